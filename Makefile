@@ -1,0 +1,98 @@
+# gatehawk build. `make` builds build/gatehawk; `make V=1` shows commands.
+#
+#   bpf/*.bpf.c --clang -target bpf--> build/*.bpf.o --bpftool gen skeleton--> build/*.skel.h
+#   user/*.c (minus main.c) --> build/libgatehawk.a (also linked by tests)
+#   user/main.c + libgatehawk.a --> build/gatehawk
+
+OUTPUT     := build
+CLANG      ?= clang
+BPFTOOL    ?= bpftool
+CC         ?= gcc
+ARCH       := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+PREFIX     ?= /usr/local
+
+# Every Debian package the project needs, by name; `make deps` installs them.
+DEB_PACKAGES := make gcc clang llvm pkg-config libbpf-dev libelf-dev zlib1g-dev \
+	libjson-c-dev libpcre2-dev libhyperscan-dev libclang-rt-14-dev bpftool xdp-tools iproute2 \
+	iputils-ping curl nginx wrk bats jq procps fail2ban
+
+BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Ivmlinux -Iinclude -Wall -Werror
+CFLAGS     ?= -O2 -g
+CFLAGS     += -std=gnu11 -Wall -Wextra -Werror -Iinclude -I$(OUTPUT) -Iuser -D_GNU_SOURCE
+LDLIBS     := $(shell pkg-config --libs libbpf json-c libpcre2-8 libhs 2>/dev/null) -lelf -lz -lm
+
+BPF_SRCS   := $(wildcard bpf/*.bpf.c)
+BPF_OBJS   := $(patsubst bpf/%.bpf.c,$(OUTPUT)/%.bpf.o,$(BPF_SRCS))
+SKELS      := $(patsubst bpf/%.bpf.c,$(OUTPUT)/%.skel.h,$(BPF_SRCS))
+LIB_SRCS   := $(filter-out user/main.c,$(wildcard user/*.c))
+LIB_OBJS   := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
+LIB        := $(OUTPUT)/libgatehawk.a
+BIN        := $(OUTPUT)/gatehawk
+HEADERS    := $(wildcard include/gatehawk/*.h user/*.h bpf/*.h)
+
+ifeq ($(V),1)
+Q =
+msg =
+else
+Q = @
+msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
+endif
+
+.PHONY: all deps vmlinux test unit-test bpf-test e2e-test fuzz-test fuzz bench demo \
+	install clean
+.DELETE_ON_ERROR:
+# Keep the BPF objects and skeletons make would treat as intermediates.
+.SECONDARY: $(BPF_OBJS) $(SKELS)
+
+all: $(BIN)
+
+# apt-get update runs once, and only when a package is missing.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
+			|| echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	else echo "deps: all $(words $(DEB_PACKAGES)) packages installed"; fi
+
+vmlinux:
+	$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c > vmlinux/vmlinux.h
+
+$(OUTPUT) $(OUTPUT)/user:
+	$(Q)mkdir -p $@
+
+$(OUTPUT)/%.bpf.o: bpf/%.bpf.c $(HEADERS) vmlinux/vmlinux.h | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+$(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< > $@
+
+$(OUTPUT)/user/%.o: user/%.c $(HEADERS) $(SKELS) | $(OUTPUT)/user
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	$(call msg,AR,$@)
+	$(Q)$(AR) rcs $@ $^
+
+$(BIN): $(OUTPUT)/user/main.o $(LIB)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+
+include tests/tests.mk
+
+install: $(BIN)
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/sbin/gatehawk
+	install -d $(DESTDIR)$(PREFIX)/share/gatehawk/policies
+	install -m 0644 policies/*.json $(DESTDIR)$(PREFIX)/share/gatehawk/policies/
+
+demo: deps
+	$(MAKE) all
+	./demo/run.sh
+
+clean:
+	rm -rf $(OUTPUT)

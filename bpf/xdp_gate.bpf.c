@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * xdp_gate: drop frames from blocked source addresses at the XDP hook.
+ *
+ * Order of checks: allow list (prefix trie) beats everything; then the exact
+ * address hash (the fast path for /32 and /128); then the prefix trie. Tries
+ * that are empty are skipped, which the per-family entry counts in
+ * gate_config tell us without a lookup. Expired entries pass by themselves.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+
+#include "gatehawk/gate.h"
+#include "parse.h"
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
+
+/* Exact blocked IPv4 addresses; written by user space, hits by the program. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__type(key, struct host_v4_key);
+	__type(value, struct block_entry);
+} block_host4 SEC(".maps");
+
+/* Exact blocked IPv6 addresses. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__type(key, struct host_v6_key);
+	__type(value, struct block_entry);
+} block_host6 SEC(".maps");
+
+/* Blocked IPv4 prefixes shorter than /32. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct net_v4_key);
+	__type(value, struct block_entry);
+} block_net4 SEC(".maps");
+
+/* Blocked IPv6 prefixes shorter than /128. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct net_v6_key);
+	__type(value, struct block_entry);
+} block_net6 SEC(".maps");
+
+/* IPv4 allow list, any prefix length; checked before every block map. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, GH_MAX_ALLOWS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct net_v4_key);
+	__type(value, struct allow_entry);
+} allow_net4 SEC(".maps");
+
+/* IPv6 allow list. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, GH_MAX_ALLOWS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct net_v6_key);
+	__type(value, struct allow_entry);
+} allow_net6 SEC(".maps");
+
+/* Reason texts for block entries; user space only, here for BTF and pinning. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, GH_MAX_REASONS);
+	__type(key, __u32);
+	__type(value, struct block_reason);
+} reasons SEC(".maps");
+
+/* Global counters, per CPU so the hot path never contends. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct gate_stats);
+} gate_stats SEC(".maps");
+
+/* Tunables and trie entry counts; written by user space. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct gate_config);
+} gate_config SEC(".maps");
+
+/* Both key layouts fit in the IPv6 ones; a map reads only its key_size. */
+static __always_inline void fill_keys(const __u8 *saddr, __u8 family, struct host_v6_key *host,
+				      struct net_v6_key *net)
+{
+	if (family == 4) {
+		__builtin_memcpy(host->addr, saddr, 4);
+		__builtin_memcpy(net->addr, saddr, 4);
+		net->prefixlen = 32;
+	} else {
+		__builtin_memcpy(host->addr, saddr, 16);
+		__builtin_memcpy(net->addr, saddr, 16);
+		net->prefixlen = 128;
+	}
+}
+
+/* The clock is read only when an entry with an expiry is found. */
+static __always_inline int block_live(const struct block_entry *b, __u64 *now)
+{
+	if (!b->expires_ns)
+		return 1;
+	if (!*now)
+		*now = bpf_ktime_get_boot_ns();
+	return *now < b->expires_ns;
+}
+
+/*
+ * Most specific live prefix entry; an expired match retries with the next
+ * shorter prefix, so an expired entry never hides a live, wider one.
+ */
+static __always_inline struct block_entry *lookup_live_net(void *net_map, struct net_v6_key *key,
+							   __u64 *now, int *expired)
+{
+	struct block_entry *b;
+
+	for (int i = 0; i < GH_EXPIRED_FALLBACK_MAX; i++) {
+		b = bpf_map_lookup_elem(net_map, key);
+		if (!b)
+			return NULL;
+		if (block_live(b, now))
+			return b;
+		*expired = 1;
+		if (b->prefixlen == 0 || b->prefixlen > key->prefixlen)
+			return NULL;
+		key->prefixlen = b->prefixlen - 1;
+	}
+	return NULL;
+}
+
+static __always_inline int gate_decide(const struct pkt_info *pkt, const struct gate_config *cfg,
+				       struct gate_stats *st)
+{
+	struct host_v6_key host = {};
+	struct net_v6_key net = {};
+	struct allow_entry *allow = NULL;
+	struct block_entry *b;
+	__u64 now = 0;
+	int expired = 0;
+	int v4 = pkt->family == 4;
+
+	fill_keys(pkt->saddr, pkt->family, &host, &net);
+
+	if (v4 ? cfg->allow_v4_entries : cfg->allow_v6_entries)
+		allow = bpf_map_lookup_elem(v4 ? (void *)&allow_net4 : (void *)&allow_net6, &net);
+	if (allow) {
+		__sync_fetch_and_add(&allow->hits, 1);
+		st->allowed++;
+		return XDP_PASS;
+	}
+
+	b = bpf_map_lookup_elem(v4 ? (void *)&block_host4 : (void *)&block_host6, &host);
+	if (b && block_live(b, &now))
+		goto drop;
+	if (b)
+		expired = 1;
+
+	b = NULL;
+	if (v4 ? cfg->block_net4_entries : cfg->block_net6_entries)
+		b = lookup_live_net(v4 ? (void *)&block_net4 : (void *)&block_net6, &net, &now,
+				    &expired);
+	if (b)
+		goto drop;
+	if (expired)
+		st->expired_hits++;
+	return XDP_PASS;
+
+drop:
+	__sync_fetch_and_add(&b->hits, 1);
+	if (v4)
+		st->dropped_v4++;
+	else
+		st->dropped_v6++;
+	return XDP_DROP;
+}
+
+SEC("xdp")
+int xdp_gate(struct xdp_md *ctx)
+{
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
+	struct pkt_info pkt = {};
+	struct gate_config *cfg;
+	struct gate_stats *st;
+	__u32 zero = 0;
+	int verdict = XDP_PASS;
+	int ret;
+
+	st = bpf_map_lookup_elem(&gate_stats, &zero);
+	cfg = bpf_map_lookup_elem(&gate_config, &zero);
+	if (!st || !cfg)
+		return XDP_PASS;
+	st->seen++;
+
+	ret = parse_frame(data, data_end, &pkt);
+	if (ret == PARSE_NON_IP) {
+		st->non_ip++;
+		goto out;
+	}
+	if (ret != PARSE_OK) {
+		st->parse_errors++;
+		goto out;
+	}
+	if (pkt.vlan_tags)
+		st->vlan++;
+	if (pkt.fragment)
+		st->fragments++;
+	if (pkt.syn)
+		st->syns++;
+	if (pkt.family == 4)
+		st->ipv4++;
+	else
+		st->ipv6++;
+
+	verdict = gate_decide(&pkt, cfg, st);
+out:
+	if (verdict == XDP_DROP)
+		st->dropped++;
+	else
+		st->passed++;
+	return verdict;
+}

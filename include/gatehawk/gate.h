@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * XDP gate: map keys, values, counters and tunables shared by
+ * bpf/xdp_gate.bpf.c and user space. The one definition of each; BTF makes
+ * `bpftool map dump pinned /sys/fs/bpf/gatehawk/<map>` print these names.
+ *
+ * Addresses are kept in network byte order as byte arrays so that the
+ * kernel, user space and bpftool all see the same bytes.
+ */
+#ifndef GATEHAWK_GATE_H
+#define GATEHAWK_GATE_H
+
+#include "gatehawk/types.h"
+
+/* Default size of each block map (hosts and prefixes, per family). */
+#define GH_DEFAULT_MAX_BLOCKS 262144
+#define GH_MIN_MAX_BLOCKS 16
+/* Allow lists are short: operators' own networks and monitors. */
+#define GH_MAX_ALLOWS 16384
+/* Distinct reason texts; entry 0 is the default "manual". */
+#define GH_MAX_REASONS 4096
+#define GH_REASON_LEN 64
+/* VLAN tags the parser walks through (802.1ad outer + 802.1Q inner). */
+#define GH_VLAN_MAX_DEPTH 2
+/* IPv6 extension headers walked before giving up on finding L4. */
+#define GH_IPV6_EXT_MAX 6
+/*
+ * When the most specific prefix match has expired, retry with shorter
+ * prefixes this many times so an expired /32 inside a live /24 does not punch
+ * a hole in the /24 before the daemon garbage-collects it.
+ */
+#define GH_EXPIRED_FALLBACK_MAX 4
+
+/* Exact-address keys: the hash fast path for /32 and /128 blocks. */
+struct host_v4_key {
+	__u8 addr[4];
+};
+
+struct host_v6_key {
+	__u8 addr[16];
+};
+
+/* Longest-prefix-match keys; layout required by BPF_MAP_TYPE_LPM_TRIE. */
+struct net_v4_key {
+	__u32 prefixlen;
+	__u8 addr[4];
+};
+
+struct net_v6_key {
+	__u32 prefixlen;
+	__u8 addr[16];
+};
+
+/* Block entry flags. */
+#define GH_BLOCK_F_AUTO (1U << 0) /* written by a policy, not by hand */
+
+/*
+ * One block entry, in the host hash or the prefix trie. expires_ns is on the
+ * bpf_ktime_get_boot_ns() clock (0 = never); the XDP program lets an expired
+ * entry pass by itself. hits is bumped atomically by the program.
+ */
+struct block_entry {
+	__u64 expires_ns;
+	__u64 created_ns;
+	__u64 hits;
+	__u32 reason; /* index into the reasons map */
+	__u32 prefixlen;
+	__u32 flags;
+	__u32 pad;
+};
+
+struct allow_entry {
+	__u64 created_ns;
+	__u64 hits;
+};
+
+/* Reason texts, indexed by block_entry.reason; written by user space only. */
+struct block_reason {
+	char text[GH_REASON_LEN];
+};
+
+/*
+ * Global gate counters, one copy per CPU (user space sums). The X-macro is
+ * the single list of names: it builds the struct here and the JSON/text
+ * output in user space, so the two cannot drift apart.
+ */
+#define GATE_STATS_FIELDS(X)                                                   \
+	X(seen)         /* every frame the program saw */                      \
+	X(passed)       /* XDP_PASS, for any reason */                         \
+	X(dropped)      /* XDP_DROP by a live block entry */                   \
+	X(allowed)      /* passed because an allow entry matched */            \
+	X(expired_hits) /* matched only expired block entries, passed */       \
+	X(parse_errors) /* truncated before the source address, passed */      \
+	X(non_ip)       /* ARP, LLDP and other non-IP frames, passed */        \
+	X(ipv4)                                                                \
+	X(ipv6)                                                                \
+	X(dropped_v4)                                                          \
+	X(dropped_v6)                                                          \
+	X(vlan)         /* frames that carried at least one VLAN tag */        \
+	X(fragments)    /* IPv4 or IPv6 fragments */                           \
+	X(syns)         /* TCP SYN without ACK (first fragment only) */
+
+struct gate_stats {
+#define GH_STATS_MEMBER(name) __u64 name;
+	GATE_STATS_FIELDS(GH_STATS_MEMBER)
+#undef GH_STATS_MEMBER
+};
+
+/* Gate feature bits in gate_config.flags. */
+#define GH_GATE_F_COUNT_SOURCES (1U << 0) /* per-source packet/SYN counts */
+
+/*
+ * Run-time tunables and bookkeeping the program reads on every packet. The
+ * *_entries counts let the program skip an empty trie entirely; user space
+ * recounts a trie after every change to it (under the pin-dir lock).
+ */
+struct gate_config {
+	__u32 allow_v4_entries;
+	__u32 allow_v6_entries;
+	__u32 block_net4_entries;
+	__u32 block_net6_entries;
+	__u32 flags;
+	__u32 pad;
+};
+
+/* Pinned object names under the pin directory. */
+#define GH_PIN_DIR_DEFAULT "/sys/fs/bpf/gatehawk"
+#define GH_LINK_XDP_PREFIX "link_xdp_"
+
+#endif /* GATEHAWK_GATE_H */

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Run test layers and sum their TAP into one line: "N passed, N failed, N skipped".
+#   tests/run.sh all | unit | bpf | e2e | fuzz
+# Every layer speaks TAP (C tests via tests/lib/tap.h, bats --tap). A binary
+# that exits non-zero without reporting a failure, or reports fewer results
+# than it planned, counts as one failure, so a crash is never a pass.
+set -u
+cd "$(dirname "$0")/.."
+
+OUT=build/tests
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+LOG_DIR=$OUT/logs
+mkdir -p "$LOG_DIR"
+
+passed=0 failed=0 skipped=0
+
+# tally NAME STATUS LOGFILE: add one program's TAP results to the totals.
+tally() {
+	local name=$1 status=$2 log=$3 p f s plan results
+	p=$(grep -cE '^ok ' "$log" | head -1)
+	s=$(grep -cE '^ok .*# (SKIP|skip)' "$log" | head -1)
+	f=$(grep -cE '^not ok ' "$log" | head -1)
+	p=$((p - s))
+	plan=$(grep -oE '^1\.\.[0-9]+' "$log" | tail -1 | cut -d. -f3)
+	results=$((p + s + f))
+	if [[ -n $plan && $results -lt $plan ]]; then
+		echo "not ok - $name: planned $plan results, got $results"
+		f=$((f + plan - results))
+	fi
+	if [[ $status -ne 0 && $f -eq 0 ]]; then
+		echo "not ok - $name: exited with status $status and reported no failure"
+		f=$((f + 1))
+	fi
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+	printf '== %-40s %d passed, %d failed, %d skipped\n' "$name" "$p" "$f" "$s"
+}
+
+run_prog() {
+	local name=$1; shift
+	local log="$LOG_DIR/$(basename "$name").log" status
+	"$@" >"$log" 2>&1
+	status=$?
+	grep -E '^(not ok|#)' "$log" | grep -vE '^# (SKIP|skip)' | head -50
+	tally "$name" "$status" "$log"
+}
+
+layer_unit() {
+	local t
+	for t in "$OUT"/unit/test_*; do
+		[[ -x $t ]] && run_prog "unit/$(basename "$t")" "$t"
+	done
+}
+
+layer_bpf() {
+	local t
+	for t in "$OUT"/bpf/test_*; do
+		[[ -x $t ]] && run_prog "bpf/$(basename "$t")" "$t"
+	done
+}
+
+layer_e2e() {
+	local f
+	for f in tests/e2e/*.bats; do
+		[[ -f $f ]] && run_prog "e2e/$(basename "$f")" bats --tap "$f"
+	done
+}
+
+# One result per fuzz target: it ran FUZZ_SECONDS without a crash.
+fuzz_one() {
+	local t=$1 corpus="tests/fuzz/corpus/$(basename "$1")" work
+	work=$(mktemp -d)
+	[[ -d $corpus ]] && cp -r "$corpus"/. "$work"/
+	if "$t" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$LOG_DIR/$(basename "$t")-" "$work"; then
+		echo "ok 1 - $(basename "$t") ran ${FUZZ_SECONDS}s without a crash"
+	else
+		echo "not ok 1 - $(basename "$t") crashed; artifact in $LOG_DIR"
+	fi
+	echo "1..1"
+	rm -rf "$work"
+}
+
+layer_fuzz() {
+	local t
+	for t in "$OUT"/fuzz/fuzz_*; do
+		[[ -x $t && $t != *.a ]] && run_prog "fuzz/$(basename "$t")" fuzz_one "$t"
+	done
+}
+
+case ${1:-all} in
+all) layer_unit; layer_bpf; layer_e2e; layer_fuzz ;;
+unit | bpf | e2e | fuzz) "layer_$1" ;;
+*) echo "usage: $0 all|unit|bpf|e2e|fuzz" >&2; exit 2 ;;
+esac
+
+if ((skipped)); then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+((failed == 0))

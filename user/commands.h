@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* Top-level subcommands; main.c dispatches to these. */
+#ifndef GATEHAWK_COMMANDS_H
+#define GATEHAWK_COMMANDS_H
+
+int cmd_attach(int argc, char **argv);
+int cmd_detach(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_block(int argc, char **argv);
+int cmd_allow(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+#endif /* GATEHAWK_COMMANDS_H */

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* The pin directory on bpffs: mount, create, lock, name objects in it. */
+#ifndef GATEHAWK_PINS_H
+#define GATEHAWK_PINS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define GH_PATH_MAX 256
+
+/*
+ * Make sure the directory lives on bpffs, mounting bpffs on /sys/fs/bpf when
+ * the directory is below it and nothing is mounted there yet, then create it.
+ */
+int gh_pin_dir_prepare(const char *dir);
+bool gh_pin_exists(const char *dir, const char *name);
+int gh_pin_path(char *buf, size_t len, const char *dir, const char *name);
+/*
+ * Exclusive flock on the directory: every writer of the maps takes it so
+ * that two commands (or the daemon's GC) never interleave a change and the
+ * trie recount that follows it. Returns the fd to pass to gh_pin_dir_unlock.
+ */
+int gh_pin_dir_lock(const char *dir);
+void gh_pin_dir_unlock(int fd);
+
+#endif /* GATEHAWK_PINS_H */
