@@ -30,7 +30,7 @@ static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_at
 {
 	memset(o, 0, sizeof(*o));
 	o->pin_dir = g->pin_dir;
-	o->max_blocks = g->max_blocks;
+	o->sizes.max_blocks = g->max_blocks;
 	if (!g->iface)
 		return cli_input_error("%s: --iface IF[,IF...] is required", path);
 	if (g->max_blocks < GH_MIN_MAX_BLOCKS)

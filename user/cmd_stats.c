@@ -1,26 +1,105 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* stats: the gate's global counters, summed over CPUs. */
+/* stats: global counters of the gate and the HTTP sensor, summed over CPUs. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "gate_maps.h"
+#include "gatehawk/sensor.h"
+#include "map_iter.h"
+#include "pins.h"
+#include "src_counters.h"
 
-static void print_stats(const struct gate_stats *s, bool json)
+/* Counters print as "section.name value", or nest under the section in JSON. */
+struct stats_out {
+	struct json_object *root; /* NULL for text */
+	struct json_object *section;
+	const char *name;
+};
+
+static void section_begin(struct stats_out *o, const char *name)
 {
-	struct json_object *o = json ? json_object_new_object() : NULL;
+	o->name = name;
+	if (o->root) {
+		o->section = json_object_new_object();
+		json_object_object_add(o->root, name, o->section);
+	}
+}
 
-#define GH_STATS_PRINT(name)                                                          \
-	if (o)                                                                        \
-		json_object_object_add(o, #name, json_object_new_uint64(s->name));    \
-	else                                                                          \
-		printf("%-16s %" PRIu64 "\n", #name, (uint64_t)s->name);
-	GATE_STATS_FIELDS(GH_STATS_PRINT)
-#undef GH_STATS_PRINT
-	if (o)
-		cli_print_json(o);
+static void put(struct stats_out *o, const char *key, uint64_t v)
+{
+	if (o->root)
+		json_object_object_add(o->section, key, json_object_new_uint64(v));
+	else
+		printf("%s.%-20s %" PRIu64 "\n", o->name, key, v);
+}
+
+static int gate_section(const char *pin_dir, struct stats_out *o)
+{
+	struct gate_stats s;
+	struct gate_maps m;
+	int err = gate_maps_open(pin_dir, &m);
+
+	if (err == -ENOENT)
+		return cli_runtime_error(err, "no gatehawk maps under %s", pin_dir);
+	if (err)
+		return cli_runtime_error(err, "opening maps under %s", pin_dir);
+	err = gate_stats_read(&m, &s);
+	gate_maps_close(&m);
+	if (err)
+		return cli_runtime_error(err, "reading gate counters");
+	section_begin(o, "gate");
+#define GH_STATS_PUT(name) put(o, #name, s.name);
+	GATE_STATS_FIELDS(GH_STATS_PUT)
+#undef GH_STATS_PUT
+	return 0;
+}
+
+/* Present once `run` has loaded the sensor; absent before, which is fine. */
+static int sensor_section(const char *pin_dir, struct stats_out *o)
+{
+	char path[GH_PATH_MAX];
+	struct sensor_stats s;
+	int fd, err;
+
+	if (gh_pin_path(path, sizeof(path), pin_dir, "sensor_stats"))
+		return -ENAMETOOLONG;
+	fd = bpf_obj_get(path);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : cli_runtime_error(-errno, "opening %s", path);
+	err = map_percpu_sum(fd, 0, &s, sizeof(s));
+	close(fd);
+	if (err)
+		return cli_runtime_error(err, "reading sensor counters");
+	section_begin(o, "sensor");
+#define GH_SENSOR_PUT(name) put(o, #name, s.name);
+	SENSOR_STATS_FIELDS(GH_SENSOR_PUT)
+#undef GH_SENSOR_PUT
+	return 0;
+}
+
+static int sources_section(const char *pin_dir, struct stats_out *o)
+{
+	uint64_t inserted = 0;
+	uint32_t live = 0;
+	int fd, err;
+
+	fd = sources_open(pin_dir);
+	if (fd < 0)
+		return fd == -ENOENT ? 0 : cli_runtime_error(fd, "opening src_stats");
+	err = map_count(fd, &live);
+	close(fd);
+	err = err ?: sources_inserted(pin_dir, &inserted);
+	if (err)
+		return cli_runtime_error(err, "reading per-source counters");
+	section_begin(o, "sources");
+	put(o, "tracked", live);
+	put(o, "evicted", inserted > live ? inserted - live : 0);
+	return 0;
 }
 
 int cmd_stats(int argc, char **argv)
@@ -35,28 +114,28 @@ int cmd_stats(int argc, char **argv)
 	};
 	const struct cli_usage usage = {
 		"gatehawk stats", "[--json] [--pin-dir DIR]",
-		"Global gate counters summed over CPUs: frames seen, passed, dropped, allowed,\n"
-		"matched only expired entries, parse errors, non-IP, per family, VLAN, fragments,\n"
-		"SYNs.",
+		"Global counters summed over CPUs.\n"
+		"gate:    frames seen, passed, dropped, allowed, matched only expired entries,\n"
+		"         parse errors, non-IP, per family, VLAN, fragments, SYNs.\n"
+		"sensor:  requests counted and sampled, pipelined heads, responses, skipped\n"
+		"         retransmissions, and ring-buffer samples lost, by reason.\n"
+		"sources: sources tracked in src_stats and evicted from it.",
 		NULL
 	};
-	struct gate_stats s;
-	struct gate_maps m;
+	struct stats_out o = { 0 };
 	char *pos[1];
 	int err;
 
 	err = cli_parse(argc, argv, &usage, opts, pos, 0);
 	if (err < 0)
 		return err;
-	err = gate_maps_open(pin_dir, &m);
-	if (err == -ENOENT)
-		return cli_runtime_error(err, "no gatehawk maps under %s", pin_dir);
-	if (err)
-		return cli_runtime_error(err, "opening maps under %s", pin_dir);
-	err = gate_stats_read(&m, &s);
-	gate_maps_close(&m);
-	if (err)
-		return cli_runtime_error(err, "reading counters");
-	print_stats(&s, json);
-	return 0;
+	o.root = json ? json_object_new_object() : NULL;
+	err = gate_section(pin_dir, &o);
+	err = err ?: sensor_section(pin_dir, &o);
+	err = err ?: sources_section(pin_dir, &o);
+	if (o.root && !err)
+		cli_print_json(o.root);
+	else if (o.root)
+		json_object_put(o.root);
+	return err;
 }

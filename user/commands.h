@@ -9,5 +9,6 @@ int cmd_run(int argc, char **argv);
 int cmd_block(int argc, char **argv);
 int cmd_allow(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_sources(int argc, char **argv);
 
 #endif /* GATEHAWK_COMMANDS_H */

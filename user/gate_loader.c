@@ -12,8 +12,8 @@
 
 #include "cli.h"
 #include "gate_loader.h"
+#include "gate_maps.h"
 #include "gatehawk/gate.h"
-#include "map_iter.h"
 #include "pins.h"
 #include "xdp_gate.skel.h"
 
@@ -21,54 +21,8 @@
 #define DETACH_WAIT_MS 3000
 #define DETACH_POLL_MS 50
 
-static bool is_block_map(const char *name)
-{
-	return !strncmp(name, "block_", 6);
-}
-
-/*
- * Point every map at its pin. A map that is already pinned is reused by
- * libbpf only if its shape matches, so take max_entries from the pin: the
- * size chosen when the maps were first created stays until detach.
- */
-static int configure_pins(struct xdp_gate_bpf *skel, const char *pin_dir, uint32_t max_blocks)
-{
-	struct bpf_map *map;
-	char path[GH_PATH_MAX];
-
-	bpf_object__for_each_map(map, skel->obj) {
-		const char *name = bpf_map__name(map);
-		struct map_shape shape;
-		int fd, err;
-
-		if (bpf_map__is_internal(map))
-			continue;
-		err = gh_pin_path(path, sizeof(path), pin_dir, name);
-		if (err)
-			return err;
-		err = bpf_map__set_pin_path(map, path);
-		if (err)
-			return err;
-		fd = bpf_obj_get(path);
-		if (fd >= 0) {
-			err = map_shape_get(fd, &shape);
-			close(fd);
-			if (err)
-				return err;
-			if (is_block_map(name) && max_blocks && shape.max_entries != max_blocks)
-				cli_note("%s keeps its %u entries; --max-blocks applies after detach",
-					 name, shape.max_entries);
-			err = bpf_map__set_max_entries(map, shape.max_entries);
-		} else if (is_block_map(name) && max_blocks) {
-			err = bpf_map__set_max_entries(map, max_blocks);
-		}
-		if (err)
-			return err;
-	}
-	return 0;
-}
-
-static int gate_open_load(const char *pin_dir, uint32_t max_blocks, struct xdp_gate_bpf **out)
+static int gate_open_load(const char *pin_dir, const struct gh_map_sizes *sizes,
+			  struct xdp_gate_bpf **out)
 {
 	struct xdp_gate_bpf *skel;
 	int err;
@@ -79,7 +33,7 @@ static int gate_open_load(const char *pin_dir, uint32_t max_blocks, struct xdp_g
 	skel = xdp_gate_bpf__open();
 	if (!skel)
 		return cli_runtime_error(-errno, "opening the XDP gate object");
-	err = configure_pins(skel, pin_dir, max_blocks);
+	err = gh_pins_configure(skel->obj, pin_dir, sizes);
 	if (err) {
 		cli_runtime_error(err, "configuring pins under %s", pin_dir);
 		goto fail;
@@ -98,8 +52,9 @@ fail:
 
 int gate_pin_maps(const char *pin_dir, uint32_t max_blocks)
 {
+	struct gh_map_sizes sizes = { .max_blocks = max_blocks };
 	struct xdp_gate_bpf *skel;
-	int err = gate_open_load(pin_dir, max_blocks, &skel);
+	int err = gate_open_load(pin_dir, &sizes, &skel);
 
 	if (!err)
 		xdp_gate_bpf__destroy(skel);
@@ -165,19 +120,37 @@ static int attach_iface(int prog_fd, const char *pin_dir, const char *ifname, en
 	return 0;
 }
 
+/* Per-source packet and SYN counts are part of the gate's job once attached. */
+static int enable_source_counts(const char *pin_dir)
+{
+	struct gate_maps m;
+	int err = gate_maps_open(pin_dir, &m);
+
+	err = err ?: gate_maps_lock(&m);
+	if (err)
+		return cli_runtime_error(err, "opening maps under %s", pin_dir);
+	err = gate_update_flags(&m, GH_GATE_F_COUNT_SOURCES, 0);
+	gate_maps_close(&m);
+	return err ? cli_runtime_error(err, "writing gate_config") : 0;
+}
+
 int gate_attach(const struct gate_attach_opts *o)
 {
 	struct xdp_gate_bpf *skel;
 	int err;
 
-	err = gate_open_load(o->pin_dir, o->max_blocks, &skel);
+	/* Every name must resolve before any interface is touched. */
+	for (int i = 0; i < o->n_ifaces; i++)
+		if (!if_nametoindex(o->ifaces[i]))
+			return cli_input_error("--iface %s: no such interface", o->ifaces[i]);
+	err = gate_open_load(o->pin_dir, &o->sizes, &skel);
 	if (err)
 		return err;
 	for (int i = 0; i < o->n_ifaces && !err; i++)
 		err = attach_iface(bpf_program__fd(skel->progs.xdp_gate), o->pin_dir, o->ifaces[i],
 				   o->mode);
 	xdp_gate_bpf__destroy(skel);
-	return err;
+	return err ?: enable_source_counts(o->pin_dir);
 }
 
 /* Interfaces whose XDP link is pinned here, to watch after unpinning. */

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "pins.h"
+
 enum xdp_mode {
 	XDP_MODE_AUTO = 0, /* native when the driver has it, else skb */
 	XDP_MODE_NATIVE,
@@ -22,7 +24,7 @@ struct gate_attach_opts {
 	const char *ifaces[GH_MAX_IFACES];
 	int n_ifaces;
 	enum xdp_mode mode;
-	uint32_t max_blocks; /* used only when the maps are created */
+	struct gh_map_sizes sizes; /* used only when the maps are created */
 };
 
 /* Create and pin the maps (loading the program once) without attaching. */

@@ -57,16 +57,21 @@ void gate_maps_close(struct gate_maps *m)
 	m->lock_fd = -1;
 }
 
+void gate_maps_init(struct gate_maps *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (size_t i = 0; i < N_GATE_MAPS; i++)
+		*map_fd_at(m, i) = -1;
+	m->lock_fd = -1;
+}
+
 int gate_maps_open(const char *pin_dir, struct gate_maps *m)
 {
 	struct map_shape shape;
 	char path[GH_PATH_MAX];
 	int err;
 
-	memset(m, 0, sizeof(*m));
-	for (size_t i = 0; i < N_GATE_MAPS; i++)
-		*map_fd_at(m, i) = -1;
-	m->lock_fd = -1;
+	gate_maps_init(m);
 	m->pin_dir = pin_dir;
 	for (size_t i = 0; i < N_GATE_MAPS; i++) {
 		err = gh_pin_path(path, sizeof(path), pin_dir, gate_map_fields[i].name);
@@ -175,6 +180,17 @@ static int recount_tries(struct gate_maps *m)
 	err = err ?: map_count(m->block_net6, &cfg.block_net6_entries);
 	if (err)
 		return err;
+	return bpf_map_update_elem(m->config, &zero, &cfg, BPF_ANY) ? -errno : 0;
+}
+
+int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear)
+{
+	struct gate_config cfg;
+	__u32 zero = 0;
+
+	if (bpf_map_lookup_elem(m->config, &zero, &cfg))
+		return -errno;
+	cfg.flags = (cfg.flags | set) & ~clear;
 	return bpf_map_update_elem(m->config, &zero, &cfg, BPF_ANY) ? -errno : 0;
 }
 
@@ -443,29 +459,7 @@ int gate_reason_id(struct gate_maps *m, const char *text, uint32_t *id)
 
 int gate_stats_read(struct gate_maps *m, struct gate_stats *sum)
 {
-	int ncpu = libbpf_num_possible_cpus();
-	struct gate_stats *percpu;
-	__u32 zero = 0;
-	int err = 0;
-
-	if (ncpu < 0)
-		return ncpu;
-	percpu = calloc((size_t)ncpu, sizeof(*percpu));
-	if (!percpu)
-		return -ENOMEM;
-	memset(sum, 0, sizeof(*sum));
-	if (bpf_map_lookup_elem(m->stats, &zero, percpu)) {
-		err = -errno;
-		goto out;
-	}
-	for (int c = 0; c < ncpu; c++) {
-#define GH_STATS_SUM(name) sum->name += percpu[c].name;
-		GATE_STATS_FIELDS(GH_STATS_SUM)
-#undef GH_STATS_SUM
-	}
-out:
-	free(percpu);
-	return err;
+	return map_percpu_sum(m->stats, 0, sum, sizeof(*sum));
 }
 
 struct gc_ctx {

@@ -48,6 +48,8 @@ struct allow_view {
 typedef int (*block_visit_fn)(const struct block_view *v, void *ctx);
 typedef int (*allow_visit_fn)(const struct allow_view *v, void *ctx);
 
+/* Mark every fd closed, so gate_maps_close() is safe before any open. */
+void gate_maps_init(struct gate_maps *m);
 /* Open pinned maps; -ENOENT when nothing is pinned under dir. */
 int gate_maps_open(const char *pin_dir, struct gate_maps *m);
 /* Open, creating and pinning the maps first when they are not there yet. */
@@ -78,6 +80,8 @@ int gate_allow_foreach(struct gate_maps *m, allow_visit_fn fn, void *ctx);
 int gate_allow_covers(struct gate_maps *m, const struct gh_addr *a);
 
 int gate_stats_read(struct gate_maps *m, struct gate_stats *sum);
+/* Set and clear GH_GATE_F_* bits in gate_config (caller holds the lock). */
+int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear);
 /* Delete entries expired at now_ns (boottime); reports how many. */
 int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed);
 /* Whether the entry is still in force at now_ns. */

@@ -17,7 +17,8 @@ static const struct cli_cmd commands[] = {
 	{ "run", cmd_run, "attach and stay in the foreground as the daemon" },
 	{ "block", cmd_block, "add, delete and list blocked sources" },
 	{ "allow", cmd_allow, "add, delete and list sources that always pass" },
-	{ "stats", cmd_stats, "global gate counters" },
+	{ "stats", cmd_stats, "global gate and sensor counters" },
+	{ "sources", cmd_sources, "per-source kernel counters" },
 	{ 0 },
 };
 

@@ -3,11 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 
 #include "map_iter.h"
 
 #define BATCH_START 4096
 #define BATCH_MAX (1U << 20)
+
+static bool is_percpu(uint32_t type)
+{
+	return type == BPF_MAP_TYPE_PERCPU_HASH || type == BPF_MAP_TYPE_LRU_PERCPU_HASH ||
+	       type == BPF_MAP_TYPE_PERCPU_ARRAY;
+}
 
 int map_shape_get(int fd, struct map_shape *s)
 {
@@ -20,6 +27,14 @@ int map_shape_get(int fd, struct map_shape *s)
 	s->key_size = info.key_size;
 	s->value_size = info.value_size;
 	s->max_entries = info.max_entries;
+	/* Per-CPU values come back as one 8-byte-aligned slot per possible CPU. */
+	if (is_percpu(info.type)) {
+		int ncpu = libbpf_num_possible_cpus();
+
+		if (ncpu < 0)
+			return ncpu;
+		s->value_size = ((info.value_size + 7) & ~7U) * (uint32_t)ncpu;
+	}
 	return 0;
 }
 
@@ -114,8 +129,7 @@ int map_iter(int fd, map_iter_fn fn, void *ctx)
 
 	if (err)
 		return err;
-	if (s.type == BPF_MAP_TYPE_HASH || s.type == BPF_MAP_TYPE_ARRAY ||
-	    s.type == BPF_MAP_TYPE_LRU_HASH) {
+	if (s.type != BPF_MAP_TYPE_LPM_TRIE) {
 		err = iter_batched(fd, &s, fn, ctx);
 		if (err != -EOPNOTSUPP)
 			return err;
@@ -135,4 +149,26 @@ int map_count(int fd, uint32_t *count)
 {
 	*count = 0;
 	return map_iter(fd, count_one, count);
+}
+
+int map_percpu_sum(int fd, uint32_t key, void *sum, size_t value_size)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	size_t words = value_size / sizeof(uint64_t);
+	uint64_t *percpu, *out = sum;
+	int err = 0;
+
+	if (ncpu < 0)
+		return ncpu;
+	percpu = calloc((size_t)ncpu, value_size);
+	if (!percpu)
+		return -ENOMEM;
+	memset(sum, 0, value_size);
+	if (bpf_map_lookup_elem(fd, &key, percpu))
+		err = -errno;
+	for (int c = 0; c < ncpu && !err; c++)
+		for (size_t w = 0; w < words; w++)
+			out[w] += percpu[(size_t)c * words + w];
+	free(percpu);
+	return err;
 }

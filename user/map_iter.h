@@ -3,6 +3,7 @@
 #ifndef GATEHAWK_MAP_ITER_H
 #define GATEHAWK_MAP_ITER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Return non-zero to stop the walk; that value is returned by map_iter(). */
@@ -11,7 +12,7 @@ typedef int (*map_iter_fn)(const void *key, const void *value, void *ctx);
 struct map_shape {
 	uint32_t type;
 	uint32_t key_size;
-	uint32_t value_size;
+	uint32_t value_size; /* per-CPU maps: the whole per-CPU block */
 	uint32_t max_entries;
 };
 
@@ -19,9 +20,15 @@ int map_shape_get(int fd, struct map_shape *s);
 /*
  * Hash and array maps are read with BPF_MAP_LOOKUP_BATCH (one syscall per
  * few thousand entries, which matters at a million blocks); LPM tries, which
- * have no batch ops, with get_next_key. Not for per-CPU maps.
+ * have no batch ops, with get_next_key. A per-CPU map's value is one
+ * 8-byte-aligned copy per possible CPU, back to back; the caller sums.
  */
 int map_iter(int fd, map_iter_fn fn, void *ctx);
+/*
+ * Sum one entry of a per-CPU map whose value is all __u64 counters
+ * (value_size bytes, a multiple of 8) into sum.
+ */
+int map_percpu_sum(int fd, uint32_t key, void *sum, size_t value_size);
 /* Number of entries, by walking keys. */
 int map_count(int fd, uint32_t *count);
 

@@ -9,8 +9,11 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 #include <linux/magic.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 
 #include "cli.h"
+#include "map_iter.h"
 #include "pins.h"
 
 #define BPFFS_ROOT "/sys/fs/bpf"
@@ -75,4 +78,53 @@ void gh_pin_dir_unlock(int fd)
 {
 	if (fd >= 0)
 		close(fd);
+}
+
+/* The requested size for a map, 0 when it has none. */
+static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
+{
+	if (!strncmp(name, "block_", 6))
+		return sizes->max_blocks;
+	if (!strcmp(name, "src_stats"))
+		return sizes->max_sources;
+	if (!strcmp(name, "events"))
+		return sizes->ring_bytes;
+	return 0;
+}
+
+int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes)
+{
+	char path[GH_PATH_MAX];
+	struct bpf_map *map;
+
+	bpf_object__for_each_map(map, obj) {
+		const char *name = bpf_map__name(map);
+		uint32_t want = wanted_size(name, sizes);
+		struct map_shape shape;
+		int fd, err;
+
+		if (bpf_map__is_internal(map))
+			continue;
+		err = gh_pin_path(path, sizeof(path), dir, name);
+		err = err ?: bpf_map__set_pin_path(map, path);
+		if (err)
+			return err;
+		fd = bpf_obj_get(path);
+		if (fd >= 0) {
+			err = map_shape_get(fd, &shape);
+			close(fd);
+			if (err)
+				return err;
+			if (want && shape.max_entries != want)
+				cli_note("%s keeps its %u entries; a new size applies after detach",
+					 name, shape.max_entries);
+			want = shape.max_entries;
+		}
+		if (want) {
+			err = bpf_map__set_max_entries(map, want);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
 }

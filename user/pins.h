@@ -5,6 +5,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+struct bpf_object;
 
 #define GH_PATH_MAX 256
 
@@ -22,5 +25,20 @@ int gh_pin_path(char *buf, size_t len, const char *dir, const char *name);
  */
 int gh_pin_dir_lock(const char *dir);
 void gh_pin_dir_unlock(int fd);
+
+/* Load-time sizes of the maps that have one; 0 keeps the object's default. */
+struct gh_map_sizes {
+	uint32_t max_blocks;  /* block_* maps */
+	uint32_t max_sources; /* src_stats */
+	uint32_t ring_bytes;  /* events ring buffer */
+};
+
+/*
+ * Point every map of an opened (not yet loaded) object at its pin under dir.
+ * libbpf reuses a pinned map only when its shape matches, so a map that is
+ * already pinned keeps its size (a differing request is noted): the sizes
+ * chosen when the maps were first created stay until detach.
+ */
+int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes);
 
 #endif /* GATEHAWK_PINS_H */
