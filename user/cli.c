@@ -41,6 +41,16 @@ int cli_runtime_error(int err, const char *fmt, ...)
 	return err < 0 ? err : -err;
 }
 
+int cli_runtime_fail(int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("Error: ", fmt, ap, NULL);
+	va_end(ap);
+	return err < 0 ? err : -err;
+}
+
 void cli_note(const char *fmt, ...)
 {
 	va_list ap;

@@ -69,6 +69,8 @@ int cli_parse_u64(const char *s, uint64_t max, uint64_t *out);
 int cli_input_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Runtime failure: prints "Error: ...: strerror(-err)", returns err (negative). */
 int cli_runtime_error(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Runtime failure whose message says it all: no strerror suffix. */
+int cli_runtime_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Informational note on stderr. */
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -72,10 +72,10 @@ static int check_protected(const struct block_spec *specs, size_t n, bool force)
 static int report_write_error(int err, const struct gate_maps *m)
 {
 	if (err == -E2BIG)
-		return cli_runtime_error(err, "a block map is full (%u entries per map); nothing "
-					      "was changed. Detach and attach with a larger "
-					      "--max-blocks",
-					 m->max_blocks);
+		return cli_runtime_fail(err, "a block map is full (%u entries per map); nothing "
+					     "was changed. Detach and attach with a larger "
+					     "--max-blocks",
+					m->max_blocks);
 	return cli_runtime_error(err, "writing block entries");
 }
 
@@ -371,7 +371,7 @@ static int allow_add(int argc, char **argv)
 	err = gate_allow_add(&m, &c);
 	gate_maps_close(&m);
 	if (err == -E2BIG)
-		return cli_runtime_error(err, "the allow list is full (%d entries)", GH_MAX_ALLOWS);
+		return cli_runtime_fail(err, "the allow list is full (%d entries)", GH_MAX_ALLOWS);
 	return err ? cli_runtime_error(err, "adding %s", pos[0]) : 0;
 }
 
