@@ -6,6 +6,7 @@
 #include "block_file.h"
 #include "cli.h"
 #include "duration.h"
+#include "vec.h"
 
 struct spec_list {
 	struct block_spec *v;
@@ -14,17 +15,11 @@ struct spec_list {
 
 static int spec_push(struct spec_list *l, const struct block_spec *s)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 1024;
-		struct block_spec *p = realloc(l->v, cap * sizeof(*p));
+	int err = gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024);
 
-		if (!p)
-			return -ENOMEM;
-		l->v = p;
-		l->cap = cap;
-	}
-	l->v[l->n++] = *s;
-	return 0;
+	if (!err)
+		l->v[l->n++] = *s;
+	return err;
 }
 
 /* One line, comment already cut: "CIDR [TTL]". Returns a message or NULL. */

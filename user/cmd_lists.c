@@ -175,46 +175,68 @@ out:
 	return err;
 }
 
-static int list_del(int argc, char **argv, bool allow)
+/* What a one-CIDR command does to the maps. */
+typedef int (*cidr_op)(struct gate_maps *m, const struct gh_cidr *c);
+
+/* allow add, allow del, block del: one CIDR, one map change. */
+static int cidr_command(int argc, char **argv, const struct cli_usage *usage, bool create,
+			cidr_op op)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	const struct cli_opt opts[] = { PIN_DIR_OPT(pin_dir), { 0 } };
-	const struct cli_usage usage = {
-		allow ? "gatehawk allow del" : "gatehawk block del", "CIDR [--pin-dir DIR]",
-		allow ? "Remove an allow entry (exactly this prefix)."
-		      : "Remove a block entry (exactly this prefix); its source passes again.",
-		NULL
-	};
 	struct gate_maps m;
 	struct gh_cidr c;
 	char *pos[1];
 	int err;
 
-	err = cli_parse(argc, argv, &usage, opts, pos, 1);
+	err = cli_parse(argc, argv, usage, opts, pos, 1);
 	if (err < 0)
 		return err;
 	if (err != 1)
-		return cli_input_error("%s: expected one CIDR", usage.path);
-	err = parse_cidr_arg(usage.path, pos[0], &c);
-	err = err ?: open_maps_locked(pin_dir, 0, false, &m);
+		return cli_input_error("%s: expected one CIDR", usage->path);
+	err = parse_cidr_arg(usage->path, pos[0], &c);
+	err = err ?: open_maps_locked(pin_dir, GH_DEFAULT_MAX_BLOCKS, create, &m);
 	if (err)
 		return err;
-	err = allow ? gate_allow_del(&m, &c) : gate_block_del(&m, &c);
+	err = op(&m, &c);
 	gate_maps_close(&m);
 	if (err == -ENOENT)
-		return cli_input_error("%s: %s is not in the %s list", usage.path, pos[0],
-				       allow ? "allow" : "block");
-	return err ? cli_runtime_error(err, "deleting %s", pos[0]) : 0;
+		return cli_input_error("%s: %s is not in the list", usage->path, pos[0]);
+	if (err == -E2BIG)
+		return cli_runtime_fail(err, "the allow list is full (%d entries)", GH_MAX_ALLOWS);
+	return err ? cli_runtime_error(err, "%s %s", usage->path, pos[0]) : 0;
 }
 
 static int block_del(int argc, char **argv)
 {
-	return list_del(argc, argv, false);
+	const struct cli_usage usage = {
+		"gatehawk block del", "CIDR [--pin-dir DIR]",
+		"Remove a block entry (exactly this prefix); its source passes again.", NULL
+	};
+
+	return cidr_command(argc, argv, &usage, false, gate_block_del);
 }
 
 static int allow_del(int argc, char **argv)
 {
-	return list_del(argc, argv, true);
+	const struct cli_usage usage = {
+		"gatehawk allow del", "CIDR [--pin-dir DIR]",
+		"Remove an allow entry (exactly this prefix).", NULL
+	};
+
+	return cidr_command(argc, argv, &usage, false, gate_allow_del);
+}
+
+static int allow_add(int argc, char **argv)
+{
+	const struct cli_usage usage = {
+		"gatehawk allow add", "CIDR [--pin-dir DIR]",
+		"Always pass this address or prefix, whatever the block list says. The daemon\n"
+		"never blocks an allowed source. Works before 'attach', like 'block add'.",
+		"  gatehawk allow add 192.0.2.0/24\n"
+	};
+
+	return cidr_command(argc, argv, &usage, true, gate_allow_add);
 }
 
 struct list_ctx {
@@ -342,37 +364,6 @@ static int block_list(int argc, char **argv)
 static int allow_list(int argc, char **argv)
 {
 	return list_show(argc, argv, true);
-}
-
-static int allow_add(int argc, char **argv)
-{
-	const char *pin_dir = GH_PIN_DIR_DEFAULT;
-	const struct cli_opt opts[] = { PIN_DIR_OPT(pin_dir), { 0 } };
-	const struct cli_usage usage = {
-		"gatehawk allow add", "CIDR [--pin-dir DIR]",
-		"Always pass this address or prefix, whatever the block list says. The daemon\n"
-		"never blocks an allowed source.",
-		"  gatehawk allow add 192.0.2.0/24\n"
-	};
-	struct gate_maps m;
-	struct gh_cidr c;
-	char *pos[1];
-	int err;
-
-	err = cli_parse(argc, argv, &usage, opts, pos, 1);
-	if (err < 0)
-		return err;
-	if (err != 1)
-		return cli_input_error("%s: expected one CIDR", usage.path);
-	err = parse_cidr_arg(usage.path, pos[0], &c);
-	err = err ?: open_maps_locked(pin_dir, GH_DEFAULT_MAX_BLOCKS, true, &m);
-	if (err)
-		return err;
-	err = gate_allow_add(&m, &c);
-	gate_maps_close(&m);
-	if (err == -E2BIG)
-		return cli_runtime_fail(err, "the allow list is full (%d entries)", GH_MAX_ALLOWS);
-	return err ? cli_runtime_error(err, "adding %s", pos[0]) : 0;
 }
 
 int cmd_block(int argc, char **argv)

@@ -12,6 +12,7 @@
 #include "gate_maps.h"
 #include "gatehawk/gate.h"
 #include "src_counters.h"
+#include "vec.h"
 
 struct row_list {
 	struct source_row *v;
@@ -22,17 +23,11 @@ static int collect(const struct source_row *row, void *ctx)
 {
 	struct row_list *l = ctx;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 1024;
-		struct source_row *p = realloc(l->v, cap * sizeof(*p));
+	int err = gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024);
 
-		if (!p)
-			return -ENOMEM;
-		l->v = p;
-		l->cap = cap;
-	}
-	l->v[l->n++] = *row;
-	return 0;
+	if (!err)
+		l->v[l->n++] = *row;
+	return err;
 }
 
 static int sort_field;

@@ -62,15 +62,12 @@ static int gate_section(const char *pin_dir, struct stats_out *o)
 /* Present once `run` has loaded the sensor; absent before, which is fine. */
 static int sensor_section(const char *pin_dir, struct stats_out *o)
 {
-	char path[GH_PATH_MAX];
 	struct sensor_stats s;
 	int fd, err;
 
-	if (gh_pin_path(path, sizeof(path), pin_dir, "sensor_stats"))
-		return -ENAMETOOLONG;
-	fd = bpf_obj_get(path);
+	fd = gh_pin_open(pin_dir, "sensor_stats");
 	if (fd < 0)
-		return errno == ENOENT ? 0 : cli_runtime_error(-errno, "opening %s", path);
+		return fd == -ENOENT ? 0 : cli_runtime_error(fd, "opening sensor_stats");
 	err = map_percpu_sum(fd, 0, &s, sizeof(s));
 	close(fd);
 	if (err)

@@ -12,6 +12,7 @@
 #include "gate_maps.h"
 #include "map_iter.h"
 #include "pins.h"
+#include "vec.h"
 
 /* Pinned name of each map, and where its fd goes. */
 static const struct {
@@ -68,20 +69,15 @@ void gate_maps_init(struct gate_maps *m)
 int gate_maps_open(const char *pin_dir, struct gate_maps *m)
 {
 	struct map_shape shape;
-	char path[GH_PATH_MAX];
 	int err;
 
 	gate_maps_init(m);
 	m->pin_dir = pin_dir;
 	for (size_t i = 0; i < N_GATE_MAPS; i++) {
-		err = gh_pin_path(path, sizeof(path), pin_dir, gate_map_fields[i].name);
-		if (err)
+		err = gh_pin_open(pin_dir, gate_map_fields[i].name);
+		if (err < 0)
 			goto fail;
-		*map_fd_at(m, i) = bpf_obj_get(path);
-		if (*map_fd_at(m, i) < 0) {
-			err = -errno;
-			goto fail;
-		}
+		*map_fd_at(m, i) = err;
 	}
 	err = map_shape_get(m->block_host4, &shape);
 	if (err)
@@ -476,15 +472,8 @@ static int gc_collect(const struct block_view *v, void *ctx)
 
 	if (block_entry_live(&v->entry, g->now))
 		return 0;
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 256;
-		struct map_slot *p = realloc(g->expired, cap * sizeof(*p));
-
-		if (!p)
-			return -ENOMEM;
-		g->expired = p;
-		g->cap = cap;
-	}
+	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 256))
+		return -ENOMEM;
 	slot_for(g->m, &v->cidr, false, &g->expired[g->n++]);
 	return 0;
 }

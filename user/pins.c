@@ -59,6 +59,17 @@ bool gh_pin_exists(const char *dir, const char *name)
 	return !gh_pin_path(path, sizeof(path), dir, name) && !access(path, F_OK);
 }
 
+int gh_pin_open(const char *dir, const char *name)
+{
+	char path[GH_PATH_MAX];
+	int fd;
+
+	if (gh_pin_path(path, sizeof(path), dir, name))
+		return -ENAMETOOLONG;
+	fd = bpf_obj_get(path);
+	return fd < 0 ? -errno : fd;
+}
+
 int gh_pin_dir_lock(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -17,6 +17,8 @@ struct bpf_object;
  */
 int gh_pin_dir_prepare(const char *dir);
 bool gh_pin_exists(const char *dir, const char *name);
+/* fd of the object pinned as dir/name, or negative errno (-ENOENT: not pinned). */
+int gh_pin_open(const char *dir, const char *name);
 int gh_pin_path(char *buf, size_t len, const char *dir, const char *name);
 /*
  * Exclusive flock on the directory: every writer of the maps takes it so

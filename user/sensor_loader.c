@@ -55,24 +55,13 @@ int sensor_parse_ports(const char *s, struct sensor_tunables *t)
 	return 0;
 }
 
-static int open_config(const char *pin_dir)
-{
-	char path[GH_PATH_MAX];
-	int fd;
-
-	if (gh_pin_path(path, sizeof(path), pin_dir, "sensor_config"))
-		return -ENAMETOOLONG;
-	fd = bpf_obj_get(path);
-	return fd < 0 ? -errno : fd;
-}
-
 int sensor_set_tunables(const char *pin_dir, const struct sensor_tunables *t)
 {
 	struct sensor_config cfg = { .flags = GH_SENSOR_F_ENABLED };
 	__u32 zero = 0;
 	int fd, err;
 
-	fd = open_config(pin_dir);
+	fd = gh_pin_open(pin_dir, "sensor_config");
 	if (fd < 0)
 		return fd;
 	cfg.sample_rate = t->sample_rate;
@@ -89,7 +78,7 @@ int sensor_get_tunables(const char *pin_dir, struct sensor_tunables *t)
 	__u32 zero = 0;
 	int fd, err;
 
-	fd = open_config(pin_dir);
+	fd = gh_pin_open(pin_dir, "sensor_config");
 	if (fd < 0)
 		return fd;
 	err = bpf_map_lookup_elem(fd, &zero, &cfg) ? -errno : 0;

@@ -47,20 +47,9 @@ uint64_t source_field_value(const struct source_row *r, int index)
 	return index >= 0 && index < N_FIELDS ? v[index] : 0;
 }
 
-static int open_pinned(const char *pin_dir, const char *name)
-{
-	char path[GH_PATH_MAX];
-	int fd;
-
-	if (gh_pin_path(path, sizeof(path), pin_dir, name))
-		return -ENAMETOOLONG;
-	fd = bpf_obj_get(path);
-	return fd < 0 ? -errno : fd;
-}
-
 int sources_open(const char *pin_dir)
 {
-	return open_pinned(pin_dir, "src_stats");
+	return gh_pin_open(pin_dir, "src_stats");
 }
 
 struct sum_ctx {
@@ -107,7 +96,7 @@ int sources_inserted(const char *pin_dir, uint64_t *inserted)
 
 	if (ncpu < 0)
 		return ncpu;
-	fd = open_pinned(pin_dir, "src_meta");
+	fd = gh_pin_open(pin_dir, "src_meta");
 	if (fd < 0)
 		return fd;
 	*inserted = 0;
