@@ -9,12 +9,14 @@
 #include "daemon.h"
 #include "gate_loader.h"
 #include "gatehawk/gate.h"
+#include "gatehawk/sources.h"
 
 struct gate_cli {
 	char *iface;
 	const char *mode;
 	const char *pin_dir;
 	uint32_t max_blocks;
+	uint32_t max_sources;
 };
 
 #define GATE_CLI_OPTS(g)                                                                   \
@@ -24,25 +26,32 @@ struct gate_cli {
 	{ "pin-dir", "DIR", cli_set_string, &(g).pin_dir,                                  \
 	  "bpffs directory for maps and links (default: " GH_PIN_DIR_DEFAULT ")" },        \
 	{ "max-blocks", "N", cli_set_u32, &(g).max_blocks,                                 \
-	  "entries per block map when first created (default: 262144)" }
+	  "entries per block map when first created (default: 262144)" },                 \
+	{ "max-sources", "N", cli_set_u32, &(g).max_sources,                               \
+	  "per-source counter entries when first created (default: 65536)" }
 
 static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_attach_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->pin_dir = g->pin_dir;
 	o->sizes.max_blocks = g->max_blocks;
+	o->sizes.max_sources = g->max_sources;
 	if (!g->iface)
 		return cli_input_error("%s: --iface IF[,IF...] is required", path);
 	if (g->max_blocks < GH_MIN_MAX_BLOCKS)
 		return cli_input_error("--max-blocks: expected at least %u, got %u", GH_MIN_MAX_BLOCKS,
 				       g->max_blocks);
+	if (g->max_sources < GH_MIN_MAX_SOURCES)
+		return cli_input_error("--max-sources: expected at least %u, got %u",
+				       GH_MIN_MAX_SOURCES, g->max_sources);
 	return gate_parse_ifaces(g->iface, o) ?: gate_parse_xdp_mode(g->mode, &o->mode);
 }
 
 int cmd_attach(int argc, char **argv)
 {
 	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
-			      .max_blocks = GH_DEFAULT_MAX_BLOCKS };
+			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
+			      .max_sources = GH_DEFAULT_MAX_SOURCES };
 	const struct cli_opt opts[] = { GATE_CLI_OPTS(g), { 0 } };
 	const struct cli_usage usage = {
 		"gatehawk attach", "--iface IF[,IF...] [--xdp-mode native|skb|auto] [--pin-dir DIR]",
@@ -85,16 +94,34 @@ int cmd_detach(int argc, char **argv)
 int cmd_run(int argc, char **argv)
 {
 	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
-			      .max_blocks = GH_DEFAULT_MAX_BLOCKS };
-	const struct cli_opt opts[] = { GATE_CLI_OPTS(g), { 0 } };
-	const struct cli_usage usage = {
-		"gatehawk run", "--iface IF[,IF...] [--xdp-mode MODE] [--pin-dir DIR]",
-		"Attach the gate and stay in the foreground as the daemon: expired blocks are\n"
-		"garbage-collected on a timer. SIGTERM or SIGINT exit and leave the gate in\n"
-		"place; a restarted daemon reuses the pins with no gap.",
-		"  gatehawk run --iface eth0\n"
+			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
+			      .max_sources = GH_DEFAULT_MAX_SOURCES };
+	const char *ports = GH_DEFAULT_HTTP_PORTS;
+	struct daemon_opts d = { .sensor.tun.sample_rate = 1 };
+	const struct cli_opt opts[] = {
+		GATE_CLI_OPTS(g),
+		{ "ports", "P[,P...]", cli_set_string, &ports,
+		  "HTTP ports the sensor reads (default: " GH_DEFAULT_HTTP_PORTS ")" },
+		{ "cgroup", "PATH", cli_set_string, &d.sensor.cgroup,
+		  "cgroup v2 to attach the sensor to (default: the cgroup2 root)" },
+		{ "sample-rate", "N", cli_set_u32, &d.sensor.tun.sample_rate,
+		  "send 1 in N request heads to the daemon (default 1; counts stay exact)" },
+		{ "print-requests", NULL, cli_set_flag, &d.print_requests,
+		  "write each decoded request as a JSON line on stdout" },
+		{ 0 },
 	};
-	struct daemon_opts d = { 0 };
+	const struct cli_usage usage = {
+		"gatehawk run",
+		"--iface IF[,IF...] [--ports P,...] [--cgroup PATH] [--sample-rate N]\n"
+		"                    [--print-requests] [--xdp-mode MODE] [--pin-dir DIR]",
+		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
+		"sampled request heads are decoded and joined to their response status, and\n"
+		"expired blocks are garbage-collected on a timer. SIGTERM or SIGINT exit and\n"
+		"leave the gate in place; a restarted daemon reuses the pins with no gap.\n"
+		"Ports and sample rate can be changed while running with 'gatehawk tune'.",
+		"  gatehawk run --iface eth0\n"
+		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
+	};
 	char *pos[1];
 	int err;
 
@@ -102,5 +129,10 @@ int cmd_run(int argc, char **argv)
 	if (err < 0)
 		return err;
 	err = gate_cli_resolve(&g, usage.path, &d.attach);
-	return err ?: daemon_run(&d);
+	err = err ?: sensor_parse_ports(ports, &d.sensor.tun);
+	if (err)
+		return err;
+	d.sensor.pin_dir = d.attach.pin_dir;
+	d.sensor.sizes = d.attach.sizes;
+	return daemon_run(&d);
 }

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * `gatehawk run`: attach the gate, then stay in the foreground on one epoll
- * loop (signalfd for SIGTERM/SIGINT/SIGHUP, a 1 s timerfd tick). SIGTERM
- * leaves the gate and its pins in place; `gatehawk detach` (pins removed)
- * makes the daemon exit on its next tick.
+ * `gatehawk run`: attach the gate and the HTTP sensor, then stay in the
+ * foreground on one epoll loop: the sensor's ring buffer, signalfd
+ * (SIGTERM/SIGINT exit, SIGHUP reload) and a 1 s timerfd tick. SIGTERM
+ * leaves the gate, the sensor and their pins in place; `gatehawk detach`
+ * (pins removed) makes the daemon exit on its next tick.
  */
 #ifndef GATEHAWK_DAEMON_H
 #define GATEHAWK_DAEMON_H
 
+#include <stdbool.h>
+
 #include "gate_loader.h"
+#include "sensor_loader.h"
 
 /* Expired block entries are reclaimed this often; the program already
  * ignores them, GC only frees their slots. */
@@ -17,6 +21,8 @@
 
 struct daemon_opts {
 	struct gate_attach_opts attach;
+	struct sensor_opts sensor;
+	bool print_requests; /* each decoded record as a JSON line on stdout */
 };
 
 int daemon_run(const struct daemon_opts *o);

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The sensor's event decoder: sampled heads wait for the status of their
+ * response on the same socket, in order; overdue ones go on without one;
+ * a full table pushes out the oldest; malformed heads are counted, dropped.
+ */
+#include <arpa/inet.h>
+#include <string.h>
+
+#include "gatehawk/sensor.h"
+#include "ringbuf_decode.h"
+#include "tap.h"
+
+#define MAX_SEEN 32
+
+static struct {
+	char path[MAX_SEEN][64];
+	uint16_t status[MAX_SEEN];
+	bool has_status[MAX_SEEN];
+	char src[MAX_SEEN][64];
+	int n;
+} seen;
+
+static void on_record(const struct request_record *r, void *ctx)
+{
+	(void)ctx;
+	if (seen.n >= MAX_SEEN)
+		return;
+	snprintf(seen.path[seen.n], sizeof(seen.path[0]), "%.*s", (int)r->path.len, r->path.p);
+	seen.status[seen.n] = r->status;
+	seen.has_status[seen.n] = req_has(r, REQ_STATUS);
+	gh_addr_format(&r->src, seen.src[seen.n], sizeof(seen.src[0]));
+	seen.n++;
+}
+
+static void request(struct ringbuf_decoder *d, uint64_t cookie, uint64_t ts, const char *head)
+{
+	struct gh_request_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.hdr.type = GH_EV_REQUEST;
+	ev.hdr.ts_ns = ts;
+	ev.hdr.sock_cookie = cookie;
+	ev.hdr.family = 4;
+	inet_pton(AF_INET, "198.51.100.7", ev.hdr.saddr);
+	inet_pton(AF_INET, "192.0.2.1", ev.hdr.daddr);
+	ev.hdr.sport = 40000;
+	ev.hdr.dport = 80;
+	ev.hdr.snap_len = (uint32_t)strlen(head);
+	memcpy(ev.head, head, strlen(head));
+	decoder_event(d, &ev, sizeof(ev));
+}
+
+static void response(struct ringbuf_decoder *d, uint64_t cookie, uint32_t status)
+{
+	struct gh_event_hdr h = { .type = GH_EV_RESPONSE, .sock_cookie = cookie, .value = status,
+				  .family = 4 };
+
+	decoder_event(d, &h, sizeof(h));
+}
+
+static struct ringbuf_decoder *fresh(uint32_t max_pending)
+{
+	memset(&seen, 0, sizeof(seen));
+	return decoder_new(on_record, NULL, max_pending, 1000);
+}
+
+static void test_join_in_order(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+
+	request(d, 1, 10, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
+	request(d, 2, 11, "GET /other HTTP/1.1\r\nHost: x\r\n\r\n");
+	request(d, 1, 12, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+	ok_eq(seen.n, 0, "requests wait for their response");
+	response(d, 1, 404);
+	response(d, 1, 200);
+	response(d, 2, 301);
+	ok_eq(seen.n, 3, "three responses hand on three records");
+	ok_str(seen.path[0], "/a", "the first response on a socket answers its oldest request");
+	ok_eq(seen.status[0], 404, "with that status");
+	ok_str(seen.path[1], "/b", "the second answers the next one");
+	ok_eq(seen.status[1], 200, "with its own status");
+	ok(!strcmp(seen.path[2], "/other") && seen.status[2] == 301, "other sockets are separate");
+	ok_str(seen.src[0], "198.51.100.7", "the record carries the client address");
+	ok_eq(decoder_get_stats(d)->with_status, 3, "three joined");
+	response(d, 3, 200);
+	ok_eq(decoder_get_stats(d)->orphan_responses, 1, "a response with no request is an orphan");
+	decoder_free(d);
+}
+
+static void test_timeout_and_flush(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+
+	request(d, 1, 100, "GET /slow HTTP/1.1\r\n\r\n");
+	request(d, 2, 1500, "GET /fresh HTTP/1.1\r\n\r\n");
+	decoder_expire(d, 1099);
+	ok_eq(seen.n, 0, "nothing is overdue before the timeout");
+	decoder_expire(d, 1100);
+	ok(seen.n == 1 && !strcmp(seen.path[0], "/slow") && !seen.has_status[0],
+	   "an overdue request goes on without a status");
+	ok_eq(decoder_get_stats(d)->unanswered, 1, "and is counted as unanswered");
+	decoder_flush(d);
+	ok(seen.n == 2 && !strcmp(seen.path[1], "/fresh"), "flush hands on the rest");
+	response(d, 2, 200);
+	ok_eq(decoder_get_stats(d)->orphan_responses, 1, "a late status finds nothing to join");
+	decoder_free(d);
+}
+
+static void test_full_table(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+	char head[64];
+
+	for (int i = 0; i < 65; i++) {
+		snprintf(head, sizeof(head), "GET /%d HTTP/1.1\r\n\r\n", i);
+		request(d, 100 + (uint64_t)i, 10, head);
+	}
+	ok(seen.n == 1 && !strcmp(seen.path[0], "/0"), "a full table pushes out the oldest first");
+	ok_eq(decoder_get_stats(d)->pending_full, 1, "counted as pending_full");
+	response(d, 164, 200);
+	ok(seen.n == 2 && !strcmp(seen.path[1], "/64") && seen.status[1] == 200,
+	   "the newest still joins its response");
+	decoder_free(d);
+}
+
+static void test_bad_input(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+	struct gh_event_hdr h = { .type = 99 };
+
+	request(d, 1, 10, "\x16\x03\x01 not http at all");
+	response(d, 1, 200);
+	ok_eq(seen.n, 0, "a malformed head is not handed on");
+	ok_eq(decoder_get_stats(d)->malformed, 1, "it is counted as malformed");
+	decoder_event(d, &h, sizeof(h));
+	decoder_event(d, &h, 3);
+	ok_eq(decoder_get_stats(d)->bad_events, 2, "unknown types and short events are counted");
+	decoder_free(d);
+}
+
+int main(void)
+{
+	test_join_in_order();
+	test_timeout_and_flush();
+	test_full_table();
+	test_bad_input();
+	return tap_done();
+}
