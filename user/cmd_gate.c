@@ -97,7 +97,7 @@ int cmd_run(int argc, char **argv)
 			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
 			      .max_sources = GH_DEFAULT_MAX_SOURCES };
 	const char *ports = GH_DEFAULT_HTTP_PORTS;
-	struct daemon_opts d = { .sensor.tun.sample_rate = 1 };
+	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .alerts_path = "-" };
 	const struct cli_opt opts[] = {
 		GATE_CLI_OPTS(g),
 		{ "ports", "P[,P...]", cli_set_string, &ports,
@@ -106,21 +106,31 @@ int cmd_run(int argc, char **argv)
 		  "cgroup v2 to attach the sensor to (default: the cgroup2 root)" },
 		{ "sample-rate", "N", cli_set_u32, &d.sensor.tun.sample_rate,
 		  "send 1 in N request heads to the daemon (default 1; counts stay exact)" },
+		{ "policies", "DIR", cli_set_string, &d.policies_dir,
+		  "policies to run (*.json, one per file; SIGHUP reloads)" },
+		{ "alerts", "FILE", cli_set_string, &d.alerts_path,
+		  "append alert lines to FILE ('-': stdout, the default)" },
+		{ "dry-run", NULL, cli_set_flag, &d.dry_run,
+		  "alert only: never write a block entry" },
 		{ "print-requests", NULL, cli_set_flag, &d.print_requests,
 		  "write each decoded request as a JSON line on stdout" },
 		{ 0 },
 	};
 	const struct cli_usage usage = {
 		"gatehawk run",
-		"--iface IF[,IF...] [--ports P,...] [--cgroup PATH] [--sample-rate N]\n"
-		"                    [--print-requests] [--xdp-mode MODE] [--pin-dir DIR]",
+		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
+		"                    [--alerts FILE|-] [--dry-run] [--sample-rate N] [--print-requests]\n"
+		"                    [--xdp-mode MODE] [--pin-dir DIR]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
-		"sampled request heads are decoded and joined to their response status, and\n"
-		"expired blocks are garbage-collected on a timer. SIGTERM or SIGINT exit and\n"
-		"leave the gate in place; a restarted daemon reuses the pins with no gap.\n"
-		"Ports and sample rate can be changed while running with 'gatehawk tune'.",
-		"  gatehawk run --iface eth0\n"
+		"sampled request heads are decoded, joined to their response status and run\n"
+		"through the policies with the kernel's per-source counters; a block verdict is\n"
+		"written into the XDP map at once. SIGHUP reloads the policies (a bad file keeps\n"
+		"the set in force). SIGTERM or SIGINT exit and leave the gate in place; a\n"
+		"restarted daemon reuses the pins with no gap. Ports and sample rate can be\n"
+		"changed while running with 'gatehawk tune'.",
+		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
+		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
 	};
 	char *pos[1];
 	int err;

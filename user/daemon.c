@@ -4,16 +4,21 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/signalfd.h>
+#include <time.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "cli.h"
+#include "control.h"
 #include "daemon.h"
+#include "enforcer.h"
+#include "engine.h"
 #include "event_loop.h"
 #include "gate_maps.h"
 #include "pins.h"
+#include "policy.h"
 #include "ringbuf_decode.h"
+#include "src_counters.h"
 
 struct daemon {
 	const struct daemon_opts *opts;
@@ -21,8 +26,71 @@ struct daemon {
 	struct gate_maps maps;
 	struct ring_buffer *ring;
 	struct ringbuf_decoder *decoder;
+	struct policy_set *policies;
+	struct engine *engine;
+	struct enforcer enforcer;
+	FILE *alerts;
+	int src_fd;     /* src_stats, read each tick when rate policies exist */
+	int control_fd;
 	uint64_t ticks;
+	time_t started;
 };
+
+static uint64_t realtime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static bool has_rate_policies(const struct policy_set *ps)
+{
+	for (size_t i = 0; ps && i < ps->count; i++)
+		if (ps->policies[i].kind == POLICY_RATE)
+			return true;
+	return false;
+}
+
+/* A new engine over a new set; the old pair is released by the caller. */
+static int start_engine(struct daemon *d, struct policy_set *ps)
+{
+	struct engine_opts eo;
+
+	engine_opts_default(&eo);
+	eo.kernel_counters = true;
+	d->engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
+	if (!d->engine)
+		return -ENOMEM;
+	d->policies = ps;
+	return 0;
+}
+
+/* SIGHUP: all or nothing; a bad directory keeps the set in force. */
+static void reload_policies(struct daemon *d)
+{
+	struct engine *old_engine = d->engine;
+	struct policy_set *old_set = d->policies, *ps;
+
+	if (!d->opts->policies_dir)
+		return;
+	if (policy_set_load_dir(d->opts->policies_dir, NULL, &ps)) {
+		fprintf(stderr, "gatehawk: reload of %s failed; keeping the %zu policies in force\n",
+			d->opts->policies_dir, old_set ? old_set->count : 0);
+		return;
+	}
+	if (start_engine(d, ps)) {
+		fprintf(stderr, "gatehawk: reload: out of memory; keeping the policies in force\n");
+		policy_set_free(ps);
+		d->engine = old_engine;
+		d->policies = old_set;
+		return;
+	}
+	engine_free(old_engine);
+	policy_set_free(old_set);
+	fprintf(stderr, "gatehawk: reloaded %zu policies from %s (window state starts afresh)\n",
+		ps->count, d->opts->policies_dir);
+}
 
 /* The gate was detached under us when its link pins are gone. */
 static bool gate_detached(const struct daemon *d)
@@ -57,11 +125,27 @@ static void on_record(const struct request_record *rec, void *ctx)
 
 	if (d->opts->print_requests)
 		cli_print_json(request_to_json(rec));
+	if (d->engine)
+		engine_feed(d->engine, rec);
+}
+
+struct counters_ctx {
+	struct engine *engine;
+	uint64_t now;
+};
+
+static int feed_source(const struct source_row *row, void *ctx)
+{
+	struct counters_ctx *c = ctx;
+
+	engine_feed_counters(c->engine, c->now, &row->addr, &row->s);
+	return 0;
 }
 
 static int on_tick(int fd, uint32_t events, void *ctx)
 {
 	struct daemon *d = ctx;
+	uint64_t now = realtime_ns();
 
 	(void)events;
 	ev_timerfd_drain(fd);
@@ -72,6 +156,13 @@ static int on_tick(int fd, uint32_t events, void *ctx)
 		return 0;
 	}
 	decoder_expire(d->decoder, gh_boottime_ns());
+	if (d->engine && d->src_fd >= 0) {
+		struct counters_ctx c = { d->engine, now };
+
+		sources_foreach(d->src_fd, feed_source, &c);
+	}
+	if (d->engine)
+		engine_tick(d->engine, now);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
 		collect_garbage(d);
 	return 0;
@@ -101,12 +192,74 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	(void)events;
 	if (read(fd, &si, sizeof(si)) != sizeof(si))
 		return 0;
-	if (si.ssi_signo == SIGHUP)
-		return 0; /* nothing to reload yet */
+	if (si.ssi_signo == SIGHUP) {
+		reload_policies(d);
+		return 0;
+	}
 	fprintf(stderr, "gatehawk: %s, exiting; the gate stays attached\n",
 		strsignal((int)si.ssi_signo));
 	ev_stop(d->loop);
 	return 0;
+}
+
+static struct json_object *stats_json(const struct daemon *d)
+{
+	const struct decoder_stats *ds = decoder_get_stats(d->decoder);
+	struct json_object *o = json_object_new_object(), *dec = json_object_new_object();
+	struct json_object *enf = json_object_new_object();
+
+	json_object_object_add(o, "pid", json_object_new_int(getpid()));
+	json_object_object_add(o, "uptime_s", json_object_new_int64(time(NULL) - d->started));
+	json_object_object_add(o, "policies_dir", d->opts->policies_dir
+			       ? json_object_new_string(d->opts->policies_dir) : NULL);
+#define GH_PUT_DECODER(name) json_object_object_add(dec, #name, json_object_new_uint64(ds->name));
+	DECODER_STATS_FIELDS(GH_PUT_DECODER)
+#undef GH_PUT_DECODER
+#define GH_PUT_ENFORCER(name) \
+	json_object_object_add(enf, #name, json_object_new_uint64(d->enforcer.stats.name));
+	ENFORCER_STATS_FIELDS(GH_PUT_ENFORCER)
+#undef GH_PUT_ENFORCER
+	json_object_object_add(o, "decoder", dec);
+	json_object_object_add(o, "enforcer", enf);
+	if (d->engine) {
+		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
+		struct engine_stats es;
+
+		engine_stats(d->engine, &es);
+		json_object_object_add(eng, "records", json_object_new_uint64(es.records));
+		json_object_object_add(eng, "late", json_object_new_uint64(es.late));
+		json_object_object_add(eng, "groups", json_object_new_uint64(es.groups));
+		json_object_object_add(eng, "evicted", json_object_new_uint64(es.evicted));
+		json_object_object_add(eng, "entries", json_object_new_uint64(es.entries));
+		for (size_t i = 0; i < es.count; i++) {
+			const struct engine_policy_stats *p = &es.policies[i];
+			struct json_object *po = json_object_new_object();
+
+			json_object_object_add(po, "name",
+					       json_object_new_string(d->policies->policies[i].name));
+			json_object_object_add(po, "matched", json_object_new_uint64(p->matched));
+			json_object_object_add(po, "alerts", json_object_new_uint64(p->alerts));
+			json_object_object_add(po, "blocks", json_object_new_uint64(p->blocks));
+			json_object_object_add(po, "suppressed",
+					       json_object_new_uint64(p->suppressed));
+			json_object_object_add(po, "groups", json_object_new_uint64(p->groups));
+			json_object_array_add(pol, po);
+		}
+		json_object_object_add(eng, "policies", pol);
+		json_object_object_add(o, "engine", eng);
+	}
+	return o;
+}
+
+static struct json_object *on_control(const char *cmd, void *ctx)
+{
+	return strcmp(cmd, "stats") ? NULL : stats_json(ctx);
+}
+
+static int on_control_ready(int fd, uint32_t events, void *ctx)
+{
+	(void)events;
+	return control_serve_one(fd, on_control, ctx);
 }
 
 static int block_signals(void)
@@ -140,11 +293,53 @@ static int open_ring(struct daemon *d)
 	return ev_add(d->loop, ring_buffer__epoll_fd(d->ring), on_ring_ready, d);
 }
 
+/* Policies and the alert sink first: bad input changes nothing in the kernel. */
+static int load_inputs(struct daemon *d)
+{
+	const struct daemon_opts *o = d->opts;
+	struct policy_set *ps;
+	int err;
+
+	d->alerts = strcmp(o->alerts_path, "-") ? fopen(o->alerts_path, "a") : stdout;
+	if (!d->alerts)
+		return cli_input_error("--alerts %s: %s", o->alerts_path, strerror(errno));
+	if (!o->policies_dir)
+		return 0;
+	err = policy_set_load_dir(o->policies_dir, NULL, &ps);
+	if (err)
+		return err == -EINVAL ? cli_input_error("--policies %s: invalid, nothing was started",
+							o->policies_dir)
+				      : cli_runtime_error(err, "loading %s", o->policies_dir);
+	err = start_engine(d, ps);
+	if (err) {
+		policy_set_free(ps);
+		return cli_runtime_error(err, "starting the policy engine");
+	}
+	return 0;
+}
+
+static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what)
+{
+	int err = fd < 0 ? fd : ev_add(d->loop, fd, fn, d);
+
+	return err ? cli_runtime_error(err, "setting up %s", what) : 0;
+}
+
 static int setup(struct daemon *d, int *sig_fd, int *tick_fd)
 {
 	const struct daemon_opts *o = d->opts;
 	int err;
 
+	d->loop = ev_loop_new();
+	if (!d->loop)
+		return cli_runtime_error(-ENOMEM, "creating the event loop");
+	err = load_inputs(d);
+	if (err)
+		return err;
+	d->control_fd = control_listen(o->attach.pin_dir);
+	if (d->control_fd == -EADDRINUSE)
+		return cli_runtime_fail(d->control_fd, "a gatehawk daemon already runs for %s",
+					o->attach.pin_dir);
 	err = gate_attach(&o->attach);
 	err = err ?: sensor_attach(&o->sensor);
 	if (err)
@@ -152,35 +347,39 @@ static int setup(struct daemon *d, int *sig_fd, int *tick_fd)
 	err = gate_maps_open(o->attach.pin_dir, &d->maps);
 	if (err)
 		return cli_runtime_error(err, "opening pinned maps in %s", o->attach.pin_dir);
-	d->loop = ev_loop_new();
-	if (!d->loop)
-		return cli_runtime_error(-ENOMEM, "creating the event loop");
+	enforcer_init(&d->enforcer, &d->maps, d->alerts, o->dry_run);
+	if (has_rate_policies(d->policies))
+		d->src_fd = sources_open(o->attach.pin_dir);
 	*sig_fd = block_signals();
-	if (*sig_fd < 0)
-		return cli_runtime_error(*sig_fd, "setting up signalfd");
 	*tick_fd = ev_timerfd(GH_TICK_MS);
-	if (*tick_fd < 0)
-		return cli_runtime_error(*tick_fd, "setting up the timer");
-	err = ev_add(d->loop, *sig_fd, on_signal, d);
-	err = err ?: ev_add(d->loop, *tick_fd, on_tick, d);
+	err = add_fd(d, *sig_fd, on_signal, "signalfd");
+	err = err ?: add_fd(d, *tick_fd, on_tick, "the timer");
+	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket");
 	return err ?: open_ring(d);
+}
+
+static void announce(const struct daemon *d)
+{
+	const struct daemon_opts *o = d->opts;
+
+	fprintf(stderr, "gatehawk: gate on %d interface(s), sensor on ports", o->attach.n_ifaces);
+	for (uint32_t i = 0; i < o->sensor.tun.n_ports; i++)
+		fprintf(stderr, "%s%u", i ? "," : " ", o->sensor.tun.ports[i]);
+	fprintf(stderr, ", sample 1/%u, %zu policies%s; running\n", o->sensor.tun.sample_rate,
+		d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
 }
 
 int daemon_run(const struct daemon_opts *o)
 {
-	struct daemon d = { .opts = o };
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
 	int sig_fd = -1, tick_fd = -1;
 	int err;
 
 	gate_maps_init(&d.maps);
-	if (o->print_requests)
-		setvbuf(stdout, NULL, _IOLBF, 0);
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	err = setup(&d, &sig_fd, &tick_fd);
 	if (!err) {
-		fprintf(stderr, "gatehawk: gate on %d interface(s), sensor on ports", o->attach.n_ifaces);
-		for (uint32_t i = 0; i < o->sensor.tun.n_ports; i++)
-			fprintf(stderr, "%s%u", i ? "," : " ", o->sensor.tun.ports[i]);
-		fprintf(stderr, ", sample 1/%u; running\n", o->sensor.tun.sample_rate);
+		announce(&d);
 		err = ev_run(d.loop);
 	}
 	if (d.ring) {
@@ -189,6 +388,13 @@ int daemon_run(const struct daemon_opts *o)
 	}
 	ring_buffer__free(d.ring);
 	decoder_free(d.decoder);
+	engine_free(d.engine);
+	policy_set_free(d.policies);
+	if (d.alerts && d.alerts != stdout)
+		fclose(d.alerts);
+	if (d.src_fd >= 0)
+		close(d.src_fd);
+	control_close(d.control_fd, o->attach.pin_dir);
 	if (tick_fd >= 0)
 		close(tick_fd);
 	if (sig_fd >= 0)

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * `gatehawk run`: attach the gate and the HTTP sensor, then stay in the
- * foreground on one epoll loop: the sensor's ring buffer, signalfd
- * (SIGTERM/SIGINT exit, SIGHUP reload) and a 1 s timerfd tick. SIGTERM
- * leaves the gate, the sensor and their pins in place; `gatehawk detach`
- * (pins removed) makes the daemon exit on its next tick.
+ * foreground on one epoll loop: the sensor's ring buffer, followed access
+ * logs, the control socket, signalfd (SIGTERM/SIGINT exit, SIGHUP reloads
+ * the policies) and a 1 s timerfd tick (kernel counters to the engine,
+ * overdue requests, block GC). SIGTERM leaves the gate, the sensor and
+ * their pins in place; `gatehawk detach` (pins removed) makes the daemon
+ * exit on its next tick.
  */
 #ifndef GATEHAWK_DAEMON_H
 #define GATEHAWK_DAEMON_H
 
 #include <stdbool.h>
 
+#include "cli.h"
 #include "gate_loader.h"
 #include "sensor_loader.h"
 
@@ -22,7 +25,11 @@
 struct daemon_opts {
 	struct gate_attach_opts attach;
 	struct sensor_opts sensor;
-	bool print_requests; /* each decoded record as a JSON line on stdout */
+	const char *policies_dir;        /* NULL: decode only, no policies */
+	struct cli_strlist access_logs;  /* followed like tail -F */
+	const char *alerts_path;         /* "-": stdout */
+	bool dry_run;                    /* alert, never write blocks */
+	bool print_requests;             /* each decoded record as a JSON line on stdout */
 };
 
 int daemon_run(const struct daemon_opts *o);

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The daemon's control socket: a unix stream socket under /run/gatehawk,
+ * named after the pin directory. A client writes one command line ("stats")
+ * and reads one JSON object until the daemon closes. Only root can reach
+ * it (0700 directory). Binding it also keeps a second daemon off the same
+ * pin directory.
+ */
+#ifndef GATEHAWK_CONTROL_H
+#define GATEHAWK_CONTROL_H
+
+#include <json-c/json.h>
+
+#define GH_CONTROL_DIR "/run/gatehawk"
+#define GH_CONTROL_REPLY_MAX (4U << 20)
+
+/* Answer a command; return a new JSON object, or NULL for an unknown one. */
+typedef struct json_object *(*control_fn)(const char *cmd, void *ctx);
+
+/* Listening fd, or -EADDRINUSE when a daemon already answers for pin_dir. */
+int control_listen(const char *pin_dir);
+void control_close(int fd, const char *pin_dir);
+/* Accept one client on the listening fd and answer it (bounded, blocking briefly). */
+int control_serve_one(int listen_fd, control_fn fn, void *ctx);
+/* Ask the daemon of pin_dir; -ENOENT or -ECONNREFUSED when none runs. */
+int control_request(const char *pin_dir, const char *cmd, struct json_object **reply);
+
+#endif /* GATEHAWK_CONTROL_H */
