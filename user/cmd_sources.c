@@ -12,23 +12,6 @@
 #include "gate_maps.h"
 #include "gatehawk/gate.h"
 #include "src_counters.h"
-#include "vec.h"
-
-struct row_list {
-	struct source_row *v;
-	size_t n, cap;
-};
-
-static int collect(const struct source_row *row, void *ctx)
-{
-	struct row_list *l = ctx;
-
-	int err = gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024);
-
-	if (!err)
-		l->v[l->n++] = *row;
-	return err;
-}
 
 static int sort_field;
 
@@ -40,12 +23,11 @@ static int by_field_desc(const void *a, const void *b)
 
 	if (va != vb)
 		return va < vb ? 1 : -1;
-	if (ra->addr.family != rb->addr.family)
-		return ra->addr.family - rb->addr.family;
-	return memcmp(ra->addr.bytes, rb->addr.bytes, sizeof(ra->addr.bytes));
+	return source_addr_cmp(ra, rb);
 }
 
-static void print_rows(const struct row_list *l, size_t limit, bool json, uint64_t now)
+static void print_rows(const struct source_row *rows, size_t n, size_t limit, bool json,
+		       uint64_t now)
 {
 	struct json_object *arr = json ? json_object_new_array() : NULL;
 	int nf = source_field_count();
@@ -57,8 +39,8 @@ static void print_rows(const struct row_list *l, size_t limit, bool json, uint64
 			printf(" %13s", source_field_name(f));
 		printf(" %10s\n", "last_seen");
 	}
-	for (size_t i = 0; i < l->n && i < limit; i++) {
-		const struct source_row *r = &l->v[i];
+	for (size_t i = 0; i < n && i < limit; i++) {
+		const struct source_row *r = &rows[i];
 		uint64_t seen = r->s.last_seen_ns;
 		int64_t ago = seen && now > seen ? (int64_t)((now - seen) / 1000000000ULL) : 0;
 
@@ -111,8 +93,9 @@ int cmd_sources(int argc, char **argv)
 		"  gatehawk sources --sort requests --limit 20\n"
 		"  gatehawk sources --json | jq '.[] | select(.resp_4xx > 100)'\n"
 	};
-	struct row_list rows = { 0 };
+	struct source_row *rows;
 	char *pos[1];
+	size_t n;
 	int fd, err;
 
 	err = cli_parse(argc, argv, &usage, opts, pos, 0);
@@ -128,14 +111,12 @@ int cmd_sources(int argc, char **argv)
 					 pin_dir);
 	if (fd < 0)
 		return cli_runtime_error(fd, "opening %s/src_stats", pin_dir);
-	err = sources_foreach(fd, collect, &rows);
+	err = sources_read_all(fd, &rows, &n);
 	close(fd);
-	if (err) {
-		free(rows.v);
+	if (err)
 		return cli_runtime_error(err, "reading per-source counters");
-	}
-	qsort(rows.v, rows.n, sizeof(*rows.v), by_field_desc);
-	print_rows(&rows, limit, json, gh_boottime_ns());
-	free(rows.v);
+	qsort(rows, n, sizeof(*rows), by_field_desc);
+	print_rows(rows, n, limit, json, gh_boottime_ns());
+	free(rows);
 	return 0;
 }

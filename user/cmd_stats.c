@@ -3,10 +3,12 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 
 #include "cli.h"
+#include "control.h"
 #include "commands.h"
 #include "gate_maps.h"
 #include "gatehawk/sensor.h"
@@ -99,6 +101,46 @@ static int sources_section(const char *pin_dir, struct stats_out *o)
 	return 0;
 }
 
+/* Text form of the daemon's reply: "daemon.decoder.requests 12", one per line. */
+static void print_flat(const char *prefix, struct json_object *v)
+{
+	char key[256];
+
+	if (json_object_is_type(v, json_type_object)) {
+		json_object_object_foreach(v, k, child) {
+			snprintf(key, sizeof(key), "%s.%s", prefix, k);
+			print_flat(key, child);
+		}
+	} else if (json_object_is_type(v, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(v); i++) {
+			struct json_object *item = json_object_array_get_idx(v, i), *name;
+
+			if (json_object_object_get_ex(item, "name", &name))
+				snprintf(key, sizeof(key), "%s.%s", prefix, json_object_get_string(name));
+			else
+				snprintf(key, sizeof(key), "%s.%zu", prefix, i);
+			print_flat(key, item);
+		}
+	} else if (strcmp(prefix + strlen(prefix) - 5, ".name")) {
+		printf("%-40s %s\n", prefix, v ? json_object_get_string(v) : "-");
+	}
+}
+
+/* The running daemon's own counters, when one answers for this pin dir. */
+static void daemon_section(const char *pin_dir, struct stats_out *o)
+{
+	struct json_object *reply;
+
+	if (control_request(pin_dir, "stats", &reply))
+		return;
+	if (o->root)
+		json_object_object_add(o->root, "daemon", reply);
+	else {
+		print_flat("daemon", reply);
+		json_object_put(reply);
+	}
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
@@ -116,7 +158,9 @@ int cmd_stats(int argc, char **argv)
 		"         parse errors, non-IP, per family, VLAN, fragments, SYNs.\n"
 		"sensor:  requests counted and sampled, pipelined heads, responses, skipped\n"
 		"         retransmissions, and ring-buffer samples lost, by reason.\n"
-		"sources: sources tracked in src_stats and evicted from it.",
+		"sources: sources tracked in src_stats and evicted from it.\n"
+		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
+		"         alerts and blocks per policy, blocks spared and why.",
 		NULL
 	};
 	struct stats_out o = { 0 };
@@ -130,6 +174,8 @@ int cmd_stats(int argc, char **argv)
 	err = gate_section(pin_dir, &o);
 	err = err ?: sensor_section(pin_dir, &o);
 	err = err ?: sources_section(pin_dir, &o);
+	if (!err)
+		daemon_section(pin_dir, &o);
 	if (o.root && !err)
 		cli_print_json(o.root);
 	else if (o.root)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
@@ -7,6 +8,7 @@
 
 #include "map_iter.h"
 #include "pins.h"
+#include "vec.h"
 #include "src_counters.h"
 
 /* One 8-byte-aligned slot per CPU in per-CPU map values. */
@@ -86,6 +88,44 @@ int sources_foreach(int fd, source_visit_fn fn, void *ctx)
 	if (c.ncpu < 0)
 		return c.ncpu;
 	return map_iter(fd, sum_one, &c);
+}
+
+struct row_list {
+	struct source_row *v;
+	size_t n, cap;
+};
+
+static int collect(const struct source_row *row, void *ctx)
+{
+	struct row_list *l = ctx;
+	int err = gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024);
+
+	if (!err)
+		l->v[l->n++] = *row;
+	return err;
+}
+
+int sources_read_all(int fd, struct source_row **rows, size_t *n)
+{
+	struct row_list l = { 0 };
+	int err = sources_foreach(fd, collect, &l);
+
+	if (err) {
+		free(l.v);
+		return err;
+	}
+	*rows = l.v;
+	*n = l.n;
+	return 0;
+}
+
+int source_addr_cmp(const void *a, const void *b)
+{
+	const struct source_row *ra = a, *rb = b;
+
+	if (ra->addr.family != rb->addr.family)
+		return ra->addr.family - rb->addr.family;
+	return memcmp(ra->addr.bytes, rb->addr.bytes, sizeof(ra->addr.bytes));
 }
 
 int sources_inserted(const char *pin_dir, uint64_t *inserted)

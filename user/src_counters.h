@@ -19,6 +19,10 @@ typedef int (*source_visit_fn)(const struct source_row *row, void *ctx);
 /* Open the pinned src_stats map (-ENOENT when nothing is pinned). */
 int sources_open(const char *pin_dir);
 int sources_foreach(int fd, source_visit_fn fn, void *ctx);
+/* Every source, summed, into a malloc'd array (caller frees *rows). */
+int sources_read_all(int fd, struct source_row **rows, size_t *n);
+/* Order by address (family, then bytes): for sorting and bsearch. */
+int source_addr_cmp(const void *a, const void *b);
 /* Sources ever inserted, summed over CPUs (evictions = this - live). */
 int sources_inserted(const char *pin_dir, uint64_t *inserted);
 
