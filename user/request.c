@@ -34,21 +34,22 @@ enum req_type req_field_type(enum req_field f)
 	return fields[f].type;
 }
 
+#define METHOD(name) { #name, sizeof(#name) - 1, HTTP_METHOD_##name }
+
+/* Lengths stored so a lookup compares bytes only when the length fits. */
 static const struct {
 	const char *name;
+	uint32_t len;
 	enum http_method m;
 } methods[] = {
-	{ "GET", HTTP_METHOD_GET },	    { "HEAD", HTTP_METHOD_HEAD },
-	{ "POST", HTTP_METHOD_POST },	    { "PUT", HTTP_METHOD_PUT },
-	{ "DELETE", HTTP_METHOD_DELETE },   { "CONNECT", HTTP_METHOD_CONNECT },
-	{ "OPTIONS", HTTP_METHOD_OPTIONS }, { "TRACE", HTTP_METHOD_TRACE },
-	{ "PATCH", HTTP_METHOD_PATCH },
+	METHOD(GET),	 METHOD(POST),	  METHOD(HEAD),	 METHOD(PUT),	METHOD(DELETE),
+	METHOD(CONNECT), METHOD(OPTIONS), METHOD(TRACE), METHOD(PATCH),
 };
 
 enum http_method http_method_from(const char *p, uint32_t len)
 {
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
-		if (strlen(methods[i].name) == len && !memcmp(methods[i].name, p, len))
+		if (methods[i].len == len && !memcmp(methods[i].name, p, len))
 			return methods[i].m;
 	return HTTP_METHOD_OTHER;
 }

@@ -96,7 +96,8 @@ struct request_record {
 	uint64_t bytes;     /* response bytes (logs), request bytes seen (live) */
 	uint64_t sock_cookie; /* live only: the socket the request came on */
 	struct gh_str method_str;
-	struct gh_str path;  /* request target up to '?', as sent (not decoded) */
+	struct gh_str path;  /* request target up to '?', as sent (not decoded); may be
+			      * the literal "/" for an absolute-form target with no path */
 	struct gh_str query; /* after '?', without it */
 	struct gh_str version; /* "HTTP/1.1" */
 	struct gh_str host;
