@@ -127,7 +127,7 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 {
 	struct block_entry *b;
 
-	for (int i = 0; i < GH_EXPIRED_FALLBACK_MAX; i++) {
+	for (int i = 0; i <= GH_EXPIRED_FALLBACK_MAX; i++) {
 		b = bpf_map_lookup_elem(net_map, key);
 		if (!b)
 			return NULL;
@@ -140,6 +140,24 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 	}
 	return NULL;
 }
+
+/*
+ * One branch per family with a compiler barrier on each result: given a
+ * "v4 ? &map4 : &map6" pointer, clang merges the calls and the verifier can
+ * no longer inline the lookups as direct map accesses (10-14 ns a packet).
+ */
+#define LOOKUP_BY_FAMILY(v4, map4, map6, key)                         \
+	({                                                             \
+		void *__r;                                             \
+		if (v4) {                                              \
+			__r = bpf_map_lookup_elem(&map4, key);         \
+			barrier_var(__r);                              \
+		} else {                                               \
+			__r = bpf_map_lookup_elem(&map6, key);         \
+			barrier_var(__r);                              \
+		}                                                      \
+		__r;                                                   \
+	})
 
 static __always_inline int gate_decide(const struct pkt_info *pkt, const struct gate_config *cfg,
 				       struct gate_stats *st)
@@ -155,23 +173,27 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	fill_keys(pkt->saddr, pkt->family, &host, &net);
 
 	if (v4 ? cfg->allow_v4_entries : cfg->allow_v6_entries)
-		allow = bpf_map_lookup_elem(v4 ? (void *)&allow_net4 : (void *)&allow_net6, &net);
+		allow = LOOKUP_BY_FAMILY(v4, allow_net4, allow_net6, &net);
 	if (allow) {
 		__sync_fetch_and_add(&allow->hits, 1);
 		st->allowed++;
 		return XDP_PASS;
 	}
 
-	b = bpf_map_lookup_elem(v4 ? (void *)&block_host4 : (void *)&block_host6, &host);
+	b = LOOKUP_BY_FAMILY(v4, block_host4, block_host6, &host);
 	if (b && block_live(b, &now))
 		goto drop;
 	if (b)
 		expired = 1;
 
 	b = NULL;
-	if (v4 ? cfg->block_net4_entries : cfg->block_net6_entries)
-		b = lookup_live_net(v4 ? (void *)&block_net4 : (void *)&block_net6, &net, &now,
-				    &expired);
+	if (v4 && cfg->block_net4_entries) {
+		b = lookup_live_net(&block_net4, &net, &now, &expired);
+		barrier_var(b);
+	} else if (!v4 && cfg->block_net6_entries) {
+		b = lookup_live_net(&block_net6, &net, &now, &expired);
+		barrier_var(b);
+	}
 	if (b)
 		goto drop;
 	if (expired)

@@ -9,7 +9,7 @@
 TEST_OUT     := $(OUTPUT)/tests
 UNIT_BINS    := $(patsubst tests/unit/%.c,$(TEST_OUT)/unit/%,$(wildcard tests/unit/test_*.c))
 BPFTEST_BINS := $(patsubst tests/bpf/%.c,$(TEST_OUT)/bpf/%,$(wildcard tests/bpf/test_*.c))
-BENCH_BINS   := $(patsubst tests/bench/%.c,$(TEST_OUT)/bench/%,$(wildcard tests/bench/*.c))
+BENCH_BINS   := $(patsubst tests/bench/%.c,$(TEST_OUT)/bench/%,$(filter-out %.bpf.c,$(wildcard tests/bench/*.c)))
 FUZZ_BINS    := $(patsubst tests/fuzz/%.c,$(TEST_OUT)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 TEST_CFLAGS  := $(CFLAGS) -Itests/lib -Wno-missing-field-initializers
 

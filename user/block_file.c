@@ -59,12 +59,18 @@ int block_file_parse(FILE *f, const char *name, uint64_t default_ttl_s, uint32_t
 		int empty = 0;
 
 		lineno++;
+		/* The limit is on content: LF or CRLF does not count. */
+		if (len && line[len - 1] == '\n')
+			len--;
+		if (len && line[len - 1] == '\r')
+			len--;
 		if (len > GH_BLOCK_FILE_LINE_MAX)
 			why = "line longer than 512 bytes";
-		else if (strlen(line) != (size_t)len)
+		else if (strnlen(line, (size_t)len) != (size_t)len)
 			why = "unexpected NUL byte";
 		if (!why) {
-			line[strcspn(line, "#\n")] = '\0';
+			line[len] = '\0';
+			line[strcspn(line, "#")] = '\0';
 			why = parse_line(line, default_ttl_s, &s, &empty);
 		}
 		if (why) {

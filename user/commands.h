@@ -10,5 +10,9 @@ int cmd_block(int argc, char **argv);
 int cmd_allow(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
+int cmd_tune(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_top(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
 
 #endif /* GATEHAWK_COMMANDS_H */

@@ -19,6 +19,10 @@ static const struct cli_cmd commands[] = {
 	{ "allow", cmd_allow, "add, delete and list sources that always pass" },
 	{ "stats", cmd_stats, "global gate and sensor counters" },
 	{ "sources", cmd_sources, "per-source kernel counters" },
+	{ "tune", cmd_tune, "show or change the HTTP sensor settings" },
+	{ "status", cmd_status, "what is attached, in force and running" },
+	{ "top", cmd_top, "busiest sources now, per-second rates" },
+	{ "policy", cmd_policy, "validate a policies directory" },
 	{ 0 },
 };
 

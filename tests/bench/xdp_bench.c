@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * XDP gate benchmark (issue 3): ns per packet with BPF_PROG_RUN for a
+ * blocked and a passed IPv4 and IPv6 packet with 1, 10,000 and 1,000,000
+ * exact block entries per family, beside the floor of the method (a program
+ * that only drops) and xdp-filter holding the same addresses, in one run.
+ * Prints a markdown table with ratios and writes it to --markdown.
+ *
+ * The gate is set up the way gatehawk does it: gate_pin_maps() creates and
+ * pins the maps, gate_block_add() fills them in batches, and the skeleton is
+ * loaded over the pins by gh_pins_configure(). Every pin is removed on exit,
+ * also after an error or a signal. Addresses come from 10.0.0.0/8 and the
+ * documentation ranges; BPF_PROG_RUN sends nothing anywhere.
+ *
+ * Never a verdict on speed: exit 1 only when something broke (a load, a map
+ * write, or a program giving the wrong verdict, which would make its figure
+ * meaningless); 2 for bad usage.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "addr.h"
+#include "gate_loader.h"
+#include "gate_maps.h"
+#include "pins.h"
+#include "xdp_gate.skel.h"
+
+#include "bench_frame.h"
+#include "bench_run.h"
+#include "xdp_filter_peer.h"
+
+/* Room for the largest size below in each block map. */
+#define GATE_MAX_BLOCKS (1U << 20)
+/* Entries per gate_block_add() call, which writes them in one batch. */
+#define FILL_CHUNK 65536U
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct {
+	uint32_t n;
+	const char *label;
+} sizes[] = {
+	{ 1, "1" },
+	{ 10000, "10,000" },
+	{ 1000000, "1,000,000" },
+};
+#define N_SIZES ARRAY_LEN(sizes)
+
+/* Sources of passed packets (in no block entry) and the one destination. */
+#define PASSED_SRC4 "198.51.100.7"
+#define PASSED_SRC6 "2001:db8:ffff::7"
+#define DST4 "203.0.113.1"
+#define DST6 "2001:db8:d::1"
+
+static const struct bench_case {
+	const char *name;
+	int family;
+	bool blocked; /* from the first block entry, else from PASSED_SRC* */
+} cases[] = {
+	{ "IPv4 blocked", AF_INET, true },
+	{ "IPv4 passed", AF_INET, false },
+	{ "IPv6 blocked", AF_INET6, true },
+	{ "IPv6 passed", AF_INET6, false },
+};
+#define N_CASES ARRAY_LEN(cases)
+
+/* What is timed on every frame. */
+enum subject {
+	S_FLOOR,
+	S_GATE,       /* as `gatehawk attach` leaves it: per-source counting on */
+	S_GATE_NOSRC, /* per-source counting off: the block decision alone */
+	S_PEER,       /* xdp-filter */
+	N_SUBJECTS,
+};
+
+static const char *const subject_names[N_SUBJECTS] = { "floor", "gate", "gate, no src",
+						       "xdp-filter" };
+
+struct opts {
+	const char *pin_dir;
+	const char *peer_maps;
+	uint32_t peer_prog;
+	long file_load_ms; /* -1 when not measured */
+	const char *markdown;
+};
+
+struct bench {
+	const char *pin_dir; /* set once the gate's pins may exist */
+	struct gate_maps maps;
+	struct xdp_gate_bpf *gate;
+	int floor_fd;
+	struct xdpf_peer peer;
+	bool have_peer;
+	uint32_t filled; /* block entries per family so far */
+	struct bench_frame frames[N_CASES];
+	uint32_t ns[N_SIZES][N_CASES][N_SUBJECTS];
+};
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static int fail(int err, const char *what)
+{
+	fprintf(stderr, "xdp_bench: %s: %s\n", what, strerror(-err));
+	return err;
+}
+
+/* The i-th blocked address: 10.0.0.1 upwards, 2001:db8:b::1 upwards. */
+static void blocked_addr(int family, uint32_t i, struct gh_addr *a)
+{
+	uint8_t v4[4] = { 10 };
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x0b };
+	uint32_t k = htonl(i + 1);
+
+	if (family == AF_INET) {
+		memcpy(v4 + 1, (uint8_t *)&k + 1, 3);
+		gh_addr_from_bytes(a, AF_INET, v4);
+	} else {
+		memcpy(v6 + 12, &k, 4);
+		gh_addr_from_bytes(a, AF_INET6, v6);
+	}
+}
+
+static void build_frames(struct bench *b)
+{
+	for (size_t c = 0; c < N_CASES; c++) {
+		int v4 = cases[c].family == AF_INET;
+		struct gh_addr src, dst;
+
+		if (cases[c].blocked)
+			blocked_addr(cases[c].family, 0, &src);
+		else
+			gh_addr_parse(v4 ? PASSED_SRC4 : PASSED_SRC6, &src);
+		gh_addr_parse(v4 ? DST4 : DST6, &dst);
+		bench_frame_tcp(&b->frames[c], cases[c].family, src.bytes, dst.bytes);
+	}
+}
+
+/*
+ * The gate as gatehawk loads it: maps created and pinned by gate_pin_maps(),
+ * the program loaded over those pins.
+ */
+static int gate_load(struct bench *b, const char *pin_dir)
+{
+	struct gh_map_sizes map_sizes = { .max_blocks = GATE_MAX_BLOCKS };
+	int err;
+
+	b->pin_dir = pin_dir;
+	err = gate_pin_maps(pin_dir, GATE_MAX_BLOCKS);
+	err = err ?: gate_maps_open(pin_dir, &b->maps);
+	err = err ?: gate_maps_lock(&b->maps);
+	if (err)
+		return fail(err, "creating the gate's maps");
+	b->gate = xdp_gate_bpf__open();
+	if (!b->gate)
+		return fail(-errno, "opening the gate");
+	err = gh_pins_configure(b->gate->obj, pin_dir, &map_sizes);
+	err = err ?: xdp_gate_bpf__load(b->gate);
+	return err ? fail(err, "loading the gate over its pins") : 0;
+}
+
+/*
+ * The floor of the method: an XDP program that only returns XDP_DROP. These
+ * are the two instructions clang makes of `return XDP_DROP;`, loaded
+ * directly: tests.mk's wildcard for benchmark programs would also try to
+ * build a .bpf.c under tests/bench as a user-space binary.
+ */
+static int floor_load(void)
+{
+	const struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = XDP_DROP },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	int fd = bpf_prog_load(BPF_PROG_TYPE_XDP, "xdp_drop_all", "Dual BSD/GPL", insns,
+			       ARRAY_LEN(insns), NULL);
+
+	return fd < 0 ? -errno : fd;
+}
+
+static int setup(struct bench *b, const struct opts *o)
+{
+	int err = gate_load(b, o->pin_dir);
+
+	if (err)
+		return err;
+	b->floor_fd = floor_load();
+	if (b->floor_fd < 0)
+		return fail(b->floor_fd, "loading the floor program");
+	if (o->peer_maps) {
+		err = xdpf_open(&b->peer, o->peer_maps, o->peer_prog);
+		if (err)
+			return fail(err, "opening xdp-filter's maps and program");
+		b->have_peer = true;
+	}
+	build_frames(b);
+	return 0;
+}
+
+static void teardown(struct bench *b)
+{
+	xdp_gate_bpf__destroy(b->gate);
+	if (b->floor_fd >= 0)
+		close(b->floor_fd);
+	xdpf_close(&b->peer);
+	gate_maps_close(&b->maps);
+	if (b->pin_dir)
+		gate_detach(b->pin_dir);
+}
+
+/* Block entries [from, to) of one family in the gate, and in xdp-filter up to its maximum. */
+static int fill_family(struct bench *b, int family, uint32_t from, uint32_t to)
+{
+	static struct block_spec specs[FILL_CHUNK];
+	static uint8_t keys[FILL_CHUNK * 16];
+	uint32_t n;
+	int err = 0;
+
+	for (uint32_t i = from; i < to && !err; i += n) {
+		n = to - i < FILL_CHUNK ? to - i : FILL_CHUNK;
+		for (uint32_t j = 0; j < n; j++) {
+			struct gh_addr *a = &specs[j].cidr.addr;
+
+			blocked_addr(family, i + j, a);
+			specs[j].cidr.prefixlen = gh_addr_bits(a);
+			memcpy(keys + j * gh_addr_len(a), a->bytes, gh_addr_len(a));
+		}
+		err = gate_block_add(&b->maps, specs, n);
+		if (err)
+			return fail(err, "adding block entries to the gate");
+		if (b->have_peer && i < XDPF_MAX_ENTRIES) {
+			uint32_t room = XDPF_MAX_ENTRIES - i;
+
+			err = xdpf_add(&b->peer, family, keys, n < room ? n : room);
+			if (err)
+				return fail(err, "adding addresses to xdp-filter");
+		}
+		err = stop ? -EINTR : 0;
+	}
+	return err;
+}
+
+static int subject_fd(const struct bench *b, enum subject s)
+{
+	switch (s) {
+	case S_FLOOR:
+		return b->floor_fd;
+	case S_GATE:
+	case S_GATE_NOSRC:
+		return bpf_program__fd(b->gate->progs.xdp_gate);
+	default:
+		return b->peer.prog_fd;
+	}
+}
+
+/* Point the gate's config at what subject s measures. */
+static int prepare_subject(struct bench *b, enum subject s)
+{
+	if (s == S_GATE)
+		return gate_update_flags(&b->maps, GH_GATE_F_COUNT_SOURCES, 0);
+	if (s == S_GATE_NOSRC)
+		return gate_update_flags(&b->maps, 0, GH_GATE_F_COUNT_SOURCES);
+	return 0;
+}
+
+static int run_subject(struct bench *b, enum subject s, size_t c, uint32_t repeat, uint32_t *ns)
+{
+	uint32_t want = s == S_FLOOR || cases[c].blocked ? XDP_DROP : XDP_PASS;
+	uint32_t verdict = 0;
+	int err = stop ? -EINTR : prepare_subject(b, s);
+
+	err = err ?: bench_run_once(subject_fd(b, s), &b->frames[c], repeat, ns, &verdict);
+	if (err)
+		return err == -EINTR ? err : fail(err, "BPF_PROG_RUN");
+	if (verdict != want) {
+		fprintf(stderr, "xdp_bench: %s gave verdict %u on '%s', expected %u\n",
+			subject_names[s], verdict, cases[c].name, want);
+		return -EPROTO;
+	}
+	return 0;
+}
+
+/* The row whose xdp-filter figure stands for size s: it holds at most XDPF_MAX_ENTRIES. */
+static size_t peer_row(size_t s)
+{
+	while (s > 0 && sizes[s].n > XDPF_MAX_ENTRIES)
+		s--;
+	return s;
+}
+
+/*
+ * Every subject on case c with sizes[s] entries: a warm-up round, then
+ * BENCH_RUNS rounds of one run each, so that a slow spell of the machine
+ * hits all subjects alike; each keeps its median.
+ */
+static int time_case(struct bench *b, size_t s, size_t c)
+{
+	uint32_t runs[N_SUBJECTS][BENCH_RUNS], ns = 0;
+	/* S_PEER is the last subject: leaving it out is counting one fewer. */
+	int n_subjects = b->have_peer && peer_row(s) == s ? N_SUBJECTS : S_PEER;
+	int err = 0;
+
+	for (int r = -1; r < BENCH_RUNS && !err; r++) {
+		for (int j = 0; j < n_subjects && !err; j++) {
+			err = run_subject(b, j, c, r < 0 ? BENCH_WARMUP_REPEAT : BENCH_REPEAT, &ns);
+			if (r >= 0)
+				runs[j][r] = ns;
+		}
+	}
+	for (int j = 0; j < n_subjects && !err; j++)
+		b->ns[s][c][j] = bench_median(runs[j], BENCH_RUNS);
+	return err;
+}
+
+static int measure(struct bench *b)
+{
+	int err = 0;
+
+	for (size_t s = 0; s < N_SIZES && !err; s++) {
+		err = fill_family(b, AF_INET, b->filled, sizes[s].n);
+		err = err ?: fill_family(b, AF_INET6, b->filled, sizes[s].n);
+		b->filled = sizes[s].n;
+		if (!err)
+			fprintf(stderr, "xdp_bench: timing at %s entries per family\n",
+				sizes[s].label);
+		for (size_t c = 0; c < N_CASES && !err; c++)
+			err = time_case(b, s, c);
+	}
+	return err;
+}
+
+static void cpu_model(char *buf, size_t len)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[256], *colon;
+
+	snprintf(buf, len, "unknown CPU");
+	while (f && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "model name", 10) || !(colon = strchr(line, ':')))
+			continue;
+		snprintf(buf, len, "%s", colon + 2);
+		buf[strcspn(buf, "\n")] = '\0';
+		break;
+	}
+	if (f)
+		fclose(f);
+}
+
+static void ratio(char *buf, size_t len, uint32_t num, uint32_t den)
+{
+	if (den)
+		snprintf(buf, len, "%.2fx", (double)num / den);
+	else
+		snprintf(buf, len, "n/a");
+}
+
+static void report_header(FILE *out, const struct bench *b)
+{
+	struct utsname u;
+	char cpu[128];
+
+	uname(&u);
+	cpu_model(cpu, sizeof(cpu));
+	fprintf(out, "## XDP gate: ns per packet\n\n");
+	fprintf(out, "BPF_PROG_RUN on one frame, repeat %d, median of %d runs after a warm-up; "
+		     "kernel %s, %s, %ld CPUs. Lower is better.\n\n",
+		BENCH_REPEAT, BENCH_RUNS, u.release, cpu, sysconf(_SC_NPROCESSORS_ONLN));
+	fprintf(out, "- floor: a program that only returns XDP_DROP, the cost of the method itself\n"
+		     "- gate: `xdp_gate` as `gatehawk attach` leaves it (per-source counting on); "
+		     "gate, no src: the same with per-source counting off\n");
+	if (!b->have_peer)
+		fprintf(out, "- xdp-filter: not measured (it could not be loaded)\n");
+	else if (b->peer.dispatcher)
+		fprintf(out, "- xdp-filter: libxdp's dispatcher (`xdp_dispatcher`) calling "
+			     "xdp-filter's program, as it runs on the interface\n");
+	else
+		fprintf(out, "- xdp-filter: its own program `%s`, which libxdp attached directly "
+			     "(no dispatcher on this kernel), as it runs on the interface\n",
+			b->peer.prog_name);
+	fprintf(out, "- frames: Ethernet + IPv4 + TCP (60 bytes) or IPv6 + TCP (74 bytes); "
+		     "blocked = source in the block list, passed = not\n\n");
+}
+
+static void report_table(FILE *out, const struct bench *b)
+{
+	fprintf(out, "| packet       |   entries | floor | gate | gate, no src |      xdp-filter "
+		     "| gate/floor | gate/xdp-filter |\n");
+	fprintf(out, "|--------------|----------:|------:|-----:|-------------:|----------------:"
+		     "|-----------:|----------------:|\n");
+	for (size_t c = 0; c < N_CASES; c++) {
+		for (size_t s = 0; s < N_SIZES; s++) {
+			const uint32_t *ns = b->ns[s][c];
+			uint32_t peer = b->ns[peer_row(s)][c][S_PEER];
+			char peer_col[32] = "n/a", vs_floor[16], vs_peer[16] = "n/a";
+
+			if (b->have_peer) {
+				snprintf(peer_col, sizeof(peer_col), "%u%s", peer,
+					 peer_row(s) == s ? "" : " (at 10,000)");
+				ratio(vs_peer, sizeof(vs_peer), ns[S_GATE], peer);
+			}
+			ratio(vs_floor, sizeof(vs_floor), ns[S_GATE], ns[S_FLOOR]);
+			fprintf(out, "| %-12s | %9s | %5u | %4u | %12u | %15s | %10s | %15s |\n",
+				cases[c].name, sizes[s].label, ns[S_FLOOR], ns[S_GATE],
+				ns[S_GATE_NOSRC], peer_col, vs_floor, vs_peer);
+		}
+	}
+	fprintf(out, "\nxdp-filter holds at most 10,000 addresses per family, so its figure at "
+		     "10,000 stands beside the gate's at 1,000,000.\n\n");
+}
+
+/* Issue 3's goal at the largest size: at most 1.5x the floor and half of xdp-filter. */
+static void report_goal(FILE *out, const struct bench *b)
+{
+	size_t s = N_SIZES - 1;
+
+	fprintf(out, "Goal at %s entries: gate at most 1.5x the floor and at most 0.5x "
+		     "xdp-filter.\n\n",
+		sizes[s].label);
+	fprintf(out, "| packet       | gate/floor | <= 1.5x | gate/xdp-filter | <= 0.5x |\n");
+	fprintf(out, "|--------------|-----------:|:-------:|----------------:|:-------:|\n");
+	for (size_t c = 0; c < N_CASES; c++) {
+		const uint32_t *ns = b->ns[s][c];
+		uint32_t peer = b->ns[peer_row(s)][c][S_PEER];
+		char vs_floor[16], vs_peer[16] = "n/a";
+		const char *met_peer = "n/a";
+
+		ratio(vs_floor, sizeof(vs_floor), ns[S_GATE], ns[S_FLOOR]);
+		if (b->have_peer) {
+			ratio(vs_peer, sizeof(vs_peer), ns[S_GATE], peer);
+			met_peer = 2 * ns[S_GATE] <= peer ? "yes" : "no";
+		}
+		fprintf(out, "| %-12s | %10s | %7s | %15s | %7s |\n", cases[c].name, vs_floor,
+			2 * ns[S_GATE] <= 3 * ns[S_FLOOR] ? "yes" : "no", vs_peer, met_peer);
+	}
+	fprintf(out, "\n");
+}
+
+static void report(FILE *out, const struct bench *b, const struct opts *o)
+{
+	report_header(out, b);
+	report_table(out, b);
+	report_goal(out, b);
+	if (o->file_load_ms >= 0)
+		fprintf(out, "`gatehawk block add --file` with 100,000 entries (50,000 IPv4 + "
+			     "50,000 IPv6 addresses) into new maps: %ld ms, wall clock of the "
+			     "whole command, best of 3.\n",
+			o->file_load_ms);
+}
+
+static int write_markdown(const struct bench *b, const struct opts *o)
+{
+	FILE *f = fopen(o->markdown, "w");
+
+	if (!f)
+		return fail(-errno, o->markdown);
+	report(f, b, o);
+	if (fclose(f))
+		return fail(-errno, o->markdown);
+	return 0;
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: xdp_bench --pin-dir DIR [--peer-maps DIR --peer-prog ID]\n"
+		"                 [--file-load-ms MS] [--markdown FILE]\n\n"
+		"  --pin-dir DIR       bpffs directory for the gate's maps; created, and removed on exit\n"
+		"  --peer-maps DIR     where xdp-filter pinned filter_ipv4 and filter_ipv6\n"
+		"  --peer-prog ID      id of the XDP program xdp-filter runs on its interface\n"
+		"  --file-load-ms MS   time of `block add --file` measured by run.sh, to report\n"
+		"  --markdown FILE     also write the report here\n");
+}
+
+static int parse_number(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return errno || end == s || *end || *out > max || *s == '-' ? -EINVAL : 0;
+}
+
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "pin-dir", required_argument, NULL, 'd' },
+		{ "peer-maps", required_argument, NULL, 'm' },
+		{ "peer-prog", required_argument, NULL, 'p' },
+		{ "file-load-ms", required_argument, NULL, 'f' },
+		{ "markdown", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned long v;
+	int opt;
+
+	o->file_load_ms = -1;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			o->pin_dir = optarg;
+			break;
+		case 'm':
+			o->peer_maps = optarg;
+			break;
+		case 'p':
+			if (parse_number(optarg, UINT32_MAX, &v) || !v)
+				goto bad;
+			o->peer_prog = (uint32_t)v;
+			break;
+		case 'f':
+			if (parse_number(optarg, 86400000, &v))
+				goto bad;
+			o->file_load_ms = (long)v;
+			break;
+		case 'o':
+			o->markdown = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			goto bad;
+		}
+	}
+	if (optind == argc && o->pin_dir && !o->peer_maps == !o->peer_prog)
+		return 0;
+bad:
+	usage(stderr);
+	return -EINVAL;
+}
+
+int main(int argc, char **argv)
+{
+	static struct bench b;
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct opts o = {};
+	int err;
+
+	if (parse_opts(argc, argv, &o))
+		return 2;
+	gate_maps_init(&b.maps);
+	b.floor_fd = -1;
+	xdpf_init(&b.peer);
+	/* No SA_RESTART: a signal ends a BPF_PROG_RUN with EINTR, then we clean up. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	err = setup(&b, &o);
+	err = err ?: measure(&b);
+	if (!err) {
+		report(stdout, &b, &o);
+		if (o.markdown)
+			err = write_markdown(&b, &o);
+	}
+	teardown(&b);
+	if (err == -EINTR)
+		fprintf(stderr, "xdp_bench: interrupted; pins removed\n");
+	return err ? 1 : 0;
+}

@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Policy loading: a valid directory parses into exactly what its files say
+ * (defaults included, other files ignored, name order), and every validation
+ * rule rejects its mistake with a message naming the file and the field.
+ * Loading is all or nothing.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy.h"
+#include "tap.h"
+
+#define DATA "tests/unit/data/policies"
+
+static struct {
+	char msg[32][1024];
+	int n;
+} got;
+
+static void collect(void *ctx, const char *msg)
+{
+	(void)ctx;
+	if (got.n < 32)
+		snprintf(got.msg[got.n++], sizeof(got.msg[0]), "%s", msg);
+}
+
+static const struct policy_report rep = { collect, NULL };
+
+/* The first collected message starting with prefix and containing text. */
+static const char *find_msg(const char *prefix, const char *text)
+{
+	for (int i = 0; i < got.n; i++)
+		if (!strncmp(got.msg[i], prefix, strlen(prefix)) && strstr(got.msg[i], text))
+			return got.msg[i];
+	return NULL;
+}
+
+static void dump_msgs(void)
+{
+	for (int i = 0; i < got.n; i++)
+		tap_diag("message: %s", got.msg[i]);
+}
+
+static void test_valid_dir(void)
+{
+	struct policy_set *ps = NULL;
+	const struct policy *p;
+	int err;
+
+	got.n = 0;
+	err = policy_set_load_dir(DATA "/valid", &rep, &ps);
+	ok_eq(err, 0, "the valid fixture directory loads");
+	ok_eq(got.n, 0, "without messages");
+	if (err) {
+		dump_msgs();
+		return;
+	}
+	ok_eq(ps->count, 3, "three *.json files; README.txt and the dot file ignored");
+	p = &ps->policies[0];
+	ok_str(p->name, "probe", "name order: 10-probe first");
+	ok_str(p->file, DATA "/valid/10-probe.json", "each policy knows its file");
+	ok_eq(p->kind, POLICY_MATCH, "kind match");
+	ok_eq(p->severity, SEV_HIGH, "severity high");
+	ok(p->monitor, "mode monitor");
+	ok(p->action.block, "action block");
+	ok_eq(p->action.ttl_s, 3600, "ttl 1h");
+	ok_eq(p->action.scope_v4, 24, "scope ipv4 /24");
+	ok_eq(p->action.scope_v6, 64, "scope ipv6 /64");
+	ok(p->action.escalate_factor == 2, "escalate factor 2");
+	ok_eq(p->action.max_ttl_s, 86400, "max_ttl 1d");
+	ok_eq(p->action.cooldown_s, 30, "cooldown 30s");
+	ok(p->where && p->where->op == PRED_ALL && p->where->n == 2, "where: all of two");
+	ok_eq(regex_set_count(ps->regexes), 1, "one regex in the set");
+	ok(regex_uses_hyperscan(ps->regexes, 0), "matched by Hyperscan");
+
+	p = &ps->policies[1];
+	ok_str(p->name, "scan", "then 20-scan");
+	ok_eq(p->severity, SEV_MEDIUM, "severity defaults to medium");
+	ok(!p->monitor, "mode defaults to enforce");
+	ok(!p->action.block, "alert action");
+	ok_eq(p->action.cooldown_s, 60, "cooldown defaults to 1m");
+	ok(p->window.tumbling, "tumbling");
+	ok_eq(p->window.length_s, 5400, "length 1h30m");
+	ok_eq(p->window.n_group, 2, "two group_by fields");
+	ok_eq(p->window.group_by[1], REQ_HOST, "the second is host");
+	ok_eq(p->prefix_v4, 24, "prefix ipv4 24");
+	ok_eq(p->prefix_v6, 64, "prefix ipv6 64");
+	ok_eq(p->window.n_aggs, 4, "four aggregates");
+	ok_eq(p->window.aggs[1].fn, AGG_DISTINCT, "distinct");
+	ok_eq(p->window.aggs[1].field, REQ_PATH, "of path");
+	ok(p->window.aggs[2].where != NULL, "ratio has its predicate");
+	ok_eq(p->window.aggs[3].field, REQ_BYTES, "sum of bytes");
+	ok(p->window.having_any, "having any");
+	ok_eq(p->window.n_conds, 2, "two conditions");
+	ok_eq(p->window.conds[0].agg, 1, "first names paths");
+	ok_eq(p->window.conds[0].op, CMP_GE, "ge");
+	ok(p->window.conds[0].rise_factor == 2.5, "rise_factor 2.5");
+	ok_eq(p->window.conds[1].op, CMP_GT, "second: gt");
+	ok(p->window.conds[1].value == 0.9, "0.9");
+
+	p = &ps->policies[2];
+	ok_str(p->name, "flood", "then 30-flood");
+	ok_eq(p->rate.metric, RATE_resp_4xx, "metric resp_4xx");
+	ok(p->rate.per_second == 2.5, "per_second 2.5");
+	ok_eq(p->rate.over_s, 10, "over 10s");
+	ok_eq(p->prefix_v4, 32, "prefix ipv4 defaults to the address");
+	ok_eq(p->prefix_v6, 64, "prefix ipv6 64");
+	ok_eq(p->action.scope_v4, 32, "block scope defaults to the address");
+	ok(p->action.escalate_factor == 1, "no escalation by default");
+	ok_eq(p->action.max_ttl_s, 600, "max_ttl defaults to ttl");
+	policy_set_free(ps);
+}
+
+static void test_dirs_all_or_nothing(void)
+{
+	struct policy_set *ps = NULL;
+
+	got.n = 0;
+	ok_eq(policy_set_load_dir(DATA "/dup", &rep, &ps), -EINVAL, "duplicate names are refused");
+	ok(find_msg(DATA "/dup/b.json: name: ", "unique in the directory") &&
+		   find_msg(DATA "/dup/b.json: name: ", "also in " DATA "/dup/a.json"),
+	   "the message names both files and the field");
+	ok(ps == NULL, "nothing loaded");
+
+	got.n = 0;
+	ok_eq(policy_set_load_dir(DATA "/mixed", &rep, &ps), -EINVAL,
+	      "one bad file rejects the directory");
+	ok(find_msg(DATA "/mixed/bad.json: window.length: ", "got \"5 minutes\""),
+	   "the bad file and field are named");
+	ok_eq(got.n, 1, "and the good file gives no message");
+	ok(ps == NULL, "the good file is not loaded alone");
+
+	got.n = 0;
+	ok_eq(policy_set_load_dir(DATA "/empty", &rep, &ps), 0, "a directory without policies");
+	ok(ps && ps->count == 0, "is an empty set");
+	policy_set_free(ps);
+	ps = NULL;
+
+	got.n = 0;
+	ok_eq(policy_set_load_dir(DATA "/missing", &rep, &ps), -EINVAL, "a missing directory");
+	ok(find_msg(DATA "/missing: ", "expected a directory"), "is reported");
+
+	got.n = 0;
+	ok_eq(policy_set_load_file(DATA "/valid/30-flood.json", &rep, &ps), 0, "a single file");
+	ok(ps && ps->count == 1 && !strcmp(ps->policies[0].name, "flood"), "loads as a set of one");
+	policy_set_free(ps);
+	ps = NULL;
+	ok_eq(policy_set_load_file(DATA "/valid", &rep, &ps), -EINVAL, "a directory as a file");
+	ok(find_msg(DATA "/valid: ", "expected a readable policy file"), "is reported");
+}
+
+/* JSON with ' for ", so the table stays readable. */
+static int parse_quoted(const char *text, unsigned int flags, struct policy_set **ps)
+{
+	char *json = strdup(text);
+	int err;
+
+	for (char *c = json; *c; c++)
+		if (*c == '\'')
+			*c = '"';
+	got.n = 0;
+	*ps = NULL;
+	err = policy_set_parse("rule.json", json, strlen(json), flags, &rep, ps);
+	free(json);
+	return err;
+}
+
+#define HEAD "'name':'x','description':'d',"
+#define MATCH(where) "{" HEAD "'kind':'match','where':" where ",'action':{'type':'alert'}}"
+#define ACT(action) "{" HEAD "'kind':'match','where':{'all':[]},'action':" action "}"
+#define WIN(rest)                                                                          \
+	"{" HEAD "'kind':'window','window':{'type':'sliding','length':'1m'},"                 \
+	"'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','ge':1},"               \
+	"'action':{'type':'alert'}" rest "}"
+#define WINX(window, aggs, having)                                                         \
+	"{" HEAD "'kind':'window','window':" window ",'aggregates':" aggs ",'having':" having \
+	",'action':{'type':'alert'}}"
+#define RATE(rest) "{" HEAD "'kind':'rate','action':{'type':'alert'}" rest "}"
+#define SLIDE "{'type':'sliding','length':'1m'}"
+#define TUMBLE "{'type':'tumbling','length':'1m'}"
+#define COUNT "[{'name':'n','fn':'count'}]"
+#define GE1 "{'agg':'n','ge':1}"
+
+struct rule {
+	const char *what;
+	const char *json;
+	const char *path; /* "rule.json: PATH: " must start a message... */
+	const char *text; /* ...that contains this */
+};
+
+static const struct rule rules[] = {
+	{ "missing name", "{'description':'d','kind':'match','where':{'all':[]},"
+	  "'action':{'type':'alert'}}", "name", "got nothing" },
+	{ "bad name characters", "{'name':'Bad Name','description':'d','kind':'match',"
+	  "'where':{'all':[]},'action':{'type':'alert'}}", "name", "got \"Bad Name\"" },
+	{ "name starting with -", "{'name':'-x','description':'d','kind':'match',"
+	  "'where':{'all':[]},'action':{'type':'alert'}}", "name", "expected a name" },
+	{ "name of 49 characters", "{'name':'a123456789012345678901234567890123456789012345678',"
+	  "'description':'d','kind':'match','where':{'all':[]},'action':{'type':'alert'}}",
+	  "name", "1-48 characters" },
+	{ "missing description", "{'name':'x','kind':'match','where':{'all':[]},"
+	  "'action':{'type':'alert'}}", "description", "got nothing" },
+	{ "empty description", "{'name':'x','description':'','kind':'match','where':{'all':[]},"
+	  "'action':{'type':'alert'}}", "description", "non-empty" },
+	{ "missing kind", "{" HEAD "'action':{'type':'alert'}}", "kind", "got nothing" },
+	{ "unknown kind", "{" HEAD "'kind':'profile','action':{'type':'alert'}}", "kind",
+	  "one of match, window, rate, got \"profile\"" },
+	{ "unknown field", "{" HEAD "'kind':'match','wher':{},'where':{'all':[]},"
+	  "'action':{'type':'alert'}}", "wher", "unknown field" },
+	{ "field of another kind", "{" HEAD "'kind':'match','where':{'all':[]},'window':{},"
+	  "'action':{'type':'alert'}}", "window", "for a match policy" },
+	{ "bad severity", "{" HEAD "'kind':'match','severity':'urgent','where':{'all':[]},"
+	  "'action':{'type':'alert'}}", "severity", "got \"urgent\"" },
+	{ "bad mode", "{" HEAD "'kind':'match','mode':'dry','where':{'all':[]},"
+	  "'action':{'type':'alert'}}", "mode", "enforce, monitor" },
+	{ "match without where", "{" HEAD "'kind':'match','action':{'type':'alert'}}", "where",
+	  "got nothing" },
+	{ "unknown record field", MATCH("{'field':'pathx','eq':'a'}"), "where.field",
+	  "got \"pathx\"" },
+	{ "unknown operator", MATCH("{'field':'path','equals':'a'}"), "where.equals",
+	  "expected an operator for field path" },
+	{ "two operators in one leaf", MATCH("{'field':'path','eq':'a','prefix':'b'}"), "where",
+	  "exactly one operator, got eq and prefix" },
+	{ "leaf without operator", MATCH("{'field':'path'}"), "where", "got none" },
+	{ "string for a number", MATCH("{'field':'status','eq':'404'}"), "where.eq",
+	  "expected a number, got \"404\"" },
+	{ "number for a bool", MATCH("{'field':'is_xhr','eq':1}"), "where.eq",
+	  "expected true or false, got 1" },
+	{ "number for a string", MATCH("{'field':'path','prefix':1}"), "where.prefix",
+	  "expected a string, got 1" },
+	{ "operator not for the field type", MATCH("{'field':'status','regex':'4..'}"),
+	  "where.regex", "operator for field status" },
+	{ "lt on a string field", MATCH("{'field':'path','lt':3}"), "where.lt",
+	  "operator for field path" },
+	{ "empty in", MATCH("{'field':'status','in':[]}"), "where.in", "non-empty array" },
+	{ "mixed in", MATCH("{'field':'method','in':['GET',1]}"), "where.in",
+	  "array of strings" },
+	{ "bad regex", MATCH("{'field':'path','regex':'a(b'}"), "where.regex",
+	  "missing closing parenthesis at offset 3" },
+	{ "bad iregex deep inside", MATCH("{'any':[{'all':[{'field':'query','iregex':'[z-a]'}]}]}"),
+	  "where.any[0].all[0].iregex", "range out of order in character class at offset" },
+	{ "bad CIDR", MATCH("{'field':'src_ip','cidr':'10.0.0.300/8'}"), "where.cidr",
+	  "got \"10.0.0.300/8\"" },
+	{ "CIDR with host bits", MATCH("{'field':'src_ip','cidr':['10.0.0.0/8','10.0.0.1/8']}"),
+	  "where.cidr", "host bits zero" },
+	{ "cidr on a string field", MATCH("{'field':'path','cidr':'10.0.0.0/8'}"), "where.cidr",
+	  "operator for field path" },
+	{ "bad address", MATCH("{'field':'src_ip','eq':'not-an-ip'}"), "where.eq",
+	  "an IP address" },
+	{ "exists not a bool", MATCH("{'field':'path','exists':'yes'}"), "where.exists",
+	  "true or false" },
+	{ "all not an array", MATCH("{'all':{}}"), "where.all", "an array of predicates" },
+	{ "combinator with company", MATCH("{'all':[],'field':'path'}"), "where",
+	  "all alone in its object, got also field" },
+	{ "predicate not an object", MATCH("[1]"), "where", "expected a predicate" },
+	{ "not of a string", MATCH("{'not':'x'}"), "where.not", "expected a predicate" },
+	{ "window without window", "{" HEAD "'kind':'window','aggregates':" COUNT
+	  ",'having':" GE1 ",'action':{'type':'alert'}}", "window", "expected an object" },
+	{ "window without length", WINX("{'type':'sliding'}", COUNT, GE1), "window.length",
+	  "got nothing" },
+	{ "bad duration", WINX("{'type':'sliding','length':'5 minutes'}", COUNT, GE1),
+	  "window.length", "got \"5 minutes\"" },
+	{ "zero duration", WINX("{'type':'sliding','length':'0s'}", COUNT, GE1), "window.length",
+	  "above 0s" },
+	{ "window type", WINX("{'type':'hopping','length':'1m'}", COUNT, GE1), "window.type",
+	  "sliding, tumbling" },
+	{ "window typo", WINX("{'type':'sliding','lenght':'1m','length':'1m'}", COUNT, GE1),
+	  "window.lenght", "unknown field" },
+	{ "having an unknown aggregate", WINX(SLIDE, COUNT, "{'agg':'m','ge':1}"), "having.agg",
+	  "one of the aggregates, got \"m\"" },
+	{ "having two comparisons", WINX(SLIDE, COUNT, "{'agg':'n','ge':1,'lt':5}"), "having.lt",
+	  "exactly one comparison" },
+	{ "having no comparison", WINX(SLIDE, COUNT, "{'agg':'n'}"), "having", "got none" },
+	{ "having unknown key", WINX(SLIDE, COUNT, "{'agg':'n','gte':1}"), "having.gte",
+	  "unknown field" },
+	{ "having nested list", WINX(SLIDE, COUNT, "{'all':[{'any':[]}]}"), "having.all[0]",
+	  "got none" },
+	{ "having empty all", WINX(SLIDE, COUNT, "{'all':[]}"), "having.all", "1 to 16" },
+	{ "having threshold not a number", WINX(SLIDE, COUNT, "{'agg':'n','ge':'10'}"),
+	  "having.ge", "expected a number" },
+	{ "rise_factor on sliding", WINX(SLIDE, COUNT, "{'agg':'n','ge':1,'rise_factor':2}"),
+	  "having.rise_factor", "tumbling" },
+	{ "rise_factor of 0", WINX(TUMBLE, COUNT, "{'agg':'n','ge':1,'rise_factor':0}"),
+	  "having.rise_factor", "above 0" },
+	{ "ratio without where", WINX(SLIDE, "[{'name':'n','fn':'ratio'}]", GE1),
+	  "aggregates[0].where", "got nothing" },
+	{ "distinct without field", WINX(SLIDE, "[{'name':'n','fn':'distinct'}]", GE1),
+	  "aggregates[0].field", "got nothing" },
+	{ "sum of a string field", WINX(SLIDE, "[{'name':'n','fn':'sum','field':'path'}]", GE1),
+	  "aggregates[0].field", "numeric record field" },
+	{ "count with a field", WINX(SLIDE, "[{'name':'n','fn':'count','field':'path'}]", GE1),
+	  "aggregates[0].field", "for this fn" },
+	{ "duplicate aggregate names",
+	  WINX(SLIDE, "[{'name':'n','fn':'count'},{'name':'n','fn':'count'}]", GE1),
+	  "aggregates[1].name", "unique among the aggregates" },
+	{ "no aggregates", WINX(SLIDE, "[]", GE1), "aggregates", "1 to 16" },
+	{ "unknown fn", WINX(SLIDE, "[{'name':'n','fn':'avg'}]", GE1), "aggregates[0].fn",
+	  "count, distinct, ratio, sum" },
+	{ "bad aggregate name", WINX(SLIDE, "[{'name':'N N','fn':'count'}]", GE1),
+	  "aggregates[0].name", "expected a name" },
+	{ "group_by unknown field", WIN(",'group_by':['ip']"), "group_by[0]", "got \"ip\"" },
+	{ "group_by ts", WIN(",'group_by':['ts']"), "group_by[0]", "other than ts" },
+	{ "group_by twice", WIN(",'group_by':['host','host']"), "group_by[1]", "each field once" },
+	{ "group_by not a list", WIN(",'group_by':'src_ip'"), "group_by", "an array" },
+	{ "prefix without src_ip", WIN(",'group_by':['host'],'prefix':{'ipv4':24}"), "prefix",
+	  "only with src_ip in group_by" },
+	{ "prefix out of range", WIN(",'prefix':{'ipv4':33}"), "prefix.ipv4", "0 to 32" },
+	{ "negative prefix (fuzzer find)", RATE(",'metric':'syns','per_second':1,'over':'5s',"
+	  "'prefix':{'ipv4':-24}"), "prefix.ipv4", "got -24" },
+	{ "prefix not an integer", WIN(",'prefix':{'ipv6':'64'}"), "prefix.ipv6", "0 to 128" },
+	{ "prefix typo", WIN(",'prefix':{'ip4':24}"), "prefix.ip4", "unknown field" },
+	{ "unknown input", WIN(",'input':'alerts'"), "input", "requests, verdicts" },
+	{ "verdict input and a field verdicts lack", WIN(",'input':'verdicts','group_by':['host']"),
+	  "group_by[0]", "verdict records carry" },
+	{ "block on a window without src_ip",
+	  "{" HEAD "'kind':'window','group_by':['host'],'window':" SLIDE ",'aggregates':" COUNT
+	  ",'having':" GE1 ",'action':{'type':'block','ttl':'1h'}}", "action.type",
+	  "a block needs a source" },
+	{ "rate with unknown metric", RATE(",'metric':'bogus','per_second':1,'over':'5s'"),
+	  "metric", "got \"bogus\"" },
+	{ "rate without per_second", RATE(",'metric':'syns','over':'5s'"), "per_second",
+	  "got nothing" },
+	{ "rate with per_second 0", RATE(",'metric':'syns','per_second':0,'over':'5s'"),
+	  "per_second", "above 0" },
+	{ "rate over too long", RATE(",'metric':'syns','per_second':1,'over':'2h'"), "over",
+	  "from 1s to 1h" },
+	{ "rate without over", RATE(",'metric':'syns','per_second':1"), "over", "got nothing" },
+	{ "block without ttl", ACT("{'type':'block'}"), "action.ttl", "got nothing" },
+	{ "ttl on an alert", ACT("{'type':'alert','ttl':'1h'}"), "action.ttl",
+	  "for an alert action" },
+	{ "unknown action type", ACT("{'type':'drop'}"), "action.type", "alert, block" },
+	{ "missing action", "{" HEAD "'kind':'match','where':{'all':[]}}", "action",
+	  "got nothing" },
+	{ "escalate factor below 1",
+	  ACT("{'type':'block','ttl':'1h','escalate':{'factor':0.5,'max_ttl':'1d'}}"),
+	  "action.escalate.factor", "from 1 to 1000" },
+	{ "escalate without max_ttl", ACT("{'type':'block','ttl':'1h','escalate':{'factor':2}}"),
+	  "action.escalate.max_ttl", "got nothing" },
+	{ "max_ttl below ttl",
+	  ACT("{'type':'block','ttl':'1h','escalate':{'factor':2,'max_ttl':'30m'}}"),
+	  "action.escalate.max_ttl", "no shorter than action.ttl" },
+	{ "scope out of range", ACT("{'type':'block','ttl':'1h','scope':{'ipv6':129}}"),
+	  "action.scope.ipv6", "0 to 128" },
+	{ "bad cooldown", ACT("{'type':'alert','cooldown':'soon'}"), "action.cooldown",
+	  "got \"soon\"" },
+};
+
+static void test_rules(void)
+{
+	char prefix[128];
+
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		const struct rule *r = &rules[i];
+		struct policy_set *ps;
+		int err = parse_quoted(r->json, 0, &ps);
+
+		snprintf(prefix, sizeof(prefix), "rule.json: %s: ", r->path);
+		ok_eq(err, -EINVAL, "%s: rejected", r->what);
+		if (!ok(find_msg(prefix, r->text) != NULL, "%s: message '%s...%s'", r->what, prefix,
+			r->text))
+			dump_msgs();
+		ok(ps == NULL, "%s: nothing loaded", r->what);
+	}
+}
+
+static void test_whole_file_errors(void)
+{
+	struct policy_set *ps;
+	char deep[2048] = "", *big;
+	size_t n = 0;
+
+	ok_eq(parse_quoted("{'name':", 0, &ps), -EINVAL, "truncated JSON");
+	ok(find_msg("rule.json: expected one JSON object, got ", "at byte"),
+	   "names the file and where it broke");
+	ok_eq(parse_quoted("[]", 0, &ps), -EINVAL, "an array at the top");
+	ok(find_msg("rule.json: expected a JSON object", "got []"), "is reported");
+	ok_eq(parse_quoted(MATCH("{'all':[]}") " {}", 0, &ps), -EINVAL, "data after the object");
+	ok(find_msg("rule.json: expected one JSON object", "data after the object"), "is reported");
+	ok_eq(parse_quoted(MATCH("{'all':[]}") " \n", 0, &ps), 0, "trailing white space is fine");
+	policy_set_free(ps);
+
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "{'not':");
+	n += (size_t)snprintf(deep + n, sizeof(deep) - n, "{'all':[]}");
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(deep + n, sizeof(deep) - n, "}");
+	big = malloc(strlen(deep) + 256);
+	snprintf(big, strlen(deep) + 256, MATCH("%s"), deep);
+	ok_eq(parse_quoted(big, 0, &ps), -EINVAL, "predicates nested 40 deep");
+	ok(find_msg("rule.json: where.not.not.not", "at most 32 deep"), "are refused by depth");
+	free(big);
+
+	ok_eq(parse_quoted("{'name':'Bad','kind':'rate','metric':'x','per_second':-1,'over':'1y',"
+			   "'action':{'type':'block'}}", 0, &ps), -EINVAL, "many mistakes at once");
+	ok(got.n >= 6, "each one reported (%d messages)", got.n);
+
+	big = malloc(POLICY_MAX_FILE + 2);
+	memset(big, ' ', POLICY_MAX_FILE + 1);
+	big[POLICY_MAX_FILE + 1] = '\0';
+	got.n = 0;
+	ok_eq(policy_set_parse("huge.json", big, POLICY_MAX_FILE + 1, 0, &rep, &ps), -EINVAL,
+	      "a file over 1 MiB");
+	ok(find_msg("huge.json: expected a policy file of at most 1 MiB", ""), "is refused");
+	free(big);
+}
+
+static void test_regex_flags(void)
+{
+	struct policy_set *ps;
+
+	ok_eq(parse_quoted(MATCH("{'field':'path','regex':'^/a'}"), REGEX_PCRE2_ONLY, &ps), 0,
+	      "a policy loads with PCRE2 only");
+	ok(ps && !regex_uses_hyperscan(ps->regexes, 0), "and its regex runs on PCRE2");
+	policy_set_free(ps);
+	ok_eq(parse_quoted(MATCH("{'field':'path','regex':'(?<=a)b'}"), 0, &ps), 0,
+	      "look-behind loads");
+	ok(ps && !regex_uses_hyperscan(ps->regexes, 0), "on the PCRE2 fallback");
+	policy_set_free(ps);
+}
+
+int main(void)
+{
+	test_valid_dir();
+	test_dirs_all_or_nothing();
+	test_rules();
+	test_whole_file_errors();
+	test_regex_flags();
+	return tap_done();
+}

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Window aggregates on event time: the exact sliding boundary (a record
+ * exactly `length` older than the newest is out), epoch-aligned tumbling
+ * windows and their previous window, late records landing in the right
+ * window, distinct staying exact as records leave, the per-group cap, and
+ * the bucketed sums rate policies use.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "window.h"
+
+#define S 1000000000ULL
+
+enum { A_COUNT, A_DISTINCT, A_RATIO, A_SUM };
+
+/* count, distinct, ratio, sum: in that order, over a window of len_s. */
+static void spec_for(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns)
+{
+	struct policy_window pw = { .tumbling = tumbling, .length_s = len_s, .n_aggs = 4 };
+
+	pw.aggs[A_COUNT].fn = AGG_COUNT;
+	pw.aggs[A_DISTINCT].fn = AGG_DISTINCT;
+	pw.aggs[A_RATIO].fn = AGG_RATIO;
+	pw.aggs[A_SUM].fn = AGG_SUM;
+	win_spec_init(s, &pw, late_ns);
+}
+
+/* ts in ns; value hashed for distinct (0: absent); hit for ratio; amount for sum. */
+static int add(struct win *w, const struct win_spec *s, uint64_t ts, uint64_t value, bool hit,
+	       uint64_t amount, struct win_view *v)
+{
+	struct win_input in = { .ts_ns = ts, .ratio_bits = (uint32_t)hit << A_RATIO };
+
+	in.val[s->val_of[A_DISTINCT]] = value;
+	in.val[s->val_of[A_SUM]] = amount;
+	memset(v, 0, sizeof(*v));
+	return win_add(w, s, &in, v);
+}
+
+static void test_sliding_boundary(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	spec_for(&s, false, 10, 0);
+	w = win_new(&s);
+	add(w, &s, 100 * S, 1, true, 5, &v);
+	add(w, &s, 105 * S, 2, false, 7, &v);
+	ok_eq(v.n, 2, "two records in (100s, 110s]");
+	add(w, &s, 110 * S - 1, 3, false, 0, &v);
+	ok_eq(v.n, 3, "a record 1 ns short of the length keeps the oldest in");
+	add(w, &s, 110 * S, 4, true, 1, &v);
+	ok_eq(v.n, 3, "a record exactly length older than the newest is out");
+	ok_eq((long long)v.agg[A_COUNT], 3, "count");
+	ok_eq((long long)v.agg[A_DISTINCT], 3, "distinct of what is left");
+	ok(v.agg[A_RATIO] > 0.333 && v.agg[A_RATIO] < 0.334, "ratio 1/3 (%g)", v.agg[A_RATIO]);
+	ok_eq((long long)v.agg[A_SUM], 8, "sum 7 + 0 + 1");
+	ok_eq(v.first_ns, 105 * S, "oldest record left is the one at 105s");
+	ok_eq(v.end_ns, 110 * S, "window ends at the newest record");
+	ok_eq(v.start_ns, 100 * S, "and starts (exclusive) one length before");
+	ok_eq(win_entries(w), 3, "three records held");
+	win_free(w, &s);
+}
+
+static void test_sliding_distinct_exact(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	spec_for(&s, false, 10, 0);
+	w = win_new(&s);
+	add(w, &s, 1 * S, 42, false, 0, &v);
+	add(w, &s, 2 * S, 42, false, 0, &v);
+	add(w, &s, 3 * S, 0, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 1, "one value twice, one absent: distinct 1");
+	ok_eq((long long)v.agg[A_COUNT], 3, "count includes the record without the field");
+	add(w, &s, 11 * S, 7, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 2, "first copy left, the second keeps 42 counted");
+	add(w, &s, 12 * S, 8, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 2, "second copy left too: 42 gone, 7 and 8 remain");
+	for (uint64_t i = 0; i < 1000; i++)
+		add(w, &s, 13 * S + i, 1000 + i, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 1002, "1002 distinct values after growth");
+	add(w, &s, 30 * S, 5, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 1, "all expired at once: only the new value");
+	ok_eq(win_entries(w), 1, "one record held");
+	win_free(w, &s);
+}
+
+static void test_sliding_late(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	spec_for(&s, false, 10, 5 * S);
+	w = win_new(&s);
+	add(w, &s, 20 * S, 1, false, 0, &v);
+	ok_eq(add(w, &s, 15 * S, 2, false, 0, &v), 0, "a late record inside the window is taken");
+	ok_eq(v.n, 2, "and counted");
+	ok_eq(v.first_ns, 15 * S, "kept in ts order");
+	ok_eq(add(w, &s, 10 * S, 3, false, 0, &v), WIN_TOO_OLD,
+	      "a late record exactly length older than the newest is refused");
+	add(w, &s, 26 * S, 4, false, 0, &v);
+	ok_eq(v.n, 2, "the late record leaves by its own ts (15s <= 26s - 10s)");
+	ok_eq(v.first_ns, 20 * S, "oldest left is 20s");
+	ok_eq(win_expire(w, &s, 35 * S), false, "expire up to 35s keeps the 26s record");
+	ok_eq(win_entries(w), 1, "one record left");
+	ok_eq(win_expire(w, &s, 36 * S), true, "expire up to 36s empties the window");
+	win_free(w, &s);
+}
+
+/* A window with a cap of cap, filled with cap records of distinct values, one per second. */
+static struct win *at_cap(struct win_spec *s, bool tumbling, uint32_t cap, struct win_view *v)
+{
+	struct win *w;
+	int flags = 0;
+
+	spec_for(s, tumbling, 3600, 0);
+	s->max_records = cap;
+	w = win_new(s);
+	for (uint64_t i = 0; i < cap; i++)
+		flags |= add(w, s, i * S, i + 1, false, 0, v);
+	ok_eq(flags, 0, "%u records fit a cap of %u", cap, cap);
+	return w;
+}
+
+static void test_sliding_cap(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w = at_cap(&s, false, 16, &v);
+	int flags;
+
+	flags = add(w, &s, 16 * S, 99, false, 0, &v);
+	ok_eq(flags, WIN_TRUNCATED, "the 17th is reported as truncating");
+	ok_eq(v.n, 16, "the window holds the cap");
+	ok_eq(v.first_ns, 1 * S, "the oldest left early");
+	ok_eq((long long)v.agg[A_DISTINCT], 16, "distinct follows the records held");
+	win_free(w, &s);
+}
+
+static void test_tumbling(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	spec_for(&s, true, 60, 10 * S);
+	ok_eq(s.slots, 3, "slots: current, previous, one more for 10 s of lateness");
+	w = win_new(&s);
+	add(w, &s, 60 * S - 1, 1, false, 0, &v);
+	ok_eq(v.start_ns, 0, "59.999s is in [0, 60s)");
+	add(w, &s, 60 * S, 2, false, 0, &v);
+	ok_eq(v.start_ns, 60 * S, "60s starts the next window, aligned to the epoch");
+	ok_eq(v.n, 1, "a new window starts empty");
+	ok_eq((long long)v.prev[A_COUNT], 1, "previous window count is 1");
+	add(w, &s, 61 * S, 2, true, 3, &v);
+	add(w, &s, 62 * S, 3, true, 4, &v);
+	ok_eq((long long)v.agg[A_COUNT], 3, "count in [60s, 120s)");
+	ok_eq((long long)v.agg[A_DISTINCT], 2, "distinct 2 and 3");
+	ok(v.agg[A_RATIO] > 0.66 && v.agg[A_RATIO] < 0.67, "ratio 2/3");
+	ok_eq((long long)v.agg[A_SUM], 7, "sum 3 + 4");
+	ok_eq(add(w, &s, 59 * S, 9, false, 0, &v), 0, "a late record for the previous window");
+	ok_eq(v.start_ns, 0, "lands in [0, 60s)");
+	ok_eq(v.n, 2, "which now counts 2");
+	add(w, &s, 63 * S, 4, false, 0, &v);
+	ok_eq((long long)v.prev[A_COUNT], 2, "the current window sees the late record as previous");
+	add(w, &s, 185 * S, 5, false, 0, &v);
+	ok_eq(v.start_ns, 180 * S, "window [180s, 240s)");
+	ok_eq((long long)v.prev[A_COUNT], 0, "the window before it saw nothing");
+	ok_eq(add(w, &s, 59 * S, 1, false, 0, &v), WIN_TOO_OLD, "a window no slot keeps is refused");
+	ok_eq(win_expire(w, &s, 240 * S), false, "[180s, 240s) is still the previous of 240s");
+	ok_eq(win_expire(w, &s, 300 * S), true, "at 300s nothing is left");
+	ok_eq(win_entries(w), 0, "no distinct values held");
+	win_free(w, &s);
+}
+
+static void test_tumbling_distinct_cap(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w = at_cap(&s, true, 8, &v);
+
+	ok_eq(add(w, &s, 9 * S, 100, false, 0, &v), WIN_TRUNCATED, "a 9th value is not counted");
+	ok_eq((long long)v.agg[A_DISTINCT], 8, "distinct stays at the cap");
+	ok_eq((long long)v.agg[A_COUNT], 9, "count still counts the record");
+	ok_eq(add(w, &s, 10 * S, 3, false, 0, &v), 0, "a value already held is fine");
+	ok_eq(win_entries(w), 8, "8 values held");
+	win_free(w, &s);
+}
+
+static void test_rate(void)
+{
+	struct rate_spec s;
+	struct rate_win *w;
+	uint64_t sum = 0;
+
+	rate_spec_init(&s, 5);
+	ok_eq(s.buckets, 5, "5 s: five 1-second buckets");
+	w = rate_win_new(&s);
+	rate_win_add(w, &s, 100 * S, 3, &sum);
+	rate_win_add(w, &s, 104 * S + S / 2, 4, &sum);
+	ok_eq(sum, 7, "buckets 100..104 all count");
+	rate_win_add(w, &s, 105 * S, 1, &sum);
+	ok_eq(sum, 5, "bucket 100 left when 105 arrived");
+	ok_eq(rate_win_add(w, &s, 100 * S, 1, &sum), WIN_TOO_OLD, "a sample for bucket 100 is too old");
+	ok_eq(rate_win_add(w, &s, 101 * S, 2, &sum), 0, "bucket 101 is still kept");
+	ok_eq(sum, 7, "and counted");
+	rate_win_add(w, &s, 200 * S, 1, &sum);
+	ok_eq(sum, 1, "a jump past the whole window starts over");
+	ok_eq(rate_win_expire(w, &s, 204 * S), false, "still live at 204s");
+	ok_eq(rate_win_expire(w, &s, 205 * S), true, "gone at 205s");
+	free(w);
+	rate_spec_init(&s, 3600);
+	ok_eq(s.buckets, 60, "an hour: 60 buckets");
+	ok_eq(s.bucket_ns, 60 * S, "of a minute each");
+	rate_spec_init(&s, 90);
+	ok_eq(s.over_ns, 90 * S, "90 s: 45 buckets of 2 s cover it exactly");
+}
+
+static void test_hash(void)
+{
+	uint64_t a = gh_hash_bytes("/index.html", 11, 1), b = gh_hash_bytes("/index.htm", 10, 1);
+	uint64_t zeros[4] = { 0 };
+
+	ok(a != b, "different strings, different hashes");
+	ok(a == gh_hash_bytes("/index.html", 11, 1), "the same string, the same hash");
+	ok(a != gh_hash_bytes("/index.html", 11, 2), "the seed matters");
+	ok(gh_hash_bytes(zeros, 8, 0) != gh_hash_bytes(zeros, 16, 0), "length matters");
+	ok(gh_hash_bytes(NULL, 0, 0) != 0, "never 0 (0 marks an absent value)");
+}
+
+int main(void)
+{
+	test_sliding_boundary();
+	test_sliding_distinct_exact();
+	test_sliding_late();
+	test_sliding_cap();
+	test_tumbling();
+	test_tumbling_distinct_cap();
+	test_rate();
+	test_hash();
+	return tap_done();
+}
