@@ -112,6 +112,8 @@ int cmd_run(int argc, char **argv)
 		  "append alert lines to FILE ('-': stdout, the default)" },
 		{ "dry-run", NULL, cli_set_flag, &d.dry_run,
 		  "alert only: never write a block entry" },
+		{ "access-log", "FILE", cli_set_strlist, &d.access_logs,
+		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
 		{ "print-requests", NULL, cli_set_flag, &d.print_requests,
 		  "write each decoded request as a JSON line on stdout" },
 		{ 0 },
@@ -119,15 +121,17 @@ int cmd_run(int argc, char **argv)
 	const struct cli_usage usage = {
 		"gatehawk run",
 		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
-		"                    [--alerts FILE|-] [--dry-run] [--sample-rate N] [--print-requests]\n"
-		"                    [--xdp-mode MODE] [--pin-dir DIR]",
+		"                    [--access-log FILE]... [--alerts FILE|-] [--dry-run] [--sample-rate N]\n"
+		"                    [--print-requests] [--xdp-mode MODE] [--pin-dir DIR]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
 		"written into the XDP map at once. SIGHUP reloads the policies (a bad file keeps\n"
 		"the set in force). SIGTERM or SIGINT exit and leave the gate in place; a\n"
 		"restarted daemon reuses the pins with no gap. Ports and sample rate can be\n"
-		"changed while running with 'gatehawk tune'.",
+		"changed while running with 'gatehawk tune'. --access-log adds what the sensor\n"
+		"cannot see (TLS terminated by the web server): new lines of each log, checked\n"
+		"every second, rotation followed; a request both see counts twice.",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"

@@ -2,6 +2,7 @@
 /* tune: the sensor's run-time settings, changed in the pinned map, no reload. */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -28,12 +29,14 @@ static void print_tunables(const struct sensor_tunables *t, bool json)
 
 int cmd_tune(int argc, char **argv)
 {
-	const char *pin_dir = GH_PIN_DIR_DEFAULT, *ports = NULL;
-	uint32_t sample_rate = UINT32_MAX;
+	const char *pin_dir = GH_PIN_DIR_DEFAULT, *ports = NULL, *rate = NULL;
+	uint32_t sample_rate = 0;
 	bool json = false;
 	const struct cli_opt opts[] = {
 		{ "ports", "P[,P...]", cli_set_string, &ports, "HTTP ports the sensor reads" },
-		{ "sample-rate", "N", cli_set_u32, &sample_rate,
+		/* Kept as text until parsed: every u32 is a valid rate, so there is
+		 * no "not given" sentinel to compare against. */
+		{ "sample-rate", "N", cli_set_string, &rate,
 		  "send 1 in N request heads to the daemon (0 = none); counts stay exact" },
 		{ "json", NULL, cli_set_flag, &json, "print the settings as JSON" },
 		{ "pin-dir", "DIR", cli_set_string, &pin_dir,
@@ -46,12 +49,18 @@ int cmd_tune(int argc, char **argv)
 		"them from the pinned sensor_config map on every packet, so there is no reload.",
 		"  gatehawk tune --sample-rate 10\n  gatehawk tune --ports 80,8080,8000\n"
 	};
-	struct sensor_tunables t;
+	struct sensor_tunables t, want = { 0 };
 	char *pos[1];
 	int err;
 
 	err = cli_parse(argc, argv, &usage, opts, pos, 0);
 	if (err < 0)
+		return err;
+	/* Check the input before touching the map: bad input is exit 2 whether
+	 * or not a sensor runs. */
+	if (ports && (err = sensor_parse_ports(ports, &want)))
+		return err;
+	if (rate && (err = cli_set_u32("sample-rate", rate, &sample_rate)))
 		return err;
 	err = sensor_get_tunables(pin_dir, &t);
 	if (err == -ENOENT)
@@ -59,11 +68,13 @@ int cmd_tune(int argc, char **argv)
 					 pin_dir);
 	if (err)
 		return cli_runtime_error(err, "reading %s/sensor_config", pin_dir);
-	if (ports && (err = sensor_parse_ports(ports, &t)))
-		return err;
-	if (sample_rate != UINT32_MAX)
+	if (ports) {
+		t.n_ports = want.n_ports;
+		memcpy(t.ports, want.ports, sizeof(t.ports));
+	}
+	if (rate)
 		t.sample_rate = sample_rate;
-	if (ports || sample_rate != UINT32_MAX) {
+	if (ports || rate) {
 		err = sensor_set_tunables(pin_dir, &t);
 		if (err)
 			return cli_runtime_error(err, "writing %s/sensor_config", pin_dir);

@@ -14,5 +14,6 @@ int cmd_tune(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
 
 #endif /* GATEHAWK_COMMANDS_H */

@@ -100,10 +100,12 @@ static int read_command(int fd, char *cmd, size_t len)
 	return 0;
 }
 
+/* send(MSG_NOSIGNAL), not write(): a peer that hung up must give EPIPE, not
+ * a SIGPIPE that kills the daemon (or the CLI) on the spot. */
 static void write_all(int fd, const char *s, size_t len)
 {
 	while (len) {
-		ssize_t n = write(fd, s, len);
+		ssize_t n = send(fd, s, len, MSG_NOSIGNAL);
 
 		if (n <= 0)
 			return;
@@ -156,8 +158,19 @@ int control_request(const char *pin_dir, const char *cmd, struct json_object **r
 		close(fd);
 		return -ENOMEM;
 	}
-	write_all(fd, cmd, strlen(cmd));
-	write_all(fd, "\n", 1);
+	/* Command and newline in one send: the daemon reads once, answers and
+	 * closes, so a second send could find the socket closed. */
+	{
+		char line[CONTROL_CMD_MAX + 1];
+		int n = snprintf(line, sizeof(line), "%s\n", cmd);
+
+		if (n < 0 || (size_t)n >= sizeof(line)) {
+			free(buf);
+			close(fd);
+			return -EINVAL;
+		}
+		write_all(fd, line, (size_t)n);
+	}
 	for (;;) {
 		ssize_t n;
 

@@ -9,16 +9,26 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "access_log.h"
 #include "control.h"
 #include "daemon.h"
 #include "enforcer.h"
 #include "engine.h"
 #include "event_loop.h"
 #include "gate_maps.h"
+#include "log_follow.h"
 #include "pins.h"
 #include "policy.h"
 #include "ringbuf_decode.h"
 #include "src_counters.h"
+
+/* A followed access log; its lines join the sensor's records. */
+struct followed {
+	struct daemon *d;
+	struct log_follow *f;
+	uint64_t malformed;
+	int last_err; /* reported once, not every tick */
+};
 
 struct daemon {
 	const struct daemon_opts *opts;
@@ -29,6 +39,7 @@ struct daemon {
 	struct policy_set *policies;
 	struct engine *engine;
 	struct enforcer enforcer;
+	struct followed logs[CLI_MAX_POSITIONAL];
 	FILE *alerts;
 	int src_fd;     /* src_stats, read each tick when rate policies exist */
 	int control_fd;
@@ -129,6 +140,30 @@ static void on_record(const struct request_record *rec, void *ctx)
 		engine_feed(d->engine, rec);
 }
 
+static void on_log_line(char *line, size_t len, void *ctx)
+{
+	struct followed *fl = ctx;
+	struct request_record rec;
+
+	if (access_log_parse(ACCESS_LOG_AUTO, line, len, &rec))
+		fl->malformed++;
+	else
+		on_record(&rec, fl->d);
+}
+
+static void follow_logs(struct daemon *d)
+{
+	for (int i = 0; i < d->opts->access_logs.count; i++) {
+		struct followed *fl = &d->logs[i];
+		int n = log_follow_poll(fl->f, on_log_line, fl);
+
+		if (n < 0 && n != fl->last_err)
+			fprintf(stderr, "gatehawk: reading %s: %s\n", log_follow_path(fl->f),
+				strerror(-n));
+		fl->last_err = n < 0 ? n : 0;
+	}
+}
+
 struct counters_ctx {
 	struct engine *engine;
 	uint64_t now;
@@ -156,6 +191,7 @@ static int on_tick(int fd, uint32_t events, void *ctx)
 		return 0;
 	}
 	decoder_expire(d->decoder, gh_boottime_ns());
+	follow_logs(d);
 	if (d->engine && d->src_fd >= 0) {
 		struct counters_ctx c = { d->engine, now };
 
@@ -202,6 +238,27 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	return 0;
 }
 
+static struct json_object *access_logs_json(const struct daemon *d)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (int i = 0; i < d->opts->access_logs.count; i++) {
+		struct json_object *o = json_object_new_object();
+		struct log_follow_stats st;
+
+		log_follow_get_stats(d->logs[i].f, &st);
+		json_object_object_add(o, "path", json_object_new_string(log_follow_path(d->logs[i].f)));
+		json_object_object_add(o, "lines", json_object_new_uint64(st.line.lines));
+		json_object_object_add(o, "malformed", json_object_new_uint64(d->logs[i].malformed));
+		json_object_object_add(o, "too_long", json_object_new_uint64(st.line.too_long));
+		json_object_object_add(o, "binary", json_object_new_uint64(st.line.binary));
+		json_object_object_add(o, "rotations", json_object_new_uint64(st.rotations));
+		json_object_object_add(o, "truncations", json_object_new_uint64(st.truncations));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
 static struct json_object *stats_json(const struct daemon *d)
 {
 	const struct decoder_stats *ds = decoder_get_stats(d->decoder);
@@ -220,6 +277,7 @@ static struct json_object *stats_json(const struct daemon *d)
 	ENFORCER_STATS_FIELDS(GH_PUT_ENFORCER)
 #undef GH_PUT_ENFORCER
 	json_object_object_add(o, "decoder", dec);
+	json_object_object_add(o, "access_logs", access_logs_json(d));
 	json_object_object_add(o, "enforcer", enf);
 	if (d->engine) {
 		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
@@ -303,6 +361,13 @@ static int load_inputs(struct daemon *d)
 	d->alerts = strcmp(o->alerts_path, "-") ? fopen(o->alerts_path, "a") : stdout;
 	if (!d->alerts)
 		return cli_input_error("--alerts %s: %s", o->alerts_path, strerror(errno));
+	for (int i = 0; i < o->access_logs.count; i++) {
+		d->logs[i].d = d;
+		err = log_follow_open(o->access_logs.items[i], &d->logs[i].f);
+		if (err)
+			return cli_input_error("--access-log %s: %s", o->access_logs.items[i],
+					       strerror(-err));
+	}
 	if (!o->policies_dir)
 		return 0;
 	err = policy_set_load_dir(o->policies_dir, NULL, &ps);
@@ -390,6 +455,8 @@ int daemon_run(const struct daemon_opts *o)
 	decoder_free(d.decoder);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
+	for (int i = 0; i < o->access_logs.count; i++)
+		log_follow_close(d.logs[i].f);
 	if (d.alerts && d.alerts != stdout)
 		fclose(d.alerts);
 	if (d.src_fd >= 0)

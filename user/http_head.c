@@ -218,12 +218,11 @@ static size_t absolute_scheme(const char *p, size_t n)
 }
 
 /*
- * Path, query and, for absolute-form, host from the request target. The
- * target's authority is the host the server routes on (RFC 9112 3.2.2,
+ * The target's authority is the host the server routes on (RFC 9112 3.2.2,
  * and nginx), so it is set before the headers and a Host header after it
- * loses under keep-the-first. "*" and authority-form stay whole as path.
+ * loses under keep-the-first.
  */
-static void set_target(struct request_record *rec, const char *p, const char *end)
+void http_target_set(struct request_record *rec, const char *p, const char *end)
 {
 	size_t skip = absolute_scheme(p, (size_t)(end - p));
 	const char *q = memchr(p, '?', (size_t)(end - p));
@@ -379,7 +378,7 @@ int http_head_parse(const char *buf, size_t len, struct request_record *rec)
 	rec->present &= ~HTTP_HEAD_FIELDS;
 	rec->has_cookie = false;
 	rec->is_xhr = false;
-	set_target(rec, rl.target.p, rl.target.p + rl.target.len);
+	http_target_set(rec, rl.target.p, rl.target.p + rl.target.len);
 	req_set_str(rec, REQ_METHOD, &rec->method_str, rl.method.p, rl.method.len);
 	rec->method = (uint8_t)http_method_from(rl.method.p, rl.method.len);
 	req_set_str(rec, REQ_VERSION, &rec->version, rl.version.p, rl.version.len);

@@ -37,6 +37,13 @@
  */
 int http_head_parse(const char *buf, size_t len, struct request_record *rec);
 
+/*
+ * Path, query and, for absolute-form ("http://host/p"), host from a request
+ * target [p, end); shared with the access-log parser so both read a target
+ * alike. "*" and authority-form stay whole as path.
+ */
+void http_target_set(struct request_record *rec, const char *p, const char *end);
+
 /* Whether buf starts with a known method token (GET, HEAD, POST, PUT,
  * DELETE, CONNECT, OPTIONS, TRACE, PATCH) followed by a space. */
 bool http_head_starts_request(const char *buf, size_t len);

@@ -23,6 +23,7 @@ static const struct cli_cmd commands[] = {
 	{ "status", cmd_status, "what is attached, in force and running" },
 	{ "top", cmd_top, "busiest sources now, per-second rates" },
 	{ "policy", cmd_policy, "validate a policies directory" },
+	{ "replay", cmd_replay, "run policies and indicators over access logs" },
 	{ 0 },
 };
 

@@ -35,17 +35,25 @@ int gh_cgroup2_root(char *buf, size_t len)
 
 int sensor_parse_ports(const char *s, struct sensor_tunables *t)
 {
-	char buf[128], *save = NULL;
+	char buf[128], *rest = buf, *tok;
 
 	t->n_ports = 0;
 	if (strlen(s) >= sizeof(buf))
 		return cli_input_error("--ports: expected a list such as 80,8080");
 	snprintf(buf, sizeof(buf), "%s", s);
-	for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+	/* strsep, not strtok: an empty item ("80,", ",80", "80,,8080") is an
+	 * error, not something to skip. */
+	while ((tok = strsep(&rest, ","))) {
 		uint64_t port;
 
+		if (!*tok)
+			return cli_input_error("--ports: empty item in '%s'; expected a list such as "
+					       "80,8080", s);
 		if (cli_parse_u64(tok, 65535, &port) || !port)
 			return cli_input_error("--ports: expected port numbers 1-65535, got '%s'", tok);
+		for (unsigned int i = 0; i < t->n_ports; i++)
+			if (t->ports[i] == port)
+				return cli_input_error("--ports: port %u given twice", (unsigned int)port);
 		if (t->n_ports >= GH_MAX_HTTP_PORTS)
 			return cli_input_error("--ports: at most %d ports", GH_MAX_HTTP_PORTS);
 		t->ports[t->n_ports++] = (uint16_t)port;

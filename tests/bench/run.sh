@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `make bench`: run every benchmark, in order, and print its figures. Speed
 # never fails a run; the exit status is non-zero only when a benchmark broke.
-#   tests/bench/run.sh [NAME...]     (default: all of BENCHES, in order)
+#   tests/bench/run.sh [NAME...]     (default: all of ALL_BENCHES, in order)
+#   BENCHES="http latency" tests/bench/run.sh     the same, from the environment
+# Figures go to build/bench/NAME.md too, all of them (a subset run keeps the
+# others' last figures) gathered into build/bench/RESULTS.md at the end.
 #
 # Each benchmark is a bench_NAME function run in a subshell of its own whose
 # EXIT trap undoes, last first, everything it registered with `defer`
@@ -11,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-BENCHES=(xdp)
+ALL_BENCHES=(xdp engine decode http latency replay)
 
 GATEHAWK=build/gatehawk
 BENCH_BIN=build/tests/bench
@@ -109,7 +112,470 @@ bench_xdp() {
 	return $broken
 }
 
+# ---- helpers of the live benchmarks (http, decode, latency) ------------------
+# They run in the two-namespace lab of tests/lib/lab.bash: nginx in the server
+# namespace behind a veth gated by gatehawk, clients in the other namespace.
+
+# shellcheck disable=SC2034 # read by tests/lib/lab.bash
+LAB_ID=21
+HTTP_ROUNDS=${HTTP_ROUNDS:-3}
+HTTP_SECONDS=${HTTP_SECONDS:-5}
+HTTP_CONNS=${HTTP_CONNS:-16}
+DECODE_SECONDS=${DECODE_SECONDS:-10}
+LATENCY_ROUNDS=${LATENCY_ROUNDS:-20}
+CLK_TCK=$(getconf CLK_TCK)
+
+# calc FORMAT EXPR: printf FORMAT of an awk expression (bash has no floats).
+calc() {
+	awk "BEGIN { printf \"$1\", $2 }"
+}
+
+# percentile P N...: nearest-rank percentile (P=50: the median).
+percentile() {
+	local p=$1
+	shift
+	printf '%s\n' "$@" | sort -g |
+		awk -v p="$p" '{ v[NR] = $1 } END { i = int((p * NR + 99) / 100); print v[i < 1 ? 1 : i] }'
+}
+
+# live_lab_up: the lab with nginx, torn down when the benchmark ends.
+live_lab_up() {
+	# shellcheck source=tests/lib/lab.bash
+	source tests/lib/lab.bash || return 1
+	defer lab_down
+	lab_up && lab_nginx_start
+}
+
+# gh_ctl ARGS...: gatehawk on the lab's pins, for commands that ask the daemon
+# over its control socket. SIGPIPE is ignored because control_request()
+# writes the command and its newline in two writes: a daemon that answers
+# and closes after the first kills the client with SIGPIPE before it reads
+# the answer (frequent on this 2-core host; the answer is still readable).
+gh_ctl() {
+	(
+		trap '' PIPE
+		lab_gatehawk "$@"
+	)
+}
+
+# live_daemon_start [ARGS...]: gatehawk run in the lab with the shipped
+# policies, every request head sampled. Sets DAEMON_PID to the daemon's own
+# pid, as the daemon reports it. Up means answering `stats`: lab_daemon_start's
+# own test (.daemon.running of `status --json`, a field status does not
+# print) can time out while the daemon runs, so its verdict is not used.
+live_daemon_start() {
+	lab_daemon_start --policies policies --sample-rate 1 \
+		--alerts "$LAB_DIR/alerts.jsonl" "$@" 2>/dev/null
+	lab_wait "gatehawk run answers stats" 100 daemon_pid_known || return 1
+}
+
+daemon_pid_known() {
+	DAEMON_PID=$(gh_ctl stats --json | jq -r '.daemon.pid // empty')
+	[[ -n $DAEMON_PID ]]
+}
+
+# live_daemon_stop: the daemon ended and everything detached, the host as
+# without gatehawk. The daemon is signalled by its own pid: lab_daemon_stop
+# signals only the subshell, which leaves the daemon running.
+live_daemon_stop() {
+	local i
+	kill -TERM "$DAEMON_PID" 2>/dev/null
+	for ((i = 0; i < 50; i++)); do
+		[[ -d /proc/$DAEMON_PID ]] || break
+		sleep 0.1
+	done
+	kill -KILL "$DAEMON_PID" 2>/dev/null
+	# shellcheck disable=SC2119 # it takes no arguments
+	lab_daemon_stop
+	lab_gatehawk detach >/dev/null 2>&1
+	DAEMON_PID=
+}
+
+# cpu_ticks PID: user + system clock ticks PID has used.
+cpu_ticks() {
+	local f
+	read -r -a f <"/proc/$1/stat" && echo $((f[13] + f[14]))
+}
+
+# stats_json: gatehawk stats --json, with the daemon's section.
+stats_json() {
+	gh_ctl stats --json
+}
+
+# counter_delta BEFORE AFTER JQ_PATH: AFTER's value minus BEFORE's.
+counter_delta() {
+	echo $(($(jq -r "$3 // 0" <<<"$2") - $(jq -r "$3 // 0" <<<"$1")))
+}
+
+# client_requests: the kernel's exact request count for the first client address.
+client_requests() {
+	lab_gatehawk sources --json |
+		jq --arg ip "$(lab_client4 1)" '[.[] | select(.src_ip == $ip) | .requests] | add // 0'
+}
+
+# foreign_cgroup_progs: programs other gatehawk instances (other labs, other
+# tests) have on the cgroup2 root; they see this lab's traffic too and add
+# their cost to both sides of a comparison.
+foreign_cgroup_progs() {
+	local root
+	root=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)
+	# bpftool prints nothing at all for a cgroup with no programs.
+	bpftool -j cgroup show "$root" 2>/dev/null | jq -s '.[0] // [] | length'
+
+}
+
+# wrk_run MODE SECONDS: one wrk run from the client namespace to nginx; MODE
+# keepalive (wrk's default) or close (a new connection per request). Sets
+# WRK_RPS and WRK_REQUESTS. Socket errors or non-2xx answers are reported,
+# not fatal: speed never fails a run.
+wrk_run() {
+	local mode=$1 secs=$2 out args
+	args=(-t1 -c"$HTTP_CONNS" -d"${secs}s" --timeout 2s)
+	[[ $mode == close ]] && args+=(-H 'Connection: close')
+	out=$(lab_in_client timeout $((secs + 15)) wrk "${args[@]}" "http://$LAB_SERVER4/") || {
+		echo "wrk $mode failed: $out" >&2
+		return 1
+	}
+	grep -E '^ *(Socket errors|Non-2xx)' <<<"$out" | sed "s/^ */wrk $mode: /" >&2
+	WRK_RPS=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
+	WRK_REQUESTS=$(awk '/ requests in / { print $1 }' <<<"$out")
+	[[ -n $WRK_RPS && -n $WRK_REQUESTS ]] || { echo "wrk $mode: no figures in: $out" >&2; return 1; }
+}
+
+# ---- http: nginx requests/s without and with gatehawk ------------------------
+
+# Sides of the comparison: off = no gatehawk at all; count = gatehawk run with
+# sample rate 0 (gate and sensor counting, nothing to the ring buffer); on =
+# sample rate 1 (every request head decoded and run through the policies).
+HTTP_SIDES=(off count on)
+
+# http_runs SIDE: a wrk run per mode, requests/s added to RPS["SIDE MODE"];
+# on the on side the daemon's CPU ticks are added to DAEMON_TICKS[MODE].
+http_runs() {
+	local side=$1 mode t0
+	for mode in keepalive close; do
+		[[ $side == on ]] && t0=$(cpu_ticks "$DAEMON_PID")
+		wrk_run "$mode" "$HTTP_SECONDS" || return 1
+		[[ $side == on ]] &&
+			DAEMON_TICKS[$mode]=$((${DAEMON_TICKS[$mode]:-0} + $(cpu_ticks "$DAEMON_PID") - t0))
+		RPS["$side $mode"]+="$WRK_RPS "
+		printf '  %-5s %-9s %8d req/s\n' "$side" "$mode" "$WRK_RPS"
+	done
+}
+
+# http_side SIDE: gatehawk brought into SIDE's state (started, tuned or
+# stopped), then http_runs.
+http_side() {
+	case $1 in
+	off) [[ -z ${DAEMON_PID:-} ]] || live_daemon_stop ;;
+	count | on)
+		if [[ -z ${DAEMON_PID:-} ]]; then
+			live_daemon_start --dry-run || return 1
+		fi
+		lab_gatehawk tune --sample-rate "$([[ $1 == on ]] && echo 1 || echo 0)" >/dev/null || return 1
+		;;
+	esac
+	http_runs "$1"
+}
+
+# http_report FOREIGN: the table, on stdout and in http.md.
+http_report() {
+	local foreign=$1 mode side med secs=$((HTTP_ROUNDS * HTTP_SECONDS)) row
+	{
+		echo "## nginx requests/s without and with gatehawk"
+		echo
+		echo "wrk -t1 -c$HTTP_CONNS from the client namespace to nginx (1 worker) over a veth;" \
+			"median of $HTTP_ROUNDS runs of $HTTP_SECONDS s per case, the sides in turns." \
+			"counting: \`gatehawk run\` (XDP gate, cgroup sensor, daemon with the shipped policies," \
+			"--dry-run) at sample rate 0; sampling: the same at sample rate 1, every head decoded." \
+			"Higher is better; $(nproc) CPUs shared by wrk, nginx and the daemon." \
+			"Other programs on the cgroup2 root during the run (other labs): $foreign."
+		echo
+		echo "| case | without | counting | sampling 1/1 | sampling/without | overhead counting | overhead sampling | daemon CPU, sampling |"
+		echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+		for mode in keepalive close; do
+			med=()
+			row="| $([[ $mode == close ]] && echo "new connection per request" || echo keep-alive) |"
+			for side in "${HTTP_SIDES[@]}"; do
+				# shellcheck disable=SC2086 # the runs are space-separated
+				med+=("$(percentile 50 ${RPS["$side $mode"]})")
+			done
+			# med: without, counting, sampling (HTTP_SIDES' order)
+			row+=" ${med[0]} | ${med[1]} | ${med[2]} | $(calc '%.3fx' "${med[2]} / ${med[0]}") |"
+			row+=" $(calc '%.1f' "100 * (${med[0]} - ${med[1]}) / ${med[0]}") % |"
+			row+=" $(calc '%.1f' "100 * (${med[0]} - ${med[2]}) / ${med[0]}") % |"
+			row+=" $(calc '%.1f' "100 * ${DAEMON_TICKS[$mode]} / $CLK_TCK / $secs") % of a core |"
+			echo "$row"
+		done
+		echo
+		echo "Runs (req/s):"
+		for side in "${HTTP_SIDES[@]}"; do
+			echo "${side}: keep-alive ${RPS["$side keepalive"]}; new connections ${RPS["$side close"]}."
+		done
+	} | tee "$REPORT_DIR/http.md"
+}
+
+# nginx requests/s with wrk: without gatehawk, with it counting only, and
+# with every request sampled and decoded; keep-alive and a new connection per
+# request; the sides in turns, reversed every other round, so a slow spell of
+# this shared host hits all alike. Overhead in percent and the daemon's CPU.
+bench_http() {
+	local round side sides foreign
+	declare -gA RPS=() DAEMON_TICKS=()
+	DAEMON_PID=
+	mkdir -p "$REPORT_DIR" || return 1
+	live_lab_up || return 1
+	# Closed connections pile up in TIME_WAIT: let the client reuse ports.
+	lab_in_client sysctl -qw net.ipv4.tcp_tw_reuse=1 net.ipv4.ip_local_port_range="1024 65000"
+	foreign=$(foreign_cgroup_progs)
+	for ((round = 1; round <= HTTP_ROUNDS; round++)); do
+		sides=("${HTTP_SIDES[@]}")
+		((round % 2)) || sides=(on count off)
+		for side in "${sides[@]}"; do
+			http_side "$side" || return 1
+		done
+	done
+	http_report "$foreign"
+}
+
+# ---- decode: ring-buffer records the daemon decodes, and the loss -------------
+
+# decode_live_phase NAME SECONDS [STALL_SECONDS]: a keep-alive wrk run against
+# the running daemon, its counters read before and after (once the daemon
+# has drained); with STALL_SECONDS the daemon is stopped (SIGSTOP) that long
+# at the start, so that the ring buffer fills. Appends a table row to
+# DECODE_ROWS and sets DECODE_PER_CPU_S.
+decode_live_phase() {
+	local name=$1 secs=$2 stall=${3:-0} s0 s1 c0 c1 t0 t1 cpu kreq sampled lost dreq decoded
+	local malformed orphans wall client0 client1 resume=
+	s0=$(stats_json) && client0=$(client_requests) || return 1
+	c0=$(cpu_ticks "$DAEMON_PID")
+	t0=${EPOCHREALTIME//[!0-9]/}
+	if ((stall)); then
+		kill -STOP "$DAEMON_PID"
+		(sleep "$stall" && kill -CONT "$DAEMON_PID") &
+		resume=$!
+	fi
+	wrk_run keepalive "$secs" || { kill -CONT "$DAEMON_PID"; return 1; }
+	[[ -n $resume ]] && wait "$resume"
+	t1=${EPOCHREALTIME//[!0-9]/}
+	# Past a tick: every record the daemon will get is in.
+	sleep 2
+	c1=$(cpu_ticks "$DAEMON_PID")
+	s1=$(stats_json) && client1=$(client_requests) || return 1
+	kreq=$(counter_delta "$s0" "$s1" .sensor.requests)
+	sampled=$(counter_delta "$s0" "$s1" .sensor.requests_sampled)
+	lost=$(counter_delta "$s0" "$s1" \
+		'(.sensor.lost_ring_full + .sensor.lost_no_storage + .sensor.lost_outstanding + .sensor.lost_load)')
+	dreq=$(counter_delta "$s0" "$s1" .daemon.decoder.requests)
+	decoded=$(counter_delta "$s0" "$s1" .daemon.decoder.decoded)
+	malformed=$(counter_delta "$s0" "$s1" .daemon.decoder.malformed)
+	orphans=$(counter_delta "$s0" "$s1" .daemon.decoder.orphan_responses)
+	wall=$(calc '%.3f' "($t1 - $t0) / 1e6")
+	cpu=$(calc '%.3f' "($c1 - $c0) / $CLK_TCK")
+	DECODE_PER_CPU_S=$(calc '%.0f' "$decoded / ($cpu > 0 ? $cpu : 1e-9)")
+	DECODE_ROWS+=$(printf '| %s | %d | %d | %d | %d | %d | %d | %d | %d / %d | %s | %s %% | %s s (%s %%) | %d |' \
+		"$name" "$WRK_REQUESTS" "$((client1 - client0))" "$kreq" "$sampled" "$lost" "$dreq" \
+		"$decoded" "$malformed" "$orphans" "$(calc '%.0f' "$decoded / $wall")" \
+		"$(calc '%.2f' "$kreq ? 100 * ($kreq - $decoded) / $kreq : 0")" \
+		"$cpu" "$(calc '%.0f' "100 * $cpu / $wall")" "$DECODE_PER_CPU_S")$'\n'
+}
+
+# Records per second the daemon decodes and the loss at that load, live at
+# sample rate 1 (kernel counters against the daemon's), and once more with
+# the daemon stalled so the ring buffer overflows (the loss must be counted);
+# against decode_bench, the same decode (+ engine) in-process on one core.
+bench_decode() {
+	local micro per_core engine_ns
+	DECODE_ROWS=
+	mkdir -p "$REPORT_DIR" || return 1
+	micro=$("$BENCH_BIN/decode_bench" --policies policies) || return 1
+	live_lab_up || return 1
+	live_daemon_start --dry-run || return 1
+	decode_live_phase "steady, ${DECODE_SECONDS} s" "$DECODE_SECONDS" || return 1
+	per_core=$DECODE_PER_CPU_S
+	decode_live_phase "daemon stopped 2 s of 4 s" 4 2 || return 1
+	engine_ns=$(awk -F'|' '/decode \+ engine/ { print $3 + 0 }' <<<"$micro")
+	{
+		echo "## Ring-buffer decode: records/s and loss"
+		echo
+		echo "In-process, synthetic events (\`decode_bench\`): the daemon's decode and engine cost per record."
+		echo
+		echo "$micro"
+		echo
+		echo "Live, nginx in the lab under wrk -t1 -c$HTTP_CONNS keep-alive, \`gatehawk run\` at sample" \
+			"rate 1 with the shipped policies (--dry-run). Kernel counters (\`stats\` .sensor) are" \
+			"host-wide (every watched port on the cgroup2 root, other labs' traffic included); wrk and" \
+			"the client's count (\`sources\`) are this client's. Lost = the sensor's lost_* counters;" \
+			"missing = kernel requests the daemon did not decode."
+		echo
+		echo "| phase | wrk requests | client's kernel count | kernel requests | sampled | lost | daemon got | decoded | malformed / orphan responses | decoded/s | missing | daemon CPU | records per CPU-second |"
+		echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+		printf '%s' "$DECODE_ROWS"
+		echo
+		echo "Live cost per record on one core: $(calc '%.1f' "1e9 / $per_core") ns" \
+			"($per_core records per CPU-second), against $engine_ns ns in-process for decode + engine:" \
+			"$(calc '%.1fx' "1e9 / $per_core / $engine_ns") (the rest is ring-buffer reads, wake-ups," \
+			"counter reads, alerts)."
+	} | tee "$REPORT_DIR/decode.md"
+}
+
+# ---- latency: detection to drop ----------------------------------------------
+
+# One /24 per round's client address: credential-stuffing counts failures per
+# /24 and would block the lab's own /24 after three rounds, and an address
+# blocked once stays in its policy's cooldown.
+LATENCY_NET=10.78
+LATENCY_TARGET_MS=1000 # issue 5: SYNs dropped within 1 s of the threshold
+
+# latency_addresses: LATENCY_ROUNDS client addresses, each in its own /24, routed.
+latency_addresses() {
+	local i
+	ip -n "$LAB_SERVER_NS" route add "$LATENCY_NET.0.0/16" dev "$LAB_SERVER_IF" || return 1
+	for ((i = 1; i <= LATENCY_ROUNDS; i++)); do
+		ip -n "$LAB_CLIENT_NS" addr add "$LATENCY_NET.$i.2/32" dev "$LAB_CLIENT_IF" || return 1
+	done
+}
+
+# block_reason ADDR: the reason of the live block entry for ADDR, if any.
+block_reason() {
+	lab_gatehawk block list --json | jq -r --arg c "$1" '.[] | select(.cidr == $c) | .reason'
+}
+
+# block_created_ns IPV4: when the daemon wrote the block entry for IPV4
+# (bpf_ktime_get_boot_ns clock, taken just before the map update).
+block_created_ns() {
+	bpftool -j map dump pinned "$LAB_PIN_DIR/block_host4" |
+		jq --argjson a "[${1//./,}]" '.[] | select(.formatted.key.addr == $a) | .formatted.value.created_ns'
+}
+
+# latency_row NAME US...: a table row of p50, p99 and max in ms, p99 to the target.
+latency_row() {
+	local name=$1 p99
+	shift
+	p99=$(percentile 99 "$@")
+	printf '| %s | %s ms | %s ms | %s ms | %d ms | %s |\n' "$name" \
+		"$(calc '%.3f' "$(percentile 50 "$@") / 1000")" "$(calc '%.3f' "$p99 / 1000")" \
+		"$(calc '%.3f' "$(percentile 100 "$@") / 1000")" "$LATENCY_TARGET_MS" \
+		"$(calc '%.5f' "$p99 / 1000 / $LATENCY_TARGET_MS")"
+}
+
+# Detection to drop with login-brute-force (10 failed logins, i.e. 401s to
+# POST /login, in 5 min -> block), LATENCY_ROUNDS rounds from fresh
+# addresses: from the 10th 401 read by the client to its first SYN the gate
+# drops (the probe's view), and, on the one boottime clock, from that
+# request sent and from its response read to the block entry written.
+# p50 and p99 against the 1 s target.
+bench_latency() {
+	local i src stamps created reason failed=0 sent read drop
+	local to_drop=() sent_to_block=() read_to_block=()
+	mkdir -p "$REPORT_DIR" || return 1
+	live_lab_up && latency_addresses || return 1
+	live_daemon_start || return 1
+	for ((i = 1; i <= LATENCY_ROUNDS; i++)); do
+		src=$LATENCY_NET.$i.2
+		if ! stamps=$(lab_in_client timeout 30 "$BENCH_BIN/drop_latency" --src "$src" \
+			--dst "$LAB_SERVER4"); then
+			failed=$((failed + 1))
+			continue
+		fi
+		read -r sent read drop <<<"$stamps"
+		reason=$(block_reason "$src")
+		created=$(block_created_ns "$src")
+		if [[ $reason != *login-brute-force* || -z $created ]]; then
+			echo "round $i: $src blocked for '$reason', not login-brute-force" >&2
+			failed=$((failed + 1))
+			continue
+		fi
+		to_drop+=("$(((drop - read) / 1000))")
+		sent_to_block+=("$(((created - sent) / 1000))")
+		read_to_block+=("$(((created - read) / 1000))")
+	done
+	((${#to_drop[@]})) || { echo "no round saw a drop" >&2; return 1; }
+	{
+		echo "## Detection to drop"
+		echo
+		echo "Login brute force from a fresh address (POST /login, nginx answers 401) against" \
+			"\`gatehawk run\` with the shipped policies (login-brute-force: 10 failures in 5 min" \
+			"-> block), ${#to_drop[@]} rounds ($failed failed). The client probes with a new" \
+			"connection every 250 us after the 10th 401; a SYN without answer is a drop. The" \
+			"block entry's created_ns and the client's stamps share CLOCK_BOOTTIME; a negative" \
+			"figure means the block was in force before the client had read the response."
+		echo
+		echo "| from -> to | p50 | p99 | max | target | p99/target |"
+		echo "|---|---:|---:|---:|---:|---:|"
+		latency_row "10th 401 read -> first SYN dropped" "${to_drop[@]}"
+		latency_row "10th POST sent -> block entry written" "${sent_to_block[@]}"
+		latency_row "10th 401 read -> block entry written" "${read_to_block[@]}"
+		echo
+		echo "Rounds (us), 401 read -> SYN dropped: ${to_drop[*]}"
+		echo
+		echo "Rounds (us), POST sent -> block written: ${sent_to_block[*]}"
+	} | tee "$REPORT_DIR/latency.md"
+	((failed == 0))
+}
+
+# ---- engine: policy engine cost per record -----------------------------------
+
+ENGINE_GOAL=2000000 # issue 5: records/s on one core with every shipped policy
+
+# engine_bench with the shipped policies (synthetic traffic, no I/O) against
+# the goal; figures in engine.md.
+bench_engine() {
+	local out ns
+	mkdir -p "$REPORT_DIR" || return 1
+	out=$("$BENCH_BIN/engine_bench" policies) || return 1
+	ns=$(sed -n 's/.*: \([0-9.]*\) ns\/record.*/\1/p' <<<"$out")
+	[[ -n $ns ]] || { echo "engine_bench: no ns/record in: $out" >&2; return 1; }
+	{
+		echo "## Policy engine: records/s on one core"
+		echo
+		echo "\`engine_bench\` with every shipped policy on synthetic traffic (skewed sources," \
+			"1.6 % from probing attackers), records made in memory: the engine alone."
+		echo
+		echo "| ns/record | records/s | goal | ratio to goal |"
+		echo "|---:|---:|---:|---:|"
+		printf '| %s | %s | %d | %s |\n' "$ns" "$(calc '%.0f' "1e9 / $ns")" "$ENGINE_GOAL" \
+			"$(calc '%.2fx' "1e9 / $ns / $ENGINE_GOAL")"
+		echo
+		echo '```'
+		echo "$out"
+		echo '```'
+	} | tee "$REPORT_DIR/engine.md"
+}
+
+# ---- replay: log replay against fail2ban-regex --------------------------------
+
+# tests/bench/replay_bench.sh OUTDIR, when it exists (written separately).
+bench_replay() {
+	local script=tests/bench/replay_bench.sh
+	if [[ ! -f $script ]]; then
+		echo "skipped: $script is not there yet"
+		return 0
+	fi
+	bash "$script" "$REPORT_DIR"
+}
+
 # ---- main ---------------------------------------------------------------------
+
+# gather_results: every benchmark's latest figures, build/bench/*.md, in one file.
+gather_results() {
+	local f out=$REPORT_DIR/RESULTS.md
+	[[ -d $REPORT_DIR ]] || return 0
+	{
+		echo "# gatehawk benchmarks"
+		echo
+		echo "Kernel $(uname -r), $(nproc) CPUs, $(date '+%F %T')."
+		for f in "$REPORT_DIR"/*.md; do
+			[[ $f == "$out" || ! -f $f ]] && continue
+			echo
+			cat "$f"
+			echo
+			echo "_($(basename "$f"), written $(date -r "$f" '+%F %T'))_"
+		done
+	} >"$out.tmp" && mv "$out.tmp" "$out"
+	echo "(all figures in $out)"
+}
 
 # run_bench NAME: bench_NAME in a subshell that cleans up after itself.
 run_bench() {
@@ -122,11 +588,11 @@ run_bench() {
 
 main() {
 	local names=("$@") name failed=()
-	((${#names[@]})) || names=("${BENCHES[@]}")
+	((${#names[@]})) || read -r -a names <<<"${BENCHES:-${ALL_BENCHES[*]}}"
 	trap 'exit 130' INT TERM HUP
 	for name in "${names[@]}"; do
 		if ! declare -F "bench_$name" >/dev/null; then
-			echo "unknown benchmark '$name'; known: ${BENCHES[*]}" >&2
+			echo "unknown benchmark '$name'; known: ${ALL_BENCHES[*]}" >&2
 			return 2
 		fi
 	done
@@ -134,6 +600,7 @@ main() {
 		echo "== bench $name"
 		run_bench "$name" || failed+=("$name")
 	done
+	gather_results
 	if ((${#failed[@]})); then
 		echo "broken: ${failed[*]} (figures above may be incomplete)" >&2
 		return 1

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Replay throughput: `gatehawk replay` with every shipped policy against
+# fail2ban-regex with Debian's nginx-botsearch filter, on the same
+# 1,000,000-line combined log (tests/lib/gen_access_log.sh: 5000 benign
+# browsers plus every attack the policies cover, repeated each 10 minutes).
+# Figures only, never a pass/fail on speed.
+#   tests/bench/replay_bench.sh OUTDIR     (writes OUTDIR/replay.md)
+# Environment: LINES (default 1000000), GATEHAWK (default build/gatehawk).
+# Wall time and peak RSS (VmHWM, sampled from /proc while the tool runs:
+# /usr/bin/time -v is not installed by default) for each tool.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+
+OUT=${1:?usage: $0 OUTDIR}
+LINES=${LINES:-1000000}
+GATEHAWK=${GATEHAWK:-build/gatehawk}
+FILTER=/etc/fail2ban/filter.d/nginx-botsearch.conf
+
+mkdir -p "$OUT" || exit 1
+[[ -x $GATEHAWK ]] || { echo "$GATEHAWK missing: make all" >&2; exit 1; }
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+
+# measure NAME CMD...: run CMD (stdout to $work/NAME.out, stderr to
+# $work/NAME.err); sets SECS and HWM_KIB (peak RSS).
+measure() {
+	local name=$1 t0 t1 pid hwm
+	shift
+	t0=$(date +%s.%N)
+	"$@" >"$work/$name.out" 2>"$work/$name.err" &
+	pid=$!
+	HWM_KIB=0
+	while kill -0 "$pid" 2>/dev/null; do
+		hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+		[[ -n $hwm && $hwm -gt $HWM_KIB ]] && HWM_KIB=$hwm
+		sleep 0.05
+	done
+	wait "$pid" || { echo "$name failed:" >&2; tail -5 "$work/$name.err" >&2; return 1; }
+	t1=$(date +%s.%N)
+	SECS=$(echo "$t1 - $t0" | bc -l)
+}
+
+echo "generating $LINES lines ..."
+tests/lib/gen_access_log.sh -n "$LINES" -s 5000 >"$work/access.log" || exit 1
+bytes=$(stat -c %s "$work/access.log")
+cat "$work/access.log" >/dev/null # page cache warm for both
+
+echo "gatehawk replay --policies policies ..."
+measure replay "$GATEHAWK" replay --policies policies "$work/access.log" || exit 1
+gh_secs=$SECS
+gh_hwm=$HWM_KIB
+# The replay's own figures: time spent reading, parsing and evaluating (no
+# process start or policy compile) and its getrusage peak RSS.
+gh_summary=$(grep '^replay:' "$work/replay.err")
+gh_inner_rate=$(sed -E 's/.* ([0-9]+) lines\/s.*/\1/' <<<"$gh_summary")
+gh_rss=$(sed -E 's/.*peak RSS ([0-9]+) KiB.*/\1/' <<<"$gh_summary")
+((gh_rss > gh_hwm)) && gh_hwm=$gh_rss
+gh_alerts=$(wc -l <"$work/replay.out")
+gh_rate=$(echo "$LINES / $gh_secs" | bc)
+
+f2b_secs= f2b_rate= f2b_hwm= f2b_matched=
+if command -v fail2ban-regex >/dev/null && [[ -r $FILTER ]]; then
+	echo "fail2ban-regex ... nginx-botsearch ..."
+	if measure f2b fail2ban-regex "$work/access.log" "$FILTER"; then
+		f2b_secs=$SECS
+		f2b_hwm=$HWM_KIB
+		f2b_rate=$(echo "$LINES / $f2b_secs" | bc)
+		f2b_matched=$(grep -oE '[0-9]+ matched' "$work/f2b.out" | head -1 | cut -d' ' -f1)
+	fi
+else
+	echo "fail2ban-regex or $FILTER missing (make deps): compared with nothing" >&2
+fi
+
+ratio=n/a
+[[ -n $f2b_rate ]] && ratio=$(echo "scale=1; $gh_rate / $f2b_rate" | bc)
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+
+{
+	echo "# Replay benchmark"
+	echo
+	echo "$LINES combined-log lines ($((bytes / 1048576)) MiB) from tests/lib/gen_access_log.sh," \
+		"one core of $cpu, $(date -u +%Y-%m-%d)."
+	echo "Wall time includes process start, policy compile and reading the file (page cache warm)."
+	echo
+	echo "| tool | rules | wall s | lines/s | peak RSS MiB | output |"
+	echo "|---|---|---|---|---|---|"
+	printf '| gatehawk replay | %s shipped policies | %.2f | %s | %s | %s alerts |\n' \
+		"$(ls policies/*.json | wc -l)" "$gh_secs" "$gh_rate" "$((gh_hwm / 1024))" "$gh_alerts"
+	if [[ -n $f2b_rate ]]; then
+		printf '| fail2ban-regex | nginx-botsearch (1 filter) | %.2f | %s | %s | %s matched lines |\n' \
+			"$f2b_secs" "$f2b_rate" "$((f2b_hwm / 1024))" "$f2b_matched"
+	fi
+	echo
+	echo "gatehawk / fail2ban-regex: **${ratio}x** lines/s."
+	echo "gatehawk's own figure (read + parse + engine, no start-up): $gh_inner_rate lines/s."
+	echo
+	echo "gatehawk summary: \`$gh_summary\`"
+} >"$OUT/replay.md"
+cat "$OUT/replay.md"

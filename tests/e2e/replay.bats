@@ -1,0 +1,214 @@
+#!/usr/bin/env bats
+# gatehawk replay over access logs: no namespaces, no root. Logs come from
+# tests/lib/gen_access_log.sh (benign browsing plus one instance of every
+# attack the shipped policies cover, each attacker in its own /24) and a
+# handwritten log checked against exact alerts of tests/e2e/data/replay-policies.
+
+GH=build/gatehawk
+GEN=tests/lib/gen_access_log.sh
+TEST_POLICIES=tests/e2e/data/replay-policies
+
+setup_file() {
+	cd "$BATS_TEST_DIRNAME/../.." || return 1
+	[[ -x $GH ]] || { echo "build $GH first (make all)" >&2; return 1; }
+	"$GEN" -f combined >"$BATS_FILE_TMPDIR/scenario.log"
+	"$GEN" -f json >"$BATS_FILE_TMPDIR/scenario.json"
+}
+
+setup() {
+	cd "$BATS_TEST_DIRNAME/../.." || return 1
+	LOGS=$BATS_FILE_TMPDIR
+}
+
+# replay ARGS...: stdout (alerts) to $LOGS/out, stderr (summary) to $LOGS/err; sets status.
+replay() {
+	status=0
+	"$GH" replay "$@" >"$LOGS/out" 2>"$LOGS/err" || status=$?
+}
+
+# "policy src_ip" per alert, sorted.
+alert_pairs() {
+	jq -r '"\(.policy) \(.src_ip)"' "$LOGS/out" | sort
+}
+
+# summary FIELD: a number from the stderr summary ("12 alerts" -> summary alerts).
+summary() {
+	grep -oE "[0-9]+ $1" "$LOGS/err" | head -1 | cut -d' ' -f1
+}
+
+@test "shipped policies: each attack in a combined log gets its policy's alert, benign none" {
+	replay --policies policies "$LOGS/scenario.log"
+	[ "$status" -eq 0 ]
+	cat >"$LOGS/want" <<-EOF
+	credential-stuffing 100.64.2.15
+	login-brute-force 100.64.1.10
+	no-browser-followup 100.64.10.10
+	not-found-burst 100.64.7.10
+	path-traversal 100.64.6.10
+	redirect-loop 100.64.9.10
+	request-flood 100.64.12.10
+	scraper 100.64.8.10
+	sensitive-file-probe 100.64.3.10
+	sqli-probe 100.64.5.10
+	xss-probe 100.64.4.10
+	EOF
+	diff -u "$LOGS/want" <(alert_pairs)
+	! grep -q '"src_ip":"10\.0\.' "$LOGS/out"
+	[ "$(summary 'rejected')" -eq 0 ]
+	[ "$(summary 'lines read')" -eq "$(wc -l <"$LOGS/scenario.log")" ]
+	# Contract fields on every line.
+	jq -e 'has("ts") and has("policy") and has("kind") and has("src_ip") and has("action")
+		and has("severity") and has("ttl_s") and has("value") and has("threshold")
+		and has("evidence")' "$LOGS/out" >/dev/null
+	# Block policies say block, with a ttl, as they would live.
+	[ "$(jq -r 'select(.policy == "path-traversal") | "\(.action) \(.ttl_s)"' "$LOGS/out")" = "block 3600" ]
+	grep -q "syn-flood counts syns" "$LOGS/err"
+}
+
+@test "shipped policies: JSON log with http_cookie lets cookieless-client apply" {
+	replay --policies policies --format json "$LOGS/scenario.json"
+	[ "$status" -eq 0 ]
+	alert_pairs | grep -qx "cookieless-client 100.64.11.10"
+	# Every attack of the combined run is caught in JSON too.
+	for p in credential-stuffing login-brute-force no-browser-followup not-found-burst \
+		path-traversal redirect-loop request-flood scraper sensitive-file-probe sqli-probe \
+		xss-probe; do
+		alert_pairs | grep -q "^$p 100\.64\." || { echo "missing $p"; return 1; }
+	done
+	! grep -q '"src_ip":"10\.0\.' "$LOGS/out"
+	[ "$(summary 'rejected')" -eq 0 ]
+}
+
+@test "test policies: exact alerts from a handwritten mixed-format log" {
+	cat >"$LOGS/hand.log" <<-'EOF'
+	192.0.2.10 - - [01/Jan/2024:10:00:00 +0000] "GET /admin/users HTTP/1.1" 200 10 "-" "Mozilla/5.0"
+	2001:db8::5 - - [01/Jan/2024:11:00:01 +0100] "POST /login HTTP/1.1" 401 10 "-" "curl/8"
+	2001:db8::5 - - [01/Jan/2024:05:00:02 -0500] "POST /login HTTP/1.1" 401 10 "-" "curl/8"
+	{"time_iso8601":"2024-01-01T10:00:03Z","remote_addr":"2001:db8::5","request":"POST /login HTTP/1.1","status":"401"}
+	192.0.2.20 - - [01/Jan/2024:10:00:04 +0000] "GET /?id=1 HTTP/1.1" 200 10 "-" "sqlmap/1.7"
+	192.0.2.20 - - [01/Jan/2024:10:00:05 +0000] "GET /?id=2 HTTP/1.1" 200 10 "-" "sqlmap/1.7"
+	::ffff:192.0.2.10 - - [01/Jan/2024:10:00:06 +0000] "GET /admin\x2Fx\x22 HTTP/1.1" 403 10 "-" "-"
+	this is not a log line
+	192.0.2.30 - - [01/Jan/2024:10:00:07 +0000] "GET /login HTTP/1.1" 200 10 "-" "-"
+	EOF
+	replay --policies "$TEST_POLICIES" "$LOGS/hand.log"
+	[ "$status" -eq 0 ]
+	cat >"$LOGS/want" <<-'EOF'
+	admin-path 192.0.2.10 2024-01-01T10:00:00.000Z alert 1 1 /admin/users
+	login-fail 2001:db8::5 2024-01-01T10:00:03.000Z block 3 3 /login
+	bot-ua 192.0.2.20 2024-01-01T10:00:04.000Z alert 1 1 /
+	admin-path 192.0.2.10 2024-01-01T10:00:06.000Z alert 1 1 /admin/x"
+	EOF
+	diff -u "$LOGS/want" <(jq -r '"\(.policy) \(.src_ip) \(.ts) \(.action) \(.value) \(.threshold) \(.evidence.request.path)"' "$LOGS/out")
+	[ "$(summary 'lines read')" -eq 9 ]
+	[ "$(summary 'rejected')" -eq 1 ]
+	[ "$(summary 'malformed')" -eq 1 ]
+	[ "$(summary 'alerts')" -eq 4 ]
+	# A combined log cannot see cookies: the field is absent, not false.
+	[ "$(jq -r 'select(.policy == "bot-ua") | .evidence.request | has("has_cookie")' "$LOGS/out")" = false ]
+}
+
+@test "hostile lines are counted and lose nothing else" {
+	replay --policies policies "$LOGS/scenario.log"
+	jq -c . "$LOGS/out" >"$LOGS/clean"
+	# Every 200th line, insert garbage: junk text, a line with a NUL, a 100 KB line, a bad
+	# date, a cut line, binary bytes, a JSON line without a time. (mawk cannot print a
+	# NUL: sed puts it in.)
+	awk 'BEGIN { for (i = 0; i < 102400; i++) huge = huge "A" }
+	NR % 200 == 0 {
+		k = NR / 200 % 7
+		if (k == 0) print "GET / HTTP/1.1"
+		if (k == 1) print "10.9.9.9 - - [14/Nov/2023:22:13:20 +0000] \"GET /@NUL@ HTTP/1.1\" 200 1"
+		if (k == 2) print huge
+		if (k == 3) print "10.9.9.9 - - [31/Feb/2023:10:00:00 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\""
+		if (k == 4) print "10.9.9.9 - - [14/Nov/2023:22:13:20 +0000] \"GET / HTTP/1.1\" 20"
+		if (k == 5) printf "\x16\x03\x01\x02\x01\xfc\x03\x03\xff\xfe\n"
+		if (k == 6) print "{\"remote_addr\":\"10.9.9.9\",\"request\":\"GET /.env HTTP/1.1\"}"
+	} { print }' "$LOGS/scenario.log" | sed 's/@NUL@/\x00/' >"$LOGS/hostile.log"
+	injected=$(($(wc -l <"$LOGS/scenario.log") / 200))
+	replay --policies policies "$LOGS/hostile.log"
+	[ "$status" -eq 0 ]
+	diff -u "$LOGS/clean" <(jq -c . "$LOGS/out")
+	[ "$(summary 'rejected')" -eq "$injected" ]
+	[ "$(summary 'too long')" -ge 1 ]
+	[ "$(summary 'binary')" -ge 1 ]
+	! grep -q '10\.9\.9\.9' "$LOGS/out"
+}
+
+@test "gzip, stdin and several files give the same alerts as one plain file" {
+	replay --policies policies "$LOGS/scenario.log"
+	jq -c . "$LOGS/out" >"$LOGS/plain"
+	head -n 1000 "$LOGS/scenario.log" | gzip >"$LOGS/part1.log.gz"
+	tail -n +1001 "$LOGS/scenario.log" >"$LOGS/part2.log"
+	replay --policies policies "$LOGS/part1.log.gz" "$LOGS/part2.log"
+	[ "$status" -eq 0 ]
+	diff -u "$LOGS/plain" <(jq -c . "$LOGS/out")
+	[ "$(summary 'sources')" -eq 2 ]
+	gzip -c "$LOGS/scenario.log" >"$LOGS/all.log.gz"
+	status=0
+	"$GH" replay --policies policies - <"$LOGS/all.log.gz" >"$LOGS/out" 2>"$LOGS/err" || status=$?
+	[ "$status" -eq 0 ]
+	diff -u "$LOGS/plain" <(jq -c . "$LOGS/out")
+	status=0
+	"$GH" replay --policies policies --format combined - <"$LOGS/scenario.log" >"$LOGS/out" \
+		2>"$LOGS/err" || status=$?
+	[ "$status" -eq 0 ]
+	diff -u "$LOGS/plain" <(jq -c . "$LOGS/out")
+}
+
+@test "indicators report every matching request, with or without policies" {
+	replay --indicator ip=100.64.4.0/24 --indicator 'path=\.env$' --indicator 'ua=(?i)gobuster' \
+		--indicator status=302 "$LOGS/scenario.log"
+	[ "$status" -eq 0 ]
+	[ "$(jq -r 'select(.policy == "indicator:ip") | .src_ip' "$LOGS/out" | sort -u)" = 100.64.4.10 ]
+	[ "$(jq -r 'select(.policy == "indicator:ip")' "$LOGS/out" | jq -s length)" -eq 3 ]
+	[ "$(jq -r 'select(.policy == "indicator:path") | .evidence.request.path' "$LOGS/out")" = /.env ]
+	[ "$(jq -r 'select(.policy == "indicator:ua")' "$LOGS/out" | jq -s length)" -eq 25 ]
+	[ "$(jq -r 'select(.policy == "indicator:status")' "$LOGS/out" | jq -s length)" -eq 40 ]
+	[ "$(jq -r '.kind' "$LOGS/out" | sort -u)" = match ]
+	[ "$(jq -r '.action' "$LOGS/out" | sort -u)" = alert ]
+	# With policies: indicator lines and policy alerts side by side.
+	replay --policies policies --indicator ip=100.64.6.10 "$LOGS/scenario.log"
+	[ "$status" -eq 0 ]
+	alert_pairs | grep -qx "indicator:ip 100.64.6.10"
+	alert_pairs | grep -qx "path-traversal 100.64.6.10"
+}
+
+@test "exit 2 with a message for bad policies, format, indicators and files" {
+	mkdir -p "$LOGS/badpol"
+	echo '{"name": "x", "kind": "match"}' >"$LOGS/badpol/x.json"
+	replay --policies "$LOGS/badpol" "$LOGS/scenario.log"
+	[ "$status" -eq 2 ]
+	grep -q 'x.json' "$LOGS/err"
+	[ ! -s "$LOGS/out" ]
+
+	replay --policies policies --format apache "$LOGS/scenario.log"
+	[ "$status" -eq 2 ]
+	grep -q 'expected combined, common, json or auto' "$LOGS/err"
+
+	replay --indicator 'path=(' "$LOGS/scenario.log"
+	[ "$status" -eq 2 ]
+	grep -q 'missing closing parenthesis' "$LOGS/err"
+	replay --indicator 'color=red' "$LOGS/scenario.log"
+	[ "$status" -eq 2 ]
+	grep -q 'expected KEY=VALUE' "$LOGS/err"
+	replay --indicator 'status=abc' "$LOGS/scenario.log"
+	[ "$status" -eq 2 ]
+	replay --indicator 'ip=10.0.0.1/8' "$LOGS/scenario.log"
+	[ "$status" -eq 2 ]
+
+	replay --policies policies "$LOGS/no-such.log"
+	[ "$status" -eq 2 ]
+	grep -q 'no-such.log' "$LOGS/err"
+	replay --policies policies - -
+	[ "$status" -eq 2 ]
+	replay --policies policies
+	[ "$status" -eq 2 ]
+	replay "$LOGS/scenario.log"
+	[ "$status" -eq 2 ]
+	grep -q 'nothing to run' "$LOGS/err"
+
+	replay --help
+	[ "$status" -eq 0 ]
+	grep -q 'Usage: gatehawk replay' "$LOGS/out"
+}
