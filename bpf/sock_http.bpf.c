@@ -293,6 +293,14 @@ static __always_inline void fill_event_hdr(struct gh_event_hdr *h, __u32 type,
 	}
 }
 
+/* Wake the reader for a batch, not for every event (GH_RING_WAKEUP_BYTES). */
+static __always_inline __u64 ring_wakeup_flags(void)
+{
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= GH_RING_WAKEUP_BYTES
+		       ? BPF_RB_FORCE_WAKEUP
+		       : BPF_RB_NO_WAKEUP;
+}
+
 /* Copy the head starting at `off` of the payload into a ring-buffer event. */
 static __always_inline int emit_request(struct __sk_buff *skb, const struct segment *s, __u32 off,
 					__u64 cookie, struct sensor_stats *st)
@@ -317,7 +325,7 @@ static __always_inline int emit_request(struct __sk_buff *skb, const struct segm
 		bpf_ringbuf_discard(ev, 0);
 		return -1;
 	}
-	bpf_ringbuf_submit(ev, 0);
+	bpf_ringbuf_submit(ev, ring_wakeup_flags());
 	st->requests_sampled++;
 	return 0;
 }
@@ -514,7 +522,7 @@ int cgroup_skb_http_out(struct __sk_buff *skb)
 	}
 	fill_event_hdr(ev, GH_EV_RESPONSE, &s, bpf_get_socket_cookie(skb), status, 0);
 	ev->snap_len = 0;
-	bpf_ringbuf_submit(ev, 0);
+	bpf_ringbuf_submit(ev, ring_wakeup_flags());
 	st->responses_sent++;
 	return CG_PASS;
 }

@@ -35,6 +35,7 @@ struct daemon {
 	struct event_loop *loop;
 	struct gate_maps maps;
 	struct ring_buffer *ring;
+	int drain_fd; /* timerfd: drain the ring between the sensor's batch wake-ups */
 	struct ringbuf_decoder *decoder;
 	struct policy_set *policies;
 	struct engine *engine;
@@ -214,8 +215,9 @@ static int on_ring_ready(int fd, uint32_t events, void *ctx)
 	struct daemon *d = ctx;
 	int n;
 
-	(void)fd;
 	(void)events;
+	if (fd == d->drain_fd)
+		ev_timerfd_drain(fd);
 	n = ring_buffer__consume(d->ring);
 	return n < 0 && n != -EINTR ? n : 0;
 }
@@ -335,9 +337,17 @@ static int block_signals(void)
 	return fd < 0 ? -errno : fd;
 }
 
+static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what)
+{
+	int err = fd < 0 ? fd : ev_add(d->loop, fd, fn, d);
+
+	return err ? cli_runtime_error(err, "setting up %s", what) : 0;
+}
+
 static int open_ring(struct daemon *d)
 {
 	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
+	int err;
 
 	if (fd < 0)
 		return cli_runtime_error(fd, "opening the sensor's ring buffer");
@@ -348,7 +358,9 @@ static int open_ring(struct daemon *d)
 	close(fd);
 	if (!d->ring)
 		return cli_runtime_error(-ENOMEM, "setting up the ring buffer reader");
-	return ev_add(d->loop, ring_buffer__epoll_fd(d->ring), on_ring_ready, d);
+	d->drain_fd = ev_timerfd(GH_RING_DRAIN_MS);
+	err = add_fd(d, d->drain_fd, on_ring_ready, "the ring buffer timer");
+	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer");
 }
 
 /* Policies and the alert sink first: bad input changes nothing in the kernel. */
@@ -381,13 +393,6 @@ static int load_inputs(struct daemon *d)
 		return cli_runtime_error(err, "starting the policy engine");
 	}
 	return 0;
-}
-
-static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what)
-{
-	int err = fd < 0 ? fd : ev_add(d->loop, fd, fn, d);
-
-	return err ? cli_runtime_error(err, "setting up %s", what) : 0;
 }
 
 static int setup(struct daemon *d, int *sig_fd, int *tick_fd)
@@ -436,7 +441,7 @@ static void announce(const struct daemon *d)
 
 int daemon_run(const struct daemon_opts *o)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .drain_fd = -1, .started = time(NULL) };
 	int sig_fd = -1, tick_fd = -1;
 	int err;
 
@@ -464,6 +469,8 @@ int daemon_run(const struct daemon_opts *o)
 	control_close(d.control_fd, o->attach.pin_dir);
 	if (tick_fd >= 0)
 		close(tick_fd);
+	if (d.drain_fd >= 0)
+		close(d.drain_fd);
 	if (sig_fd >= 0)
 		close(sig_fd);
 	ev_loop_free(d.loop);

@@ -19,6 +19,12 @@
  * the sensor still knows which of them were sampled. */
 #define GH_MAX_OUTSTANDING 64
 #define GH_DEFAULT_RING_BYTES (8U << 20)
+/*
+ * The sensor wakes the daemon only once this much waits in the ring buffer:
+ * a wake-up per event cost the daemon several microseconds a request. Below
+ * it the daemon drains the ring on its own short timer (GH_RING_DRAIN_MS).
+ */
+#define GH_RING_WAKEUP_BYTES (GH_DEFAULT_RING_BYTES / 16)
 /* Shortest buffer that can hold a request start: "GET / HTTP/1.0\n". */
 #define GH_MIN_REQUEST_LEN 16
 
