@@ -112,6 +112,9 @@ int cmd_run(int argc, char **argv)
 		  "append alert lines to FILE ('-': stdout, the default)" },
 		{ "dry-run", NULL, cli_set_flag, &d.dry_run,
 		  "alert only: never write a block entry" },
+		{ "max-groups", "N", cli_set_u32, &d.max_groups,
+		  "policy state kept for at most N sources or groups, least recently seen evicted "
+		  "(default 262144)" },
 		{ "access-log", "FILE", cli_set_strlist, &d.access_logs,
 		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
 		{ "print-requests", NULL, cli_set_flag, &d.print_requests,

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "access_log.h"
+#include "addr_set.h"
 #include "alert.h"
 #include "cli.h"
 #include "commands.h"
@@ -52,6 +53,8 @@ struct replay {
 	int n_ind;
 	uint64_t malformed, alerts, next_tick, latest;
 	struct log_line_stats lines;
+	struct addr_set sources; /* distinct source addresses, for the summary */
+	bool sources_lost;       /* out of memory: the count is a lower bound */
 	int write_err;
 };
 
@@ -91,6 +94,8 @@ static void feed(struct replay *rp, const struct request_record *r)
 {
 	if (r->ts_ns > rp->latest)
 		rp->latest = r->ts_ns;
+	if (req_has(r, REQ_SRC_IP) && addr_set_add(&rp->sources, &r->src) < 0)
+		rp->sources_lost = true;
 	if (rp->engine) {
 		engine_feed(rp->engine, r);
 		if (rp->latest >= rp->next_tick) {
@@ -242,7 +247,7 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void summary(const struct replay *rp, int sources, double secs)
+static void summary(const struct replay *rp, double secs)
 {
 	uint64_t rejected = rp->malformed + rp->lines.too_long + rp->lines.binary;
 	struct engine_stats es = { 0 };
@@ -253,16 +258,17 @@ static void summary(const struct replay *rp, int sources, double secs)
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
 		"replay: %llu lines read, %llu rejected (%llu malformed, %llu too long, %llu binary), "
-		"%llu alerts, %d sources, %.3f s, %.0f lines/s, %llu late, peak RSS %ld KiB\n",
+		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, peak RSS %ld KiB\n",
 		(unsigned long long)rp->lines.lines, (unsigned long long)rejected,
 		(unsigned long long)rp->malformed, (unsigned long long)rp->lines.too_long,
-		(unsigned long long)rp->lines.binary, (unsigned long long)rp->alerts, sources, secs,
+		(unsigned long long)rp->lines.binary, (unsigned long long)rp->alerts, rp->sources_lost ? ">=" : "", rp->sources.count, secs,
 		secs > 0 ? (double)rp->lines.lines / secs : 0.0, (unsigned long long)es.late,
 		ru.ru_maxrss);
 }
 
 static void replay_free(struct replay *rp)
 {
+	addr_set_free(&rp->sources);
 	engine_free(rp->engine);
 	policy_set_free(rp->policies);
 	for (int i = 0; i < rp->n_ind; i++) {
@@ -333,7 +339,7 @@ int cmd_replay(int argc, char **argv)
 		engine_tick(rp.engine, rp.latest);
 	if (fflush(stdout) && !rp.write_err)
 		rp.write_err = -errno;
-	summary(&rp, n, now_s() - start);
+	summary(&rp, now_s() - start);
 	if (!err && rp.write_err)
 		err = cli_runtime_error(rp.write_err, "replay: writing alerts");
 	replay_free(&rp);

@@ -71,6 +71,8 @@ static int start_engine(struct daemon *d, struct policy_set *ps)
 
 	engine_opts_default(&eo);
 	eo.kernel_counters = true;
+	if (d->opts->max_groups)
+		eo.max_groups = d->opts->max_groups;
 	d->engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
 	if (!d->engine)
 		return -ENOMEM;

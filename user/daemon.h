@@ -34,6 +34,7 @@ struct daemon_opts {
 	const char *alerts_path;         /* "-": stdout */
 	bool dry_run;                    /* alert, never write blocks */
 	bool print_requests;             /* each decoded record as a JSON line on stdout */
+	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
 };
 
 int daemon_run(const struct daemon_opts *o);
