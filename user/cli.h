@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <json-c/json.h>
 
+#include "gatehawk/gate.h" /* GH_PIN_DIR_DEFAULT */
+
 #define CLI_MAX_POSITIONAL 64
 
 struct cli_cmd {
@@ -34,6 +36,11 @@ struct cli_opt {
 	void *dst;
 	const char *help;
 };
+
+/* --pin-dir, the same in every command that opens the pinned maps. */
+#define CLI_PIN_DIR_OPT(var)                                            \
+	{ "pin-dir", "DIR", cli_set_string, &(var),                     \
+	  "bpffs directory of the maps (default: " GH_PIN_DIR_DEFAULT ")" }
 
 /* A repeatable string option (--indicator, --access-log, ...). */
 struct cli_strlist {

@@ -125,7 +125,7 @@ int cmd_run(int argc, char **argv)
 		"gatehawk run",
 		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
 		"                    [--access-log FILE]... [--alerts FILE|-] [--dry-run] [--sample-rate N]\n"
-		"                    [--print-requests] [--xdp-mode MODE] [--pin-dir DIR]",
+		"                    [--print-requests] [--max-groups N] [--xdp-mode MODE] [--pin-dir DIR]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"

@@ -12,10 +12,6 @@
 #include "gate_maps.h"
 #include "host_addrs.h"
 
-#define PIN_DIR_OPT(var)                                              \
-	{ "pin-dir", "DIR", cli_set_string, &(var),                   \
-	  "bpffs directory of the maps (default: " GH_PIN_DIR_DEFAULT ")" }
-
 static int open_maps_locked(const char *pin_dir, uint32_t max_blocks, bool create,
 			    struct gate_maps *m)
 {
@@ -107,7 +103,7 @@ static int block_add(int argc, char **argv)
 		  "allow a block covering loopback or this host's addresses" },
 		{ "file", "FILE", cli_set_string, &file,
 		  "one 'CIDR [TTL]' per line, '#' comments; '-' for stdin" },
-		PIN_DIR_OPT(pin_dir),
+		CLI_PIN_DIR_OPT(pin_dir),
 		{ "max-blocks", "N", cli_set_u32, &max_blocks,
 		  "entries per block map if the maps are created now" },
 		{ 0 },
@@ -183,7 +179,7 @@ static int cidr_command(int argc, char **argv, const struct cli_usage *usage, bo
 			cidr_op op)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
-	const struct cli_opt opts[] = { PIN_DIR_OPT(pin_dir), { 0 } };
+	const struct cli_opt opts[] = { CLI_PIN_DIR_OPT(pin_dir), { 0 } };
 	struct gate_maps m;
 	struct gh_cidr c;
 	char *pos[1];
@@ -314,7 +310,7 @@ static int list_show(int argc, char **argv, bool allow)
 	bool json = false;
 	const struct cli_opt opts[] = {
 		{ "json", NULL, cli_set_flag, &json, "one JSON array on stdout" },
-		PIN_DIR_OPT(pin_dir),
+		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
 	const struct cli_usage usage = {

@@ -80,8 +80,7 @@ int cmd_sources(int argc, char **argv)
 		  "largest first by: packets (default), syns, conns, requests, request_bytes, "
 		  "resp_2xx..resp_5xx, last_seen_ns" },
 		{ "limit", "N", cli_set_u32, &limit, "show at most N sources" },
-		{ "pin-dir", "DIR", cli_set_string, &pin_dir,
-		  "bpffs directory of the maps (default: " GH_PIN_DIR_DEFAULT ")" },
+		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
 	const struct cli_usage usage = {

@@ -148,8 +148,7 @@ int cmd_status(int argc, char **argv)
 	bool json = false;
 	const struct cli_opt opts[] = {
 		{ "json", NULL, cli_set_flag, &json, "one JSON object on stdout" },
-		{ "pin-dir", "DIR", cli_set_string, &pin_dir,
-		  "bpffs directory of the maps (default: " GH_PIN_DIR_DEFAULT ")" },
+		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
 	const struct cli_usage usage = {

@@ -112,8 +112,7 @@ int cmd_top(int argc, char **argv)
 		{ "interval", "DURATION", cli_set_duration, &interval, "between frames (default 1s)" },
 		{ "count", "N", cli_set_u32, &count, "stop after N frames (default: until Ctrl-C)" },
 		{ "json", NULL, cli_set_flag, &json, "each frame as one JSON array line" },
-		{ "pin-dir", "DIR", cli_set_string, &pin_dir,
-		  "bpffs directory of the maps (default: " GH_PIN_DIR_DEFAULT ")" },
+		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
 	const struct cli_usage usage = {

@@ -39,8 +39,7 @@ int cmd_tune(int argc, char **argv)
 		{ "sample-rate", "N", cli_set_string, &rate,
 		  "send 1 in N request heads to the daemon (0 = none); counts stay exact" },
 		{ "json", NULL, cli_set_flag, &json, "print the settings as JSON" },
-		{ "pin-dir", "DIR", cli_set_string, &pin_dir,
-		  "bpffs directory of the maps (default: " GH_PIN_DIR_DEFAULT ")" },
+		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
 	const struct cli_usage usage = {

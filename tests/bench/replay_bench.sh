@@ -57,6 +57,15 @@ gh_rss=$(sed -E 's/.*peak RSS ([0-9]+) KiB.*/\1/' <<<"$gh_summary")
 ((gh_rss > gh_hwm)) && gh_hwm=$gh_rss
 gh_alerts=$(wc -l <"$work/replay.out")
 gh_rate=$(echo "$LINES / $gh_secs" | bc)
+gh_sources=$(sed -E 's/.* ([0-9]+) sources.*/\1/' <<<"$gh_summary")
+
+# Memory per tracked source: the same policies over the log's first 100
+# lines give the fixed part (compiled patterns, libraries); the rest of the
+# full run's peak, over its distinct sources, is what each source costs.
+head -n 100 "$work/access.log" >"$work/small.log"
+"$GATEHAWK" replay --policies policies "$work/small.log" >/dev/null 2>"$work/small.err" || exit 1
+base_rss=$(sed -nE 's/.*peak RSS ([0-9]+) KiB.*/\1/p' "$work/small.err")
+per_source_kib=$(echo "scale=1; ($gh_rss - $base_rss) / $gh_sources" | bc)
 
 f2b_secs= f2b_rate= f2b_hwm= f2b_matched=
 if command -v fail2ban-regex >/dev/null && [[ -r $FILTER ]]; then
@@ -93,6 +102,8 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo
 	echo "gatehawk / fail2ban-regex: **${ratio}x** lines/s."
 	echo "gatehawk's own figure (read + parse + engine, no start-up): $gh_inner_rate lines/s."
+	echo "Peak memory per tracked source: ${per_source_kib} KiB (peak RSS ${gh_rss} KiB over" \
+		"$gh_sources sources, less ${base_rss} KiB for the same policies over 100 lines)."
 	echo
 	echo "gatehawk summary: \`$gh_summary\`"
 } >"$OUT/replay.md"
