@@ -3,7 +3,7 @@
  * Per-source counters kept exactly in the kernel: packets and SYNs from the
  * XDP gate, connections from sock_ops, requests, request bytes and response
  * classes from the cgroup_skb hooks. One LRU map (per-CPU values, summed in
- * user space) keyed by address; evictions are counted in sensor stats.
+ * user space) keyed by address; evictions are counted through src_meta.
  */
 #ifndef GATEHAWK_SOURCES_H
 #define GATEHAWK_SOURCES_H

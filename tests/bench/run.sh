@@ -146,46 +146,17 @@ live_lab_up() {
 	lab_up && lab_nginx_start
 }
 
-# gh_ctl ARGS...: gatehawk on the lab's pins, for commands that ask the daemon
-# over its control socket. SIGPIPE is ignored because control_request()
-# writes the command and its newline in two writes: a daemon that answers
-# and closes after the first kills the client with SIGPIPE before it reads
-# the answer (frequent on this 2-core host; the answer is still readable).
-gh_ctl() {
-	(
-		trap '' PIPE
-		lab_gatehawk "$@"
-	)
-}
-
 # live_daemon_start [ARGS...]: gatehawk run in the lab with the shipped
-# policies, every request head sampled. Sets DAEMON_PID to the daemon's own
-# pid, as the daemon reports it. Up means answering `stats`: lab_daemon_start's
-# own test (.daemon.running of `status --json`, a field status does not
-# print) can time out while the daemon runs, so its verdict is not used.
+# policies, every request head sampled. DAEMON_PID is the daemon's own pid.
 live_daemon_start() {
 	lab_daemon_start --policies policies --sample-rate 1 \
-		--alerts "$LAB_DIR/alerts.jsonl" "$@" 2>/dev/null
-	lab_wait "gatehawk run answers stats" 100 daemon_pid_known || return 1
-}
-
-daemon_pid_known() {
-	DAEMON_PID=$(gh_ctl stats --json | jq -r '.daemon.pid // empty')
-	[[ -n $DAEMON_PID ]]
+		--alerts "$LAB_DIR/alerts.jsonl" "$@" || return 1
+	DAEMON_PID=$LAB_DAEMON_PID
 }
 
 # live_daemon_stop: the daemon ended and everything detached, the host as
-# without gatehawk. The daemon is signalled by its own pid: lab_daemon_stop
-# signals only the subshell, which leaves the daemon running.
+# without gatehawk.
 live_daemon_stop() {
-	local i
-	kill -TERM "$DAEMON_PID" 2>/dev/null
-	for ((i = 0; i < 50; i++)); do
-		[[ -d /proc/$DAEMON_PID ]] || break
-		sleep 0.1
-	done
-	kill -KILL "$DAEMON_PID" 2>/dev/null
-	# shellcheck disable=SC2119 # it takes no arguments
 	lab_daemon_stop
 	lab_gatehawk detach >/dev/null 2>&1
 	DAEMON_PID=
@@ -199,7 +170,7 @@ cpu_ticks() {
 
 # stats_json: gatehawk stats --json, with the daemon's section.
 stats_json() {
-	gh_ctl stats --json
+	lab_gatehawk stats --json
 }
 
 # counter_delta BEFORE AFTER JQ_PATH: AFTER's value minus BEFORE's.

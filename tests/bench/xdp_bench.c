@@ -29,6 +29,7 @@
 #include <bpf/libbpf.h>
 
 #include "addr.h"
+#include "cli.h"
 #include "gate_loader.h"
 #include "gate_maps.h"
 #include "pins.h"
@@ -484,15 +485,6 @@ static void usage(FILE *out)
 		"  --markdown FILE     also write the report here\n");
 }
 
-static int parse_number(const char *s, unsigned long max, unsigned long *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtoul(s, &end, 10);
-	return errno || end == s || *end || *out > max || *s == '-' ? -EINVAL : 0;
-}
-
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
@@ -504,7 +496,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	unsigned long v;
+	uint64_t v;
 	int opt;
 
 	o->file_load_ms = -1;
@@ -517,12 +509,12 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->peer_maps = optarg;
 			break;
 		case 'p':
-			if (parse_number(optarg, UINT32_MAX, &v) || !v)
+			if (cli_parse_u64(optarg, UINT32_MAX, &v) || !v)
 				goto bad;
 			o->peer_prog = (uint32_t)v;
 			break;
 		case 'f':
-			if (parse_number(optarg, 86400000, &v))
+			if (cli_parse_u64(optarg, 86400000, &v))
 				goto bad;
 			o->file_load_ms = (long)v;
 			break;

@@ -11,6 +11,7 @@
 # shellcheck disable=SC2034 # read by lab.bash
 LAB_ID=11
 load ../lib/lab
+load assert
 
 setup_file() {
 	lab_up
@@ -42,7 +43,6 @@ teardown() {
 
 server_addr() { if [[ $1 == 6 ]]; then echo "$LAB_SERVER6"; else echo "$LAB_SERVER4"; fi; }
 server_url() { if [[ $1 == 6 ]]; then echo "http://[$LAB_SERVER6]/"; else echo "http://$LAB_SERVER4/"; fi; }
-client_addr() { if [[ $2 == 6 ]]; then lab_client6 "$1"; else lab_client4 "$1"; fi; }
 
 # passes IDX FAMILY: client IDX gets a ping reply and an HTTP 200.
 passes() {
@@ -90,14 +90,6 @@ entry_of() {
 
 hits_of() { entry_of "$1" | jq -r '.hits'; }
 gate_stat() { lab_gatehawk stats --json | jq -r ".gate.$1"; }
-
-# expect_status N: the last `run` exited N; show its output otherwise.
-expect_status() {
-	if [[ $status -ne $1 ]]; then
-		echo "exit status $status, expected $1; output: $output" >&2
-		return 1
-	fi
-}
 
 block_lists_empty() {
 	[[ $(blocks_json | jq length) == 0 ]] &&

@@ -15,6 +15,7 @@
 # shellcheck disable=SC2034 # read by lab.bash
 LAB_ID=12
 load ../lib/lab
+load assert
 
 setup_file() {
 	lab_up
@@ -40,7 +41,6 @@ server_base() { # server_base FAMILY [PORT]
 	local port=${2:-$LAB_HTTP_PORT}
 	if [[ $1 == 6 ]]; then echo "http://[$LAB_SERVER6]:$port"; else echo "http://$LAB_SERVER4:$port"; fi
 }
-client_addr() { if [[ $2 == 6 ]]; then lab_client6 "$1"; else lab_client4 "$1"; fi; }
 
 # src_json IP: this source's counters from `gatehawk sources --json`, with
 # every counter 0 when the source is not listed yet.
@@ -124,7 +124,7 @@ http_fresh() {
 exchange_test() {
 	local mode=$1 fam=$2 idx=$3 n=$4 n404=$5 ip ua before after out bytes conns recs
 	local -a want
-	ip=$(client_addr "$idx" "$fam")
+	ip=$(lab_client_addr "$idx" "$fam")
 	ua="gh-e2e-$mode-v$fam-$RANDOM$RANDOM"
 	mapfile -t want < <(paths "$n" "$n404")
 	before=$(src_json "$ip")
@@ -163,13 +163,6 @@ exchange_test() {
 }
 
 sensor_stat() { lab_gatehawk stats --json | jq -r ".sensor.$1"; }
-
-expect_status() {
-	if [[ $status -ne $1 ]]; then
-		echo "exit status $status, expected $1; output: $output" >&2
-		return 1
-	fi
-}
 
 # ---- tests -----------------------------------------------------------------
 

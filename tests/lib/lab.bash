@@ -31,6 +31,8 @@ LAB_HTTP_PORT2=8080
 
 lab_client4() { echo "$LAB_NET4.$(($1 + 1))"; }
 lab_client6() { echo "$LAB_NET6:$(($1 + 1))"; }
+# lab_client_addr IDX FAMILY: lab_client4 or lab_client6 by FAMILY (4 or 6).
+lab_client_addr() { if [[ $2 == 6 ]]; then lab_client6 "$1"; else lab_client4 "$1"; fi; }
 
 lab_in_server() { nsenter --net="/run/netns/$LAB_SERVER_NS" "$@"; }
 lab_in_client() { nsenter --net="/run/netns/$LAB_CLIENT_NS" "$@"; }
