@@ -440,17 +440,6 @@ static char *quoted(char *p, char *end, struct gh_str *out)
 
 /* ---- the request line ------------------------------------------------------------ */
 
-static bool is_method_char(char c)
-{
-	return (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
-}
-
-static void set_method(struct request_record *rec, const char *p, size_t n)
-{
-	req_set_str(rec, REQ_METHOD, &rec->method_str, p, (uint32_t)n);
-	rec->method = (uint8_t)http_method_from(p, (uint32_t)n);
-}
-
 /*
  * "METHOD TARGET PROTO", or "METHOD TARGET" (HTTP/0.9). The target runs to
  * the last space before "HTTP/", so a raw space nginx let through stays in
@@ -460,11 +449,8 @@ static void set_request(struct request_record *rec, const char *p, size_t n)
 {
 	const char *end = p + n, *sp = memchr(p, ' ', n), *t, *tend = end, *v;
 
-	if (!sp || sp == p || sp - p > HTTP_HEAD_MAX_METHOD)
+	if (!sp || sp == p || sp - p > HTTP_HEAD_MAX_METHOD || http_method_end(p, sp) != sp)
 		return;
-	for (const char *q = p; q < sp; q++)
-		if (!is_method_char(*q))
-			return;
 	for (t = sp; t < end && *t == ' '; t++)
 		;
 	v = memrchr(t, ' ', (size_t)(end - t));
@@ -475,7 +461,7 @@ static void set_request(struct request_record *rec, const char *p, size_t n)
 		return;
 	if (tend != end)
 		req_set_str(rec, REQ_VERSION, &rec->version, v + 1, (uint32_t)(end - v - 1));
-	set_method(rec, p, (size_t)(sp - p));
+	req_set_method(rec, p, (uint32_t)(sp - p));
 	http_target_set(rec, t, tend);
 }
 
@@ -668,14 +654,6 @@ static char *skip_value(char *p, char *end)
 	return depth ? NULL : p;
 }
 
-static bool ci_eq(const char *p, const char *lower, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)p[i] | 0x20) != (unsigned char)lower[i])
-			return false;
-	return true;
-}
-
 static bool set_uint(struct request_record *rec, enum req_field f, struct gh_str v,
 		     uint64_t max, uint64_t *dst)
 {
@@ -706,7 +684,7 @@ static int json_field(struct request_record *rec, int k, struct gh_str v, bool s
 		return 0;
 	}
 	if (json_keys[k].key == K_XHR) {
-		rec->is_xhr = v.len == 14 && ci_eq(v.p, "xmlhttprequest", 14);
+		rec->is_xhr = v.len == 14 && http_ci_eq(v.p, "xmlhttprequest", 14);
 		rec->present |= REQ_BIT(REQ_IS_XHR);
 		return 0;
 	}
@@ -746,7 +724,7 @@ static int json_field(struct request_record *rec, int k, struct gh_str v, bool s
 		set_request(rec, v.p, v.len);
 		return 0;
 	case K_METHOD:
-		set_method(rec, v.p, v.len);
+		req_set_method(rec, v.p, (uint32_t)v.len);
 		return 0;
 	case K_URI:
 		http_target_set(rec, v.p, v.p + v.len);

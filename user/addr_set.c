@@ -1,26 +1,18 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
-#include <netinet/in.h>
-#include <stdbool.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "addr_set.h"
 #include "predicate.h"
 
 #define ADDR_SET_MIN_CAP 1024
 
-static bool addr_eq(const struct gh_addr *x, const struct gh_addr *y)
-{
-	return x->family == y->family && !memcmp(x->bytes, y->bytes, gh_addr_len(x));
-}
-
 /* The slot holding a, or the empty slot where it belongs. */
 static struct gh_addr *find_slot(struct gh_addr *slots, size_t cap, const struct gh_addr *a)
 {
 	size_t i = gh_hash_bytes(a->bytes, gh_addr_len(a), a->family) & (cap - 1);
 
-	while (slots[i].family && !addr_eq(&slots[i], a))
+	while (slots[i].family && !gh_addr_equal(&slots[i], a))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }

@@ -8,6 +8,7 @@
 
 #include "block_file.h"
 #include "cli.h"
+#include "clock.h"
 #include "commands.h"
 #include "gate_maps.h"
 #include "host_addrs.h"

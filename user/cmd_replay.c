@@ -17,6 +17,7 @@
 #include "addr_set.h"
 #include "alert.h"
 #include "cli.h"
+#include "clock.h"
 #include "commands.h"
 #include "engine.h"
 #include "log_reader.h"
@@ -201,8 +202,7 @@ static void note_rate_policies(const struct policy_set *ps)
 		const struct policy *p = &ps->policies[i];
 		enum rate_metric m = p->rate.metric;
 
-		if (p->kind == POLICY_RATE && m != RATE_requests && m != RATE_resp_2xx &&
-		    m != RATE_resp_3xx && m != RATE_resp_4xx && m != RATE_resp_5xx)
+		if (p->kind == POLICY_RATE && !rate_metric_in_records(m))
 			cli_note("replay: rate policy %s counts %s, which only the kernel sees; it "
 				 "cannot fire on logs (requests and resp_Nxx are counted from them)",
 				 p->name, rate_metric_name(m));
@@ -241,10 +241,7 @@ static int check_inputs(char **files, int n)
 
 static double now_s(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return (double)gh_clock_ns(CLOCK_MONOTONIC) / 1e9;
 }
 
 static void summary(const struct replay *rp, double secs)

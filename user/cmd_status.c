@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "commands.h"
 #include "control.h"
 #include "gate_maps.h"

@@ -36,16 +36,18 @@ static struct rate_row *rates(const struct source_row *old, size_t n_old,
 			      const struct source_row *cur, size_t n_cur, double secs)
 {
 	struct rate_row *out = calloc(n_cur ? n_cur : 1, sizeof(*out));
+	int field[N_SHOWN];
 
+	for (size_t c = 0; c < N_SHOWN; c++)
+		field[c] = source_field_index(shown[c]);
 	for (size_t i = 0; out && i < n_cur; i++) {
 		const struct source_row *prev =
 			bsearch(&cur[i], old, n_old, sizeof(*old), source_addr_cmp);
 
 		out[i].addr = cur[i].addr;
 		for (size_t c = 0; c < N_SHOWN; c++) {
-			int f = source_field_index(shown[c]);
-			uint64_t now = source_field_value(&cur[i], f);
-			uint64_t then = prev ? source_field_value(prev, f) : 0;
+			uint64_t now = source_field_value(&cur[i], field[c]);
+			uint64_t then = prev ? source_field_value(prev, field[c]) : 0;
 
 			/* An evicted and re-created entry restarts below its old total. */
 			out[i].rate[c] = (double)(now >= then ? now - then : now) / secs;

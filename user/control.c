@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "control.h"
+#include "vec.h"
 
 /* A client that does not send its command within this is dropped. */
 #define CONTROL_CLIENT_MS 500
@@ -175,14 +176,13 @@ int control_request(const char *pin_dir, const char *cmd, struct json_object **r
 		ssize_t n;
 
 		if (used + 1 == cap) {
-			char *p = cap < GH_CONTROL_REPLY_MAX ? realloc(buf, cap * 2) : NULL;
-
-			if (!p) {
+			if (cap >= GH_CONTROL_REPLY_MAX) {
 				err = -EMSGSIZE;
 				break;
 			}
-			buf = p;
-			cap *= 2;
+			err = gh_vec_reserve((void **)&buf, &cap, cap, 1, cap);
+			if (err)
+				break;
 		}
 		n = read(fd, buf + used, cap - used - 1);
 		if (n <= 0) {

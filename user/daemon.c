@@ -10,6 +10,7 @@
 #include <bpf/libbpf.h>
 
 #include "access_log.h"
+#include "clock.h"
 #include "control.h"
 #include "daemon.h"
 #include "enforcer.h"
@@ -47,14 +48,6 @@ struct daemon {
 	uint64_t ticks;
 	time_t started;
 };
-
-static uint64_t realtime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
 
 static bool has_rate_policies(const struct policy_set *ps)
 {
@@ -183,7 +176,7 @@ static int feed_source(const struct source_row *row, void *ctx)
 static int on_tick(int fd, uint32_t events, void *ctx)
 {
 	struct daemon *d = ctx;
-	uint64_t now = realtime_ns();
+	uint64_t now = gh_clock_ns(CLOCK_REALTIME);
 
 	(void)events;
 	ev_timerfd_drain(fd);

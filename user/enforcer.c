@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alert.h"
+#include "clock.h"
 #include "enforcer.h"
 #include "host_addrs.h"
 

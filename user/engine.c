@@ -790,17 +790,26 @@ static void rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
 }
 
 /* What one record adds to a metric, counted the way the kernel counts it. */
-static uint64_t record_amount(enum rate_metric m, const struct request_record *r)
+bool rate_metric_in_records(enum rate_metric m)
 {
 	switch (m) {
-	case RATE_requests: return 1;
+	case RATE_requests:
 	case RATE_resp_2xx:
 	case RATE_resp_3xx:
 	case RATE_resp_4xx:
 	case RATE_resp_5xx:
-		return req_has(r, REQ_STATUS) && r->status / 100 == 2 + (m - RATE_resp_2xx);
-	default: return 0; /* packets, syns, conns, bytes: only the kernel sees them */
+		return true;
+	default: return false; /* packets, syns, conns, bytes: only the kernel sees them */
 	}
+}
+
+static uint64_t record_amount(enum rate_metric m, const struct request_record *r)
+{
+	if (!rate_metric_in_records(m))
+		return 0;
+	if (m == RATE_requests)
+		return 1;
+	return req_has(r, REQ_STATUS) && r->status / 100 == 2 + (m - RATE_resp_2xx);
 }
 
 /* ---- feeding -------------------------------------------------------------- */

@@ -115,5 +115,8 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 /* Advance event time and release idle groups (call about once a second). */
 void engine_tick(struct engine *e, uint64_t now_ns);
 void engine_stats(const struct engine *e, struct engine_stats *out);
+/* Whether request records carry this rate metric (requests, resp_Nxx), so a
+ * rate policy on it works without kernel counters (replay). */
+bool rate_metric_in_records(enum rate_metric m);
 
 #endif /* GATEHAWK_ENGINE_H */

@@ -8,6 +8,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "clock.h"
 #include "gate_loader.h"
 #include "gate_maps.h"
 #include "map_iter.h"
@@ -37,13 +38,6 @@ static int *map_fd_at(struct gate_maps *m, size_t i)
 	return (int *)((char *)m + gate_map_fields[i].offset);
 }
 
-uint64_t gh_boottime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
 
 void gate_maps_close(struct gate_maps *m)
 {

@@ -90,7 +90,4 @@ static inline int block_entry_live(const struct block_entry *e, uint64_t now_ns)
 	return !e->expires_ns || now_ns < e->expires_ns;
 }
 
-/* The bpf_ktime_get_boot_ns() clock. */
-uint64_t gh_boottime_ns(void);
-
 #endif /* GATEHAWK_GATE_MAPS_H */

@@ -99,19 +99,6 @@ static enum line_state next_line(const char *p, const char *end, bool strict, st
 }
 
 /*
- * Whether the n bytes at p equal lower, ignoring case; lower holds only
- * lowercase letters and '-'. Folding with | 0x20 is exact for those,
- * provided p holds no CR (0x0d | 0x20 == '-'); no line content ever does.
- */
-static bool ci_eq(const char *p, const char *lower, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)p[i] | 0x20) != (unsigned char)lower[i])
-			return false;
-	return true;
-}
-
-/*
  * Returned by running out of request line: a complete line is malformed,
  * a cut one may still turn out well-formed.
  */
@@ -127,11 +114,7 @@ static const char *skip_spaces(const char *p, const char *end)
 	return p;
 }
 
-/*
- * Method as nginx accepts it: uppercase letters, '_' and '-'. Stricter than
- * RFC 9110's token, so "get" and binary junk are not requests (nginx: 400).
- */
-static const char *method_end(const char *p, const char *end)
+const char *http_method_end(const char *p, const char *end)
 {
 	const char *q = p;
 
@@ -173,7 +156,7 @@ static int split_request_line(const char *p, const char *end, bool complete,
 	const char *q;
 	int err;
 
-	q = method_end(p, end);
+	q = http_method_end(p, end);
 	if (q - p > HTTP_HEAD_MAX_METHOD)
 		return -EINVAL;
 	if (q == end)
@@ -208,7 +191,7 @@ static int split_request_line(const char *p, const char *end, bool complete,
 /* "http://" or "https://", any case: the length, or 0. */
 static size_t absolute_scheme(const char *p, size_t n)
 {
-	if (n >= 7 && ci_eq(p, "http", 4)) {
+	if (n >= 7 && http_ci_eq(p, "http", 4)) {
 		if (!memcmp(p + 4, "://", 3))
 			return 7;
 		if (n >= 8 && (p[4] | 0x20) == 's' && !memcmp(p + 5, "://", 3))
@@ -311,7 +294,7 @@ static void header_line(struct request_record *rec, enum length_state *length, c
 	 */
 	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++)
 		if (n > headers[i].len && p[headers[i].len] == ':' &&
-		    ci_eq(p, headers[i].lower, headers[i].len))
+		    http_ci_eq(p, headers[i].lower, headers[i].len))
 			break;
 	if (i == sizeof(headers) / sizeof(headers[0]))
 		return;
@@ -349,7 +332,7 @@ static void header_line(struct request_record *rec, enum length_state *length, c
 		rec->has_cookie |= n > 0;
 		break;
 	case HDR_XHR:
-		rec->is_xhr |= n == 14 && ci_eq(p, "xmlhttprequest", 14);
+		rec->is_xhr |= n == 14 && http_ci_eq(p, "xmlhttprequest", 14);
 		break;
 	}
 }
@@ -379,8 +362,7 @@ int http_head_parse(const char *buf, size_t len, struct request_record *rec)
 	rec->has_cookie = false;
 	rec->is_xhr = false;
 	http_target_set(rec, rl.target.p, rl.target.p + rl.target.len);
-	req_set_str(rec, REQ_METHOD, &rec->method_str, rl.method.p, rl.method.len);
-	rec->method = (uint8_t)http_method_from(rl.method.p, rl.method.len);
+	req_set_method(rec, rl.method.p, rl.method.len);
 	req_set_str(rec, REQ_VERSION, &rec->version, rl.version.p, rl.version.len);
 
 	/* Up to the blank line; after HTTP_HEAD_MAX_LINES only that may come. */

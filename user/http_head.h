@@ -13,6 +13,20 @@
 
 #include "request.h"
 
+/*
+ * Whether the n bytes at p equal lower, ignoring case; lower holds only
+ * lowercase letters and '-'. Folding with | 0x20 is exact for those,
+ * provided p holds no CR (0x0d | 0x20 == '-'); no line content ever does.
+ * Shared with the access-log parser, which reads the same header values.
+ */
+static inline bool http_ci_eq(const char *p, const char *lower, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)p[i] | 0x20) != (unsigned char)lower[i])
+			return false;
+	return true;
+}
+
 /* Header lines looked at; parsing stops cleanly after this many. */
 #define HTTP_HEAD_MAX_LINES 64
 /* Longest method token accepted ("BASELINE-CONTROL" is 16). */
@@ -43,6 +57,13 @@ int http_head_parse(const char *buf, size_t len, struct request_record *rec);
  * alike. "*" and authority-form stay whole as path.
  */
 void http_target_set(struct request_record *rec, const char *p, const char *end);
+
+/*
+ * End of the method token at p: uppercase letters, '_' and '-', as nginx
+ * accepts it. Stricter than RFC 9110's token, so "get" and binary junk are
+ * not requests (nginx: 400). Shared with the access-log parser.
+ */
+const char *http_method_end(const char *p, const char *end);
 
 /* Whether buf starts with a known method token (GET, HEAD, POST, PUT,
  * DELETE, CONNECT, OPTIONS, TRACE, PATCH) followed by a space. */

@@ -128,6 +128,13 @@ enum req_type req_field_type(enum req_field f);
 
 enum http_method http_method_from(const char *p, uint32_t len);
 
+/* The method as text and as an id, together: policies match either. */
+static inline void req_set_method(struct request_record *r, const char *p, uint32_t len)
+{
+	req_set_str(r, REQ_METHOD, &r->method_str, p, len);
+	r->method = (uint8_t)http_method_from(p, len);
+}
+
 /* String view of a string field (false when absent or not a string). */
 bool req_get_str(const struct request_record *r, enum req_field f, struct gh_str *out);
 /* Numeric view: numbers, booleans as 0/1, time as seconds (false when absent). */

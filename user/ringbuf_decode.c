@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "gatehawk/sensor.h"
 #include "http_head.h"
 #include "ringbuf_decode.h"
@@ -29,18 +30,11 @@ struct ringbuf_decoder {
 	struct decoder_stats stats;
 };
 
-static uint64_t clock_ns(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
 
 /* Event times are on the boottime clock; records carry wall-clock time. */
 static void sync_clocks(struct ringbuf_decoder *d)
 {
-	d->boot_to_real_ns = (int64_t)(clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME));
+	d->boot_to_real_ns = (int64_t)(gh_clock_ns(CLOCK_REALTIME) - gh_clock_ns(CLOCK_BOOTTIME));
 }
 
 struct ringbuf_decoder *decoder_new(record_fn fn, void *ctx, uint32_t max_pending,
