@@ -188,6 +188,10 @@ static int on_tick(int fd, uint32_t events, void *ctx)
 	}
 	decoder_expire(d->decoder, gh_boottime_ns());
 	follow_logs(d);
+	/* Opened on the first tick that has rate policies, so a SIGHUP that
+	 * brings the first one in gets the counters too. */
+	if (d->src_fd < 0 && has_rate_policies(d->policies))
+		d->src_fd = sources_open(d->opts->attach.pin_dir);
 	if (d->engine && d->src_fd >= 0) {
 		struct counters_ctx c = { d->engine, now };
 
@@ -413,8 +417,6 @@ static int setup(struct daemon *d, int *sig_fd, int *tick_fd)
 	if (err)
 		return cli_runtime_error(err, "opening pinned maps in %s", o->attach.pin_dir);
 	enforcer_init(&d->enforcer, &d->maps, d->alerts, o->dry_run);
-	if (has_rate_policies(d->policies))
-		d->src_fd = sources_open(o->attach.pin_dir);
 	*sig_fd = block_signals();
 	*tick_fd = ev_timerfd(GH_TICK_MS);
 	err = add_fd(d, *sig_fd, on_signal, "signalfd");
