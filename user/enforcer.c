@@ -64,7 +64,7 @@ out:
 static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared)
 {
 	struct verdict shown = *v;
-	struct json_object *o, *evidence = NULL;
+	struct json_object *evidence = NULL;
 
 	if (spared) {
 		/* The engine owns its evidence: annotate a copy. */
@@ -76,12 +76,8 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 		json_object_object_add(evidence, "not_blocked", json_object_new_string(spared));
 		shown.evidence = evidence;
 	}
-	o = alert_to_json(&shown);
-	fprintf(e->alerts, "%s\n",
-		json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-							  JSON_C_TO_STRING_NOSLASHESCAPE));
+	alert_write(e->alerts, &shown);
 	fflush(e->alerts);
-	json_object_put(o);
 	json_object_put(evidence);
 	e->stats.alerts++;
 }

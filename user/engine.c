@@ -976,11 +976,8 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 			 uint8_t v6)
 {
 	struct gclass *c;
-	bool src = false;
 
-	for (uint8_t i = 0; i < n; i++)
-		src = src || by[i] == REQ_SRC_IP;
-	if (!src)
+	if (!group_by_has_src(by, n))
 		v4 = 32, v6 = 128; /* prefixes only shape src_ip */
 	for (uint16_t i = 0; i < e->ncls; i++) {
 		c = &e->cls[i];
@@ -1018,8 +1015,7 @@ static void policy_init(struct engine *e, size_t i)
 		win_spec_init(&ep->ws, &p->window, e->o.late_tolerance_ns);
 		/* tumbling: the window after the record's may still read it as "previous" */
 		ep->keep_ns = ep->ws.length_ns * (p->window.tumbling ? 2 : 1);
-		for (uint8_t g = 0; g < p->window.n_group; g++)
-			ep->src_grouped = ep->src_grouped || p->window.group_by[g] == REQ_SRC_IP;
+		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
 				   p->prefix_v6);
 	} else {

@@ -79,6 +79,16 @@ struct policy_window {
 	struct policy_cond conds[POLICY_MAX_CONDS];
 };
 
+/* Whether a group_by list has src_ip: only then does a group have a source
+ * (to block, to mask to a prefix). */
+static inline bool group_by_has_src(const enum req_field *by, uint8_t n)
+{
+	for (uint8_t i = 0; i < n; i++)
+		if (by[i] == REQ_SRC_IP)
+			return true;
+	return false;
+}
+
 struct policy_rate {
 	enum rate_metric metric;
 	double per_second;

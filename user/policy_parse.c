@@ -804,14 +804,6 @@ static int verdict_field(struct diag *d, const struct policy_window *w, int f,
 	return -1;
 }
 
-static bool has_group_src(const struct policy_window *w)
-{
-	for (uint8_t i = 0; i < w->n_group; i++)
-		if (w->group_by[i] == REQ_SRC_IP)
-			return true;
-	return false;
-}
-
 static void parse_group_by(struct diag *d, struct json_object *o, struct policy_window *w)
 {
 	struct json_object *v = member(o, "group_by");
@@ -1029,7 +1021,7 @@ static void parse_window(struct parser *ps, struct json_object *o, struct policy
 	w->filter = member_pred(ps, o, "filter", false);
 	parse_group_by(d, o, w);
 	parse_prefixes(d, o, "prefix", &p->prefix_v4, &p->prefix_v6);
-	if (member(o, "prefix") && !has_group_src(w)) {
+	if (member(o, "prefix") && !group_by_has_src(w->group_by, w->n_group)) {
 		size_t mark = path_key(d, "prefix");
 
 		fail(d, "prefix only with src_ip in group_by", member(o, "prefix"));
@@ -1038,7 +1030,7 @@ static void parse_window(struct parser *ps, struct json_object *o, struct policy
 	parse_window_spec(d, o, w);
 	parse_aggregates(ps, o, w);
 	parse_having(d, o, w);
-	if (p->action.block && !has_group_src(w)) {
+	if (p->action.block && !group_by_has_src(w->group_by, w->n_group)) {
 		size_t mark = path_push(d, "action.type");
 
 		fail(d, "alert when group_by lacks src_ip (a block needs a source)",

@@ -8,6 +8,7 @@
 #include <pcre2.h>
 
 #include "predicate.h"
+#include "vec.h"
 
 /*
  * PCRE2 runs on attacker bytes: bound its backtracking so a pathological
@@ -264,15 +265,8 @@ int regex_set_add(struct regex_set *rs, enum req_field f, const char *pattern, s
 		    !memcmp(re->pattern, pattern, len))
 			return (int)i;
 	}
-	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 16;
-		struct regex *v = realloc(rs->v, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		rs->v = v;
-		rs->cap = cap;
-	}
+	if (gh_vec_reserve((void **)&rs->v, &rs->cap, rs->n, sizeof(*rs->v), 16))
+		return -ENOMEM;
 	re = &rs->v[rs->n];
 	memset(re, 0, sizeof(*re));
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, len, caseless ? PCRE2_CASELESS : 0, &code,
