@@ -1,8 +1,8 @@
 # gatehawk build. `make` builds build/gatehawk; `make V=1` shows commands.
 #
 #   bpf/*.bpf.c --clang -target bpf--> build/*.bpf.o --bpftool gen skeleton--> build/*.skel.h
-#   user/*.c (minus main.c) --> build/libgatehawk.a (also linked by tests)
-#   user/main.c + libgatehawk.a --> build/gatehawk
+#   user/*/*.c (minus cli/main.c) --> build/libgatehawk.a (also linked by tests)
+#   user/cli/main.c + libgatehawk.a --> build/gatehawk
 
 OUTPUT     := build
 CLANG      ?= clang
@@ -24,11 +24,11 @@ LDLIBS     := $(shell pkg-config --libs libbpf json-c libpcre2-8 libhs 2>/dev/nu
 BPF_SRCS   := $(wildcard bpf/*.bpf.c)
 BPF_OBJS   := $(patsubst bpf/%.bpf.c,$(OUTPUT)/%.bpf.o,$(BPF_SRCS))
 SKELS      := $(patsubst bpf/%.bpf.c,$(OUTPUT)/%.skel.h,$(BPF_SRCS))
-LIB_SRCS   := $(filter-out user/main.c,$(wildcard user/*.c))
+LIB_SRCS   := $(filter-out user/cli/main.c,$(wildcard user/*/*.c))
 LIB_OBJS   := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
 LIB        := $(OUTPUT)/libgatehawk.a
 BIN        := $(OUTPUT)/gatehawk
-HEADERS    := $(wildcard include/gatehawk/*.h user/*.h bpf/*.h)
+HEADERS    := $(wildcard include/gatehawk/*.h user/*/*.h bpf/*.h)
 
 ifeq ($(V),1)
 Q =
@@ -60,7 +60,7 @@ deps:
 vmlinux:
 	$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c > vmlinux/vmlinux.h
 
-$(OUTPUT) $(OUTPUT)/user:
+$(OUTPUT):
 	$(Q)mkdir -p $@
 
 $(OUTPUT)/%.bpf.o: bpf/%.bpf.c $(HEADERS) vmlinux/vmlinux.h | $(OUTPUT)
@@ -71,15 +71,16 @@ $(OUTPUT)/%.skel.h: $(OUTPUT)/%.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< > $@
 
-$(OUTPUT)/user/%.o: user/%.c $(HEADERS) $(SKELS) | $(OUTPUT)/user
+$(OUTPUT)/user/%.o: user/%.c $(HEADERS) $(SKELS) | $(OUTPUT)
 	$(call msg,CC,$@)
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	$(call msg,AR,$@)
 	$(Q)$(AR) rcs $@ $^
 
-$(BIN): $(OUTPUT)/user/main.o $(LIB)
+$(BIN): $(OUTPUT)/user/cli/main.o $(LIB)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 

@@ -16,11 +16,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 #include "gatehawk/sensor.h"
-#include "http_head.h"
-#include "policy.h"
-#include "ringbuf_decode.h"
+#include "input/http_head.h"
+#include "engine/policy.h"
+#include "input/ringbuf_decode.h"
 
 #define CONNS 64
 /* Requests outstanding before the oldest is answered: keeps the join's

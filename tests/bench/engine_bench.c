@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 #define TEMPLATES 256 /* small enough to stay in cache, like a replay's one record */
 #define SOURCE_DRAWS 16384

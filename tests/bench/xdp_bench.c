@@ -28,11 +28,12 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "addr.h"
-#include "cli.h"
-#include "gate_loader.h"
-#include "gate_maps.h"
-#include "pins.h"
+#include "base/number.h"
+#include "base/addr.h"
+#include "cli/cli.h"
+#include "kernel/gate_loader.h"
+#include "kernel/gate_maps.h"
+#include "kernel/pins.h"
 #include "xdp_gate.skel.h"
 
 #include "bench_frame.h"
@@ -509,12 +510,12 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->peer_maps = optarg;
 			break;
 		case 'p':
-			if (cli_parse_u64(optarg, UINT32_MAX, &v) || !v)
+			if (gh_parse_u64(optarg, UINT32_MAX, &v) || !v)
 				goto bad;
 			o->peer_prog = (uint32_t)v;
 			break;
 		case 'f':
-			if (cli_parse_u64(optarg, 86400000, &v))
+			if (gh_parse_u64(optarg, 86400000, &v))
 				goto bad;
 			o->file_load_ms = (long)v;
 			break;

@@ -26,8 +26,8 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "map_iter.h"
-#include "pins.h"
+#include "kernel/map_iter.h"
+#include "kernel/pins.h"
 
 #define XDPF_MAP_FLAG_SRC (1ULL << 0) /* match the packet's source address */
 #define XDPF_MAX_ENTRIES 10000        /* max_entries of each address map */

@@ -19,7 +19,7 @@
 
 #include "gatehawk/sensor.h"
 #include "gatehawk/sources.h"
-#include "map_iter.h"
+#include "kernel/map_iter.h"
 #include "sock_http.skel.h"
 #include "tap.h"
 

@@ -18,9 +18,9 @@
 #include <bpf/libbpf.h>
 
 #include "frames.h"
-#include "gate_loader.h"
-#include "gate_maps.h"
-#include "pins.h"
+#include "kernel/gate_loader.h"
+#include "kernel/gate_maps.h"
+#include "kernel/pins.h"
 #include "tap.h"
 #include "xdp_gate.skel.h"
 

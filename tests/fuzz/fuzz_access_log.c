@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "access_log.h"
+#include "input/access_log.h"
 
 #define check(cond)                                                                        \
 	do {                                                                               \

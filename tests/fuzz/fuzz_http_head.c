@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http_head.h"
+#include "input/http_head.h"
 
 #define check(cond)                                                                        \
 	do {                                                                               \

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "access_log.h"
+#include "input/access_log.h"
 #include "tap.h"
 
 #define S 1000000000ULL

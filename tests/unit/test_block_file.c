@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "block_file.h"
+#include "kernel/block_file.h"
 #include "tap.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "duration.h"
+#include "base/duration.h"
 #include "tap.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

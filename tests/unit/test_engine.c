@@ -13,8 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alert.h"
-#include "engine.h"
+#include "engine/alert.h"
+#include "engine/engine.h"
 #include "tap.h"
 
 #define S 1000000000ULL

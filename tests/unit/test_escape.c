@@ -8,7 +8,7 @@
 #include <string.h>
 #include <json-c/json.h>
 
-#include "escape.h"
+#include "base/escape.h"
 #include "tap.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

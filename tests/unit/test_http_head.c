@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
-#include "http_head.h"
+#include "base/escape.h"
+#include "input/http_head.h"
 #include "tap.h"
 
 #define HEADS_DIR "tests/unit/data/heads/"

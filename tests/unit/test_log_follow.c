@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "log_follow.h"
+#include "input/log_follow.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/gh-test-log-follow.XXXXXX";

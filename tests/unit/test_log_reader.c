@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "log_reader.h"
+#include "input/log_reader.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/gh-test-log-reader.XXXXXX";

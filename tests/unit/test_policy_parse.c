@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
+#include "engine/policy.h"
 #include "tap.h"
 
 #define DATA "tests/unit/data/policies"

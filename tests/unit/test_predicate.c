@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
-#include "predicate.h"
+#include "engine/policy.h"
+#include "engine/predicate.h"
 #include "tap.h"
 
 static void quiet(void *ctx, const char *msg)

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "gatehawk/sensor.h"
-#include "ringbuf_decode.h"
+#include "input/ringbuf_decode.h"
 #include "tap.h"
 
 #define MAX_SEEN 32

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "window.h"
+#include "engine/window.h"
 
 #define S 1000000000ULL
 

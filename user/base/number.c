@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "base/number.h"
+
+int gh_parse_u64n(const char *p, size_t n, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+	bool over = false;
+
+	if (!n)
+		return -EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned int d = (unsigned char)p[i] - '0';
+
+		if (d > 9)
+			return -EINVAL;
+		/* Keep scanning after an overflow: a later non-digit is -EINVAL. */
+		if (over || d > max || v > (max - d) / 10)
+			over = true;
+		else
+			v = v * 10 + d;
+	}
+	if (over)
+		return -ERANGE;
+	*out = v;
+	return 0;
+}
+
+int gh_parse_u64(const char *s, uint64_t max, uint64_t *out)
+{
+	return s ? gh_parse_u64n(s, strlen(s), max, out) : -EINVAL;
+}

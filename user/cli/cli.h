@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Command-line plumbing shared by every subcommand: a {name, fn} table per
+ * level with generated help, a declarative option table, and the two error
+ * classes that decide the exit code (2 for bad input, 1 for runtime failure).
+ */
+#ifndef GATEHAWK_CLI_H
+#define GATEHAWK_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <json-c/json.h>
+
+#include "base/err.h"
+#include "gatehawk/gate.h" /* GH_PIN_DIR_DEFAULT */
+
+#define CLI_MAX_POSITIONAL 64
+
+struct cli_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command's name */
+	const char *summary;
+};
+
+/* Help text for one leaf command. */
+struct cli_usage {
+	const char *path;     /* "gatehawk block add" */
+	const char *synopsis; /* "CIDR [--ttl DURATION]" */
+	const char *about;
+	const char *examples; /* may be NULL */
+};
+
+struct cli_opt {
+	const char *name; /* long name, without the dashes */
+	const char *arg;  /* placeholder for the value; NULL for a flag */
+	int (*parse)(const char *opt, const char *arg, void *dst);
+	void *dst;
+	const char *help;
+};
+
+/* --pin-dir, the same in every command that opens the pinned maps. */
+#define CLI_PIN_DIR_OPT(var)                                            \
+	{ "pin-dir", "DIR", cli_set_string, &(var),                     \
+	  "bpffs directory of the maps (default: " GH_PIN_DIR_DEFAULT ")" }
+
+/* A repeatable string option (--indicator, --access-log, ...). */
+struct cli_strlist {
+	const char *items[CLI_MAX_POSITIONAL];
+	int count;
+};
+
+/*
+ * Dispatch argv[0] to one of cmds (NULL-terminated). No argument, "help",
+ * "-h" or "--help" print the table.
+ */
+int cli_dispatch(const char *path, const struct cli_cmd *cmds, int argc, char **argv);
+
+/*
+ * Parse options after argv[0]; positional arguments land in pos[]. Returns
+ * the positional count, or -EINVAL (already reported) on bad usage. Prints
+ * help and exits 0 on --help.
+ */
+int cli_parse(int argc, char **argv, const struct cli_usage *usage, const struct cli_opt *opts,
+	      char **pos, int max_pos);
+
+/* Option value parsers for struct cli_opt.parse. */
+int cli_set_flag(const char *opt, const char *arg, void *dst);     /* bool */
+int cli_set_string(const char *opt, const char *arg, void *dst);   /* const char * */
+int cli_set_u32(const char *opt, const char *arg, void *dst);      /* uint32_t */
+int cli_set_duration(const char *opt, const char *arg, void *dst); /* uint64_t s, > 0 */
+int cli_set_strlist(const char *opt, const char *arg, void *dst);  /* struct cli_strlist */
+
+/* Bad input: prints "Error: ..." on stderr, marks exit code 2, returns -EINVAL. */
+int cli_input_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Runtime failure: prints "Error: ...: strerror(-err)", returns err (negative). */
+int cli_runtime_error(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Runtime failure whose message says it all: no strerror suffix. */
+int cli_runtime_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Informational note on stderr. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Render a library's error value: its notes, then (ret < 0) its message; an
+ * input error makes the exit code 2. Returns ret.
+ */
+int cli_report(const struct gh_err *e, int ret);
+
+/* 0 for success, 2 after cli_input_error(), 1 for any other failure. */
+int cli_exit_code(int ret);
+
+/* Print a JSON value on stdout, one line, and release it. */
+void cli_print_json(struct json_object *obj);
+
+#endif /* GATEHAWK_CLI_H */

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* attach, detach and run: putting the gate on interfaces and taking it off. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "daemon/daemon.h"
+#include "kernel/gate_loader.h"
+#include "gatehawk/gate.h"
+#include "gatehawk/sources.h"
+
+struct gate_cli {
+	char *iface;
+	const char *mode;
+	const char *pin_dir;
+	uint32_t max_blocks;
+	uint32_t max_sources;
+};
+
+#define GATE_CLI_OPTS(g)                                                                   \
+	{ "iface", "IF[,IF...]", cli_set_string, &(g).iface, "interfaces to gate (required)" }, \
+	{ "xdp-mode", "MODE", cli_set_string, &(g).mode,                                   \
+	  "native, skb or auto (default: auto, native when the driver has it)" },          \
+	{ "pin-dir", "DIR", cli_set_string, &(g).pin_dir,                                  \
+	  "bpffs directory for maps and links (default: " GH_PIN_DIR_DEFAULT ")" },        \
+	{ "max-blocks", "N", cli_set_u32, &(g).max_blocks,                                 \
+	  "entries per block map when first created (default: 262144)" },                 \
+	{ "max-sources", "N", cli_set_u32, &(g).max_sources,                               \
+	  "per-source counter entries when first created (default: 65536)" }
+
+static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_attach_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->pin_dir = g->pin_dir;
+	o->sizes.max_blocks = g->max_blocks;
+	o->sizes.max_sources = g->max_sources;
+	if (!g->iface)
+		return cli_input_error("%s: --iface IF[,IF...] is required", path);
+	if (g->max_blocks < GH_MIN_MAX_BLOCKS)
+		return cli_input_error("--max-blocks: expected at least %u, got %u", GH_MIN_MAX_BLOCKS,
+				       g->max_blocks);
+	if (g->max_sources < GH_MIN_MAX_SOURCES)
+		return cli_input_error("--max-sources: expected at least %u, got %u",
+				       GH_MIN_MAX_SOURCES, g->max_sources);
+	return gate_parse_ifaces(g->iface, o) ?: gate_parse_xdp_mode(g->mode, &o->mode);
+}
+
+int cmd_attach(int argc, char **argv)
+{
+	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
+			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
+			      .max_sources = GH_DEFAULT_MAX_SOURCES };
+	const struct cli_opt opts[] = { GATE_CLI_OPTS(g), { 0 } };
+	const struct cli_usage usage = {
+		"gatehawk attach", "--iface IF[,IF...] [--xdp-mode native|skb|auto] [--pin-dir DIR]",
+		"Load the XDP gate, attach it to each interface with a pinned BPF link and exit.\n"
+		"Drops continue with no process running. Attaching again reuses the pinned maps\n"
+		"with their entries and swaps in the new program without a gap.",
+		"  gatehawk attach --iface eth0\n  gatehawk attach --iface eth0,eth1 --xdp-mode skb\n"
+	};
+	struct gate_attach_opts o;
+	char *pos[1];
+	int err;
+
+	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	if (err < 0)
+		return err;
+	err = gate_cli_resolve(&g, usage.path, &o);
+	return err ?: gate_attach(&o);
+}
+
+int cmd_detach(int argc, char **argv)
+{
+	const char *pin_dir = GH_PIN_DIR_DEFAULT;
+	const struct cli_opt opts[] = {
+		{ "pin-dir", "DIR", cli_set_string, &pin_dir,
+		  "bpffs directory to clear (default: " GH_PIN_DIR_DEFAULT ")" },
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		"gatehawk detach", "[--pin-dir DIR]",
+		"Remove every gatehawk link and pinned map: traffic passes again. A running\n"
+		"`gatehawk run` notices within a second and exits.",
+		NULL
+	};
+	char *pos[1];
+	int err = cli_parse(argc, argv, &usage, opts, pos, 0);
+
+	return err < 0 ? err : gate_detach(pin_dir);
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
+			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
+			      .max_sources = GH_DEFAULT_MAX_SOURCES };
+	const char *ports = GH_DEFAULT_HTTP_PORTS;
+	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .alerts_path = "-" };
+	const struct cli_opt opts[] = {
+		GATE_CLI_OPTS(g),
+		{ "ports", "P[,P...]", cli_set_string, &ports,
+		  "HTTP ports the sensor reads (default: " GH_DEFAULT_HTTP_PORTS ")" },
+		{ "cgroup", "PATH", cli_set_string, &d.sensor.cgroup,
+		  "cgroup v2 to attach the sensor to (default: the cgroup2 root)" },
+		{ "sample-rate", "N", cli_set_u32, &d.sensor.tun.sample_rate,
+		  "send 1 in N request heads to the daemon (default 1; counts stay exact)" },
+		{ "policies", "DIR", cli_set_string, &d.policies_dir,
+		  "policies to run (*.json, one per file; SIGHUP reloads)" },
+		{ "alerts", "FILE", cli_set_string, &d.alerts_path,
+		  "append alert lines to FILE ('-': stdout, the default)" },
+		{ "dry-run", NULL, cli_set_flag, &d.dry_run,
+		  "alert only: never write a block entry" },
+		{ "max-groups", "N", cli_set_u32, &d.max_groups,
+		  "policy state kept for at most N sources or groups, least recently seen evicted "
+		  "(default 262144)" },
+		{ "access-log", "FILE", cli_set_strlist, &d.access_logs,
+		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
+		{ "print-requests", NULL, cli_set_flag, &d.print_requests,
+		  "write each decoded request as a JSON line on stdout" },
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		"gatehawk run",
+		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
+		"                    [--access-log FILE]... [--alerts FILE|-] [--dry-run] [--sample-rate N]\n"
+		"                    [--print-requests] [--max-groups N] [--xdp-mode MODE] [--pin-dir DIR]",
+		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
+		"sampled request heads are decoded, joined to their response status and run\n"
+		"through the policies with the kernel's per-source counters; a block verdict is\n"
+		"written into the XDP map at once. SIGHUP reloads the policies (a bad file keeps\n"
+		"the set in force). SIGTERM or SIGINT exit and leave the gate in place; a\n"
+		"restarted daemon reuses the pins with no gap. Ports and sample rate can be\n"
+		"changed while running with 'gatehawk tune'. --access-log adds what the sensor\n"
+		"cannot see (TLS terminated by the web server): new lines of each log, checked\n"
+		"every second, rotation followed; a request both see counts twice.",
+		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
+		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
+		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
+	};
+	char *pos[1];
+	int err;
+
+	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	if (err < 0)
+		return err;
+	err = gate_cli_resolve(&g, usage.path, &d.attach);
+	err = err ?: sensor_parse_ports(ports, &d.sensor.tun);
+	if (err)
+		return err;
+	d.sensor.pin_dir = d.attach.pin_dir;
+	d.sensor.sizes = d.attach.sizes;
+	return daemon_run(&d);
+}

@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* block and allow: the operator's hands on the gate's lists. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/block_file.h"
+#include "cli/cli.h"
+#include "base/clock.h"
+#include "cli/commands.h"
+#include "kernel/gate_maps.h"
+#include "base/host_addrs.h"
+
+static int open_maps_locked(const char *pin_dir, uint32_t max_blocks, bool create,
+			    struct gate_maps *m)
+{
+	int err = create ? gate_maps_open_or_create(pin_dir, max_blocks, m)
+			 : gate_maps_open(pin_dir, m);
+
+	if (err == -ENOENT)
+		return cli_runtime_error(err, "no gatehawk maps under %s (run 'gatehawk attach' "
+					      "or 'gatehawk block add' first)",
+					 pin_dir);
+	if (err)
+		return cli_runtime_error(err, "opening maps under %s", pin_dir);
+	err = gate_maps_lock(m);
+	if (err) {
+		gate_maps_close(m);
+		return cli_runtime_error(err, "locking %s", pin_dir);
+	}
+	return 0;
+}
+
+static int parse_cidr_arg(const char *path, const char *arg, struct gh_cidr *c)
+{
+	struct gh_cidr masked;
+
+	if (!gh_cidr_parse(arg, c))
+		return 0;
+	if (!gh_cidr_parse_masked(arg, &masked)) {
+		char fixed[GH_CIDR_STRLEN];
+
+		gh_cidr_format(&masked, fixed, sizeof(fixed));
+		return cli_input_error("%s: '%s' has host bits set; did you mean %s?", path, arg,
+				       fixed);
+	}
+	return cli_input_error("%s: expected an IPv4 or IPv6 address or CIDR, got '%s'", path,
+			       arg);
+}
+
+/* Refuse blocks over loopback or this host unless --force. */
+static int check_protected(const struct block_spec *specs, size_t n, bool force)
+{
+	char cidr[GH_CIDR_STRLEN], why[GH_CIDR_STRLEN];
+
+	for (size_t i = 0; i < n && !force; i++) {
+		if (!gh_covers_protected(&specs[i].cidr, why, sizeof(why)))
+			continue;
+		gh_cidr_format(&specs[i].cidr, cidr, sizeof(cidr));
+		return cli_input_error("block add: %s covers %s (loopback or an address of this "
+				       "host); use --force to block it anyway",
+				       cidr, why);
+	}
+	return 0;
+}
+
+static int report_write_error(int err, const struct gate_maps *m)
+{
+	if (err == -E2BIG)
+		return cli_runtime_fail(err, "a block map is full (%u entries per map); nothing "
+					     "was changed. Detach and attach with a larger "
+					     "--max-blocks",
+					m->max_blocks);
+	return cli_runtime_error(err, "writing block entries");
+}
+
+static int load_specs(const char *file, uint64_t ttl, uint32_t reason, struct block_spec **specs,
+		      size_t *n)
+{
+	FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
+	int err;
+
+	if (!f)
+		return cli_input_error("--file %s: %s", file, strerror(errno));
+	err = block_file_parse(f, file, ttl, reason, specs, n);
+	if (f != stdin)
+		fclose(f);
+	return err;
+}
+
+static int block_add(int argc, char **argv)
+{
+	const char *pin_dir = GH_PIN_DIR_DEFAULT, *reason = NULL, *file = NULL;
+	uint32_t max_blocks = GH_DEFAULT_MAX_BLOCKS;
+	uint64_t ttl = 0;
+	bool force = false;
+	const struct cli_opt opts[] = {
+		{ "ttl", "DURATION", cli_set_duration, &ttl,
+		  "expire after this long (30s, 10m, 2h, 7d); default never" },
+		{ "reason", "TEXT", cli_set_string, &reason, "why, shown by 'block list'" },
+		{ "force", NULL, cli_set_flag, &force,
+		  "allow a block covering loopback or this host's addresses" },
+		{ "file", "FILE", cli_set_string, &file,
+		  "one 'CIDR [TTL]' per line, '#' comments; '-' for stdin" },
+		CLI_PIN_DIR_OPT(pin_dir),
+		{ "max-blocks", "N", cli_set_u32, &max_blocks,
+		  "entries per block map if the maps are created now" },
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		"gatehawk block add", "CIDR [--ttl DURATION] [--reason TEXT] [--force] | --file FILE",
+		"Block a source address or prefix at the XDP gate. A bare address means /32 or\n"
+		"/128. Works before 'attach': the maps are created and pinned, and 'attach'\n"
+		"reuses them. A file is checked whole before anything is written.",
+		"  gatehawk block add 203.0.113.7 --ttl 10m --reason scanner\n"
+		"  gatehawk block add 2001:db8::/64\n"
+		"  gatehawk block add --file bad-actors.txt --ttl 1d\n"
+	};
+	struct block_spec *specs = NULL, one = { 0 };
+	struct gate_maps m;
+	uint32_t reason_id;
+	size_t n = 1;
+	char *pos[2];
+	int npos, err;
+
+	npos = cli_parse(argc, argv, &usage, opts, pos, 2);
+	if (npos < 0)
+		return npos;
+	if (!file && npos != 1)
+		return cli_input_error("%s: expected one CIDR or --file FILE", usage.path);
+	if (file && npos)
+		return cli_input_error("%s: give either a CIDR or --file, not both", usage.path);
+	if (reason && strlen(reason) >= GH_REASON_LEN)
+		return cli_input_error("--reason: at most %d bytes", GH_REASON_LEN - 1);
+	if (!file) {
+		err = parse_cidr_arg(usage.path, pos[0], &one.cidr);
+		if (err)
+			return err;
+		one.ttl_s = ttl;
+		specs = &one;
+	} else {
+		err = load_specs(file, ttl, 0, &specs, &n);
+		if (err)
+			return err;
+	}
+	err = check_protected(specs, n, force);
+	if (err)
+		goto out;
+
+	err = open_maps_locked(pin_dir, max_blocks, true, &m);
+	if (err)
+		goto out;
+	err = gate_reason_id(&m, reason, &reason_id);
+	if (err) {
+		err = cli_runtime_error(err, "storing reason '%s'", reason);
+		goto close;
+	}
+	for (size_t i = 0; i < n; i++)
+		specs[i].reason = reason_id;
+	err = gate_block_add(&m, specs, n);
+	if (err)
+		err = report_write_error(err, &m);
+	else if (file)
+		printf("%zu entr%s added\n", n, n == 1 ? "y" : "ies");
+close:
+	gate_maps_close(&m);
+out:
+	if (specs != &one)
+		free(specs);
+	return err;
+}
+
+/* What a one-CIDR command does to the maps. */
+typedef int (*cidr_op)(struct gate_maps *m, const struct gh_cidr *c);
+
+/* allow add, allow del, block del: one CIDR, one map change. */
+static int cidr_command(int argc, char **argv, const struct cli_usage *usage, bool create,
+			cidr_op op)
+{
+	const char *pin_dir = GH_PIN_DIR_DEFAULT;
+	const struct cli_opt opts[] = { CLI_PIN_DIR_OPT(pin_dir), { 0 } };
+	struct gate_maps m;
+	struct gh_cidr c;
+	char *pos[1];
+	int err;
+
+	err = cli_parse(argc, argv, usage, opts, pos, 1);
+	if (err < 0)
+		return err;
+	if (err != 1)
+		return cli_input_error("%s: expected one CIDR", usage->path);
+	err = parse_cidr_arg(usage->path, pos[0], &c);
+	err = err ?: open_maps_locked(pin_dir, GH_DEFAULT_MAX_BLOCKS, create, &m);
+	if (err)
+		return err;
+	err = op(&m, &c);
+	gate_maps_close(&m);
+	if (err == -ENOENT)
+		return cli_input_error("%s: %s is not in the list", usage->path, pos[0]);
+	if (err == -E2BIG)
+		return cli_runtime_fail(err, "the allow list is full (%d entries)", GH_MAX_ALLOWS);
+	return err ? cli_runtime_error(err, "%s %s", usage->path, pos[0]) : 0;
+}
+
+static int block_del(int argc, char **argv)
+{
+	const struct cli_usage usage = {
+		"gatehawk block del", "CIDR [--pin-dir DIR]",
+		"Remove a block entry (exactly this prefix); its source passes again.", NULL
+	};
+
+	return cidr_command(argc, argv, &usage, false, gate_block_del);
+}
+
+static int allow_del(int argc, char **argv)
+{
+	const struct cli_usage usage = {
+		"gatehawk allow del", "CIDR [--pin-dir DIR]",
+		"Remove an allow entry (exactly this prefix).", NULL
+	};
+
+	return cidr_command(argc, argv, &usage, false, gate_allow_del);
+}
+
+static int allow_add(int argc, char **argv)
+{
+	const struct cli_usage usage = {
+		"gatehawk allow add", "CIDR [--pin-dir DIR]",
+		"Always pass this address or prefix, whatever the block list says. The daemon\n"
+		"never blocks an allowed source. Works before 'attach', like 'block add'.",
+		"  gatehawk allow add 192.0.2.0/24\n"
+	};
+
+	return cidr_command(argc, argv, &usage, true, gate_allow_add);
+}
+
+struct list_ctx {
+	struct gate_maps *m;
+	bool json;
+	bool first;
+	uint64_t now;
+};
+
+static int print_block(const struct block_view *v, void *ctx)
+{
+	struct list_ctx *l = ctx;
+	char cidr[GH_CIDR_STRLEN], reason[GH_REASON_LEN];
+	const struct block_entry *e = &v->entry;
+	uint64_t expires_in;
+
+	if (!block_entry_live(e, l->now))
+		return 0;
+	expires_in = e->expires_ns ? (e->expires_ns - l->now + 999999999ULL) / 1000000000ULL : 0;
+	gh_cidr_format(&v->cidr, cidr, sizeof(cidr));
+	if (gate_reason_text(l->m, e->reason, reason, sizeof(reason)))
+		snprintf(reason, sizeof(reason), "#%u", e->reason);
+	if (l->json) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "cidr", json_object_new_string(cidr));
+		json_object_object_add(o, "reason", json_object_new_string(reason));
+		json_object_object_add(o, "expires_in_s",
+				       e->expires_ns ? json_object_new_uint64(expires_in) : NULL);
+		json_object_object_add(o, "hits", json_object_new_uint64(e->hits));
+		json_object_object_add(o, "auto",
+				       json_object_new_boolean(!!(e->flags & GH_BLOCK_F_AUTO)));
+		printf("%s%s", l->first ? "" : ",",
+		       json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		json_object_put(o);
+	} else {
+		char expires[24];
+
+		if (e->expires_ns)
+			snprintf(expires, sizeof(expires), "%" PRIu64 "s", expires_in);
+		else
+			snprintf(expires, sizeof(expires), "never");
+		printf("%-43s %-10s %12" PRIu64 "  %s\n", cidr, expires, (uint64_t)e->hits,
+		       reason);
+	}
+	l->first = false;
+	return 0;
+}
+
+static int print_allow(const struct allow_view *v, void *ctx)
+{
+	struct list_ctx *l = ctx;
+	char cidr[GH_CIDR_STRLEN];
+
+	gh_cidr_format(&v->cidr, cidr, sizeof(cidr));
+	if (l->json) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "cidr", json_object_new_string(cidr));
+		json_object_object_add(o, "hits", json_object_new_uint64(v->entry.hits));
+		printf("%s%s", l->first ? "" : ",",
+		       json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		json_object_put(o);
+	} else {
+		printf("%-43s %12" PRIu64 "\n", cidr, (uint64_t)v->entry.hits);
+	}
+	l->first = false;
+	return 0;
+}
+
+/* Lists stream entry by entry: a million blocks never sit in memory twice. */
+static int list_show(int argc, char **argv, bool allow)
+{
+	const char *pin_dir = GH_PIN_DIR_DEFAULT;
+	bool json = false;
+	const struct cli_opt opts[] = {
+		{ "json", NULL, cli_set_flag, &json, "one JSON array on stdout" },
+		CLI_PIN_DIR_OPT(pin_dir),
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		allow ? "gatehawk allow list" : "gatehawk block list", "[--json] [--pin-dir DIR]",
+		allow ? "Show allow entries and how many packets each let through."
+		      : "Show live block entries: prefix, time left, packets dropped, reason.\n"
+			"JSON fields: cidr, reason, expires_in_s (null = never), hits, auto.",
+		NULL
+	};
+	struct list_ctx l = { .first = true, .now = gh_boottime_ns() };
+	struct gate_maps m;
+	char *pos[1];
+	int err;
+
+	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	if (err < 0)
+		return err;
+	err = gate_maps_open(pin_dir, &m);
+	if (err == -ENOENT && json) {
+		puts("[]");
+		return 0;
+	}
+	if (err == -ENOENT)
+		return 0;
+	if (err)
+		return cli_runtime_error(err, "opening maps under %s", pin_dir);
+	l.m = &m;
+	l.json = json;
+	if (json)
+		printf("[");
+	else if (allow)
+		printf("%-43s %12s\n", "CIDR", "HITS");
+	else
+		printf("%-43s %-10s %12s  %s\n", "CIDR", "EXPIRES", "HITS", "REASON");
+	err = allow ? gate_allow_foreach(&m, print_allow, &l) : gate_block_foreach(&m, print_block, &l);
+	if (json)
+		printf("]\n");
+	gate_maps_close(&m);
+	return err ? cli_runtime_error(err, "reading the %s list", allow ? "allow" : "block") : 0;
+}
+
+static int block_list(int argc, char **argv)
+{
+	return list_show(argc, argv, false);
+}
+
+static int allow_list(int argc, char **argv)
+{
+	return list_show(argc, argv, true);
+}
+
+int cmd_block(int argc, char **argv)
+{
+	static const struct cli_cmd cmds[] = {
+		{ "add", block_add, "block a CIDR, or every line of a file" },
+		{ "del", block_del, "remove a block entry" },
+		{ "list", block_list, "show live block entries" },
+		{ 0 },
+	};
+
+	return cli_dispatch("gatehawk block", cmds, argc - 1, argv + 1);
+}
+
+int cmd_allow(int argc, char **argv)
+{
+	static const struct cli_cmd cmds[] = {
+		{ "add", allow_add, "always pass a CIDR" },
+		{ "del", allow_del, "remove an allow entry" },
+		{ "list", allow_list, "show allow entries" },
+		{ 0 },
+	};
+
+	return cli_dispatch("gatehawk allow", cmds, argc - 1, argv + 1);
+}

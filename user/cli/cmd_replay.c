@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * replay: the live policies over access logs, on event time, as fast as
+ * the files can be read. The engine is the daemon's, fed records the log
+ * parser makes; only where its inputs come from differs. Ad-hoc indicators
+ * (--indicator path=REGEX ...) are match predicates built by the policy
+ * parser, so they take exactly the policy syntax and its error messages.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/number.h"
+#include "input/access_log.h"
+#include "base/addr_set.h"
+#include "engine/alert.h"
+#include "cli/cli.h"
+#include "base/clock.h"
+#include "cli/commands.h"
+#include "engine/engine.h"
+#include "input/log_reader.h"
+#include "engine/policy.h"
+
+#define NS 1000000000ULL
+#define TICK_NS NS /* windows released each second of event time, as live */
+
+/* --indicator KEY=VALUE: the record field and the predicate operator. */
+static const struct {
+	const char *key, *field, *op;
+	bool number;
+} indicator_keys[] = {
+	{ "ip", "src_ip", "cidr", false },
+	{ "path", "path", "regex", false },
+	{ "query", "query", "regex", false },
+	{ "ua", "user_agent", "regex", false },
+	{ "referer", "referer", "regex", false },
+	{ "host", "host", "regex", false },
+	{ "method", "method", "eq", false },
+	{ "status", "status", "eq", true },
+};
+
+struct indicator {
+	struct policy_set *ps; /* one match policy */
+	struct pred_eval *ev;
+};
+
+struct replay {
+	enum access_log_format fmt;
+	struct policy_set *policies;
+	struct engine *engine;
+	struct indicator ind[CLI_MAX_POSITIONAL];
+	int n_ind;
+	uint64_t malformed, alerts, next_tick, latest;
+	struct log_line_stats lines;
+	struct addr_set sources; /* distinct source addresses, for the summary */
+	bool sources_lost;       /* out of memory: the count is a lower bound */
+	int write_err;
+};
+
+static void emit(struct replay *rp, const struct verdict *v)
+{
+	int err = alert_write(stdout, v);
+
+	if (err && !rp->write_err)
+		rp->write_err = err;
+	rp->alerts++;
+}
+
+static void on_verdict(const struct verdict *v, void *ctx)
+{
+	emit(ctx, v);
+}
+
+/* An indicator hit: a match-kind alert with the request as evidence, no cooldown. */
+static void run_indicators(struct replay *rp, const struct request_record *r)
+{
+	for (int i = 0; i < rp->n_ind; i++) {
+		const struct policy *p = &rp->ind[i].ps->policies[0];
+		struct verdict v = { .policy = p, .ts_ns = r->ts_ns, .value = 1, .threshold = 1,
+				     .has_src = req_has(r, REQ_SRC_IP), .src = r->src };
+
+		pred_eval_begin(rp->ind[i].ev, r);
+		if (!pred_match(p->where, rp->ind[i].ev))
+			continue;
+		v.evidence = json_object_new_object();
+		json_object_object_add(v.evidence, "request", request_to_json(r));
+		emit(rp, &v);
+		json_object_put(v.evidence);
+	}
+}
+
+static void feed(struct replay *rp, const struct request_record *r)
+{
+	if (r->ts_ns > rp->latest)
+		rp->latest = r->ts_ns;
+	if (req_has(r, REQ_SRC_IP) && addr_set_add(&rp->sources, &r->src) < 0)
+		rp->sources_lost = true;
+	if (rp->engine) {
+		engine_feed(rp->engine, r);
+		if (rp->latest >= rp->next_tick) {
+			engine_tick(rp->engine, rp->latest);
+			rp->next_tick = rp->latest + TICK_NS;
+		}
+	}
+	run_indicators(rp, r);
+}
+
+static int replay_file(struct replay *rp, const char *path)
+{
+	const struct log_line_stats *st;
+	struct request_record rec;
+	struct log_reader *r;
+	char *line;
+	size_t len;
+	int err;
+
+	err = log_reader_open(path, &r);
+	if (err)
+		return cli_runtime_error(err, "replay: opening %s", path);
+	while ((err = log_reader_next(r, &line, &len)) > 0) {
+		if (access_log_parse(rp->fmt, line, len, &rec))
+			rp->malformed++;
+		else
+			feed(rp, &rec);
+	}
+	if (err < 0)
+		err = cli_runtime_fail(err, "replay: %s: read error: %s", path, log_reader_error(r));
+	st = log_reader_stats(r);
+	rp->lines.lines += st->lines;
+	rp->lines.too_long += st->too_long;
+	rp->lines.binary += st->binary;
+	log_reader_close(r);
+	return err;
+}
+
+/* The match policy an indicator stands for, as policy JSON. */
+static struct json_object *indicator_policy(size_t k, const char *spec, const char *value,
+					    uint64_t num)
+{
+	struct json_object *o = json_object_new_object(), *where = json_object_new_object();
+	struct json_object *action = json_object_new_object();
+
+	json_object_object_add(o, "name", json_object_new_string("indicator"));
+	json_object_object_add(o, "description", json_object_new_string(spec));
+	json_object_object_add(o, "kind", json_object_new_string("match"));
+	json_object_object_add(o, "severity", json_object_new_string("high"));
+	json_object_object_add(where, "field", json_object_new_string(indicator_keys[k].field));
+	json_object_object_add(where, indicator_keys[k].op,
+			       indicator_keys[k].number ? json_object_new_uint64(num)
+							: json_object_new_string(value));
+	json_object_object_add(o, "where", where);
+	json_object_object_add(action, "type", json_object_new_string("alert"));
+	json_object_object_add(action, "cooldown", json_object_new_string("0s"));
+	json_object_object_add(o, "action", action);
+	return o;
+}
+
+/* KEY=VALUE -> a one-policy set named indicator:KEY. */
+static int add_indicator(struct replay *rp, const char *spec)
+{
+	const size_t nkeys = sizeof(indicator_keys) / sizeof(indicator_keys[0]);
+	const char *eq = strchr(spec, '='), *text;
+	struct indicator *ind = &rp->ind[rp->n_ind];
+	size_t k, klen = eq ? (size_t)(eq - spec) : 0;
+	struct json_object *o;
+	char name[64];
+	uint64_t num = 0;
+	int err;
+
+	for (k = 0; k < nkeys; k++)
+		if (strlen(indicator_keys[k].key) == klen && !strncmp(spec, indicator_keys[k].key, klen))
+			break;
+	if (!eq || k == nkeys || !eq[1])
+		return cli_input_error("--indicator %s: expected KEY=VALUE with KEY one of ip, path, "
+				       "query, ua, referer, host, method, status", spec);
+	if (indicator_keys[k].number && gh_parse_u64(eq + 1, 999, &num))
+		return cli_input_error("--indicator %s: expected a status code such as 404", spec);
+
+	o = indicator_policy(k, spec, eq + 1, num);
+	text = json_object_to_json_string(o);
+	snprintf(name, sizeof(name), "--indicator %s", indicator_keys[k].key);
+	err = policy_set_parse(name, text, strlen(text), 0, NULL, &ind->ps);
+	json_object_put(o);
+	if (err == -EINVAL)
+		return cli_input_error("--indicator %s: invalid (see above)", spec);
+	if (err)
+		return cli_runtime_error(err, "--indicator %s", spec);
+	rp->n_ind++;
+	/* A colon is outside the policy-name alphabet: no policy can be mistaken for it. */
+	snprintf(ind->ps->policies[0].name, sizeof(ind->ps->policies[0].name), "indicator:%s",
+		 indicator_keys[k].key);
+	ind->ev = pred_eval_new(ind->ps->regexes);
+	return ind->ev ? 0 : cli_runtime_error(-ENOMEM, "--indicator %s", spec);
+}
+
+/* Rate policies on what only the kernel counts have nothing to count in a log. */
+static void note_rate_policies(const struct policy_set *ps)
+{
+	for (size_t i = 0; i < ps->count; i++) {
+		const struct policy *p = &ps->policies[i];
+		enum rate_metric m = p->rate.metric;
+
+		if (p->kind == POLICY_RATE && !rate_metric_in_records(m))
+			cli_note("replay: rate policy %s counts %s, which only the kernel sees; it "
+				 "cannot fire on logs (requests and resp_Nxx are counted from them)",
+				 p->name, rate_metric_name(m));
+	}
+}
+
+static int load_policies(struct replay *rp, const char *dir)
+{
+	struct engine_opts eo;
+	int err = policy_set_load_dir(dir, NULL, &rp->policies);
+
+	if (err == -EINVAL)
+		return cli_input_error("replay: --policies %s: invalid, nothing replayed", dir);
+	if (err)
+		return cli_runtime_error(err, "replay: loading %s", dir);
+	note_rate_policies(rp->policies);
+	engine_opts_default(&eo);
+	eo.kernel_counters = false; /* rates counted from the records, on event time */
+	rp->engine = engine_new(rp->policies, &eo, on_verdict, rp);
+	return rp->engine ? 0 : cli_runtime_error(-ENOMEM, "replay: starting the engine");
+}
+
+/* Every input checked before any is read: a typo must not cost a long run. */
+static int check_inputs(char **files, int n)
+{
+	int stdin_uses = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!strcmp(files[i], "-"))
+			stdin_uses++;
+		else if (access(files[i], R_OK))
+			return cli_input_error("replay: %s: %s", files[i], strerror(errno));
+	}
+	return stdin_uses > 1 ? cli_input_error("replay: '-' (stdin) given more than once") : 0;
+}
+
+static double now_s(void)
+{
+	return (double)gh_clock_ns(CLOCK_MONOTONIC) / 1e9;
+}
+
+static void summary(const struct replay *rp, double secs)
+{
+	uint64_t rejected = rp->malformed + rp->lines.too_long + rp->lines.binary;
+	struct engine_stats es = { 0 };
+	struct rusage ru;
+
+	if (rp->engine)
+		engine_stats(rp->engine, &es);
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr,
+		"replay: %llu lines read, %llu rejected (%llu malformed, %llu too long, %llu binary), "
+		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, peak RSS %ld KiB\n",
+		(unsigned long long)rp->lines.lines, (unsigned long long)rejected,
+		(unsigned long long)rp->malformed, (unsigned long long)rp->lines.too_long,
+		(unsigned long long)rp->lines.binary, (unsigned long long)rp->alerts, rp->sources_lost ? ">=" : "", rp->sources.count, secs,
+		secs > 0 ? (double)rp->lines.lines / secs : 0.0, (unsigned long long)es.late,
+		ru.ru_maxrss);
+}
+
+static void replay_free(struct replay *rp)
+{
+	addr_set_free(&rp->sources);
+	engine_free(rp->engine);
+	policy_set_free(rp->policies);
+	for (int i = 0; i < rp->n_ind; i++) {
+		pred_eval_free(rp->ind[i].ev);
+		policy_set_free(rp->ind[i].ps);
+	}
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	const char *policies = NULL, *format = "auto";
+	struct cli_strlist indicators = { 0 };
+	const struct cli_opt opts[] = {
+		{ "policies", "DIR", cli_set_string, &policies,
+		  "policies to run (*.json, one per file), as `run --policies`" },
+		{ "format", "FMT", cli_set_string, &format,
+		  "combined, common, json or auto (default: auto, per line)" },
+		{ "indicator", "K=V", cli_set_strlist, &indicators,
+		  "report every request matching: ip=CIDR, path=, query=, ua=, referer=, host=REGEX, "
+		  "method=M, status=N (repeatable)" },
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		"gatehawk replay", "--policies DIR [--format FMT] [--indicator K=V]... FILE...",
+		"Run the policies over access logs (nginx/Apache combined or common, nginx JSON;\n"
+		"'-' is stdin, .gz files are read as they are) on event time, with the same\n"
+		"engine and verdicts as the live daemon, and nothing written to the kernel.\n"
+		"Give files oldest first: a record more than 10 s older than the newest seen\n"
+		"is late and left out of windows. Rate policies count requests and responses\n"
+		"from the records; packets, SYNs and connections exist only live. Alerts are\n"
+		"JSON lines on stdout; indicators add one line per matching request, policy\n"
+		"\"indicator:KEY\". A one-line summary goes to stderr. Formats: docs/replay.md.",
+		"  gatehawk replay --policies /usr/local/share/gatehawk/policies access.log\n"
+		"  gatehawk replay --policies ./policies access.log.2.gz access.log.1 access.log\n"
+		"  zcat old.gz | gatehawk replay --indicator ip=203.0.113.0/24 --indicator "
+		"'path=\\.env$' -\n"
+	};
+	struct replay rp = { 0 };
+	char *files[CLI_MAX_POSITIONAL];
+	double start;
+	int n, err = 0;
+
+	n = cli_parse(argc, argv, &usage, opts, files, CLI_MAX_POSITIONAL);
+	if (n < 0)
+		return n;
+	if (access_log_format_parse(format, &rp.fmt))
+		return cli_input_error("replay: --format %s: expected combined, common, json or auto",
+				       format);
+	if (!n)
+		return cli_input_error("replay: at least one log FILE (or '-') is required; "
+				       "see --help");
+	if (!policies && !indicators.count)
+		return cli_input_error("replay: nothing to run: give --policies DIR and/or "
+				       "--indicator K=V");
+	err = check_inputs(files, n);
+	for (int i = 0; !err && i < indicators.count; i++)
+		err = add_indicator(&rp, indicators.items[i]);
+	if (!err && policies)
+		err = load_policies(&rp, policies);
+	if (err) {
+		replay_free(&rp);
+		return err;
+	}
+	start = now_s();
+	for (int i = 0; !err && i < n; i++)
+		err = replay_file(&rp, files[i]);
+	if (rp.engine)
+		engine_tick(rp.engine, rp.latest);
+	if (fflush(stdout) && !rp.write_err)
+		rp.write_err = -errno;
+	summary(&rp, now_s() - start);
+	if (!err && rp.write_err)
+		err = cli_runtime_error(rp.write_err, "replay: writing alerts");
+	replay_free(&rp);
+	return err;
+}

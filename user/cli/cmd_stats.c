@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* stats: global counters of the gate and the HTTP sensor, summed over CPUs. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+
+#include "cli/cli.h"
+#include "daemon/control.h"
+#include "cli/commands.h"
+#include "kernel/gate_maps.h"
+#include "gatehawk/sensor.h"
+#include "kernel/map_iter.h"
+#include "kernel/pins.h"
+#include "kernel/src_counters.h"
+
+/* Counters print as "section.name value", or nest under the section in JSON. */
+struct stats_out {
+	struct json_object *root; /* NULL for text */
+	struct json_object *section;
+	const char *name;
+};
+
+static void section_begin(struct stats_out *o, const char *name)
+{
+	o->name = name;
+	if (o->root) {
+		o->section = json_object_new_object();
+		json_object_object_add(o->root, name, o->section);
+	}
+}
+
+static void put(struct stats_out *o, const char *key, uint64_t v)
+{
+	if (o->root)
+		json_object_object_add(o->section, key, json_object_new_uint64(v));
+	else
+		printf("%s.%-20s %" PRIu64 "\n", o->name, key, v);
+}
+
+static int gate_section(const char *pin_dir, struct stats_out *o)
+{
+	struct gate_stats s;
+	struct gate_maps m;
+	int err = gate_maps_open(pin_dir, &m);
+
+	if (err == -ENOENT)
+		return cli_runtime_error(err, "no gatehawk maps under %s", pin_dir);
+	if (err)
+		return cli_runtime_error(err, "opening maps under %s", pin_dir);
+	err = gate_stats_read(&m, &s);
+	gate_maps_close(&m);
+	if (err)
+		return cli_runtime_error(err, "reading gate counters");
+	section_begin(o, "gate");
+#define GH_STATS_PUT(name) put(o, #name, s.name);
+	GATE_STATS_FIELDS(GH_STATS_PUT)
+#undef GH_STATS_PUT
+	return 0;
+}
+
+/* Present once `run` has loaded the sensor; absent before, which is fine. */
+static int sensor_section(const char *pin_dir, struct stats_out *o)
+{
+	struct sensor_stats s;
+	int fd, err;
+
+	fd = gh_pin_open(pin_dir, "sensor_stats");
+	if (fd < 0)
+		return fd == -ENOENT ? 0 : cli_runtime_error(fd, "opening sensor_stats");
+	err = map_percpu_sum(fd, 0, &s, sizeof(s));
+	close(fd);
+	if (err)
+		return cli_runtime_error(err, "reading sensor counters");
+	section_begin(o, "sensor");
+#define GH_SENSOR_PUT(name) put(o, #name, s.name);
+	SENSOR_STATS_FIELDS(GH_SENSOR_PUT)
+#undef GH_SENSOR_PUT
+	return 0;
+}
+
+static int sources_section(const char *pin_dir, struct stats_out *o)
+{
+	uint64_t inserted = 0;
+	uint32_t live = 0;
+	int fd, err;
+
+	fd = sources_open(pin_dir);
+	if (fd < 0)
+		return fd == -ENOENT ? 0 : cli_runtime_error(fd, "opening src_stats");
+	err = map_count(fd, &live);
+	close(fd);
+	err = err ?: sources_inserted(pin_dir, &inserted);
+	if (err)
+		return cli_runtime_error(err, "reading per-source counters");
+	section_begin(o, "sources");
+	put(o, "tracked", live);
+	put(o, "evicted", inserted > live ? inserted - live : 0);
+	return 0;
+}
+
+/* Text form of the daemon's reply: "daemon.decoder.requests 12", one per line. */
+static void print_flat(const char *prefix, struct json_object *v)
+{
+	char key[256];
+
+	if (json_object_is_type(v, json_type_object)) {
+		json_object_object_foreach(v, k, child) {
+			snprintf(key, sizeof(key), "%s.%s", prefix, k);
+			print_flat(key, child);
+		}
+	} else if (json_object_is_type(v, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(v); i++) {
+			struct json_object *item = json_object_array_get_idx(v, i), *name;
+
+			if (json_object_object_get_ex(item, "name", &name))
+				snprintf(key, sizeof(key), "%s.%s", prefix, json_object_get_string(name));
+			else
+				snprintf(key, sizeof(key), "%s.%zu", prefix, i);
+			print_flat(key, item);
+		}
+	} else if (strcmp(prefix + strlen(prefix) - 5, ".name")) {
+		printf("%-40s %s\n", prefix, v ? json_object_get_string(v) : "-");
+	}
+}
+
+/* The running daemon's own counters, when one answers for this pin dir. */
+static void daemon_section(const char *pin_dir, struct stats_out *o)
+{
+	struct json_object *reply;
+
+	if (control_request(pin_dir, "stats", &reply))
+		return;
+	if (o->root)
+		json_object_object_add(o->root, "daemon", reply);
+	else {
+		print_flat("daemon", reply);
+		json_object_put(reply);
+	}
+}
+
+int cmd_stats(int argc, char **argv)
+{
+	const char *pin_dir = GH_PIN_DIR_DEFAULT;
+	bool json = false;
+	const struct cli_opt opts[] = {
+		{ "json", NULL, cli_set_flag, &json, "one JSON object on stdout" },
+		CLI_PIN_DIR_OPT(pin_dir),
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		"gatehawk stats", "[--json] [--pin-dir DIR]",
+		"Global counters summed over CPUs.\n"
+		"gate:    frames seen, passed, dropped, allowed, matched only expired entries,\n"
+		"         parse errors, non-IP, per family, VLAN, fragments, SYNs.\n"
+		"sensor:  requests counted and sampled, pipelined heads, responses, skipped\n"
+		"         retransmissions, and ring-buffer samples lost, by reason.\n"
+		"sources: sources tracked in src_stats and evicted from it.\n"
+		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
+		"         alerts and blocks per policy, blocks spared and why.",
+		NULL
+	};
+	struct stats_out o = { 0 };
+	char *pos[1];
+	int err;
+
+	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	if (err < 0)
+		return err;
+	o.root = json ? json_object_new_object() : NULL;
+	err = gate_section(pin_dir, &o);
+	err = err ?: sensor_section(pin_dir, &o);
+	err = err ?: sources_section(pin_dir, &o);
+	if (!err)
+		daemon_section(pin_dir, &o);
+	if (o.root && !err)
+		cli_print_json(o.root);
+	else if (o.root)
+		json_object_put(o.root);
+	return err;
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* status: what is attached, what is in force, whether the daemon runs. */
+#include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "base/clock.h"
+#include "cli/commands.h"
+#include "daemon/control.h"
+#include "kernel/gate_maps.h"
+#include "gatehawk/gate.h"
+#include "kernel/pins.h"
+#include "kernel/sensor_loader.h"
+
+struct block_tally {
+	uint64_t now;
+	uint64_t live, automatic;
+};
+
+static int tally_block(const struct block_view *v, void *ctx)
+{
+	struct block_tally *t = ctx;
+
+	if (block_entry_live(&v->entry, t->now)) {
+		t->live++;
+		t->automatic += !!(v->entry.flags & GH_BLOCK_F_AUTO);
+	}
+	return 0;
+}
+
+static int tally_allow(const struct allow_view *v, void *ctx)
+{
+	(void)v;
+	(*(uint64_t *)ctx)++;
+	return 0;
+}
+
+/* Interfaces with a pinned gatehawk XDP link. */
+static struct json_object *gated_ifaces(const char *pin_dir)
+{
+	struct json_object *arr = json_object_new_array();
+	size_t plen = strlen(GH_LINK_XDP_PREFIX);
+	struct dirent *de;
+	DIR *d = opendir(pin_dir);
+
+	while (d && (de = readdir(d)))
+		if (!strncmp(de->d_name, GH_LINK_XDP_PREFIX, plen))
+			json_object_array_add(arr, json_object_new_string(de->d_name + plen));
+	if (d)
+		closedir(d);
+	return arr;
+}
+
+static struct json_object *gate_status(const char *pin_dir)
+{
+	struct block_tally t = { .now = gh_boottime_ns() };
+	struct json_object *o = json_object_new_object();
+	uint64_t allows = 0;
+	struct gate_maps m;
+
+	json_object_object_add(o, "interfaces", gated_ifaces(pin_dir));
+	if (gate_maps_open(pin_dir, &m))
+		return o;
+	gate_block_foreach(&m, tally_block, &t);
+	gate_allow_foreach(&m, tally_allow, &allows);
+	gate_maps_close(&m);
+	json_object_object_add(o, "blocks", json_object_new_uint64(t.live));
+	json_object_object_add(o, "automatic_blocks", json_object_new_uint64(t.automatic));
+	json_object_object_add(o, "allow_entries", json_object_new_uint64(allows));
+	json_object_object_add(o, "max_blocks_per_map", json_object_new_uint64(m.max_blocks));
+	return o;
+}
+
+static struct json_object *sensor_status(const char *pin_dir)
+{
+	struct json_object *o, *ports;
+	struct sensor_tunables t;
+
+	if (sensor_get_tunables(pin_dir, &t))
+		return NULL;
+	o = json_object_new_object();
+	ports = json_object_new_array();
+	for (uint32_t i = 0; i < t.n_ports; i++)
+		json_object_array_add(ports, json_object_new_int(t.ports[i]));
+	json_object_object_add(o, "ports", ports);
+	json_object_object_add(o, "sample_rate", json_object_new_uint64(t.sample_rate));
+	json_object_object_add(o, "attached",
+			       json_object_new_boolean(gh_pin_exists(pin_dir, "link_cg_http_in")));
+	return o;
+}
+
+static int64_t get_int(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? json_object_get_int64(v) : 0;
+}
+
+static void print_text(struct json_object *st)
+{
+	struct json_object *gate, *sensor, *daemon, *ifaces, *engine, *pols;
+
+	json_object_object_get_ex(st, "gate", &gate);
+	json_object_object_get_ex(gate, "interfaces", &ifaces);
+	printf("gate:    ");
+	if (!json_object_array_length(ifaces))
+		printf("not attached");
+	for (size_t i = 0; i < json_object_array_length(ifaces); i++)
+		printf("%s%s", i ? "," : "attached to ",
+		       json_object_get_string(json_object_array_get_idx(ifaces, i)));
+	printf("; %" PRId64 " blocks in force (%" PRId64 " automatic), %" PRId64
+	       " allow entries\n",
+	       get_int(gate, "blocks"), get_int(gate, "automatic_blocks"),
+	       get_int(gate, "allow_entries"));
+	if (json_object_object_get_ex(st, "sensor", &sensor) && sensor)
+		printf("sensor:  ports %s, sample 1/%" PRId64 ", %s\n",
+		       json_object_to_json_string(json_object_object_get(sensor, "ports")),
+		       get_int(sensor, "sample_rate"),
+		       json_object_get_boolean(json_object_object_get(sensor, "attached"))
+			       ? "attached" : "not attached");
+	else
+		printf("sensor:  not loaded\n");
+	if (!json_object_object_get_ex(st, "daemon", &daemon) || !daemon) {
+		printf("daemon:  not running\n");
+		return;
+	}
+	printf("daemon:  running, pid %" PRId64 ", up %" PRId64 "s\n", get_int(daemon, "pid"),
+	       get_int(daemon, "uptime_s"));
+	if (!json_object_object_get_ex(daemon, "engine", &engine) ||
+	    !json_object_object_get_ex(engine, "policies", &pols))
+		return;
+	printf("\n%-28s %10s %8s %8s %8s\n", "POLICY", "MATCHED", "ALERTS", "BLOCKS", "GROUPS");
+	for (size_t i = 0; i < json_object_array_length(pols); i++) {
+		struct json_object *p = json_object_array_get_idx(pols, i);
+
+		printf("%-28s %10" PRId64 " %8" PRId64 " %8" PRId64 " %8" PRId64 "\n",
+		       json_object_get_string(json_object_object_get(p, "name")),
+		       get_int(p, "matched"), get_int(p, "alerts"), get_int(p, "blocks"),
+		       get_int(p, "groups"));
+	}
+}
+
+int cmd_status(int argc, char **argv)
+{
+	const char *pin_dir = GH_PIN_DIR_DEFAULT;
+	bool json = false;
+	const struct cli_opt opts[] = {
+		{ "json", NULL, cli_set_flag, &json, "one JSON object on stdout" },
+		CLI_PIN_DIR_OPT(pin_dir),
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		"gatehawk status", "[--json] [--pin-dir DIR]",
+		"Where the gate is attached, blocks and allow entries in force, the sensor's\n"
+		"ports and sample rate, and whether a daemon runs, with alerts and blocks per\n"
+		"policy.",
+		NULL
+	};
+	struct json_object *st, *daemon = NULL;
+	char *pos[1];
+	int err;
+
+	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	if (err < 0)
+		return err;
+	st = json_object_new_object();
+	json_object_object_add(st, "gate", gate_status(pin_dir));
+	json_object_object_add(st, "sensor", sensor_status(pin_dir));
+	control_request(pin_dir, "stats", &daemon);
+	json_object_object_add(st, "daemon", daemon);
+	if (json)
+		cli_print_json(st);
+	else {
+		print_text(st);
+		json_object_put(st);
+	}
+	return 0;
+}

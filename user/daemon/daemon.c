@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "input/access_log.h"
+#include "base/clock.h"
+#include "daemon/control.h"
+#include "daemon/daemon.h"
+#include "daemon/enforcer.h"
+#include "engine/engine.h"
+#include "daemon/event_loop.h"
+#include "kernel/gate_maps.h"
+#include "input/log_follow.h"
+#include "kernel/pins.h"
+#include "engine/policy.h"
+#include "input/ringbuf_decode.h"
+#include "kernel/src_counters.h"
+
+/* A followed access log; its lines join the sensor's records. */
+struct followed {
+	struct daemon *d;
+	struct log_follow *f;
+	uint64_t malformed;
+	int last_err; /* reported once, not every tick */
+};
+
+struct daemon {
+	const struct daemon_opts *opts;
+	struct event_loop *loop;
+	struct gate_maps maps;
+	struct ring_buffer *ring;
+	int drain_fd; /* timerfd: drain the ring between the sensor's batch wake-ups */
+	struct ringbuf_decoder *decoder;
+	struct policy_set *policies;
+	struct engine *engine;
+	struct enforcer enforcer;
+	struct followed logs[CLI_MAX_POSITIONAL];
+	FILE *alerts;
+	int src_fd;     /* src_stats, read each tick when rate policies exist */
+	int control_fd;
+	uint64_t ticks;
+	time_t started;
+};
+
+static bool has_rate_policies(const struct policy_set *ps)
+{
+	for (size_t i = 0; ps && i < ps->count; i++)
+		if (ps->policies[i].kind == POLICY_RATE)
+			return true;
+	return false;
+}
+
+/* A new engine over a new set; the old pair is released by the caller. */
+static int start_engine(struct daemon *d, struct policy_set *ps)
+{
+	struct engine_opts eo;
+
+	engine_opts_default(&eo);
+	eo.kernel_counters = true;
+	if (d->opts->max_groups)
+		eo.max_groups = d->opts->max_groups;
+	d->engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
+	if (!d->engine)
+		return -ENOMEM;
+	d->policies = ps;
+	return 0;
+}
+
+/* SIGHUP: all or nothing; a bad directory keeps the set in force. */
+static void reload_policies(struct daemon *d)
+{
+	struct engine *old_engine = d->engine;
+	struct policy_set *old_set = d->policies, *ps;
+
+	if (!d->opts->policies_dir)
+		return;
+	if (policy_set_load_dir(d->opts->policies_dir, NULL, &ps)) {
+		fprintf(stderr, "gatehawk: reload of %s failed; keeping the %zu policies in force\n",
+			d->opts->policies_dir, old_set ? old_set->count : 0);
+		return;
+	}
+	if (start_engine(d, ps)) {
+		fprintf(stderr, "gatehawk: reload: out of memory; keeping the policies in force\n");
+		policy_set_free(ps);
+		d->engine = old_engine;
+		d->policies = old_set;
+		return;
+	}
+	engine_free(old_engine);
+	policy_set_free(old_set);
+	fprintf(stderr, "gatehawk: reloaded %zu policies from %s (window state starts afresh)\n",
+		ps->count, d->opts->policies_dir);
+}
+
+/* The gate was detached under us when its link pins are gone. */
+static bool gate_detached(const struct daemon *d)
+{
+	const struct gate_attach_opts *a = &d->opts->attach;
+	char name[64];
+
+	for (int i = 0; i < a->n_ifaces; i++) {
+		snprintf(name, sizeof(name), "%s%s", GH_LINK_XDP_PREFIX, a->ifaces[i]);
+		if (!gh_pin_exists(a->pin_dir, name))
+			return true;
+	}
+	return false;
+}
+
+static void collect_garbage(struct daemon *d)
+{
+	size_t removed = 0;
+	int err = gate_maps_lock(&d->maps);
+
+	if (!err) {
+		err = gate_gc(&d->maps, gh_boottime_ns(), &removed);
+		gate_maps_unlock(&d->maps);
+	}
+	if (err)
+		fprintf(stderr, "gatehawk: block GC failed: %s\n", strerror(-err));
+}
+
+static void on_record(const struct request_record *rec, void *ctx)
+{
+	struct daemon *d = ctx;
+
+	if (d->opts->print_requests)
+		cli_print_json(request_to_json(rec));
+	if (d->engine)
+		engine_feed(d->engine, rec);
+}
+
+static void on_log_line(char *line, size_t len, void *ctx)
+{
+	struct followed *fl = ctx;
+	struct request_record rec;
+
+	if (access_log_parse(ACCESS_LOG_AUTO, line, len, &rec))
+		fl->malformed++;
+	else
+		on_record(&rec, fl->d);
+}
+
+static void follow_logs(struct daemon *d)
+{
+	for (int i = 0; i < d->opts->access_logs.count; i++) {
+		struct followed *fl = &d->logs[i];
+		int n = log_follow_poll(fl->f, on_log_line, fl);
+
+		if (n < 0 && n != fl->last_err)
+			fprintf(stderr, "gatehawk: reading %s: %s\n", log_follow_path(fl->f),
+				strerror(-n));
+		fl->last_err = n < 0 ? n : 0;
+	}
+}
+
+struct counters_ctx {
+	struct engine *engine;
+	uint64_t now;
+};
+
+static int feed_source(const struct source_row *row, void *ctx)
+{
+	struct counters_ctx *c = ctx;
+
+	engine_feed_counters(c->engine, c->now, &row->addr, &row->s);
+	return 0;
+}
+
+static int on_tick(int fd, uint32_t events, void *ctx)
+{
+	struct daemon *d = ctx;
+	uint64_t now = gh_clock_ns(CLOCK_REALTIME);
+
+	(void)events;
+	ev_timerfd_drain(fd);
+	d->ticks++;
+	if (gate_detached(d)) {
+		fprintf(stderr, "gatehawk: gate detached, exiting\n");
+		ev_stop(d->loop);
+		return 0;
+	}
+	decoder_expire(d->decoder, gh_boottime_ns());
+	follow_logs(d);
+	/* Opened on the first tick that has rate policies, so a SIGHUP that
+	 * brings the first one in gets the counters too. */
+	if (d->src_fd < 0 && has_rate_policies(d->policies))
+		d->src_fd = sources_open(d->opts->attach.pin_dir);
+	if (d->engine && d->src_fd >= 0) {
+		struct counters_ctx c = { d->engine, now };
+
+		sources_foreach(d->src_fd, feed_source, &c);
+	}
+	if (d->engine)
+		engine_tick(d->engine, now);
+	if (d->ticks % GH_GC_INTERVAL_S == 0)
+		collect_garbage(d);
+	return 0;
+}
+
+static int on_ring_event(void *ctx, void *data, size_t size)
+{
+	return decoder_event(ctx, data, size);
+}
+
+static int on_ring_ready(int fd, uint32_t events, void *ctx)
+{
+	struct daemon *d = ctx;
+	int n;
+
+	(void)events;
+	if (fd == d->drain_fd)
+		ev_timerfd_drain(fd);
+	n = ring_buffer__consume(d->ring);
+	return n < 0 && n != -EINTR ? n : 0;
+}
+
+static int on_signal(int fd, uint32_t events, void *ctx)
+{
+	struct signalfd_siginfo si;
+	struct daemon *d = ctx;
+
+	(void)events;
+	if (read(fd, &si, sizeof(si)) != sizeof(si))
+		return 0;
+	if (si.ssi_signo == SIGHUP) {
+		reload_policies(d);
+		return 0;
+	}
+	fprintf(stderr, "gatehawk: %s, exiting; the gate stays attached\n",
+		strsignal((int)si.ssi_signo));
+	ev_stop(d->loop);
+	return 0;
+}
+
+static struct json_object *access_logs_json(const struct daemon *d)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (int i = 0; i < d->opts->access_logs.count; i++) {
+		struct json_object *o = json_object_new_object();
+		struct log_follow_stats st;
+
+		log_follow_get_stats(d->logs[i].f, &st);
+		json_object_object_add(o, "path", json_object_new_string(log_follow_path(d->logs[i].f)));
+		json_object_object_add(o, "lines", json_object_new_uint64(st.line.lines));
+		json_object_object_add(o, "malformed", json_object_new_uint64(d->logs[i].malformed));
+		json_object_object_add(o, "too_long", json_object_new_uint64(st.line.too_long));
+		json_object_object_add(o, "binary", json_object_new_uint64(st.line.binary));
+		json_object_object_add(o, "rotations", json_object_new_uint64(st.rotations));
+		json_object_object_add(o, "truncations", json_object_new_uint64(st.truncations));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static struct json_object *stats_json(const struct daemon *d)
+{
+	const struct decoder_stats *ds = decoder_get_stats(d->decoder);
+	struct json_object *o = json_object_new_object(), *dec = json_object_new_object();
+	struct json_object *enf = json_object_new_object();
+
+	json_object_object_add(o, "pid", json_object_new_int(getpid()));
+	json_object_object_add(o, "uptime_s", json_object_new_int64(time(NULL) - d->started));
+	json_object_object_add(o, "policies_dir", d->opts->policies_dir
+			       ? json_object_new_string(d->opts->policies_dir) : NULL);
+#define GH_PUT_DECODER(name) json_object_object_add(dec, #name, json_object_new_uint64(ds->name));
+	DECODER_STATS_FIELDS(GH_PUT_DECODER)
+#undef GH_PUT_DECODER
+#define GH_PUT_ENFORCER(name) \
+	json_object_object_add(enf, #name, json_object_new_uint64(d->enforcer.stats.name));
+	ENFORCER_STATS_FIELDS(GH_PUT_ENFORCER)
+#undef GH_PUT_ENFORCER
+	json_object_object_add(o, "decoder", dec);
+	json_object_object_add(o, "access_logs", access_logs_json(d));
+	json_object_object_add(o, "enforcer", enf);
+	if (d->engine) {
+		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
+		struct engine_stats es;
+
+		engine_stats(d->engine, &es);
+		json_object_object_add(eng, "records", json_object_new_uint64(es.records));
+		json_object_object_add(eng, "late", json_object_new_uint64(es.late));
+		json_object_object_add(eng, "groups", json_object_new_uint64(es.groups));
+		json_object_object_add(eng, "evicted", json_object_new_uint64(es.evicted));
+		json_object_object_add(eng, "entries", json_object_new_uint64(es.entries));
+		for (size_t i = 0; i < es.count; i++) {
+			const struct engine_policy_stats *p = &es.policies[i];
+			struct json_object *po = json_object_new_object();
+
+			json_object_object_add(po, "name",
+					       json_object_new_string(d->policies->policies[i].name));
+			json_object_object_add(po, "matched", json_object_new_uint64(p->matched));
+			json_object_object_add(po, "alerts", json_object_new_uint64(p->alerts));
+			json_object_object_add(po, "blocks", json_object_new_uint64(p->blocks));
+			json_object_object_add(po, "suppressed",
+					       json_object_new_uint64(p->suppressed));
+			json_object_object_add(po, "groups", json_object_new_uint64(p->groups));
+			json_object_array_add(pol, po);
+		}
+		json_object_object_add(eng, "policies", pol);
+		json_object_object_add(o, "engine", eng);
+	}
+	return o;
+}
+
+static struct json_object *on_control(const char *cmd, void *ctx)
+{
+	return strcmp(cmd, "stats") ? NULL : stats_json(ctx);
+}
+
+static int on_control_ready(int fd, uint32_t events, void *ctx)
+{
+	(void)events;
+	return control_serve_one(fd, on_control, ctx);
+}
+
+static int block_signals(void)
+{
+	sigset_t mask;
+	int fd;
+
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &mask, NULL))
+		return -errno;
+	fd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what)
+{
+	int err = fd < 0 ? fd : ev_add(d->loop, fd, fn, d);
+
+	return err ? cli_runtime_error(err, "setting up %s", what) : 0;
+}
+
+static int open_ring(struct daemon *d)
+{
+	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
+	int err;
+
+	if (fd < 0)
+		return cli_runtime_error(fd, "opening the sensor's ring buffer");
+	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
+				 GH_DEFAULT_ANSWER_TIMEOUT_NS);
+	d->ring = d->decoder ? ring_buffer__new(fd, on_ring_event, d->decoder, NULL) : NULL;
+	/* The ring buffer keeps its own reference to the map. */
+	close(fd);
+	if (!d->ring)
+		return cli_runtime_error(-ENOMEM, "setting up the ring buffer reader");
+	d->drain_fd = ev_timerfd(GH_RING_DRAIN_MS);
+	err = add_fd(d, d->drain_fd, on_ring_ready, "the ring buffer timer");
+	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer");
+}
+
+/* Policies and the alert sink first: bad input changes nothing in the kernel. */
+static int load_inputs(struct daemon *d)
+{
+	const struct daemon_opts *o = d->opts;
+	struct policy_set *ps;
+	int err;
+
+	d->alerts = strcmp(o->alerts_path, "-") ? fopen(o->alerts_path, "a") : stdout;
+	if (!d->alerts)
+		return cli_input_error("--alerts %s: %s", o->alerts_path, strerror(errno));
+	for (int i = 0; i < o->access_logs.count; i++) {
+		d->logs[i].d = d;
+		err = log_follow_open(o->access_logs.items[i], &d->logs[i].f);
+		if (err)
+			return cli_input_error("--access-log %s: %s", o->access_logs.items[i],
+					       strerror(-err));
+	}
+	if (!o->policies_dir)
+		return 0;
+	err = policy_set_load_dir(o->policies_dir, NULL, &ps);
+	if (err)
+		return err == -EINVAL ? cli_input_error("--policies %s: invalid, nothing was started",
+							o->policies_dir)
+				      : cli_runtime_error(err, "loading %s", o->policies_dir);
+	err = start_engine(d, ps);
+	if (err) {
+		policy_set_free(ps);
+		return cli_runtime_error(err, "starting the policy engine");
+	}
+	return 0;
+}
+
+static int setup(struct daemon *d, int *sig_fd, int *tick_fd)
+{
+	const struct daemon_opts *o = d->opts;
+	int err;
+
+	d->loop = ev_loop_new();
+	if (!d->loop)
+		return cli_runtime_error(-ENOMEM, "creating the event loop");
+	err = load_inputs(d);
+	if (err)
+		return err;
+	d->control_fd = control_listen(o->attach.pin_dir);
+	if (d->control_fd == -EADDRINUSE)
+		return cli_runtime_fail(d->control_fd, "a gatehawk daemon already runs for %s",
+					o->attach.pin_dir);
+	err = gate_attach(&o->attach);
+	err = err ?: sensor_attach(&o->sensor);
+	if (err)
+		return err;
+	err = gate_maps_open(o->attach.pin_dir, &d->maps);
+	if (err)
+		return cli_runtime_error(err, "opening pinned maps in %s", o->attach.pin_dir);
+	enforcer_init(&d->enforcer, &d->maps, d->alerts, o->dry_run);
+	*sig_fd = block_signals();
+	*tick_fd = ev_timerfd(GH_TICK_MS);
+	err = add_fd(d, *sig_fd, on_signal, "signalfd");
+	err = err ?: add_fd(d, *tick_fd, on_tick, "the timer");
+	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket");
+	return err ?: open_ring(d);
+}
+
+static void announce(const struct daemon *d)
+{
+	const struct daemon_opts *o = d->opts;
+
+	fprintf(stderr, "gatehawk: gate on %d interface(s), sensor on ports", o->attach.n_ifaces);
+	for (uint32_t i = 0; i < o->sensor.tun.n_ports; i++)
+		fprintf(stderr, "%s%u", i ? "," : " ", o->sensor.tun.ports[i]);
+	fprintf(stderr, ", sample 1/%u, %zu policies%s; running\n", o->sensor.tun.sample_rate,
+		d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
+}
+
+int daemon_run(const struct daemon_opts *o)
+{
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .drain_fd = -1, .started = time(NULL) };
+	int sig_fd = -1, tick_fd = -1;
+	int err;
+
+	gate_maps_init(&d.maps);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	err = setup(&d, &sig_fd, &tick_fd);
+	if (!err) {
+		announce(&d);
+		err = ev_run(d.loop);
+	}
+	if (d.ring) {
+		ring_buffer__consume(d.ring);
+		decoder_flush(d.decoder);
+	}
+	ring_buffer__free(d.ring);
+	decoder_free(d.decoder);
+	engine_free(d.engine);
+	policy_set_free(d.policies);
+	for (int i = 0; i < o->access_logs.count; i++)
+		log_follow_close(d.logs[i].f);
+	if (d.alerts && d.alerts != stdout)
+		fclose(d.alerts);
+	if (d.src_fd >= 0)
+		close(d.src_fd);
+	control_close(d.control_fd, o->attach.pin_dir);
+	if (tick_fd >= 0)
+		close(tick_fd);
+	if (d.drain_fd >= 0)
+		close(d.drain_fd);
+	if (sig_fd >= 0)
+		close(sig_fd);
+	ev_loop_free(d.loop);
+	gate_maps_close(&d.maps);
+	return err;
+}

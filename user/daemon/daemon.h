@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * `gatehawk run`: attach the gate and the HTTP sensor, then stay in the
+ * foreground on one epoll loop: the sensor's ring buffer, followed access
+ * logs, the control socket, signalfd (SIGTERM/SIGINT exit, SIGHUP reloads
+ * the policies) and a 1 s timerfd tick (kernel counters to the engine,
+ * overdue requests, block GC). SIGTERM leaves the gate, the sensor and
+ * their pins in place; `gatehawk detach` (pins removed) makes the daemon
+ * exit on its next tick.
+ */
+#ifndef GATEHAWK_DAEMON_H
+#define GATEHAWK_DAEMON_H
+
+#include <stdbool.h>
+
+#include "cli/cli.h"
+#include "kernel/gate_loader.h"
+#include "kernel/sensor_loader.h"
+
+/* Expired block entries are reclaimed this often; the program already
+ * ignores them, GC only frees their slots. */
+#define GH_GC_INTERVAL_S 5
+#define GH_TICK_MS 1000
+/* How often the ring buffer is drained when the sensor has not woken us
+ * (include/gatehawk/sensor.h, GH_RING_WAKEUP_BYTES): the most a sampled
+ * request waits before the policies see it. */
+#define GH_RING_DRAIN_MS 10
+
+struct daemon_opts {
+	struct gate_attach_opts attach;
+	struct sensor_opts sensor;
+	const char *policies_dir;        /* NULL: decode only, no policies */
+	struct cli_strlist access_logs;  /* followed like tail -F */
+	const char *alerts_path;         /* "-": stdout */
+	bool dry_run;                    /* alert, never write blocks */
+	bool print_requests;             /* each decoded record as a JSON line on stdout */
+	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
+};
+
+int daemon_run(const struct daemon_opts *o);
+
+#endif /* GATEHAWK_DAEMON_H */

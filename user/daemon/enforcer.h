@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Verdicts of the live engine become alert lines and block entries. A block
+ * is written into the XDP map at once, with the policy name as its reason
+ * and the escalated ttl as its expiry, unless the source is loopback, an
+ * address of this host or allow-listed, or the daemon runs with --dry-run;
+ * then the alert says "action":"alert" and evidence.not_blocked says why.
+ * An automatic block never shortens a longer block already in force.
+ */
+#ifndef GATEHAWK_ENFORCER_H
+#define GATEHAWK_ENFORCER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "engine/engine.h"
+#include "kernel/gate_maps.h"
+
+#define ENFORCER_STATS_FIELDS(X)                                                   \
+	X(alerts)           /* alert lines written */                              \
+	X(blocks)           /* block entries written or extended */                \
+	X(already_blocked)  /* a longer block was in force: left as it was */      \
+	X(spared_protected) /* loopback or this host's address: not blocked */     \
+	X(spared_allowed)   /* allow-listed: not blocked */                        \
+	X(spared_dry_run)   /* --dry-run: not blocked */                           \
+	X(block_errors)     /* the map refused the entry (full, or an error) */
+
+struct enforcer_stats {
+#define GH_ENFORCER_MEMBER(name) uint64_t name;
+	ENFORCER_STATS_FIELDS(GH_ENFORCER_MEMBER)
+#undef GH_ENFORCER_MEMBER
+};
+
+struct enforcer {
+	struct gate_maps *maps;
+	FILE *alerts;
+	bool dry_run;
+	struct enforcer_stats stats;
+};
+
+void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, bool dry_run);
+/* The engine's verdict_fn; ctx is the struct enforcer. */
+void enforcer_verdict(const struct verdict *v, void *ctx);
+
+#endif /* GATEHAWK_ENFORCER_H */

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "engine/alert.h"
+
+struct json_object *alert_number(double v)
+{
+	char text[32];
+
+	/* 2^53: beyond it not every integer is a double, and int64 is near. */
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		return json_object_new_int64((int64_t)v);
+	/* Ten significant digits: 0.8, not json-c's 0.80000000000000004. */
+	snprintf(text, sizeof(text), "%.10g", v);
+	return json_object_new_double_s(v, text);
+}
+
+struct json_object *alert_to_json(const struct verdict *v)
+{
+	const struct policy *p = v->policy;
+	struct json_object *o = json_object_new_object();
+	char buf[GH_CIDR_STRLEN + 16];
+
+	gh_format_rfc3339(v->ts_ns, buf, sizeof(buf));
+	json_object_object_add(o, "ts", json_object_new_string(buf));
+	json_object_object_add(o, "policy", json_object_new_string(p->name));
+	json_object_object_add(o, "kind", json_object_new_string(policy_kind_name(p->kind)));
+	if (v->has_src)
+		gh_addr_format(&v->src, buf, sizeof(buf));
+	json_object_object_add(o, "src_ip", v->has_src ? json_object_new_string(buf) : NULL);
+	json_object_object_add(o, "action", json_object_new_string(v->block ? "block" : "alert"));
+	json_object_object_add(o, "severity",
+			       json_object_new_string(policy_severity_name(p->severity)));
+	json_object_object_add(o, "ttl_s", json_object_new_uint64(v->block ? v->ttl_s : 0));
+	json_object_object_add(o, "value", alert_number(v->value));
+	json_object_object_add(o, "threshold", alert_number(v->threshold));
+	json_object_object_add(o, "evidence", v->evidence ? json_object_get(v->evidence)
+							  : json_object_new_object());
+	return o;
+}
+
+int alert_write(FILE *f, const struct verdict *v)
+{
+	struct json_object *o = alert_to_json(v);
+	int err = 0;
+
+	errno = 0;
+	if (fprintf(f, "%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+								      JSON_C_TO_STRING_NOSLASHESCAPE)) < 0)
+		err = errno ? -errno : -EIO;
+	json_object_put(o);
+	return err;
+}

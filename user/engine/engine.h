@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The policy engine: request records (and, live, the kernel's per-source
+ * counters) in, verdicts out through a callback. Time is event time: the
+ * record's ts_ns, or now_ns given with counters and ticks, all on the
+ * CLOCK_REALTIME ns scale. The engine never reads a clock, so a replay of a
+ * day of logs gives the verdicts the live run gave.
+ *
+ * State lives in groups. Policies that group the same way (same group_by
+ * and prefix; match and rate policies group by src_ip) share one group per
+ * key, which holds each one's window or rate buckets, cooldown and offenses
+ * (and, live, the source's previous counter sample). It is bounded: at most
+ * max_groups groups (least recently seen, to the second, evicted and
+ * counted) and at most max_entries window records and distinct values over
+ * all groups (least recently seen groups evicted until under); a window
+ * holds at most WIN_MAX_RECORDS records (window.h). A group is released once
+ * its windows are empty, its cooldowns over and its offenses forgotten, plus
+ * the lateness tolerance: a few groups per engine_feed(), all of them per
+ * engine_tick(). Memory: a group is 64 B plus 32 B per policy sharing it,
+ * and per window policy in use a block of a few hundred bytes that holds a
+ * small window whole; beyond that a record costs 8 B x (2 + distinct and sum
+ * aggregates) and a distinct value 32 B. With the shipped policies the worst
+ * case at the default caps (every group in every window) is about 1.2 GB; a
+ * busy host uses a small fraction of that.
+ *
+ * Single-threaded; the callback must not call back into the engine.
+ */
+#ifndef GATEHAWK_ENGINE_H
+#define GATEHAWK_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <json-c/json.h>
+
+#include "base/addr.h"
+#include "gatehawk/sources.h"
+#include "engine/policy.h"
+#include "input/request.h"
+
+#define ENGINE_DEFAULT_MAX_GROUPS 262144U
+#define ENGINE_MAX_GROUPS (1U << 28) /* larger max_groups are clamped to this */
+#define ENGINE_DEFAULT_MAX_ENTRIES (1ULL << 22)
+#define ENGINE_DEFAULT_LATE_NS (10ULL * 1000000000ULL)
+#define ENGINE_OFFENSE_MEMORY_NS (86400ULL * 1000000000ULL) /* escalation looks back a day */
+
+struct verdict {
+	const struct policy *policy;
+	uint64_t ts_ns;         /* event time of what fired it */
+	bool has_src;           /* false for groups without src_ip (group_by [] and the like) */
+	struct gh_addr src;     /* the source of the record that fired it */
+	struct gh_cidr scope;   /* what to block: src masked to action.scope */
+	bool block;             /* action block, mode enforce and a source to block */
+	uint64_t ttl_s;         /* block ttl after escalation (monitor mode: what enforce
+				 * would use); 0 for alert actions */
+	uint32_t offense;       /* n-th block of this group by this policy within a day */
+	double value, threshold;
+	struct json_object *evidence; /* owned by the engine, valid during the callback */
+};
+
+typedef void (*verdict_fn)(const struct verdict *v, void *ctx);
+
+struct engine_opts {
+	uint32_t max_groups;
+	uint64_t max_entries;
+	uint64_t late_tolerance_ns; /* older than the newest event time by more: late */
+	/*
+	 * Live: rate policies read engine_feed_counters() only. Otherwise
+	 * (replay) they count requests and resp_2xx..resp_5xx from the records,
+	 * with the same bucketing, so both runs give the same verdicts.
+	 */
+	bool kernel_counters;
+	uint64_t hash_seed; /* 0: random (distinct values and group keys resist crafted collisions) */
+};
+
+struct engine_policy_stats {
+	uint64_t matched;    /* records past where/filter; rate: increments seen */
+	uint64_t alerts;     /* verdicts emitted */
+	uint64_t blocks;     /* verdicts with block set */
+	uint64_t suppressed; /* fired within the cooldown */
+	uint64_t groups;     /* tracked now */
+};
+
+struct engine_stats {
+	uint64_t records;
+	uint64_t late;       /* beyond the tolerance: left out of windows and rates */
+	uint64_t groups;     /* tracked now */
+	uint64_t evicted;    /* groups dropped at max_groups or max_entries */
+	uint64_t entries;    /* window records and distinct values held now */
+	uint64_t truncated;  /* records that hit a group's cap (window.h) */
+	uint64_t regex_errors;
+	uint64_t alloc_failures; /* records a group could not take for want of memory */
+	size_t count;        /* policies, in the set's order */
+	const struct engine_policy_stats *policies; /* valid until the next engine call */
+};
+
+struct engine;
+
+void engine_opts_default(struct engine_opts *o);
+/*
+ * o NULL: engine_opts_default(); a zero max_groups or max_entries also means
+ * the default. Borrows ps (free it after the engine). NULL on -ENOMEM.
+ */
+struct engine *engine_new(const struct policy_set *ps, const struct engine_opts *o, verdict_fn fn,
+			  void *ctx);
+void engine_free(struct engine *e);
+
+void engine_feed(struct engine *e, const struct request_record *r);
+/*
+ * Live rate input: a source's absolute kernel totals, about once a second.
+ * The first sample of a source is its baseline; a total lower than the
+ * previous one (the kernel evicted and re-created the entry) counts from 0.
+ */
+void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_addr *src,
+			  const struct src_stats *totals);
+/* Advance event time and release idle groups (call about once a second). */
+void engine_tick(struct engine *e, uint64_t now_ns);
+void engine_stats(const struct engine *e, struct engine_stats *out);
+/* Whether request records carry this rate metric (requests, resp_Nxx), so a
+ * rate policy on it works without kernel counters (replay). */
+bool rate_metric_in_records(enum rate_metric m);
+
+#endif /* GATEHAWK_ENGINE_H */

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * A validated policy set: what docs/policy-format.md describes, parsed from
+ * JSON by policy_parse.c and immutable afterwards. The engine borrows it
+ * (free the set after the engine that uses it).
+ *
+ * Loading is all or nothing: every problem in every file is reported as
+ * "FILE: FIELD.PATH: expected ..., got ..." and any one of them rejects the
+ * whole set, so a running daemon keeps its previous set.
+ */
+#ifndef GATEHAWK_POLICY_H
+#define GATEHAWK_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gatehawk/sources.h"
+#include "engine/predicate.h"
+#include "input/request.h"
+
+#define POLICY_NAME_MAX 48      /* [a-z0-9][a-z0-9_-]{0,47} */
+#define POLICY_MAX_AGGS 16      /* aggregates per window policy */
+#define POLICY_MAX_CONDS 16     /* conditions in one having */
+#define POLICY_MAX_GROUP_BY 4   /* fields in group_by */
+#define POLICY_MAX_LIST 4096    /* items in one `in` or `cidr` list */
+#define POLICY_MAX_FILE (1U << 20) /* bytes of one policy file */
+#define POLICY_MAX_POLICIES 4096 /* per set: a policy id fits in 16 bits */
+#define POLICY_MAX_RATE_OVER_S 3600 /* rate `over` */
+
+enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE };
+enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
+enum agg_fn { AGG_COUNT, AGG_DISTINCT, AGG_RATIO, AGG_SUM };
+enum cmp_op { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ };
+
+/* Rate metrics are the kernel's per-source counters, by the same names. */
+enum rate_metric {
+#define GH_RATE_ENUM(name) RATE_##name,
+	SRC_STATS_FIELDS(GH_RATE_ENUM)
+#undef GH_RATE_ENUM
+	RATE_METRIC_COUNT
+};
+
+struct policy_action {
+	bool block;
+	uint64_t ttl_s;          /* block: first offense */
+	uint8_t scope_v4;        /* block the source's prefix of this length (32: address) */
+	uint8_t scope_v6;        /* (128: address) */
+	double escalate_factor;  /* ttl x factor^(n-1) for the n-th block in a day; 1: none */
+	uint64_t max_ttl_s;      /* cap on the escalated ttl */
+	uint64_t cooldown_s;     /* same policy, same group: silent this long after firing */
+};
+
+struct policy_agg {
+	char name[POLICY_NAME_MAX + 1];
+	enum agg_fn fn;
+	enum req_field field; /* distinct, sum */
+	struct pred *where;   /* ratio */
+};
+
+struct policy_cond {
+	uint8_t agg; /* index into aggs */
+	enum cmp_op op;
+	double value;
+	double rise_factor; /* tumbling only; 0: none */
+};
+
+struct policy_window {
+	struct pred *filter; /* NULL: every record */
+	bool input_verdicts; /* fed the engine's block verdicts instead of requests */
+	uint8_t n_group;
+	enum req_field group_by[POLICY_MAX_GROUP_BY]; /* none: one group for everything */
+	bool tumbling;
+	uint64_t length_s;
+	uint8_t n_aggs;
+	struct policy_agg aggs[POLICY_MAX_AGGS];
+	bool having_any; /* conditions joined by any instead of all */
+	uint8_t n_conds;
+	struct policy_cond conds[POLICY_MAX_CONDS];
+};
+
+/* Whether a group_by list has src_ip: only then does a group have a source
+ * (to block, to mask to a prefix). */
+static inline bool group_by_has_src(const enum req_field *by, uint8_t n)
+{
+	for (uint8_t i = 0; i < n; i++)
+		if (by[i] == REQ_SRC_IP)
+			return true;
+	return false;
+}
+
+struct policy_rate {
+	enum rate_metric metric;
+	double per_second;
+	uint64_t over_s;
+};
+
+struct policy {
+	char name[POLICY_NAME_MAX + 1];
+	char *description;
+	char *file; /* the file it came from, for messages */
+	enum policy_kind kind;
+	enum policy_severity severity;
+	bool monitor;  /* mode monitor: block actions only alert */
+	/* src_ip grouping by prefix (window, rate); 32/128 group by address. */
+	uint8_t prefix_v4, prefix_v6;
+	struct policy_action action;
+	struct pred *where; /* match */
+	struct policy_window window;
+	struct policy_rate rate;
+};
+
+struct policy_set {
+	struct policy *policies; /* in file-name order */
+	size_t count;
+	struct regex_set *regexes; /* every regex of every policy, compiled */
+	struct pred_arena *arena;  /* every predicate of every policy */
+};
+
+/* Where load errors go: one call per message. NULL report: stderr. */
+struct policy_report {
+	void (*fn)(void *ctx, const char *msg);
+	void *ctx;
+};
+
+/* Every *.json in dir, in name order; anything else there is ignored. */
+int policy_set_load_dir(const char *dir, const struct policy_report *rep,
+			struct policy_set **out);
+/* One file as a set of one policy. */
+int policy_set_load_file(const char *path, const struct policy_report *rep,
+			 struct policy_set **out);
+/* One policy from memory; name is used in messages (tests, fuzzing). */
+int policy_set_parse(const char *name, const char *json, size_t len, unsigned int regex_flags,
+		     const struct policy_report *rep, struct policy_set **out);
+void policy_set_free(struct policy_set *ps);
+
+/* Names for output; the same words the JSON uses. */
+const char *policy_kind_name(enum policy_kind k);
+const char *policy_severity_name(enum policy_severity s);
+const char *agg_fn_name(enum agg_fn fn);
+const char *cmp_op_name(enum cmp_op op);
+const char *rate_metric_name(enum rate_metric m);
+
+#endif /* GATEHAWK_POLICY_H */

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Predicates over one request record: the tree policy_parse.c builds from
+ * JSON, compiled for speed (cheap children first, a mask of the fields that
+ * must be present) and evaluated with per-record caching of regex results.
+ *
+ * Regexes: every pattern of a policy set lives in one regex_set. All
+ * patterns over the same field share one Hyperscan database, so a field is
+ * scanned at most once per record, and only when some predicate reaches a
+ * regex over it. Patterns Hyperscan refuses (back-references, look-around,
+ * possessive quantifiers, NUL bytes) are matched by PCRE2 with JIT instead.
+ * Both run byte-wise (no UTF mode), so they give the same answers; PCRE2 is
+ * the reference and validates every pattern at load.
+ */
+#ifndef GATEHAWK_PREDICATE_H
+#define GATEHAWK_PREDICATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/addr.h"
+#include "input/request.h"
+
+/* 64-bit hash of bytes (regex memo, distinct values, group keys); never 0. */
+uint64_t gh_hash_bytes(const void *p, size_t len, uint64_t seed);
+
+/* Nesting deeper than this is refused at load: evaluation recurses. */
+#define PRED_MAX_DEPTH 32
+
+enum pred_op {
+	PRED_ALL, /* every child holds (none: true) */
+	PRED_ANY, /* some child holds (none: false) */
+	PRED_NOT,
+	PRED_EXISTS,
+	PRED_EQ, /* value typed by the field: string, number, bool or address */
+	PRED_NE,
+	PRED_IN, /* strings or numbers */
+	PRED_LT,
+	PRED_LE,
+	PRED_GT,
+	PRED_GE,
+	PRED_PREFIX,
+	PRED_SUFFIX,
+	PRED_CONTAINS,
+	PRED_REGEX, /* regex and iregex: caseless is part of the compiled pattern */
+	PRED_CIDR,
+};
+
+struct pred {
+	uint8_t op;    /* enum pred_op */
+	uint8_t field; /* enum req_field, leaves only */
+	uint8_t type;  /* enum req_type of field, set by pred_finish */
+	bool flag;     /* EXISTS: the wanted answer; EQ/NE on bools: the value */
+	uint32_t n;    /* children, list items or CIDRs */
+	uint32_t need; /* REQ_BIT()s that must be present for this to hold */
+	uint32_t cost; /* rough evaluation cost, to try cheap children first */
+	union {
+		struct pred **kids;   /* ALL, ANY, NOT (one kid) */
+		struct gh_str str;    /* EQ, NE, PREFIX, SUFFIX, CONTAINS (owned copy) */
+		struct gh_str *strs;  /* IN over strings (owned copies) */
+		double num;           /* EQ, NE, LT, LE, GT, GE over numbers */
+		double *nums;         /* IN over numbers */
+		struct gh_addr addr;  /* EQ, NE over addresses */
+		struct gh_cidr *cidrs; /* CIDR */
+		int regex;            /* REGEX: id in the set's regex_set */
+	} u;
+};
+
+/*
+ * Nodes, child arrays, strings and lists of a policy set live in one arena:
+ * packed together they stay in cache while every record walks them, and
+ * they are released at once with the set.
+ */
+struct pred_arena;
+
+struct pred_arena *pred_arena_new(void);
+void pred_arena_free(struct pred_arena *a);
+/* Zeroed, 16-byte aligned; NULL on -ENOMEM. */
+void *pred_alloc(struct pred_arena *a, size_t size);
+
+/*
+ * Fill need and cost bottom-up and order the children of every ALL/ANY
+ * cheapest first (both are free of side effects, so order is only speed).
+ */
+void pred_finish(struct pred *p);
+
+/* Every regex of a policy set; ids are dense from 0. */
+struct regex_set;
+
+#define REGEX_PCRE2_ONLY 1U /* regex_set_compile: skip Hyperscan (tests) */
+
+struct regex_set *regex_set_new(void);
+void regex_set_free(struct regex_set *rs);
+/*
+ * Add a pattern over field f; the same (field, pattern, caseless) gives the
+ * same id. Returns the id, or -EINVAL with PCRE2's message and the error
+ * offset written to err, or -ENOMEM.
+ */
+int regex_set_add(struct regex_set *rs, enum req_field f, const char *pattern, size_t len,
+		  bool caseless, char *err, size_t errlen);
+/* Build the per-field Hyperscan databases; call once after the last add. */
+int regex_set_compile(struct regex_set *rs, unsigned int flags);
+size_t regex_set_count(const struct regex_set *rs);
+/* Whether pattern id is matched by Hyperscan (false: PCRE2 fallback). */
+bool regex_uses_hyperscan(const struct regex_set *rs, int id);
+
+/*
+ * Evaluation state for one thread: Hyperscan scratch and per-record caches.
+ * pred_eval_begin() starts a record; results for it stay cached until the
+ * next begin, so a field is scanned once however many policies ask.
+ */
+struct pred_eval;
+
+struct pred_eval *pred_eval_new(const struct regex_set *rs);
+void pred_eval_free(struct pred_eval *ev);
+void pred_eval_begin(struct pred_eval *ev, const struct request_record *r);
+bool pred_match(const struct pred *p, struct pred_eval *ev);
+/* Subject matches PCRE2 gave up on (match or JIT stack limit): counted as no match. */
+uint64_t pred_eval_regex_errors(const struct pred_eval *ev);
+/* Regex work so far: Hyperscan scans (at most one per field and record, none
+ * for a value the memo remembers) plus PCRE2 matches (at most one per
+ * fallback pattern and record). */
+uint64_t pred_eval_scans(const struct pred_eval *ev);
+
+#endif /* GATEHAWK_PREDICATE_H */

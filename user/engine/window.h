@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Windowed aggregates of one group, on event time. The engine turns each
+ * record into a win_input (ratio predicate bits, hashes for distinct,
+ * amounts for sum); nothing here points into a record.
+ *
+ * sliding:  the records with ts in (t - length, t], t the group's newest
+ *           record. A ring of per-record entries in ts order, aggregates
+ *           updated as records enter and leave; distinct keeps a count per
+ *           hash, so it stays exact as records leave.
+ * tumbling: [k*length, (k+1)*length), aligned to the epoch. One slot of
+ *           aggregates per window, enough slots for the previous window
+ *           (rise_factor) and for late records within the tolerance.
+ *
+ * Memory: a group holds at most WIN_MAX_RECORDS records (sliding) or
+ * distinct values per window (tumbling). At the cap the oldest record
+ * leaves early (sliding; the window is then shorter than its length) or a
+ * new distinct value is not counted (tumbling); win_add reports it.
+ *
+ * rate windows are bucketed sums (the kernel counters are read once a
+ * second): at most RATE_MAX_BUCKETS buckets of at least one second.
+ */
+#ifndef GATEHAWK_WINDOW_H
+#define GATEHAWK_WINDOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/policy.h"
+
+#define WIN_MAX_RECORDS 8192U
+#define RATE_MAX_BUCKETS 60U
+
+struct win_spec {
+	bool tumbling;
+	uint64_t length_ns;
+	uint8_t n_aggs;
+	uint8_t n_vals;             /* distinct and sum aggregates: a value per record */
+	uint8_t n_dist;
+	uint8_t fn[POLICY_MAX_AGGS]; /* enum agg_fn */
+	uint8_t val_of[POLICY_MAX_AGGS]; /* aggregate -> value slot */
+	uint8_t dist_of[POLICY_MAX_AGGS]; /* distinct aggregate -> its hash multiset */
+	uint8_t dists[POLICY_MAX_AGGS];   /* the distinct aggregates, in order */
+	uint8_t sums[POLICY_MAX_AGGS];    /* the sum aggregates */
+	uint8_t n_sums;
+	uint32_t ratio_mask;              /* bit i: aggregate i is a ratio */
+	uint32_t slots;             /* tumbling windows kept */
+	uint32_t max_records;
+	size_t size;                /* bytes of one struct win */
+};
+
+/* One record's contribution. */
+struct win_input {
+	uint64_t ts_ns;
+	uint32_t ratio_bits;               /* bit i: aggregate i's where holds */
+	uint64_t val[POLICY_MAX_AGGS];     /* by value slot: hash (0: field absent) or amount */
+};
+
+/* The window a record landed in, as having reads it. */
+struct win_view {
+	double agg[POLICY_MAX_AGGS];
+	double prev[POLICY_MAX_AGGS]; /* tumbling: the window before (0 if it saw nothing) */
+	uint64_t n;
+	uint64_t start_ns, end_ns;    /* sliding: (end - length, end]; tumbling: [start, end) */
+	uint64_t first_ns;            /* oldest record in it (sliding), start (tumbling) */
+};
+
+enum {
+	WIN_TOO_OLD = 1,   /* before every window still kept: not counted */
+	WIN_TRUNCATED = 2, /* at the cap: the oldest record left, or a value was not counted */
+};
+
+struct win;
+
+/* late_ns: how far behind its group's newest record a record may still count. */
+void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t late_ns);
+struct win *win_new(const struct win_spec *s);
+void win_free(struct win *w, const struct win_spec *s);
+/* Empty it for reuse by another group: back to its inline room, heap buffers freed. */
+void win_reset(struct win *w, const struct win_spec *s);
+/* WIN_* flags, or -ENOMEM (the record is then not counted). view filled unless WIN_TOO_OLD. */
+int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
+	    struct win_view *view);
+/*
+ * Release what no record at or after horizon can see any more. Returns true
+ * when nothing is left.
+ */
+bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns);
+/* Records plus distinct values held: the unit of the engine's memory budget. */
+size_t win_entries(const struct win *w);
+
+struct rate_spec {
+	uint64_t bucket_ns;
+	uint32_t buckets;
+	uint64_t over_ns;
+};
+
+struct rate_win;
+
+void rate_spec_init(struct rate_spec *s, uint64_t over_s);
+struct rate_win *rate_win_new(const struct rate_spec *s);
+void rate_win_reset(struct rate_win *w, const struct rate_spec *s);
+/*
+ * Add amount at ts; *sum is then the total over the buckets ending with the
+ * newest one. Returns WIN_TOO_OLD when ts precedes every kept bucket.
+ */
+int rate_win_add(struct rate_win *w, const struct rate_spec *s, uint64_t ts_ns, uint64_t amount,
+		 uint64_t *sum);
+bool rate_win_expire(struct rate_win *w, const struct rate_spec *s, uint64_t horizon_ns);
+
+#endif /* GATEHAWK_WINDOW_H */

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/escape.h"
+#include "input/request.h"
+
+static const struct {
+	const char *name;
+	enum req_type type;
+} fields[REQ_FIELD_COUNT] = {
+#define GH_REQ_ROW(id, name, type) [REQ_##id] = { #name, type },
+	REQUEST_FIELDS(GH_REQ_ROW)
+#undef GH_REQ_ROW
+};
+
+int req_field_by_name(const char *name)
+{
+	for (int f = 0; f < REQ_FIELD_COUNT; f++)
+		if (!strcmp(fields[f].name, name))
+			return f;
+	return -1;
+}
+
+const char *req_field_name(enum req_field f)
+{
+	return f < REQ_FIELD_COUNT ? fields[f].name : "?";
+}
+
+enum req_type req_field_type(enum req_field f)
+{
+	return fields[f].type;
+}
+
+#define METHOD(name) { #name, sizeof(#name) - 1, HTTP_METHOD_##name }
+
+/* Lengths stored so a lookup compares bytes only when the length fits. */
+static const struct {
+	const char *name;
+	uint32_t len;
+	enum http_method m;
+} methods[] = {
+	METHOD(GET),	 METHOD(POST),	  METHOD(HEAD),	 METHOD(PUT),	METHOD(DELETE),
+	METHOD(CONNECT), METHOD(OPTIONS), METHOD(TRACE), METHOD(PATCH),
+};
+
+enum http_method http_method_from(const char *p, uint32_t len)
+{
+	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
+		if (methods[i].len == len && !memcmp(methods[i].name, p, len))
+			return methods[i].m;
+	return HTTP_METHOD_OTHER;
+}
+
+static const struct gh_str *str_slot(const struct request_record *r, enum req_field f)
+{
+	switch (f) {
+	case REQ_METHOD: return &r->method_str;
+	case REQ_PATH: return &r->path;
+	case REQ_QUERY: return &r->query;
+	case REQ_VERSION: return &r->version;
+	case REQ_HOST: return &r->host;
+	case REQ_USER_AGENT: return &r->user_agent;
+	case REQ_REFERER: return &r->referer;
+	case REQ_CONTENT_TYPE: return &r->content_type;
+	case REQ_ACCEPT: return &r->accept;
+	case REQ_SCHEME: return &r->scheme;
+	default: return NULL;
+	}
+}
+
+bool req_get_str(const struct request_record *r, enum req_field f, struct gh_str *out)
+{
+	const struct gh_str *s = str_slot(r, f);
+
+	if (!s || !req_has(r, f))
+		return false;
+	*out = *s;
+	return true;
+}
+
+bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out)
+{
+	if (!req_has(r, f))
+		return false;
+	switch (f) {
+	case REQ_TS: *out = r->ts_ns / 1000000000ULL; return true;
+	case REQ_SRC_PORT: *out = r->src_port; return true;
+	case REQ_DST_PORT: *out = r->dst_port; return true;
+	case REQ_CONTENT_LENGTH: *out = r->content_length; return true;
+	case REQ_STATUS: *out = r->status; return true;
+	case REQ_BYTES: *out = r->bytes; return true;
+	case REQ_HAS_COOKIE: *out = r->has_cookie; return true;
+	case REQ_IS_XHR: *out = r->is_xhr; return true;
+	default: return false;
+	}
+}
+
+void gh_format_rfc3339(uint64_t ts_ns, char *buf, size_t len)
+{
+	time_t secs = (time_t)(ts_ns / 1000000000ULL);
+	unsigned ms = (unsigned)(ts_ns % 1000000000ULL / 1000000ULL);
+	struct tm tm;
+
+	gmtime_r(&secs, &tm);
+	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+}
+
+int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len)
+{
+	struct gh_str s;
+	uint64_t n;
+
+	if (!req_has(r, f) || !len)
+		return -1;
+	switch (req_field_type(f)) {
+	case REQ_TYPE_STR:
+		req_get_str(r, f, &s);
+		return snprintf(buf, len, "%.*s", (int)s.len, s.p);
+	case REQ_TYPE_ADDR:
+		gh_addr_format(f == REQ_SRC_IP ? &r->src : &r->dst, buf, len);
+		return (int)strlen(buf);
+	case REQ_TYPE_TIME:
+		gh_format_rfc3339(r->ts_ns, buf, len);
+		return (int)strlen(buf);
+	case REQ_TYPE_BOOL:
+		req_get_num(r, f, &n);
+		return snprintf(buf, len, "%s", n ? "true" : "false");
+	case REQ_TYPE_NUM:
+		req_get_num(r, f, &n);
+		return snprintf(buf, len, "%" PRIu64, n);
+	}
+	return -1;
+}
+
+struct json_object *request_to_json(const struct request_record *r)
+{
+	struct json_object *o = json_object_new_object();
+	char buf[64];
+
+	for (int f = 0; f < REQ_FIELD_COUNT; f++) {
+		struct json_object *v = NULL;
+		struct gh_str s;
+		uint64_t n;
+
+		if (!req_has(r, f))
+			continue;
+		switch (req_field_type(f)) {
+		case REQ_TYPE_STR:
+			req_get_str(r, f, &s);
+			v = gh_json_string(s.p, s.len);
+			break;
+		case REQ_TYPE_NUM:
+			req_get_num(r, f, &n);
+			v = json_object_new_uint64(n);
+			break;
+		case REQ_TYPE_BOOL:
+			req_get_num(r, f, &n);
+			v = json_object_new_boolean(n != 0);
+			break;
+		case REQ_TYPE_ADDR:
+		case REQ_TYPE_TIME:
+			req_format_field(r, f, buf, sizeof(buf));
+			v = json_object_new_string(buf);
+			break;
+		}
+		json_object_object_add(o, req_field_name(f), v);
+	}
+	return o;
+}

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The request record: the one type live traffic (kernel snapshots decoded by
+ * the head parser) and log replay (access-log parser) both produce, and the
+ * only thing the policy engine reads. The engine never knows the source.
+ *
+ * Strings are slices into a buffer the producer owns; they live until the
+ * producer parses its next record, and are not NUL-terminated. Anyone who
+ * keeps a string beyond that copies it.
+ *
+ * Fields a producer could not see (a combined log has no Cookie header, a
+ * truncated snapshot may lack User-Agent) are absent: their bit in
+ * `present` is clear, and every predicate on an absent field is false.
+ */
+#ifndef GATEHAWK_REQUEST_H
+#define GATEHAWK_REQUEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <json-c/json.h>
+
+#include "base/addr.h"
+
+struct gh_str {
+	const char *p;
+	uint32_t len;
+};
+
+#define GH_STR_LIT(s) ((struct gh_str){ (s), sizeof(s) - 1 })
+
+enum http_method {
+	HTTP_METHOD_OTHER = 0,
+	HTTP_METHOD_GET,
+	HTTP_METHOD_HEAD,
+	HTTP_METHOD_POST,
+	HTTP_METHOD_PUT,
+	HTTP_METHOD_DELETE,
+	HTTP_METHOD_CONNECT,
+	HTTP_METHOD_OPTIONS,
+	HTTP_METHOD_TRACE,
+	HTTP_METHOD_PATCH,
+};
+
+/* Field ids: the names policies, `report --by` and JSON output use. */
+#define REQUEST_FIELDS(X)                                                      \
+	X(TS, ts, REQ_TYPE_TIME)                                               \
+	X(SRC_IP, src_ip, REQ_TYPE_ADDR)                                       \
+	X(DST_IP, dst_ip, REQ_TYPE_ADDR)                                       \
+	X(SRC_PORT, src_port, REQ_TYPE_NUM)                                    \
+	X(DST_PORT, dst_port, REQ_TYPE_NUM)                                    \
+	X(METHOD, method, REQ_TYPE_STR)                                        \
+	X(PATH, path, REQ_TYPE_STR)                                            \
+	X(QUERY, query, REQ_TYPE_STR)                                          \
+	X(VERSION, version, REQ_TYPE_STR)                                      \
+	X(HOST, host, REQ_TYPE_STR)                                            \
+	X(USER_AGENT, user_agent, REQ_TYPE_STR)                                \
+	X(REFERER, referer, REQ_TYPE_STR)                                      \
+	X(CONTENT_TYPE, content_type, REQ_TYPE_STR)                            \
+	X(ACCEPT, accept, REQ_TYPE_STR)                                        \
+	X(SCHEME, scheme, REQ_TYPE_STR)                                        \
+	X(CONTENT_LENGTH, content_length, REQ_TYPE_NUM)                        \
+	X(STATUS, status, REQ_TYPE_NUM)                                        \
+	X(BYTES, bytes, REQ_TYPE_NUM)                                          \
+	X(HAS_COOKIE, has_cookie, REQ_TYPE_BOOL)                               \
+	X(IS_XHR, is_xhr, REQ_TYPE_BOOL)
+
+enum req_field {
+#define GH_REQ_ENUM(id, name, type) REQ_##id,
+	REQUEST_FIELDS(GH_REQ_ENUM)
+#undef GH_REQ_ENUM
+	REQ_FIELD_COUNT
+};
+
+enum req_type {
+	REQ_TYPE_STR,
+	REQ_TYPE_NUM,
+	REQ_TYPE_BOOL,
+	REQ_TYPE_ADDR,
+	REQ_TYPE_TIME,
+};
+
+#define REQ_BIT(f) (1U << (f))
+
+struct request_record {
+	uint32_t present;   /* REQ_BIT(field) for each field the producer saw */
+	uint64_t ts_ns;     /* event time, ns since the Unix epoch, UTC */
+	struct gh_addr src;
+	struct gh_addr dst;
+	uint16_t src_port;
+	uint16_t dst_port;
+	uint16_t status;    /* response status, joined from egress or the log */
+	uint8_t method;     /* enum http_method; method_str has the text */
+	bool has_cookie;
+	bool is_xhr;        /* X-Requested-With: XMLHttpRequest */
+	uint64_t content_length;
+	uint64_t bytes;     /* response bytes (logs), request bytes seen (live) */
+	uint64_t sock_cookie; /* live only: the socket the request came on */
+	struct gh_str method_str;
+	struct gh_str path;  /* request target up to '?', as sent (not decoded); may be
+			      * the literal "/" for an absolute-form target with no path */
+	struct gh_str query; /* after '?', without it */
+	struct gh_str version; /* "HTTP/1.1" */
+	struct gh_str host;
+	struct gh_str user_agent;
+	struct gh_str referer;
+	struct gh_str content_type;
+	struct gh_str accept;
+	struct gh_str scheme; /* "http" or "https" */
+};
+
+static inline bool req_has(const struct request_record *r, enum req_field f)
+{
+	return r->present & REQ_BIT(f);
+}
+
+static inline void req_set_str(struct request_record *r, enum req_field f, struct gh_str *dst,
+			       const char *p, uint32_t len)
+{
+	dst->p = p;
+	dst->len = len;
+	r->present |= REQ_BIT(f);
+}
+
+/* Name <-> id; -1 for an unknown name. */
+int req_field_by_name(const char *name);
+const char *req_field_name(enum req_field f);
+enum req_type req_field_type(enum req_field f);
+
+enum http_method http_method_from(const char *p, uint32_t len);
+
+/* The method as text and as an id, together: policies match either. */
+static inline void req_set_method(struct request_record *r, const char *p, uint32_t len)
+{
+	req_set_str(r, REQ_METHOD, &r->method_str, p, len);
+	r->method = (uint8_t)http_method_from(p, len);
+}
+
+/* String view of a string field (false when absent or not a string). */
+bool req_get_str(const struct request_record *r, enum req_field f, struct gh_str *out);
+/* Numeric view: numbers, booleans as 0/1, time as seconds (false when absent). */
+bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out);
+
+/*
+ * Any field rendered as text into buf (addresses formatted, numbers in
+ * decimal, booleans true/false); returns the length, or -1 when absent.
+ */
+int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len);
+
+/* Every present field as one JSON object (json-c escapes all strings). */
+struct json_object *request_to_json(const struct request_record *r);
+
+/* RFC 3339 UTC with milliseconds, e.g. 2026-11-25T06:30:00.123Z. */
+void gh_format_rfc3339(uint64_t ts_ns, char *buf, size_t len);
+
+#endif /* GATEHAWK_REQUEST_H */

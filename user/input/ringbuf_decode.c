@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/clock.h"
+#include "gatehawk/sensor.h"
+#include "input/http_head.h"
+#include "input/ringbuf_decode.h"
+
+/* A sampled request waiting for its status. */
+struct pending {
+	struct gh_request_event ev;
+	uint64_t seq;  /* arrival order */
+	int32_t hnext; /* next slot in the same cookie bucket, -1 at the end */
+	bool live;
+};
+
+struct ringbuf_decoder {
+	record_fn fn;
+	void *ctx;
+	struct pending *slots; /* a ring in arrival order, indexed by seq & mask */
+	int32_t *buckets;      /* cookie hash -> first slot, -1 when empty */
+	uint32_t mask;
+	uint64_t head, tail;   /* oldest seq still held, next seq */
+	uint64_t timeout_ns;
+	int64_t boot_to_real_ns;
+	struct decoder_stats stats;
+};
+
+
+/* Event times are on the boottime clock; records carry wall-clock time. */
+static void sync_clocks(struct ringbuf_decoder *d)
+{
+	d->boot_to_real_ns = (int64_t)(gh_clock_ns(CLOCK_REALTIME) - gh_clock_ns(CLOCK_BOOTTIME));
+}
+
+struct ringbuf_decoder *decoder_new(record_fn fn, void *ctx, uint32_t max_pending,
+				    uint64_t answer_timeout_ns)
+{
+	struct ringbuf_decoder *d = calloc(1, sizeof(*d));
+	uint32_t cap = 64;
+
+	if (!d)
+		return NULL;
+	while (cap < max_pending && cap < (1U << 20))
+		cap <<= 1;
+	d->slots = calloc(cap, sizeof(*d->slots));
+	d->buckets = malloc(cap * sizeof(*d->buckets));
+	if (!d->slots || !d->buckets) {
+		decoder_free(d);
+		return NULL;
+	}
+	memset(d->buckets, 0xff, cap * sizeof(*d->buckets));
+	d->mask = cap - 1;
+	d->fn = fn;
+	d->ctx = ctx;
+	d->timeout_ns = answer_timeout_ns;
+	sync_clocks(d);
+	return d;
+}
+
+void decoder_free(struct ringbuf_decoder *d)
+{
+	if (!d)
+		return;
+	free(d->slots);
+	free(d->buckets);
+	free(d);
+}
+
+const struct decoder_stats *decoder_get_stats(const struct ringbuf_decoder *d)
+{
+	return &d->stats;
+}
+
+static uint32_t bucket_of(const struct ringbuf_decoder *d, uint64_t cookie)
+{
+	return (uint32_t)((cookie * 0x9e3779b97f4a7c15ULL) >> 32) & d->mask;
+}
+
+static void unlink_slot(struct ringbuf_decoder *d, int32_t idx)
+{
+	int32_t *link = &d->buckets[bucket_of(d, d->slots[idx].ev.hdr.sock_cookie)];
+
+	while (*link >= 0 && *link != idx)
+		link = &d->slots[*link].hnext;
+	if (*link == idx)
+		*link = d->slots[idx].hnext;
+	d->slots[idx].live = false;
+}
+
+/* Parse the head and hand the record on (status 0: not known); false if malformed. */
+static bool emit(struct ringbuf_decoder *d, const struct gh_request_event *ev, uint32_t status)
+{
+	const struct gh_event_hdr *h = &ev->hdr;
+	int family = h->family == 4 ? AF_INET : AF_INET6;
+	struct request_record rec;
+
+	memset(&rec, 0, sizeof(rec));
+	if (http_head_parse(ev->head, h->snap_len, &rec)) {
+		d->stats.malformed++;
+		return false;
+	}
+	rec.ts_ns = h->ts_ns + (uint64_t)d->boot_to_real_ns;
+	gh_addr_from_bytes(&rec.src, family, h->saddr);
+	gh_addr_from_bytes(&rec.dst, family, h->daddr);
+	rec.src_port = h->sport;
+	rec.dst_port = h->dport;
+	rec.sock_cookie = h->sock_cookie;
+	/* The kernel reads only cleartext HTTP; TLS sites come in through logs. */
+	req_set_str(&rec, REQ_SCHEME, &rec.scheme, "http", 4);
+	rec.present |= REQ_BIT(REQ_TS) | REQ_BIT(REQ_SRC_IP) | REQ_BIT(REQ_DST_IP) |
+		       REQ_BIT(REQ_SRC_PORT) | REQ_BIT(REQ_DST_PORT);
+	if (status) {
+		rec.status = (uint16_t)status;
+		rec.present |= REQ_BIT(REQ_STATUS);
+		d->stats.with_status++;
+	}
+	d->stats.decoded++;
+	d->fn(&rec, d->ctx);
+	return true;
+}
+
+/* Drop answered slots from the front so the ring can reuse them. */
+static void advance_head(struct ringbuf_decoder *d)
+{
+	while (d->head < d->tail && !d->slots[d->head & d->mask].live)
+		d->head++;
+}
+
+static void add_request(struct ringbuf_decoder *d, const struct gh_request_event *ev)
+{
+	struct pending *p;
+	uint32_t b;
+	int32_t idx;
+
+	if (d->tail - d->head > d->mask) {
+		/* Full: the oldest goes on without waiting any longer. */
+		idx = (int32_t)(d->head & d->mask);
+		unlink_slot(d, idx);
+		if (emit(d, &d->slots[idx].ev, 0))
+			d->stats.pending_full++;
+		advance_head(d);
+	}
+	idx = (int32_t)(d->tail & d->mask);
+	p = &d->slots[idx];
+	p->ev = *ev;
+	p->seq = d->tail++;
+	p->live = true;
+	b = bucket_of(d, ev->hdr.sock_cookie);
+	p->hnext = d->buckets[b];
+	d->buckets[b] = idx;
+}
+
+static void add_response(struct ringbuf_decoder *d, const struct gh_event_hdr *h)
+{
+	int32_t best = -1;
+
+	for (int32_t i = d->buckets[bucket_of(d, h->sock_cookie)]; i >= 0; i = d->slots[i].hnext)
+		if (d->slots[i].ev.hdr.sock_cookie == h->sock_cookie &&
+		    (best < 0 || d->slots[i].seq < d->slots[best].seq))
+			best = i;
+	if (best < 0) {
+		d->stats.orphan_responses++;
+		return;
+	}
+	unlink_slot(d, best);
+	emit(d, &d->slots[best].ev, h->value);
+	advance_head(d);
+}
+
+int decoder_event(struct ringbuf_decoder *d, const void *data, size_t size)
+{
+	const struct gh_event_hdr *h = data;
+
+	if (size < sizeof(*h)) {
+		d->stats.bad_events++;
+		return 0;
+	}
+	if (h->type == GH_EV_REQUEST && size >= sizeof(struct gh_request_event) &&
+	    h->snap_len <= GH_SNAP_LEN && (h->family == 4 || h->family == 6)) {
+		d->stats.requests++;
+		add_request(d, data);
+	} else if (h->type == GH_EV_RESPONSE) {
+		d->stats.responses++;
+		add_response(d, h);
+	} else {
+		d->stats.bad_events++;
+	}
+	return 0;
+}
+
+void decoder_expire(struct ringbuf_decoder *d, uint64_t now_boot_ns)
+{
+	sync_clocks(d);
+	while (d->head < d->tail) {
+		int32_t idx = (int32_t)(d->head & d->mask);
+		struct pending *p = &d->slots[idx];
+
+		if (p->live) {
+			/* Written so that an event stamped after `now` is not overdue. */
+			if (p->ev.hdr.ts_ns + d->timeout_ns > now_boot_ns)
+				break;
+			unlink_slot(d, idx);
+			if (emit(d, &p->ev, 0))
+				d->stats.unanswered++;
+		}
+		d->head++;
+	}
+}
+
+void decoder_flush(struct ringbuf_decoder *d)
+{
+	decoder_expire(d, UINT64_MAX);
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/block_file.h"
+#include "cli/cli.h"
+#include "base/duration.h"
+#include "base/vec.h"
+
+struct spec_list {
+	struct block_spec *v;
+	size_t n, cap;
+};
+
+static int spec_push(struct spec_list *l, const struct block_spec *s)
+{
+	int err = gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024);
+
+	if (!err)
+		l->v[l->n++] = *s;
+	return err;
+}
+
+/* One line, comment already cut: "CIDR [TTL]". Returns a message or NULL. */
+static const char *parse_line(char *line, uint64_t default_ttl_s, struct block_spec *s,
+			      int *empty)
+{
+	char *save = NULL;
+	char *cidr = strtok_r(line, " \t\r", &save);
+	char *ttl = strtok_r(NULL, " \t\r", &save);
+
+	*empty = !cidr;
+	if (!cidr)
+		return NULL;
+	if (strtok_r(NULL, " \t\r", &save))
+		return "expected \"CIDR [TTL]\", found more fields";
+	if (gh_cidr_parse(cidr, &s->cidr))
+		return "expected an IPv4 or IPv6 address or CIDR with no host bits set";
+	s->ttl_s = default_ttl_s;
+	if (ttl && (gh_duration_parse(ttl, &s->ttl_s) || !s->ttl_s))
+		return "expected a TTL such as 30s, 10m, 2h or 7d";
+	return NULL;
+}
+
+int block_file_parse(FILE *f, const char *name, uint64_t default_ttl_s, uint32_t reason,
+		     struct block_spec **specs, size_t *n)
+{
+	struct spec_list l = { 0 };
+	unsigned long lineno = 0;
+	int errors = 0, err = 0;
+	size_t cap = 0;
+	char *line = NULL;
+	ssize_t len;
+
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		struct block_spec s = { .reason = reason };
+		const char *why = NULL;
+		int empty = 0;
+
+		lineno++;
+		/* The limit is on content: LF or CRLF does not count. */
+		if (len && line[len - 1] == '\n')
+			len--;
+		if (len && line[len - 1] == '\r')
+			len--;
+		if (len > GH_BLOCK_FILE_LINE_MAX)
+			why = "line longer than 512 bytes";
+		else if (strnlen(line, (size_t)len) != (size_t)len)
+			why = "unexpected NUL byte";
+		if (!why) {
+			line[len] = '\0';
+			line[strcspn(line, "#")] = '\0';
+			why = parse_line(line, default_ttl_s, &s, &empty);
+		}
+		if (why) {
+			if (errors++ < GH_BLOCK_FILE_MAX_ERRORS)
+				fprintf(stderr, "Error: %s:%lu: %s\n", name, lineno, why);
+			continue;
+		}
+		if (!empty)
+			err = spec_push(&l, &s);
+		if (err)
+			break;
+	}
+	free(line);
+	if (!err && ferror(f))
+		err = cli_runtime_error(-EIO, "reading %s", name);
+	if (!err && errors)
+		err = cli_input_error("%s: %d bad line(s); nothing was added", name, errors);
+	if (err) {
+		free(l.v);
+		return err;
+	}
+	*specs = l.v;
+	*n = l.n;
+	return 0;
+}

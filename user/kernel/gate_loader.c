@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <dirent.h>
+#include <errno.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/if_link.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "cli/cli.h"
+#include "kernel/gate_loader.h"
+#include "kernel/gate_maps.h"
+#include "gatehawk/gate.h"
+#include "kernel/pins.h"
+#include "xdp_gate.skel.h"
+
+/* How long detach waits for a running daemon to let go of its links. */
+#define DETACH_WAIT_MS 3000
+#define DETACH_POLL_MS 50
+
+static int gate_open_load(const char *pin_dir, const struct gh_map_sizes *sizes,
+			  struct xdp_gate_bpf **out)
+{
+	struct xdp_gate_bpf *skel;
+	int err;
+
+	err = gh_pin_dir_prepare(pin_dir);
+	if (err)
+		return err;
+	skel = xdp_gate_bpf__open();
+	if (!skel)
+		return cli_runtime_error(-errno, "opening the XDP gate object");
+	err = gh_pins_configure(skel->obj, pin_dir, sizes);
+	if (err) {
+		cli_runtime_error(err, "configuring pins under %s", pin_dir);
+		goto fail;
+	}
+	err = xdp_gate_bpf__load(skel);
+	if (err) {
+		cli_runtime_error(err, "loading the XDP gate (see libbpf messages above)");
+		goto fail;
+	}
+	*out = skel;
+	return 0;
+fail:
+	xdp_gate_bpf__destroy(skel);
+	return err;
+}
+
+int gate_pin_maps(const char *pin_dir, uint32_t max_blocks)
+{
+	struct gh_map_sizes sizes = { .max_blocks = max_blocks };
+	struct xdp_gate_bpf *skel;
+	int err = gate_open_load(pin_dir, &sizes, &skel);
+
+	if (!err)
+		xdp_gate_bpf__destroy(skel);
+	return err;
+}
+
+static int link_pin_path(char *buf, size_t len, const char *pin_dir, const char *ifname)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s%s", GH_LINK_XDP_PREFIX, ifname);
+	return gh_pin_path(buf, len, pin_dir, name);
+}
+
+static int create_link(int prog_fd, int ifindex, enum xdp_mode mode)
+{
+	LIBBPF_OPTS(bpf_link_create_opts, opts);
+	int fd;
+
+	if (mode == XDP_MODE_NATIVE)
+		opts.flags = XDP_FLAGS_DRV_MODE;
+	else if (mode == XDP_MODE_SKB)
+		opts.flags = XDP_FLAGS_SKB_MODE;
+	fd = bpf_link_create(prog_fd, ifindex, BPF_XDP, &opts);
+	if (fd < 0 && mode == XDP_MODE_AUTO) {
+		opts.flags = XDP_FLAGS_SKB_MODE;
+		fd = bpf_link_create(prog_fd, ifindex, BPF_XDP, &opts);
+	}
+	return fd < 0 ? -errno : fd;
+}
+
+static int attach_iface(int prog_fd, const char *pin_dir, const char *ifname, enum xdp_mode mode)
+{
+	char path[GH_PATH_MAX];
+	int ifindex, fd, err;
+
+	ifindex = (int)if_nametoindex(ifname);
+	if (!ifindex)
+		return cli_input_error("--iface %s: no such interface", ifname);
+	err = link_pin_path(path, sizeof(path), pin_dir, ifname);
+	if (err)
+		return cli_input_error("--iface %s: name too long", ifname);
+
+	fd = bpf_obj_get(path);
+	if (fd >= 0) {
+		/* Already gated: swap the program, keep the link. */
+		err = bpf_link_update(fd, prog_fd, NULL) ? -errno : 0;
+		close(fd);
+		if (err)
+			return cli_runtime_error(err, "updating the XDP link on %s", ifname);
+		return 0;
+	}
+	fd = create_link(prog_fd, ifindex, mode);
+	if (fd < 0) {
+		if (fd == -EBUSY || fd == -EEXIST)
+			return cli_runtime_error(fd, "%s already has another XDP program", ifname);
+		return cli_runtime_error(fd, "attaching XDP to %s", ifname);
+	}
+	err = bpf_obj_pin(fd, path) ? -errno : 0;
+	close(fd);
+	if (err)
+		return cli_runtime_error(err, "pinning %s", path);
+	return 0;
+}
+
+/* Per-source packet and SYN counts are part of the gate's job once attached. */
+static int enable_source_counts(const char *pin_dir)
+{
+	struct gate_maps m;
+	int err = gate_maps_open(pin_dir, &m);
+
+	err = err ?: gate_maps_lock(&m);
+	if (err)
+		return cli_runtime_error(err, "opening maps under %s", pin_dir);
+	err = gate_update_flags(&m, GH_GATE_F_COUNT_SOURCES, 0);
+	gate_maps_close(&m);
+	return err ? cli_runtime_error(err, "writing gate_config") : 0;
+}
+
+int gate_attach(const struct gate_attach_opts *o)
+{
+	struct xdp_gate_bpf *skel;
+	int err;
+
+	/* Every name must resolve before any interface is touched. */
+	for (int i = 0; i < o->n_ifaces; i++)
+		if (!if_nametoindex(o->ifaces[i]))
+			return cli_input_error("--iface %s: no such interface", o->ifaces[i]);
+	err = gate_open_load(o->pin_dir, &o->sizes, &skel);
+	if (err)
+		return err;
+	for (int i = 0; i < o->n_ifaces && !err; i++)
+		err = attach_iface(bpf_program__fd(skel->progs.xdp_gate), o->pin_dir, o->ifaces[i],
+				   o->mode);
+	xdp_gate_bpf__destroy(skel);
+	return err ?: enable_source_counts(o->pin_dir);
+}
+
+/* Interfaces whose XDP link is pinned here, to watch after unpinning. */
+struct link_ifaces {
+	int ifindex[GH_MAX_IFACES * 4];
+	int n;
+};
+
+static void note_link_iface(int fd, struct link_ifaces *li)
+{
+	struct bpf_link_info info = {};
+	__u32 len = sizeof(info);
+
+	if (bpf_obj_get_info_by_fd(fd, &info, &len) || info.type != BPF_LINK_TYPE_XDP)
+		return;
+	if (li->n < (int)(sizeof(li->ifindex) / sizeof(li->ifindex[0])))
+		li->ifindex[li->n++] = (int)info.xdp.ifindex;
+}
+
+static bool any_xdp_left(const struct link_ifaces *li)
+{
+	for (int i = 0; i < li->n; i++) {
+		__u32 id = 0;
+
+		if (!bpf_xdp_query_id(li->ifindex[i], 0, &id) && id)
+			return true;
+	}
+	return false;
+}
+
+static void wait_for_release(const struct link_ifaces *li)
+{
+	struct timespec pause = { 0, DETACH_POLL_MS * 1000000L };
+
+	for (int waited = 0; any_xdp_left(li) && waited < DETACH_WAIT_MS; waited += DETACH_POLL_MS)
+		nanosleep(&pause, NULL);
+	if (any_xdp_left(li))
+		cli_note("a running process still holds the XDP link; it is removed when it exits");
+}
+
+int gate_detach(const char *pin_dir)
+{
+	struct link_ifaces li = { .n = 0 };
+	char path[GH_PATH_MAX];
+	struct dirent *de;
+	int err = 0;
+	DIR *d;
+
+	d = opendir(pin_dir);
+	if (!d)
+		return errno == ENOENT ? 0 : cli_runtime_error(-errno, "opening %s", pin_dir);
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (gh_pin_path(path, sizeof(path), pin_dir, de->d_name))
+			continue;
+		if (!strncmp(de->d_name, GH_LINK_XDP_PREFIX, strlen(GH_LINK_XDP_PREFIX))) {
+			int fd = bpf_obj_get(path);
+
+			if (fd >= 0) {
+				note_link_iface(fd, &li);
+				close(fd);
+			}
+		}
+		if (unlink(path) && errno != ENOENT)
+			err = cli_runtime_error(-errno, "removing %s", path);
+	}
+	closedir(d);
+	if (rmdir(pin_dir) && errno != ENOENT)
+		err = err ?: cli_runtime_error(-errno, "removing %s", pin_dir);
+	wait_for_release(&li);
+	return err;
+}
+
+int gate_parse_ifaces(char *s, struct gate_attach_opts *o)
+{
+	char *save = NULL;
+
+	o->n_ifaces = 0;
+	for (char *tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (o->n_ifaces >= GH_MAX_IFACES)
+			return cli_input_error("--iface: at most %d interfaces", GH_MAX_IFACES);
+		if (strlen(tok) >= IF_NAMESIZE)
+			return cli_input_error("--iface %s: names are at most %d characters", tok,
+					       IF_NAMESIZE - 1);
+		o->ifaces[o->n_ifaces++] = tok;
+	}
+	if (!o->n_ifaces)
+		return cli_input_error("--iface: expected IF[,IF...]");
+	return 0;
+}
+
+int gate_parse_xdp_mode(const char *s, enum xdp_mode *mode)
+{
+	if (!strcmp(s, "auto"))
+		*mode = XDP_MODE_AUTO;
+	else if (!strcmp(s, "native"))
+		*mode = XDP_MODE_NATIVE;
+	else if (!strcmp(s, "skb"))
+		*mode = XDP_MODE_SKB;
+	else
+		return cli_input_error("--xdp-mode: expected native, skb or auto, got '%s'", s);
+	return 0;
+}

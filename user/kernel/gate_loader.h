@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Load the XDP gate with its maps pinned (reusing pins that exist, so entries
+ * survive), attach it to interfaces through pinned BPF links that outlive the
+ * process, and remove it all again.
+ */
+#ifndef GATEHAWK_GATE_LOADER_H
+#define GATEHAWK_GATE_LOADER_H
+
+#include <stdint.h>
+
+#include "kernel/pins.h"
+
+enum xdp_mode {
+	XDP_MODE_AUTO = 0, /* native when the driver has it, else skb */
+	XDP_MODE_NATIVE,
+	XDP_MODE_SKB,
+};
+
+#define GH_MAX_IFACES 16
+
+struct gate_attach_opts {
+	const char *pin_dir;
+	const char *ifaces[GH_MAX_IFACES];
+	int n_ifaces;
+	enum xdp_mode mode;
+	struct gh_map_sizes sizes; /* used only when the maps are created */
+};
+
+/* Create and pin the maps (loading the program once) without attaching. */
+int gate_pin_maps(const char *pin_dir, uint32_t max_blocks);
+/*
+ * Load the program over the pinned maps and attach it to each interface.
+ * An interface that already has a pinned gatehawk link gets the new program
+ * swapped in atomically, so there is no moment without the gate.
+ */
+int gate_attach(const struct gate_attach_opts *o);
+/* Unpin every link and map; XDP goes away once no process holds the link. */
+int gate_detach(const char *pin_dir);
+/* Split "eth0,eth1" into o->ifaces (pointing into the writable string s). */
+int gate_parse_ifaces(char *s, struct gate_attach_opts *o);
+int gate_parse_xdp_mode(const char *s, enum xdp_mode *mode);
+
+#endif /* GATEHAWK_GATE_LOADER_H */

@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "base/clock.h"
+#include "kernel/gate_loader.h"
+#include "kernel/gate_maps.h"
+#include "kernel/map_iter.h"
+#include "kernel/pins.h"
+#include "base/vec.h"
+
+/* Pinned name of each map, and where its fd goes. */
+static const struct {
+	const char *name;
+	size_t offset;
+} gate_map_fields[] = {
+	{ "block_host4", offsetof(struct gate_maps, block_host4) },
+	{ "block_host6", offsetof(struct gate_maps, block_host6) },
+	{ "block_net4", offsetof(struct gate_maps, block_net4) },
+	{ "block_net6", offsetof(struct gate_maps, block_net6) },
+	{ "allow_net4", offsetof(struct gate_maps, allow_net4) },
+	{ "allow_net6", offsetof(struct gate_maps, allow_net6) },
+	{ "reasons", offsetof(struct gate_maps, reasons) },
+	{ "gate_stats", offsetof(struct gate_maps, stats) },
+	{ "gate_config", offsetof(struct gate_maps, config) },
+};
+
+#define N_GATE_MAPS (sizeof(gate_map_fields) / sizeof(gate_map_fields[0]))
+
+static int *map_fd_at(struct gate_maps *m, size_t i)
+{
+	return (int *)((char *)m + gate_map_fields[i].offset);
+}
+
+
+void gate_maps_close(struct gate_maps *m)
+{
+	for (size_t i = 0; i < N_GATE_MAPS; i++) {
+		int *fd = map_fd_at(m, i);
+
+		if (*fd >= 0)
+			close(*fd);
+		*fd = -1;
+	}
+	gh_pin_dir_unlock(m->lock_fd);
+	m->lock_fd = -1;
+}
+
+void gate_maps_init(struct gate_maps *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (size_t i = 0; i < N_GATE_MAPS; i++)
+		*map_fd_at(m, i) = -1;
+	m->lock_fd = -1;
+}
+
+int gate_maps_open(const char *pin_dir, struct gate_maps *m)
+{
+	struct map_shape shape;
+	int err;
+
+	gate_maps_init(m);
+	m->pin_dir = pin_dir;
+	for (size_t i = 0; i < N_GATE_MAPS; i++) {
+		err = gh_pin_open(pin_dir, gate_map_fields[i].name);
+		if (err < 0)
+			goto fail;
+		*map_fd_at(m, i) = err;
+	}
+	err = map_shape_get(m->block_host4, &shape);
+	if (err)
+		goto fail;
+	m->max_blocks = shape.max_entries;
+	return 0;
+fail:
+	gate_maps_close(m);
+	return err;
+}
+
+int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m)
+{
+	int err = gate_maps_open(pin_dir, m);
+
+	if (err != -ENOENT)
+		return err;
+	err = gate_pin_maps(pin_dir, max_blocks);
+	if (err)
+		return err;
+	return gate_maps_open(pin_dir, m);
+}
+
+int gate_maps_lock(struct gate_maps *m)
+{
+	int fd = gh_pin_dir_lock(m->pin_dir);
+
+	if (fd < 0)
+		return fd;
+	m->lock_fd = fd;
+	return 0;
+}
+
+void gate_maps_unlock(struct gate_maps *m)
+{
+	gh_pin_dir_unlock(m->lock_fd);
+	m->lock_fd = -1;
+}
+
+/*
+ * Where a prefix lives: full-length blocks in the exact-address hash, the
+ * rest (and every allow entry) in a trie keyed by {prefixlen, addr}.
+ */
+struct map_slot {
+	int fd;
+	bool trie;
+	uint8_t key[sizeof(struct net_v6_key)];
+};
+
+static void slot_for(struct gate_maps *m, const struct gh_cidr *c, bool allow, struct map_slot *s)
+{
+	bool v4 = c->addr.family == AF_INET;
+	uint32_t plen = c->prefixlen;
+
+	memset(s, 0, sizeof(*s));
+	s->trie = allow || plen < gh_addr_bits(&c->addr);
+	if (!s->trie) {
+		s->fd = v4 ? m->block_host4 : m->block_host6;
+		memcpy(s->key, c->addr.bytes, gh_addr_len(&c->addr));
+		return;
+	}
+	if (allow)
+		s->fd = v4 ? m->allow_net4 : m->allow_net6;
+	else
+		s->fd = v4 ? m->block_net4 : m->block_net6;
+	memcpy(s->key, &plen, sizeof(plen));
+	memcpy(s->key + sizeof(plen), c->addr.bytes, gh_addr_len(&c->addr));
+}
+
+static void cidr_from_key(const uint8_t *key, int family, bool trie, struct gh_cidr *c)
+{
+	uint32_t plen;
+
+	if (!trie) {
+		gh_addr_from_bytes(&c->addr, family, key);
+		c->prefixlen = gh_addr_bits(&c->addr);
+		return;
+	}
+	memcpy(&plen, key, sizeof(plen));
+	gh_addr_from_bytes(&c->addr, family, key + sizeof(plen));
+	c->prefixlen = (uint8_t)plen;
+}
+
+/* Recount the tries into gate_config so the program can skip empty ones. */
+static int recount_tries(struct gate_maps *m)
+{
+	struct gate_config cfg;
+	__u32 zero = 0;
+	int err;
+
+	if (bpf_map_lookup_elem(m->config, &zero, &cfg))
+		return -errno;
+	err = map_count(m->allow_net4, &cfg.allow_v4_entries);
+	err = err ?: map_count(m->allow_net6, &cfg.allow_v6_entries);
+	err = err ?: map_count(m->block_net4, &cfg.block_net4_entries);
+	err = err ?: map_count(m->block_net6, &cfg.block_net6_entries);
+	if (err)
+		return err;
+	return bpf_map_update_elem(m->config, &zero, &cfg, BPF_ANY) ? -errno : 0;
+}
+
+int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear)
+{
+	struct gate_config cfg;
+	__u32 zero = 0;
+
+	if (bpf_map_lookup_elem(m->config, &zero, &cfg))
+		return -errno;
+	cfg.flags = (cfg.flags | set) & ~clear;
+	return bpf_map_update_elem(m->config, &zero, &cfg, BPF_ANY) ? -errno : 0;
+}
+
+/* One pending write, with what was there before so it can be undone. */
+struct block_write {
+	struct map_slot slot;
+	struct block_entry value;
+	struct block_entry old;
+	bool had_old;
+};
+
+static void undo_writes(const struct block_write *w, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		if (w[i].had_old)
+			bpf_map_update_elem(w[i].slot.fd, w[i].slot.key, &w[i].old, BPF_ANY);
+		else
+			bpf_map_delete_elem(w[i].slot.fd, w[i].slot.key);
+	}
+}
+
+/* Consecutive exact-address writes to one hash go down in one syscall. */
+static int write_host_run(const struct block_write *w, size_t n, size_t key_size, size_t *done)
+{
+	size_t vsz = sizeof(struct block_entry);
+	uint8_t *keys = malloc(n * key_size);
+	uint8_t *vals = malloc(n * vsz);
+	__u32 count = (__u32)n;
+	int err = 0;
+
+	*done = 0;
+	if (!keys || !vals) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		memcpy(keys + i * key_size, w[i].slot.key, key_size);
+		memcpy(vals + i * vsz, &w[i].value, vsz);
+	}
+	if (bpf_map_update_batch(w[0].slot.fd, keys, vals, &count, NULL)) {
+		err = -errno;
+		*done = err == -EFAULT ? 0 : count;
+	} else {
+		*done = n;
+	}
+out:
+	free(keys);
+	free(vals);
+	return err;
+}
+
+static int apply_writes(struct block_write *w, size_t n, struct gate_maps *m)
+{
+	size_t i = 0, done;
+	int err = 0;
+
+	while (i < n && !err) {
+		size_t run = 1;
+
+		if (!w[i].slot.trie) {
+			size_t ksz = w[i].slot.fd == m->block_host4 ? 4 : 16;
+
+			while (i + run < n && !w[i + run].slot.trie && w[i + run].slot.fd == w[i].slot.fd)
+				run++;
+			err = write_host_run(w + i, run, ksz, &done);
+		} else {
+			err = bpf_map_update_elem(w[i].slot.fd, w[i].slot.key, &w[i].value, BPF_ANY)
+				      ? -errno
+				      : 0;
+			done = err ? 0 : 1;
+		}
+		/* A batch that failed may have written a prefix of its run. */
+		i += err ? done : run;
+	}
+	if (err) {
+		undo_writes(w, i < n ? i + 1 : n);
+		/* An LPM trie reports a full map as -ENOSPC, a hash as -E2BIG. */
+		if (err == -ENOSPC)
+			err = -E2BIG;
+	}
+	return err;
+}
+
+int gate_block_add(struct gate_maps *m, const struct block_spec *specs, size_t n)
+{
+	uint64_t now = gh_boottime_ns();
+	struct block_write *w;
+	bool tries_touched = false;
+	int err;
+
+	w = calloc(n ? n : 1, sizeof(*w));
+	if (!w)
+		return -ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const struct block_spec *s = &specs[i];
+		struct block_entry *v = &w[i].value;
+
+		slot_for(m, &s->cidr, false, &w[i].slot);
+		tries_touched |= w[i].slot.trie;
+		w[i].had_old = !bpf_map_lookup_elem(w[i].slot.fd, w[i].slot.key, &w[i].old);
+		v->created_ns = w[i].had_old ? w[i].old.created_ns : now;
+		v->hits = w[i].had_old ? w[i].old.hits : 0;
+		v->expires_ns = s->ttl_s ? now + s->ttl_s * 1000000000ULL : 0;
+		v->reason = s->reason;
+		v->prefixlen = s->cidr.prefixlen;
+		v->flags = s->flags;
+	}
+	err = apply_writes(w, n, m);
+	if (tries_touched) {
+		int rerr = recount_tries(m);
+
+		err = err ?: rerr;
+	}
+	free(w);
+	return err;
+}
+
+int gate_block_get(struct gate_maps *m, const struct gh_cidr *c, struct block_entry *out)
+{
+	struct map_slot s;
+
+	slot_for(m, c, false, &s);
+	return bpf_map_lookup_elem(s.fd, s.key, out) ? -errno : 0;
+}
+
+static int slot_delete(struct gate_maps *m, const struct gh_cidr *c, bool allow)
+{
+	struct map_slot s;
+
+	slot_for(m, c, allow, &s);
+	if (bpf_map_delete_elem(s.fd, s.key))
+		return -errno;
+	return s.trie ? recount_tries(m) : 0;
+}
+
+int gate_block_del(struct gate_maps *m, const struct gh_cidr *c)
+{
+	return slot_delete(m, c, false);
+}
+
+int gate_allow_del(struct gate_maps *m, const struct gh_cidr *c)
+{
+	return slot_delete(m, c, true);
+}
+
+int gate_allow_add(struct gate_maps *m, const struct gh_cidr *c)
+{
+	struct allow_entry v = { .created_ns = gh_boottime_ns() };
+	struct map_slot s;
+
+	slot_for(m, c, true, &s);
+	/* Re-adding keeps the original entry and its hit count. */
+	if (bpf_map_update_elem(s.fd, s.key, &v, BPF_NOEXIST) && errno != EEXIST)
+		return errno == ENOSPC ? -E2BIG : -errno;
+	return recount_tries(m);
+}
+
+int gate_allow_covers(struct gate_maps *m, const struct gh_addr *a)
+{
+	struct gh_cidr c = { .addr = *a, .prefixlen = gh_addr_bits(a) };
+	struct allow_entry v;
+	struct map_slot s;
+
+	slot_for(m, &c, true, &s);
+	return !bpf_map_lookup_elem(s.fd, s.key, &v);
+}
+
+/* Adapts map_iter's raw key/value to a typed view of one map. */
+struct visit {
+	int family;
+	bool trie;
+	block_visit_fn block_fn;
+	allow_visit_fn allow_fn;
+	void *ctx;
+};
+
+static int visit_entry(const void *key, const void *value, void *ctx)
+{
+	struct visit *v = ctx;
+
+	if (v->block_fn) {
+		struct block_view bv;
+
+		cidr_from_key(key, v->family, v->trie, &bv.cidr);
+		memcpy(&bv.entry, value, sizeof(bv.entry));
+		return v->block_fn(&bv, v->ctx);
+	}
+	struct allow_view av;
+
+	cidr_from_key(key, v->family, true, &av.cidr);
+	memcpy(&av.entry, value, sizeof(av.entry));
+	return v->allow_fn(&av, v->ctx);
+}
+
+int gate_block_foreach(struct gate_maps *m, block_visit_fn fn, void *ctx)
+{
+	const struct {
+		int fd, family;
+		bool trie;
+	} maps[] = {
+		{ m->block_host4, AF_INET, false },
+		{ m->block_net4, AF_INET, true },
+		{ m->block_host6, AF_INET6, false },
+		{ m->block_net6, AF_INET6, true },
+	};
+	int err = 0;
+
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]) && !err; i++) {
+		struct visit v = { maps[i].family, maps[i].trie, fn, NULL, ctx };
+
+		err = map_iter(maps[i].fd, visit_entry, &v);
+	}
+	return err;
+}
+
+int gate_allow_foreach(struct gate_maps *m, allow_visit_fn fn, void *ctx)
+{
+	struct visit v4 = { AF_INET, true, NULL, fn, ctx };
+	struct visit v6 = { AF_INET6, true, NULL, fn, ctx };
+
+	return map_iter(m->allow_net4, visit_entry, &v4) ?: map_iter(m->allow_net6, visit_entry, &v6);
+}
+
+int gate_reason_text(struct gate_maps *m, uint32_t id, char *buf, size_t len)
+{
+	struct block_reason r;
+
+	if (bpf_map_lookup_elem(m->reasons, &id, &r))
+		return -errno;
+	r.text[GH_REASON_LEN - 1] = '\0';
+	snprintf(buf, len, "%s", r.text[0] ? r.text : "manual");
+	return 0;
+}
+
+int gate_reason_id(struct gate_maps *m, const char *text, uint32_t *id)
+{
+	struct block_reason r;
+	uint32_t free_slot = 0;
+
+	*id = 0;
+	if (!text || !*text || !strcmp(text, "manual"))
+		return 0;
+	if (strlen(text) >= GH_REASON_LEN)
+		return -ENAMETOOLONG;
+	for (uint32_t i = 1; i < GH_MAX_REASONS; i++) {
+		if (bpf_map_lookup_elem(m->reasons, &i, &r))
+			return -errno;
+		if (!r.text[0]) {
+			free_slot = free_slot ?: i;
+			continue;
+		}
+		if (!strncmp(r.text, text, GH_REASON_LEN)) {
+			*id = i;
+			return 0;
+		}
+	}
+	if (!free_slot)
+		return -ENOSPC;
+	memset(&r, 0, sizeof(r));
+	strncpy(r.text, text, GH_REASON_LEN - 1);
+	if (bpf_map_update_elem(m->reasons, &free_slot, &r, BPF_ANY))
+		return -errno;
+	*id = free_slot;
+	return 0;
+}
+
+int gate_stats_read(struct gate_maps *m, struct gate_stats *sum)
+{
+	return map_percpu_sum(m->stats, 0, sum, sizeof(*sum));
+}
+
+struct gc_ctx {
+	struct gate_maps *m;
+	uint64_t now;
+	struct map_slot *expired;
+	size_t n, cap;
+	int err;
+};
+
+static int gc_collect(const struct block_view *v, void *ctx)
+{
+	struct gc_ctx *g = ctx;
+
+	if (block_entry_live(&v->entry, g->now))
+		return 0;
+	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 256))
+		return -ENOMEM;
+	slot_for(g->m, &v->cidr, false, &g->expired[g->n++]);
+	return 0;
+}
+
+int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed)
+{
+	struct gc_ctx g = { .m = m, .now = now_ns };
+	bool tries_touched = false;
+	int err;
+
+	*removed = 0;
+	err = gate_block_foreach(m, gc_collect, &g);
+	for (size_t i = 0; i < g.n && !err; i++) {
+		if (bpf_map_delete_elem(g.expired[i].fd, g.expired[i].key) && errno != ENOENT)
+			err = -errno;
+		tries_touched |= g.expired[i].trie;
+		(*removed)++;
+	}
+	if (tries_touched && !err)
+		err = recount_tries(m);
+	free(g.expired);
+	return err;
+}

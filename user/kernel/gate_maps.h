@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The gate's pinned maps from user space: block and allow entries, reason
+ * texts, counters, expiry GC. Every writer holds the pin-dir lock.
+ */
+#ifndef GATEHAWK_GATE_MAPS_H
+#define GATEHAWK_GATE_MAPS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/addr.h"
+#include "gatehawk/gate.h"
+
+struct gate_maps {
+	int block_host4;
+	int block_host6;
+	int block_net4;
+	int block_net6;
+	int allow_net4;
+	int allow_net6;
+	int reasons;
+	int stats;
+	int config;
+	uint32_t max_blocks; /* max_entries of each block map */
+	int lock_fd;         /* held while writing */
+	const char *pin_dir;
+};
+
+struct block_spec {
+	struct gh_cidr cidr;
+	uint64_t ttl_s; /* 0 = never expires */
+	uint32_t reason;
+	uint32_t flags; /* GH_BLOCK_F_* */
+};
+
+/* One entry as listed. */
+struct block_view {
+	struct gh_cidr cidr;
+	struct block_entry entry;
+};
+
+struct allow_view {
+	struct gh_cidr cidr;
+	struct allow_entry entry;
+};
+
+typedef int (*block_visit_fn)(const struct block_view *v, void *ctx);
+typedef int (*allow_visit_fn)(const struct allow_view *v, void *ctx);
+
+/* Mark every fd closed, so gate_maps_close() is safe before any open. */
+void gate_maps_init(struct gate_maps *m);
+/* Open pinned maps; -ENOENT when nothing is pinned under dir. */
+int gate_maps_open(const char *pin_dir, struct gate_maps *m);
+/* Open, creating and pinning the maps first when they are not there yet. */
+int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m);
+void gate_maps_close(struct gate_maps *m);
+
+int gate_maps_lock(struct gate_maps *m);
+void gate_maps_unlock(struct gate_maps *m);
+
+/*
+ * Add or refresh blocks, all or nothing: when any entry fails (a full map
+ * gives -E2BIG or -ENOSPC), every entry this call wrote is put back as it
+ * was. Refreshing keeps an entry's hit count and creation time.
+ */
+int gate_block_add(struct gate_maps *m, const struct block_spec *specs, size_t n);
+int gate_block_del(struct gate_maps *m, const struct gh_cidr *c);
+int gate_block_foreach(struct gate_maps *m, block_visit_fn fn, void *ctx);
+/* Find or store a reason text; "" and "manual" are id 0. */
+int gate_reason_id(struct gate_maps *m, const char *text, uint32_t *id);
+int gate_reason_text(struct gate_maps *m, uint32_t id, char *buf, size_t len);
+/* Live entry for exactly this prefix, or -ENOENT. */
+int gate_block_get(struct gate_maps *m, const struct gh_cidr *c, struct block_entry *out);
+
+int gate_allow_add(struct gate_maps *m, const struct gh_cidr *c);
+int gate_allow_del(struct gate_maps *m, const struct gh_cidr *c);
+int gate_allow_foreach(struct gate_maps *m, allow_visit_fn fn, void *ctx);
+/* True when an allow entry covers the address. */
+int gate_allow_covers(struct gate_maps *m, const struct gh_addr *a);
+
+int gate_stats_read(struct gate_maps *m, struct gate_stats *sum);
+/* Set and clear GH_GATE_F_* bits in gate_config (caller holds the lock). */
+int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear);
+/* Delete entries expired at now_ns (boottime); reports how many. */
+int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed);
+/* Whether the entry is still in force at now_ns. */
+static inline int block_entry_live(const struct block_entry *e, uint64_t now_ns)
+{
+	return !e->expires_ns || now_ns < e->expires_ns;
+}
+
+#endif /* GATEHAWK_GATE_MAPS_H */

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Load the socket-level HTTP sensor over the shared pins and attach its
+ * three programs to a cgroup v2 through pinned links (ingress, egress,
+ * sock_ops), so the exact per-source counters keep counting while the
+ * daemon restarts. Ports and sample rate live in the pinned config map.
+ */
+#ifndef GATEHAWK_SENSOR_LOADER_H
+#define GATEHAWK_SENSOR_LOADER_H
+
+#include <stdint.h>
+
+#include "gatehawk/sensor.h"
+#include "kernel/pins.h"
+
+#define GH_DEFAULT_HTTP_PORTS "80,8080"
+
+struct sensor_tunables {
+	uint16_t ports[GH_MAX_HTTP_PORTS];
+	uint32_t n_ports;
+	uint32_t sample_rate; /* 1 in N heads sampled; 0 = none */
+};
+
+struct sensor_opts {
+	const char *pin_dir;
+	const char *cgroup; /* NULL: the root of the cgroup2 mount */
+	struct sensor_tunables tun;
+	struct gh_map_sizes sizes;
+};
+
+int sensor_attach(const struct sensor_opts *o);
+/* Write ports and sample rate to the pinned config map: no reload needed. */
+int sensor_set_tunables(const char *pin_dir, const struct sensor_tunables *t);
+int sensor_get_tunables(const char *pin_dir, struct sensor_tunables *t);
+/* "80,8080" -> ports; -EINVAL (reported) on anything else. */
+int sensor_parse_ports(const char *s, struct sensor_tunables *t);
+/* Mount point of the cgroup2 hierarchy, from /proc/mounts. */
+int gh_cgroup2_root(char *buf, size_t len);
+
+#endif /* GATEHAWK_SENSOR_LOADER_H */

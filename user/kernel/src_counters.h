@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/* The kernel's exact per-source counters, summed over CPUs. */
+#ifndef GATEHAWK_SRC_COUNTERS_H
+#define GATEHAWK_SRC_COUNTERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/addr.h"
+#include "gatehawk/sources.h"
+
+struct source_row {
+	struct gh_addr addr;
+	struct src_stats s; /* summed; last_seen_ns is the latest over CPUs */
+};
+
+typedef int (*source_visit_fn)(const struct source_row *row, void *ctx);
+
+/* Open the pinned src_stats map (-ENOENT when nothing is pinned). */
+int sources_open(const char *pin_dir);
+int sources_foreach(int fd, source_visit_fn fn, void *ctx);
+/* Every source, summed, into a malloc'd array (caller frees *rows). */
+int sources_read_all(int fd, struct source_row **rows, size_t *n);
+/* Order by address (family, then bytes): for sorting and bsearch. */
+int source_addr_cmp(const void *a, const void *b);
+/* Sources ever inserted, summed over CPUs (evictions = this - live). */
+int sources_inserted(const char *pin_dir, uint64_t *inserted);
+
+/* Counter names as in SRC_STATS_FIELDS plus last_seen_ns; -1 when unknown. */
+int source_field_index(const char *name);
+uint64_t source_field_value(const struct source_row *r, int index);
+const char *source_field_name(int index);
+int source_field_count(void);
+
+#endif /* GATEHAWK_SRC_COUNTERS_H */
