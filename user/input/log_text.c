@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Field scanners every log format shares: addresses, quoted text with its
+ * escapes, and the request line.
+ *
+ * Escapes: nginx writes '"', '\\' and bytes outside 0x20..0x7e as \xHH
+ * (escape=default) and JSON escapes with escape=json; Apache writes \" \\
+ * \xHH and C-style \n \t. Every backslash escapes the byte after it, so a
+ * quote's closing '"' is the first one after an even run of backslashes in
+ * every dialect, and one decoder takes the union. Decoding only shrinks
+ * text (\xHH is 4 bytes for 1, \uXXXX 6 for at most 3), so it runs in
+ * place behind the read cursor.
+ */
+#include <arpa/inet.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "input/http_head.h"
+#include "input/log_fields.h"
+
+static int hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* ---- addresses ---------------------------------------------------------------- */
+
+static bool parse_ipv4(const char *p, size_t n, uint8_t out[4])
+{
+	const char *end = p + n;
+
+	for (int i = 0; i < 4; i++) {
+		unsigned v = 0, nd = 0;
+
+		for (; p < end && *p >= '0' && *p <= '9' && nd < 4; p++, nd++)
+			v = v * 10 + (unsigned)(*p - '0');
+		/* inet_pton's rules: 1 to 3 digits, no leading zero, up to 255. */
+		if (!nd || nd > 3 || v > 255 || (nd > 1 && p[-(int)nd] == '0'))
+			return false;
+		out[i] = (uint8_t)v;
+		if (i < 3 && (p == end || *p++ != '.'))
+			return false;
+	}
+	return p == end;
+}
+
+/*
+ * An IPv4 or IPv6 address, the whole slice. An IPv4-mapped IPv6 address
+ * (a dual-stack listener logs "::ffff:192.0.2.7") is the IPv4 address, as
+ * the kernel sensor reports it, so IPv4 CIDRs and groups apply.
+ */
+bool log_addr(const char *p, size_t n, struct gh_addr *a)
+{
+	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	char buf[INET6_ADDRSTRLEN];
+
+	memset(a, 0, sizeof(*a));
+	if (parse_ipv4(p, n, a->bytes)) {
+		a->family = AF_INET;
+		return true;
+	}
+	if (n >= sizeof(buf) || !memchr(p, ':', n))
+		return false;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	if (inet_pton(AF_INET6, buf, a->bytes) != 1)
+		return false;
+	a->family = AF_INET6;
+	if (!memcmp(a->bytes, mapped, sizeof(mapped))) {
+		memmove(a->bytes, a->bytes + 12, 4);
+		memset(a->bytes + 4, 0, 12);
+		a->family = AF_INET;
+	}
+	return true;
+}
+
+/* ---- quoted text ---------------------------------------------------------------- */
+
+static size_t put_utf8(char *w, uint32_t cp)
+{
+	if (cp < 0x80) {
+		w[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		w[0] = (char)(0xc0 | cp >> 6);
+		w[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		w[0] = (char)(0xe0 | cp >> 12);
+		w[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		w[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	w[0] = (char)(0xf0 | cp >> 18);
+	w[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	w[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	w[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* "\uXXXX" at p (6 bytes known to be there): the code unit, or -1. */
+static int32_t u_escape(const char *p)
+{
+	int32_t v = 0;
+
+	if (p[0] != '\\' || p[1] != 'u')
+		return -1;
+	for (int i = 2; i < 6; i++) {
+		int h = hexval((unsigned char)p[i]);
+
+		if (h < 0)
+			return -1;
+		v = v << 4 | h;
+	}
+	return v;
+}
+
+/*
+ * The escape at r (r[0] == '\\', r < end) decoded to *w; returns the bytes
+ * of input used. An escape no dialect writes stays as it was, backslash
+ * and all. A lone UTF-16 surrogate becomes U+FFFD.
+ */
+static size_t unescape_one(const char *r, const char *end, char **w)
+{
+	static const char simple[] = "\"\"\\\\//b\bf\fn\nr\rt\tv\v";
+	const char *s;
+	int32_t cp, lo;
+
+	if (end - r >= 2) {
+		for (s = simple; *s; s += 2)
+			if (r[1] == s[0]) {
+				*(*w)++ = s[1];
+				return 2;
+			}
+	}
+	if (end - r >= 4 && r[1] == 'x' && hexval((unsigned char)r[2]) >= 0 &&
+	    hexval((unsigned char)r[3]) >= 0) {
+		*(*w)++ = (char)(hexval((unsigned char)r[2]) << 4 | hexval((unsigned char)r[3]));
+		return 4;
+	}
+	if (end - r >= 6 && (cp = u_escape(r)) >= 0) {
+		if (cp >= 0xd800 && cp < 0xdc00 && end - r >= 12 &&
+		    (lo = u_escape(r + 6)) >= 0xdc00 && lo < 0xe000) {
+			*w += put_utf8(*w, 0x10000 + ((uint32_t)(cp - 0xd800) << 10) +
+						   (uint32_t)(lo - 0xdc00));
+			return 12;
+		}
+		*w += put_utf8(*w, cp >= 0xd800 && cp < 0xe000 ? 0xfffd : (uint32_t)cp);
+		return 6;
+	}
+	*(*w)++ = '\\';
+	return 1;
+}
+
+/* The closing '"' of a string whose text starts at p, or NULL. */
+char *log_string_end(char *p, char *end)
+{
+	for (;;) {
+		char *q = memchr(p, '"', (size_t)(end - p));
+		char *b = q;
+
+		if (!q)
+			return NULL;
+		while (b > p && b[-1] == '\\')
+			b--;
+		if ((q - b) % 2 == 0)
+			return q;
+		p = q + 1;
+	}
+}
+
+/* 16 bytes at a time (SSE2/NEON from one source): most fields hold no escape. */
+typedef uint8_t u8x16 __attribute__((vector_size(16)));
+
+/* The first '"' or '\\' in [p, end), or end. */
+static char *find_quote_or_backslash(char *p, char *end)
+{
+	for (; end - p >= 16; p += 16) {
+		u8x16 v, hit;
+		uint64_t m[2];
+
+		memcpy(&v, p, sizeof(v));
+		hit = (u8x16)((v == '"') | (v == '\\'));
+		memcpy(m, &hit, sizeof(m));
+		if (m[0] | m[1]) {
+			uint64_t x = m[0] ? m[0] : m[1];
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return p + (m[0] ? 0 : 8) + __builtin_ctzll(x) / 8;
+#else
+			return p + (m[0] ? 0 : 8) + __builtin_clzll(x) / 8;
+#endif
+		}
+	}
+	while (p < end && *p != '"' && *p != '\\')
+		p++;
+	return p;
+}
+
+/*
+ * A quoted string whose text starts at p (after the opening '"'), decoded
+ * in place into *out; returns the byte after the closing quote, or NULL.
+ */
+char *log_quoted(char *p, char *end, struct gh_str *out)
+{
+	char *r = find_quote_or_backslash(p, end), *q, *w;
+
+	if (r == end)
+		return NULL;
+	if (*r == '"') {
+		*out = (struct gh_str){ p, (uint32_t)(r - p) };
+		return r + 1;
+	}
+	q = log_string_end(r, end);
+	if (!q)
+		return NULL;
+	for (w = r; r < q;) {
+		if (*r == '\\')
+			r += unescape_one(r, q, &w);
+		else
+			*w++ = *r++;
+	}
+	*out = (struct gh_str){ p, (uint32_t)(w - p) };
+	return q + 1;
+}
+
+/* "-": the server had no value (Apache and nginx alike). */
+bool log_is_dash(const char *p, size_t n)
+{
+	return n == 1 && *p == '-';
+}
+
+/* ---- the request line ------------------------------------------------------------ */
+
+/*
+ * "METHOD TARGET PROTO", or "METHOD TARGET" (HTTP/0.9). The target runs to
+ * the last space before "HTTP/", so a raw space nginx let through stays in
+ * the path. Anything else ("-", a TLS hello) sets none of the four fields.
+ */
+void log_request_line(struct request_record *rec, const char *p, size_t n)
+{
+	const char *end = p + n, *sp = memchr(p, ' ', n), *t, *tend = end, *v;
+
+	if (!sp || sp == p || sp - p > HTTP_HEAD_MAX_METHOD || http_method_end(p, sp) != sp)
+		return;
+	for (t = sp; t < end && *t == ' '; t++)
+		;
+	v = memrchr(t, ' ', (size_t)(end - t));
+	if (v && end - v > 5 && !memcmp(v + 1, "HTTP/", 5))
+		for (tend = v; tend > t && tend[-1] == ' '; tend--)
+			;
+	if (tend == t)
+		return;
+	if (tend != end)
+		req_set_str(rec, REQ_VERSION, &rec->version, v + 1, (uint32_t)(end - v - 1));
+	req_set_method(rec, p, (uint32_t)(sp - p));
+	http_target_set(rec, t, tend);
+}
