@@ -46,6 +46,7 @@ run_prog() {
 
 layer_unit() {
 	local t
+	run_prog lint/layers tests/lint/layers.py
 	for t in "$OUT"/unit/test_*; do
 		[[ -x $t ]] && run_prog "unit/$(basename "$t")" "$t"
 	done

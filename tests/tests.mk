@@ -1,6 +1,7 @@
 # Test layers, included by the top-level Makefile. Every layer is found by
 # wildcard, so adding a test is adding a file:
 #   tests/unit/test_*.c   pure C, no root, linked with libgatehawk.a
+#   tests/lint/layers.py  the layout rules of user/ (run with the unit layer)
 #   tests/bpf/test_*.c    BPF_PROG_RUN on crafted packets (root)
 #   tests/e2e/*.bats      network namespaces, veth, nginx, curl (root)
 #   tests/fuzz/fuzz_*.c   libFuzzer targets, run for FUZZ_SECONDS each
