@@ -422,7 +422,7 @@ static uint64_t field_hash(struct engine *e, const struct request_record *r, enu
 			h = gh_hash_bytes(s.p, s.len, e->seed + f);
 			break;
 		case REQ_TYPE_ADDR:
-			h = gh_hash_bytes(f == REQ_SRC_IP ? &r->src : &r->dst, sizeof(r->src),
+			h = gh_hash_bytes(req_addr(r, f), sizeof(r->src),
 					  e->seed + f);
 			break;
 		default:

@@ -566,7 +566,7 @@ __attribute__((noinline)) static bool num_leaf(const struct pred *p, const struc
 
 static bool addr_leaf(const struct pred *p, const struct request_record *r)
 {
-	const struct gh_addr *a = p->field == REQ_SRC_IP ? &r->src : &r->dst;
+	const struct gh_addr *a = req_addr(r, p->field);
 
 	switch (p->op) {
 	case PRED_EQ: return gh_addr_equal(a, &p->u.addr);

@@ -250,6 +250,8 @@ static const struct {
 	{ HDR("cookie", HDR_COOKIE) },
 	{ HDR("content-length", HDR_LENGTH) },
 	{ HDR("x-requested-with", HDR_XHR) },
+	{ HDR("x-forwarded-for", HDR_STR), STR(FORWARDED_FOR, forwarded_for) },
+	{ HDR("x-real-ip", HDR_STR), STR(REAL_IP, real_ip) },
 };
 #undef STR
 #undef HDR

@@ -36,6 +36,15 @@ char *log_quoted(char *p, char *end, struct gh_str *out);
 /* "METHOD TARGET [PROTO]" into method, path, query and version (or none). */
 void log_request_line(struct request_record *rec, const char *p, size_t n);
 
+/* An nginx variable ("remote_addr", no '$') known to log_vars.c: its id, or -1. */
+int log_var_find(const char *name, size_t len);
+/*
+ * Set the fields variable var carries from its value (decoded text; str: it
+ * was quoted). "", "-" and an unquoted null are absent. 0, or -EINVAL for a
+ * value of the wrong shape (a status that is not 3 digits).
+ */
+int log_var_set(struct request_record *rec, int var, struct gh_str v, bool str);
+
 /* One JSON-lines object (access_log_json.c): 0 or -EINVAL. */
 int access_log_parse_json(char *p, char *end, struct request_record *rec);
 

@@ -67,6 +67,8 @@ static const struct gh_str *str_slot(const struct request_record *r, enum req_fi
 	case REQ_CONTENT_TYPE: return &r->content_type;
 	case REQ_ACCEPT: return &r->accept;
 	case REQ_SCHEME: return &r->scheme;
+	case REQ_FORWARDED_FOR: return &r->forwarded_for;
+	case REQ_REAL_IP: return &r->real_ip;
 	default: return NULL;
 	}
 }
@@ -121,7 +123,7 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
 		req_get_str(r, f, &s);
 		return snprintf(buf, len, "%.*s", (int)s.len, s.p);
 	case REQ_TYPE_ADDR:
-		gh_addr_format(f == REQ_SRC_IP ? &r->src : &r->dst, buf, len);
+		gh_addr_format(req_addr(r, f), buf, len);
 		return (int)strlen(buf);
 	case REQ_TYPE_TIME:
 		gh_format_rfc3339(r->ts_ns, buf, len);

@@ -62,7 +62,10 @@ enum http_method {
 	X(STATUS, status, REQ_TYPE_NUM)                                        \
 	X(BYTES, bytes, REQ_TYPE_NUM)                                          \
 	X(HAS_COOKIE, has_cookie, REQ_TYPE_BOOL)                               \
-	X(IS_XHR, is_xhr, REQ_TYPE_BOOL)
+	X(IS_XHR, is_xhr, REQ_TYPE_BOOL)                                       \
+	X(FORWARDED_FOR, forwarded_for, REQ_TYPE_STR)                          \
+	X(REAL_IP, real_ip, REQ_TYPE_STR)                                      \
+	X(PROXY_IP, proxy_ip, REQ_TYPE_ADDR)
 
 enum req_field {
 #define GH_REQ_ENUM(id, name, type) REQ_##id,
@@ -106,6 +109,9 @@ struct request_record {
 	struct gh_str content_type;
 	struct gh_str accept;
 	struct gh_str scheme; /* "http" or "https" */
+	struct gh_str forwarded_for; /* X-Forwarded-For as sent: "client, proxy1, ..." */
+	struct gh_str real_ip;       /* X-Real-IP as sent */
+	struct gh_addr proxy;        /* the trusted proxy src was replaced from (client_addr.h) */
 };
 
 static inline bool req_has(const struct request_record *r, enum req_field f)
@@ -119,6 +125,12 @@ static inline void req_set_str(struct request_record *r, enum req_field f, struc
 	dst->p = p;
 	dst->len = len;
 	r->present |= REQ_BIT(f);
+}
+
+/* The address an address field (src_ip, dst_ip, proxy_ip) names. */
+static inline const struct gh_addr *req_addr(const struct request_record *r, enum req_field f)
+{
+	return f == REQ_SRC_IP ? &r->src : f == REQ_DST_IP ? &r->dst : &r->proxy;
 }
 
 /* Name <-> id; -1 for an unknown name. */
