@@ -379,12 +379,48 @@ static void test_hostile(void)
 	free(big);
 }
 
+static void test_vhost_and_user(void)
+{
+	static const char tail[] = "[10/Oct/2000:13:55:36 +0000] \"GET /wp-login.php HTTP/1.1\" "
+				   "401 12 \"-\" \"curl/8\"";
+	struct request_record r;
+	char line[512];
+
+	snprintf(line, sizeof(line), "shop.example:443 203.0.113.9 - - %s", tail);
+	ok_eq(parse(ACCESS_LOG_VHOST_COMBINED, line, &r), 0, "vhost_combined: parsed");
+	ok_str(field(&r, REQ_SRC_IP), "203.0.113.9", "vhost_combined: the client, not the vhost");
+	ok_str(field(&r, REQ_HOST), "shop.example", "vhost_combined: host");
+	ok_str(field(&r, REQ_DST_PORT), "443", "vhost_combined: server port");
+	ok_str(field(&r, REQ_PATH), "/wp-login.php", "vhost_combined: path");
+	ok_eq(parse(ACCESS_LOG_AUTO, line, &r), 0, "auto: a vhost_combined line");
+	ok_str(field(&r, REQ_SRC_IP), "203.0.113.9", "auto: the client address after the vhost");
+	ok_str(field(&r, REQ_HOST), "shop.example", "auto: host from the vhost");
+	snprintf(line, sizeof(line), "203.0.113.9 - - %s", tail);
+	ok_eq(parse(ACCESS_LOG_VHOST_COMBINED, line, &r), -EINVAL,
+	      "vhost_combined: a plain combined line is refused, not half-read");
+	snprintf(line, sizeof(line), "web1.example - - %s", tail);
+	ok_eq(parse(ACCESS_LOG_AUTO, line, &r), 0, "auto: a hostname client (HostnameLookups)");
+	ok_str(field(&r, REQ_SRC_IP), "(absent)", "... has no address");
+	ok_str(field(&r, REQ_HOST), "(absent)", "... and no vhost");
+
+	/* A '[' in $remote_user (any Basic-auth name) must not hide the time. */
+	snprintf(line, sizeof(line), "198.51.100.4 - a[b] x %s", tail);
+	ok_eq(parse(ACCESS_LOG_COMBINED, line, &r), 0, "a '[' in the user field");
+	ok_eq(r.status, 401, "... status read");
+	ok_str(field(&r, REQ_USER_AGENT), "curl/8", "... user agent read");
+	snprintf(line, sizeof(line), "198.51.100.4 - [10/Oct/2000:13:55:36 +0000] %s", tail);
+	ok_eq(parse(ACCESS_LOG_COMBINED, line, &r), 0, "a whole fake time in the user field");
+	ok_str(field(&r, REQ_PATH), "/wp-login.php", "... the real request is read");
+}
+
 static void test_formats(void)
 {
 	enum access_log_format f;
 
 	ok(!access_log_format_parse("combined", &f) && f == ACCESS_LOG_COMBINED, "format combined");
 	ok(!access_log_format_parse("json", &f) && f == ACCESS_LOG_JSON, "format json");
+	ok(!access_log_format_parse("vhost_combined", &f) && f == ACCESS_LOG_VHOST_COMBINED,
+	   "format vhost_combined");
 	ok_eq(access_log_format_parse("clf", &f), -EINVAL, "format clf is unknown");
 }
 
@@ -398,6 +434,7 @@ int main(void)
 	test_times();
 	test_json();
 	test_hostile();
+	test_vhost_and_user();
 	test_formats();
 	free(copy);
 	return tap_done();

@@ -17,6 +17,7 @@ int access_log_format_parse(const char *name, enum access_log_format *out)
 	static const char *const names[] = {
 		[ACCESS_LOG_AUTO] = "auto", [ACCESS_LOG_COMBINED] = "combined",
 		[ACCESS_LOG_COMMON] = "common", [ACCESS_LOG_JSON] = "json",
+		[ACCESS_LOG_VHOST_COMBINED] = "vhost_combined",
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -66,30 +67,85 @@ static void set_header(struct request_record *rec, enum req_field f, struct gh_s
 }
 
 /*
- * host ident user [time] "request" status bytes ["referer" "user-agent" ...].
- * ident and user are skipped up to the '[' (a user name with spaces in it
- * must not shift the fields); the combined tail is required for combined,
- * ignored for common and taken when present for auto.
+ * vhost_combined's "host:port" before the client address: the virtual host
+ * and the server port. False when tok is not that (then it is no field).
+ */
+static bool set_vhost(struct request_record *rec, struct gh_str tok)
+{
+	const char *colon = memrchr(tok.p, ':', tok.len);
+	uint64_t port;
+
+	if (!colon || colon == tok.p ||
+	    gh_parse_u64n(colon + 1, (size_t)(tok.p + tok.len - colon - 1), 65535, &port))
+		return false;
+	req_set_str(rec, REQ_HOST, &rec->host, tok.p, (uint32_t)(colon - tok.p));
+	rec->dst_port = (uint16_t)port;
+	rec->present |= REQ_BIT(REQ_DST_PORT);
+	return true;
+}
+
+/*
+ * The client address, after vhost_combined's "host:port" when the format
+ * says so, or (auto) when the first token is no address but the second is.
+ */
+static char *client_field(enum access_log_format fmt, char *p, char *end,
+			  struct request_record *rec)
+{
+	struct gh_str first, second;
+	char *q, *r;
+
+	first = token(p, end, &q);
+	if (q == end)
+		return NULL;
+	if (fmt != ACCESS_LOG_VHOST_COMBINED && log_addr(first.p, first.len, &rec->src)) {
+		rec->present |= REQ_BIT(REQ_SRC_IP);
+		return q;
+	}
+	if (fmt != ACCESS_LOG_VHOST_COMBINED && fmt != ACCESS_LOG_AUTO)
+		return q; /* a hostname (HostnameLookups): no address */
+	second = token(q, end, &r);
+	if (r == end || !log_addr(second.p, second.len, &rec->src) || !set_vhost(rec, first))
+		return fmt == ACCESS_LOG_AUTO ? q : NULL;
+	rec->present |= REQ_BIT(REQ_SRC_IP);
+	return r;
+}
+
+/*
+ * The "[time]" field: the first '[' that opens a well-formed "[time] \"",
+ * so a '[' in the user field (any Basic-auth name) cannot hide the time.
+ */
+static char *time_field(char *p, char *end, struct request_record *rec)
+{
+	while ((p = memchr(p, '[', (size_t)(end - p)))) {
+		if (end - p >= CLF_TIME_LEN + 4 && p[CLF_TIME_LEN + 1] == ']' &&
+		    p[CLF_TIME_LEN + 2] == ' ' && p[CLF_TIME_LEN + 3] == '"' &&
+		    !log_time_clf(p + 1, CLF_TIME_LEN, &rec->ts_ns)) {
+			rec->present |= REQ_BIT(REQ_TS);
+			return p;
+		}
+		p++;
+	}
+	return NULL;
+}
+
+/*
+ * [vhost:port] host ident user [time] "request" status bytes ["referer"
+ * "user-agent" ...]. ident and user are skipped up to the time (a user
+ * name with spaces or '[' in it must not shift the fields); the combined
+ * tail is required for combined, ignored for common and taken when present
+ * for auto.
  */
 static int parse_clf(enum access_log_format fmt, char *p, char *end,
 		     struct request_record *rec)
 {
-	struct gh_str host, req, st, by, referer, ua;
+	struct gh_str req, st, by, referer, ua;
 	char *q;
 	int err;
 
-	host = token(p, end, &q);
-	if (q == end)
+	if (!(q = client_field(fmt, p, end, rec)) || !(p = time_field(q, end, rec)))
 		return -EINVAL;
-	if (log_addr(host.p, host.len, &rec->src))
-		rec->present |= REQ_BIT(REQ_SRC_IP);
-	p = memchr(q, '[', (size_t)(end - q));
-	if (!p || end - p < CLF_TIME_LEN + 4 || p[CLF_TIME_LEN + 1] != ']' ||
-	    log_time_clf(p + 1, CLF_TIME_LEN, &rec->ts_ns))
-		return -EINVAL;
-	rec->present |= REQ_BIT(REQ_TS);
 	p += CLF_TIME_LEN + 2;
-	if (p[0] != ' ' || p[1] != '"' || !(p = log_quoted(p + 2, end, &req)))
+	if (!(p = log_quoted(p + 2, end, &req)))
 		return -EINVAL;
 	log_request_line(rec, req.p, req.len);
 	if (p == end || *p != ' ')

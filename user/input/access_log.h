@@ -28,9 +28,11 @@ enum access_log_format {
 	ACCESS_LOG_COMBINED, /* common plus "referer" "user-agent"; more fields ignored */
 	ACCESS_LOG_COMMON,   /* host ident user [date] "request" status bytes; rest ignored */
 	ACCESS_LOG_JSON,     /* one flat JSON object per line */
+	ACCESS_LOG_VHOST_COMBINED, /* "vhost:port " then combined (Apache's
+				    * vhost_combined); auto takes it too */
 };
 
-/* "auto", "combined", "common", "json"; -EINVAL for anything else. */
+/* "auto", "combined", "common", "json", "vhost_combined"; -EINVAL otherwise. */
 int access_log_format_parse(const char *name, enum access_log_format *out);
 
 /*
