@@ -239,7 +239,7 @@ static int allow_add(int argc, char **argv)
 struct list_ctx {
 	struct gate_maps *m;
 	bool json;
-	bool first;
+	struct cli_json_list out;
 	uint64_t now;
 };
 
@@ -266,9 +266,7 @@ static int print_block(const struct block_view *v, void *ctx)
 		json_object_object_add(o, "hits", json_object_new_uint64(e->hits));
 		json_object_object_add(o, "auto",
 				       json_object_new_boolean(!!(e->flags & GH_BLOCK_F_AUTO)));
-		printf("%s%s", l->first ? "" : ",",
-		       json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
-		json_object_put(o);
+		cli_json_list_add(&l->out, o);
 	} else {
 		char expires[24];
 
@@ -279,7 +277,6 @@ static int print_block(const struct block_view *v, void *ctx)
 		printf("%-43s %-10s %12" PRIu64 "  %s\n", cidr, expires, (uint64_t)e->hits,
 		       reason);
 	}
-	l->first = false;
 	return 0;
 }
 
@@ -294,13 +291,10 @@ static int print_allow(const struct allow_view *v, void *ctx)
 
 		json_object_object_add(o, "cidr", json_object_new_string(cidr));
 		json_object_object_add(o, "hits", json_object_new_uint64(v->entry.hits));
-		printf("%s%s", l->first ? "" : ",",
-		       json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
-		json_object_put(o);
+		cli_json_list_add(&l->out, o);
 	} else {
 		printf("%-43s %12" PRIu64 "\n", cidr, (uint64_t)v->entry.hits);
 	}
-	l->first = false;
 	return 0;
 }
 
@@ -310,7 +304,7 @@ static int list_show(int argc, char **argv, bool allow)
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	bool json = false;
 	const struct cli_opt opts[] = {
-		{ "json", NULL, cli_set_flag, &json, "one JSON array on stdout" },
+		CLI_JSON_OPT(json, "one JSON array on stdout"),
 		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
@@ -321,7 +315,7 @@ static int list_show(int argc, char **argv, bool allow)
 			"JSON fields: cidr, reason, expires_in_s (null = never), hits, auto.",
 		NULL
 	};
-	struct list_ctx l = { .first = true, .now = gh_boottime_ns() };
+	struct list_ctx l = { .now = gh_boottime_ns() };
 	struct gate_maps m;
 	char *pos[1];
 	int err;
@@ -331,7 +325,7 @@ static int list_show(int argc, char **argv, bool allow)
 		return err;
 	err = gate_maps_open(pin_dir, &m);
 	if (err == -ENOENT && json) {
-		puts("[]");
+		cli_print_json(json_object_new_array());
 		return 0;
 	}
 	if (err == -ENOENT)
@@ -341,14 +335,15 @@ static int list_show(int argc, char **argv, bool allow)
 	l.m = &m;
 	l.json = json;
 	if (json)
-		printf("[");
+		cli_json_list_begin(&l.out);
 	else if (allow)
 		printf("%-43s %12s\n", "CIDR", "HITS");
 	else
 		printf("%-43s %-10s %12s  %s\n", "CIDR", "EXPIRES", "HITS", "REASON");
 	err = allow ? gate_allow_foreach(&m, print_allow, &l) : gate_block_foreach(&m, print_block, &l);
+	/* Closed even after a read error: stdout stays valid JSON, the error follows. */
 	if (json)
-		printf("]\n");
+		cli_json_list_end(&l.out);
 	gate_maps_close(&m);
 	return err ? cli_runtime_error(err, "reading the %s list", allow ? "allow" : "block") : 0;
 }

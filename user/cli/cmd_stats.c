@@ -146,7 +146,7 @@ int cmd_stats(int argc, char **argv)
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	bool json = false;
 	const struct cli_opt opts[] = {
-		{ "json", NULL, cli_set_flag, &json, "one JSON object on stdout" },
+		CLI_JSON_OPT(json, "one JSON object on stdout"),
 		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};

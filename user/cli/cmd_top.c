@@ -113,7 +113,7 @@ int cmd_top(int argc, char **argv)
 		{ "limit", "N", cli_set_u32, &limit, "sources per frame (default 20)" },
 		{ "interval", "DURATION", cli_set_duration, &interval, "between frames (default 1s)" },
 		{ "count", "N", cli_set_u32, &count, "stop after N frames (default: until Ctrl-C)" },
-		{ "json", NULL, cli_set_flag, &json, "each frame as one JSON array line" },
+		CLI_JSON_OPT(json, "each frame as one JSON array line"),
 		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};

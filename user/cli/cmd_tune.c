@@ -38,7 +38,7 @@ int cmd_tune(int argc, char **argv)
 		 * no "not given" sentinel to compare against. */
 		{ "sample-rate", "N", cli_set_string, &rate,
 		  "send 1 in N request heads to the daemon (0 = none); counts stay exact" },
-		{ "json", NULL, cli_set_flag, &json, "print the settings as JSON" },
+		CLI_JSON_OPT(json, "print the settings as JSON"),
 		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
