@@ -174,14 +174,12 @@ static void print_usage(const struct cli_usage *u, const struct cli_opt *opts)
 	const struct cli_opt *o;
 	char left[64];
 
-	printf("Usage: %s %s\n\n%s\n", u->path, u->synopsis, u->about);
-	if (opts && opts->name) {
-		printf("\nOptions:\n");
-		for (o = opts; o->name; o++) {
-			snprintf(left, sizeof(left), "--%s%s%s", o->name, o->arg ? " " : "",
-				 o->arg ? o->arg : "");
-			printf("  %-26s %s\n", left, o->help);
-		}
+	/* Every command has --help, so there always is an Options block. */
+	printf("Usage: %s %s\n\n%s\n\nOptions:\n", u->path, u->synopsis, u->about);
+	for (o = opts; o && o->name; o++) {
+		snprintf(left, sizeof(left), "--%s%s%s", o->name, o->arg ? " " : "",
+			 o->arg ? o->arg : "");
+		printf("  %-26s %s\n", left, o->help);
 	}
 	printf("  %-26s %s\n", "--help", "show this help");
 	if (u->examples)

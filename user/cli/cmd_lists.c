@@ -110,7 +110,9 @@ static int block_add(int argc, char **argv)
 		{ 0 },
 	};
 	const struct cli_usage usage = {
-		"gatehawk block add", "CIDR [--ttl DURATION] [--reason TEXT] [--force] | --file FILE",
+		"gatehawk block add",
+		"CIDR|--file FILE [--ttl DURATION] [--reason TEXT] [--force]\n"
+		"                          [--pin-dir DIR] [--max-blocks N]",
 		"Block a source address or prefix at the XDP gate. A bare address means /32 or\n"
 		"/128. Works before 'attach': the maps are created and pinned, and 'attach'\n"
 		"reuses them. A file is checked whole before anything is written.",
@@ -208,7 +210,8 @@ static int block_del(int argc, char **argv)
 {
 	const struct cli_usage usage = {
 		"gatehawk block del", "CIDR [--pin-dir DIR]",
-		"Remove a block entry (exactly this prefix); its source passes again.", NULL
+		"Remove a block entry (exactly this prefix); its source passes again.",
+		"  gatehawk block del 203.0.113.7\n  gatehawk block del 2001:db8::/64\n"
 	};
 
 	return cidr_command(argc, argv, &usage, false, gate_block_del);
@@ -218,7 +221,8 @@ static int allow_del(int argc, char **argv)
 {
 	const struct cli_usage usage = {
 		"gatehawk allow del", "CIDR [--pin-dir DIR]",
-		"Remove an allow entry (exactly this prefix).", NULL
+		"Remove an allow entry (exactly this prefix).",
+		"  gatehawk allow del 192.0.2.0/24\n"
 	};
 
 	return cidr_command(argc, argv, &usage, false, gate_allow_del);
@@ -313,7 +317,10 @@ static int list_show(int argc, char **argv, bool allow)
 		allow ? "Show allow entries and how many packets each let through."
 		      : "Show live block entries: prefix, time left, packets dropped, reason.\n"
 			"JSON fields: cidr, reason, expires_in_s (null = never), hits, auto.",
-		NULL
+		allow ? "  gatehawk allow list\n"
+			"  gatehawk allow list --json | jq -r '.[].cidr'\n"
+		      : "  gatehawk block list\n"
+			"  gatehawk block list --json | jq -r '.[] | select(.auto) | .cidr'\n"
 	};
 	struct list_ctx l = { .now = gh_boottime_ns() };
 	struct gate_maps m;

@@ -160,7 +160,7 @@ int cmd_stats(int argc, char **argv)
 		"sources: sources tracked in src_stats and evicted from it.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         alerts and blocks per policy, blocks spared and why.",
-		NULL
+		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };
 	char *pos[1];

@@ -157,7 +157,7 @@ int cmd_status(int argc, char **argv)
 		"Where the gate is attached, blocks and allow entries in force, the sensor's\n"
 		"ports and sample rate, and whether a daemon runs, with alerts and blocks per\n"
 		"policy.",
-		NULL
+		"  gatehawk status\n  gatehawk status --json | jq '.daemon.engine.policies[].name'\n"
 	};
 	struct json_object *st, *daemon = NULL;
 	char *pos[1];

@@ -118,7 +118,9 @@ int cmd_top(int argc, char **argv)
 		{ 0 },
 	};
 	const struct cli_usage usage = {
-		"gatehawk top", "[--sort FIELD] [--limit N] [--interval DURATION] [--count N] [--json]",
+		"gatehawk top",
+		"[--sort FIELD] [--limit N] [--interval DURATION] [--count N] [--json]\n"
+		"                    [--pin-dir DIR]",
 		"The busiest sources now: per-second rates of the kernel's exact per-source\n"
 		"counters over each interval, largest first.",
 		"  gatehawk top\n  gatehawk top --sort resp_4xx --count 1 --json\n"
