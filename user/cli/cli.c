@@ -269,6 +269,19 @@ int cli_parse(int argc, char **argv, const struct cli_usage *usage, const struct
 	return npos;
 }
 
+int cli_parse_view(int argc, char **argv, const struct cli_usage *usage, const char *json_help,
+		   bool *json, const char **pin_dir)
+{
+	const struct cli_opt opts[] = {
+		CLI_JSON_OPT(*json, json_help),
+		CLI_PIN_DIR_OPT(*pin_dir),
+		{ 0 },
+	};
+	char *pos[1];
+
+	return cli_parse(argc, argv, usage, opts, pos, 0);
+}
+
 int cli_set_flag(const char *opt, const char *arg, void *dst)
 {
 	(void)opt;

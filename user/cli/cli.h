@@ -69,6 +69,13 @@ int cli_dispatch(const char *path, const struct cli_cmd *cmds, int argc, char **
 int cli_parse(int argc, char **argv, const struct cli_usage *usage, const struct cli_opt *opts,
 	      char **pos, int max_pos);
 
+/*
+ * cli_parse() for a command that shows what is under a pin dir: --json
+ * (json_help says what it prints) and --pin-dir, no positionals.
+ */
+int cli_parse_view(int argc, char **argv, const struct cli_usage *usage, const char *json_help,
+		   bool *json, const char **pin_dir);
+
 /* Option value parsers for struct cli_opt.parse. */
 int cli_set_flag(const char *opt, const char *arg, void *dst);     /* bool */
 int cli_set_string(const char *opt, const char *arg, void *dst);   /* const char * */

@@ -307,11 +307,6 @@ static int list_show(int argc, char **argv, bool allow)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	bool json = false;
-	const struct cli_opt opts[] = {
-		CLI_JSON_OPT(json, "one JSON array on stdout"),
-		CLI_PIN_DIR_OPT(pin_dir),
-		{ 0 },
-	};
 	const struct cli_usage usage = {
 		allow ? "gatehawk allow list" : "gatehawk block list", "[--json] [--pin-dir DIR]",
 		allow ? "Show allow entries and how many packets each let through."
@@ -324,10 +319,9 @@ static int list_show(int argc, char **argv, bool allow)
 	};
 	struct list_ctx l = { .now = gh_boottime_ns() };
 	struct gate_maps m;
-	char *pos[1];
 	int err;
 
-	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	err = cli_parse_view(argc, argv, &usage, "one JSON array on stdout", &json, &pin_dir);
 	if (err < 0)
 		return err;
 	err = gate_maps_open(pin_dir, &m);

@@ -147,11 +147,6 @@ int cmd_status(int argc, char **argv)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	bool json = false;
-	const struct cli_opt opts[] = {
-		CLI_JSON_OPT(json, "one JSON object on stdout"),
-		CLI_PIN_DIR_OPT(pin_dir),
-		{ 0 },
-	};
 	const struct cli_usage usage = {
 		"gatehawk status", "[--json] [--pin-dir DIR]",
 		"Where the gate is attached, blocks and allow entries in force, the sensor's\n"
@@ -160,10 +155,9 @@ int cmd_status(int argc, char **argv)
 		"  gatehawk status\n  gatehawk status --json | jq '.daemon.engine.policies[].name'\n"
 	};
 	struct json_object *st, *daemon = NULL;
-	char *pos[1];
 	int err;
 
-	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	err = cli_parse_view(argc, argv, &usage, "one JSON object on stdout", &json, &pin_dir);
 	if (err < 0)
 		return err;
 	st = json_object_new_object();
