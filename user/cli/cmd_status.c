@@ -76,17 +76,12 @@ static struct json_object *gate_status(const char *pin_dir)
 
 static struct json_object *sensor_status(const char *pin_dir)
 {
-	struct json_object *o, *ports;
+	struct json_object *o;
 	struct sensor_tunables t;
 
 	if (sensor_get_tunables(pin_dir, &t))
 		return NULL;
-	o = json_object_new_object();
-	ports = json_object_new_array();
-	for (uint32_t i = 0; i < t.n_ports; i++)
-		json_object_array_add(ports, json_object_new_int(t.ports[i]));
-	json_object_object_add(o, "ports", ports);
-	json_object_object_add(o, "sample_rate", json_object_new_uint64(t.sample_rate));
+	o = tune_to_json(&t);
 	json_object_object_add(o, "attached",
 			       json_object_new_boolean(gh_pin_exists(pin_dir, "link_cg_http_in")));
 	return o;
