@@ -39,7 +39,7 @@ msg = @printf '  %-8s %s\n' "$(1)" "$(2)";
 endif
 
 .PHONY: all deps vmlinux test unit-test bpf-test e2e-test fuzz-test fuzz bench demo \
-	install clean
+	install clean FORCE
 .DELETE_ON_ERROR:
 # Keep the BPF objects and skeletons make would treat as intermediates.
 .SECONDARY: $(BPF_OBJS) $(SKELS)
@@ -79,6 +79,17 @@ $(OUTPUT)/user/%.o: user/%.c $(HEADERS) $(SKELS) | $(OUTPUT)
 $(LIB): $(LIB_OBJS)
 	$(call msg,AR,$@)
 	$(Q)$(AR) rcs $@ $^
+
+# The version `gatehawk --version` prints, only main.c sees it: git describe,
+# or "unknown" outside a git checkout. version.h is rewritten only when it
+# changes, so a commit rebuilds main.o and nothing else.
+GH_VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
+$(OUTPUT)/version.h: FORCE | $(OUTPUT)
+	$(Q)printf '#define GH_VERSION "%s"\n' '$(GH_VERSION)' > $@.tmp
+	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(OUTPUT)/user/cli/main.o: $(OUTPUT)/version.h
 
 $(BIN): $(OUTPUT)/user/cli/main.o $(LIB)
 	$(call msg,LINK,$@)

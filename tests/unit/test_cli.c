@@ -4,10 +4,13 @@
  * --opt value, positionals and "--", and the value parsers' ranges. Bad
  * usage must come back as -EINVAL (exit code 2), never as a value.
  * cli_input_error() writes its message on stderr; TAP stays on stdout.
+ * Under --json errors go to stdout as {"error": {...}}: those cases run with
+ * stdout and stderr captured in files.
  */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "tap.h"
@@ -148,11 +151,192 @@ static void test_exit_codes(void)
 	      "exit code 2 once input was refused");
 }
 
+static bool json_flag;
+static const char *json_reason;
+static const struct cli_opt json_opts[] = {
+	CLI_JSON_OPT(json_flag, "JSON output"),
+	{ "reason", "TEXT", cli_set_string, &json_reason, "a string" },
+	{ 0 },
+};
+
+static int parse_args(int argc, char **argv)
+{
+	char *pos[1];
+
+	return cli_parse(argc, argv, &usage, json_opts, pos, 0);
+}
+
+/* Switch the JSON error form on or off as a command's cli_parse() would. */
+static int json_mode(bool on)
+{
+	char *argv[] = { "test", "--json" };
+
+	return parse_args(on ? 2 : 1, argv);
+}
+
+static int error_before_json(void)
+{
+	char *argv[] = { "test", "--nope", "--json" };
+
+	return parse_args(3, argv);
+}
+
+/* "--json" as the value of --reason is no request for JSON. */
+static int json_as_a_value(void)
+{
+	char *argv[] = { "test", "--reason", "--json", "--nope" };
+
+	return parse_args(4, argv);
+}
+
+static int input_error(void)
+{
+	json_mode(true);
+	return cli_input_error("bad \"%s\"", "a\nb");
+}
+
+static int runtime_error(void)
+{
+	json_mode(true);
+	return cli_runtime_error(-ENOENT, "opening %s", "/x/y");
+}
+
+static int runtime_fail(void)
+{
+	json_mode(true);
+	return cli_runtime_fail(E2BIG, "a block map is full");
+}
+
+static const struct gh_err policy_err = {
+	.code = -EINVAL,
+	.input = true,
+	.msg = "p/a.json: window.length: expected a duration, got 5",
+	.file = "p/a.json",
+	.line = 3,
+	.field = "window.length",
+	.notes = "first note\nsecond note",
+};
+
+static int report_all_keys(void)
+{
+	json_mode(true);
+	return cli_report(&policy_err, -EINVAL);
+}
+
+static int report_message_only(void)
+{
+	const struct gh_err e = { .code = -EIO, .msg = "reading the block list: I/O error" };
+
+	json_mode(true);
+	return cli_report(&e, -EIO);
+}
+
+static int report_notes_only(void)
+{
+	json_mode(true);
+	return cli_report(&policy_err, 0);
+}
+
+static int report_text(void)
+{
+	json_mode(false);
+	return cli_report(&policy_err, -EINVAL);
+}
+
+static int streamed_list(void)
+{
+	struct cli_json_list l;
+	struct json_object *o = json_object_new_object();
+
+	json_mode(false);
+	cli_json_list_begin(&l);
+	json_object_object_add(o, "cidr", json_object_new_string("10.0.0.0/8"));
+	cli_json_list_add(&l, o);
+	cli_json_list_add(&l, json_object_new_int(2));
+	cli_json_list_end(&l);
+	return (int)l.count;
+}
+
+static const struct output_case {
+	const char *what;
+	int (*run)(void);
+	int ret;
+	const char *out, *err;
+} output_cases[] = {
+	{ "an option error before --json is JSON", error_before_json, -EINVAL,
+	  "{\"error\":{\"message\":\"gatehawk test: unknown option '--nope'; see --help\"}}\n",
+	  "" },
+	{ "--json as an option's value leaves errors as text", json_as_a_value, -EINVAL, "",
+	  "Error: gatehawk test: unknown option '--nope'; see --help\n" },
+	{ "cli_input_error: message escaped", input_error, -EINVAL,
+	  "{\"error\":{\"message\":\"bad \\\"a\\nb\\\"\"}}\n", "" },
+	{ "cli_runtime_error: strerror suffix", runtime_error, -ENOENT,
+	  "{\"error\":{\"message\":\"opening /x/y: No such file or directory\"}}\n", "" },
+	{ "cli_runtime_fail: no suffix, negative return", runtime_fail, -E2BIG,
+	  "{\"error\":{\"message\":\"a block map is full\"}}\n", "" },
+	{ "cli_report: file, line and field as keys, notes silent", report_all_keys, -EINVAL,
+	  "{\"error\":{\"message\":\"p/a.json: window.length: expected a duration, got 5\","
+	  "\"file\":\"p/a.json\",\"line\":3,\"field\":\"window.length\"}}\n",
+	  "" },
+	{ "cli_report: unset keys left out", report_message_only, -EIO,
+	  "{\"error\":{\"message\":\"reading the block list: I/O error\"}}\n", "" },
+	{ "cli_report: success prints nothing under --json", report_notes_only, 0, "", "" },
+	{ "cli_report: text form, notes then error on stderr", report_text, -EINVAL, "",
+	  "Note: first note\nNote: second note\n"
+	  "Error: p/a.json: window.length: expected a duration, got 5\n" },
+	{ "a streamed JSON list is one line", streamed_list, 2, "[{\"cidr\":\"10.0.0.0/8\"},2]\n",
+	  "" },
+};
+
+/* Read back what went to fd while it pointed at f. */
+static void read_back(FILE *f, char *buf, size_t len)
+{
+	size_t n;
+
+	rewind(f);
+	n = fread(buf, 1, len - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+}
+
+/* Run one case with stdout and stderr in files; TAP output resumes after. */
+static void test_output(const struct output_case *c)
+{
+	FILE *out = tmpfile(), *err = tmpfile();
+	char got_out[1024], got_err[1024];
+	int saved_out, saved_err, ret;
+
+	if (!out || !err) {
+		ok(0, "%s: tmpfile", c->what);
+		return;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	saved_out = dup(STDOUT_FILENO);
+	saved_err = dup(STDERR_FILENO);
+	dup2(fileno(out), STDOUT_FILENO);
+	dup2(fileno(err), STDERR_FILENO);
+	ret = c->run();
+	fflush(stdout);
+	fflush(stderr);
+	dup2(saved_out, STDOUT_FILENO);
+	dup2(saved_err, STDERR_FILENO);
+	close(saved_out);
+	close(saved_err);
+	read_back(out, got_out, sizeof(got_out));
+	read_back(err, got_err, sizeof(got_err));
+	ok_eq(ret, c->ret, "%s: returns %d", c->what, c->ret);
+	ok_str(got_out, c->out, "%s: stdout", c->what);
+	ok_str(got_err, c->err, "%s: stderr", c->what);
+}
+
 int main(void)
 {
 	/* Before the cases: after any input error every failure exits 2. */
 	test_exit_codes();
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
 		test_case(&cases[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(output_cases); i++)
+		test_output(&output_cases[i]);
 	return tap_done();
 }

@@ -12,12 +12,44 @@
 #include "base/number.h"
 
 static bool input_error_seen;
+static bool json_output; /* the command was given --json */
 
-static void vreport(const char *prefix, const char *fmt, va_list ap, const char *suffix)
+#define JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/*
+ * Under --json an error is {"error": {...}} on stdout, where bpftool puts
+ * it too: a script reading stdout with jq sees the failure as JSON instead
+ * of an empty document. Otherwise "Error: ..." on stderr.
+ */
+static void print_error(const char *msg, const char *file, unsigned int line, const char *field)
 {
-	fprintf(stderr, "%s", prefix);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "%s\n", suffix ? suffix : "");
+	struct json_object *root, *e;
+
+	if (!json_output) {
+		fprintf(stderr, "Error: %s\n", msg);
+		return;
+	}
+	e = json_object_new_object();
+	json_object_object_add(e, "message", json_object_new_string(msg));
+	if (file && *file)
+		json_object_object_add(e, "file", json_object_new_string(file));
+	if (line)
+		json_object_object_add(e, "line", json_object_new_int64(line));
+	if (field && *field)
+		json_object_object_add(e, "field", json_object_new_string(field));
+	root = json_object_new_object();
+	json_object_object_add(root, "error", e);
+	cli_print_json(root);
+}
+
+static void verror(const char *fmt, va_list ap, const char *suffix)
+{
+	char msg[GH_ERR_MSG_MAX];
+	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+
+	if (suffix && n >= 0 && (size_t)n < sizeof(msg))
+		snprintf(msg + n, sizeof(msg) - (size_t)n, "%s", suffix);
+	print_error(msg, NULL, 0, NULL);
 }
 
 int cli_input_error(const char *fmt, ...)
@@ -25,7 +57,7 @@ int cli_input_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport("Error: ", fmt, ap, NULL);
+	verror(fmt, ap, NULL);
 	va_end(ap);
 	input_error_seen = true;
 	return -EINVAL;
@@ -38,7 +70,7 @@ int cli_runtime_error(int err, const char *fmt, ...)
 
 	snprintf(suffix, sizeof(suffix), ": %s", strerror(err < 0 ? -err : err));
 	va_start(ap, fmt);
-	vreport("Error: ", fmt, ap, suffix);
+	verror(fmt, ap, suffix);
 	va_end(ap);
 	return err < 0 ? err : -err;
 }
@@ -48,17 +80,22 @@ int cli_runtime_fail(int err, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport("Error: ", fmt, ap, NULL);
+	verror(fmt, ap, NULL);
 	va_end(ap);
 	return err < 0 ? err : -err;
 }
 
+/* Informational: silent under --json, whose stdout is one document. */
 void cli_note(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (json_output)
+		return;
 	va_start(ap, fmt);
-	vreport("Note: ", fmt, ap, NULL);
+	fprintf(stderr, "Note: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
 	va_end(ap);
 }
 
@@ -75,7 +112,7 @@ int cli_report(const struct gh_err *e, int ret)
 		input_error_seen = true;
 	if (!e->code)
 		return cli_runtime_error(ret, "unexpected failure");
-	fprintf(stderr, "Error: %s\n", e->msg);
+	print_error(e->msg, e->file, e->line, e->field);
 	return ret;
 }
 
@@ -88,9 +125,26 @@ int cli_exit_code(int ret)
 
 void cli_print_json(struct json_object *obj)
 {
-	puts(json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN |
-							 JSON_C_TO_STRING_NOSLASHESCAPE));
+	puts(json_object_to_json_string_ext(obj, JSON_FLAGS));
 	json_object_put(obj);
+}
+
+void cli_json_list_begin(struct cli_json_list *l)
+{
+	l->count = 0;
+	fputs("[", stdout);
+}
+
+void cli_json_list_add(struct cli_json_list *l, struct json_object *obj)
+{
+	printf("%s%s", l->count++ ? "," : "", json_object_to_json_string_ext(obj, JSON_FLAGS));
+	json_object_put(obj);
+}
+
+void cli_json_list_end(struct cli_json_list *l)
+{
+	(void)l;
+	puts("]");
 }
 
 static bool is_help(const char *s)
@@ -120,14 +174,12 @@ static void print_usage(const struct cli_usage *u, const struct cli_opt *opts)
 	const struct cli_opt *o;
 	char left[64];
 
-	printf("Usage: %s %s\n\n%s\n", u->path, u->synopsis, u->about);
-	if (opts && opts->name) {
-		printf("\nOptions:\n");
-		for (o = opts; o->name; o++) {
-			snprintf(left, sizeof(left), "--%s%s%s", o->name, o->arg ? " " : "",
-				 o->arg ? o->arg : "");
-			printf("  %-26s %s\n", left, o->help);
-		}
+	/* Every command has --help, so there always is an Options block. */
+	printf("Usage: %s %s\n\n%s\n\nOptions:\n", u->path, u->synopsis, u->about);
+	for (o = opts; o && o->name; o++) {
+		snprintf(left, sizeof(left), "--%s%s%s", o->name, o->arg ? " " : "",
+			 o->arg ? o->arg : "");
+		printf("  %-26s %s\n", left, o->help);
 	}
 	printf("  %-26s %s\n", "--help", "show this help");
 	if (u->examples)
@@ -142,12 +194,34 @@ static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *na
 	return NULL;
 }
 
+/*
+ * Whether the options hold --json, looked for before parsing so that an error
+ * about any option, even one given before --json, comes out as JSON too.
+ */
+static bool wants_json(int argc, char **argv, const struct cli_opt *opts)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		const char *name = argv[i] + 2;
+		const struct cli_opt *o;
+
+		if (strncmp(argv[i], "--", 2))
+			continue;
+		o = find_opt(opts, name, strcspn(name, "="));
+		if (o && !strcmp(o->name, "json"))
+			return true;
+		if (o && o->arg && !strchr(name, '='))
+			i++; /* its value, whatever it looks like */
+	}
+	return false;
+}
+
 int cli_parse(int argc, char **argv, const struct cli_usage *usage, const struct cli_opt *opts,
 	      char **pos, int max_pos)
 {
 	bool options_done = false;
 	int npos = 0;
 
+	json_output = wants_json(argc, argv, opts);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *name, *eq, *val = NULL;
 		const struct cli_opt *o;
@@ -193,6 +267,19 @@ int cli_parse(int argc, char **argv, const struct cli_usage *usage, const struct
 			return err;
 	}
 	return npos;
+}
+
+int cli_parse_view(int argc, char **argv, const struct cli_usage *usage, const char *json_help,
+		   bool *json, const char **pin_dir)
+{
+	const struct cli_opt opts[] = {
+		CLI_JSON_OPT(*json, json_help),
+		CLI_PIN_DIR_OPT(*pin_dir),
+		{ 0 },
+	};
+	char *pos[1];
+
+	return cli_parse(argc, argv, usage, opts, pos, 0);
 }
 
 int cli_set_flag(const char *opt, const char *arg, void *dst)

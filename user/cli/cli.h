@@ -38,6 +38,12 @@ struct cli_opt {
 	const char *help;
 };
 
+/*
+ * --json: the command's output as JSON on stdout, and its errors as
+ * {"error": {"message", "file", "line", "field"}} there too; notes are silent.
+ */
+#define CLI_JSON_OPT(var, help) { "json", NULL, cli_set_flag, &(var), help }
+
 /* --pin-dir, the same in every command that opens the pinned maps. */
 #define CLI_PIN_DIR_OPT(var)                                            \
 	{ "pin-dir", "DIR", cli_set_string, &(var),                     \
@@ -63,6 +69,13 @@ int cli_dispatch(const char *path, const struct cli_cmd *cmds, int argc, char **
 int cli_parse(int argc, char **argv, const struct cli_usage *usage, const struct cli_opt *opts,
 	      char **pos, int max_pos);
 
+/*
+ * cli_parse() for a command that shows what is under a pin dir: --json
+ * (json_help says what it prints) and --pin-dir, no positionals.
+ */
+int cli_parse_view(int argc, char **argv, const struct cli_usage *usage, const char *json_help,
+		   bool *json, const char **pin_dir);
+
 /* Option value parsers for struct cli_opt.parse. */
 int cli_set_flag(const char *opt, const char *arg, void *dst);     /* bool */
 int cli_set_string(const char *opt, const char *arg, void *dst);   /* const char * */
@@ -70,18 +83,23 @@ int cli_set_u32(const char *opt, const char *arg, void *dst);      /* uint32_t *
 int cli_set_duration(const char *opt, const char *arg, void *dst); /* uint64_t s, > 0 */
 int cli_set_strlist(const char *opt, const char *arg, void *dst);  /* struct cli_strlist */
 
-/* Bad input: prints "Error: ..." on stderr, marks exit code 2, returns -EINVAL. */
+/*
+ * Errors print "Error: ..." on stderr, or, once cli_parse() has seen --json,
+ * {"error": {"message": ...}} on stdout (see CLI_JSON_OPT).
+ */
+/* Bad input: reports the message, marks exit code 2, returns -EINVAL. */
 int cli_input_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Runtime failure: prints "Error: ...: strerror(-err)", returns err (negative). */
+/* Runtime failure: reports "...: strerror(-err)", returns err (negative). */
 int cli_runtime_error(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Runtime failure whose message says it all: no strerror suffix. */
 int cli_runtime_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Informational note on stderr. */
+/* Informational note on stderr; silent under --json. */
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
- * Render a library's error value: its notes, then (ret < 0) its message; an
- * input error makes the exit code 2. Returns ret.
+ * Render a library's error value: its notes, then (ret < 0) its message, with
+ * its file, line and field as keys of the JSON form; an input error makes the
+ * exit code 2. Returns ret.
  */
 int cli_report(const struct gh_err *e, int ret);
 
@@ -90,5 +108,17 @@ int cli_exit_code(int ret);
 
 /* Print a JSON value on stdout, one line, and release it. */
 void cli_print_json(struct json_object *obj);
+
+/*
+ * A JSON array printed element by element, one line in all, for lists too
+ * long to hold as one json-c tree (two full block maps would take ~700 MB).
+ * cli_json_list_add() releases obj.
+ */
+struct cli_json_list {
+	size_t count;
+};
+void cli_json_list_begin(struct cli_json_list *l);
+void cli_json_list_add(struct cli_json_list *l, struct json_object *obj);
+void cli_json_list_end(struct cli_json_list *l);
 
 #endif /* GATEHAWK_CLI_H */

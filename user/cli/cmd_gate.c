@@ -54,7 +54,9 @@ int cmd_attach(int argc, char **argv)
 			      .max_sources = GH_DEFAULT_MAX_SOURCES };
 	const struct cli_opt opts[] = { GATE_CLI_OPTS(g), { 0 } };
 	const struct cli_usage usage = {
-		"gatehawk attach", "--iface IF[,IF...] [--xdp-mode native|skb|auto] [--pin-dir DIR]",
+		"gatehawk attach",
+		"--iface IF[,IF...] [--xdp-mode native|skb|auto] [--pin-dir DIR]\n"
+		"                       [--max-blocks N] [--max-sources N]",
 		"Load the XDP gate, attach it to each interface with a pinned BPF link and exit.\n"
 		"Drops continue with no process running. Attaching again reuses the pinned maps\n"
 		"with their entries and swaps in the new program without a gap.",
@@ -83,7 +85,7 @@ int cmd_detach(int argc, char **argv)
 		"gatehawk detach", "[--pin-dir DIR]",
 		"Remove every gatehawk link and pinned map: traffic passes again. A running\n"
 		"`gatehawk run` notices within a second and exits.",
-		NULL
+		"  gatehawk detach\n  gatehawk detach --pin-dir /sys/fs/bpf/gatehawk-test\n"
 	};
 	char *pos[1];
 	int err = cli_parse(argc, argv, &usage, opts, pos, 0);
@@ -125,7 +127,8 @@ int cmd_run(int argc, char **argv)
 		"gatehawk run",
 		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
 		"                    [--access-log FILE]... [--alerts FILE|-] [--dry-run] [--sample-rate N]\n"
-		"                    [--print-requests] [--max-groups N] [--xdp-mode MODE] [--pin-dir DIR]",
+		"                    [--print-requests] [--max-groups N] [--xdp-mode native|skb|auto]\n"
+		"                    [--pin-dir DIR] [--max-blocks N] [--max-sources N]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"

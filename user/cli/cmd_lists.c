@@ -110,7 +110,9 @@ static int block_add(int argc, char **argv)
 		{ 0 },
 	};
 	const struct cli_usage usage = {
-		"gatehawk block add", "CIDR [--ttl DURATION] [--reason TEXT] [--force] | --file FILE",
+		"gatehawk block add",
+		"CIDR|--file FILE [--ttl DURATION] [--reason TEXT] [--force]\n"
+		"                          [--pin-dir DIR] [--max-blocks N]",
 		"Block a source address or prefix at the XDP gate. A bare address means /32 or\n"
 		"/128. Works before 'attach': the maps are created and pinned, and 'attach'\n"
 		"reuses them. A file is checked whole before anything is written.",
@@ -208,7 +210,8 @@ static int block_del(int argc, char **argv)
 {
 	const struct cli_usage usage = {
 		"gatehawk block del", "CIDR [--pin-dir DIR]",
-		"Remove a block entry (exactly this prefix); its source passes again.", NULL
+		"Remove a block entry (exactly this prefix); its source passes again.",
+		"  gatehawk block del 203.0.113.7\n  gatehawk block del 2001:db8::/64\n"
 	};
 
 	return cidr_command(argc, argv, &usage, false, gate_block_del);
@@ -218,7 +221,8 @@ static int allow_del(int argc, char **argv)
 {
 	const struct cli_usage usage = {
 		"gatehawk allow del", "CIDR [--pin-dir DIR]",
-		"Remove an allow entry (exactly this prefix).", NULL
+		"Remove an allow entry (exactly this prefix).",
+		"  gatehawk allow del 192.0.2.0/24\n"
 	};
 
 	return cidr_command(argc, argv, &usage, false, gate_allow_del);
@@ -239,7 +243,7 @@ static int allow_add(int argc, char **argv)
 struct list_ctx {
 	struct gate_maps *m;
 	bool json;
-	bool first;
+	struct cli_json_list out;
 	uint64_t now;
 };
 
@@ -266,9 +270,7 @@ static int print_block(const struct block_view *v, void *ctx)
 		json_object_object_add(o, "hits", json_object_new_uint64(e->hits));
 		json_object_object_add(o, "auto",
 				       json_object_new_boolean(!!(e->flags & GH_BLOCK_F_AUTO)));
-		printf("%s%s", l->first ? "" : ",",
-		       json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
-		json_object_put(o);
+		cli_json_list_add(&l->out, o);
 	} else {
 		char expires[24];
 
@@ -279,7 +281,6 @@ static int print_block(const struct block_view *v, void *ctx)
 		printf("%-43s %-10s %12" PRIu64 "  %s\n", cidr, expires, (uint64_t)e->hits,
 		       reason);
 	}
-	l->first = false;
 	return 0;
 }
 
@@ -294,13 +295,10 @@ static int print_allow(const struct allow_view *v, void *ctx)
 
 		json_object_object_add(o, "cidr", json_object_new_string(cidr));
 		json_object_object_add(o, "hits", json_object_new_uint64(v->entry.hits));
-		printf("%s%s", l->first ? "" : ",",
-		       json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
-		json_object_put(o);
+		cli_json_list_add(&l->out, o);
 	} else {
 		printf("%-43s %12" PRIu64 "\n", cidr, (uint64_t)v->entry.hits);
 	}
-	l->first = false;
 	return 0;
 }
 
@@ -309,29 +307,26 @@ static int list_show(int argc, char **argv, bool allow)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	bool json = false;
-	const struct cli_opt opts[] = {
-		{ "json", NULL, cli_set_flag, &json, "one JSON array on stdout" },
-		CLI_PIN_DIR_OPT(pin_dir),
-		{ 0 },
-	};
 	const struct cli_usage usage = {
 		allow ? "gatehawk allow list" : "gatehawk block list", "[--json] [--pin-dir DIR]",
 		allow ? "Show allow entries and how many packets each let through."
 		      : "Show live block entries: prefix, time left, packets dropped, reason.\n"
 			"JSON fields: cidr, reason, expires_in_s (null = never), hits, auto.",
-		NULL
+		allow ? "  gatehawk allow list\n"
+			"  gatehawk allow list --json | jq -r '.[].cidr'\n"
+		      : "  gatehawk block list\n"
+			"  gatehawk block list --json | jq -r '.[] | select(.auto) | .cidr'\n"
 	};
-	struct list_ctx l = { .first = true, .now = gh_boottime_ns() };
+	struct list_ctx l = { .now = gh_boottime_ns() };
 	struct gate_maps m;
-	char *pos[1];
 	int err;
 
-	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	err = cli_parse_view(argc, argv, &usage, "one JSON array on stdout", &json, &pin_dir);
 	if (err < 0)
 		return err;
 	err = gate_maps_open(pin_dir, &m);
 	if (err == -ENOENT && json) {
-		puts("[]");
+		cli_print_json(json_object_new_array());
 		return 0;
 	}
 	if (err == -ENOENT)
@@ -341,14 +336,15 @@ static int list_show(int argc, char **argv, bool allow)
 	l.m = &m;
 	l.json = json;
 	if (json)
-		printf("[");
+		cli_json_list_begin(&l.out);
 	else if (allow)
 		printf("%-43s %12s\n", "CIDR", "HITS");
 	else
 		printf("%-43s %-10s %12s  %s\n", "CIDR", "EXPIRES", "HITS", "REASON");
 	err = allow ? gate_allow_foreach(&m, print_allow, &l) : gate_block_foreach(&m, print_block, &l);
+	/* Closed even after a read error: stdout stays valid JSON, the error follows. */
 	if (json)
-		printf("]\n");
+		cli_json_list_end(&l.out);
 	gate_maps_close(&m);
 	return err ? cli_runtime_error(err, "reading the %s list", allow ? "allow" : "block") : 0;
 }

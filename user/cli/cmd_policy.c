@@ -105,8 +105,8 @@ static int policy_check(int argc, char **argv)
 		"reported on stderr as FILE: FIELD: expected ..., got ...; any problem rejects\n"
 		"the whole directory (exit 2), as a running daemon would on SIGHUP. On success\n"
 		"prints one line per policy: name, kind, severity, what it counts, its action.",
-		"  gatehawk policy check /etc/gatehawk/policies\n"
-		"  gatehawk policy check ./policies && systemctl reload gatehawk\n"
+		"  gatehawk policy check /usr/local/share/gatehawk/policies\n"
+		"  gatehawk policy check ./policies && kill -HUP $DAEMON_PID\n"
 	};
 	struct policy_set *ps = NULL;
 	char *pos[1];

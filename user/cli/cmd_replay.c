@@ -290,7 +290,9 @@ int cmd_replay(int argc, char **argv)
 		{ 0 },
 	};
 	const struct cli_usage usage = {
-		"gatehawk replay", "--policies DIR [--format FMT] [--indicator K=V]... FILE...",
+		"gatehawk replay",
+		"[--policies DIR] [--format combined|common|json|auto]\n"
+		"                       [--indicator K=V]... FILE...",
 		"Run the policies over access logs (nginx/Apache combined or common, nginx JSON;\n"
 		"'-' is stdin, .gz files are read as they are) on event time, with the same\n"
 		"engine and verdicts as the live daemon, and nothing written to the kernel.\n"
@@ -298,7 +300,8 @@ int cmd_replay(int argc, char **argv)
 		"is late and left out of windows. Rate policies count requests and responses\n"
 		"from the records; packets, SYNs and connections exist only live. Alerts are\n"
 		"JSON lines on stdout; indicators add one line per matching request, policy\n"
-		"\"indicator:KEY\". A one-line summary goes to stderr. Formats: docs/replay.md.",
+		"\"indicator:KEY\". A one-line summary goes to stderr. Formats: docs/replay.md.\n"
+		"Give --policies, --indicator or both.",
 		"  gatehawk replay --policies /usr/local/share/gatehawk/policies access.log\n"
 		"  gatehawk replay --policies ./policies access.log.2.gz access.log.1 access.log\n"
 		"  zcat old.gz | gatehawk replay --indicator ip=203.0.113.0/24 --indicator "

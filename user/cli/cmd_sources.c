@@ -76,7 +76,7 @@ int cmd_sources(int argc, char **argv)
 	uint32_t limit = UINT32_MAX;
 	bool json = false;
 	const struct cli_opt opts[] = {
-		{ "json", NULL, cli_set_flag, &json, "one JSON array on stdout" },
+		CLI_JSON_OPT(json, "one JSON array on stdout"),
 		{ "sort", "FIELD", cli_set_string, &sort,
 		  "largest first by: packets (default), syns, conns, requests, request_bytes, "
 		  "resp_2xx..resp_5xx, last_seen_ns" },

@@ -40,6 +40,9 @@ static void put(struct stats_out *o, const char *key, uint64_t v)
 		printf("%s.%-20s %" PRIu64 "\n", o->name, key, v);
 }
 
+/* For the X-macro field lists: put() field NAME of the counters struct s. */
+#define PUT_FIELD(name) put(o, #name, s.name);
+
 static int gate_section(const char *pin_dir, struct stats_out *o)
 {
 	struct gate_stats s;
@@ -55,9 +58,7 @@ static int gate_section(const char *pin_dir, struct stats_out *o)
 	if (err)
 		return cli_runtime_error(err, "reading gate counters");
 	section_begin(o, "gate");
-#define GH_STATS_PUT(name) put(o, #name, s.name);
-	GATE_STATS_FIELDS(GH_STATS_PUT)
-#undef GH_STATS_PUT
+	GATE_STATS_FIELDS(PUT_FIELD)
 	return 0;
 }
 
@@ -75,9 +76,7 @@ static int sensor_section(const char *pin_dir, struct stats_out *o)
 	if (err)
 		return cli_runtime_error(err, "reading sensor counters");
 	section_begin(o, "sensor");
-#define GH_SENSOR_PUT(name) put(o, #name, s.name);
-	SENSOR_STATS_FIELDS(GH_SENSOR_PUT)
-#undef GH_SENSOR_PUT
+	SENSOR_STATS_FIELDS(PUT_FIELD)
 	return 0;
 }
 
@@ -145,11 +144,6 @@ int cmd_stats(int argc, char **argv)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	bool json = false;
-	const struct cli_opt opts[] = {
-		{ "json", NULL, cli_set_flag, &json, "one JSON object on stdout" },
-		CLI_PIN_DIR_OPT(pin_dir),
-		{ 0 },
-	};
 	const struct cli_usage usage = {
 		"gatehawk stats", "[--json] [--pin-dir DIR]",
 		"Global counters summed over CPUs.\n"
@@ -160,13 +154,12 @@ int cmd_stats(int argc, char **argv)
 		"sources: sources tracked in src_stats and evicted from it.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         alerts and blocks per policy, blocks spared and why.",
-		NULL
+		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };
-	char *pos[1];
 	int err;
 
-	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	err = cli_parse_view(argc, argv, &usage, "one JSON object on stdout", &json, &pin_dir);
 	if (err < 0)
 		return err;
 	o.root = json ? json_object_new_object() : NULL;

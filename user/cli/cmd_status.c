@@ -76,17 +76,12 @@ static struct json_object *gate_status(const char *pin_dir)
 
 static struct json_object *sensor_status(const char *pin_dir)
 {
-	struct json_object *o, *ports;
+	struct json_object *o;
 	struct sensor_tunables t;
 
 	if (sensor_get_tunables(pin_dir, &t))
 		return NULL;
-	o = json_object_new_object();
-	ports = json_object_new_array();
-	for (uint32_t i = 0; i < t.n_ports; i++)
-		json_object_array_add(ports, json_object_new_int(t.ports[i]));
-	json_object_object_add(o, "ports", ports);
-	json_object_object_add(o, "sample_rate", json_object_new_uint64(t.sample_rate));
+	o = tune_to_json(&t);
 	json_object_object_add(o, "attached",
 			       json_object_new_boolean(gh_pin_exists(pin_dir, "link_cg_http_in")));
 	return o;
@@ -147,23 +142,17 @@ int cmd_status(int argc, char **argv)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	bool json = false;
-	const struct cli_opt opts[] = {
-		{ "json", NULL, cli_set_flag, &json, "one JSON object on stdout" },
-		CLI_PIN_DIR_OPT(pin_dir),
-		{ 0 },
-	};
 	const struct cli_usage usage = {
 		"gatehawk status", "[--json] [--pin-dir DIR]",
 		"Where the gate is attached, blocks and allow entries in force, the sensor's\n"
 		"ports and sample rate, and whether a daemon runs, with alerts and blocks per\n"
 		"policy.",
-		NULL
+		"  gatehawk status\n  gatehawk status --json | jq '.daemon.engine.policies[].name'\n"
 	};
 	struct json_object *st, *daemon = NULL;
-	char *pos[1];
 	int err;
 
-	err = cli_parse(argc, argv, &usage, opts, pos, 0);
+	err = cli_parse_view(argc, argv, &usage, "one JSON object on stdout", &json, &pin_dir);
 	if (err < 0)
 		return err;
 	st = json_object_new_object();

@@ -113,12 +113,14 @@ int cmd_top(int argc, char **argv)
 		{ "limit", "N", cli_set_u32, &limit, "sources per frame (default 20)" },
 		{ "interval", "DURATION", cli_set_duration, &interval, "between frames (default 1s)" },
 		{ "count", "N", cli_set_u32, &count, "stop after N frames (default: until Ctrl-C)" },
-		{ "json", NULL, cli_set_flag, &json, "each frame as one JSON array line" },
+		CLI_JSON_OPT(json, "each frame as one JSON array line"),
 		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};
 	const struct cli_usage usage = {
-		"gatehawk top", "[--sort FIELD] [--limit N] [--interval DURATION] [--count N] [--json]",
+		"gatehawk top",
+		"[--sort FIELD] [--limit N] [--interval DURATION] [--count N] [--json]\n"
+		"                    [--pin-dir DIR]",
 		"The busiest sources now: per-second rates of the kernel's exact per-source\n"
 		"counters over each interval, largest first.",
 		"  gatehawk top\n  gatehawk top --sort resp_4xx --count 1 --json\n"

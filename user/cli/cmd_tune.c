@@ -9,16 +9,21 @@
 #include "gatehawk/gate.h"
 #include "kernel/sensor_loader.h"
 
+struct json_object *tune_to_json(const struct sensor_tunables *t)
+{
+	struct json_object *o = json_object_new_object(), *ports = json_object_new_array();
+
+	for (uint32_t i = 0; i < t->n_ports; i++)
+		json_object_array_add(ports, json_object_new_int(t->ports[i]));
+	json_object_object_add(o, "ports", ports);
+	json_object_object_add(o, "sample_rate", json_object_new_uint64(t->sample_rate));
+	return o;
+}
+
 static void print_tunables(const struct sensor_tunables *t, bool json)
 {
 	if (json) {
-		struct json_object *o = json_object_new_object(), *ports = json_object_new_array();
-
-		for (uint32_t i = 0; i < t->n_ports; i++)
-			json_object_array_add(ports, json_object_new_int(t->ports[i]));
-		json_object_object_add(o, "ports", ports);
-		json_object_object_add(o, "sample_rate", json_object_new_uint64(t->sample_rate));
-		cli_print_json(o);
+		cli_print_json(tune_to_json(t));
 		return;
 	}
 	printf("ports      ");
@@ -38,7 +43,7 @@ int cmd_tune(int argc, char **argv)
 		 * no "not given" sentinel to compare against. */
 		{ "sample-rate", "N", cli_set_string, &rate,
 		  "send 1 in N request heads to the daemon (0 = none); counts stay exact" },
-		{ "json", NULL, cli_set_flag, &json, "print the settings as JSON" },
+		CLI_JSON_OPT(json, "print the settings as JSON"),
 		CLI_PIN_DIR_OPT(pin_dir),
 		{ 0 },
 	};

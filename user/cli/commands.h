@@ -16,4 +16,9 @@ int cmd_top(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 
+/* Output one command shares with another. */
+struct sensor_tunables;
+/* {"ports": [...], "sample_rate": N}: tune --json, and the sensor in status --json. */
+struct json_object *tune_to_json(const struct sensor_tunables *t);
+
 #endif /* GATEHAWK_COMMANDS_H */
