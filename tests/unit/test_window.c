@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tap.h"
+#include "base/hash.h"
 #include "engine/window.h"
 
 #define S 1000000000ULL

@@ -11,14 +11,16 @@
 #include <errno.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 
-#include "engine/alert.h"
-#include "engine/engine.h"
+#include "base/clock.h"
 #include "base/escape.h"
+#include "base/hash.h"
+#include "engine/engine.h"
 #include "engine/window.h"
 
 #define NIL UINT32_MAX
@@ -661,7 +663,7 @@ static struct json_object *aggs_json(const struct policy_window *w, const double
 	struct json_object *o = json_object_new_object();
 
 	for (uint8_t i = 0; i < w->n_aggs; i++)
-		json_object_object_add(o, w->aggs[i].name, alert_number(vals[i]));
+		json_object_object_add(o, w->aggs[i].name, gh_json_number(vals[i]));
 	return o;
 }
 
@@ -782,7 +784,7 @@ static void rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
 		return;
 	ev = json_object_new_object();
 	json_object_object_add(ev, "metric", json_object_new_string(rate_metric_name(p->rate.metric)));
-	json_object_object_add(ev, "over_s", alert_number(over_s));
+	json_object_object_add(ev, "over_s", gh_json_number(over_s));
 	json_object_object_add(ev, "count", json_object_new_uint64(sum));
 	json_object_object_add(ev, "group", group_json(&e->cls[ep->cls], r));
 	json_object_object_add(ev, "counted_from", json_object_new_string(counted_from));

@@ -149,7 +149,4 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
 /* Every present field as one JSON object (json-c escapes all strings). */
 struct json_object *request_to_json(const struct request_record *r);
 
-/* RFC 3339 UTC with milliseconds, e.g. 2026-11-25T06:30:00.123Z. */
-void gh_format_rfc3339(uint64_t ts_ns, char *buf, size_t len);
-
 #endif /* GATEHAWK_REQUEST_H */
