@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/policy.h"
 #include "tap.h"
@@ -407,6 +408,50 @@ static void test_whole_file_errors(void)
 	free(big);
 }
 
+/* File name + field path past POLICY_MSG_MAX: the message is cut, not written past its buffer. */
+static void test_long_names(void)
+{
+	static const char json[] = "{\"name\":\"Bad\"}";
+	char name[3000], msg[2 * POLICY_MSG_MAX];
+	struct policy_set *ps = NULL;
+	int err, fds[2], saved;
+	ssize_t n;
+
+	memset(name, 'f', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	memcpy(name + sizeof(name) - 6, ".json", 5);
+	got.n = 0;
+	ok_eq(policy_set_parse(name, json, strlen(json), 0, &rep, &ps), -EINVAL,
+	      "a policy from a file with a 3000-byte name");
+	ok(got.n >= 1, "is reported (%d messages)", got.n);
+	ok(got.n && strlen(got.msg[0]) == POLICY_MSG_MAX - 1, "cut to the message size");
+	ok(got.n && !strncmp(got.msg[0], name, POLICY_MSG_MAX - 1), "starting with the file");
+
+	memset(name, 'f', POLICY_MSG_MAX - 40);
+	snprintf(name + POLICY_MSG_MAX - 40, sizeof(name) - POLICY_MSG_MAX + 40, ".json");
+	got.n = 0;
+	policy_set_parse(name, json, strlen(json), 0, &rep, &ps);
+	ok(got.n && !strncmp(got.msg[0] + strlen(name), ": name: exp", 11),
+	   "a name just under the size keeps the start of the field path");
+
+	/* A NULL report: the library writes nothing anywhere. */
+	if (pipe(fds) || (saved = dup(STDERR_FILENO)) < 0) {
+		ok(0, "pipe for stderr");
+		return;
+	}
+	fflush(stderr);
+	dup2(fds[1], STDERR_FILENO);
+	err = policy_set_parse("quiet.json", json, strlen(json), 0, NULL, &ps);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(fds[1]);
+	n = read(fds[0], msg, sizeof(msg));
+	close(fds[0]);
+	ok_eq(err, -EINVAL, "without a report a bad policy still fails");
+	ok_eq(n, 0, "and nothing is written to stderr");
+}
+
 static void test_regex_flags(void)
 {
 	struct policy_set *ps;
@@ -427,6 +472,7 @@ int main(void)
 	test_dirs_all_or_nothing();
 	test_rules();
 	test_whole_file_errors();
+	test_long_names();
 	test_regex_flags();
 	return tap_done();
 }

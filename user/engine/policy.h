@@ -27,6 +27,7 @@
 #define POLICY_MAX_FILE (1U << 20) /* bytes of one policy file */
 #define POLICY_MAX_POLICIES 4096 /* per set: a policy id fits in 16 bits */
 #define POLICY_MAX_RATE_OVER_S 3600 /* rate `over` */
+#define POLICY_MSG_MAX 1024     /* bytes of one load message, NUL included; longer ones are cut */
 
 enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE };
 enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
@@ -117,11 +118,19 @@ struct policy_set {
 	struct pred_arena *arena;  /* every predicate of every policy */
 };
 
-/* Where load errors go: one call per message. NULL report: stderr. */
+/*
+ * Where load errors go: one call per message, no newline. NULL report (or
+ * fn): nowhere; the return value still says whether the set loaded. The
+ * library picks no stream: callers that print pass policy_report_lines with
+ * their FILE * as ctx.
+ */
 struct policy_report {
 	void (*fn)(void *ctx, const char *msg);
 	void *ctx;
 };
+
+/* fn for a policy_report: each message as one line on the FILE * ctx. */
+void policy_report_lines(void *ctx, const char *msg);
 
 /* Every *.json in dir, in name order; anything else there is ignored. */
 int policy_set_load_dir(const char *dir, const struct policy_report *rep,

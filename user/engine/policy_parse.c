@@ -63,23 +63,29 @@ const char *rate_metric_name(enum rate_metric m) { return metric_names[m]; }
 
 /* ---- messages ------------------------------------------------------------ */
 
+void policy_report_lines(void *ctx, const char *msg)
+{
+	fprintf(ctx, "%s\n", msg);
+}
+
 static void report(struct diag *d, const char *msg)
 {
 	d->errors++;
 	if (d->rep && d->rep->fn)
 		d->rep->fn(d->rep->ctx, msg);
-	else
-		fprintf(stderr, "%s\n", msg);
 }
 
-/* "FILE: PATH: " then the formatted text. */
+/* "FILE: PATH: " then the formatted text, cut short at POLICY_MSG_MAX. */
 static void __attribute__((format(printf, 2, 3))) failf(struct diag *d, const char *fmt, ...)
 {
-	char msg[1024];
+	char msg[POLICY_MSG_MAX];
 	va_list ap;
 	int n;
 
 	n = snprintf(msg, sizeof(msg), "%s: %s%s", d->file, d->path, d->plen ? ": " : "");
+	/* A long file name fills the buffer: the rest is dropped, not written past it. */
+	if (n < 0 || (size_t)n >= sizeof(msg) - 1)
+		n = (int)sizeof(msg) - 1;
 	va_start(ap, fmt);
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
