@@ -137,9 +137,9 @@ static int add_text(struct policy_set *set, const struct policy_report *rep, con
 
 		pp_failf(&ps.d, "expected one JSON object, got %s at byte %zu",
 			 !root ? json_tokener_error_desc(e == json_tokener_continue
-							      ? json_tokener_error_parse_eof
-							      : e)
-			    : "data after the object",
+								 ? json_tokener_error_parse_eof
+								 : e)
+			       : "data after the object",
 			 root ? end : json_tokener_get_parse_end(tok));
 	} else if (!ps.d.errors && !json_object_is_type(root, json_type_object)) {
 		pp_fail(&ps.d, "a JSON object (one policy per file)", root);

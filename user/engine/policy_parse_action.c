@@ -8,7 +8,7 @@ static const char *const action_types[] = { "alert", "block" };
 
 /* {"ipv4": N, "ipv6": N}, each optional. */
 void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
-			   uint8_t *v6)
+		       uint8_t *v6)
 {
 	static const char *const keys[] = { "ipv4", "ipv6" };
 	struct json_object *v = pp_member(o, key);

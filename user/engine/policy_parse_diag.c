@@ -100,7 +100,7 @@ void pp_path_pop(struct diag *d, size_t mark)
 
 /* Refuse keys not in allowed (a typo must not silently disable a rule). */
 void pp_check_keys(struct diag *d, struct json_object *o, const char *const *allowed,
-		       size_t n, const char *what)
+		   size_t n, const char *what)
 {
 	char list[256];
 	size_t used = 0;
@@ -167,7 +167,7 @@ static int enum_value(struct diag *d, struct json_object *v, const char *const *
 
 /* Optional enum member: dflt when absent. */
 int pp_member_enum(struct diag *d, struct json_object *o, const char *key,
-		       const char *const *names, size_t n, int dflt)
+		   const char *const *names, size_t n, int dflt)
 {
 	struct json_object *v = pp_member(o, key);
 	size_t mark;
@@ -213,7 +213,7 @@ static bool is_duration(struct json_object *v, const void *arg, void *out)
 }
 
 bool pp_member_duration(struct diag *d, struct json_object *o, const char *key, bool required,
-			    uint64_t min_s, uint64_t *out)
+			uint64_t min_s, uint64_t *out)
 {
 	return member_check(d, o, key, required, is_duration, &min_s, out,
 			    min_s ? "a duration such as 30s, 10m, 2h or 7d, above 0s"
@@ -239,7 +239,7 @@ static bool is_number_in(struct json_object *v, const void *arg, void *out)
 
 /* A number in [lo, hi]; integral when want_int. */
 bool pp_member_number(struct diag *d, struct json_object *o, const char *key, bool required,
-			  double lo, double hi, bool want_int, const char *what, double *out)
+		      double lo, double hi, bool want_int, const char *what, double *out)
 {
 	const struct num_range r = { lo, hi, want_int };
 
@@ -275,7 +275,7 @@ bool pp_member_name(struct diag *d, struct json_object *o, const char *key, char
 		snprintf(out, POLICY_NAME_MAX + 1, "%s", json_object_get_string(v));
 	else
 		pp_fail(d, "a name of 1-48 characters a-z, 0-9, _ and - starting with a letter "
-			   "or digit", v);
+			"or digit", v);
 	pp_path_pop(d, mark);
 	return ok;
 }

@@ -328,8 +328,8 @@ static struct pred *parse_pred(struct parser *ps, struct json_object *o)
 	struct pred *p = NULL;
 
 	if (!o || !json_object_is_type(o, json_type_object)) {
-		pp_fail(&ps->d, "a predicate: {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}} "
-			     "or {\"field\": NAME, OPERATOR: VALUE}", o);
+		pp_fail(&ps->d, "a predicate: {\"all\": [...]}, {\"any\": [...]}, "
+			"{\"not\": {...}} or {\"field\": NAME, OPERATOR: VALUE}", o);
 		return NULL;
 	}
 	if (ps->depth >= PRED_MAX_DEPTH) {
@@ -351,7 +351,7 @@ out:
 
 /* A top-level predicate member: parsed, finished, NULL when absent or bad. */
 struct pred *pp_member_pred(struct parser *ps, struct json_object *o, const char *key,
-				bool required)
+			    bool required)
 {
 	struct json_object *v = pp_member(o, key);
 	struct pred *p = NULL;
