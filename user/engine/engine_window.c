@@ -77,26 +77,22 @@ static void win_input_of(struct engine *e, const struct epolicy *ep,
 			 const struct request_record *r, struct win_input *in)
 {
 	const struct policy_window *w = &ep->p->window;
-	uint64_t n;
+	uint64_t *val;
+	bool took;
 
 	in->ts_ns = r->ts_ns;
-	in->ratio_bits = 0;
+	in->bits = 0;
 	for (uint8_t i = 0; i < w->n_aggs; i++) {
 		const struct policy_agg *a = &w->aggs[i];
 
-		switch (a->fn) {
-		case AGG_RATIO:
-			in->ratio_bits |= (uint32_t)pred_match(a->where, e->ev) << i;
-			break;
-		case AGG_DISTINCT:
-			in->val[ep->ws.val_of[i]] = eng_field_hash(e, r, a->field);
-			break;
-		case AGG_SUM:
-			in->val[ep->ws.val_of[i]] = req_get_num(r, a->field, &n) ? n : 0;
-			break;
-		case AGG_COUNT:
-			break;
+		val = &in->val[ep->ws.val_of[i]];
+		switch (ep->ws.def[i]->input) {
+		case AGG_IN_WHERE: took = pred_match(a->where, e->ev); break;
+		case AGG_IN_HASH: took = (*val = eng_field_hash(e, r, a->field)) != 0; break;
+		case AGG_IN_NUMBER: took = req_get_num(r, a->field, val); break;
+		default: took = false;
 		}
+		in->bits |= (uint32_t)took << i;
 	}
 }
 

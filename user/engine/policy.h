@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "gatehawk/sources.h"
+#include "engine/aggregate.h"
 #include "engine/predicate.h"
 #include "input/request.h"
 
@@ -31,7 +32,6 @@
 
 enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE };
 enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
-enum agg_fn { AGG_COUNT, AGG_DISTINCT, AGG_RATIO, AGG_SUM };
 enum cmp_op { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ };
 
 /* Rate metrics are the kernel's per-source counters, by the same names. */
@@ -55,8 +55,8 @@ struct policy_action {
 struct policy_agg {
 	char name[POLICY_NAME_MAX + 1];
 	enum agg_fn fn;
-	enum req_field field; /* distinct, sum */
-	struct pred *where;   /* ratio */
+	enum req_field field; /* its input AGG_IN_HASH or AGG_IN_NUMBER (aggregate.h) */
+	struct pred *where;   /* its input AGG_IN_WHERE (ratio) */
 };
 
 struct policy_cond {
@@ -146,7 +146,6 @@ void policy_set_free(struct policy_set *ps);
 /* Names for output; the same words the JSON uses. */
 const char *policy_kind_name(enum policy_kind k);
 const char *policy_severity_name(enum policy_severity s);
-const char *agg_fn_name(enum agg_fn fn);
 const char *cmp_op_name(enum cmp_op op);
 const char *rate_metric_name(enum rate_metric m);
 

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Window policies: group_by, window, aggregates and having. */
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/policy_parse_internal.h"
 
-static const char *const fn_names[] = { "count", "distinct", "ratio", "sum" };
 static const char *const cmp_names[] = { "gt", "ge", "lt", "le", "eq" };
 static const char *const window_types[] = { "sliding", "tumbling" };
 static const char *const input_names[] = { "requests", "verdicts" };
 
-const char *agg_fn_name(enum agg_fn fn) { return fn_names[fn]; }
 const char *cmp_op_name(enum cmp_op op) { return cmp_names[op]; }
 
 /* Fields a verdict record carries (input: verdicts). */
@@ -76,15 +75,34 @@ static void parse_window_spec(struct diag *d, struct json_object *o, struct poli
 	pp_path_pop(d, mark);
 }
 
+/* "a numeric record field (src_port, ...)": what, then the fields of those types. */
+static void field_expectation(const char *what, unsigned int types, char *buf, size_t len)
+{
+	size_t used = (size_t)snprintf(buf, len, "%s (", what);
+	const char *sep = "";
+
+	for (int f = 0; f < REQ_FIELD_COUNT && used < len; f++) {
+		if (!(types >> req_field_type(f) & 1))
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, req_field_name(f));
+		sep = ", ";
+	}
+	if (used < len)
+		snprintf(buf + used, len - used, ")");
+}
+
 static void parse_agg(struct parser *ps, struct json_object *o, struct policy_window *w)
 {
+	/* The members each fn takes, by what it reads from a record (aggregate.h). */
 	static const char *const keys[][3] = {
-		[AGG_COUNT] = { "name", "fn" },
-		[AGG_DISTINCT] = { "name", "fn", "field" },
-		[AGG_RATIO] = { "name", "fn", "where" },
-		[AGG_SUM] = { "name", "fn", "field" },
+		[AGG_IN_NONE] = { "name", "fn" },
+		[AGG_IN_WHERE] = { "name", "fn", "where" },
+		[AGG_IN_HASH] = { "name", "fn", "field" },
+		[AGG_IN_NUMBER] = { "name", "fn", "field" },
 	};
 	struct policy_agg *a = &w->aggs[w->n_aggs];
+	const char *names[AGG_FN_COUNT];
+	const struct agg_def *def;
 	struct diag *d = &ps->d;
 	size_t mark;
 	int fn;
@@ -99,26 +117,26 @@ static void parse_agg(struct parser *ps, struct json_object *o, struct policy_wi
 			pp_fail(d, "a name unique among the aggregates", pp_member(o, "name"));
 			pp_path_pop(d, mark);
 		}
-	fn = pp_member_enum(d, o, "fn", NAMES(fn_names), -1);
+	for (int i = 0; i < AGG_FN_COUNT; i++)
+		names[i] = agg_defs[i].name;
+	fn = pp_member_enum(d, o, "fn", names, AGG_FN_COUNT, -1);
 	if (fn < 0)
 		return;
 	a->fn = fn;
-	pp_check_keys(d, o, keys[fn], fn == AGG_COUNT ? 2 : 3, "for this fn");
-	if (fn == AGG_DISTINCT || fn == AGG_SUM) {
-		unsigned int types = fn == AGG_SUM ? TYPE_BIT(REQ_TYPE_NUM) | TYPE_BIT(REQ_TYPE_BOOL)
-						   : TYPES_ANY;
+	def = &agg_defs[fn];
+	pp_check_keys(d, o, keys[def->input], def->input == AGG_IN_NONE ? 2 : 3, "for this fn");
+	if (def->field_types) {
+		char what[256];
 		int f;
 
+		field_expectation(def->field_what, def->field_types, what, sizeof(what));
 		mark = pp_path_key(d, "field");
-		f = pp_field_value(d, pp_member(o, "field"), types,
-				   fn == AGG_SUM ? "a numeric record field (src_port, dst_port, "
-						"content_length, status, bytes, has_cookie, is_xhr)"
-					      : "a record field (" FIELD_LIST ")");
+		f = pp_field_value(d, pp_member(o, "field"), def->field_types, what);
 		f = verdict_field(d, w, f, pp_member(o, "field"));
 		pp_path_pop(d, mark);
 		a->field = f >= 0 ? f : 0;
 	}
-	if (fn == AGG_RATIO)
+	if (def->input == AGG_IN_WHERE)
 		a->where = pp_member_pred(ps, o, "where", true);
 	w->n_aggs++;
 }
