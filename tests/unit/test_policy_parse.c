@@ -294,12 +294,26 @@ static const struct rule rules[] = {
 	  "aggregates[0].field", "numeric record field" },
 	{ "count with a field", WINX(SLIDE, "[{'name':'n','fn':'count','field':'path'}]", GE1),
 	  "aggregates[0].field", "for this fn" },
+	{ "min of a string field", WINX(SLIDE, "[{'name':'n','fn':'min','field':'path'}]", GE1),
+	  "aggregates[0].field",
+	  "expected a numeric record field (src_port, dst_port, content_length, status, bytes, "
+	  "has_cookie, is_xhr), got \"path\"" },
+	{ "max of an address", WINX(SLIDE, "[{'name':'n','fn':'max','field':'src_ip'}]", GE1),
+	  "aggregates[0].field", "numeric record field" },
+	{ "max without field", WINX(SLIDE, "[{'name':'n','fn':'max'}]", GE1),
+	  "aggregates[0].field", "got nothing" },
+	{ "min with a where", WINX(SLIDE, "[{'name':'n','fn':'min','field':'bytes',"
+	  "'where':{'all':[]}}]", GE1), "aggregates[0].where", "for this fn" },
+	{ "distinct of an unknown field", WINX(SLIDE, "[{'name':'n','fn':'distinct','field':'x'}]",
+	  GE1), "aggregates[0].field", "expected a record field (" "ts, src_ip, dst_ip, src_port, "
+	  "dst_port, method, path, query, version, host, user_agent, referer, content_type, "
+	  "accept, scheme, content_length, status, bytes, has_cookie, is_xhr), got \"x\"" },
 	{ "duplicate aggregate names",
 	  WINX(SLIDE, "[{'name':'n','fn':'count'},{'name':'n','fn':'count'}]", GE1),
 	  "aggregates[1].name", "unique among the aggregates" },
 	{ "no aggregates", WINX(SLIDE, "[]", GE1), "aggregates", "1 to 16" },
 	{ "unknown fn", WINX(SLIDE, "[{'name':'n','fn':'avg'}]", GE1), "aggregates[0].fn",
-	  "count, distinct, ratio, sum" },
+	  "expected one of count, distinct, ratio, sum, min, max, got \"avg\"" },
 	{ "bad aggregate name", WINX(SLIDE, "[{'name':'N N','fn':'count'}]", GE1),
 	  "aggregates[0].name", "expected a name" },
 	{ "group_by unknown field", WIN(",'group_by':['ip']"), "group_by[0]", "got \"ip\"" },
@@ -452,6 +466,31 @@ static void test_long_names(void)
 	ok_eq(n, 0, "and nothing is written to stderr");
 }
 
+static void test_min_max(void)
+{
+	struct policy_set *ps;
+	const struct policy_window *w;
+
+	ok_eq(parse_quoted(WINX(SLIDE, "[{'name':'small','fn':'min','field':'bytes'},"
+				"{'name':'worst','fn':'max','field':'status'}]",
+				"{'agg':'worst','ge':500}"), 0, &ps), 0, "min and max load");
+	if (!ps) {
+		dump_msgs();
+		return;
+	}
+	w = &ps->policies[0].window;
+	ok_eq(w->n_aggs, 2, "two aggregates");
+	ok(w->aggs[0].fn == AGG_MIN && w->aggs[0].field == REQ_BYTES, "min of bytes");
+	ok(w->aggs[1].fn == AGG_MAX && w->aggs[1].field == REQ_STATUS, "max of status");
+	ok_str(agg_fn_name(w->aggs[1].fn), "max", "named max");
+	ok(w->n_conds == 1 && w->conds[0].agg == 1, "having names the max");
+	policy_set_free(ps);
+	ok_eq(parse_quoted(WINX(TUMBLE, "[{'name':'m','fn':'max','field':'has_cookie'}]",
+				"{'agg':'m','lt':1,'rise_factor':2}"), 0, &ps), 0,
+	      "max of a boolean, with rise_factor on a tumbling window");
+	policy_set_free(ps);
+}
+
 static void test_regex_flags(void)
 {
 	struct policy_set *ps;
@@ -473,6 +512,7 @@ int main(void)
 	test_rules();
 	test_whole_file_errors();
 	test_long_names();
+	test_min_max();
 	test_regex_flags();
 	return tap_done();
 }
