@@ -18,16 +18,22 @@
 
 enum { A_COUNT, A_DISTINCT, A_RATIO, A_SUM };
 
-/* count, distinct, ratio, sum: in that order, over a window of len_s. */
+/* The aggregates fns, in that order, over a window of len_s. */
+static void spec_of(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns,
+		    const enum agg_fn *fns, uint8_t n)
+{
+	struct policy_window pw = { .tumbling = tumbling, .length_s = len_s, .n_aggs = n };
+
+	for (uint8_t i = 0; i < n; i++)
+		pw.aggs[i].fn = fns[i];
+	win_spec_init(s, &pw, late_ns);
+}
+
 static void spec_for(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns)
 {
-	struct policy_window pw = { .tumbling = tumbling, .length_s = len_s, .n_aggs = 4 };
+	static const enum agg_fn fns[] = { AGG_COUNT, AGG_DISTINCT, AGG_RATIO, AGG_SUM };
 
-	pw.aggs[A_COUNT].fn = AGG_COUNT;
-	pw.aggs[A_DISTINCT].fn = AGG_DISTINCT;
-	pw.aggs[A_RATIO].fn = AGG_RATIO;
-	pw.aggs[A_SUM].fn = AGG_SUM;
-	win_spec_init(s, &pw, late_ns);
+	spec_of(s, tumbling, len_s, late_ns, fns, 4);
 }
 
 /* ts in ns; value hashed for distinct (0: absent); hit for ratio; amount for sum. */
@@ -205,12 +211,9 @@ enum { M_MIN, M_MAX, M_N };
 /* min and max of one numeric field, then count. */
 static void mm_spec(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns)
 {
-	struct policy_window pw = { .tumbling = tumbling, .length_s = len_s, .n_aggs = 3 };
+	static const enum agg_fn fns[] = { AGG_MIN, AGG_MAX, AGG_COUNT };
 
-	pw.aggs[M_MIN].fn = AGG_MIN;
-	pw.aggs[M_MAX].fn = AGG_MAX;
-	pw.aggs[M_N].fn = AGG_COUNT;
-	win_spec_init(s, &pw, late_ns);
+	spec_of(s, tumbling, len_s, late_ns, fns, 3);
 }
 
 /* A record at ts s with the field's value x; x < 0: the record lacks the field. */
