@@ -305,9 +305,7 @@ static const struct rule rules[] = {
 	{ "min with a where", WINX(SLIDE, "[{'name':'n','fn':'min','field':'bytes',"
 	  "'where':{'all':[]}}]", GE1), "aggregates[0].where", "for this fn" },
 	{ "distinct of an unknown field", WINX(SLIDE, "[{'name':'n','fn':'distinct','field':'x'}]",
-	  GE1), "aggregates[0].field", "expected a record field (" "ts, src_ip, dst_ip, src_port, "
-	  "dst_port, method, path, query, version, host, user_agent, referer, content_type, "
-	  "accept, scheme, content_length, status, bytes, has_cookie, is_xhr), got \"x\"" },
+	  GE1), "aggregates[0].field", "expected a record field (ts, src_ip, dst_ip, src_port, " },
 	{ "duplicate aggregate names",
 	  WINX(SLIDE, "[{'name':'n','fn':'count'},{'name':'n','fn':'count'}]", GE1),
 	  "aggregates[1].name", "unique among the aggregates" },

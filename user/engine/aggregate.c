@@ -3,8 +3,7 @@
 #include "engine/multiset.h"
 #include "input/request.h"
 
-#define NUMERIC_TYPES ((1U << REQ_TYPE_NUM) | (1U << REQ_TYPE_BOOL))
-#define ANY_TYPES ((1U << (REQ_TYPE_TIME + 1)) - 1)
+#define NUMERIC_TYPES (REQ_TYPE_BIT(REQ_TYPE_NUM) | REQ_TYPE_BIT(REQ_TYPE_BOOL))
 
 static double count_view(const void *state, uint64_t n)
 {
@@ -107,7 +106,7 @@ static double extreme_view(const void *state, uint64_t n)
 
 const struct agg_def agg_defs[AGG_FN_COUNT] = {
 	[AGG_COUNT] = { "count", AGG_IN_NONE, 0, NULL, NULL, NULL, count_view },
-	[AGG_DISTINCT] = { "distinct", AGG_IN_HASH, ANY_TYPES, "a record field", distinct_add,
+	[AGG_DISTINCT] = { "distinct", AGG_IN_HASH, REQ_TYPES_ANY, "a record field", distinct_add,
 			   distinct_remove, distinct_view },
 	[AGG_RATIO] = { "ratio", AGG_IN_WHERE, 0, NULL, total_add, total_remove, ratio_view },
 	[AGG_SUM] = { "sum", AGG_IN_NUMBER, NUMERIC_TYPES, "a numeric record field", total_add,

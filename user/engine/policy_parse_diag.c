@@ -292,3 +292,18 @@ int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, co
 	pp_fail(d, what, v);
 	return -1;
 }
+
+void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len)
+{
+	size_t used = (size_t)snprintf(buf, len, "%s (", what);
+	const char *sep = "";
+
+	for (int f = 0; f < REQ_FIELD_COUNT && used < len; f++) {
+		if (!(types >> req_field_type(f) & 1))
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, req_field_name(f));
+		sep = ", ";
+	}
+	if (used < len)
+		snprintf(buf + used, len - used, ")");
+}

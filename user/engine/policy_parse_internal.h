@@ -33,14 +33,6 @@ struct parser {
 
 #define NAMES(a) a, sizeof(a) / sizeof(a[0])
 
-/* Masks of REQ_TYPE bits, for pp_field_value. */
-#define TYPES_ANY 0x1fU
-#define TYPE_BIT(t) (1U << (t))
-#define FIELD_LIST                                                                         \
-	"ts, src_ip, dst_ip, src_port, dst_port, method, path, query, version, host, "       \
-	"user_agent, referer, content_type, accept, scheme, content_length, status, bytes, " \
-	"has_cookie, is_xhr"
-
 /* ---- messages (each counts an error) ------------------------------------- */
 
 /* "FILE: PATH: " then the formatted text. */
@@ -73,6 +65,8 @@ bool pp_member_number(struct diag *d, struct json_object *o, const char *key, bo
 bool pp_member_name(struct diag *d, struct json_object *o, const char *key, char *out);
 /* A record field by name whose type is in the mask types; -1 (reported) otherwise. */
 int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, const char *what);
+/* "WHAT (f1, f2, ...)": what, then every record field whose type is in types. */
+void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len);
 
 /* ---- parts ---------------------------------------------------------------- */
 

@@ -12,22 +12,24 @@ struct op_def {
 	unsigned int types; /* field types it applies to */
 };
 
+#define T(t) REQ_TYPE_BIT(REQ_TYPE_##t)
 static const struct op_def op_defs[] = {
-	{ "eq", PRED_EQ, TYPES_ANY },
-	{ "ne", PRED_NE, TYPES_ANY },
-	{ "in", PRED_IN, TYPE_BIT(REQ_TYPE_STR) | TYPE_BIT(REQ_TYPE_NUM) | TYPE_BIT(REQ_TYPE_TIME) },
-	{ "lt", PRED_LT, TYPE_BIT(REQ_TYPE_NUM) | TYPE_BIT(REQ_TYPE_TIME) },
-	{ "le", PRED_LE, TYPE_BIT(REQ_TYPE_NUM) | TYPE_BIT(REQ_TYPE_TIME) },
-	{ "gt", PRED_GT, TYPE_BIT(REQ_TYPE_NUM) | TYPE_BIT(REQ_TYPE_TIME) },
-	{ "ge", PRED_GE, TYPE_BIT(REQ_TYPE_NUM) | TYPE_BIT(REQ_TYPE_TIME) },
-	{ "prefix", PRED_PREFIX, TYPE_BIT(REQ_TYPE_STR) },
-	{ "suffix", PRED_SUFFIX, TYPE_BIT(REQ_TYPE_STR) },
-	{ "contains", PRED_CONTAINS, TYPE_BIT(REQ_TYPE_STR) },
-	{ "regex", PRED_REGEX, TYPE_BIT(REQ_TYPE_STR) },
-	{ "iregex", PRED_REGEX, TYPE_BIT(REQ_TYPE_STR) },
-	{ "cidr", PRED_CIDR, TYPE_BIT(REQ_TYPE_ADDR) },
-	{ "exists", PRED_EXISTS, TYPES_ANY },
+	{ "eq", PRED_EQ, REQ_TYPES_ANY },
+	{ "ne", PRED_NE, REQ_TYPES_ANY },
+	{ "in", PRED_IN, T(STR) | T(NUM) | T(TIME) },
+	{ "lt", PRED_LT, T(NUM) | T(TIME) },
+	{ "le", PRED_LE, T(NUM) | T(TIME) },
+	{ "gt", PRED_GT, T(NUM) | T(TIME) },
+	{ "ge", PRED_GE, T(NUM) | T(TIME) },
+	{ "prefix", PRED_PREFIX, T(STR) },
+	{ "suffix", PRED_SUFFIX, T(STR) },
+	{ "contains", PRED_CONTAINS, T(STR) },
+	{ "regex", PRED_REGEX, T(STR) },
+	{ "iregex", PRED_REGEX, T(STR) },
+	{ "cidr", PRED_CIDR, T(ADDR) },
+	{ "exists", PRED_EXISTS, REQ_TYPES_ANY },
 };
+#undef T
 
 static const struct op_def *op_by_name(const char *name)
 {
@@ -206,12 +208,13 @@ static struct pred *parse_leaf(struct parser *ps, struct json_object *o)
 	struct json_object *val = NULL;
 	const struct op_def *def;
 	struct pred *p;
-	char ops[160];
+	char ops[160], what[256];
 	size_t mark;
 	int f;
 
 	mark = pp_path_key(d, "field");
-	f = pp_field_value(d, pp_member(o, "field"), TYPES_ANY, "a record field (" FIELD_LIST ")");
+	pp_fields_text("a record field", REQ_TYPES_ANY, what, sizeof(what));
+	f = pp_field_value(d, pp_member(o, "field"), REQ_TYPES_ANY, what);
 	pp_path_pop(d, mark);
 	json_object_object_foreach(o, key, v) {
 		if (!strcmp(key, "field"))

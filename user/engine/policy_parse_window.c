@@ -27,12 +27,14 @@ static int verdict_field(struct diag *d, const struct policy_window *w, int f,
 static void parse_group_by(struct diag *d, struct json_object *o, struct policy_window *w)
 {
 	struct json_object *v = pp_member(o, "group_by");
+	char what[256];
 	size_t mark, n;
 
 	w->n_group = 1;
 	w->group_by[0] = REQ_SRC_IP;
 	if (!v)
 		return;
+	pp_fields_text("a record field other than ts", REQ_TYPES_ANY, what, sizeof(what));
 	w->n_group = 0;
 	mark = pp_path_key(d, "group_by");
 	if (!json_object_is_type(v, json_type_array) ||
@@ -44,8 +46,7 @@ static void parse_group_by(struct diag *d, struct json_object *o, struct policy_
 	for (size_t i = 0; i < n; i++) {
 		struct json_object *item = json_object_array_get_idx(v, i);
 		size_t m2 = pp_path_push(d, "[%zu]", i);
-		int f = pp_field_value(d, item, TYPES_ANY & ~TYPE_BIT(REQ_TYPE_TIME),
-				       "a record field other than ts (" FIELD_LIST ")");
+		int f = pp_field_value(d, item, REQ_TYPES_ANY & ~REQ_TYPE_BIT(REQ_TYPE_TIME), what);
 
 		for (uint8_t j = 0; f >= 0 && j < w->n_group; j++)
 			if (w->group_by[j] == (enum req_field)f) {
@@ -73,22 +74,6 @@ static void parse_window_spec(struct diag *d, struct json_object *o, struct poli
 		pp_member_duration(d, v, "length", true, 1, &w->length_s);
 	}
 	pp_path_pop(d, mark);
-}
-
-/* "a numeric record field (src_port, ...)": what, then the fields of those types. */
-static void field_expectation(const char *what, unsigned int types, char *buf, size_t len)
-{
-	size_t used = (size_t)snprintf(buf, len, "%s (", what);
-	const char *sep = "";
-
-	for (int f = 0; f < REQ_FIELD_COUNT && used < len; f++) {
-		if (!(types >> req_field_type(f) & 1))
-			continue;
-		used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, req_field_name(f));
-		sep = ", ";
-	}
-	if (used < len)
-		snprintf(buf + used, len - used, ")");
 }
 
 static void parse_agg(struct parser *ps, struct json_object *o, struct policy_window *w)
@@ -129,7 +114,7 @@ static void parse_agg(struct parser *ps, struct json_object *o, struct policy_wi
 		char what[256];
 		int f;
 
-		field_expectation(def->field_what, def->field_types, what, sizeof(what));
+		pp_fields_text(def->field_what, def->field_types, what, sizeof(what));
 		mark = pp_path_key(d, "field");
 		f = pp_field_value(d, pp_member(o, "field"), def->field_types, what);
 		f = verdict_field(d, w, f, pp_member(o, "field"));

@@ -53,7 +53,7 @@ struct win_spec {
 /* One record's contribution. */
 struct win_input {
 	uint64_t ts_ns;
-	uint32_t bits; /* bit i: aggregate i takes the record (its where holds, its field is there) */
+	uint32_t bits; /* bit i: aggregate i takes it (its where holds, or it has the field) */
 	uint64_t val[POLICY_MAX_AGGS]; /* by value slot (val_of): the field's hash or number */
 };
 

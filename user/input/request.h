@@ -80,6 +80,9 @@ enum req_type {
 };
 
 #define REQ_BIT(f) (1U << (f))
+/* Masks of field types (policies say which types an operator or aggregate takes). */
+#define REQ_TYPE_BIT(t) (1U << (t))
+#define REQ_TYPES_ANY (REQ_TYPE_BIT(REQ_TYPE_TIME + 1) - 1)
 
 struct request_record {
 	uint32_t present;   /* REQ_BIT(field) for each field the producer saw */
