@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * A validated policy set: what docs/policy-format.md describes, parsed from
- * JSON by policy_parse.c and immutable afterwards. The engine borrows it
+ * JSON by policy_parse*.c and immutable afterwards. The engine borrows it
  * (free the set after the engine that uses it).
  *
  * Loading is all or nothing: every problem in every file is reported as

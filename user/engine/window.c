@@ -12,11 +12,11 @@
 #define ACC_V 2
 
 /* Multisets start in this many entries inside the window's own block. */
-#define HM_INLINE 8
+#define MULTISET_INLINE 8
 
 /*
  * One block: this header, the aggregates of each slot, the hash multisets,
- * then room for their first HM_INLINE values and the ring's first
+ * then room for their first MULTISET_INLINE values and the ring's first
  * RING_INLINE records. A quiet group's whole window is one allocation and a
  * few adjacent cache lines; busier ones grow onto the heap.
  */
@@ -88,7 +88,7 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 	s->max_records = WIN_MAX_RECORDS;
 	s->size = sizeof(struct win) + (size_t)s->slots * acc_words(s) * sizeof(uint64_t) +
 		  (size_t)s->slots * s->n_dist * (sizeof(struct multiset) +
-						  HM_INLINE * sizeof(struct multiset_entry)) +
+						  MULTISET_INLINE * sizeof(struct multiset_entry)) +
 		  (s->tumbling ? 0 : RING_INLINE * stride(s) * sizeof(uint64_t));
 }
 
@@ -99,7 +99,7 @@ static struct multiset_entry *inline_entries(struct win *w, const struct win_spe
 
 static uint64_t *inline_ring(struct win *w, const struct win_spec *s)
 {
-	return (uint64_t *)(inline_entries(w, s) + (size_t)s->slots * s->n_dist * HM_INLINE);
+	return (uint64_t *)(inline_entries(w, s) + (size_t)s->slots * s->n_dist * MULTISET_INLINE);
 }
 
 /* Point every buffer at its inline room, emptied; heap buffers are freed. */
@@ -110,8 +110,8 @@ static void win_inline(struct win *w, const struct win_spec *s)
 
 		if (m->heap)
 			free(m->e);
-		m->e = inline_entries(w, s) + (size_t)i * HM_INLINE;
-		m->mask = HM_INLINE - 1;
+		m->e = inline_entries(w, s) + (size_t)i * MULTISET_INLINE;
+		m->mask = MULTISET_INLINE - 1;
 		m->heap = false;
 		multiset_clear(m);
 	}
@@ -215,7 +215,7 @@ static void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, dou
 {
 	uint64_t n = slot_acc(w, s, slot)[ACC_N];
 
-	if (w->stale)
+	if (w->stale) /* sliding only: a tumbling slot never loses a record */
 		rebuild_stale(w, s);
 	for (uint8_t i = 0; i < s->n_aggs; i++)
 		out[i] = s->def[i]->view(agg_state(w, s, slot, i), n);
