@@ -446,6 +446,18 @@ static void test_long_names(void)
 	ok(got.n && !strncmp(got.msg[0] + strlen(name), ": name: exp", 11),
 	   "a name just under the size keeps the start of the field path");
 
+	/* "FILE: name: " just past the size: the old code wrote right behind its buffer. */
+	for (size_t len = POLICY_MSG_MAX - 12; len < POLICY_MSG_MAX + 4; len++) {
+		memset(name, 'f', len);
+		name[len] = '\0';
+		got.n = 0;
+		policy_set_parse(name, json, strlen(json), 0, &rep, &ps);
+		if (!got.n || strlen(got.msg[0]) != POLICY_MSG_MAX - 1)
+			break;
+	}
+	ok(got.n && strlen(got.msg[0]) == POLICY_MSG_MAX - 1,
+	   "names filling the message to a few bytes past its size are cut too");
+
 	/* A NULL report: the library writes nothing anywhere. */
 	if (pipe(fds) || (saved = dup(STDERR_FILENO)) < 0) {
 		ok(0, "pipe for stderr");
