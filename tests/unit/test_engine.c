@@ -445,6 +445,38 @@ static void test_ratio_sum_distinct(void)
 	policy_set_free(ps);
 }
 
+/* Every response in the window an error: min(status) >= 400, which needs the 200 to leave. */
+static void test_min_max(void)
+{
+	struct policy_set *ps = load(HEAD("all-errors") "'kind':'window',"
+				     "'window':{'type':'sliding','length':'10s'},"
+				     "'aggregates':[{'name':'lo','fn':'min','field':'status'},"
+				     "{'name':'hi','fn':'max','field':'status'},"
+				     "{'name':'n','fn':'count'}],"
+				     "'having':{'all':[{'agg':'lo','ge':400},{'agg':'n','ge':3}]},"
+				     "'action':{'type':'alert','cooldown':'0s'}}", NULL);
+	struct engine *e = engine(ps, NULL);
+
+	feed(e, T0, "192.0.2.1", "GET", "/", 200);
+	feed(e, T0 + 1, "192.0.2.1", "GET", "/a", 404);
+	feed(e, T0 + 2, "192.0.2.1", "GET", "/b", 500);
+	ok_eq(cap.n, 0, "the 200 keeps the minimum below 400");
+	feed(e, T0 + 10, "192.0.2.1", "GET", "/c", 403);
+	ok_eq(cap.n, 1, "the 200 left the window: min is now 403");
+	ok_str(ev_str(0, "value"), "403", "value is the new minimum");
+	ok_str(ev_str(0, "evidence.aggregates.lo"), "403", "min 403 in the evidence");
+	ok_str(ev_str(0, "evidence.aggregates.hi"), "500", "max 500");
+	feed(e, T0 + 11, "192.0.2.1", "GET", "/d", 404);
+	ok_eq(cap.n, 2, "still all errors");
+	ok_str(ev_str(1, "evidence.aggregates.hi"), "500", "max still 500");
+	feed(e, T0 + 12, "192.0.2.1", "GET", "/e", 404);
+	ok_eq(cap.n, 3, "and again");
+	ok_str(ev_str(2, "evidence.aggregates.hi"), "404", "the 500 left: max is 404");
+	ok_str(ev_str(2, "evidence.aggregates.lo"), "403", "min still 403");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 static void test_lru_eviction(void)
 {
 	struct policy_set *ps = load(HEAD("pair") "'kind':'window',"
@@ -677,6 +709,7 @@ int main(void)
 	test_other_groups();
 	test_tumbling_rise();
 	test_ratio_sum_distinct();
+	test_min_max();
 	test_lru_eviction();
 	test_idle_release();
 	test_rate_replay();

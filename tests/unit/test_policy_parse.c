@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/policy.h"
 #include "tap.h"
@@ -293,12 +294,24 @@ static const struct rule rules[] = {
 	  "aggregates[0].field", "numeric record field" },
 	{ "count with a field", WINX(SLIDE, "[{'name':'n','fn':'count','field':'path'}]", GE1),
 	  "aggregates[0].field", "for this fn" },
+	{ "min of a string field", WINX(SLIDE, "[{'name':'n','fn':'min','field':'path'}]", GE1),
+	  "aggregates[0].field",
+	  "expected a numeric record field (src_port, dst_port, content_length, status, bytes, "
+	  "has_cookie, is_xhr), got \"path\"" },
+	{ "max of an address", WINX(SLIDE, "[{'name':'n','fn':'max','field':'src_ip'}]", GE1),
+	  "aggregates[0].field", "numeric record field" },
+	{ "max without field", WINX(SLIDE, "[{'name':'n','fn':'max'}]", GE1),
+	  "aggregates[0].field", "got nothing" },
+	{ "min with a where", WINX(SLIDE, "[{'name':'n','fn':'min','field':'bytes',"
+	  "'where':{'all':[]}}]", GE1), "aggregates[0].where", "for this fn" },
+	{ "distinct of an unknown field", WINX(SLIDE, "[{'name':'n','fn':'distinct','field':'x'}]",
+	  GE1), "aggregates[0].field", "expected a record field (ts, src_ip, dst_ip, src_port, " },
 	{ "duplicate aggregate names",
 	  WINX(SLIDE, "[{'name':'n','fn':'count'},{'name':'n','fn':'count'}]", GE1),
 	  "aggregates[1].name", "unique among the aggregates" },
 	{ "no aggregates", WINX(SLIDE, "[]", GE1), "aggregates", "1 to 16" },
 	{ "unknown fn", WINX(SLIDE, "[{'name':'n','fn':'avg'}]", GE1), "aggregates[0].fn",
-	  "count, distinct, ratio, sum" },
+	  "expected one of count, distinct, ratio, sum, min, max, got \"avg\"" },
 	{ "bad aggregate name", WINX(SLIDE, "[{'name':'N N','fn':'count'}]", GE1),
 	  "aggregates[0].name", "expected a name" },
 	{ "group_by unknown field", WIN(",'group_by':['ip']"), "group_by[0]", "got \"ip\"" },
@@ -407,6 +420,87 @@ static void test_whole_file_errors(void)
 	free(big);
 }
 
+/* File name + field path past POLICY_MSG_MAX: the message is cut, not written past its buffer. */
+static void test_long_names(void)
+{
+	static const char json[] = "{\"name\":\"Bad\"}";
+	char name[3000], msg[2 * POLICY_MSG_MAX];
+	struct policy_set *ps = NULL;
+	int err, fds[2], saved;
+	ssize_t n;
+
+	memset(name, 'f', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	memcpy(name + sizeof(name) - 6, ".json", 5);
+	got.n = 0;
+	ok_eq(policy_set_parse(name, json, strlen(json), 0, &rep, &ps), -EINVAL,
+	      "a policy from a file with a 3000-byte name");
+	ok(got.n >= 1, "is reported (%d messages)", got.n);
+	ok(got.n && strlen(got.msg[0]) == POLICY_MSG_MAX - 1, "cut to the message size");
+	ok(got.n && !strncmp(got.msg[0], name, POLICY_MSG_MAX - 1), "starting with the file");
+
+	memset(name, 'f', POLICY_MSG_MAX - 40);
+	snprintf(name + POLICY_MSG_MAX - 40, sizeof(name) - POLICY_MSG_MAX + 40, ".json");
+	got.n = 0;
+	policy_set_parse(name, json, strlen(json), 0, &rep, &ps);
+	ok(got.n && !strncmp(got.msg[0] + strlen(name), ": name: exp", 11),
+	   "a name just under the size keeps the start of the field path");
+
+	/* "FILE: name: " just past the size: the old code wrote right behind its buffer. */
+	for (size_t len = POLICY_MSG_MAX - 12; len < POLICY_MSG_MAX + 4; len++) {
+		memset(name, 'f', len);
+		name[len] = '\0';
+		got.n = 0;
+		policy_set_parse(name, json, strlen(json), 0, &rep, &ps);
+		if (!got.n || strlen(got.msg[0]) != POLICY_MSG_MAX - 1)
+			break;
+	}
+	ok(got.n && strlen(got.msg[0]) == POLICY_MSG_MAX - 1,
+	   "names filling the message to a few bytes past its size are cut too");
+
+	/* A NULL report: the library writes nothing anywhere. */
+	if (pipe(fds) || (saved = dup(STDERR_FILENO)) < 0) {
+		ok(0, "pipe for stderr");
+		return;
+	}
+	fflush(stderr);
+	dup2(fds[1], STDERR_FILENO);
+	err = policy_set_parse("quiet.json", json, strlen(json), 0, NULL, &ps);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(fds[1]);
+	n = read(fds[0], msg, sizeof(msg));
+	close(fds[0]);
+	ok_eq(err, -EINVAL, "without a report a bad policy still fails");
+	ok_eq(n, 0, "and nothing is written to stderr");
+}
+
+static void test_min_max(void)
+{
+	struct policy_set *ps;
+	const struct policy_window *w;
+
+	ok_eq(parse_quoted(WINX(SLIDE, "[{'name':'small','fn':'min','field':'bytes'},"
+				"{'name':'worst','fn':'max','field':'status'}]",
+				"{'agg':'worst','ge':500}"), 0, &ps), 0, "min and max load");
+	if (!ps) {
+		dump_msgs();
+		return;
+	}
+	w = &ps->policies[0].window;
+	ok_eq(w->n_aggs, 2, "two aggregates");
+	ok(w->aggs[0].fn == AGG_MIN && w->aggs[0].field == REQ_BYTES, "min of bytes");
+	ok(w->aggs[1].fn == AGG_MAX && w->aggs[1].field == REQ_STATUS, "max of status");
+	ok_str(agg_fn_name(w->aggs[1].fn), "max", "named max");
+	ok(w->n_conds == 1 && w->conds[0].agg == 1, "having names the max");
+	policy_set_free(ps);
+	ok_eq(parse_quoted(WINX(TUMBLE, "[{'name':'m','fn':'max','field':'has_cookie'}]",
+				"{'agg':'m','lt':1,'rise_factor':2}"), 0, &ps), 0,
+	      "max of a boolean, with rise_factor on a tumbling window");
+	policy_set_free(ps);
+}
+
 static void test_regex_flags(void)
 {
 	struct policy_set *ps;
@@ -427,6 +521,8 @@ int main(void)
 	test_dirs_all_or_nothing();
 	test_rules();
 	test_whole_file_errors();
+	test_long_names();
+	test_min_max();
 	test_regex_flags();
 	return tap_done();
 }

@@ -3,36 +3,47 @@
  * Window aggregates on event time: the exact sliding boundary (a record
  * exactly `length` older than the newest is out), epoch-aligned tumbling
  * windows and their previous window, late records landing in the right
- * window, distinct staying exact as records leave, the per-group cap, and
- * the bucketed sums rate policies use.
+ * window, distinct staying exact as records leave, min and max finding the
+ * next extreme when theirs leaves, the per-group cap, and the bucketed sums
+ * rate policies use.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
+#include "base/hash.h"
 #include "engine/window.h"
 
 #define S 1000000000ULL
 
 enum { A_COUNT, A_DISTINCT, A_RATIO, A_SUM };
 
-/* count, distinct, ratio, sum: in that order, over a window of len_s. */
+/* The aggregates fns, in that order, over a window of len_s. */
+static void spec_of(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns,
+		    const enum agg_fn *fns, uint8_t n)
+{
+	struct policy_window pw = { .tumbling = tumbling, .length_s = len_s, .n_aggs = n };
+
+	for (uint8_t i = 0; i < n; i++)
+		pw.aggs[i].fn = fns[i];
+	win_spec_init(s, &pw, late_ns);
+}
+
 static void spec_for(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns)
 {
-	struct policy_window pw = { .tumbling = tumbling, .length_s = len_s, .n_aggs = 4 };
+	static const enum agg_fn fns[] = { AGG_COUNT, AGG_DISTINCT, AGG_RATIO, AGG_SUM };
 
-	pw.aggs[A_COUNT].fn = AGG_COUNT;
-	pw.aggs[A_DISTINCT].fn = AGG_DISTINCT;
-	pw.aggs[A_RATIO].fn = AGG_RATIO;
-	pw.aggs[A_SUM].fn = AGG_SUM;
-	win_spec_init(s, &pw, late_ns);
+	spec_of(s, tumbling, len_s, late_ns, fns, 4);
 }
 
 /* ts in ns; value hashed for distinct (0: absent); hit for ratio; amount for sum. */
 static int add(struct win *w, const struct win_spec *s, uint64_t ts, uint64_t value, bool hit,
 	       uint64_t amount, struct win_view *v)
 {
-	struct win_input in = { .ts_ns = ts, .ratio_bits = (uint32_t)hit << A_RATIO };
+	struct win_input in = {
+		.ts_ns = ts,
+		.bits = (uint32_t)hit << A_RATIO | (uint32_t)!!value << A_DISTINCT | 1U << A_SUM,
+	};
 
 	in.val[s->val_of[A_DISTINCT]] = value;
 	in.val[s->val_of[A_SUM]] = amount;
@@ -195,6 +206,112 @@ static void test_tumbling_distinct_cap(void)
 	win_free(w, &s);
 }
 
+enum { M_MIN, M_MAX, M_N };
+
+/* min and max of one numeric field, then count. */
+static void mm_spec(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns)
+{
+	static const enum agg_fn fns[] = { AGG_MIN, AGG_MAX, AGG_COUNT };
+
+	spec_of(s, tumbling, len_s, late_ns, fns, 3);
+}
+
+/* A record at ts s with the field's value x; x < 0: the record lacks the field. */
+static int mm_add(struct win *w, const struct win_spec *s, uint64_t ts_s, long long x,
+		  struct win_view *v)
+{
+	struct win_input in = { .ts_ns = ts_s * S };
+
+	if (x >= 0) {
+		in.bits = 1U << M_MIN | 1U << M_MAX;
+		in.val[s->val_of[M_MIN]] = (uint64_t)x;
+		in.val[s->val_of[M_MAX]] = (uint64_t)x;
+	}
+	memset(v, 0, sizeof(*v));
+	return win_add(w, s, &in, v);
+}
+
+#define MM(v, lo, hi) ((long long)(v).agg[M_MIN] == (lo) && (long long)(v).agg[M_MAX] == (hi))
+
+static void test_sliding_min_max(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	mm_spec(&s, false, 10, 5 * S);
+	ok_eq(s.n_vals, 2, "min and max take a value per record each");
+	w = win_new(&s);
+	mm_add(w, &s, 1, -1, &v);
+	ok(MM(v, 0, 0), "no value yet: min and max are 0");
+	mm_add(w, &s, 2, 500, &v);
+	mm_add(w, &s, 3, 200, &v);
+	mm_add(w, &s, 4, 900, &v);
+	mm_add(w, &s, 5, 400, &v);
+	mm_add(w, &s, 6, -1, &v);
+	ok(MM(v, 200, 900), "min 200, max 900 of 500 200 900 400 (%g, %g)", v.agg[M_MIN],
+	   v.agg[M_MAX]);
+	ok_eq(v.agg[M_N], 6, "records without the field still count");
+	mm_add(w, &s, 12, 600, &v);
+	ok(MM(v, 200, 900), "500 left (not an extreme): unchanged");
+	mm_add(w, &s, 13, 700, &v);
+	ok(MM(v, 400, 900), "200 left: min is the next smallest, 400 (%g)", v.agg[M_MIN]);
+	mm_add(w, &s, 14, 650, &v);
+	ok(MM(v, 400, 700), "900 left: max is the next largest, 700 (%g)", v.agg[M_MAX]);
+	mm_add(w, &s, 15, 650, &v);
+	mm_add(w, &s, 16, 100, &v);
+	ok(MM(v, 100, 700), "400 left with 100 coming in: min 100");
+	mm_add(w, &s, 23, 300, &v);
+	ok(MM(v, 100, 650), "600 and 700 left: max is 650, held twice (%g)", v.agg[M_MAX]);
+	mm_add(w, &s, 24, -1, &v);
+	ok(MM(v, 100, 650), "one 650 left, the other keeps it the max");
+	mm_add(w, &s, 25, -1, &v);
+	ok(MM(v, 100, 300), "both 650s left: max 300 (%g)", v.agg[M_MAX]);
+	ok_eq(mm_add(w, &s, 21, 50, &v), 0, "a late record with a new minimum");
+	ok(MM(v, 50, 300), "counts at once: min 50");
+	mm_add(w, &s, 31, 80, &v);
+	ok(MM(v, 80, 300), "the late 50 and the 100 left by their own ts: min 80 (%g)",
+	   v.agg[M_MIN]);
+	ok_eq(win_expire(w, &s, 33 * S), false, "expiry up to 33s leaves records");
+	mm_add(w, &s, 34, 90, &v);
+	ok(MM(v, 80, 90), "300 expired without a record; the next one sees max 90 (%g)",
+	   v.agg[M_MAX]);
+	mm_add(w, &s, 50, -1, &v);
+	ok(MM(v, 0, 0), "every value gone: 0 again");
+	win_free(w, &s);
+
+	mm_spec(&s, false, 3600, 0);
+	s.max_records = 4;
+	w = win_new(&s);
+	for (uint64_t t = 1; t <= 4; t++)
+		mm_add(w, &s, t, (long long)(10 - t), &v);
+	ok(MM(v, 6, 9), "at the cap: 9 8 7 6");
+	ok_eq(mm_add(w, &s, 5, 7, &v), WIN_TRUNCATED, "one more truncates");
+	ok(MM(v, 6, 8), "the 9 left early: max 8 (%g)", v.agg[M_MAX]);
+	win_free(w, &s);
+}
+
+static void test_tumbling_min_max(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	mm_spec(&s, true, 60, 0);
+	w = win_new(&s);
+	mm_add(w, &s, 1, 404, &v);
+	mm_add(w, &s, 2, 200, &v);
+	mm_add(w, &s, 3, 503, &v);
+	ok(MM(v, 200, 503), "min 200, max 503 in [0, 60s)");
+	mm_add(w, &s, 61, 301, &v);
+	ok(MM(v, 301, 301), "a new window starts over");
+	ok((long long)v.prev[M_MIN] == 200 && (long long)v.prev[M_MAX] == 503,
+	   "the previous window keeps its own");
+	mm_add(w, &s, 62, -1, &v);
+	ok(MM(v, 301, 301), "a record without the field changes neither");
+	win_free(w, &s);
+}
+
 static void test_rate(void)
 {
 	struct rate_spec s;
@@ -244,6 +361,8 @@ int main(void)
 	test_sliding_cap();
 	test_tumbling();
 	test_tumbling_distinct_cap();
+	test_sliding_min_max();
+	test_tumbling_min_max();
 	test_rate();
 	test_hash();
 	return tap_done();

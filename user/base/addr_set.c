@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "base/addr_set.h"
-#include "engine/predicate.h"
+#include "base/hash.h"
 
 #define ADDR_SET_MIN_CAP 1024
 

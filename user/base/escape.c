@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,4 +96,16 @@ size_t gh_escape_text(const char *p, size_t len, char *out, size_t outlen)
 	}
 	out[o] = '\0';
 	return o;
+}
+
+struct json_object *gh_json_number(double v)
+{
+	char text[32];
+
+	/* 2^53: beyond it not every integer is a double, and int64 is near. */
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		return json_object_new_int64((int64_t)v);
+	/* Ten significant digits: 0.8, not json-c's 0.80000000000000004. */
+	snprintf(text, sizeof(text), "%.10g", v);
+	return json_object_new_double_s(v, text);
 }

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * Writing attacker-supplied bytes safely. json-c escapes quotes and control
- * characters but passes invalid UTF-8 through, which makes the output
- * invalid JSON; these helpers repair that, and escape text for terminals.
+ * Writing values out: numbers as JSON, and attacker-supplied bytes safely.
+ * json-c escapes quotes and control characters but passes invalid UTF-8
+ * through, which makes the output invalid JSON; these helpers repair that,
+ * and escape text for terminals.
  */
 #ifndef GATEHAWK_ESCAPE_H
 #define GATEHAWK_ESCAPE_H
 
 #include <stddef.h>
 #include <json-c/json.h>
+
+/* A number as JSON: an integer when it is one (12, not 12.0), else ten significant digits. */
+struct json_object *gh_json_number(double v);
 
 /* A JSON string of the bytes, each invalid UTF-8 byte replaced by U+FFFD. */
 struct json_object *gh_json_string(const char *p, size_t len);

@@ -118,7 +118,8 @@ static int policy_check(int argc, char **argv)
 	if (n != 1)
 		return cli_input_error("gatehawk policy check: a policies directory is required; "
 				       "see --help");
-	err = policy_set_load_dir(pos[0], NULL, &ps);
+	err = policy_set_load_dir(pos[0], &(struct policy_report){ policy_report_lines, stderr },
+				  &ps);
 	if (err == -EINVAL)
 		return cli_input_error("policy check: %s: invalid, nothing loaded", pos[0]);
 	if (err)

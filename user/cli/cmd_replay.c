@@ -182,7 +182,8 @@ static int add_indicator(struct replay *rp, const char *spec)
 	o = indicator_policy(k, spec, eq + 1, num);
 	text = json_object_to_json_string(o);
 	snprintf(name, sizeof(name), "--indicator %s", indicator_keys[k].key);
-	err = policy_set_parse(name, text, strlen(text), 0, NULL, &ind->ps);
+	err = policy_set_parse(name, text, strlen(text), 0,
+			       &(struct policy_report){ policy_report_lines, stderr }, &ind->ps);
 	json_object_put(o);
 	if (err == -EINVAL)
 		return cli_input_error("--indicator %s: invalid (see above)", spec);
@@ -213,7 +214,8 @@ static void note_rate_policies(const struct policy_set *ps)
 static int load_policies(struct replay *rp, const char *dir)
 {
 	struct engine_opts eo;
-	int err = policy_set_load_dir(dir, NULL, &rp->policies);
+	int err = policy_set_load_dir(dir, &(struct policy_report){ policy_report_lines, stderr },
+				      &rp->policies);
 
 	if (err == -EINVAL)
 		return cli_input_error("replay: --policies %s: invalid, nothing replayed", dir);

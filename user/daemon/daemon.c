@@ -81,7 +81,8 @@ static void reload_policies(struct daemon *d)
 
 	if (!d->opts->policies_dir)
 		return;
-	if (policy_set_load_dir(d->opts->policies_dir, NULL, &ps)) {
+	if (policy_set_load_dir(d->opts->policies_dir,
+				&(struct policy_report){ policy_report_lines, stderr }, &ps)) {
 		fprintf(stderr, "gatehawk: reload of %s failed; keeping the %zu policies in force\n",
 			d->opts->policies_dir, old_set ? old_set->count : 0);
 		return;
@@ -381,7 +382,8 @@ static int load_inputs(struct daemon *d)
 	}
 	if (!o->policies_dir)
 		return 0;
-	err = policy_set_load_dir(o->policies_dir, NULL, &ps);
+	err = policy_set_load_dir(o->policies_dir,
+				  &(struct policy_report){ policy_report_lines, stderr }, &ps);
 	if (err)
 		return err == -EINVAL ? cli_input_error("--policies %s: invalid, nothing was started",
 							o->policies_dir)

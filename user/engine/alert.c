@@ -1,21 +1,10 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 
+#include "base/clock.h"
+#include "base/escape.h"
 #include "engine/alert.h"
-
-struct json_object *alert_number(double v)
-{
-	char text[32];
-
-	/* 2^53: beyond it not every integer is a double, and int64 is near. */
-	if (v == floor(v) && fabs(v) < 9007199254740992.0)
-		return json_object_new_int64((int64_t)v);
-	/* Ten significant digits: 0.8, not json-c's 0.80000000000000004. */
-	snprintf(text, sizeof(text), "%.10g", v);
-	return json_object_new_double_s(v, text);
-}
 
 struct json_object *alert_to_json(const struct verdict *v)
 {
@@ -34,8 +23,8 @@ struct json_object *alert_to_json(const struct verdict *v)
 	json_object_object_add(o, "severity",
 			       json_object_new_string(policy_severity_name(p->severity)));
 	json_object_object_add(o, "ttl_s", json_object_new_uint64(v->block ? v->ttl_s : 0));
-	json_object_object_add(o, "value", alert_number(v->value));
-	json_object_object_add(o, "threshold", alert_number(v->threshold));
+	json_object_object_add(o, "value", gh_json_number(v->value));
+	json_object_object_add(o, "threshold", gh_json_number(v->threshold));
 	json_object_object_add(o, "evidence", v->evidence ? json_object_get(v->evidence)
 							  : json_object_new_object());
 	return o;

@@ -13,8 +13,6 @@
 
 #include "engine/engine.h"
 
-/* A number as JSON: an integer when it is one (12, not 12.0). */
-struct json_object *alert_number(double v);
 /* A new object; takes its own reference to v->evidence. */
 struct json_object *alert_to_json(const struct verdict *v);
 /* One line on f; 0 or -errno. */

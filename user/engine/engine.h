@@ -18,8 +18,8 @@
  * the lateness tolerance: a few groups per engine_feed(), all of them per
  * engine_tick(). Memory: a group is 64 B plus 32 B per policy sharing it,
  * and per window policy in use a block of a few hundred bytes that holds a
- * small window whole; beyond that a record costs 8 B x (2 + distinct and sum
- * aggregates) and a distinct value 32 B. With the shipped policies the worst
+ * small window whole; beyond that a record costs 8 B x (2 + aggregates that
+ * take a field) and a distinct value 32 B. With the shipped policies the worst
  * case at the default caps (every group in every window) is about 1.2 GB; a
  * busy host uses a small fraction of that.
  *

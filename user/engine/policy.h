@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * A validated policy set: what docs/policy-format.md describes, parsed from
- * JSON by policy_parse.c and immutable afterwards. The engine borrows it
+ * JSON by policy_parse*.c and immutable afterwards. The engine borrows it
  * (free the set after the engine that uses it).
  *
  * Loading is all or nothing: every problem in every file is reported as
@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "gatehawk/sources.h"
+#include "engine/aggregate.h"
 #include "engine/predicate.h"
 #include "input/request.h"
 
@@ -27,10 +28,10 @@
 #define POLICY_MAX_FILE (1U << 20) /* bytes of one policy file */
 #define POLICY_MAX_POLICIES 4096 /* per set: a policy id fits in 16 bits */
 #define POLICY_MAX_RATE_OVER_S 3600 /* rate `over` */
+#define POLICY_MSG_MAX 1024     /* bytes of one load message, NUL included; longer ones are cut */
 
 enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE };
 enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
-enum agg_fn { AGG_COUNT, AGG_DISTINCT, AGG_RATIO, AGG_SUM };
 enum cmp_op { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ };
 
 /* Rate metrics are the kernel's per-source counters, by the same names. */
@@ -54,8 +55,8 @@ struct policy_action {
 struct policy_agg {
 	char name[POLICY_NAME_MAX + 1];
 	enum agg_fn fn;
-	enum req_field field; /* distinct, sum */
-	struct pred *where;   /* ratio */
+	enum req_field field; /* its input AGG_IN_HASH or AGG_IN_NUMBER (aggregate.h) */
+	struct pred *where;   /* its input AGG_IN_WHERE (ratio) */
 };
 
 struct policy_cond {
@@ -117,11 +118,19 @@ struct policy_set {
 	struct pred_arena *arena;  /* every predicate of every policy */
 };
 
-/* Where load errors go: one call per message. NULL report: stderr. */
+/*
+ * Where load errors go: one call per message, no newline. NULL report (or
+ * fn): nowhere; the return value still says whether the set loaded. The
+ * library picks no stream: callers that print pass policy_report_lines with
+ * their FILE * as ctx.
+ */
 struct policy_report {
 	void (*fn)(void *ctx, const char *msg);
 	void *ctx;
 };
+
+/* fn for a policy_report: each message as one line on the FILE * ctx. */
+void policy_report_lines(void *ctx, const char *msg);
 
 /* Every *.json in dir, in name order; anything else there is ignored. */
 int policy_set_load_dir(const char *dir, const struct policy_report *rep,
@@ -137,7 +146,6 @@ void policy_set_free(struct policy_set *ps);
 /* Names for output; the same words the JSON uses. */
 const char *policy_kind_name(enum policy_kind k);
 const char *policy_severity_name(enum policy_severity s);
-const char *agg_fn_name(enum agg_fn fn);
 const char *cmp_op_name(enum cmp_op op);
 const char *rate_metric_name(enum rate_metric m);
 

@@ -22,9 +22,6 @@
 #include "base/addr.h"
 #include "input/request.h"
 
-/* 64-bit hash of bytes (regex memo, distinct values, group keys); never 0. */
-uint64_t gh_hash_bytes(const void *p, size_t len, uint64_t seed);
-
 /* Nesting deeper than this is refused at load: evaluation recurses. */
 #define PRED_MAX_DEPTH 32
 

@@ -3,115 +3,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/multiset.h"
 #include "engine/window.h"
 
-/* ---- hash multiset: value hash -> records holding it --------------------- */
-
-/* Key and count side by side: one cache line per probe. */
-struct hentry {
-	uint64_t key; /* 0: empty */
-	uint64_t count;
-};
-
-/* Starts in HM_INLINE entries inside the window's own block; grows onto the heap. */
-#define HM_INLINE 8
-
-struct hmap {
-	struct hentry *e;
-	uint32_t used, mask;
-	bool heap;
-};
-
-static inline uint32_t hm_home(uint64_t k, uint32_t mask)
-{
-	return (uint32_t)(k ^ (k >> 32)) & mask;
-}
-
-static int hm_grow(struct hmap *m)
-{
-	uint32_t cap = (m->mask + 1) * 2, mask = cap - 1;
-	struct hentry *e = calloc(cap, sizeof(*e));
-
-	if (!e)
-		return -ENOMEM;
-	for (uint32_t i = 0; i <= m->mask; i++) {
-		uint32_t j;
-
-		if (!m->e[i].key)
-			continue;
-		for (j = hm_home(m->e[i].key, mask); e[j].key; j = (j + 1) & mask)
-			;
-		e[j] = m->e[i];
-	}
-	if (m->heap)
-		free(m->e);
-	m->e = e;
-	m->mask = mask;
-	m->heap = true;
-	return 0;
-}
-
-/* Count one more record with value k; limit caps the number of values. */
-static int hm_inc(struct hmap *m, uint64_t k, uint32_t limit)
-{
-	uint32_t i;
-
-	for (i = hm_home(k, m->mask); m->e[i].key; i = (i + 1) & m->mask)
-		if (m->e[i].key == k) {
-			m->e[i].count++;
-			return 0;
-		}
-	if (m->used >= limit)
-		return WIN_TRUNCATED;
-	if ((m->used + 1) * 2 > m->mask + 1 && hm_grow(m))
-		return -ENOMEM;
-	for (i = hm_home(k, m->mask); m->e[i].key; i = (i + 1) & m->mask)
-		;
-	m->e[i].key = k;
-	m->e[i].count = 1;
-	m->used++;
-	return 0;
-}
-
-/* One record fewer with value k; the value leaves when none is left. */
-static void hm_dec(struct hmap *m, uint64_t k)
-{
-	uint32_t i, j;
-
-	for (i = hm_home(k, m->mask); m->e[i].key != k; i = (i + 1) & m->mask)
-		if (!m->e[i].key)
-			return;
-	if (--m->e[i].count)
-		return;
-	/* Backward-shift deletion keeps every probe chain unbroken without tombstones. */
-	for (j = (i + 1) & m->mask; m->e[j].key; j = (j + 1) & m->mask) {
-		uint32_t home = hm_home(m->e[j].key, m->mask);
-
-		if (((j - home) & m->mask) >= ((j - i) & m->mask)) {
-			m->e[i] = m->e[j];
-			i = j;
-		}
-	}
-	m->e[i].key = 0;
-	m->used--;
-}
-
-static void hm_clear(struct hmap *m)
-{
-	memset(m->e, 0, (m->mask + 1) * sizeof(*m->e));
-	m->used = 0;
-}
-
-/* ---- windows -------------------------------------------------------------- */
-
-/* Per slot: [window index + 1 (0: unused), records, one word per aggregate]. */
+/* Per slot: [window index + 1 (0: unused), records, a struct agg_word per aggregate]. */
 #define ACC_K 0
 #define ACC_N 1
 #define ACC_V 2
 
+/* Multisets start in this many entries inside the window's own block. */
+#define MULTISET_INLINE 8
+
 /*
  * One block: this header, the aggregates of each slot, the hash multisets,
- * then room for their first HM_INLINE values and the ring's first
+ * then room for their first MULTISET_INLINE values and the ring's first
  * RING_INLINE records. A quiet group's whole window is one allocation and a
  * few adjacent cache lines; busier ones grow onto the heap.
  */
@@ -122,8 +27,9 @@ struct win {
 	bool any;
 	uint32_t head, count, cap; /* sliding: the ring, in records */
 	uint32_t entries;
-	uint64_t *ring; /* records: [ts, ratio bits, values...] */
-	struct hmap *maps; /* [slot][distinct aggregate] */
+	uint32_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
+	uint64_t *ring; /* records: [ts, win_input bits, values...] */
+	struct multiset *maps; /* [slot][distinct aggregate] */
 	uint64_t acc[];
 };
 
@@ -134,7 +40,7 @@ static inline uint32_t stride(const struct win_spec *s)
 
 static inline uint32_t acc_words(const struct win_spec *s)
 {
-	return ACC_V + s->n_aggs;
+	return ACC_V + s->n_aggs * (uint32_t)(sizeof(struct agg_word) / sizeof(uint64_t));
 }
 
 static inline uint64_t *slot_acc(struct win *w, const struct win_spec *s, uint32_t slot)
@@ -142,7 +48,7 @@ static inline uint64_t *slot_acc(struct win *w, const struct win_spec *s, uint32
 	return w->acc + (size_t)slot * acc_words(s);
 }
 
-static inline struct hmap *slot_maps(struct win *w, const struct win_spec *s, uint32_t slot)
+static inline struct multiset *slot_maps(struct win *w, const struct win_spec *s, uint32_t slot)
 {
 	return w->maps + (size_t)slot * s->n_dist;
 }
@@ -152,6 +58,14 @@ static inline uint64_t *ring_at(struct win *w, const struct win_spec *s, uint32_
 	return w->ring + (size_t)((w->head + i) & (w->cap - 1)) * stride(s);
 }
 
+/* Aggregate i's state in a slot: its multiset (distinct) or its word. */
+static inline void *agg_state(struct win *w, const struct win_spec *s, uint32_t slot, uint8_t i)
+{
+	if (s->def[i]->input == AGG_IN_HASH)
+		return &slot_maps(w, s, slot)[s->dist_of[i]];
+	return (struct agg_word *)(slot_acc(w, s, slot) + ACC_V) + i;
+}
+
 void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t late_ns)
 {
 	memset(s, 0, sizeof(*s));
@@ -159,49 +73,47 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 	s->length_ns = pw->length_s * 1000000000ULL;
 	s->n_aggs = pw->n_aggs;
 	for (uint8_t i = 0; i < pw->n_aggs; i++) {
-		s->fn[i] = (uint8_t)pw->aggs[i].fn;
-		if (s->fn[i] == AGG_DISTINCT) {
-			s->dists[s->n_dist] = i;
+		const struct agg_def *def = &agg_defs[pw->aggs[i].fn];
+
+		s->def[i] = def;
+		if (def->add)
+			s->fold[s->n_fold++] = i;
+		if (def->input == AGG_IN_HASH)
 			s->dist_of[i] = s->n_dist++;
-		}
-		if (s->fn[i] == AGG_SUM)
-			s->sums[s->n_sums++] = i;
-		if (s->fn[i] == AGG_RATIO)
-			s->ratio_mask |= 1U << i;
-		if (s->fn[i] == AGG_DISTINCT || s->fn[i] == AGG_SUM)
+		if (def->input == AGG_IN_HASH || def->input == AGG_IN_NUMBER)
 			s->val_of[i] = s->n_vals++;
 	}
 	/* The window before (rise_factor) and every window a late record can reach. */
 	s->slots = s->tumbling ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns) : 1;
 	s->max_records = WIN_MAX_RECORDS;
 	s->size = sizeof(struct win) + (size_t)s->slots * acc_words(s) * sizeof(uint64_t) +
-		  (size_t)s->slots * s->n_dist * (sizeof(struct hmap) +
-						  HM_INLINE * sizeof(struct hentry)) +
+		  (size_t)s->slots * s->n_dist * (sizeof(struct multiset) +
+						  MULTISET_INLINE * sizeof(struct multiset_entry)) +
 		  (s->tumbling ? 0 : RING_INLINE * stride(s) * sizeof(uint64_t));
 }
 
-static struct hentry *inline_entries(struct win *w, const struct win_spec *s)
+static struct multiset_entry *inline_entries(struct win *w, const struct win_spec *s)
 {
-	return (struct hentry *)(w->maps + (size_t)s->slots * s->n_dist);
+	return (struct multiset_entry *)(w->maps + (size_t)s->slots * s->n_dist);
 }
 
 static uint64_t *inline_ring(struct win *w, const struct win_spec *s)
 {
-	return (uint64_t *)(inline_entries(w, s) + (size_t)s->slots * s->n_dist * HM_INLINE);
+	return (uint64_t *)(inline_entries(w, s) + (size_t)s->slots * s->n_dist * MULTISET_INLINE);
 }
 
 /* Point every buffer at its inline room, emptied; heap buffers are freed. */
 static void win_inline(struct win *w, const struct win_spec *s)
 {
 	for (uint32_t i = 0; i < s->slots * s->n_dist; i++) {
-		struct hmap *m = &w->maps[i];
+		struct multiset *m = &w->maps[i];
 
 		if (m->heap)
 			free(m->e);
-		m->e = inline_entries(w, s) + (size_t)i * HM_INLINE;
-		m->mask = HM_INLINE - 1;
+		m->e = inline_entries(w, s) + (size_t)i * MULTISET_INLINE;
+		m->mask = MULTISET_INLINE - 1;
 		m->heap = false;
-		hm_clear(m);
+		multiset_clear(m);
 	}
 	if (w->ring != inline_ring(w, s))
 		free(w->ring);
@@ -214,7 +126,7 @@ struct win *win_new(const struct win_spec *s)
 	struct win *w = calloc(1, s->size);
 
 	if (w) {
-		w->maps = (struct hmap *)(w->acc + (size_t)s->slots * acc_words(s));
+		w->maps = (struct multiset *)(w->acc + (size_t)s->slots * acc_words(s));
 		win_inline(w, s);
 	}
 	return w;
@@ -233,7 +145,7 @@ void win_reset(struct win *w, const struct win_spec *s)
 	win_inline(w, s);
 	w->newest = 0;
 	w->any = false;
-	w->head = w->count = w->entries = 0;
+	w->head = w->count = w->entries = w->stale = 0;
 	memset(w->acc, 0, (size_t)s->slots * acc_words(s) * sizeof(uint64_t));
 }
 
@@ -246,57 +158,77 @@ size_t win_entries(const struct win *w)
 static int acc_apply(struct win *w, const struct win_spec *s, uint32_t slot, const uint64_t *e,
 		     int sign)
 {
-	uint64_t *acc = slot_acc(w, s, slot), step = (uint64_t)(int64_t)sign;
-	struct hmap *maps = slot_maps(w, s, slot);
 	int flags = 0;
 
-	acc[ACC_N] += step;
-	for (uint32_t m = s->ratio_mask & (uint32_t)e[1]; m; m &= m - 1)
-		acc[ACC_V + __builtin_ctz(m)] += step;
-	for (uint8_t i = 0; i < s->n_sums; i++)
-		acc[ACC_V + s->sums[i]] += step * e[2 + s->val_of[s->sums[i]]];
-	for (uint8_t i = 0; i < s->n_dist; i++) {
-		uint64_t v = e[2 + s->val_of[s->dists[i]]];
+	slot_acc(w, s, slot)[ACC_N] += (uint64_t)(int64_t)sign;
+	for (uint8_t k = 0; k < s->n_fold; k++) {
+		uint8_t i = s->fold[k];
+		const struct agg_def *def = s->def[i];
+		void *st = agg_state(w, s, slot, i);
+		uint64_t v;
 		int r;
 
-		if (!v)
-			continue; /* the record lacks the field */
+		if (!(e[1] >> i & 1))
+			continue; /* the where does not hold, or the record lacks the field */
+		v = def->input == AGG_IN_WHERE ? 1 : e[2 + s->val_of[i]];
 		if (sign < 0) {
-			hm_dec(&maps[i], v);
+			if (!def->remove(st, v))
+				w->stale |= 1U << i;
 			continue;
 		}
-		r = hm_inc(&maps[i], v, s->max_records);
+		r = def->add(st, v, s->max_records);
 		if (r < 0)
 			return r;
-		flags |= r;
+		if (r)
+			flags |= WIN_TRUNCATED;
 	}
 	return flags;
 }
 
-static void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, double *out)
+/*
+ * Sliding min and max after the record holding the extreme left: fold what
+ * the ring still holds back in. Not a monotonic deque: late records enter
+ * the ring mid-way (it stays in ts order), and a deque of candidates would
+ * need the same shifting plus its own buffer per aggregate. A rebuild reads
+ * at most WIN_MAX_RECORDS entries, the bound a late record's shift in
+ * sliding_add already has, and runs only when the extreme itself left, at
+ * most once per record however many left with it.
+ */
+static void rebuild_stale(struct win *w, const struct win_spec *s)
 {
-	const uint64_t *acc = slot_acc(w, s, slot);
-	const struct hmap *maps = slot_maps(w, s, slot);
-	uint64_t n = acc[ACC_N];
+	for (uint32_t m = w->stale; m; m &= m - 1) {
+		uint8_t i = (uint8_t)__builtin_ctz(m);
+		struct agg_word *a = agg_state(w, s, 0, i);
 
-	for (uint8_t i = 0; i < s->n_aggs; i++) {
-		switch (s->fn[i]) {
-		case AGG_COUNT: out[i] = (double)n; break;
-		case AGG_DISTINCT: out[i] = maps[s->dist_of[i]].used; break;
-		case AGG_RATIO: out[i] = n ? (double)acc[ACC_V + i] / (double)n : 0; break;
-		case AGG_SUM: out[i] = (double)acc[ACC_V + i]; break;
+		memset(a, 0, sizeof(*a));
+		for (uint32_t j = 0; j < w->count; j++) {
+			const uint64_t *e = ring_at(w, s, j);
+
+			if (e[1] >> i & 1)
+				s->def[i]->add(a, e[2 + s->val_of[i]], s->max_records);
 		}
 	}
+	w->stale = 0;
+}
+
+static void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, double *out)
+{
+	uint64_t n = slot_acc(w, s, slot)[ACC_N];
+
+	if (w->stale) /* sliding only: a tumbling slot never loses a record */
+		rebuild_stale(w, s);
+	for (uint8_t i = 0; i < s->n_aggs; i++)
+		out[i] = s->def[i]->view(agg_state(w, s, slot, i), n);
 }
 
 static void slot_reset(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t k1)
 {
 	uint64_t *acc = slot_acc(w, s, slot);
-	struct hmap *maps = slot_maps(w, s, slot);
+	struct multiset *maps = slot_maps(w, s, slot);
 
 	for (uint8_t i = 0; i < s->n_dist; i++) {
 		w->entries -= maps[i].used;
-		hm_clear(&maps[i]);
+		multiset_clear(&maps[i]);
 	}
 	memset(acc, 0, acc_words(s) * sizeof(uint64_t));
 	acc[ACC_K] = k1;
@@ -410,7 +342,7 @@ int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 	uint64_t e[2 + POLICY_MAX_AGGS];
 
 	e[0] = in->ts_ns;
-	e[1] = in->ratio_bits;
+	e[1] = in->bits;
 	memcpy(e + 2, in->val, s->n_vals * sizeof(uint64_t));
 	return s->tumbling ? tumbling_add(w, s, e, view) : sliding_add(w, s, e, view);
 }

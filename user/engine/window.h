@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * Windowed aggregates of one group, on event time. The engine turns each
- * record into a win_input (ratio predicate bits, hashes for distinct,
- * amounts for sum); nothing here points into a record.
+ * record into a win_input (what each aggregate takes from it, as
+ * aggregate.h says); nothing here points into a record. Each aggregate's
+ * state is folded by its agg_defs row.
  *
  * sliding:  the records with ts in (t - length, t], t the group's newest
  *           record. A ring of per-record entries in ts order, aggregates
  *           updated as records enter and leave; distinct keeps a count per
- *           hash, so it stays exact as records leave.
+ *           hash, so it stays exact as records leave; min and max are
+ *           rebuilt from the ring when their extreme leaves (window.c).
  * tumbling: [k*length, (k+1)*length), aligned to the epoch. One slot of
  *           aggregates per window, enough slots for the previous window
  *           (rise_factor) and for late records within the tolerance.
@@ -36,15 +38,13 @@ struct win_spec {
 	bool tumbling;
 	uint64_t length_ns;
 	uint8_t n_aggs;
-	uint8_t n_vals;             /* distinct and sum aggregates: a value per record */
-	uint8_t n_dist;
-	uint8_t fn[POLICY_MAX_AGGS]; /* enum agg_fn */
-	uint8_t val_of[POLICY_MAX_AGGS]; /* aggregate -> value slot */
-	uint8_t dist_of[POLICY_MAX_AGGS]; /* distinct aggregate -> its hash multiset */
-	uint8_t dists[POLICY_MAX_AGGS];   /* the distinct aggregates, in order */
-	uint8_t sums[POLICY_MAX_AGGS];    /* the sum aggregates */
-	uint8_t n_sums;
-	uint32_t ratio_mask;              /* bit i: aggregate i is a ratio */
+	uint8_t n_vals;             /* aggregates that take a field: a value per record */
+	uint8_t n_dist;             /* aggregates kept as a multiset (distinct) */
+	uint8_t n_fold;
+	const struct agg_def *def[POLICY_MAX_AGGS];
+	uint8_t fold[POLICY_MAX_AGGS];    /* the aggregates with state (all but count) */
+	uint8_t val_of[POLICY_MAX_AGGS];  /* aggregate -> value slot */
+	uint8_t dist_of[POLICY_MAX_AGGS]; /* distinct aggregate -> its multiset */
 	uint32_t slots;             /* tumbling windows kept */
 	uint32_t max_records;
 	size_t size;                /* bytes of one struct win */
@@ -53,8 +53,8 @@ struct win_spec {
 /* One record's contribution. */
 struct win_input {
 	uint64_t ts_ns;
-	uint32_t ratio_bits;               /* bit i: aggregate i's where holds */
-	uint64_t val[POLICY_MAX_AGGS];     /* by value slot: hash (0: field absent) or amount */
+	uint32_t bits; /* bit i: aggregate i takes it (its where holds, or it has the field) */
+	uint64_t val[POLICY_MAX_AGGS]; /* by value slot (val_of): the field's hash or number */
 };
 
 /* The window a record landed in, as having reads it. */

@@ -2,8 +2,8 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "base/clock.h"
 #include "base/escape.h"
 #include "input/request.h"
 
@@ -98,17 +98,6 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 	case REQ_IS_XHR: *out = r->is_xhr; return true;
 	default: return false;
 	}
-}
-
-void gh_format_rfc3339(uint64_t ts_ns, char *buf, size_t len)
-{
-	time_t secs = (time_t)(ts_ns / 1000000000ULL);
-	unsigned ms = (unsigned)(ts_ns % 1000000000ULL / 1000000ULL);
-	struct tm tm;
-
-	gmtime_r(&secs, &tm);
-	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ", tm.tm_year + 1900, tm.tm_mon + 1,
-		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
 }
 
 int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len)

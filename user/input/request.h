@@ -83,6 +83,9 @@ enum req_type {
 };
 
 #define REQ_BIT(f) (1U << (f))
+/* Masks of field types (policies say which types an operator or aggregate takes). */
+#define REQ_TYPE_BIT(t) (1U << (t))
+#define REQ_TYPES_ANY (REQ_TYPE_BIT(REQ_TYPE_TIME + 1) - 1)
 
 struct request_record {
 	uint32_t present;   /* REQ_BIT(field) for each field the producer saw */
@@ -160,8 +163,5 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
 
 /* Every present field as one JSON object (json-c escapes all strings). */
 struct json_object *request_to_json(const struct request_record *r);
-
-/* RFC 3339 UTC with milliseconds, e.g. 2026-11-25T06:30:00.123Z. */
-void gh_format_rfc3339(uint64_t ts_ns, char *buf, size_t len);
 
 #endif /* GATEHAWK_REQUEST_H */

@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Groups: the hash table from key to group, the LRU that picks whom to
+ * evict at max_groups and max_entries, the idle sweep, and the free lists
+ * that recycle groups' slot blocks and window states.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/hash.h"
+#include "engine/engine_internal.h"
+
+/* ---- free lists ----------------------------------------------------------- */
+
+void *eng_pool_take(void **pool, uint32_t *n)
+{
+	void *p = *pool;
+
+	if (p) {
+		*pool = *(void **)p;
+		*(void **)p = NULL; /* blocks go in cleared: clear the link word too */
+		--*n;
+	}
+	return p;
+}
+
+/* false when the pool is full: the caller frees instead. */
+static bool pool_put(void **pool, uint32_t *n, void *p)
+{
+	if (*n >= POOL_MAX)
+		return false;
+	*(void **)p = *pool;
+	*pool = p;
+	++*n;
+	return true;
+}
+
+/* The slot's window or rate state, created (or recycled) on first use. */
+void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s)
+{
+	if (s->state)
+		return s->state;
+	/* Pooled states were emptied when released. */
+	s->state = eng_pool_take(&ep->pool, &ep->pooled);
+	if (!s->state) {
+		s->state = ep->p->kind == POLICY_WINDOW ? (void *)win_new(&ep->ws)
+							: (void *)rate_win_new(&ep->rs);
+		if (!s->state)
+			e->st.alloc_failures++;
+	}
+	return s->state;
+}
+
+static void state_release(struct engine *e, struct epolicy *ep, void *state)
+{
+	if (ep->p->kind == POLICY_WINDOW) {
+		e->entries -= win_entries(state);
+		win_reset(state, &ep->ws);
+		if (!pool_put(&ep->pool, &ep->pooled, state))
+			win_free(state, &ep->ws);
+	} else {
+		rate_win_reset(state, &ep->rs);
+		if (!pool_put(&ep->pool, &ep->pooled, state))
+			free(state);
+	}
+}
+
+/* ---- groups: hash table, LRU, slab ---------------------------------------- */
+
+static void lru_unlink(struct engine *e, uint32_t i)
+{
+	struct group *g = &e->g[i];
+
+	if (g->prev != NIL)
+		e->g[g->prev].next = g->next;
+	else
+		e->lru_head = g->next;
+	if (g->next != NIL)
+		e->g[g->next].prev = g->prev;
+	else
+		e->lru_tail = g->prev;
+}
+
+static void lru_push(struct engine *e, uint32_t i)
+{
+	struct group *g = &e->g[i];
+
+	g->prev = NIL;
+	g->next = e->lru_head;
+	if (e->lru_head != NIL)
+		e->g[e->lru_head].prev = i;
+	else
+		e->lru_tail = i;
+	e->lru_head = i;
+}
+
+static void table_remove(struct engine *e, uint32_t idx, uint32_t tag)
+{
+	uint32_t i, j;
+
+	for (i = tag & e->tmask; (uint32_t)e->table[i] != idx + 1; i = (i + 1) & e->tmask)
+		;
+	/* Backward-shift deletion: no tombstones, probe chains stay short. */
+	for (j = (i + 1) & e->tmask; e->table[j]; j = (j + 1) & e->tmask) {
+		uint32_t home = (uint32_t)(e->table[j] >> 32) & e->tmask;
+
+		if (((j - home) & e->tmask) >= ((j - i) & e->tmask)) {
+			e->table[i] = e->table[j];
+			i = j;
+		}
+	}
+	e->table[i] = 0;
+}
+
+/* Double the table; the tags hold the home slots, groups are not read. */
+static int table_grow(struct engine *e)
+{
+	uint32_t cap = (e->tmask + 1) * 2, mask = cap - 1;
+	uint64_t *t = calloc(cap, sizeof(*t));
+
+	if (!t)
+		return -ENOMEM;
+	for (uint32_t i = 0; i <= e->tmask; i++) {
+		uint32_t j;
+
+		if (!e->table[i])
+			continue;
+		for (j = (uint32_t)(e->table[i] >> 32) & mask; t[j]; j = (j + 1) & mask)
+			;
+		t[j] = e->table[i];
+	}
+	free(e->table);
+	e->table = t;
+	e->tmask = mask;
+	return 0;
+}
+
+void eng_group_drop(struct engine *e, uint32_t idx, bool evicted)
+{
+	struct group *g = &e->g[idx];
+	struct gclass *c = &e->cls[g->key.cls];
+
+	for (uint16_t i = 0; i < c->npol; i++) {
+		struct slot *s = &g->slots[i];
+
+		if (s->state)
+			state_release(e, &e->pol[c->pols[i]], s->state);
+		e->pst[c->pols[i]].groups -= s->active;
+	}
+	memset(g->slots, 0, c->slots_size);
+	if (!pool_put(&c->pool, &c->pooled, g->slots))
+		free(g->slots);
+	table_remove(e, idx, g->tag);
+	lru_unlink(e, idx);
+	memset(g, 0, sizeof(*g));
+	e->keep[idx] = 0;
+	g->next = e->free_head;
+	e->free_head = idx;
+	e->ngroups--;
+	e->st.evicted += evicted;
+	/* Another class's memo may name this group. */
+	e->gen++;
+}
+
+/*
+ * The group for key, created when new; NIL without memory. Moves to the LRU
+ * head at most once per second of event time: a busy source costs no list
+ * surgery, and eviction is least recently seen to the second.
+ */
+static uint32_t group_get(struct engine *e, const struct gkey *k, uint64_t now)
+{
+	uint64_t h = gh_hash_bytes(k, sizeof(*k), e->seed);
+	uint32_t tag = (uint32_t)(h >> 32), i, idx;
+	struct gclass *c = &e->cls[k->cls];
+	struct group *g;
+	struct slot *slots;
+
+	for (i = tag & e->tmask; e->table[i]; i = (i + 1) & e->tmask) {
+		idx = (uint32_t)e->table[i] - 1;
+		g = &e->g[idx];
+		if ((uint32_t)(e->table[i] >> 32) == tag && !memcmp(&g->key, k, sizeof(*k))) {
+			if (now >= g->moved + NS && e->lru_head != idx) {
+				lru_unlink(e, idx);
+				lru_push(e, idx);
+				g->moved = now;
+			}
+			return idx;
+		}
+	}
+	if (e->ngroups >= e->o.max_groups)
+		eng_group_drop(e, e->lru_tail, true);
+	/* The table stays at most half full: short probe chains, always an empty slot. */
+	slots = eng_pool_take(&c->pool, &c->pooled);
+	if (!slots)
+		slots = calloc(1, c->slots_size);
+	if (!slots ||
+	    ((e->ngroups + 1) * 2 > e->tmask + 1 && (e->tmask + 1 >= e->tmax || table_grow(e)))) {
+		free(slots);
+		e->st.alloc_failures++;
+		return NIL;
+	}
+	for (i = tag & e->tmask; e->table[i]; i = (i + 1) & e->tmask)
+		;
+	if (e->free_head != NIL) {
+		idx = e->free_head;
+		e->free_head = e->g[idx].next;
+	} else {
+		idx = e->gused++;
+	}
+	g = &e->g[idx];
+	g->key = *k;
+	g->tag = tag;
+	g->used = true;
+	g->moved = now;
+	g->slots = slots;
+	e->keep[idx] = 0;
+	e->table[i] = (uint64_t)tag << 32 | (idx + 1);
+	lru_push(e, idx);
+	e->ngroups++;
+	return idx;
+}
+
+/* Stay under max_entries by dropping the least recently seen other groups. */
+void eng_enforce_budget(struct engine *e, uint32_t keep)
+{
+	while (e->entries > e->o.max_entries && e->lru_tail != keep && e->lru_tail != NIL)
+		eng_group_drop(e, e->lru_tail, true);
+}
+
+/* Release a group nothing reaches any more: windows empty, cooldowns over, offenses forgotten. */
+void eng_gc_one(struct engine *e, uint32_t idx, uint64_t horizon)
+{
+	/* Late records may still arrive for a tolerance after the group went quiet. */
+	if (e->keep[idx] <= horizon && e->g[idx].used)
+		eng_group_drop(e, idx, false);
+}
+
+/*
+ * Shed the window records no record can reach from a group kept for other
+ * reasons (a cooldown, a day of offense memory): a busy group sheds its own
+ * as records arrive, a quiet one only here.
+ */
+void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon)
+{
+	struct group *g = &e->g[idx];
+	struct gclass *c = &e->cls[g->key.cls];
+
+	for (uint16_t i = 0; g->used && i < c->npol; i++) {
+		struct epolicy *ep = &e->pol[c->pols[i]];
+		void *w = g->slots[i].state;
+		size_t before;
+
+		if (!w || ep->p->kind != POLICY_WINDOW)
+			continue;
+		before = win_entries(w);
+		win_expire(w, &ep->ws, horizon);
+		e->entries -= before - win_entries(w);
+	}
+}
+
+/* A few groups per record: reads the dense keep array, touches only idle groups. */
+void eng_gc_step(struct engine *e)
+{
+	uint64_t h = eng_horizon(e);
+
+	for (int n = 0; n < GC_PER_RECORD && e->gused; n++) {
+		eng_gc_one(e, e->sweep, h);
+		if (++e->sweep >= e->gused)
+			e->sweep = 0;
+	}
+}
+
+/* ---- keys ----------------------------------------------------------------- */
+
+uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f)
+{
+	uint64_t h = 0, n;
+	struct gh_str s;
+
+	if (e->fh_mask & REQ_BIT(f))
+		return e->fh[f];
+	if (req_has(r, f)) {
+		switch (req_field_type(f)) {
+		case REQ_TYPE_STR:
+			req_get_str(r, f, &s);
+			h = gh_hash_bytes(s.p, s.len, e->seed + f);
+			break;
+		case REQ_TYPE_ADDR:
+			h = gh_hash_bytes(req_addr(r, f), sizeof(r->src),
+					  e->seed + f);
+			break;
+		default:
+			req_get_num(r, f, &n);
+			h = gh_hash_bytes(&n, sizeof(n), e->seed + f);
+		}
+	}
+	e->fh[f] = h;
+	e->fh_mask |= REQ_BIT(f);
+	return h;
+}
+
+static void key_src(struct gkey *k, const struct gclass *c, const struct gh_addr *a)
+{
+	memcpy(k->addr, a->bytes, sizeof(k->addr));
+	k->family = a->family;
+	if (eng_class_prefix(c, a) < gh_addr_bits(a)) {
+		struct gh_addr m = *a;
+
+		gh_addr_mask(&m, eng_class_prefix(c, a));
+		memcpy(k->addr, m.bytes, sizeof(k->addr));
+	}
+}
+
+/* The record's group in class ci (once per record); NIL when a group_by field is absent. */
+uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_record *r)
+{
+	struct gclass *c = &e->cls[ci];
+	struct gkey k = { .cls = ci };
+
+	if (c->memo_gen == e->gen)
+		return c->memo;
+	for (uint8_t i = 0; i < c->n_group; i++) {
+		enum req_field f = c->group_by[i];
+
+		if (!req_has(r, f))
+			return NIL;
+		if (f == REQ_SRC_IP)
+			key_src(&k, c, &r->src);
+		else
+			k.h = (k.h << 7 | k.h >> 57) ^ eng_field_hash(e, r, f);
+	}
+	c->memo = group_get(e, &k, r->ts_ns);
+	c->memo_gen = e->gen;
+	return c->memo;
+}
+
+struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
+{
+	struct slot *s = &e->g[gi].slots[ep->slot];
+
+	if (!s->active) {
+		s->active = true;
+		e->pst[ep - e->pol].groups++;
+	}
+	return s;
+}
+
+struct slot *eng_policy_slot(struct engine *e, struct epolicy *ep,
+			     const struct request_record *r, uint32_t *gi)
+{
+	*gi = eng_record_group(e, ep->cls, r);
+	return *gi == NIL ? NULL : eng_group_slot(e, ep, *gi);
+}

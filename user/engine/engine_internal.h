@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Shared by the engine's files only (engine*.c): its state and each part's
+ * entry points. Not part of the engine's interface (engine.h).
+ *
+ *   engine.c          entry points: feeding, ticks, stats, setup
+ *   engine_groups.c   group table, LRU eviction, idle sweep, free lists, keys
+ *   engine_verdict.c  cooldown, escalation, the verdict callback; match policies
+ *   engine_window.c   window policies
+ *   engine_rate.c     rate policies
+ */
+#ifndef GATEHAWK_ENGINE_INTERNAL_H
+#define GATEHAWK_ENGINE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+#include "engine/window.h"
+
+#define NIL UINT32_MAX
+#define NS 1000000000ULL
+#define GC_PER_RECORD 2               /* groups looked at per record (amortized release) */
+#define POOL_MAX 4096                 /* free states kept per policy, slot blocks per class */
+
+/*
+ * State layout, chosen for few cache misses per record: policies that group
+ * the same way (same group_by fields and prefix; match and rate policies
+ * group by src_ip) form a class, and one group per class and key holds a
+ * slot for each policy of the class. A record costs one hash lookup per
+ * class, not one per policy, and a source's state across policies sits
+ * together. Groups, their slot blocks and window states are recycled
+ * through free lists, so the steady state allocates nothing.
+ */
+
+enum { LIST_MATCH, LIST_WINDOW, LIST_VERDICT, LIST_RATE, LIST_COUNT };
+
+/* Zeroed before use, so memcmp compares it whole. */
+struct gkey {
+	uint64_t h;       /* hash of the group_by values other than src_ip */
+	uint8_t addr[16]; /* src_ip masked to the class prefix, when grouped by it */
+	uint8_t family;
+	uint8_t pad;
+	uint16_t cls;
+	uint32_t pad2;
+};
+
+/* One policy's state in one group. */
+struct slot {
+	uint64_t cooldown_until;
+	uint64_t last_block;
+	uint32_t offenses; /* blocks within ENGINE_OFFENSE_MEMORY_NS */
+	bool active;       /* counted in the policy's groups */
+	void *state;       /* struct win or struct rate_win, from the policy's pool */
+};
+
+/* One cache line each, in a page-aligned slab. */
+struct group {
+	struct gkey key;
+	uint32_t prev, next; /* LRU links; next also links the free list */
+	uint32_t tag;        /* upper half of the key's hash: table tag and home slot */
+	bool used;
+	uint64_t moved;      /* event time of the last move to the LRU head */
+	struct slot *slots;  /* the class's policies, then counter totals if the class has them */
+} __attribute__((aligned(64)));
+
+struct gclass {
+	uint8_t n_group;
+	enum req_field group_by[POLICY_MAX_GROUP_BY];
+	uint8_t prefix_v4, prefix_v6;
+	bool counters; /* its groups also keep a source's last counter sample */
+	uint16_t npol;
+	uint16_t *pols; /* policy index of each slot */
+	size_t slots_size;
+	void *pool; /* free slot blocks, linked through their first word */
+	uint32_t pooled;
+	uint32_t memo;   /* this record's group, NIL when not looked up */
+	uint32_t memo_gen;
+};
+
+struct epolicy {
+	const struct policy *p;
+	uint16_t cls, slot;
+	struct win_spec ws;
+	struct rate_spec rs;
+	uint64_t keep_ns; /* how long a group's data matters after its last record */
+	bool src_grouped; /* group_by has src_ip, so a verdict has a source */
+	void *pool;       /* free states, linked through their first word */
+	uint32_t pooled;
+};
+
+/* A block verdict on its way to the input: verdicts windows, after the record. */
+struct pending {
+	uint64_t ts_ns;
+	struct gh_addr src;
+	const char *name;
+};
+
+struct engine {
+	const struct policy_set *ps;
+	struct engine_opts o;
+	verdict_fn fn;
+	void *ctx;
+	struct pred_eval *ev;
+	struct epolicy *pol;
+	struct engine_policy_stats *pst;
+	struct gclass *cls;
+	uint16_t ncls, counter_cls;
+	uint16_t *list[LIST_COUNT];
+	size_t nlist[LIST_COUNT];
+	/* Groups: a slab sized for max_groups (pages touched only as used). */
+	struct group *g;
+	/*
+	 * Per group: idle after this (windows empty, cooldowns over, offenses
+	 * forgotten). Kept apart so the sweep reads a dense array, not groups.
+	 */
+	uint64_t *keep;
+	uint32_t gused, free_head, ngroups;
+	uint32_t lru_head, lru_tail;
+	/* Open addressing, linear probing: (tag << 32) | (index + 1), 0 empty; grows. */
+	uint64_t *table;
+	uint32_t tmask, tmax;
+	uint32_t sweep, expire_at; /* cursors of the idle-group and window sweeps */
+	uint64_t clock; /* newest event time seen */
+	uint64_t entries;
+	uint64_t seed;
+	uint32_t gen; /* per record: memo validity */
+	uint32_t fh_mask; /* per record: which field hashes are in fh */
+	uint64_t fh[REQ_FIELD_COUNT];
+	struct pending *pend;
+	size_t npend;
+	struct engine_stats st;
+};
+
+/* Small and on every record's path: inline here rather than a call across files. */
+static inline void eng_group_keep(struct engine *e, uint32_t gi, uint64_t until)
+{
+	if (until > e->keep[gi])
+		e->keep[gi] = until;
+}
+
+static inline uint64_t eng_horizon(const struct engine *e)
+{
+	return e->clock > e->o.late_tolerance_ns ? e->clock - e->o.late_tolerance_ns : 0;
+}
+
+static inline uint8_t eng_class_prefix(const struct gclass *c, const struct gh_addr *a)
+{
+	return a->family == AF_INET ? c->prefix_v4 : c->prefix_v6;
+}
+
+/* ---- engine_groups.c ------------------------------------------------------ */
+
+void *eng_pool_take(void **pool, uint32_t *n);
+/* The slot's window or rate state, created (or recycled) on first use; NULL without memory. */
+void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s);
+void eng_group_drop(struct engine *e, uint32_t idx, bool evicted);
+/* Stay under max_entries by dropping the least recently seen groups other than keep. */
+void eng_enforce_budget(struct engine *e, uint32_t keep);
+/* Release group idx when nothing reaches it any more (keep at or before horizon). */
+void eng_gc_one(struct engine *e, uint32_t idx, uint64_t horizon);
+/* Shed the window records no record at or after horizon can reach. */
+void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon);
+/* A few groups per record (amortized release). */
+void eng_gc_step(struct engine *e);
+/* The field's hash for this record (cached per record); 0 when absent. */
+uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f);
+/* The record's group in class ci (once per record); NIL when a group_by field is absent. */
+uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_record *r);
+/* The policy's slot in group gi, marked active (counted in the policy's groups). */
+struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi);
+/* The same in the record's group; NULL when it has none. */
+struct slot *eng_policy_slot(struct engine *e, struct epolicy *ep,
+			     const struct request_record *r, uint32_t *gi);
+
+/* ---- engine_verdict.c ----------------------------------------------------- */
+
+/* The group as text: "203.0.113.0/24", "*" for everything, "src_ip=... host=..." for several. */
+struct json_object *eng_group_json(const struct gclass *c, const struct request_record *r);
+/* Cooldown: true when the policy may fire for this group at ts (and the cooldown starts). */
+bool eng_fire_gate(struct engine *e, struct epolicy *ep, uint32_t gi, uint64_t ts);
+/* Escalate, count and call back; takes evidence. src NULL: the group has no source. */
+void eng_emit(struct engine *e, struct epolicy *ep, uint32_t gi, const struct gh_addr *src,
+	      uint64_t ts, double value, double threshold, struct json_object *evidence);
+void eng_run_match(struct engine *e, struct epolicy *ep, const struct request_record *r);
+
+/* ---- engine_window.c, engine_rate.c --------------------------------------- */
+
+void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* A rate policy fed from a record (replay): what the record adds to its metric. */
+void eng_run_rate(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* amount more of the metric at ts in group gi; counted_from goes into the evidence. */
+void eng_rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
+		  const struct request_record *r, uint64_t ts, uint64_t amount,
+		  const char *counted_from);
+
+#endif /* GATEHAWK_ENGINE_INTERNAL_H */

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Window policies: a record into its group's window, having, evidence. */
+#include "base/clock.h"
+#include "base/escape.h"
+#include "engine/engine_internal.h"
+
+static struct json_object *json_ts(uint64_t ts_ns)
+{
+	char buf[40];
+
+	gh_format_rfc3339(ts_ns, buf, sizeof(buf));
+	return json_object_new_string(buf);
+}
+
+static bool cmp(double x, enum cmp_op op, double v)
+{
+	switch (op) {
+	case CMP_GT: return x > v;
+	case CMP_GE: return x >= v;
+	case CMP_LT: return x < v;
+	case CMP_LE: return x <= v;
+	case CMP_EQ: return x == v;
+	}
+	return false;
+}
+
+static bool having(const struct policy_window *w, const struct win_view *v)
+{
+	for (uint8_t i = 0; i < w->n_conds; i++) {
+		const struct policy_cond *c = &w->conds[i];
+		double x = v->agg[c->agg];
+		bool ok = cmp(x, c->op, c->value) && (!c->rise_factor ||
+						      x >= c->rise_factor * v->prev[c->agg]);
+
+		if (ok == w->having_any)
+			return ok;
+	}
+	return !w->having_any;
+}
+
+static struct json_object *aggs_json(const struct policy_window *w, const double *vals)
+{
+	struct json_object *o = json_object_new_object();
+
+	for (uint8_t i = 0; i < w->n_aggs; i++)
+		json_object_object_add(o, w->aggs[i].name, gh_json_number(vals[i]));
+	return o;
+}
+
+static struct json_object *window_evidence(const struct engine *e, const struct epolicy *ep,
+					   const struct request_record *r,
+					   const struct win_view *v)
+{
+	const struct policy_window *w = &ep->p->window;
+	struct json_object *o = json_object_new_object();
+	bool rise = false;
+
+	json_object_object_add(o, "window", json_object_new_string(w->tumbling ? "tumbling"
+										: "sliding"));
+	json_object_object_add(o, "window_s", json_object_new_uint64(w->length_s));
+	json_object_object_add(o, "group", eng_group_json(&e->cls[ep->cls], r));
+	json_object_object_add(o, "start", json_ts(v->start_ns));
+	json_object_object_add(o, "end", json_ts(v->end_ns));
+	json_object_object_add(o, "first_ts", json_ts(v->first_ns));
+	json_object_object_add(o, "last_ts", json_ts(r->ts_ns));
+	json_object_object_add(o, "count", json_object_new_uint64(v->n));
+	json_object_object_add(o, "aggregates", aggs_json(w, v->agg));
+	for (uint8_t i = 0; i < w->n_conds; i++)
+		rise = rise || w->conds[i].rise_factor;
+	if (rise)
+		json_object_object_add(o, "previous", aggs_json(w, v->prev));
+	json_object_object_add(o, "request", request_to_json(r));
+	return o;
+}
+
+static void win_input_of(struct engine *e, const struct epolicy *ep,
+			 const struct request_record *r, struct win_input *in)
+{
+	const struct policy_window *w = &ep->p->window;
+	uint64_t *val;
+	bool took;
+
+	in->ts_ns = r->ts_ns;
+	in->bits = 0;
+	for (uint8_t i = 0; i < w->n_aggs; i++) {
+		const struct policy_agg *a = &w->aggs[i];
+
+		val = &in->val[ep->ws.val_of[i]];
+		switch (ep->ws.def[i]->input) {
+		case AGG_IN_WHERE: took = pred_match(a->where, e->ev); break;
+		case AGG_IN_HASH: took = (*val = eng_field_hash(e, r, a->field)) != 0; break;
+		case AGG_IN_NUMBER: took = req_get_num(r, a->field, val); break;
+		default: took = false;
+		}
+		in->bits |= (uint32_t)took << i;
+	}
+}
+
+void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_record *r)
+{
+	const struct policy_window *w = &ep->p->window;
+	struct win_input in;
+	struct win_view view;
+	struct slot *s;
+	struct win *win;
+	size_t before;
+	uint32_t gi;
+	int rc;
+
+	if (w->filter && !pred_match(w->filter, e->ev))
+		return;
+	e->pst[ep - e->pol].matched++;
+	s = eng_policy_slot(e, ep, r, &gi);
+	if (!s || !(win = eng_slot_state(e, ep, s)))
+		return;
+	win_input_of(e, ep, r, &in);
+	before = win_entries(win);
+	rc = win_add(win, &ep->ws, &in, &view);
+	e->entries = e->entries - before + win_entries(win);
+	if (rc < 0) {
+		e->st.alloc_failures++;
+		return;
+	}
+	e->st.truncated += !!(rc & WIN_TRUNCATED);
+	if (rc & WIN_TOO_OLD)
+		return;
+	eng_group_keep(e, gi, r->ts_ns + ep->keep_ns);
+	eng_enforce_budget(e, gi);
+	if (!having(w, &view) || !eng_fire_gate(e, ep, gi, r->ts_ns))
+		return;
+	eng_emit(e, ep, gi, ep->src_grouped ? &r->src : NULL, r->ts_ns, view.agg[w->conds[0].agg],
+		 w->conds[0].value, window_evidence(e, ep, r, &view));
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/multiset.h"
+
+static inline uint32_t home_of(uint64_t k, uint32_t mask)
+{
+	return (uint32_t)(k ^ (k >> 32)) & mask;
+}
+
+static int grow(struct multiset *m)
+{
+	uint32_t cap = (m->mask + 1) * 2, mask = cap - 1;
+	struct multiset_entry *e = calloc(cap, sizeof(*e));
+
+	if (!e)
+		return -ENOMEM;
+	for (uint32_t i = 0; i <= m->mask; i++) {
+		uint32_t j;
+
+		if (!m->e[i].key)
+			continue;
+		for (j = home_of(m->e[i].key, mask); e[j].key; j = (j + 1) & mask)
+			;
+		e[j] = m->e[i];
+	}
+	if (m->heap)
+		free(m->e);
+	m->e = e;
+	m->mask = mask;
+	m->heap = true;
+	return 0;
+}
+
+int multiset_add(struct multiset *m, uint64_t k, uint32_t limit)
+{
+	uint32_t i;
+
+	for (i = home_of(k, m->mask); m->e[i].key; i = (i + 1) & m->mask)
+		if (m->e[i].key == k) {
+			m->e[i].count++;
+			return 0;
+		}
+	if (m->used >= limit)
+		return 1;
+	if ((m->used + 1) * 2 > m->mask + 1 && grow(m))
+		return -ENOMEM;
+	for (i = home_of(k, m->mask); m->e[i].key; i = (i + 1) & m->mask)
+		;
+	m->e[i].key = k;
+	m->e[i].count = 1;
+	m->used++;
+	return 0;
+}
+
+void multiset_remove(struct multiset *m, uint64_t k)
+{
+	uint32_t i, j;
+
+	for (i = home_of(k, m->mask); m->e[i].key != k; i = (i + 1) & m->mask)
+		if (!m->e[i].key)
+			return;
+	if (--m->e[i].count)
+		return;
+	/* Backward-shift deletion keeps every probe chain unbroken without tombstones. */
+	for (j = (i + 1) & m->mask; m->e[j].key; j = (j + 1) & m->mask) {
+		uint32_t home = home_of(m->e[j].key, m->mask);
+
+		if (((j - home) & m->mask) >= ((j - i) & m->mask)) {
+			m->e[i] = m->e[j];
+			i = j;
+		}
+	}
+	m->e[i].key = 0;
+	m->used--;
+}
+
+void multiset_clear(struct multiset *m)
+{
+	memset(m->e, 0, (m->mask + 1) * sizeof(*m->e));
+	m->used = 0;
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Actions (alert, block with ttl, scope, escalation, cooldown) and prefix objects. */
+#include "engine/policy_parse_internal.h"
+
+#define DEFAULT_COOLDOWN_S 60
+
+static const char *const action_types[] = { "alert", "block" };
+
+/* {"ipv4": N, "ipv6": N}, each optional. */
+void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
+		       uint8_t *v6)
+{
+	static const char *const keys[] = { "ipv4", "ipv6" };
+	struct json_object *v = pp_member(o, key);
+	double n4 = 32, n6 = 128;
+	size_t mark;
+
+	*v4 = 32;
+	*v6 = 128;
+	if (!v)
+		return;
+	mark = pp_path_key(d, key);
+	if (pp_expect_type(d, v, json_type_object,
+			   "an object such as {\"ipv4\": 24, \"ipv6\": 64}")) {
+		pp_check_keys(d, v, NAMES(keys), NULL);
+		if (pp_member_number(d, v, "ipv4", false, 0, 32, true,
+				     "a prefix length from 0 to 32", &n4))
+			*v4 = (uint8_t)n4;
+		if (pp_member_number(d, v, "ipv6", false, 0, 128, true,
+				     "a prefix length from 0 to 128", &n6))
+			*v6 = (uint8_t)n6;
+	}
+	pp_path_pop(d, mark);
+}
+
+void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a)
+{
+	static const char *const alert_keys[] = { "type", "cooldown" };
+	static const char *const block_keys[] = { "type", "cooldown", "ttl", "scope", "escalate" };
+	static const char *const esc_keys[] = { "factor", "max_ttl" };
+	struct json_object *esc;
+	int type;
+
+	a->cooldown_s = DEFAULT_COOLDOWN_S;
+	a->escalate_factor = 1;
+	a->scope_v4 = 32;
+	a->scope_v6 = 128;
+	if (!pp_expect_type(d, o, json_type_object,
+			    "an object such as {\"type\": \"block\", \"ttl\": \"1h\"}"))
+		return;
+	type = pp_member_enum(d, o, "type", NAMES(action_types), -1);
+	a->block = type == 1;
+	if (a->block)
+		pp_check_keys(d, o, NAMES(block_keys), "for a block action");
+	else
+		pp_check_keys(d, o, NAMES(alert_keys), "for an alert action");
+	pp_member_duration(d, o, "cooldown", false, 0, &a->cooldown_s);
+	if (!a->block)
+		return;
+	pp_member_duration(d, o, "ttl", true, 1, &a->ttl_s);
+	a->max_ttl_s = a->ttl_s;
+	pp_parse_prefixes(d, o, "scope", &a->scope_v4, &a->scope_v6);
+	esc = pp_member(o, "escalate");
+	if (esc) {
+		size_t mark = pp_path_key(d, "escalate");
+
+		if (pp_expect_type(d, esc, json_type_object,
+				   "an object such as {\"factor\": 2, \"max_ttl\": \"7d\"}")) {
+			pp_check_keys(d, esc, NAMES(esc_keys), NULL);
+			pp_member_number(d, esc, "factor", true, 1, 1000, false,
+					 "a number from 1 to 1000", &a->escalate_factor);
+			if (pp_member_duration(d, esc, "max_ttl", true, 1, &a->max_ttl_s) &&
+			    a->max_ttl_s < a->ttl_s) {
+				size_t m2 = pp_path_key(d, "max_ttl");
+
+				pp_fail(d, "a duration no shorter than action.ttl",
+					pp_member(esc, "max_ttl"));
+				pp_path_pop(d, m2);
+			}
+		}
+		pp_path_pop(d, mark);
+	}
+}

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Shared by the policy parser's files only (policy_parse*.c): the parse
+ * state, the message and typed-getter helpers (policy_parse_diag.c) and
+ * each part's entry point. Not part of the engine's interface.
+ */
+#ifndef GATEHAWK_POLICY_PARSE_INTERNAL_H
+#define GATEHAWK_POLICY_PARSE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <json-c/json.h>
+
+#include "engine/policy.h"
+
+#define GOT_MAX 72 /* bytes of an offending value quoted in a message */
+
+struct diag {
+	const char *file;
+	const struct policy_report *rep;
+	int errors;
+	char path[256]; /* field path of what is being read, e.g. window.length */
+	size_t plen;
+};
+
+struct parser {
+	struct diag d;
+	struct regex_set *rs;
+	struct pred_arena *arena;
+	int depth; /* predicate nesting */
+};
+
+#define NAMES(a) a, sizeof(a) / sizeof(a[0])
+
+/* ---- messages (each counts an error) ------------------------------------- */
+
+/* "FILE: PATH: " then the formatted text. */
+void pp_failf(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "FILE: PATH: expected WHAT, got VALUE". */
+void pp_fail(struct diag *d, const char *expected, struct json_object *got);
+/* The offending value as JSON, cut short at GOT_MAX on a UTF-8 boundary. */
+void pp_got_text(struct json_object *v, char *buf, size_t len);
+/* Extend the field path; returns the mark pp_path_pop goes back to. */
+size_t pp_path_push(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t pp_path_key(struct diag *d, const char *key);
+void pp_path_pop(struct diag *d, size_t mark);
+
+/* ---- typed getters: each reports its own problem and returns false ------ */
+
+/* Refuse keys not in allowed (a typo must not silently disable a rule). */
+void pp_check_keys(struct diag *d, struct json_object *o, const char *const *allowed, size_t n,
+		   const char *what);
+struct json_object *pp_member(struct json_object *o, const char *key);
+bool pp_json_number(struct json_object *v, double *out);
+bool pp_expect_type(struct diag *d, struct json_object *v, enum json_type t, const char *what);
+/* Optional enum member: dflt when absent (dflt < 0: required); -1 when bad. */
+int pp_member_enum(struct diag *d, struct json_object *o, const char *key,
+		   const char *const *names, size_t n, int dflt);
+bool pp_member_duration(struct diag *d, struct json_object *o, const char *key, bool required,
+			uint64_t min_s, uint64_t *out);
+/* A number in [lo, hi]; integral when want_int. */
+bool pp_member_number(struct diag *d, struct json_object *o, const char *key, bool required,
+		      double lo, double hi, bool want_int, const char *what, double *out);
+bool pp_member_name(struct diag *d, struct json_object *o, const char *key, char *out);
+/* A record field by name whose type is in the mask types; -1 (reported) otherwise. */
+int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, const char *what);
+/* "WHAT (f1, f2, ...)": what, then every record field whose type is in types. */
+void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len);
+
+/* ---- parts ---------------------------------------------------------------- */
+
+/* A predicate member: parsed, finished, NULL when absent or bad (policy_parse_pred.c). */
+struct pred *pp_member_pred(struct parser *ps, struct json_object *o, const char *key,
+			    bool required);
+/* {"ipv4": N, "ipv6": N}, each optional (policy_parse_action.c). */
+void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
+		       uint8_t *v6);
+void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a);
+/* Everything of a window policy after the common members (policy_parse_window.c). */
+void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p);
+
+#endif /* GATEHAWK_POLICY_PARSE_INTERNAL_H */
