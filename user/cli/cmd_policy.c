@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* policy check: validate a policies directory without running anything. */
+/*
+ * policy check: validate a policies directory without running anything.
+ * policy test: replay every policy's fixtures and say which held.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,6 +11,7 @@
 #include "cli/commands.h"
 #include "base/duration.h"
 #include "engine/policy.h"
+#include "engine/policy_test.h"
 
 static const char *const cmp_symbols[] = { ">", ">=", "<", "<=", "==" };
 
@@ -131,10 +135,97 @@ static int policy_check(int argc, char **argv)
 	return 0;
 }
 
+/* One TAP line for a fixture; true when it held. */
+static bool report_fixture(int n, const struct policy *p, size_t idx,
+			   const struct fixture_result *r)
+{
+	const struct policy_fixture *f = &p->fixtures[idx];
+	const char *kind = f->must_fire ? "match" : "no_match";
+	size_t k = 0;
+	bool held = !r->bad_line && (f->must_fire ? r->fired > 0 : r->fired == 0);
+
+	/* The fixture's index within its own list, as the policy file numbers it. */
+	for (size_t i = 0; i < idx; i++)
+		k += p->fixtures[i].must_fire == f->must_fire;
+	printf("%s %d - %s: fixtures.%s[%zu]", held ? "ok" : "not ok", n, p->name, kind, k);
+	if (r->bad_line)
+		printf(": line %zu is no access-log line replay reads", r->bad_line);
+	else if (!held)
+		printf(": %s", f->must_fire ? "never fired" : "fired");
+	printf(" (%s)\n", p->file);
+	return held;
+}
+
+static bool has_both_kinds(const struct policy *p)
+{
+	bool fire = false, quiet = false;
+
+	for (size_t i = 0; i < p->n_fixtures; i++)
+		*(p->fixtures[i].must_fire ? &fire : &quiet) = true;
+	return fire && quiet;
+}
+
+static int policy_test(int argc, char **argv)
+{
+	bool strict = false;
+	const struct cli_opt opts[] = {
+		{ "strict", NULL, cli_set_flag, &strict,
+		  "a policy without both a match and a no_match fixture fails" },
+		{ 0 },
+	};
+	const struct cli_usage usage = {
+		"gatehawk policy test", "[--strict] DIR",
+		"Load DIR as `policy check` does, then replay each policy's fixtures: every\n"
+		"\"match\" entry (a log line, or an array of lines fed in order) must make the\n"
+		"policy fire in a fresh engine, every \"no_match\" entry must not. Prints TAP,\n"
+		"one line per fixture, and \"N passed, N failed\" last; exit 1 when any failed,\n"
+		"2 when DIR does not load.",
+		"  gatehawk policy test ./policies\n"
+		"  gatehawk policy test --strict /usr/local/share/gatehawk/policies\n"
+	};
+	struct policy_set *ps = NULL;
+	struct fixture_result r;
+	int n, err, passed = 0, failed = 0;
+	char *pos[1];
+
+	n = cli_parse(argc, argv, &usage, opts, pos, 1);
+	if (n < 0)
+		return n;
+	if (n != 1)
+		return cli_input_error("gatehawk policy test: a policies directory is required; "
+				       "see --help");
+	err = policy_set_load_dir(pos[0], &(struct policy_report){ policy_report_lines, stderr },
+				  &ps);
+	if (err == -EINVAL)
+		return cli_input_error("policy test: %s: invalid, nothing loaded", pos[0]);
+	if (err)
+		return cli_runtime_error(err, "policy test: loading %s", pos[0]);
+	for (size_t i = 0; i < ps->count && !err; i++) {
+		const struct policy *p = &ps->policies[i];
+
+		if (strict && !has_both_kinds(p)) {
+			printf("not ok %d - %s: needs a match and a no_match fixture (%s)\n",
+			       passed + failed + 1, p->name, p->file);
+			failed++;
+		}
+		for (size_t j = 0; j < p->n_fixtures && !err; j++) {
+			err = policy_fixture_run(ps, p, &p->fixtures[j], &r);
+			if (!err)
+				*(report_fixture(passed + failed + 1, p, j, &r) ? &passed : &failed) += 1;
+		}
+	}
+	policy_set_free(ps);
+	if (err)
+		return cli_runtime_error(err, "policy test");
+	printf("1..%d\n%d passed, %d failed\n", passed + failed, passed, failed);
+	return failed ? cli_runtime_fail(-EDOM, "policy test: %d fixture(s) failed", failed) : 0;
+}
+
 int cmd_policy(int argc, char **argv)
 {
 	static const struct cli_cmd cmds[] = {
 		{ "check", policy_check, "validate a policies directory" },
+		{ "test", policy_test, "replay every policy's fixtures" },
 		{ 0 },
 	};
 

@@ -27,6 +27,13 @@ struct json_object *alert_to_json(const struct verdict *v)
 	json_object_object_add(o, "threshold", gh_json_number(v->threshold));
 	json_object_object_add(o, "evidence", v->evidence ? json_object_get(v->evidence)
 							  : json_object_new_object());
+	if (p->n_references) {
+		struct json_object *refs = json_object_new_array_ext((int)p->n_references);
+
+		for (size_t i = 0; i < p->n_references; i++)
+			json_object_array_add(refs, json_object_new_string(p->references[i]));
+		json_object_object_add(o, "references", refs);
+	}
 	return o;
 }
 

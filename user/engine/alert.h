@@ -2,7 +2,8 @@
 /*
  * Verdict -> the contract's alert line:
  * {"ts","policy","kind","src_ip","action","severity","ttl_s","value",
- *  "threshold","evidence"}, one JSON object per line. Strings that came
+ *  "threshold","evidence"} and "references" when the policy has them, one
+ * JSON object per line. Strings that came
  * from traffic are already escaped (gh_json_string) inside the evidence.
  */
 #ifndef GATEHAWK_ALERT_H

@@ -28,6 +28,10 @@
 #define POLICY_MAX_FILE (1U << 20) /* bytes of one policy file */
 #define POLICY_MAX_POLICIES 4096 /* per set: a policy id fits in 16 bits */
 #define POLICY_MAX_RATE_OVER_S 3600 /* rate `over` */
+#define POLICY_MAX_REFERENCES 16
+#define POLICY_MAX_REFERENCE_LEN 512
+#define POLICY_MAX_FIXTURES 64     /* match plus no_match entries */
+#define POLICY_MAX_FIXTURE_LINES 1000 /* lines of one fixture */
 #define POLICY_MSG_MAX 1024     /* bytes of one load message, NUL included; longer ones are cut */
 
 enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE };
@@ -96,9 +100,23 @@ struct policy_rate {
 	uint64_t over_s;
 };
 
+/*
+ * A policy's own test (`gatehawk policy test`): log lines that, replayed
+ * alone into a fresh engine, must (or must not) make this policy fire.
+ */
+struct policy_fixture {
+	bool must_fire;
+	size_t n_lines;
+	char **lines;
+};
+
 struct policy {
 	char name[POLICY_NAME_MAX + 1];
 	char *description;
+	char **references; /* CVE ids, advisories: shown in alerts */
+	size_t n_references;
+	struct policy_fixture *fixtures;
+	size_t n_fixtures;
 	char *file; /* the file it came from, for messages */
 	enum policy_kind kind;
 	enum policy_severity severity;
@@ -132,7 +150,12 @@ struct policy_report {
 /* fn for a policy_report: each message as one line on the FILE * ctx. */
 void policy_report_lines(void *ctx, const char *msg);
 
-/* Every *.json in dir, in name order; anything else there is ignored. */
+/*
+ * Every *.json in dir and in its subdirectories (POLICY_MAX_DIR_DEPTH deep),
+ * in name order; anything else there, and names starting with a dot, are
+ * ignored.
+ */
+#define POLICY_MAX_DIR_DEPTH 3
 int policy_set_load_dir(const char *dir, const struct policy_report *rep,
 			struct policy_set **out);
 /* One file as a set of one policy. */

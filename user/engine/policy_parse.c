@@ -51,16 +51,16 @@ static void parse_rate(struct diag *d, struct json_object *o, struct policy *p)
 
 static void parse_policy(struct parser *ps, struct json_object *o, struct policy *p)
 {
-	static const char *const keys[][13] = {
-		[POLICY_MATCH] = { "name", "description", "kind", "severity", "mode", "action",
-				   "where" },
-		[POLICY_WINDOW] = { "name", "description", "kind", "severity", "mode", "action",
-				    "filter", "group_by", "prefix", "window", "aggregates",
-				    "having", "input" },
-		[POLICY_RATE] = { "name", "description", "kind", "severity", "mode", "action",
-				  "metric", "per_second", "over", "prefix" },
+#define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
+		"references", "fixtures"
+	static const char *const keys[][15] = {
+		[POLICY_MATCH] = { COMMON_KEYS, "where" },
+		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
+				    "aggregates", "having", "input" },
+		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
 	};
-	static const size_t nkeys[] = { 7, 13, 10 };
+#undef COMMON_KEYS
+	static const size_t nkeys[] = { 9, 15, 12 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
 						  "for a rate policy" };
 	struct diag *d = &ps->d;
@@ -78,6 +78,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 	pp_path_pop(d, mark);
 	p->severity = pp_member_enum(d, o, "severity", NAMES(severity_names), SEV_MEDIUM);
 	p->monitor = pp_member_enum(d, o, "mode", NAMES(mode_names), 0) == 1;
+	pp_parse_meta(d, o, p);
 	kind = pp_member_enum(d, o, "kind", NAMES(kind_names), -1);
 	mark = pp_path_key(d, "action");
 	pp_parse_action(d, pp_member(o, "action"), &p->action);
@@ -105,6 +106,7 @@ void policy_set_free(struct policy_set *ps)
 	for (size_t i = 0; i < ps->count; i++) {
 		free(ps->policies[i].description);
 		free(ps->policies[i].file);
+		pp_free_meta(&ps->policies[i]);
 	}
 	free(ps->policies);
 	regex_set_free(ps->regexes);
@@ -172,7 +174,8 @@ static int add_text(struct policy_set *set, const struct policy_report *rep, con
 
 static int read_file(const char *path, char **buf, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named *.json must not hang a reload; it is refused below. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	ssize_t n;
 	size_t got = 0;
@@ -241,52 +244,76 @@ static int set_finish(struct policy_set *set, int err, unsigned int regex_flags,
 	return 0;
 }
 
-static int json_name(const struct dirent *e)
+static int visible_name(const struct dirent *e)
 {
-	size_t n = strlen(e->d_name);
-
-	return n > 5 && e->d_name[0] != '.' && !strcmp(e->d_name + n - 5, ".json");
+	return e->d_name[0] != '.';
 }
 
-int policy_set_load_dir(const char *dir, const struct policy_report *rep,
-			struct policy_set **out)
+static bool json_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 5 && !strcmp(name + n - 5, ".json");
+}
+
+static int add_dir(struct policy_set *set, const struct policy_report *rep, const char *dir,
+		   int depth);
+
+/* One directory entry: a policy file, a subdirectory, or nothing of ours. */
+static int add_entry(struct policy_set *set, const struct policy_report *rep, const char *dir,
+		     const char *name, int depth)
+{
+	char path[4096];
+	struct stat st;
+
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path) ||
+	    stat(path, &st))
+		return 0; /* vanished or unreachable: not a policy file we were given */
+	if (S_ISDIR(st.st_mode))
+		return depth < POLICY_MAX_DIR_DEPTH ? add_dir(set, rep, path, depth + 1) : 0;
+	if (!json_name(name))
+		return 0;
+	if (set->count >= POLICY_MAX_POLICIES) {
+		struct diag d = { .file = path, .rep = rep };
+
+		pp_failf(&d, "expected at most %d policy files in all", POLICY_MAX_POLICIES);
+		return -EINVAL;
+	}
+	return add_file(set, rep, path);
+}
+
+static int add_dir(struct policy_set *set, const struct policy_report *rep, const char *dir,
+		   int depth)
 {
 	struct dirent **names = NULL;
-	struct policy_set *set;
 	int n, err = 0;
 
-	n = scandir(dir, &names, json_name, alphasort);
+	n = scandir(dir, &names, visible_name, alphasort);
 	if (n < 0) {
 		struct diag d = { .file = dir, .rep = rep };
 
 		pp_failf(&d, "expected a directory of policy files, got %s", strerror(errno));
 		return -EINVAL;
 	}
-	set = set_new();
-	if (!set)
-		err = -ENOMEM;
 	for (int i = 0; i < n; i++) {
-		char path[4096];
-		int e = 0;
+		int e = err == -ENOMEM ? 0 : add_entry(set, rep, dir, names[i]->d_name, depth);
 
-		if (set && err != -ENOMEM && i < POLICY_MAX_POLICIES) {
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
-			e = add_file(set, rep, path);
-		} else if (set && i == POLICY_MAX_POLICIES) {
-			struct diag d = { .file = dir, .rep = rep };
-
-			pp_failf(&d, "expected at most %d policy files, got %d",
-				 POLICY_MAX_POLICIES, n);
-			e = -EINVAL;
-		}
 		if (e && err != -ENOMEM)
 			err = e;
 		free(names[i]);
 	}
 	free(names);
+	return err;
+}
+
+int policy_set_load_dir(const char *dir, const struct policy_report *rep,
+			struct policy_set **out)
+{
+	struct policy_set *set = set_new();
+
 	if (!set)
-		return err;
-	return set_finish(set, err, 0, out);
+		return -ENOMEM;
+	return set_finish(set, add_dir(set, rep, dir, 0), 0, out);
 }
 
 int policy_set_load_file(const char *path, const struct policy_report *rep,

@@ -77,6 +77,9 @@ struct pred *pp_member_pred(struct parser *ps, struct json_object *o, const char
 void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
 		       uint8_t *v6);
 void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a);
+/* "references" and "fixtures", optional in every kind (policy_parse_meta.c). */
+void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p);
+void pp_free_meta(struct policy *p);
 /* Everything of a window policy after the common members (policy_parse_window.c). */
 void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p);
 
