@@ -47,6 +47,7 @@ run_prog() {
 layer_unit() {
 	local t
 	run_prog lint/layers tests/lint/layers.py
+	run_prog policies/fixtures build/gatehawk policy test --strict policies
 	for t in "$OUT"/unit/test_*; do
 		[[ -x $t ]] && run_prog "unit/$(basename "$t")" "$t"
 	done

@@ -1,7 +1,9 @@
 # Test layers, included by the top-level Makefile. Every layer is found by
 # wildcard, so adding a test is adding a file:
 #   tests/unit/test_*.c   pure C, no root, linked with libgatehawk.a
-#   tests/lint/layers.py  the layout rules of user/ (run with the unit layer)
+#   tests/lint/layers.py  the layout rules of user/ (run with the unit layer, as is
+#                         `gatehawk policy test --strict policies`: every shipped
+#                         policy's fixtures)
 #   tests/bpf/test_*.c    BPF_PROG_RUN on crafted packets (root)
 #   tests/e2e/*.bats      network namespaces, veth, nginx, curl (root)
 #   tests/fuzz/fuzz_*.c   libFuzzer targets, run for FUZZ_SECONDS each
@@ -71,7 +73,7 @@ test: deps
 	$(MAKE) test-bins
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh all
 
-unit-test: $(UNIT_BINS)
+unit-test: all $(UNIT_BINS)
 	tests/run.sh unit
 bpf-test: all $(BPFTEST_BINS)
 	tests/run.sh bpf
