@@ -21,6 +21,7 @@
 #include "base/clock.h"
 #include "cli/commands.h"
 #include "engine/engine.h"
+#include "input/log_parser.h"
 #include "input/log_reader.h"
 #include "engine/policy.h"
 
@@ -48,7 +49,8 @@ struct indicator {
 };
 
 struct replay {
-	enum access_log_format fmt;
+	struct log_parser parser;
+	struct trusted_proxies proxies;
 	struct policy_set *policies;
 	struct engine *engine;
 	struct indicator ind[CLI_MAX_POSITIONAL];
@@ -121,7 +123,7 @@ static int replay_file(struct replay *rp, const char *path)
 	if (err)
 		return cli_runtime_error(err, "replay: opening %s", path);
 	while ((err = log_reader_next(r, &line, &len)) > 0) {
-		if (access_log_parse(rp->fmt, line, len, &rec))
+		if (log_parser_parse(&rp->parser, line, len, &rec))
 			rp->malformed++;
 		else
 			feed(rp, &rec);
@@ -268,6 +270,7 @@ static void summary(const struct replay *rp, double secs)
 
 static void replay_free(struct replay *rp)
 {
+	log_parser_free(&rp->parser);
 	addr_set_free(&rp->sources);
 	engine_free(rp->engine);
 	policy_set_free(rp->policies);
@@ -279,13 +282,17 @@ static void replay_free(struct replay *rp)
 
 int cmd_replay(int argc, char **argv)
 {
-	const char *policies = NULL, *format = "auto";
-	struct cli_strlist indicators = { 0 };
+	const char *policies = NULL, *format = "auto", *log_format = NULL;
+	struct cli_strlist indicators = { 0 }, proxies = { 0 };
 	const struct cli_opt opts[] = {
 		{ "policies", "DIR", cli_set_string, &policies,
 		  "policies to run (*.json, one per file), as `run --policies`" },
 		{ "format", "FMT", cli_set_string, &format,
-		  "combined, common, json or auto (default: auto, per line)" },
+		  "combined, common, vhost_combined, json or auto (default: auto, per line)" },
+		{ "log-format", "SPEC", cli_set_string, &log_format,
+		  "the site's nginx log_format string (overrides --format)" },
+		{ "trusted-proxy", "CIDR", cli_set_strlist, &proxies,
+		  "a reverse proxy: its requests are its X-Forwarded-For client's (repeatable)" },
 		{ "indicator", "K=V", cli_set_strlist, &indicators,
 		  "report every request matching: ip=CIDR, path=, query=, ua=, referer=, host=REGEX, "
 		  "method=M, status=N (repeatable)" },
@@ -293,9 +300,10 @@ int cmd_replay(int argc, char **argv)
 	};
 	const struct cli_usage usage = {
 		"gatehawk replay",
-		"[--policies DIR] [--format combined|common|json|auto]\n"
-		"                       [--indicator K=V]... FILE...",
-		"Run the policies over access logs (nginx/Apache combined or common, nginx JSON;\n"
+		"[--policies DIR] [--format FMT | --log-format SPEC]\n"
+		"                       [--trusted-proxy CIDR]... [--indicator K=V]... FILE...",
+		"Run the policies over access logs (nginx/Apache combined, common or\n"
+		"vhost_combined, nginx JSON, or any nginx log_format given with --log-format;\n"
 		"'-' is stdin, .gz files are read as they are) on event time, with the same\n"
 		"engine and verdicts as the live daemon, and nothing written to the kernel.\n"
 		"Give files oldest first: a record more than 10 s older than the newest seen\n"
@@ -308,8 +316,13 @@ int cmd_replay(int argc, char **argv)
 		"  gatehawk replay --policies ./policies access.log.2.gz access.log.1 access.log\n"
 		"  zcat old.gz | gatehawk replay --indicator ip=203.0.113.0/24 --indicator "
 		"'path=\\.env$' -\n"
+		"  gatehawk replay --policies ./policies --trusted-proxy 10.0.0.0/8 \\\n"
+		"      --log-format '$remote_addr - $remote_user [$time_local] \"$request\" "
+		"$status $body_bytes_sent \"$http_referer\" \"$http_user_agent\" "
+		"\"$http_x_forwarded_for\"' access.log\n"
 	};
 	struct replay rp = { 0 };
+	struct gh_err gerr = { 0 };
 	char *files[CLI_MAX_POSITIONAL];
 	double start;
 	int n, err = 0;
@@ -317,9 +330,12 @@ int cmd_replay(int argc, char **argv)
 	n = cli_parse(argc, argv, &usage, opts, files, CLI_MAX_POSITIONAL);
 	if (n < 0)
 		return n;
-	if (access_log_format_parse(format, &rp.fmt))
-		return cli_input_error("replay: --format %s: expected combined, common, json or auto",
-				       format);
+	for (int i = 0; i < proxies.count; i++)
+		if ((err = trusted_proxies_add(&rp.proxies, proxies.items[i], &gerr)))
+			return cli_report(&gerr, err);
+	err = log_parser_init(&rp.parser, format, log_format, &rp.proxies, &gerr);
+	if (err)
+		return cli_report(&gerr, err);
 	if (!n)
 		return cli_input_error("replay: at least one log FILE (or '-') is required; "
 				       "see --help");
