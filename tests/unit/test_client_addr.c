@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "input/client_addr.h"
+#include "input/http_head.h"
 #include "tap.h"
 
 static struct trusted_proxies proxies;
@@ -75,5 +76,19 @@ int main(void)
 	check("not from a proxy: headers ignored", "192.0.2.1", "203.0.113.7", "198.51.100.9",
 	      "192.0.2.1", "(absent)");
 	check("no headers", "10.1.1.1", NULL, NULL, "10.1.1.1", "(absent)");
+	{
+		/* The live path: a head from the proxy, parsed, then resolved. */
+		static const char head[] = "GET /x HTTP/1.1\r\nHost: a\r\n"
+					   "X-Forwarded-For: 198.51.100.3, 10.7.7.7\r\n"
+					   "X-Real-IP: 10.7.7.7\r\n\r\n";
+		struct request_record r = { 0 };
+
+		gh_addr_parse("10.1.1.1", &r.src);
+		r.present = REQ_BIT(REQ_SRC_IP);
+		ok_eq(http_head_parse(head, sizeof(head) - 1, &r), 0, "a proxied head parses");
+		ok_str(src_of(&r, REQ_REAL_IP), "10.7.7.7", "X-Real-IP read from the head");
+		ok(client_addr_resolve(&proxies, &r), "and its client resolved");
+		ok_str(src_of(&r, REQ_SRC_IP), "198.51.100.3", "... from X-Forwarded-For");
+	}
 	return tap_done();
 }

@@ -37,7 +37,8 @@ static inline bool http_ci_eq(const char *p, const char *lower, size_t n)
 	(REQ_BIT(REQ_METHOD) | REQ_BIT(REQ_PATH) | REQ_BIT(REQ_QUERY) |                 \
 	 REQ_BIT(REQ_VERSION) | REQ_BIT(REQ_HOST) | REQ_BIT(REQ_USER_AGENT) |           \
 	 REQ_BIT(REQ_REFERER) | REQ_BIT(REQ_CONTENT_TYPE) | REQ_BIT(REQ_ACCEPT) |       \
-	 REQ_BIT(REQ_CONTENT_LENGTH) | REQ_BIT(REQ_HAS_COOKIE) | REQ_BIT(REQ_IS_XHR))
+	 REQ_BIT(REQ_CONTENT_LENGTH) | REQ_BIT(REQ_HAS_COOKIE) | REQ_BIT(REQ_IS_XHR) |   \
+	 REQ_BIT(REQ_FORWARDED_FOR) | REQ_BIT(REQ_REAL_IP))
 
 /*
  * Parse the head in buf[0..len) into rec. On success the HTTP_HEAD_FIELDS
