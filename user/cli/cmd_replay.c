@@ -21,7 +21,7 @@
 #include "base/clock.h"
 #include "cli/commands.h"
 #include "engine/engine.h"
-#include "input/log_parser.h"
+#include "cli/log_opts.h"
 #include "input/log_reader.h"
 #include "engine/policy.h"
 
@@ -50,7 +50,6 @@ struct indicator {
 
 struct replay {
 	struct log_parser parser;
-	struct trusted_proxies proxies;
 	struct policy_set *policies;
 	struct engine *engine;
 	struct indicator ind[CLI_MAX_POSITIONAL];
@@ -282,17 +281,13 @@ static void replay_free(struct replay *rp)
 
 int cmd_replay(int argc, char **argv)
 {
-	const char *policies = NULL, *format = "auto", *log_format = NULL;
-	struct cli_strlist indicators = { 0 }, proxies = { 0 };
+	const char *policies = NULL;
+	struct cli_strlist indicators = { 0 };
+	struct cli_log_opts lo = { 0 };
 	const struct cli_opt opts[] = {
 		{ "policies", "DIR", cli_set_string, &policies,
 		  "policies to run (*.json, one per file), as `run --policies`" },
-		{ "format", "FMT", cli_set_string, &format,
-		  "combined, common, vhost_combined, json or auto (default: auto, per line)" },
-		{ "log-format", "SPEC", cli_set_string, &log_format,
-		  "the site's nginx log_format string (overrides --format)" },
-		{ "trusted-proxy", "CIDR", cli_set_strlist, &proxies,
-		  "a reverse proxy: its requests are its X-Forwarded-For client's (repeatable)" },
+		CLI_LOG_OPTS(lo),
 		{ "indicator", "K=V", cli_set_strlist, &indicators,
 		  "report every request matching: ip=CIDR, path=, query=, ua=, referer=, host=REGEX, "
 		  "method=M, status=N (repeatable)" },
@@ -322,7 +317,6 @@ int cmd_replay(int argc, char **argv)
 		"\"$http_x_forwarded_for\"' access.log\n"
 	};
 	struct replay rp = { 0 };
-	struct gh_err gerr = { 0 };
 	char *files[CLI_MAX_POSITIONAL];
 	double start;
 	int n, err = 0;
@@ -330,12 +324,9 @@ int cmd_replay(int argc, char **argv)
 	n = cli_parse(argc, argv, &usage, opts, files, CLI_MAX_POSITIONAL);
 	if (n < 0)
 		return n;
-	for (int i = 0; i < proxies.count; i++)
-		if ((err = trusted_proxies_add(&rp.proxies, proxies.items[i], &gerr)))
-			return cli_report(&gerr, err);
-	err = log_parser_init(&rp.parser, format, log_format, &rp.proxies, &gerr);
+	err = cli_log_parser(&lo, &rp.parser);
 	if (err)
-		return cli_report(&gerr, err);
+		return err;
 	if (!n)
 		return cli_input_error("replay: at least one log FILE (or '-') is required; "
 				       "see --help");

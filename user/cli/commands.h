@@ -15,6 +15,7 @@ int cmd_status(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* Output one command shares with another. */
 struct sensor_tunables;

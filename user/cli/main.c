@@ -56,8 +56,9 @@ static const struct cli_cmd commands[] = {
 	{ "tune", cmd_tune, "show or change the HTTP sensor settings" },
 	{ "status", cmd_status, "what is attached, in force and running" },
 	{ "top", cmd_top, "busiest sources now, per-second rates" },
-	{ "policy", cmd_policy, "validate a policies directory" },
+	{ "policy", cmd_policy, "validate and test a policies directory" },
 	{ "replay", cmd_replay, "run policies and indicators over access logs" },
+	{ "explain", cmd_explain, "why a log line or request head did or did not match" },
 	{ "version", cmd_version, "print the version (also: --version)" },
 	{ 0 },
 };

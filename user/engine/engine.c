@@ -84,6 +84,9 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		run_list(e, LIST_WINDOW, r);
 		if (!e->o.kernel_counters)
 			run_list(e, LIST_RATE, r);
+	} else if (e->trace) {
+		for (size_t i = 0; i < e->nlist[LIST_WINDOW]; i++)
+			eng_trace(e, &e->pol[e->list[LIST_WINDOW][i]], TRACE_LATE, NULL);
 	}
 	flush_verdicts(e);
 	eng_gc_step(e);
@@ -150,6 +153,12 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 		if (++e->expire_at >= e->gused)
 			e->expire_at = 0;
 	}
+}
+
+void engine_set_trace(struct engine *e, trace_fn fn, void *ctx)
+{
+	e->trace = fn;
+	e->trace_ctx = ctx;
 }
 
 void engine_stats(const struct engine *e, struct engine_stats *out)

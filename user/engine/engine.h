@@ -95,6 +95,28 @@ struct engine_stats {
 
 struct engine;
 
+/*
+ * What one policy did with one record, for `gatehawk explain`: whether it
+ * took the record at all (where/filter), and a window's aggregates after
+ * taking it. Off unless engine_set_trace() was called; costs a branch.
+ */
+enum trace_stage {
+	TRACE_NO_MATCH, /* where or filter did not hold */
+	TRACE_COUNTED,  /* in its window; having not met */
+	TRACE_COOLDOWN, /* would fire, but fired for this group within the cooldown */
+	TRACE_FIRED,
+	TRACE_LATE,     /* too old for windows and rates */
+	TRACE_NO_GROUP, /* lacks a group_by field (or the engine is out of memory) */
+};
+
+struct engine_trace {
+	const struct policy *policy;
+	enum trace_stage stage;
+	const double *agg; /* window policies, TRACE_COUNTED and later: one per aggregate */
+};
+
+typedef void (*trace_fn)(const struct engine_trace *t, void *ctx);
+
 void engine_opts_default(struct engine_opts *o);
 /*
  * o NULL: engine_opts_default(); a zero max_groups or max_entries also means
@@ -115,6 +137,8 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 /* Advance event time and release idle groups (call about once a second). */
 void engine_tick(struct engine *e, uint64_t now_ns);
 void engine_stats(const struct engine *e, struct engine_stats *out);
+/* Report every match and window policy's handling of each record to fn (NULL: off). */
+void engine_set_trace(struct engine *e, trace_fn fn, void *ctx);
 /* Whether request records carry this rate metric (requests, resp_Nxx), so a
  * rate policy on it works without kernel counters (replay). */
 bool rate_metric_in_records(enum rate_metric m);

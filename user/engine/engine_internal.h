@@ -130,7 +130,16 @@ struct engine {
 	struct pending *pend;
 	size_t npend;
 	struct engine_stats st;
+	trace_fn trace;
+	void *trace_ctx;
 };
+
+static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,
+			     const double *agg)
+{
+	if (e->trace)
+		e->trace(&(struct engine_trace){ ep->p, stage, agg }, e->trace_ctx);
+}
 
 /* Small and on every record's path: inline here rather than a call across files. */
 static inline void eng_group_keep(struct engine *e, uint32_t gi, uint64_t until)

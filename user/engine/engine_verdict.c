@@ -123,11 +123,20 @@ void eng_run_match(struct engine *e, struct epolicy *ep, const struct request_re
 	struct json_object *ev;
 	uint32_t gi;
 
-	if (!pred_match(ep->p->where, e->ev))
+	if (!pred_match(ep->p->where, e->ev)) {
+		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
 		return;
+	}
 	e->pst[ep - e->pol].matched++;
-	if (!eng_policy_slot(e, ep, r, &gi) || !eng_fire_gate(e, ep, gi, r->ts_ns))
+	if (!eng_policy_slot(e, ep, r, &gi)) {
+		eng_trace(e, ep, TRACE_NO_GROUP, NULL);
 		return;
+	}
+	if (!eng_fire_gate(e, ep, gi, r->ts_ns)) {
+		eng_trace(e, ep, TRACE_COOLDOWN, NULL);
+		return;
+	}
+	eng_trace(e, ep, TRACE_FIRED, NULL);
 	ev = json_object_new_object();
 	json_object_object_add(ev, "request", request_to_json(r));
 	eng_emit(e, ep, gi, &r->src, r->ts_ns, 1, 1, ev);

@@ -107,12 +107,16 @@ void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_r
 	uint32_t gi;
 	int rc;
 
-	if (w->filter && !pred_match(w->filter, e->ev))
+	if (w->filter && !pred_match(w->filter, e->ev)) {
+		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
 		return;
+	}
 	e->pst[ep - e->pol].matched++;
 	s = eng_policy_slot(e, ep, r, &gi);
-	if (!s || !(win = eng_slot_state(e, ep, s)))
+	if (!s || !(win = eng_slot_state(e, ep, s))) {
+		eng_trace(e, ep, TRACE_NO_GROUP, NULL);
 		return;
+	}
 	win_input_of(e, ep, r, &in);
 	before = win_entries(win);
 	rc = win_add(win, &ep->ws, &in, &view);
@@ -122,12 +126,21 @@ void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_r
 		return;
 	}
 	e->st.truncated += !!(rc & WIN_TRUNCATED);
-	if (rc & WIN_TOO_OLD)
+	if (rc & WIN_TOO_OLD) {
+		eng_trace(e, ep, TRACE_LATE, NULL);
 		return;
+	}
 	eng_group_keep(e, gi, r->ts_ns + ep->keep_ns);
 	eng_enforce_budget(e, gi);
-	if (!having(w, &view) || !eng_fire_gate(e, ep, gi, r->ts_ns))
+	if (!having(w, &view)) {
+		eng_trace(e, ep, TRACE_COUNTED, view.agg);
 		return;
+	}
+	if (!eng_fire_gate(e, ep, gi, r->ts_ns)) {
+		eng_trace(e, ep, TRACE_COOLDOWN, view.agg);
+		return;
+	}
+	eng_trace(e, ep, TRACE_FIRED, view.agg);
 	eng_emit(e, ep, gi, ep->src_grouped ? &r->src : NULL, r->ts_ns, view.agg[w->conds[0].agg],
 		 w->conds[0].value, window_evidence(e, ep, r, &view));
 }

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <stdlib.h>
+
+#include "base/escape.h"
+#include "engine/engine.h"
+#include "engine/explain.h"
+
+/* Children of any shown when none held: enough to see the pattern. */
+#define EXPLAIN_MAX_KIDS 8
+
+/* The policy-language word of each operator (docs/policy-format.md). */
+static const char *const op_names[] = {
+	[PRED_ALL] = "all", [PRED_ANY] = "any", [PRED_NOT] = "not", [PRED_EXISTS] = "exists",
+	[PRED_EQ] = "eq", [PRED_NE] = "ne", [PRED_IN] = "in", [PRED_LT] = "lt",
+	[PRED_LE] = "le", [PRED_GT] = "gt", [PRED_GE] = "ge", [PRED_PREFIX] = "prefix",
+	[PRED_SUFFIX] = "suffix", [PRED_CONTAINS] = "contains", [PRED_REGEX] = "regex",
+	[PRED_CIDR] = "cidr",
+};
+
+struct explainer {
+	const struct policy_set *ps;
+	struct engine *engine;
+	struct pred_eval *ev;
+	struct json_object *out;     /* the policies array being filled */
+	const struct request_record *rec;
+};
+
+static const char *op_name(uint8_t op)
+{
+	return op < sizeof(op_names) / sizeof(op_names[0]) && op_names[op] ? op_names[op] : "?";
+}
+
+static struct json_object *leaf_why(const struct pred *p, const struct request_record *r,
+				    bool held)
+{
+	struct json_object *o = json_object_new_object();
+	char buf[512];
+	int n;
+
+	json_object_object_add(o, "field", json_object_new_string(req_field_name(p->field)));
+	json_object_object_add(o, "op", json_object_new_string(op_name(p->op)));
+	json_object_object_add(o, "held", json_object_new_boolean(held));
+	n = req_format_field(r, p->field, buf, sizeof(buf));
+	json_object_object_add(o, "value", n < 0 ? NULL : gh_json_string(buf, (size_t)n));
+	return o;
+}
+
+static struct json_object *explain_at(const struct pred *p, struct pred_eval *ev,
+				      const struct request_record *r)
+{
+	struct json_object *o, *kids;
+	bool held = pred_match(p, ev);
+
+	if (p->op != PRED_ALL && p->op != PRED_ANY && p->op != PRED_NOT)
+		return leaf_why(p, r, held);
+	o = json_object_new_object();
+	json_object_object_add(o, "op", json_object_new_string(op_name(p->op)));
+	json_object_object_add(o, "held", json_object_new_boolean(held));
+	kids = json_object_new_array();
+	/*
+	 * What decided it: for all, the first child that failed (or none); for
+	 * any, the first that held, or (none held) each child up to a bound.
+	 */
+	for (uint32_t i = 0, shown = 0; i < p->n && shown < EXPLAIN_MAX_KIDS; i++) {
+		bool kid = pred_match(p->u.kids[i], ev);
+
+		if (p->op == PRED_NOT || (p->op == PRED_ALL && !kid) ||
+		    (p->op == PRED_ANY && kid == held)) {
+			json_object_array_add(kids, explain_at(p->u.kids[i], ev, r));
+			shown++;
+			if (p->op != PRED_ANY || held)
+				break;
+		}
+	}
+	if (p->op == PRED_ANY && !held && p->n > EXPLAIN_MAX_KIDS)
+		json_object_object_add(o, "more", json_object_new_uint64(p->n - EXPLAIN_MAX_KIDS));
+	json_object_object_add(o, "kids", kids);
+	return o;
+}
+
+static const char *const stage_names[] = {
+	[TRACE_NO_MATCH] = "no_match", [TRACE_COUNTED] = "counted",
+	[TRACE_COOLDOWN] = "cooldown", [TRACE_FIRED] = "fired",
+	[TRACE_LATE] = "late", [TRACE_NO_GROUP] = "no_group",
+};
+
+static struct json_object *having_json(const struct policy_window *w, const double *agg)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (uint8_t i = 0; i < w->n_conds; i++) {
+		const struct policy_cond *c = &w->conds[i];
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "agg", json_object_new_string(w->aggs[c->agg].name));
+		json_object_object_add(o, cmp_op_name(c->op), gh_json_number(c->value));
+		json_object_object_add(o, "value", gh_json_number(agg[c->agg]));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static void on_trace(const struct engine_trace *t, void *ctx)
+{
+	struct explainer *x = ctx;
+	const struct policy *p = t->policy;
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "policy", json_object_new_string(p->name));
+	json_object_object_add(o, "kind", json_object_new_string(policy_kind_name(p->kind)));
+	json_object_object_add(o, "result", json_object_new_string(stage_names[t->stage]));
+	if (t->stage == TRACE_NO_MATCH) {
+		const struct pred *why = p->kind == POLICY_MATCH ? p->where : p->window.filter;
+
+		json_object_object_add(o, "why", explain_at(why, x->ev, x->rec));
+	}
+	if (t->agg) {
+		struct json_object *aggs = json_object_new_object();
+
+		for (uint8_t i = 0; i < p->window.n_aggs; i++)
+			json_object_object_add(aggs, p->window.aggs[i].name,
+					       gh_json_number(t->agg[i]));
+		json_object_object_add(o, "aggregates", aggs);
+		json_object_object_add(o, "having", having_json(&p->window, t->agg));
+	}
+	json_object_array_add(x->out, o);
+}
+
+static void ignore_verdict(const struct verdict *v, void *ctx)
+{
+	(void)v;
+	(void)ctx;
+}
+
+struct explainer *explainer_new(const struct policy_set *ps)
+{
+	struct explainer *x = calloc(1, sizeof(*x));
+	struct engine_opts o;
+
+	if (!x)
+		return NULL;
+	engine_opts_default(&o);
+	o.max_groups = 65536;
+	x->ps = ps;
+	x->engine = engine_new(ps, &o, ignore_verdict, x);
+	x->ev = pred_eval_new(ps->regexes);
+	if (!x->engine || !x->ev) {
+		explainer_free(x);
+		return NULL;
+	}
+	engine_set_trace(x->engine, on_trace, x);
+	return x;
+}
+
+void explainer_free(struct explainer *x)
+{
+	if (!x)
+		return;
+	engine_free(x->engine);
+	pred_eval_free(x->ev);
+	free(x);
+}
+
+/* Rate policies are not traced: say what they count from a record. */
+static void add_rates(struct explainer *x)
+{
+	for (size_t i = 0; i < x->ps->count; i++) {
+		const struct policy *p = &x->ps->policies[i];
+		struct json_object *o;
+
+		if (p->kind != POLICY_RATE)
+			continue;
+		o = json_object_new_object();
+		json_object_object_add(o, "policy", json_object_new_string(p->name));
+		json_object_object_add(o, "kind", json_object_new_string("rate"));
+		json_object_object_add(o, "result",
+				       json_object_new_string(rate_metric_in_records(p->rate.metric)
+								      ? "counted_rate"
+								      : "live_only"));
+		json_object_array_add(x->out, o);
+	}
+}
+
+struct json_object *explainer_record(struct explainer *x, const struct request_record *r)
+{
+	struct json_object *o = json_object_new_object();
+
+	x->out = json_object_new_array();
+	x->rec = r;
+	pred_eval_begin(x->ev, r);
+	engine_feed(x->engine, r);
+	add_rates(x);
+	json_object_object_add(o, "record", request_to_json(r));
+	json_object_object_add(o, "policies", x->out);
+	x->out = NULL;
+	return o;
+}
