@@ -9,6 +9,7 @@ LOG_DIR=build/tests/logs/alone
 mkdir -p "$LOG_DIR"
 
 # bats -f takes an extended regular expression: escape the name.
+# shellcheck disable=SC2001,SC2016 # a bracket expression; no expansion meant
 regex_quote() { sed 's/[][\\.*^$(){}+?|]/\\&/g' <<<"$1"; }
 
 files=("$@")
