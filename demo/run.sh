@@ -27,8 +27,8 @@ source "$DEMO_ROOT/tests/lib/lab.bash"
 source "$DEMO_ROOT/tests/lib/lab_extra.bash"
 
 POLICIES=$DEMO_ROOT/policies
-DEMO_DIR=$LAB_DIR/demo
-ALERTS=$DEMO_DIR/alerts.jsonl
+DEMO_DIR= # $LAB_DIR/demo, once lab_up has made LAB_DIR (a mktemp -d directory)
+ALERTS=   # $DEMO_DIR/alerts.jsonl
 DEMO_TIME_LIMIT_S=300 # the watchdog: the demo never runs longer than this
 BROWSE_MIN_S=60       # the browser-like client browses at least this long
 
@@ -63,7 +63,7 @@ elapsed_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; 
 cleanup() {
 	local status=$?
 	trap - EXIT INT TERM
-	touch "$DEMO_DIR/stop" 2>/dev/null || true
+	[[ -z $DEMO_DIR ]] || touch "$DEMO_DIR/stop" 2>/dev/null || true
 	local pid
 	for pid in $(jobs -p) $WATCHDOG_PID; do
 		stop_job "$pid"
@@ -96,6 +96,8 @@ setup_lab() {
 	lab_add_clients $((LAB_CLIENTS + 1)) "$VISITOR_IDX"
 	add_botnet_network
 	lab_nginx_start_isolated
+	DEMO_DIR=$LAB_DIR/demo
+	ALERTS=$DEMO_DIR/alerts.jsonl
 	mkdir -p "$DEMO_DIR"
 	: >"$ALERTS"
 	lab_daemon_start --policies "$POLICIES" --alerts "$ALERTS" --cgroup "$(lab_cgroup_dir)"

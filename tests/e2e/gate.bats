@@ -4,9 +4,12 @@
 # ping, curl, ip, bpftool. Lab 11 (tests/lib/lab.bash): server 10.77.11.1 /
 # fd77:11::1 behind gh11s0, clients .2-.5 / ::2-::5 (client index 1-4).
 #
-# The tests run in file order and share one lab; each one leaves the block
-# and allow lists as it found them. bats runs teardown_file from its EXIT
-# trap, so an interrupted run removes the namespaces, links and pins too.
+# One lab (namespaces, veth, nginx) for the file; every test starts from the
+# same host in setup(): no gatehawk process on the lab's pins, no pins, no
+# XDP program, nginx running, and sets up the gate and entries it needs
+# itself, so any one test runs alone (bats -f). bats runs teardown_file from
+# its EXIT trap, so a failed or interrupted run removes the namespaces, links
+# and pins too.
 
 # shellcheck disable=SC2034 # read by lab.bash
 LAB_ID=11
@@ -23,20 +26,9 @@ teardown_file() {
 	lab_down
 }
 
-# After a failed test, stop its daemon and empty the lists, so one failure
-# does not fail every later test with it (passing tests leave the lists as
-# they found them, except where a later test says it builds on them).
-teardown() {
-	[[ -z ${BATS_TEST_COMPLETED:-} ]] || return 0
-	local c
-	lab_daemon_stop TERM
-	[[ -e $LAB_PIN_DIR/block_host4 ]] || return 0
-	for c in $(lab_gatehawk block list --json | jq -r '.[].cidr'); do
-		lab_gatehawk block del "$c" >/dev/null 2>&1 || true
-	done
-	for c in $(lab_gatehawk allow list --json | jq -r '.[].cidr'); do
-		lab_gatehawk allow del "$c" >/dev/null 2>&1 || true
-	done
+setup() {
+	lab_gatehawk_reset
+	lab_nginx_running || lab_nginx_start
 }
 
 # ---- helpers ---------------------------------------------------------------
@@ -91,6 +83,11 @@ entry_of() {
 hits_of() { entry_of "$1" | jq -r '.hits'; }
 gate_stat() { lab_gatehawk stats --json | jq -r ".gate.$1"; }
 
+# gate_up: the gate attached in native mode on the server's veth, maps empty.
+gate_up() {
+	lab_server_gatehawk attach --iface "$LAB_SERVER_IF" --xdp-mode native >/dev/null
+}
+
 block_lists_empty() {
 	[[ $(blocks_json | jq length) == 0 ]] &&
 		[[ $(lab_gatehawk allow list --json | jq length) == 0 ]]
@@ -117,6 +114,9 @@ block_lists_empty() {
 }
 
 @test "attach --xdp-mode native puts the gate on the veth and reuses the early block" {
+	# The block made before attach (as in the test above): maps pinned, no gate.
+	lab_server_gatehawk block add "$(lab_client4 4)" --reason early
+	[[ ! -e $LAB_PIN_DIR/link_xdp_$LAB_SERVER_IF ]]
 	run lab_server_gatehawk attach --iface "$LAB_SERVER_IF" --xdp-mode native
 	expect_status 0
 	# Native (driver) XDP, not generic.
@@ -135,6 +135,7 @@ block_lists_empty() {
 }
 
 @test "block add CLIENT drops its ping and HTTP over IPv4 and IPv6; block del lets it pass again" {
+	gate_up
 	passes 1 4
 	passes 1 6
 	run lab_server_gatehawk block add "$(lab_client4 1)"
@@ -157,6 +158,7 @@ block_lists_empty() {
 
 @test "hits count exactly the dropped packets and stats --json gate counters rise by the same count" {
 	local c4 c6 d0 d40 d60 s0 p0 d1 d41 d61 s1 p1 h4 h6
+	gate_up
 	c4=$(lab_client4 2) c6=$(lab_client6 2)
 	lab_server_gatehawk block add "$c4" --reason counted
 	lab_server_gatehawk block add "$c6" --reason counted
@@ -196,6 +198,7 @@ block_lists_empty() {
 
 @test "block list --json: cidr, reason, expires_in_s (null or seconds left), hits" {
 	local e
+	gate_up
 	lab_server_gatehawk block add "$(lab_client4 3)" --reason "scanner test"
 	lab_server_gatehawk block add "$(lab_client6 3)" --ttl 10m --reason ttl-test
 	lab_server_gatehawk block add 10.77.11.128/25 --ttl 1h
@@ -228,6 +231,7 @@ block_lists_empty() {
 
 @test "block add --ttl 2s drops, then passes again after expiry with no gatehawk process running" {
 	local t0 left x0 x1
+	gate_up
 	[[ -z $(lab_gatehawk_pids) ]]
 	t0=$EPOCHREALTIME
 	lab_server_gatehawk block add "$(lab_client4 3)" --ttl 2s --reason short
@@ -257,6 +261,7 @@ block_lists_empty() {
 }
 
 @test "an allow entry (/24 and /64 covering the client) overrides its block" {
+	gate_up
 	lab_server_gatehawk block add "$(lab_client4 1)"
 	lab_server_gatehawk block add "$(lab_client6 1)"
 	ping_dropped 1 4
@@ -285,6 +290,7 @@ block_lists_empty() {
 
 @test "a prefix block drops every client in it and no one outside it" {
 	local i
+	gate_up
 	# /30 and /126 hold clients 3 and 4 (.4, .5 / ::4, ::5), not the server.
 	run lab_server_gatehawk block add 10.77.11.4/30 --reason prefix
 	expect_status 0
@@ -324,6 +330,7 @@ block_lists_empty() {
 
 @test "blocking the server's own address or loopback is refused without --force: exit 2, message, nothing changes" {
 	local a before
+	gate_up
 	lab_server_gatehawk block add "$(lab_client4 4)" --reason keep
 	before=$(blocks_json)
 	for a in "$LAB_SERVER4" "$LAB_SERVER6" 127.0.0.1 ::1 127.0.0.0/8 0.0.0.0/0 ::/0 "${LAB_NET6}:/64"; do
@@ -346,6 +353,7 @@ block_lists_empty() {
 
 @test "bad CIDRs, durations and flags exit 2 with a message naming the input; nothing changes" {
 	local bad before allow_before
+	gate_up
 	lab_server_gatehawk block add "$(lab_client4 4)" --reason keep
 	lab_server_gatehawk allow add 192.0.2.0/24
 	before=$(blocks_json)
@@ -393,6 +401,7 @@ block_lists_empty() {
 }
 
 @test "bpftool map dump of the pinned block maps prints named fields" {
+	gate_up
 	lab_server_gatehawk block add "$(lab_client4 4)" --ttl 1h --reason bpftool
 	lab_server_gatehawk block add 10.77.11.128/25
 	run lab_in_server bpftool map dump pinned "$LAB_PIN_DIR/block_host4"
@@ -412,6 +421,7 @@ block_lists_empty() {
 
 @test "gatehawk run exits cleanly on SIGTERM and leaves the gate dropping" {
 	local pid st
+	gate_up
 	lab_server_gatehawk block add "$(lab_client4 2)" --reason before-term
 	lab_daemon_start
 	pid=$LAB_DAEMON_PID
@@ -430,6 +440,7 @@ block_lists_empty() {
 }
 
 @test "gatehawk run, then kill -9: the gate keeps dropping and the maps stay usable" {
+	gate_up
 	lab_daemon_start
 	lab_daemon_running
 	lab_server_gatehawk block add "$(lab_client4 2)" --reason before-kill
@@ -454,6 +465,15 @@ block_lists_empty() {
 
 @test "attach again reuses the pinned maps with their entries and counters" {
 	local before after
+	# Entries with hits on an attached gate (as the kill -9 test leaves them).
+	gate_up
+	lab_server_gatehawk block add "$(lab_client4 2)" --reason before-kill
+	lab_server_gatehawk block add "$(lab_client6 2)" --reason before-kill
+	lab_server_gatehawk block add "$(lab_client4 1)" --reason after-kill
+	ping_dropped 2 4
+	ping_dropped 2 6
+	ping_dropped 1 4
+	(($(hits_of "$(lab_client4 2)") >= 1 && $(hits_of "$(lab_client4 1)") >= 1))
 	before=$(blocks_json | jq -c 'sort_by(.cidr) | map({cidr, reason, expires_in_s, hits})')
 	[[ $(jq length <<<"$before") == 3 ]]
 	run lab_server_gatehawk attach --iface "$LAB_SERVER_IF" --xdp-mode native
@@ -472,6 +492,14 @@ block_lists_empty() {
 
 @test "detach removes every pin, link and the XDP program, a running daemon exits; traffic passes again" {
 	local f ids=() id pid
+	# Blocked clients on an attached gate, so that passing again means something.
+	gate_up
+	lab_server_gatehawk block add "$(lab_client4 1)" --reason before-detach
+	lab_server_gatehawk block add "$(lab_client4 2)" --reason before-detach
+	lab_server_gatehawk block add "$(lab_client6 2)" --reason before-detach
+	ping_dropped 1 4
+	ping_dropped 2 4
+	ping_dropped 2 6
 	# A daemon on the pins: detach says it notices within a second and exits.
 	lab_daemon_start
 	pid=$LAB_DAEMON_PID

@@ -3,8 +3,11 @@
 # and real curl in lab 13 (tests/lib/lab.bash): server 10.77.13.1 /
 # fd77:13::1, clients .2-.5 / ::2-::5 (index 1-4). The sensor sits on nginx's
 # own cgroup (lab_extra.bash), so other labs' traffic never reaches this
-# daemon. Tests run in file order and share the lab; each one removes the
-# blocks it caused.
+# daemon. The tests share the lab (namespaces, nginx); setup() gives each
+# one a daemon of its own on fresh pins (no blocks, no engine state) with the
+# shipped policies, a fresh alert file and nginx running, so any one test
+# runs alone (bats -f). bats runs teardown_file from its EXIT trap, so a
+# failed or interrupted run removes the daemon, namespaces, pins and cgroup.
 #
 #   a. a login brute force has its SYNs dropped at XDP within 1 s of the
 #      request that crossed the threshold; a browser-like client from another
@@ -27,14 +30,30 @@ PROBER=4
 setup_file() {
 	lab_up
 	lab_nginx_start_isolated
-	mkdir -p "$LAB_DIR/policies"
-	cp "$LAB_ROOT"/policies/*.json "$LAB_DIR/policies/"
-	lab_daemon_start --policies "$LAB_DIR/policies" --alerts "$LAB_DIR/alerts.jsonl" \
-		--cgroup "$(lab_cgroup_dir)"
 }
 
 teardown_file() {
 	lab_down_isolated
+}
+
+setup() {
+	lab_gatehawk_reset
+	lab_nginx_running || lab_nginx_start_isolated
+	rm -rf "$LAB_DIR/policies"
+	mkdir -p "$LAB_DIR/policies"
+	cp "$LAB_ROOT"/policies/*.json "$LAB_DIR/policies/"
+	rm -f "$LAB_DIR/alerts.jsonl"
+	lab_daemon_start --policies "$LAB_DIR/policies" --alerts "$LAB_DIR/alerts.jsonl" \
+		--cgroup "$(lab_cgroup_dir)"
+}
+
+# A test that failed with the browser-like client running: stop it (bats
+# would wait for it, and it would browse a lab that is going away).
+teardown() {
+	[[ -n ${BROWSER_PID:-} ]] || return 0
+	touch "$BROWSER_DIR/stop"
+	kill "$BROWSER_PID" 2>/dev/null || true
+	wait "$BROWSER_PID" 2>/dev/null || true
 }
 
 # ---- helpers ---------------------------------------------------------------
@@ -74,12 +93,13 @@ browser_start() {
 	mkdir -p "$1"
 	rm -f "$1/stop"
 	lab_browse "$BROWSER" "$1" 5 60 >"$1/views" &
-	BROWSER_PID=$!
+	BROWSER_PID=$! BROWSER_DIR=$1
 }
 
 browser_stop() {
 	touch "$1/stop"
 	wait "$BROWSER_PID"
+	BROWSER_PID=
 }
 
 # assert_browser_never_failed DIR

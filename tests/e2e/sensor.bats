@@ -1,38 +1,54 @@
 #!/usr/bin/env bats
 # Issue 4 end to end: the socket-level HTTP sensor with a real nginx in a
 # network namespace and real curl clients. One `gatehawk run
-# --print-requests` for the whole file, its sensor on the cgroup2 root (the
-# default). Lab 12 (tests/lib/lab.bash): server 10.77.12.1 / fd77:12::1,
+# --print-requests --sample-rate 1` for the whole file while it stays as
+# started; its sensor on the cgroup2 root (the default). Lab 12 (tests/lib/lab.bash): server 10.77.12.1 / fd77:12::1,
 # nginx on ports 80 and 8080; clients .2-.5 / ::2-::5 (client index 1-4).
 #
 # The sensor on the root cgroup sees every HTTP exchange on the host, other
 # labs' included, so every check is on this lab's own source addresses
 # (per-source counters, records filtered by src_ip and a user agent unique
 # to the test) and counts are deltas around the traffic the test sends.
-# bats runs teardown_file from its EXIT trap, so an interrupted run removes
-# the daemon, namespaces, links and pins too.
+# Every test sends the traffic it checks itself; setup() gives each one
+# nginx running and the daemon running with the settings it started with
+# (started again, on fresh pins, when an earlier test left it dead or
+# tuned), so any one test runs alone (bats -f). bats runs teardown_file from
+# its EXIT trap, so a failed or interrupted run removes the daemon,
+# namespaces, links and pins too.
 
 # shellcheck disable=SC2034 # read by lab.bash
 LAB_ID=12
 load ../lib/lab
 load assert
 
+# The daemon's settings as started (the ports are the default ones).
+SENSOR_DEFAULTS='{"ports":[80,8080],"sample_rate":1}'
+
+sensor_daemon_start() {
+	lab_gatehawk_reset
+	lab_daemon_start --print-requests --sample-rate 1
+}
+
 setup_file() {
 	lab_up
 	lab_use_private_binary # immune to a concurrent rebuild of build/gatehawk
 	lab_nginx_start
-	lab_daemon_start --print-requests --sample-rate 1
+	sensor_daemon_start
 }
 
 teardown_file() {
 	lab_down
 }
 
-# After a failed test, put the sensor settings back so later tests start
-# from the file's defaults.
-teardown() {
-	[[ -z ${BATS_TEST_COMPLETED:-} ]] || return 0
-	lab_gatehawk tune --ports "$LAB_HTTP_PORT,$LAB_HTTP_PORT2" --sample-rate 1 >/dev/null 2>&1 || true
+# A test that tunes the sensor puts it back when it passes; after one that
+# failed midway (or stopped the daemon), a fresh daemon rather than `tune`,
+# so that no test sees settings a tune call made for it.
+setup() {
+	lab_nginx_running || lab_nginx_start
+	if ! lab_daemon_running ||
+		[[ $(lab_gatehawk tune --json 2>/dev/null | jq -c . 2>/dev/null) != "$SENSOR_DEFAULTS" ]]; then
+		sensor_daemon_start
+	fi
 }
 
 # ---- helpers ---------------------------------------------------------------
@@ -174,7 +190,7 @@ sensor_stat() { lab_gatehawk stats --json | jq -r ".sensor.$1"; }
 	jq -e '.sensor.attached == true and .sensor.ports == [80, 8080] and .sensor.sample_rate == 1
 		and (.daemon.pid | numbers)' <<<"$output" >/dev/null
 	run lab_gatehawk tune --json
-	[[ $(jq -c . <<<"$output") == '{"ports":[80,8080],"sample_rate":1}' ]]
+	[[ $(jq -c . <<<"$output") == "$SENSOR_DEFAULTS" ]]
 	# The pinned cgroup links are on the root of the cgroup2 mount (its cgroup
 	# id is the directory's inode number).
 	root_id=$(stat -c %i "$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)")
@@ -366,6 +382,23 @@ sensor_stat() { lab_gatehawk stats --json | jq -r ".sensor.$1"; }
 }
 
 @test "stats --json: sensor counters present, no ring-buffer loss at this load, daemon decoded the events" {
+	local ua before out
+	local -a want
+	# This test's load: 300 requests on watched ports, all sampled (rate 1),
+	# over keep-alive and fresh connections, IPv4 and IPv6, as the exchange
+	# tests above send them.
+	ua="gh-e2e-stats-$RANDOM$RANDOM"
+	before=$(lab_gatehawk stats --json)
+	mapfile -t want < <(paths 135 20)
+	out=$(http_keepalive 1 4 "$ua" "$LAB_HTTP_PORT" "${want[@]}")
+	out+=$'\n'$(http_keepalive 1 6 "$ua" "$LAB_HTTP_PORT2" "${want[@]}")
+	mapfile -t want < <(paths 30 10)
+	out+=$'\n'$(http_fresh 2 4 "$ua" "$LAB_HTTP_PORT" "${want[@]:0:15}")
+	out+=$'\n'$(http_fresh 2 6 "$ua" "$LAB_HTTP_PORT" "${want[@]:15}")
+	[[ $(grep -cE '^(200|404) ' <<<"$out") == 300 ]]
+	wait_records "$(lab_client4 1)" "$ua" 135
+	wait_records "$(lab_client6 2)" "$ua" 15
+	sleep 0.5 # the last responses through the ring buffer
 	run lab_gatehawk stats --json
 	expect_status 0
 	echo "$output" | jq -c '.sensor, .daemon.decoder' >&2
@@ -374,16 +407,24 @@ sensor_stat() { lab_gatehawk stats --json | jq -r ".sensor.$1"; }
 		| numbers' <<<"$output" >/dev/null
 	jq -e '.sensor.lost_ring_full == 0 and .sensor.lost_no_storage == 0 and
 		.sensor.lost_outstanding == 0 and .sensor.lost_load == 0' <<<"$output"
-	# This file alone sent 296 requests on watched ports, over 100 of them sampled
-	# (other labs on the host add to these global counters).
-	jq -e '.sensor.requests >= 296 and .sensor.requests_sampled >= 100 and
-		.sensor.responses_sent >= 100' <<<"$output"
-	jq -e '.daemon.decoder | .bad_events == 0 and .decoded >= 100 and .with_status >= 100' <<<"$output"
+	# At least this test's 300 (other labs on the host add to these global
+	# counters), every one sampled, answered and decoded with its status.
+	jq -e --argjson b "$before" '
+		.sensor.requests - $b.sensor.requests >= 300 and
+		.sensor.requests_sampled - $b.sensor.requests_sampled >= 300 and
+		.sensor.responses_sent - $b.sensor.responses_sent >= 300' <<<"$output"
+	jq -e --argjson b "$before" '.daemon.decoder.bad_events == 0 and
+		.daemon.decoder.decoded - $b.daemon.decoder.decoded >= 300 and
+		.daemon.decoder.with_status - $b.daemon.decoder.with_status >= 300' <<<"$output"
 }
 
 @test "bpftool map dump of src_stats shows the same named counters as sources, per CPU" {
 	local ip src dump
-	ip=$(lab_client6 1) # quiet since its test above
+	local -a want
+	ip=$(lab_client6 1)
+	# 20 requests from this source, then quiet: the map and sources agree.
+	mapfile -t want < <(paths 20 5)
+	[[ $(http_keepalive 1 6 "gh-e2e-srcstats-$RANDOM" "$LAB_HTTP_PORT" "${want[@]}" | grep -c .) == 20 ]]
 	src=$(src_json "$ip")
 	dump=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_stats")
 	# Sum each named field over the CPUs of this source's entry.
@@ -398,6 +439,11 @@ sensor_stat() { lab_gatehawk stats --json | jq -r ".sensor.$1"; }
 }
 
 @test "sources --sort and --limit order and cut the list" {
+	local ua="gh-e2e-sort-$RANDOM"
+	# Three sources with different request and connection counts.
+	http_keepalive 1 4 "$ua" "$LAB_HTTP_PORT" /index.html >/dev/null
+	http_fresh 2 4 "$ua" "$LAB_HTTP_PORT" /index.html /index.html /index.html >/dev/null
+	http_keepalive 3 4 "$ua" "$LAB_HTTP_PORT" /index.html /index.html >/dev/null
 	run lab_gatehawk sources --json --sort requests
 	expect_status 0
 	jq -e '[.[].requests] as $r | $r == ($r | sort | reverse)' <<<"$output"

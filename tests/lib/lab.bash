@@ -7,7 +7,11 @@
 #   lab_up; lab_nginx_start; lab_daemon_start --policies policies; ...; lab_down
 #
 # Everything lab_up creates is removed by lab_down, which is safe to call
-# twice and from a trap.
+# twice and from a trap: call it from an EXIT trap (bats: teardown_file) so a
+# failure midway leaves nothing behind. The lab's files (nginx's config and
+# logs, the daemon's output) live in LAB_DIR, a fresh mktemp -d directory that
+# lab_up makes and exports (bats hands it from setup_file to the tests) and
+# lab_down removes.
 
 : "${LAB_ID:=1}"
 LAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,7 +22,9 @@ LAB_CLIENT_NS=gh${LAB_ID}cli
 LAB_SERVER_IF=gh${LAB_ID}s0 # gated: the server side of the veth
 LAB_CLIENT_IF=gh${LAB_ID}c0
 LAB_PIN_DIR=/sys/fs/bpf/gh-lab-$LAB_ID
-LAB_DIR=/tmp/gh-lab-$LAB_ID
+# Only a directory lab_up made for this LAB_ID (mktemp's template below) is
+# ever taken over from the environment, and so ever removed.
+[[ ${LAB_DIR:-} == */gh-lab-$LAB_ID.* ]] || LAB_DIR=
 LAB_NET4=10.77.$LAB_ID
 LAB_NET6=fd77:$LAB_ID:
 LAB_SERVER4=$LAB_NET4.1
@@ -43,6 +49,10 @@ lab_server_gatehawk() { lab_in_server "$GATEHAWK" "$@" --pin-dir "$LAB_PIN_DIR";
 
 lab_up() {
 	lab_down
+	LAB_DIR=$(mktemp -d -t "gh-lab-$LAB_ID.XXXXXXXX") || return 1
+	export LAB_DIR
+	# nginx's workers (not root) read the site under it.
+	chmod 755 "$LAB_DIR"
 	mkdir -p "$LAB_DIR/www"
 	grep -q ' /sys/fs/bpf bpf ' /proc/mounts || mount -t bpf bpf /sys/fs/bpf
 	ip netns add "$LAB_SERVER_NS"
@@ -125,6 +135,13 @@ EOF
 		lab_wait "nginx answers on IPv6" 50 lab_in_client curl -s -o /dev/null "http://[$LAB_SERVER6]/"
 }
 
+# lab_nginx_running: the nginx lab_nginx_start started is still alive (a
+# test's setup() starts it again when not).
+lab_nginx_running() {
+	local pid
+	[[ -n $LAB_DIR ]] && pid=$(cat "$LAB_DIR/nginx.pid" 2>/dev/null) && lab_pid_alive "$pid"
+}
+
 # lab_wait WHAT TRIES CMD...: retry CMD every 0.1 s, at most TRIES times.
 lab_wait() {
 	local what=$1 tries=$2 i
@@ -165,9 +182,9 @@ lab_daemon_ready() {
 # 5 s, for it to exit; SIGKILL after that. SIGNAL defaults to TERM.
 lab_daemon_stop() {
 	local sig=${1:-TERM} pid=${LAB_DAEMON_PID:-}
-	[[ -n $pid ]] || pid=$(cat "$LAB_DIR/daemon.pid" 2>/dev/null) || true
+	[[ -n $pid || -z $LAB_DIR ]] || pid=$(cat "$LAB_DIR/daemon.pid" 2>/dev/null) || true
 	LAB_DAEMON_PID=
-	rm -f "$LAB_DIR/daemon.pid"
+	[[ -z $LAB_DIR ]] || rm -f "$LAB_DIR/daemon.pid"
 	[[ -n $pid ]] || return 0
 	lab_kill_wait "$sig" "$pid"
 	return 0
@@ -201,7 +218,8 @@ lab_pid_alive() {
 # lab_daemon_running: the daemon lab_daemon_start started is still alive.
 lab_daemon_running() {
 	local pid=${LAB_DAEMON_PID:-}
-	[[ -n $pid ]] || pid=$(cat "$LAB_DIR/daemon.pid" 2>/dev/null) || return 1
+	[[ -n $pid || -z $LAB_DIR ]] || pid=$(cat "$LAB_DIR/daemon.pid" 2>/dev/null) || true
+	[[ -n $pid ]] || return 1
 	lab_pid_alive "$pid"
 }
 
@@ -241,32 +259,57 @@ lab_ping() {
 	lab_in_client ping -n -q -c 1 -W 1 -I "$src" "$@" "$target"
 }
 
-# Safe under set -e (bats runs setup and teardown with it), twice, and from a
-# trap: every step may find its object already gone.
-lab_down() {
-	local pids
+# lab_gatehawk_reset: no gatehawk on this lab's pins any more: the daemon
+# stopped (TERM, then KILL), any other gatehawk process on the pins too, the
+# gate and sensor detached, the pins and the control socket removed. The
+# namespaces, nginx and LAB_DIR stay: a test's setup() calls this to start
+# from a host without gatehawk, whatever an earlier test left.
+lab_gatehawk_reset() {
+	local pids gh=$GATEHAWK
 	lab_daemon_stop TERM
 	pids=$(lab_gatehawk_pids)
 	# shellcheck disable=SC2086 # one pid a word
 	[[ -z $pids ]] || lab_kill_wait TERM $pids
-	if [[ -f $LAB_DIR/nginx.pid ]]; then
-		pids=$(cat "$LAB_DIR/nginx.pid" 2>/dev/null) || true
-		# shellcheck disable=SC2086
-		[[ -z $pids ]] || lab_kill_wait TERM $pids
-	fi
 	if [[ -d $LAB_PIN_DIR ]]; then
-		"$GATEHAWK" detach --pin-dir "$LAB_PIN_DIR" >/dev/null 2>&1 || true
+		# The private binary is gone with an earlier lab's LAB_DIR.
+		[[ -x $gh ]] || gh=${LAB_GATEHAWK_SRC:-$LAB_ROOT/build/gatehawk}
+		"$gh" detach --pin-dir "$LAB_PIN_DIR" >/dev/null 2>&1 || true
 		rm -rf "$LAB_PIN_DIR" || true
 	fi
 	# The control socket a daemon killed with SIGKILL leaves behind
 	# (/run/gatehawk/<pin dir, '/' as '_'>.sock); no daemon of ours is left.
 	local sock=${LAB_PIN_DIR#/}
 	rm -f "/run/gatehawk/${sock//\//_}.sock" || true
+	return 0
+}
+
+# lab_netns_pids: every process in the lab's two namespaces (nginx, clients
+# and whatever a run cut short left there, whose pid files may be gone).
+lab_netns_pids() {
+	ip netns pids "$LAB_SERVER_NS" 2>/dev/null || true
+	ip netns pids "$LAB_CLIENT_NS" 2>/dev/null || true
+}
+
+# Safe under set -e (bats runs setup and teardown with it), twice, and from a
+# trap: every step may find its object already gone.
+lab_down() {
+	local pids
+	lab_gatehawk_reset
+	if [[ -n $LAB_DIR && -f $LAB_DIR/nginx.pid ]]; then
+		pids=$(cat "$LAB_DIR/nginx.pid" 2>/dev/null) || true
+		# shellcheck disable=SC2086 # one pid a word
+		[[ -z $pids ]] || lab_kill_wait TERM $pids
+	fi
+	pids=$(lab_netns_pids)
+	# shellcheck disable=SC2086
+	[[ -z $pids ]] || lab_kill_wait TERM $pids
 	ip netns del "$LAB_SERVER_NS" 2>/dev/null || true
 	ip netns del "$LAB_CLIENT_NS" 2>/dev/null || true
 	# A veth that never made it into its namespace (lab_up cut short).
 	ip link del "$LAB_SERVER_IF" 2>/dev/null || true
 	ip link del "$LAB_CLIENT_IF" 2>/dev/null || true
-	rm -rf "$LAB_DIR" || true
+	# Only the directory lab_up made (see the check where LAB_DIR is set).
+	[[ $LAB_DIR != */gh-lab-$LAB_ID.* ]] || rm -rf "$LAB_DIR" || true
+	LAB_DIR=
 	return 0
 }
