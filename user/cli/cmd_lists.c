@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "cli/commands.h"
 #include "kernel/gate_maps.h"
+#include "kernel/gate_loader.h"
 #include "base/host_addrs.h"
 
 static int open_maps_locked(const char *pin_dir, uint32_t max_blocks, bool create,

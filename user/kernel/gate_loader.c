@@ -12,7 +12,6 @@
 
 #include "cli/cli.h"
 #include "kernel/gate_loader.h"
-#include "kernel/gate_maps.h"
 #include "gatehawk/gate.h"
 #include "kernel/pins.h"
 #include "xdp_gate.skel.h"
@@ -59,6 +58,18 @@ int gate_pin_maps(const char *pin_dir, uint32_t max_blocks)
 	if (!err)
 		xdp_gate_bpf__destroy(skel);
 	return err;
+}
+
+int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m)
+{
+	int err = gate_maps_open(pin_dir, m);
+
+	if (err != -ENOENT)
+		return err;
+	err = gate_pin_maps(pin_dir, max_blocks);
+	if (err)
+		return err;
+	return gate_maps_open(pin_dir, m);
 }
 
 static int link_pin_path(char *buf, size_t len, const char *pin_dir, const char *ifname)

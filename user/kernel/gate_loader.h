@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "kernel/gate_maps.h"
 #include "kernel/pins.h"
 
 enum xdp_mode {
@@ -29,6 +30,8 @@ struct gate_attach_opts {
 
 /* Create and pin the maps (loading the program once) without attaching. */
 int gate_pin_maps(const char *pin_dir, uint32_t max_blocks);
+/* Open the pinned maps, creating and pinning them first when they are not there yet. */
+int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m);
 /*
  * Load the program over the pinned maps and attach it to each interface.
  * An interface that already has a pinned gatehawk link gets the new program
