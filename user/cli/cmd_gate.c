@@ -10,6 +10,7 @@
 #include "kernel/gate_loader.h"
 #include "gatehawk/gate.h"
 #include "gatehawk/sources.h"
+#include "input/request.h"
 
 struct gate_cli {
 	char *iface;
@@ -32,6 +33,8 @@ struct gate_cli {
 
 static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_attach_opts *o)
 {
+	struct gh_err e = { 0 };
+
 	memset(o, 0, sizeof(*o));
 	o->pin_dir = g->pin_dir;
 	o->sizes.max_blocks = g->max_blocks;
@@ -44,7 +47,8 @@ static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_at
 	if (g->max_sources < GH_MIN_MAX_SOURCES)
 		return cli_input_error("--max-sources: expected at least %u, got %u",
 				       GH_MIN_MAX_SOURCES, g->max_sources);
-	return gate_parse_ifaces(g->iface, o) ?: gate_parse_xdp_mode(g->mode, &o->mode);
+	return cli_report(&e, gate_parse_ifaces(g->iface, o, &e)
+				      ?: gate_parse_xdp_mode(g->mode, &o->mode, &e));
 }
 
 int cmd_attach(int argc, char **argv)
@@ -61,6 +65,7 @@ int cmd_attach(int argc, char **argv)
 		"  gatehawk attach --iface eth0\n  gatehawk attach --iface eth0,eth1 --xdp-mode skb\n"
 	};
 	struct gate_attach_opts o;
+	struct gh_err e = { 0 };
 	char *pos[1];
 	int err;
 
@@ -68,7 +73,7 @@ int cmd_attach(int argc, char **argv)
 	if (err < 0)
 		return err;
 	err = gate_cli_resolve(&g, usage.path, &o);
-	return err ?: gate_attach(&o);
+	return err ?: cli_report(&e, gate_attach(&o, &e));
 }
 
 int cmd_detach(int argc, char **argv)
@@ -85,10 +90,23 @@ int cmd_detach(int argc, char **argv)
 		"`gatehawk run` notices within a second and exits.",
 		NULL
 	};
+	struct gh_err e = { 0 };
 	char *pos[1];
 	int err = cli_parse(argc, argv, &usage, opts, pos, 0);
 
-	return err < 0 ? err : gate_detach(pin_dir);
+	return err < 0 ? err : cli_report(&e, gate_detach(pin_dir, &e));
+}
+
+static void print_request(const struct request_record *rec, void *ctx)
+{
+	(void)ctx;
+	cli_print_json(request_to_json(rec));
+}
+
+static void report_notes(const struct gh_err *e, void *ctx)
+{
+	(void)ctx;
+	cli_report(e, 0);
 }
 
 int cmd_run(int argc, char **argv)
@@ -97,7 +115,11 @@ int cmd_run(int argc, char **argv)
 			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
 			      .max_sources = GH_DEFAULT_MAX_SOURCES };
 	const char *ports = GH_DEFAULT_HTTP_PORTS;
-	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .alerts_path = "-" };
+	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .alerts_path = "-",
+				 .on_started = report_notes };
+	struct cli_strlist access_logs = { .count = 0 };
+	bool print_requests = false;
+	struct gh_err e = { 0 };
 	const struct cli_opt opts[] = {
 		GATE_CLI_OPTS(g),
 		{ "ports", "P[,P...]", cli_set_string, &ports,
@@ -115,9 +137,9 @@ int cmd_run(int argc, char **argv)
 		{ "max-groups", "N", cli_set_u32, &d.max_groups,
 		  "policy state kept for at most N sources or groups, least recently seen evicted "
 		  "(default 262144)" },
-		{ "access-log", "FILE", cli_set_strlist, &d.access_logs,
+		{ "access-log", "FILE", cli_set_strlist, &access_logs,
 		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
-		{ "print-requests", NULL, cli_set_flag, &d.print_requests,
+		{ "print-requests", NULL, cli_set_flag, &print_requests,
 		  "write each decoded request as a JSON line on stdout" },
 		{ 0 },
 	};
@@ -146,10 +168,13 @@ int cmd_run(int argc, char **argv)
 	if (err < 0)
 		return err;
 	err = gate_cli_resolve(&g, usage.path, &d.attach);
-	err = err ?: sensor_parse_ports(ports, &d.sensor.tun);
+	err = err ?: cli_report(&e, sensor_parse_ports(ports, &d.sensor.tun, &e));
 	if (err)
 		return err;
 	d.sensor.pin_dir = d.attach.pin_dir;
 	d.sensor.sizes = d.attach.sizes;
-	return daemon_run(&d);
+	d.access_logs = access_logs.items;
+	d.n_access_logs = access_logs.count;
+	d.on_request = print_requests ? print_request : NULL;
+	return cli_report(&e, daemon_run(&d, &e));
 }

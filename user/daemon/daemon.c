@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <time.h>
@@ -41,7 +42,7 @@ struct daemon {
 	struct policy_set *policies;
 	struct engine *engine;
 	struct enforcer enforcer;
-	struct followed logs[CLI_MAX_POSITIONAL];
+	struct followed *logs; /* one per opts->access_logs */
 	FILE *alerts;
 	int src_fd;     /* src_stats, read each tick when rate policies exist */
 	int control_fd;
@@ -130,8 +131,8 @@ static void on_record(const struct request_record *rec, void *ctx)
 {
 	struct daemon *d = ctx;
 
-	if (d->opts->print_requests)
-		cli_print_json(request_to_json(rec));
+	if (d->opts->on_request)
+		d->opts->on_request(rec, d->opts->out_ctx);
 	if (d->engine)
 		engine_feed(d->engine, rec);
 }
@@ -149,7 +150,7 @@ static void on_log_line(char *line, size_t len, void *ctx)
 
 static void follow_logs(struct daemon *d)
 {
-	for (int i = 0; i < d->opts->access_logs.count; i++) {
+	for (int i = 0; i < d->opts->n_access_logs; i++) {
 		struct followed *fl = &d->logs[i];
 		int n = log_follow_poll(fl->f, on_log_line, fl);
 
@@ -243,7 +244,7 @@ static struct json_object *access_logs_json(const struct daemon *d)
 {
 	struct json_object *a = json_object_new_array();
 
-	for (int i = 0; i < d->opts->access_logs.count; i++) {
+	for (int i = 0; i < d->opts->n_access_logs; i++) {
 		struct json_object *o = json_object_new_object();
 		struct log_follow_stats st;
 
@@ -336,34 +337,35 @@ static int block_signals(void)
 	return fd < 0 ? -errno : fd;
 }
 
-static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what)
+static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what, struct gh_err *e)
 {
 	int err = fd < 0 ? fd : ev_add(d->loop, fd, fn, d);
 
-	return err ? cli_runtime_error(err, "setting up %s", what) : 0;
+	return err ? gh_err_sys(e, err, "setting up %s", what) : 0;
 }
 
-static int open_ring(struct daemon *d)
+static int open_ring(struct daemon *d, struct gh_err *e)
 {
 	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
 	int err;
 
 	if (fd < 0)
-		return cli_runtime_error(fd, "opening the sensor's ring buffer");
+		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
 	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
 				 GH_DEFAULT_ANSWER_TIMEOUT_NS);
 	d->ring = d->decoder ? ring_buffer__new(fd, on_ring_event, d->decoder, NULL) : NULL;
 	/* The ring buffer keeps its own reference to the map. */
 	close(fd);
 	if (!d->ring)
-		return cli_runtime_error(-ENOMEM, "setting up the ring buffer reader");
+		return gh_err_sys(e, -ENOMEM, "setting up the ring buffer reader");
 	d->drain_fd = ev_timerfd(GH_RING_DRAIN_MS);
-	err = add_fd(d, d->drain_fd, on_ring_ready, "the ring buffer timer");
-	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer");
+	err = add_fd(d, d->drain_fd, on_ring_ready, "the ring buffer timer", e);
+	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer",
+			     e);
 }
 
 /* Policies and the alert sink first: bad input changes nothing in the kernel. */
-static int load_inputs(struct daemon *d)
+static int load_inputs(struct daemon *d, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
 	struct policy_set *ps;
@@ -371,58 +373,61 @@ static int load_inputs(struct daemon *d)
 
 	d->alerts = strcmp(o->alerts_path, "-") ? fopen(o->alerts_path, "a") : stdout;
 	if (!d->alerts)
-		return cli_input_error("--alerts %s: %s", o->alerts_path, strerror(errno));
-	for (int i = 0; i < o->access_logs.count; i++) {
+		return gh_err_input(e, "--alerts %s: %s", o->alerts_path, strerror(errno));
+	d->logs = calloc((size_t)o->n_access_logs + 1, sizeof(*d->logs));
+	if (!d->logs)
+		return gh_err_sys(e, -ENOMEM, "following the access logs");
+	for (int i = 0; i < o->n_access_logs; i++) {
 		d->logs[i].d = d;
-		err = log_follow_open(o->access_logs.items[i], &d->logs[i].f);
+		err = log_follow_open(o->access_logs[i], &d->logs[i].f);
 		if (err)
-			return cli_input_error("--access-log %s: %s", o->access_logs.items[i],
-					       strerror(-err));
+			return gh_err_input(e, "--access-log %s: %s", o->access_logs[i],
+					    strerror(-err));
 	}
 	if (!o->policies_dir)
 		return 0;
 	err = policy_set_load_dir(o->policies_dir, NULL, &ps);
 	if (err)
-		return err == -EINVAL ? cli_input_error("--policies %s: invalid, nothing was started",
-							o->policies_dir)
-				      : cli_runtime_error(err, "loading %s", o->policies_dir);
+		return err == -EINVAL ? gh_err_input(e, "--policies %s: invalid, nothing was started",
+						     o->policies_dir)
+				      : gh_err_sys(e, err, "loading %s", o->policies_dir);
 	err = start_engine(d, ps);
 	if (err) {
 		policy_set_free(ps);
-		return cli_runtime_error(err, "starting the policy engine");
+		return gh_err_sys(e, err, "starting the policy engine");
 	}
 	return 0;
 }
 
-static int setup(struct daemon *d, int *sig_fd, int *tick_fd)
+static int setup(struct daemon *d, int *sig_fd, int *tick_fd, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
 	int err;
 
 	d->loop = ev_loop_new();
 	if (!d->loop)
-		return cli_runtime_error(-ENOMEM, "creating the event loop");
-	err = load_inputs(d);
+		return gh_err_sys(e, -ENOMEM, "creating the event loop");
+	err = load_inputs(d, e);
 	if (err)
 		return err;
 	d->control_fd = control_listen(o->attach.pin_dir);
 	if (d->control_fd == -EADDRINUSE)
-		return cli_runtime_fail(d->control_fd, "a gatehawk daemon already runs for %s",
-					o->attach.pin_dir);
-	err = gate_attach(&o->attach);
-	err = err ?: sensor_attach(&o->sensor);
+		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
+				   o->attach.pin_dir);
+	err = gate_attach(&o->attach, e);
+	err = err ?: sensor_attach(&o->sensor, e);
 	if (err)
 		return err;
 	err = gate_maps_open(o->attach.pin_dir, &d->maps);
 	if (err)
-		return cli_runtime_error(err, "opening pinned maps in %s", o->attach.pin_dir);
+		return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
 	enforcer_init(&d->enforcer, &d->maps, d->alerts, o->dry_run);
 	*sig_fd = block_signals();
 	*tick_fd = ev_timerfd(GH_TICK_MS);
-	err = add_fd(d, *sig_fd, on_signal, "signalfd");
-	err = err ?: add_fd(d, *tick_fd, on_tick, "the timer");
-	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket");
-	return err ?: open_ring(d);
+	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	err = err ?: add_fd(d, *tick_fd, on_tick, "the timer", e);
+	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
+	return err ?: open_ring(d, e);
 }
 
 static void announce(const struct daemon *d)
@@ -436,7 +441,17 @@ static void announce(const struct daemon *d)
 		d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
 }
 
-int daemon_run(const struct daemon_opts *o)
+/* Hand the setup's notes to the caller before the loop, not at exit. */
+static void report_started(const struct daemon *d, struct gh_err *e)
+{
+	if (d->opts->on_started && e)
+		d->opts->on_started(e, d->opts->out_ctx);
+	if (e)
+		e->notes[0] = '\0'; /* shown: not again when daemon_run returns */
+	announce(d);
+}
+
+int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
 	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .drain_fd = -1, .started = time(NULL) };
 	int sig_fd = -1, tick_fd = -1;
@@ -444,9 +459,9 @@ int daemon_run(const struct daemon_opts *o)
 
 	gate_maps_init(&d.maps);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	err = setup(&d, &sig_fd, &tick_fd);
+	err = setup(&d, &sig_fd, &tick_fd, e);
 	if (!err) {
-		announce(&d);
+		report_started(&d, e);
 		err = ev_run(d.loop);
 	}
 	if (d.ring) {
@@ -457,8 +472,9 @@ int daemon_run(const struct daemon_opts *o)
 	decoder_free(d.decoder);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
-	for (int i = 0; i < o->access_logs.count; i++)
+	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
+	free(d.logs);
 	if (d.alerts && d.alerts != stdout)
 		fclose(d.alerts);
 	if (d.src_fd >= 0)

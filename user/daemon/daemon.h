@@ -13,7 +13,7 @@
 
 #include <stdbool.h>
 
-#include "cli/cli.h"
+#include "base/err.h"
 #include "kernel/gate_loader.h"
 #include "kernel/sensor_loader.h"
 
@@ -26,17 +26,28 @@
  * request waits before the policies see it. */
 #define GH_RING_DRAIN_MS 10
 
+struct request_record;
+
 struct daemon_opts {
 	struct gate_attach_opts attach;
 	struct sensor_opts sensor;
 	const char *policies_dir;        /* NULL: decode only, no policies */
-	struct cli_strlist access_logs;  /* followed like tail -F */
+	const char *const *access_logs;  /* followed like tail -F */
+	int n_access_logs;
 	const char *alerts_path;         /* "-": stdout */
 	bool dry_run;                    /* alert, never write blocks */
-	bool print_requests;             /* each decoded record as a JSON line on stdout */
 	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
+	/* The daemon does not print: what the caller shows comes through these. */
+	void (*on_request)(const struct request_record *rec, void *ctx); /* NULL: none */
+	/* Setup is done and the loop starts: the notes gathered so far (then dropped). */
+	void (*on_started)(const struct gh_err *e, void *ctx);
+	void *out_ctx;
 };
 
-int daemon_run(const struct daemon_opts *o);
+/*
+ * Set up, then run until a signal or a detach. Returns 0 or a negative
+ * errno; e says why setup failed.
+ */
+int daemon_run(const struct daemon_opts *o, struct gh_err *e);
 
 #endif /* GATEHAWK_DAEMON_H */
