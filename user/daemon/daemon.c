@@ -37,7 +37,6 @@ struct daemon {
 	struct event_loop *loop;
 	struct gate_maps maps;
 	struct ring_buffer *ring;
-	int drain_fd; /* timerfd: drain the ring between the sensor's batch wake-ups */
 	struct ringbuf_decoder *decoder;
 	struct policy_set *policies;
 	struct engine *engine;
@@ -174,13 +173,13 @@ static int feed_source(const struct source_row *row, void *ctx)
 	return 0;
 }
 
-static int on_tick(int fd, uint32_t events, void *ctx)
+static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
 	uint64_t now = gh_clock_ns(CLOCK_REALTIME);
 
-	(void)events;
-	ev_timerfd_drain(fd);
+	/* One tick however late: the work reads the clock, not the count. */
+	(void)expirations;
 	d->ticks++;
 	if (gate_detached(d)) {
 		fprintf(stderr, "gatehawk: gate detached, exiting\n");
@@ -210,16 +209,26 @@ static int on_ring_event(void *ctx, void *data, size_t size)
 	return decoder_event(ctx, data, size);
 }
 
+static int consume_ring(struct daemon *d)
+{
+	int n = ring_buffer__consume(d->ring);
+
+	return n < 0 && n != -EINTR ? n : 0;
+}
+
+/* The sensor woke us: a batch of GH_RING_WAKEUP_BYTES is waiting. */
 static int on_ring_ready(int fd, uint32_t events, void *ctx)
 {
-	struct daemon *d = ctx;
-	int n;
-
+	(void)fd;
 	(void)events;
-	if (fd == d->drain_fd)
-		ev_timerfd_drain(fd);
-	n = ring_buffer__consume(d->ring);
-	return n < 0 && n != -EINTR ? n : 0;
+	return consume_ring(ctx);
+}
+
+/* No wake-up for a small batch: drain it anyway, so no record waits long. */
+static int on_ring_timer(uint64_t expirations, void *ctx)
+{
+	(void)expirations;
+	return consume_ring(ctx);
 }
 
 static int on_signal(int fd, uint32_t events, void *ctx)
@@ -344,6 +353,14 @@ static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what, str
 	return err ? gh_err_sys(e, err, "setting up %s", what) : 0;
 }
 
+static int add_timer(struct daemon *d, uint64_t interval_ms, ev_timer_handler fn,
+		     const char *what, struct gh_err *e)
+{
+	int id = ev_timer_add(d->loop, interval_ms * 1000000ULL, fn, d);
+
+	return id < 0 ? gh_err_sys(e, id, "setting up %s", what) : 0;
+}
+
 static int open_ring(struct daemon *d, struct gh_err *e)
 {
 	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
@@ -358,8 +375,7 @@ static int open_ring(struct daemon *d, struct gh_err *e)
 	close(fd);
 	if (!d->ring)
 		return gh_err_sys(e, -ENOMEM, "setting up the ring buffer reader");
-	d->drain_fd = ev_timerfd(GH_RING_DRAIN_MS);
-	err = add_fd(d, d->drain_fd, on_ring_ready, "the ring buffer timer", e);
+	err = add_timer(d, GH_RING_DRAIN_MS, on_ring_timer, "the ring buffer timer", e);
 	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer",
 			     e);
 }
@@ -399,7 +415,7 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	return 0;
 }
 
-static int setup(struct daemon *d, int *sig_fd, int *tick_fd, struct gh_err *e)
+static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
 	int err;
@@ -423,9 +439,8 @@ static int setup(struct daemon *d, int *sig_fd, int *tick_fd, struct gh_err *e)
 		return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
 	enforcer_init(&d->enforcer, &d->maps, d->alerts, o->dry_run);
 	*sig_fd = block_signals();
-	*tick_fd = ev_timerfd(GH_TICK_MS);
 	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
-	err = err ?: add_fd(d, *tick_fd, on_tick, "the timer", e);
+	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
 	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
 	return err ?: open_ring(d, e);
 }
@@ -453,13 +468,13 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .drain_fd = -1, .started = time(NULL) };
-	int sig_fd = -1, tick_fd = -1;
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
+	int sig_fd = -1;
 	int err;
 
 	gate_maps_init(&d.maps);
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	err = setup(&d, &sig_fd, &tick_fd, e);
+	err = setup(&d, &sig_fd, e);
 	if (!err) {
 		report_started(&d, e);
 		err = ev_run(d.loop);
@@ -480,10 +495,6 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	if (d.src_fd >= 0)
 		close(d.src_fd);
 	control_close(d.control_fd, o->attach.pin_dir);
-	if (tick_fd >= 0)
-		close(tick_fd);
-	if (d.drain_fd >= 0)
-		close(d.drain_fd);
 	if (sig_fd >= 0)
 		close(sig_fd);
 	ev_loop_free(d.loop);

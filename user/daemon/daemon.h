@@ -3,7 +3,7 @@
  * `gatehawk run`: attach the gate and the HTTP sensor, then stay in the
  * foreground on one epoll loop: the sensor's ring buffer, followed access
  * logs, the control socket, signalfd (SIGTERM/SIGINT exit, SIGHUP reloads
- * the policies) and a 1 s timerfd tick (kernel counters to the engine,
+ * the policies) and a 1 s timer tick (kernel counters to the engine,
  * overdue requests, block GC). SIGTERM leaves the gate, the sensor and
  * their pins in place; `gatehawk detach` (pins removed) makes the daemon
  * exit on its next tick.
