@@ -109,6 +109,12 @@ static void report_notes(const struct gh_err *e, void *ctx)
 	cli_report(e, 0);
 }
 
+static void print_log(void *ctx, const char *line)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", line);
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
@@ -116,7 +122,7 @@ int cmd_run(int argc, char **argv)
 			      .max_sources = GH_DEFAULT_MAX_SOURCES };
 	const char *ports = GH_DEFAULT_HTTP_PORTS;
 	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .alerts_path = "-",
-				 .on_started = report_notes };
+				 .on_started = report_notes, .on_log = print_log };
 	struct cli_strlist access_logs = { .count = 0 };
 	bool print_requests = false;
 	struct gh_err e = { 0 };

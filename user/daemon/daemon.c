@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,27 @@ struct daemon {
 	time_t started;
 };
 
+/* A line for the operator; the caller (cli/) decides where it goes. */
+static void __attribute__((format(printf, 2, 3))) daemon_log(const struct daemon *d,
+							      const char *fmt, ...)
+{
+	char line[GH_DAEMON_LOG_MAX];
+	va_list ap;
+
+	if (!d->opts->on_log)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	d->opts->on_log(d->opts->out_ctx, line);
+}
+
+/* Policy load messages take the daemon's log path. */
+static struct policy_report policy_report_of(const struct daemon *d)
+{
+	return (struct policy_report){ d->opts->on_log, d->opts->out_ctx };
+}
+
 static bool has_rate_policies(const struct policy_set *ps)
 {
 	for (size_t i = 0; ps && i < ps->count; i++)
@@ -78,16 +100,17 @@ static void reload_policies(struct daemon *d)
 {
 	struct engine *old_engine = d->engine;
 	struct policy_set *old_set = d->policies, *ps;
+	struct policy_report rep = policy_report_of(d);
 
 	if (!d->opts->policies_dir)
 		return;
-	if (policy_set_load_dir(d->opts->policies_dir, NULL, &ps)) {
-		fprintf(stderr, "gatehawk: reload of %s failed; keeping the %zu policies in force\n",
-			d->opts->policies_dir, old_set ? old_set->count : 0);
+	if (policy_set_load_dir(d->opts->policies_dir, &rep, &ps)) {
+		daemon_log(d, "gatehawk: reload of %s failed; keeping the %zu policies in force",
+			   d->opts->policies_dir, old_set ? old_set->count : 0);
 		return;
 	}
 	if (start_engine(d, ps)) {
-		fprintf(stderr, "gatehawk: reload: out of memory; keeping the policies in force\n");
+		daemon_log(d, "gatehawk: reload: out of memory; keeping the policies in force");
 		policy_set_free(ps);
 		d->engine = old_engine;
 		d->policies = old_set;
@@ -95,8 +118,8 @@ static void reload_policies(struct daemon *d)
 	}
 	engine_free(old_engine);
 	policy_set_free(old_set);
-	fprintf(stderr, "gatehawk: reloaded %zu policies from %s (window state starts afresh)\n",
-		ps->count, d->opts->policies_dir);
+	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh)",
+		   ps->count, d->opts->policies_dir);
 }
 
 /* The gate was detached under us when its link pins are gone. */
@@ -123,7 +146,7 @@ static void collect_garbage(struct daemon *d)
 		gate_maps_unlock(&d->maps);
 	}
 	if (err)
-		fprintf(stderr, "gatehawk: block GC failed: %s\n", strerror(-err));
+		daemon_log(d, "gatehawk: block GC failed: %s", strerror(-err));
 }
 
 static void on_record(const struct request_record *rec, void *ctx)
@@ -154,8 +177,8 @@ static void follow_logs(struct daemon *d)
 		int n = log_follow_poll(fl->f, on_log_line, fl);
 
 		if (n < 0 && n != fl->last_err)
-			fprintf(stderr, "gatehawk: reading %s: %s\n", log_follow_path(fl->f),
-				strerror(-n));
+			daemon_log(d, "gatehawk: reading %s: %s", log_follow_path(fl->f),
+				   strerror(-n));
 		fl->last_err = n < 0 ? n : 0;
 	}
 }
@@ -182,7 +205,7 @@ static int on_tick(uint64_t expirations, void *ctx)
 	(void)expirations;
 	d->ticks++;
 	if (gate_detached(d)) {
-		fprintf(stderr, "gatehawk: gate detached, exiting\n");
+		daemon_log(d, "gatehawk: gate detached, exiting");
 		ev_stop(d->loop);
 		return 0;
 	}
@@ -243,8 +266,8 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 		reload_policies(d);
 		return 0;
 	}
-	fprintf(stderr, "gatehawk: %s, exiting; the gate stays attached\n",
-		strsignal((int)si.ssi_signo));
+	daemon_log(d, "gatehawk: %s, exiting; the gate stays attached",
+		   strsignal((int)si.ssi_signo));
 	ev_stop(d->loop);
 	return 0;
 }
@@ -384,6 +407,7 @@ static int open_ring(struct daemon *d, struct gh_err *e)
 static int load_inputs(struct daemon *d, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
+	struct policy_report rep = policy_report_of(d);
 	struct policy_set *ps;
 	int err;
 
@@ -402,7 +426,7 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	}
 	if (!o->policies_dir)
 		return 0;
-	err = policy_set_load_dir(o->policies_dir, NULL, &ps);
+	err = policy_set_load_dir(o->policies_dir, &rep, &ps);
 	if (err)
 		return err == -EINVAL ? gh_err_input(e, "--policies %s: invalid, nothing was started",
 						     o->policies_dir)
@@ -448,12 +472,16 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 static void announce(const struct daemon *d)
 {
 	const struct daemon_opts *o = d->opts;
+	char ports[GH_MAX_HTTP_PORTS * sizeof(",65535")] = "";
+	size_t used = 0;
 
-	fprintf(stderr, "gatehawk: gate on %d interface(s), sensor on ports", o->attach.n_ifaces);
-	for (uint32_t i = 0; i < o->sensor.tun.n_ports; i++)
-		fprintf(stderr, "%s%u", i ? "," : " ", o->sensor.tun.ports[i]);
-	fprintf(stderr, ", sample 1/%u, %zu policies%s; running\n", o->sensor.tun.sample_rate,
-		d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
+	for (uint32_t i = 0; i < o->sensor.tun.n_ports && used < sizeof(ports); i++)
+		used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%u", i ? "," : " ",
+					 o->sensor.tun.ports[i]);
+	daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
+		      "%zu policies%s; running",
+		   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
+		   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
 }
 
 /* Hand the setup's notes to the caller before the loop, not at exit. */

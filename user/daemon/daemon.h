@@ -25,6 +25,8 @@
  * (include/gatehawk/sensor.h, GH_RING_WAKEUP_BYTES): the most a sampled
  * request waits before the policies see it. */
 #define GH_RING_DRAIN_MS 10
+/* The longest operator line the daemon logs; longer ones are cut. */
+#define GH_DAEMON_LOG_MAX 2048
 
 struct request_record;
 
@@ -41,6 +43,12 @@ struct daemon_opts {
 	void (*on_request)(const struct request_record *rec, void *ctx); /* NULL: none */
 	/* Setup is done and the loop starts: the notes gathered so far (then dropped). */
 	void (*on_started)(const struct gh_err *e, void *ctx);
+	/*
+	 * A line for the operator (reloads, exit, read errors, policy load
+	 * messages: the shape of policy_report.fn); NULL: policy messages go to
+	 * stderr, the rest is dropped.
+	 */
+	void (*on_log)(void *ctx, const char *line);
 	void *out_ctx;
 };
 
