@@ -506,6 +506,8 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	if (!err) {
 		report_started(&d, e);
 		err = ev_run(d.loop);
+		if (err)
+			gh_err_sys(e, err, "running the daemon's event loop");
 	}
 	if (d.ring) {
 		ring_buffer__consume(d.ring);

@@ -97,7 +97,9 @@ int block_file_parse(FILE *f, const char *name, const struct block_file_opts *o,
 	}
 	free(line);
 	if (!err && ferror(f))
-		err = gh_err_sys(e, -EIO, "reading %s", name);
+		err = -EIO;
+	if (err)
+		gh_err_sys(e, err, "reading %s", name);
 	if (!err && errors)
 		err = gh_err_input(e, "%s: %d bad line(s); nothing was added", name, errors);
 	if (err) {
