@@ -54,7 +54,7 @@ struct daemon_opts {
 
 /*
  * Set up, then run until a signal or a detach. Returns 0 or a negative
- * errno; e says why setup failed.
+ * errno; e says why (setup, or the loop stopping).
  */
 int daemon_run(const struct daemon_opts *o, struct gh_err *e);
 
