@@ -159,18 +159,21 @@ static void build_frames(struct bench *b)
 static int gate_load(struct bench *b, const char *pin_dir)
 {
 	struct gh_map_sizes map_sizes = { .max_blocks = GATE_MAX_BLOCKS };
+	struct gh_err e = { 0 };
 	int err;
 
 	b->pin_dir = pin_dir;
-	err = gate_pin_maps(pin_dir, GATE_MAX_BLOCKS);
-	err = err ?: gate_maps_open(pin_dir, &b->maps);
+	err = gate_pin_maps(pin_dir, GATE_MAX_BLOCKS, &e);
+	if (err)
+		return fail(err, e.msg);
+	err = gate_maps_open(pin_dir, &b->maps);
 	err = err ?: gate_maps_lock(&b->maps);
 	if (err)
 		return fail(err, "creating the gate's maps");
 	b->gate = xdp_gate_bpf__open();
 	if (!b->gate)
 		return fail(-errno, "opening the gate");
-	err = gh_pins_configure(b->gate->obj, pin_dir, &map_sizes);
+	err = gh_pins_configure(b->gate->obj, pin_dir, &map_sizes, NULL);
 	err = err ?: xdp_gate_bpf__load(b->gate);
 	return err ? fail(err, "loading the gate over its pins") : 0;
 }
@@ -220,7 +223,7 @@ static void teardown(struct bench *b)
 	xdpf_close(&b->peer);
 	gate_maps_close(&b->maps);
 	if (b->pin_dir)
-		gate_detach(b->pin_dir);
+		gate_detach(b->pin_dir, NULL);
 }
 
 /* Block entries [from, to) of one family in the gate, and in xdp-filter up to its maximum. */

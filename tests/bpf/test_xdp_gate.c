@@ -84,11 +84,11 @@ static int setup(void)
 	for (size_t i = 0; i < ARRAY_SIZE(fatal_signals); i++)
 		sigaction(fatal_signals[i], &sa, NULL);
 
-	err = gate_pin_maps(pin_dir, MAX_BLOCKS);
+	err = gate_pin_maps(pin_dir, MAX_BLOCKS, NULL);
 	err = err ?: gate_maps_open(pin_dir, &maps);
 	/* Per-source counting is on once attached; run that path too. */
 	err = err ?: gate_update_flags(&maps, GH_GATE_F_COUNT_SOURCES, 0);
-	err = err ?: gh_pins_configure(skel->obj, pin_dir, &keep);
+	err = err ?: gh_pins_configure(skel->obj, pin_dir, &keep, NULL);
 	err = err ?: xdp_gate_bpf__load(skel);
 	if (err)
 		return err;

@@ -2,15 +2,14 @@
 /*
  * Block list files (`block add --file`): comments, blank lines, CRLF, TTLs
  * per line and by default, and hostile content. A file with any bad line is
- * refused whole: -EINVAL, nothing returned, every bad line named as
- * FILE:LINE on stderr. Files are in memory (fmemopen); stderr is captured.
+ * refused whole: -EINVAL, nothing returned, every bad line handed to the
+ * caller as "FILE:LINE: why" and the count in the error value. Files are in
+ * memory (fmemopen).
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kernel/block_file.h"
 #include "tap.h"
@@ -35,6 +34,7 @@ struct file_case {
 	size_t len;                         /* 0: strlen(text) */
 	struct want_entry want[MAX_WANT];   /* a good file's entries, in order */
 	int bad_lines[MAX_LINES];           /* a bad file's reported lines; 0 ends */
+	int total_bad;                      /* bad lines counted; 0: as many as reported */
 };
 
 static const struct file_case cases[] = {
@@ -69,49 +69,31 @@ static const struct file_case cases[] = {
 	{ "a NUL byte after the address", WITH_NUL("192.0.2.1\0 junk\n"), {}, { 1 } },
 };
 
-static FILE *capture;
-static int saved_stderr = -1;
+/* What block_file_parse handed over: each bad line, through the callback. */
+struct reported {
+	int lines[MAX_LINES];
+	int n;
+	bool well_formed; /* each an input error naming NAME, its line, "NAME:LINE: ..." */
+	char text[4096];  /* the messages, for diagnostics */
+};
 
-static void capture_stderr(void)
+static void record_bad_line(const struct gh_err *le, void *ctx)
 {
-	fflush(stderr);
-	capture = tmpfile();
-	saved_stderr = dup(STDERR_FILENO);
-	if (capture)
-		dup2(fileno(capture), STDERR_FILENO);
-}
+	struct reported *r = ctx;
+	size_t used = strlen(r->text);
+	char prefix[64];
 
-static void restore_stderr(char *buf, size_t len)
-{
-	size_t n = 0;
-
-	fflush(stderr);
-	dup2(saved_stderr, STDERR_FILENO);
-	close(saved_stderr);
-	if (capture) {
-		rewind(capture);
-		n = fread(buf, 1, len - 1, capture);
-		fclose(capture);
-	}
-	buf[n] = '\0';
-}
-
-/* Line numbers named as "NAME:N:" in the captured messages, in order. */
-static int reported_lines(const char *err, int *lines, int max)
-{
-	int n = 0;
-
-	for (const char *p = strstr(err, NAME ":"); p; p = strstr(p + 1, NAME ":")) {
-		const char *num = p + strlen(NAME ":");
-
-		if (isdigit((unsigned char)*num) && n < max)
-			lines[n++] = atoi(num);
-	}
-	return n;
+	snprintf(prefix, sizeof(prefix), NAME ":%u: ", le->line);
+	if (!le->input || le->code != -EINVAL || strcmp(le->file, NAME) ||
+	    strncmp(le->msg, prefix, strlen(prefix)))
+		r->well_formed = false;
+	if (r->n < MAX_LINES)
+		r->lines[r->n++] = (int)le->line;
+	snprintf(r->text + used, sizeof(r->text) - used, "%s; ", le->msg);
 }
 
 static void check_good(const struct file_case *c, int ret, const struct block_spec *specs,
-		       size_t n, const char *err)
+		       size_t n, const struct reported *r, const struct gh_err *e)
 {
 	size_t want_n = 0;
 	const char *why = NULL;
@@ -127,25 +109,33 @@ static void check_good(const struct file_case *c, int ret, const struct block_sp
 		    specs[i].reason != REASON || specs[i].flags)
 			why = got;
 	}
-	if (!ok(!why && !err[0], "%s: accepted, %zu entries as written", c->what, want_n))
-		tap_diag("ret %d, %zu entries, differs at: %s; stderr: %s", ret, n,
-			 why ? why : "-", err);
+	if (!ok(!why && !r->n && !e->code, "%s: accepted, %zu entries as written", c->what,
+		want_n))
+		tap_diag("ret %d, %zu entries, differs at: %s; reported: %s %s", ret, n,
+			 why ? why : "-", r->text, e->msg);
 }
 
 static void check_bad(const struct file_case *c, int ret, const struct block_spec *specs,
-		      size_t n, const struct block_spec *sentinel, const char *err)
+		      size_t n, const struct block_spec *sentinel, const struct reported *r,
+		      const struct gh_err *e)
 {
-	int lines[MAX_LINES], got_n = reported_lines(err, lines, MAX_LINES), want_n = 0;
+	int want_n = 0;
 	bool same = true;
+	char msg[128];
 
 	ok(ret == -EINVAL && specs == sentinel && n == 12345,
 	   "%s: refused with -EINVAL, nothing returned", c->what);
 	while (want_n < MAX_LINES && c->bad_lines[want_n])
 		want_n++;
 	for (int i = 0; i < want_n && same; i++)
-		same = i < got_n && lines[i] == c->bad_lines[i];
-	if (!ok(same && got_n == want_n, "%s: stderr names exactly the bad line(s)", c->what))
-		tap_diag("stderr: %s", err);
+		same = i < r->n && r->lines[i] == c->bad_lines[i];
+	if (!ok(same && r->n == want_n && r->well_formed,
+		"%s: the caller is handed exactly the bad line(s)", c->what))
+		tap_diag("reported: %s", r->text);
+	snprintf(msg, sizeof(msg), NAME ": %d bad line(s); nothing was added",
+		 c->total_bad ? c->total_bad : want_n);
+	ok(e->input && e->code == -EINVAL, "%s: an input error", c->what);
+	ok_str(e->msg, msg, "%s: the error counts the bad lines", c->what);
 }
 
 static void check_file(const struct file_case *c)
@@ -153,7 +143,9 @@ static void check_file(const struct file_case *c)
 	static const struct block_spec sentinel;
 	const struct block_spec *specs = &sentinel;
 	size_t len = c->len ? c->len : strlen(c->text);
-	char err[4096];
+	struct reported r = { .well_formed = true };
+	struct block_file_opts o = { DEFAULT_TTL, REASON, record_bad_line, &r };
+	struct gh_err e = { 0 };
 	size_t n = 12345;
 	FILE *f;
 	int ret;
@@ -162,15 +154,13 @@ static void check_file(const struct file_case *c)
 	f = fmemopen((void *)c->text, len, "r");
 	if (!ok(f != NULL, "%s: fmemopen", c->what))
 		return;
-	capture_stderr();
-	ret = block_file_parse(f, NAME, DEFAULT_TTL, REASON, (struct block_spec **)&specs, &n);
-	restore_stderr(err, sizeof(err));
+	ret = block_file_parse(f, NAME, &o, (struct block_spec **)&specs, &n, &e);
 	fclose(f);
 	if (c->bad_lines[0]) {
-		check_bad(c, ret, specs, n, &sentinel, err);
+		check_bad(c, ret, specs, n, &sentinel, &r, &e);
 		return;
 	}
-	check_good(c, ret, specs, n, err);
+	check_good(c, ret, specs, n, &r, &e);
 	if (!ret)
 		free((void *)specs);
 }
@@ -222,7 +212,8 @@ static void test_long_lines(void)
 /* Past GH_BLOCK_FILE_MAX_ERRORS the messages stop; the refusal does not. */
 static void test_error_cap(void)
 {
-	struct file_case c = { "more bad lines than are reported", NULL, 0, {}, { 0 } };
+	struct file_case c = { "more bad lines than are reported", NULL, 0, {}, { 0 },
+			       GH_BLOCK_FILE_MAX_ERRORS + 2 };
 	char text[256] = "";
 
 	for (int i = 0; i < GH_BLOCK_FILE_MAX_ERRORS + 2; i++) {

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* attach, detach and run: putting the gate on interfaces and taking it off. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/log_opts.h"
 #include "daemon/daemon.h"
 #include "kernel/gate_loader.h"
 #include "gatehawk/gate.h"
 #include "gatehawk/sources.h"
+#include "input/request.h"
 
 struct gate_cli {
 	char *iface;
@@ -32,6 +36,8 @@ struct gate_cli {
 
 static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_attach_opts *o)
 {
+	struct gh_err e = { 0 };
+
 	memset(o, 0, sizeof(*o));
 	o->pin_dir = g->pin_dir;
 	o->sizes.max_blocks = g->max_blocks;
@@ -44,7 +50,8 @@ static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_at
 	if (g->max_sources < GH_MIN_MAX_SOURCES)
 		return cli_input_error("--max-sources: expected at least %u, got %u",
 				       GH_MIN_MAX_SOURCES, g->max_sources);
-	return gate_parse_ifaces(g->iface, o) ?: gate_parse_xdp_mode(g->mode, &o->mode);
+	return cli_report(&e, gate_parse_ifaces(g->iface, o, &e)
+				      ?: gate_parse_xdp_mode(g->mode, &o->mode, &e));
 }
 
 int cmd_attach(int argc, char **argv)
@@ -63,6 +70,7 @@ int cmd_attach(int argc, char **argv)
 		"  gatehawk attach --iface eth0\n  gatehawk attach --iface eth0,eth1 --xdp-mode skb\n"
 	};
 	struct gate_attach_opts o;
+	struct gh_err e = { 0 };
 	char *pos[1];
 	int err;
 
@@ -70,7 +78,7 @@ int cmd_attach(int argc, char **argv)
 	if (err < 0)
 		return err;
 	err = gate_cli_resolve(&g, usage.path, &o);
-	return err ?: gate_attach(&o);
+	return err ?: cli_report(&e, gate_attach(&o, &e));
 }
 
 int cmd_detach(int argc, char **argv)
@@ -87,10 +95,54 @@ int cmd_detach(int argc, char **argv)
 		"`gatehawk run` notices within a second and exits.",
 		"  gatehawk detach\n  gatehawk detach --pin-dir /sys/fs/bpf/gatehawk-test\n"
 	};
+	struct gh_err e = { 0 };
 	char *pos[1];
 	int err = cli_parse(argc, argv, &usage, opts, pos, 0);
 
-	return err < 0 ? err : gate_detach(pin_dir);
+	return err < 0 ? err : cli_report(&e, gate_detach(pin_dir, &e));
+}
+
+static void print_request(const struct request_record *rec, void *ctx)
+{
+	(void)ctx;
+	cli_print_json(request_to_json(rec));
+}
+
+static void report_notes(const struct gh_err *e, void *ctx)
+{
+	(void)ctx;
+	cli_report(e, 0);
+}
+
+static void print_log(void *ctx, const char *line)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", line);
+}
+
+/*
+ * The alert sink, opened before anything touches the kernel: appended to,
+ * never through a symlink (a planted link must not redirect it), created
+ * 0640; "-" is stdout, line-buffered so each alert leaves at once.
+ */
+static int open_alerts(const char *path, FILE **out)
+{
+	int fd;
+
+	if (!strcmp(path, "-")) {
+		setvbuf(stdout, NULL, _IOLBF, 0);
+		*out = stdout;
+		return 0;
+	}
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0640);
+	if (fd < 0 || !(*out = fdopen(fd, "a"))) {
+		int err = errno;
+
+		if (fd >= 0)
+			close(fd);
+		return cli_input_error("--alerts %s: %s", path, strerror(err));
+	}
+	return 0;
 }
 
 int cmd_run(int argc, char **argv)
@@ -99,7 +151,14 @@ int cmd_run(int argc, char **argv)
 			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
 			      .max_sources = GH_DEFAULT_MAX_SOURCES };
 	const char *ports = GH_DEFAULT_HTTP_PORTS;
-	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .alerts_path = "-" };
+	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .on_started = report_notes,
+				 .on_log = print_log };
+	const char *alerts_path = "-";
+	struct cli_log_opts lo = { 0 };
+	struct log_parser parser;
+	struct cli_strlist access_logs = { .count = 0 };
+	bool print_requests = false;
+	struct gh_err e = { 0 };
 	const struct cli_opt opts[] = {
 		GATE_CLI_OPTS(g),
 		{ "ports", "P[,P...]", cli_set_string, &ports,
@@ -110,17 +169,18 @@ int cmd_run(int argc, char **argv)
 		  "send 1 in N request heads to the daemon (default 1; counts stay exact)" },
 		{ "policies", "DIR", cli_set_string, &d.policies_dir,
 		  "policies to run (*.json, one per file; SIGHUP reloads)" },
-		{ "alerts", "FILE", cli_set_string, &d.alerts_path,
+		{ "alerts", "FILE", cli_set_string, &alerts_path,
 		  "append alert lines to FILE ('-': stdout, the default)" },
 		{ "dry-run", NULL, cli_set_flag, &d.dry_run,
 		  "alert only: never write a block entry" },
 		{ "max-groups", "N", cli_set_u32, &d.max_groups,
 		  "policy state kept for at most N sources or groups, least recently seen evicted "
 		  "(default 262144)" },
-		{ "access-log", "FILE", cli_set_strlist, &d.access_logs,
+		{ "access-log", "FILE", cli_set_strlist, &access_logs,
 		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
-		{ "print-requests", NULL, cli_set_flag, &d.print_requests,
+		{ "print-requests", NULL, cli_set_flag, &print_requests,
 		  "write each decoded request as a JSON line on stdout" },
+		CLI_LOG_OPTS(lo),
 		{ 0 },
 	};
 	const struct cli_usage usage = {
@@ -128,7 +188,8 @@ int cmd_run(int argc, char **argv)
 		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
 		"                    [--access-log FILE]... [--alerts FILE|-] [--dry-run] [--sample-rate N]\n"
 		"                    [--print-requests] [--max-groups N] [--xdp-mode native|skb|auto]\n"
-		"                    [--pin-dir DIR] [--max-blocks N] [--max-sources N]",
+		"                    [--pin-dir DIR] [--max-blocks N] [--max-sources N]\n"
+		"                    [--format FMT | --log-format SPEC] [--trusted-proxy CIDR]...",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
@@ -137,10 +198,14 @@ int cmd_run(int argc, char **argv)
 		"restarted daemon reuses the pins with no gap. Ports and sample rate can be\n"
 		"changed while running with 'gatehawk tune'. --access-log adds what the sensor\n"
 		"cannot see (TLS terminated by the web server): new lines of each log, checked\n"
-		"every second, rotation followed; a request both see counts twice.",
+		"every second, rotation followed; a request both see counts twice; --format or\n"
+		"--log-format say how they are written. Behind a reverse proxy, --trusted-proxy\n"
+		"attributes its requests (live and logged) to the X-Forwarded-For client and\n"
+		"never blocks the proxy.",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
+		"  gatehawk run --iface eth0 --policies ./policies --trusted-proxy 10.0.0.0/8\n"
 	};
 	char *pos[1];
 	int err;
@@ -149,10 +214,24 @@ int cmd_run(int argc, char **argv)
 	if (err < 0)
 		return err;
 	err = gate_cli_resolve(&g, usage.path, &d.attach);
-	err = err ?: sensor_parse_ports(ports, &d.sensor.tun);
+	err = err ?: cli_report(&e, sensor_parse_ports(ports, &d.sensor.tun, &e));
 	if (err)
 		return err;
 	d.sensor.pin_dir = d.attach.pin_dir;
 	d.sensor.sizes = d.attach.sizes;
-	return daemon_run(&d);
+	d.access_logs = access_logs.items;
+	d.n_access_logs = access_logs.count;
+	d.on_request = print_requests ? print_request : NULL;
+	if ((err = cli_log_parser(&lo, &parser)))
+		return err;
+	d.log_parser = &parser;
+	d.proxies = &lo.trusted;
+	err = open_alerts(alerts_path, &d.alerts);
+	if (!err) {
+		err = cli_report(&e, daemon_run(&d, &e));
+		if (d.alerts != stdout)
+			fclose(d.alerts);
+	}
+	log_parser_free(&parser);
+	return err;
 }

@@ -11,13 +11,19 @@
 #include "base/clock.h"
 #include "cli/commands.h"
 #include "kernel/gate_maps.h"
+#include "kernel/gate_loader.h"
 #include "base/host_addrs.h"
 
 static int open_maps_locked(const char *pin_dir, uint32_t max_blocks, bool create,
 			    struct gate_maps *m)
 {
-	int err = create ? gate_maps_open_or_create(pin_dir, max_blocks, m)
+	struct gh_err e = { 0 };
+	int err = create ? gate_maps_open_or_create(pin_dir, max_blocks, m, &e)
 			 : gate_maps_open(pin_dir, m);
+
+	/* Why creating failed (the error below says what for), or notes. */
+	if (e.code || e.notes[0])
+		cli_report(&e, e.code);
 
 	if (err == -ENOENT)
 		return cli_runtime_error(err, "no gatehawk maps under %s (run 'gatehawk attach' "
@@ -76,15 +82,23 @@ static int report_write_error(int err, const struct gate_maps *m)
 	return cli_runtime_error(err, "writing block entries");
 }
 
+static void report_bad_line(const struct gh_err *line_err, void *ctx)
+{
+	(void)ctx;
+	cli_report(line_err, line_err->code);
+}
+
 static int load_specs(const char *file, uint64_t ttl, uint32_t reason, struct block_spec **specs,
 		      size_t *n)
 {
 	FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
+	struct block_file_opts o = { ttl, reason, report_bad_line, NULL };
+	struct gh_err e = { 0 };
 	int err;
 
 	if (!f)
 		return cli_input_error("--file %s: %s", file, strerror(errno));
-	err = block_file_parse(f, file, ttl, reason, specs, n);
+	err = cli_report(&e, block_file_parse(f, file, &o, specs, n, &e));
 	if (f != stdin)
 		fclose(f);
 	return err;

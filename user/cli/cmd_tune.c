@@ -54,6 +54,7 @@ int cmd_tune(int argc, char **argv)
 		"  gatehawk tune --sample-rate 10\n  gatehawk tune --ports 80,8080,8000\n"
 	};
 	struct sensor_tunables t, want = { 0 };
+	struct gh_err e = { 0 };
 	char *pos[1];
 	int err;
 
@@ -62,7 +63,7 @@ int cmd_tune(int argc, char **argv)
 		return err;
 	/* Check the input before touching the map: bad input is exit 2 whether
 	 * or not a sensor runs. */
-	if (ports && (err = sensor_parse_ports(ports, &want)))
+	if (ports && (err = cli_report(&e, sensor_parse_ports(ports, &want, &e))))
 		return err;
 	if (rate && (err = cli_set_u32("sample-rate", rate, &sample_rate)))
 		return err;

@@ -14,22 +14,28 @@
 
 /* A client that does not send its command within this is dropped. */
 #define CONTROL_CLIENT_MS 500
-#define CONTROL_CMD_MAX 64
 
-/* /run/gatehawk/<pin dir with '/' as '_'>.sock */
-static int socket_addr(const char *pin_dir, struct sockaddr_un *sa)
+static int path_addr(const char *path, struct sockaddr_un *sa)
 {
-	char name[sizeof(sa->sun_path)];
 	int n;
 
 	memset(sa, 0, sizeof(*sa));
 	sa->sun_family = AF_UNIX;
+	n = snprintf(sa->sun_path, sizeof(sa->sun_path), "%s", path);
+	return n < 0 || (size_t)n >= sizeof(sa->sun_path) ? -ENAMETOOLONG : 0;
+}
+
+/* /run/gatehawk/<pin dir with '/' as '_'>.sock */
+static int socket_addr(const char *pin_dir, struct sockaddr_un *sa)
+{
+	char name[sizeof(sa->sun_path)], path[sizeof(name) + sizeof(GH_CONTROL_DIR "/.sock")];
+
 	snprintf(name, sizeof(name), "%s", pin_dir[0] == '/' ? pin_dir + 1 : pin_dir);
 	for (char *p = name; *p; p++)
 		if (*p == '/')
 			*p = '_';
-	n = snprintf(sa->sun_path, sizeof(sa->sun_path), "%s/%s.sock", GH_CONTROL_DIR, name);
-	return n < 0 || (size_t)n >= sizeof(sa->sun_path) ? -ENAMETOOLONG : 0;
+	snprintf(path, sizeof(path), "%s/%s.sock", GH_CONTROL_DIR, name);
+	return path_addr(path, sa);
 }
 
 static int connect_to(const struct sockaddr_un *sa)
@@ -47,32 +53,46 @@ static int connect_to(const struct sockaddr_un *sa)
 	return fd;
 }
 
-int control_listen(const char *pin_dir)
+static int listen_on(const struct sockaddr_un *sa)
 {
-	struct sockaddr_un sa;
 	int fd, err;
 
-	err = socket_addr(pin_dir, &sa);
-	if (err)
-		return err;
-	if (mkdir(GH_CONTROL_DIR, 0700) && errno != EEXIST)
-		return -errno;
-	fd = connect_to(&sa);
+	fd = connect_to(sa);
 	if (fd >= 0) {
 		close(fd);
 		return -EADDRINUSE;
 	}
 	/* Nobody answers: a socket left by a daemon that was killed. */
-	unlink(sa.sun_path);
+	unlink(sa->sun_path);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) || listen(fd, 8)) {
+	if (bind(fd, (const struct sockaddr *)sa, sizeof(*sa)) || listen(fd, 8)) {
 		err = -errno;
 		close(fd);
 		return err;
 	}
 	return fd;
+}
+
+int control_listen(const char *pin_dir)
+{
+	struct sockaddr_un sa;
+	int err = socket_addr(pin_dir, &sa);
+
+	if (err)
+		return err;
+	if (mkdir(GH_CONTROL_DIR, 0700) && errno != EEXIST)
+		return -errno;
+	return listen_on(&sa);
+}
+
+int control_listen_at(const char *path)
+{
+	struct sockaddr_un sa;
+	int err = path_addr(path, &sa);
+
+	return err ?: listen_on(&sa);
 }
 
 void control_close(int fd, const char *pin_dir)
@@ -86,18 +106,24 @@ void control_close(int fd, const char *pin_dir)
 		unlink(sa.sun_path);
 }
 
-static int read_command(int fd, char *cmd, size_t len)
+/*
+ * The longest command and its "\r\n" are read in full: closing a unix socket
+ * with bytes left unread resets it, and the client would get ECONNRESET
+ * instead of the reply. A longer line is cut to GH_CONTROL_CMD_MAX.
+ */
+static int read_command(int fd, char cmd[GH_CONTROL_CMD_MAX + 3])
 {
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 	ssize_t n;
 
 	if (poll(&p, 1, CONTROL_CLIENT_MS) <= 0)
 		return -ETIMEDOUT;
-	n = read(fd, cmd, len - 1);
+	n = read(fd, cmd, GH_CONTROL_CMD_MAX + 2);
 	if (n <= 0)
 		return n ? -errno : -EPIPE;
 	cmd[n] = '\0';
 	cmd[strcspn(cmd, "\r\n")] = '\0';
+	cmd[GH_CONTROL_CMD_MAX] = '\0';
 	return 0;
 }
 
@@ -117,7 +143,7 @@ static void write_all(int fd, const char *s, size_t len)
 
 int control_serve_one(int listen_fd, control_fn fn, void *ctx)
 {
-	char cmd[CONTROL_CMD_MAX];
+	char cmd[GH_CONTROL_CMD_MAX + 3];
 	struct json_object *reply;
 	const char *text;
 	int fd, err;
@@ -125,7 +151,7 @@ int control_serve_one(int listen_fd, control_fn fn, void *ctx)
 	fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
 	if (fd < 0)
 		return errno == EAGAIN ? 0 : -errno;
-	err = read_command(fd, cmd, sizeof(cmd));
+	err = read_command(fd, cmd);
 	if (!err) {
 		reply = fn(cmd, ctx);
 		if (!reply) {
@@ -141,37 +167,28 @@ int control_serve_one(int listen_fd, control_fn fn, void *ctx)
 	return 0;
 }
 
-int control_request(const char *pin_dir, const char *cmd, struct json_object **reply)
+/* Command and newline in one send: the daemon reads once, answers and
+ * closes, so a second send could find the socket closed. */
+static int send_command(int fd, const char *cmd)
+{
+	char line[GH_CONTROL_CMD_MAX + 2]; /* and "\n" */
+	int n = snprintf(line, sizeof(line), "%s\n", cmd);
+
+	if (n < 0 || (size_t)n >= sizeof(line))
+		return -EINVAL;
+	write_all(fd, line, (size_t)n);
+	return 0;
+}
+
+/* Everything up to the daemon's close, as one JSON value. */
+static int read_reply(int fd, struct json_object **reply)
 {
 	size_t used = 0, cap = 65536;
-	struct sockaddr_un sa;
-	char *buf;
-	int fd, err;
+	char *buf = malloc(cap);
+	int err = 0;
 
-	err = socket_addr(pin_dir, &sa);
-	if (err)
-		return err;
-	fd = connect_to(&sa);
-	if (fd < 0)
-		return fd;
-	buf = malloc(cap);
-	if (!buf) {
-		close(fd);
+	if (!buf)
 		return -ENOMEM;
-	}
-	/* Command and newline in one send: the daemon reads once, answers and
-	 * closes, so a second send could find the socket closed. */
-	{
-		char line[CONTROL_CMD_MAX + 1];
-		int n = snprintf(line, sizeof(line), "%s\n", cmd);
-
-		if (n < 0 || (size_t)n >= sizeof(line)) {
-			free(buf);
-			close(fd);
-			return -EINVAL;
-		}
-		write_all(fd, line, (size_t)n);
-	}
 	for (;;) {
 		ssize_t n;
 
@@ -191,7 +208,6 @@ int control_request(const char *pin_dir, const char *cmd, struct json_object **r
 		}
 		used += (size_t)n;
 	}
-	close(fd);
 	buf[used] = '\0';
 	if (!err) {
 		*reply = json_tokener_parse(buf);
@@ -199,4 +215,32 @@ int control_request(const char *pin_dir, const char *cmd, struct json_object **r
 	}
 	free(buf);
 	return err;
+}
+
+static int request_to(const struct sockaddr_un *sa, const char *cmd, struct json_object **reply)
+{
+	int fd = connect_to(sa), err;
+
+	if (fd < 0)
+		return fd;
+	err = send_command(fd, cmd);
+	err = err ?: read_reply(fd, reply);
+	close(fd);
+	return err;
+}
+
+int control_request(const char *pin_dir, const char *cmd, struct json_object **reply)
+{
+	struct sockaddr_un sa;
+	int err = socket_addr(pin_dir, &sa);
+
+	return err ?: request_to(&sa, cmd, reply);
+}
+
+int control_request_at(const char *path, const char *cmd, struct json_object **reply)
+{
+	struct sockaddr_un sa;
+	int err = path_addr(path, &sa);
+
+	return err ?: request_to(&sa, cmd, reply);
 }

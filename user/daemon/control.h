@@ -13,6 +13,8 @@
 
 #define GH_CONTROL_DIR "/run/gatehawk"
 #define GH_CONTROL_REPLY_MAX (4U << 20)
+/* The longest command; a longer line is cut to this. */
+#define GH_CONTROL_CMD_MAX 63
 
 /* Answer a command; return a new JSON object, or NULL for an unknown one. */
 typedef struct json_object *(*control_fn)(const char *cmd, void *ctx);
@@ -24,5 +26,8 @@ void control_close(int fd, const char *pin_dir);
 int control_serve_one(int listen_fd, control_fn fn, void *ctx);
 /* Ask the daemon of pin_dir; -ENOENT or -ECONNREFUSED when none runs. */
 int control_request(const char *pin_dir, const char *cmd, struct json_object **reply);
+/* The same at an explicit socket path (a test's private directory). */
+int control_listen_at(const char *path);
+int control_request_at(const char *path, const char *cmd, struct json_object **reply);
 
 #endif /* GATEHAWK_CONTROL_H */

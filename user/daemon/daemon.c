@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <time.h>
@@ -10,6 +12,8 @@
 #include <bpf/libbpf.h>
 
 #include "input/access_log.h"
+#include "input/client_addr.h"
+#include "input/log_parser.h"
 #include "base/clock.h"
 #include "daemon/control.h"
 #include "daemon/daemon.h"
@@ -36,18 +40,37 @@ struct daemon {
 	struct event_loop *loop;
 	struct gate_maps maps;
 	struct ring_buffer *ring;
-	int drain_fd; /* timerfd: drain the ring between the sensor's batch wake-ups */
 	struct ringbuf_decoder *decoder;
 	struct policy_set *policies;
 	struct engine *engine;
 	struct enforcer enforcer;
-	struct followed logs[CLI_MAX_POSITIONAL];
-	FILE *alerts;
+	struct followed *logs; /* one per opts->access_logs */
 	int src_fd;     /* src_stats, read each tick when rate policies exist */
 	int control_fd;
 	uint64_t ticks;
 	time_t started;
 };
+
+/* A line for the operator; the caller (cli/) decides where it goes. */
+static void __attribute__((format(printf, 2, 3))) daemon_log(const struct daemon *d,
+							      const char *fmt, ...)
+{
+	char line[GH_DAEMON_LOG_MAX];
+	va_list ap;
+
+	if (!d->opts->on_log)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	d->opts->on_log(d->opts->out_ctx, line);
+}
+
+/* Policy load messages take the daemon's log path. */
+static struct policy_report policy_report_of(const struct daemon *d)
+{
+	return (struct policy_report){ d->opts->on_log, d->opts->out_ctx };
+}
 
 static bool has_rate_policies(const struct policy_set *ps)
 {
@@ -78,17 +101,17 @@ static void reload_policies(struct daemon *d)
 {
 	struct engine *old_engine = d->engine;
 	struct policy_set *old_set = d->policies, *ps;
+	struct policy_report rep = policy_report_of(d);
 
 	if (!d->opts->policies_dir)
 		return;
-	if (policy_set_load_dir(d->opts->policies_dir,
-				&(struct policy_report){ policy_report_lines, stderr }, &ps)) {
-		fprintf(stderr, "gatehawk: reload of %s failed; keeping the %zu policies in force\n",
-			d->opts->policies_dir, old_set ? old_set->count : 0);
+	if (policy_set_load_dir(d->opts->policies_dir, &rep, &ps)) {
+		daemon_log(d, "gatehawk: reload of %s failed; keeping the %zu policies in force",
+			   d->opts->policies_dir, old_set ? old_set->count : 0);
 		return;
 	}
 	if (start_engine(d, ps)) {
-		fprintf(stderr, "gatehawk: reload: out of memory; keeping the policies in force\n");
+		daemon_log(d, "gatehawk: reload: out of memory; keeping the policies in force");
 		policy_set_free(ps);
 		d->engine = old_engine;
 		d->policies = old_set;
@@ -96,8 +119,8 @@ static void reload_policies(struct daemon *d)
 	}
 	engine_free(old_engine);
 	policy_set_free(old_set);
-	fprintf(stderr, "gatehawk: reloaded %zu policies from %s (window state starts afresh)\n",
-		ps->count, d->opts->policies_dir);
+	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh)",
+		   ps->count, d->opts->policies_dir);
 }
 
 /* The gate was detached under us when its link pins are gone. */
@@ -124,17 +147,29 @@ static void collect_garbage(struct daemon *d)
 		gate_maps_unlock(&d->maps);
 	}
 	if (err)
-		fprintf(stderr, "gatehawk: block GC failed: %s\n", strerror(-err));
+		daemon_log(d, "gatehawk: block GC failed: %s", strerror(-err));
 }
 
+static void feed_record(struct daemon *d, const struct request_record *rec)
+{
+	if (d->opts->on_request)
+		d->opts->on_request(rec, d->opts->out_ctx);
+	if (d->engine)
+		engine_feed(d->engine, rec);
+}
+
+/* A live record: behind a trusted proxy, the client is the one it names. */
 static void on_record(const struct request_record *rec, void *ctx)
 {
 	struct daemon *d = ctx;
+	struct request_record client;
 
-	if (d->opts->print_requests)
-		cli_print_json(request_to_json(rec));
-	if (d->engine)
-		engine_feed(d->engine, rec);
+	if (d->opts->proxies && d->opts->proxies->n) {
+		client = *rec;
+		client_addr_resolve(d->opts->proxies, &client);
+		rec = &client;
+	}
+	feed_record(d, rec);
 }
 
 static void on_log_line(char *line, size_t len, void *ctx)
@@ -142,21 +177,25 @@ static void on_log_line(char *line, size_t len, void *ctx)
 	struct followed *fl = ctx;
 	struct request_record rec;
 
-	if (access_log_parse(ACCESS_LOG_AUTO, line, len, &rec))
+	const struct log_parser *lp = fl->d->opts->log_parser;
+	int err = lp ? log_parser_parse(lp, line, len, &rec)
+		     : access_log_parse(ACCESS_LOG_AUTO, line, len, &rec);
+
+	if (err)
 		fl->malformed++;
 	else
-		on_record(&rec, fl->d);
+		feed_record(fl->d, &rec);
 }
 
 static void follow_logs(struct daemon *d)
 {
-	for (int i = 0; i < d->opts->access_logs.count; i++) {
+	for (int i = 0; i < d->opts->n_access_logs; i++) {
 		struct followed *fl = &d->logs[i];
 		int n = log_follow_poll(fl->f, on_log_line, fl);
 
 		if (n < 0 && n != fl->last_err)
-			fprintf(stderr, "gatehawk: reading %s: %s\n", log_follow_path(fl->f),
-				strerror(-n));
+			daemon_log(d, "gatehawk: reading %s: %s", log_follow_path(fl->f),
+				   strerror(-n));
 		fl->last_err = n < 0 ? n : 0;
 	}
 }
@@ -174,16 +213,16 @@ static int feed_source(const struct source_row *row, void *ctx)
 	return 0;
 }
 
-static int on_tick(int fd, uint32_t events, void *ctx)
+static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
 	uint64_t now = gh_clock_ns(CLOCK_REALTIME);
 
-	(void)events;
-	ev_timerfd_drain(fd);
+	/* One tick however late: the work reads the clock, not the count. */
+	(void)expirations;
 	d->ticks++;
 	if (gate_detached(d)) {
-		fprintf(stderr, "gatehawk: gate detached, exiting\n");
+		daemon_log(d, "gatehawk: gate detached, exiting");
 		ev_stop(d->loop);
 		return 0;
 	}
@@ -210,16 +249,26 @@ static int on_ring_event(void *ctx, void *data, size_t size)
 	return decoder_event(ctx, data, size);
 }
 
+static int consume_ring(struct daemon *d)
+{
+	int n = ring_buffer__consume(d->ring);
+
+	return n < 0 && n != -EINTR ? n : 0;
+}
+
+/* The sensor woke us: a batch of GH_RING_WAKEUP_BYTES is waiting. */
 static int on_ring_ready(int fd, uint32_t events, void *ctx)
 {
-	struct daemon *d = ctx;
-	int n;
-
+	(void)fd;
 	(void)events;
-	if (fd == d->drain_fd)
-		ev_timerfd_drain(fd);
-	n = ring_buffer__consume(d->ring);
-	return n < 0 && n != -EINTR ? n : 0;
+	return consume_ring(ctx);
+}
+
+/* No wake-up for a small batch: drain it anyway, so no record waits long. */
+static int on_ring_timer(uint64_t expirations, void *ctx)
+{
+	(void)expirations;
+	return consume_ring(ctx);
 }
 
 static int on_signal(int fd, uint32_t events, void *ctx)
@@ -234,8 +283,8 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 		reload_policies(d);
 		return 0;
 	}
-	fprintf(stderr, "gatehawk: %s, exiting; the gate stays attached\n",
-		strsignal((int)si.ssi_signo));
+	daemon_log(d, "gatehawk: %s, exiting; the gate stays attached",
+		   strsignal((int)si.ssi_signo));
 	ev_stop(d->loop);
 	return 0;
 }
@@ -244,7 +293,7 @@ static struct json_object *access_logs_json(const struct daemon *d)
 {
 	struct json_object *a = json_object_new_array();
 
-	for (int i = 0; i < d->opts->access_logs.count; i++) {
+	for (int i = 0; i < d->opts->n_access_logs; i++) {
 		struct json_object *o = json_object_new_object();
 		struct log_follow_stats st;
 
@@ -337,119 +386,142 @@ static int block_signals(void)
 	return fd < 0 ? -errno : fd;
 }
 
-static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what)
+static int add_fd(struct daemon *d, int fd, ev_handler fn, const char *what, struct gh_err *e)
 {
 	int err = fd < 0 ? fd : ev_add(d->loop, fd, fn, d);
 
-	return err ? cli_runtime_error(err, "setting up %s", what) : 0;
+	return err ? gh_err_sys(e, err, "setting up %s", what) : 0;
 }
 
-static int open_ring(struct daemon *d)
+static int add_timer(struct daemon *d, uint64_t interval_ms, ev_timer_handler fn,
+		     const char *what, struct gh_err *e)
+{
+	int id = ev_timer_add(d->loop, interval_ms * 1000000ULL, fn, d);
+
+	return id < 0 ? gh_err_sys(e, id, "setting up %s", what) : 0;
+}
+
+static int open_ring(struct daemon *d, struct gh_err *e)
 {
 	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
 	int err;
 
 	if (fd < 0)
-		return cli_runtime_error(fd, "opening the sensor's ring buffer");
+		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
 	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
 				 GH_DEFAULT_ANSWER_TIMEOUT_NS);
 	d->ring = d->decoder ? ring_buffer__new(fd, on_ring_event, d->decoder, NULL) : NULL;
 	/* The ring buffer keeps its own reference to the map. */
 	close(fd);
 	if (!d->ring)
-		return cli_runtime_error(-ENOMEM, "setting up the ring buffer reader");
-	d->drain_fd = ev_timerfd(GH_RING_DRAIN_MS);
-	err = add_fd(d, d->drain_fd, on_ring_ready, "the ring buffer timer");
-	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer");
+		return gh_err_sys(e, -ENOMEM, "setting up the ring buffer reader");
+	err = add_timer(d, GH_RING_DRAIN_MS, on_ring_timer, "the ring buffer timer", e);
+	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer",
+			     e);
 }
 
 /* Policies and the alert sink first: bad input changes nothing in the kernel. */
-static int load_inputs(struct daemon *d)
+static int load_inputs(struct daemon *d, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
+	struct policy_report rep = policy_report_of(d);
 	struct policy_set *ps;
 	int err;
 
-	d->alerts = strcmp(o->alerts_path, "-") ? fopen(o->alerts_path, "a") : stdout;
-	if (!d->alerts)
-		return cli_input_error("--alerts %s: %s", o->alerts_path, strerror(errno));
-	for (int i = 0; i < o->access_logs.count; i++) {
+	d->logs = calloc((size_t)o->n_access_logs + 1, sizeof(*d->logs));
+	if (!d->logs)
+		return gh_err_sys(e, -ENOMEM, "following the access logs");
+	for (int i = 0; i < o->n_access_logs; i++) {
 		d->logs[i].d = d;
-		err = log_follow_open(o->access_logs.items[i], &d->logs[i].f);
+		err = log_follow_open(o->access_logs[i], &d->logs[i].f);
 		if (err)
-			return cli_input_error("--access-log %s: %s", o->access_logs.items[i],
-					       strerror(-err));
+			return gh_err_input(e, "--access-log %s: %s", o->access_logs[i],
+					    strerror(-err));
 	}
 	if (!o->policies_dir)
 		return 0;
-	err = policy_set_load_dir(o->policies_dir,
-				  &(struct policy_report){ policy_report_lines, stderr }, &ps);
+	err = policy_set_load_dir(o->policies_dir, &rep, &ps);
 	if (err)
-		return err == -EINVAL ? cli_input_error("--policies %s: invalid, nothing was started",
-							o->policies_dir)
-				      : cli_runtime_error(err, "loading %s", o->policies_dir);
+		return err == -EINVAL ? gh_err_input(e, "--policies %s: invalid, nothing was started",
+						     o->policies_dir)
+				      : gh_err_sys(e, err, "loading %s", o->policies_dir);
 	err = start_engine(d, ps);
 	if (err) {
 		policy_set_free(ps);
-		return cli_runtime_error(err, "starting the policy engine");
+		return gh_err_sys(e, err, "starting the policy engine");
 	}
 	return 0;
 }
 
-static int setup(struct daemon *d, int *sig_fd, int *tick_fd)
+static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
 	int err;
 
 	d->loop = ev_loop_new();
 	if (!d->loop)
-		return cli_runtime_error(-ENOMEM, "creating the event loop");
-	err = load_inputs(d);
+		return gh_err_sys(e, -ENOMEM, "creating the event loop");
+	err = load_inputs(d, e);
 	if (err)
 		return err;
 	d->control_fd = control_listen(o->attach.pin_dir);
 	if (d->control_fd == -EADDRINUSE)
-		return cli_runtime_fail(d->control_fd, "a gatehawk daemon already runs for %s",
-					o->attach.pin_dir);
-	err = gate_attach(&o->attach);
-	err = err ?: sensor_attach(&o->sensor);
+		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
+				   o->attach.pin_dir);
+	err = gate_attach(&o->attach, e);
+	err = err ?: sensor_attach(&o->sensor, e);
 	if (err)
 		return err;
 	err = gate_maps_open(o->attach.pin_dir, &d->maps);
 	if (err)
-		return cli_runtime_error(err, "opening pinned maps in %s", o->attach.pin_dir);
-	enforcer_init(&d->enforcer, &d->maps, d->alerts, o->dry_run);
+		return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
+	enforcer_init(&d->enforcer, &d->maps, o->alerts, o->dry_run);
+	d->enforcer.proxies = o->proxies;
 	*sig_fd = block_signals();
-	*tick_fd = ev_timerfd(GH_TICK_MS);
-	err = add_fd(d, *sig_fd, on_signal, "signalfd");
-	err = err ?: add_fd(d, *tick_fd, on_tick, "the timer");
-	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket");
-	return err ?: open_ring(d);
+	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
+	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
+	return err ?: open_ring(d, e);
 }
 
 static void announce(const struct daemon *d)
 {
 	const struct daemon_opts *o = d->opts;
+	char ports[GH_MAX_HTTP_PORTS * sizeof(",65535")] = "";
+	size_t used = 0;
 
-	fprintf(stderr, "gatehawk: gate on %d interface(s), sensor on ports", o->attach.n_ifaces);
-	for (uint32_t i = 0; i < o->sensor.tun.n_ports; i++)
-		fprintf(stderr, "%s%u", i ? "," : " ", o->sensor.tun.ports[i]);
-	fprintf(stderr, ", sample 1/%u, %zu policies%s; running\n", o->sensor.tun.sample_rate,
-		d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
+	for (uint32_t i = 0; i < o->sensor.tun.n_ports && used < sizeof(ports); i++)
+		used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%u", i ? "," : " ",
+					 o->sensor.tun.ports[i]);
+	daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
+		      "%zu policies%s; running",
+		   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
+		   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
 }
 
-int daemon_run(const struct daemon_opts *o)
+/* Hand the setup's notes to the caller before the loop, not at exit. */
+static void report_started(const struct daemon *d, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .drain_fd = -1, .started = time(NULL) };
-	int sig_fd = -1, tick_fd = -1;
+	if (d->opts->on_started && e)
+		d->opts->on_started(e, d->opts->out_ctx);
+	if (e)
+		e->notes[0] = '\0'; /* shown: not again when daemon_run returns */
+	announce(d);
+}
+
+int daemon_run(const struct daemon_opts *o, struct gh_err *e)
+{
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
+	int sig_fd = -1;
 	int err;
 
 	gate_maps_init(&d.maps);
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	err = setup(&d, &sig_fd, &tick_fd);
+	err = setup(&d, &sig_fd, e);
 	if (!err) {
-		announce(&d);
+		report_started(&d, e);
 		err = ev_run(d.loop);
+		if (err)
+			gh_err_sys(e, err, "running the daemon's event loop");
 	}
 	if (d.ring) {
 		ring_buffer__consume(d.ring);
@@ -459,17 +531,12 @@ int daemon_run(const struct daemon_opts *o)
 	decoder_free(d.decoder);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
-	for (int i = 0; i < o->access_logs.count; i++)
+	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
-	if (d.alerts && d.alerts != stdout)
-		fclose(d.alerts);
+	free(d.logs);
 	if (d.src_fd >= 0)
 		close(d.src_fd);
 	control_close(d.control_fd, o->attach.pin_dir);
-	if (tick_fd >= 0)
-		close(tick_fd);
-	if (d.drain_fd >= 0)
-		close(d.drain_fd);
 	if (sig_fd >= 0)
 		close(sig_fd);
 	ev_loop_free(d.loop);

@@ -3,7 +3,7 @@
  * `gatehawk run`: attach the gate and the HTTP sensor, then stay in the
  * foreground on one epoll loop: the sensor's ring buffer, followed access
  * logs, the control socket, signalfd (SIGTERM/SIGINT exit, SIGHUP reloads
- * the policies) and a 1 s timerfd tick (kernel counters to the engine,
+ * the policies) and a 1 s timer tick (kernel counters to the engine,
  * overdue requests, block GC). SIGTERM leaves the gate, the sensor and
  * their pins in place; `gatehawk detach` (pins removed) makes the daemon
  * exit on its next tick.
@@ -12,8 +12,9 @@
 #define GATEHAWK_DAEMON_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
-#include "cli/cli.h"
+#include "base/err.h"
 #include "kernel/gate_loader.h"
 #include "kernel/sensor_loader.h"
 
@@ -25,18 +26,40 @@
  * (include/gatehawk/sensor.h, GH_RING_WAKEUP_BYTES): the most a sampled
  * request waits before the policies see it. */
 #define GH_RING_DRAIN_MS 10
+/* The longest operator line the daemon logs; longer ones are cut. */
+#define GH_DAEMON_LOG_MAX 2048
+
+struct log_parser;
+struct request_record;
+struct trusted_proxies;
 
 struct daemon_opts {
 	struct gate_attach_opts attach;
 	struct sensor_opts sensor;
 	const char *policies_dir;        /* NULL: decode only, no policies */
-	struct cli_strlist access_logs;  /* followed like tail -F */
-	const char *alerts_path;         /* "-": stdout */
+	const char *const *access_logs;  /* followed like tail -F */
+	int n_access_logs;
+	FILE *alerts;                    /* alert lines go here (the caller opens it) */
+	const struct log_parser *log_parser; /* access-log lines; NULL: auto, no proxies */
+	const struct trusted_proxies *proxies; /* live records' clients; never blocked */
 	bool dry_run;                    /* alert, never write blocks */
-	bool print_requests;             /* each decoded record as a JSON line on stdout */
 	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
+	/* The daemon does not print: what the caller shows comes through these. */
+	void (*on_request)(const struct request_record *rec, void *ctx); /* NULL: none */
+	/* Setup is done and the loop starts: the notes gathered so far (then dropped). */
+	void (*on_started)(const struct gh_err *e, void *ctx);
+	/*
+	 * A line for the operator (reloads, exit, read errors, policy load
+	 * messages: the shape of policy_report.fn); NULL: dropped.
+	 */
+	void (*on_log)(void *ctx, const char *line);
+	void *out_ctx;
 };
 
-int daemon_run(const struct daemon_opts *o);
+/*
+ * Set up, then run until a signal or a detach. Returns 0 or a negative
+ * errno; e says why (setup, or the loop stopping).
+ */
+int daemon_run(const struct daemon_opts *o, struct gh_err *e);
 
 #endif /* GATEHAWK_DAEMON_H */

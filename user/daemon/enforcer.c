@@ -15,6 +15,15 @@ void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, boo
 	e->dry_run = dry_run;
 }
 
+/* Whether a block of scope would also drop a trusted proxy. */
+static bool covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
+{
+	for (size_t i = 0; e->proxies && i < e->proxies->n; i++)
+		if (gh_cidr_overlaps(scope, &e->proxies->cidrs[i]))
+			return true;
+	return false;
+}
+
 /* Why this block must not be written, or NULL. */
 static const char *spared_because(struct enforcer *e, const struct verdict *v)
 {
@@ -23,6 +32,10 @@ static const char *spared_because(struct enforcer *e, const struct verdict *v)
 	if (gh_covers_protected(&v->scope, why, sizeof(why))) {
 		e->stats.spared_protected++;
 		return "loopback or an address of this host";
+	}
+	if (covers_proxy(e, &v->scope)) {
+		e->stats.spared_protected++;
+		return "a trusted proxy";
 	}
 	if (gate_allow_covers(e->maps, &v->src) > 0) {
 		e->stats.spared_allowed++;

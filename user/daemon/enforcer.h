@@ -3,7 +3,7 @@
  * Verdicts of the live engine become alert lines and block entries. A block
  * is written into the XDP map at once, with the policy name as its reason
  * and the escalated ttl as its expiry, unless the source is loopback, an
- * address of this host or allow-listed, or the daemon runs with --dry-run;
+ * address of this host, a trusted proxy or allow-listed, or the daemon runs with --dry-run;
  * then the alert says "action":"alert" and evidence.not_blocked says why.
  * An automatic block never shortens a longer block already in force.
  */
@@ -14,13 +14,14 @@
 #include <stdio.h>
 
 #include "engine/engine.h"
+#include "input/client_addr.h"
 #include "kernel/gate_maps.h"
 
 #define ENFORCER_STATS_FIELDS(X)                                                   \
 	X(alerts)           /* alert lines written */                              \
 	X(blocks)           /* block entries written or extended */                \
 	X(already_blocked)  /* a longer block was in force: left as it was */      \
-	X(spared_protected) /* loopback or this host's address: not blocked */     \
+	X(spared_protected) /* loopback, this host or a trusted proxy: not blocked */\
 	X(spared_allowed)   /* allow-listed: not blocked */                        \
 	X(spared_dry_run)   /* --dry-run: not blocked */                           \
 	X(block_errors)     /* the map refused the entry (full, or an error) */
@@ -35,6 +36,7 @@ struct enforcer {
 	struct gate_maps *maps;
 	FILE *alerts;
 	bool dry_run;
+	const struct trusted_proxies *proxies; /* never blocked; NULL: none */
 	struct enforcer_stats stats;
 };
 

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "kernel/block_file.h"
-#include "cli/cli.h"
 #include "base/duration.h"
+#include "base/err.h"
 #include "base/vec.h"
 
 struct spec_list {
@@ -43,8 +43,20 @@ static const char *parse_line(char *line, uint64_t default_ttl_s, struct block_s
 	return NULL;
 }
 
-int block_file_parse(FILE *f, const char *name, uint64_t default_ttl_s, uint32_t reason,
-		     struct block_spec **specs, size_t *n)
+static void report_line(const struct block_file_opts *o, const char *name, unsigned long lineno,
+			const char *why)
+{
+	struct gh_err line_err = { 0 };
+
+	if (!o->bad_line)
+		return;
+	gh_err_input(&line_err, "%s:%lu: %s", name, lineno, why);
+	gh_err_at(&line_err, name, (unsigned int)lineno);
+	o->bad_line(&line_err, o->ctx);
+}
+
+int block_file_parse(FILE *f, const char *name, const struct block_file_opts *o,
+		     struct block_spec **specs, size_t *n, struct gh_err *e)
 {
 	struct spec_list l = { 0 };
 	unsigned long lineno = 0;
@@ -54,7 +66,7 @@ int block_file_parse(FILE *f, const char *name, uint64_t default_ttl_s, uint32_t
 	ssize_t len;
 
 	while ((len = getline(&line, &cap, f)) >= 0) {
-		struct block_spec s = { .reason = reason };
+		struct block_spec s = { .reason = o->reason };
 		const char *why = NULL;
 		int empty = 0;
 
@@ -71,11 +83,11 @@ int block_file_parse(FILE *f, const char *name, uint64_t default_ttl_s, uint32_t
 		if (!why) {
 			line[len] = '\0';
 			line[strcspn(line, "#")] = '\0';
-			why = parse_line(line, default_ttl_s, &s, &empty);
+			why = parse_line(line, o->default_ttl_s, &s, &empty);
 		}
 		if (why) {
 			if (errors++ < GH_BLOCK_FILE_MAX_ERRORS)
-				fprintf(stderr, "Error: %s:%lu: %s\n", name, lineno, why);
+				report_line(o, name, lineno, why);
 			continue;
 		}
 		if (!empty)
@@ -85,9 +97,11 @@ int block_file_parse(FILE *f, const char *name, uint64_t default_ttl_s, uint32_t
 	}
 	free(line);
 	if (!err && ferror(f))
-		err = cli_runtime_error(-EIO, "reading %s", name);
+		err = -EIO;
+	if (err)
+		gh_err_sys(e, err, "reading %s", name);
 	if (!err && errors)
-		err = cli_input_error("%s: %d bad line(s); nothing was added", name, errors);
+		err = gh_err_input(e, "%s: %d bad line(s); nothing was added", name, errors);
 	if (err) {
 		free(l.v);
 		return err;

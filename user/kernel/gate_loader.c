@@ -10,9 +10,8 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "cli/cli.h"
+#include "base/err.h"
 #include "kernel/gate_loader.h"
-#include "kernel/gate_maps.h"
 #include "gatehawk/gate.h"
 #include "kernel/pins.h"
 #include "xdp_gate.skel.h"
@@ -22,25 +21,25 @@
 #define DETACH_POLL_MS 50
 
 static int gate_open_load(const char *pin_dir, const struct gh_map_sizes *sizes,
-			  struct xdp_gate_bpf **out)
+			  struct xdp_gate_bpf **out, struct gh_err *e)
 {
 	struct xdp_gate_bpf *skel;
 	int err;
 
-	err = gh_pin_dir_prepare(pin_dir);
+	err = gh_pin_dir_prepare(pin_dir, e);
 	if (err)
 		return err;
 	skel = xdp_gate_bpf__open();
 	if (!skel)
-		return cli_runtime_error(-errno, "opening the XDP gate object");
-	err = gh_pins_configure(skel->obj, pin_dir, sizes);
+		return gh_err_sys(e, -errno, "opening the XDP gate object");
+	err = gh_pins_configure(skel->obj, pin_dir, sizes, e);
 	if (err) {
-		cli_runtime_error(err, "configuring pins under %s", pin_dir);
+		gh_err_sys(e, err, "configuring pins under %s", pin_dir);
 		goto fail;
 	}
 	err = xdp_gate_bpf__load(skel);
 	if (err) {
-		cli_runtime_error(err, "loading the XDP gate (see libbpf messages above)");
+		gh_err_sys(e, err, "loading the XDP gate (see libbpf messages above)");
 		goto fail;
 	}
 	*out = skel;
@@ -50,15 +49,28 @@ fail:
 	return err;
 }
 
-int gate_pin_maps(const char *pin_dir, uint32_t max_blocks)
+int gate_pin_maps(const char *pin_dir, uint32_t max_blocks, struct gh_err *e)
 {
 	struct gh_map_sizes sizes = { .max_blocks = max_blocks };
 	struct xdp_gate_bpf *skel;
-	int err = gate_open_load(pin_dir, &sizes, &skel);
+	int err = gate_open_load(pin_dir, &sizes, &skel, e);
 
 	if (!err)
 		xdp_gate_bpf__destroy(skel);
 	return err;
+}
+
+int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m,
+			     struct gh_err *e)
+{
+	int err = gate_maps_open(pin_dir, m);
+
+	if (err != -ENOENT)
+		return err;
+	err = gate_pin_maps(pin_dir, max_blocks, e);
+	if (err)
+		return err;
+	return gate_maps_open(pin_dir, m);
 }
 
 static int link_pin_path(char *buf, size_t len, const char *pin_dir, const char *ifname)
@@ -86,17 +98,18 @@ static int create_link(int prog_fd, int ifindex, enum xdp_mode mode)
 	return fd < 0 ? -errno : fd;
 }
 
-static int attach_iface(int prog_fd, const char *pin_dir, const char *ifname, enum xdp_mode mode)
+static int attach_iface(int prog_fd, const char *pin_dir, const char *ifname, enum xdp_mode mode,
+			struct gh_err *e)
 {
 	char path[GH_PATH_MAX];
 	int ifindex, fd, err;
 
 	ifindex = (int)if_nametoindex(ifname);
 	if (!ifindex)
-		return cli_input_error("--iface %s: no such interface", ifname);
+		return gh_err_input(e, "--iface %s: no such interface", ifname);
 	err = link_pin_path(path, sizeof(path), pin_dir, ifname);
 	if (err)
-		return cli_input_error("--iface %s: name too long", ifname);
+		return gh_err_input(e, "--iface %s: name too long", ifname);
 
 	fd = bpf_obj_get(path);
 	if (fd >= 0) {
@@ -104,37 +117,37 @@ static int attach_iface(int prog_fd, const char *pin_dir, const char *ifname, en
 		err = bpf_link_update(fd, prog_fd, NULL) ? -errno : 0;
 		close(fd);
 		if (err)
-			return cli_runtime_error(err, "updating the XDP link on %s", ifname);
+			return gh_err_sys(e, err, "updating the XDP link on %s", ifname);
 		return 0;
 	}
 	fd = create_link(prog_fd, ifindex, mode);
 	if (fd < 0) {
 		if (fd == -EBUSY || fd == -EEXIST)
-			return cli_runtime_error(fd, "%s already has another XDP program", ifname);
-		return cli_runtime_error(fd, "attaching XDP to %s", ifname);
+			return gh_err_sys(e, fd, "%s already has another XDP program", ifname);
+		return gh_err_sys(e, fd, "attaching XDP to %s", ifname);
 	}
 	err = bpf_obj_pin(fd, path) ? -errno : 0;
 	close(fd);
 	if (err)
-		return cli_runtime_error(err, "pinning %s", path);
+		return gh_err_sys(e, err, "pinning %s", path);
 	return 0;
 }
 
 /* Per-source packet and SYN counts are part of the gate's job once attached. */
-static int enable_source_counts(const char *pin_dir)
+static int enable_source_counts(const char *pin_dir, struct gh_err *e)
 {
 	struct gate_maps m;
 	int err = gate_maps_open(pin_dir, &m);
 
 	err = err ?: gate_maps_lock(&m);
 	if (err)
-		return cli_runtime_error(err, "opening maps under %s", pin_dir);
+		return gh_err_sys(e, err, "opening maps under %s", pin_dir);
 	err = gate_update_flags(&m, GH_GATE_F_COUNT_SOURCES, 0);
 	gate_maps_close(&m);
-	return err ? cli_runtime_error(err, "writing gate_config") : 0;
+	return err ? gh_err_sys(e, err, "writing gate_config") : 0;
 }
 
-int gate_attach(const struct gate_attach_opts *o)
+int gate_attach(const struct gate_attach_opts *o, struct gh_err *e)
 {
 	struct xdp_gate_bpf *skel;
 	int err;
@@ -142,15 +155,15 @@ int gate_attach(const struct gate_attach_opts *o)
 	/* Every name must resolve before any interface is touched. */
 	for (int i = 0; i < o->n_ifaces; i++)
 		if (!if_nametoindex(o->ifaces[i]))
-			return cli_input_error("--iface %s: no such interface", o->ifaces[i]);
-	err = gate_open_load(o->pin_dir, &o->sizes, &skel);
+			return gh_err_input(e, "--iface %s: no such interface", o->ifaces[i]);
+	err = gate_open_load(o->pin_dir, &o->sizes, &skel, e);
 	if (err)
 		return err;
 	for (int i = 0; i < o->n_ifaces && !err; i++)
 		err = attach_iface(bpf_program__fd(skel->progs.xdp_gate), o->pin_dir, o->ifaces[i],
-				   o->mode);
+				   o->mode, e);
 	xdp_gate_bpf__destroy(skel);
-	return err ?: enable_source_counts(o->pin_dir);
+	return err ?: enable_source_counts(o->pin_dir, e);
 }
 
 /* Interfaces whose XDP link is pinned here, to watch after unpinning. */
@@ -181,17 +194,17 @@ static bool any_xdp_left(const struct link_ifaces *li)
 	return false;
 }
 
-static void wait_for_release(const struct link_ifaces *li)
+static void wait_for_release(const struct link_ifaces *li, struct gh_err *e)
 {
 	struct timespec pause = { 0, DETACH_POLL_MS * 1000000L };
 
 	for (int waited = 0; any_xdp_left(li) && waited < DETACH_WAIT_MS; waited += DETACH_POLL_MS)
 		nanosleep(&pause, NULL);
 	if (any_xdp_left(li))
-		cli_note("a running process still holds the XDP link; it is removed when it exits");
+		gh_err_note(e, "a running process still holds the XDP link; it is removed when it exits");
 }
 
-int gate_detach(const char *pin_dir)
+int gate_detach(const char *pin_dir, struct gh_err *e)
 {
 	struct link_ifaces li = { .n = 0 };
 	char path[GH_PATH_MAX];
@@ -201,7 +214,7 @@ int gate_detach(const char *pin_dir)
 
 	d = opendir(pin_dir);
 	if (!d)
-		return errno == ENOENT ? 0 : cli_runtime_error(-errno, "opening %s", pin_dir);
+		return errno == ENOENT ? 0 : gh_err_sys(e, -errno, "opening %s", pin_dir);
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -216,34 +229,34 @@ int gate_detach(const char *pin_dir)
 			}
 		}
 		if (unlink(path) && errno != ENOENT)
-			err = cli_runtime_error(-errno, "removing %s", path);
+			err = gh_err_sys(e, -errno, "removing %s", path);
 	}
 	closedir(d);
 	if (rmdir(pin_dir) && errno != ENOENT)
-		err = err ?: cli_runtime_error(-errno, "removing %s", pin_dir);
-	wait_for_release(&li);
+		err = err ?: gh_err_sys(e, -errno, "removing %s", pin_dir);
+	wait_for_release(&li, e);
 	return err;
 }
 
-int gate_parse_ifaces(char *s, struct gate_attach_opts *o)
+int gate_parse_ifaces(char *s, struct gate_attach_opts *o, struct gh_err *e)
 {
 	char *save = NULL;
 
 	o->n_ifaces = 0;
 	for (char *tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		if (o->n_ifaces >= GH_MAX_IFACES)
-			return cli_input_error("--iface: at most %d interfaces", GH_MAX_IFACES);
+			return gh_err_input(e, "--iface: at most %d interfaces", GH_MAX_IFACES);
 		if (strlen(tok) >= IF_NAMESIZE)
-			return cli_input_error("--iface %s: names are at most %d characters", tok,
-					       IF_NAMESIZE - 1);
+			return gh_err_input(e, "--iface %s: names are at most %d characters",
+					    tok, IF_NAMESIZE - 1);
 		o->ifaces[o->n_ifaces++] = tok;
 	}
 	if (!o->n_ifaces)
-		return cli_input_error("--iface: expected IF[,IF...]");
+		return gh_err_input(e, "--iface: expected IF[,IF...]");
 	return 0;
 }
 
-int gate_parse_xdp_mode(const char *s, enum xdp_mode *mode)
+int gate_parse_xdp_mode(const char *s, enum xdp_mode *mode, struct gh_err *e)
 {
 	if (!strcmp(s, "auto"))
 		*mode = XDP_MODE_AUTO;
@@ -252,6 +265,6 @@ int gate_parse_xdp_mode(const char *s, enum xdp_mode *mode)
 	else if (!strcmp(s, "skb"))
 		*mode = XDP_MODE_SKB;
 	else
-		return cli_input_error("--xdp-mode: expected native, skb or auto, got '%s'", s);
+		return gh_err_input(e, "--xdp-mode: expected native, skb or auto, got '%s'", s);
 	return 0;
 }

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "base/err.h"
+#include "kernel/gate_maps.h"
 #include "kernel/pins.h"
 
 enum xdp_mode {
@@ -27,18 +29,29 @@ struct gate_attach_opts {
 	struct gh_map_sizes sizes; /* used only when the maps are created */
 };
 
+/*
+ * Every function below returns 0 or a negative errno; on failure e (may be
+ * NULL) says what went wrong, and it may carry notes on success too.
+ */
+
 /* Create and pin the maps (loading the program once) without attaching. */
-int gate_pin_maps(const char *pin_dir, uint32_t max_blocks);
+int gate_pin_maps(const char *pin_dir, uint32_t max_blocks, struct gh_err *e);
+/*
+ * Open the pinned maps, creating and pinning them first when they are not
+ * there yet. Failing to open is returned only (e is filled when creating fails).
+ */
+int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m,
+			     struct gh_err *e);
 /*
  * Load the program over the pinned maps and attach it to each interface.
  * An interface that already has a pinned gatehawk link gets the new program
  * swapped in atomically, so there is no moment without the gate.
  */
-int gate_attach(const struct gate_attach_opts *o);
+int gate_attach(const struct gate_attach_opts *o, struct gh_err *e);
 /* Unpin every link and map; XDP goes away once no process holds the link. */
-int gate_detach(const char *pin_dir);
+int gate_detach(const char *pin_dir, struct gh_err *e);
 /* Split "eth0,eth1" into o->ifaces (pointing into the writable string s). */
-int gate_parse_ifaces(char *s, struct gate_attach_opts *o);
-int gate_parse_xdp_mode(const char *s, enum xdp_mode *mode);
+int gate_parse_ifaces(char *s, struct gate_attach_opts *o, struct gh_err *e);
+int gate_parse_xdp_mode(const char *s, enum xdp_mode *mode, struct gh_err *e);
 
 #endif /* GATEHAWK_GATE_LOADER_H */

@@ -9,7 +9,6 @@
 #include <bpf/libbpf.h>
 
 #include "base/clock.h"
-#include "kernel/gate_loader.h"
 #include "kernel/gate_maps.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
@@ -81,18 +80,6 @@ int gate_maps_open(const char *pin_dir, struct gate_maps *m)
 fail:
 	gate_maps_close(m);
 	return err;
-}
-
-int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m)
-{
-	int err = gate_maps_open(pin_dir, m);
-
-	if (err != -ENOENT)
-		return err;
-	err = gate_pin_maps(pin_dir, max_blocks);
-	if (err)
-		return err;
-	return gate_maps_open(pin_dir, m);
 }
 
 int gate_maps_lock(struct gate_maps *m)

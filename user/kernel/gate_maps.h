@@ -52,8 +52,6 @@ typedef int (*allow_visit_fn)(const struct allow_view *v, void *ctx);
 void gate_maps_init(struct gate_maps *m);
 /* Open pinned maps; -ENOENT when nothing is pinned under dir. */
 int gate_maps_open(const char *pin_dir, struct gate_maps *m);
-/* Open, creating and pinning the maps first when they are not there yet. */
-int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct gate_maps *m);
 void gate_maps_close(struct gate_maps *m);
 
 int gate_maps_lock(struct gate_maps *m);

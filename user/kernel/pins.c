@@ -12,7 +12,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "cli/cli.h"
+#include "base/err.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 
@@ -32,16 +32,16 @@ static bool below_bpffs_root(const char *dir)
 	return !strncmp(dir, BPFFS_ROOT, n) && (dir[n] == '/' || dir[n] == '\0');
 }
 
-int gh_pin_dir_prepare(const char *dir)
+int gh_pin_dir_prepare(const char *dir, struct gh_err *e)
 {
 	if (below_bpffs_root(dir) && !is_bpffs(BPFFS_ROOT)) {
 		if (mount("bpf", BPFFS_ROOT, "bpf", 0, "mode=0700"))
-			return cli_runtime_error(-errno, "mounting bpffs on %s", BPFFS_ROOT);
+			return gh_err_sys(e, -errno, "mounting bpffs on %s", BPFFS_ROOT);
 	}
 	if (mkdir(dir, 0700) && errno != EEXIST)
-		return cli_runtime_error(-errno, "creating pin directory %s", dir);
+		return gh_err_sys(e, -errno, "creating pin directory %s", dir);
 	if (!is_bpffs(dir))
-		return cli_input_error("--pin-dir %s: not on a bpf filesystem (mount -t bpf)", dir);
+		return gh_err_input(e, "--pin-dir %s: not on a bpf filesystem (mount -t bpf)", dir);
 	return 0;
 }
 
@@ -103,7 +103,8 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 	return 0;
 }
 
-int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes)
+int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes,
+		      struct gh_err *e)
 {
 	char path[GH_PATH_MAX];
 	struct bpf_map *map;
@@ -127,8 +128,8 @@ int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_m
 			if (err)
 				return err;
 			if (want && shape.max_entries != want)
-				cli_note("%s keeps its %u entries; a new size applies after detach",
-					 name, shape.max_entries);
+				gh_err_note(e, "%s keeps its %u entries; a new size applies after detach",
+					    name, shape.max_entries);
 			want = shape.max_entries;
 		}
 		if (want) {

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 struct bpf_object;
+struct gh_err;
 
 #define GH_PATH_MAX 256
 
@@ -15,7 +16,7 @@ struct bpf_object;
  * Make sure the directory lives on bpffs, mounting bpffs on /sys/fs/bpf when
  * the directory is below it and nothing is mounted there yet, then create it.
  */
-int gh_pin_dir_prepare(const char *dir);
+int gh_pin_dir_prepare(const char *dir, struct gh_err *e);
 bool gh_pin_exists(const char *dir, const char *name);
 /* fd of the object pinned as dir/name, or negative errno (-ENOENT: not pinned). */
 int gh_pin_open(const char *dir, const char *name);
@@ -38,9 +39,11 @@ struct gh_map_sizes {
 /*
  * Point every map of an opened (not yet loaded) object at its pin under dir.
  * libbpf reuses a pinned map only when its shape matches, so a map that is
- * already pinned keeps its size (a differing request is noted): the sizes
- * chosen when the maps were first created stay until detach.
+ * already pinned keeps its size (a differing request is a note in e, which
+ * may be NULL): the sizes chosen when the maps were first created stay
+ * until detach. Errors are returned only, e is not filled for them.
  */
-int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes);
+int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes,
+		      struct gh_err *e);
 
 #endif /* GATEHAWK_PINS_H */

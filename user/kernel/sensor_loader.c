@@ -11,7 +11,7 @@
 #include <bpf/libbpf.h>
 
 #include "base/number.h"
-#include "cli/cli.h"
+#include "base/err.h"
 #include "kernel/sensor_loader.h"
 #include "sock_http.skel.h"
 
@@ -34,13 +34,13 @@ int gh_cgroup2_root(char *buf, size_t len)
 	return err;
 }
 
-int sensor_parse_ports(const char *s, struct sensor_tunables *t)
+int sensor_parse_ports(const char *s, struct sensor_tunables *t, struct gh_err *e)
 {
 	char buf[128], *rest = buf, *tok;
 
 	t->n_ports = 0;
 	if (strlen(s) >= sizeof(buf))
-		return cli_input_error("--ports: expected a list such as 80,8080");
+		return gh_err_input(e, "--ports: expected a list such as 80,8080");
 	snprintf(buf, sizeof(buf), "%s", s);
 	/* strsep, not strtok: an empty item ("80,", ",80", "80,,8080") is an
 	 * error, not something to skip. */
@@ -48,19 +48,21 @@ int sensor_parse_ports(const char *s, struct sensor_tunables *t)
 		uint64_t port;
 
 		if (!*tok)
-			return cli_input_error("--ports: empty item in '%s'; expected a list such as "
-					       "80,8080", s);
+			return gh_err_input(e, "--ports: empty item in '%s'; expected a list such as "
+					    "80,8080", s);
 		if (gh_parse_u64(tok, 65535, &port) || !port)
-			return cli_input_error("--ports: expected port numbers 1-65535, got '%s'", tok);
+			return gh_err_input(e, "--ports: expected port numbers 1-65535, got '%s'",
+					    tok);
 		for (unsigned int i = 0; i < t->n_ports; i++)
 			if (t->ports[i] == port)
-				return cli_input_error("--ports: port %u given twice", (unsigned int)port);
+				return gh_err_input(e, "--ports: port %u given twice",
+						    (unsigned int)port);
 		if (t->n_ports >= GH_MAX_HTTP_PORTS)
-			return cli_input_error("--ports: at most %d ports", GH_MAX_HTTP_PORTS);
+			return gh_err_input(e, "--ports: at most %d ports", GH_MAX_HTTP_PORTS);
 		t->ports[t->n_ports++] = (uint16_t)port;
 	}
 	if (!t->n_ports)
-		return cli_input_error("--ports: expected a list such as 80,8080");
+		return gh_err_input(e, "--ports: expected a list such as 80,8080");
 	return 0;
 }
 
@@ -143,7 +145,7 @@ static int attach_one(struct bpf_program *prog, int cg_fd, const struct stat *cg
 	return err;
 }
 
-int sensor_attach(const struct sensor_opts *o)
+int sensor_attach(const struct sensor_opts *o, struct gh_err *e)
 {
 	char root[GH_PATH_MAX];
 	const char *cgroup = o->cgroup;
@@ -154,25 +156,25 @@ int sensor_attach(const struct sensor_opts *o)
 	if (!cgroup) {
 		err = gh_cgroup2_root(root, sizeof(root));
 		if (err)
-			return cli_runtime_error(err, "finding the cgroup2 mount in /proc/mounts");
+			return gh_err_sys(e, err, "finding the cgroup2 mount in /proc/mounts");
 		cgroup = root;
 	}
 	cg_fd = open(cgroup, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (cg_fd < 0 || fstat(cg_fd, &cg)) {
-		err = cli_input_error("--cgroup %s: %s", cgroup, strerror(errno));
+		err = gh_err_input(e, "--cgroup %s: %s", cgroup, strerror(errno));
 		if (cg_fd >= 0)
 			close(cg_fd);
 		return err;
 	}
 	skel = sock_http_bpf__open();
 	if (!skel) {
-		err = cli_runtime_error(-errno, "opening the HTTP sensor object");
+		err = gh_err_sys(e, -errno, "opening the HTTP sensor object");
 		goto out;
 	}
-	err = gh_pins_configure(skel->obj, o->pin_dir, &o->sizes);
+	err = gh_pins_configure(skel->obj, o->pin_dir, &o->sizes, e);
 	err = err ?: sock_http_bpf__load(skel);
 	if (err) {
-		cli_runtime_error(err, "loading the HTTP sensor (see libbpf messages above)");
+		gh_err_sys(e, err, "loading the HTTP sensor (see libbpf messages above)");
 		goto out;
 	}
 	err = attach_one(skel->progs.cgroup_skb_http_in, cg_fd, &cg, o->pin_dir, "link_cg_http_in");
@@ -181,12 +183,12 @@ int sensor_attach(const struct sensor_opts *o)
 	err = err ?: attach_one(skel->progs.sockops_conn, cg_fd, &cg, o->pin_dir,
 				"link_cg_sockops");
 	if (err) {
-		cli_runtime_error(err, "attaching the HTTP sensor to cgroup %s", cgroup);
+		gh_err_sys(e, err, "attaching the HTTP sensor to cgroup %s", cgroup);
 		goto out;
 	}
 	err = sensor_set_tunables(o->pin_dir, &o->tun);
 	if (err)
-		cli_runtime_error(err, "writing the sensor configuration");
+		gh_err_sys(e, err, "writing the sensor configuration");
 out:
 	sock_http_bpf__destroy(skel);
 	close(cg_fd);

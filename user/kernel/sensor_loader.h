@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "base/err.h"
 #include "gatehawk/sensor.h"
 #include "kernel/pins.h"
 
@@ -28,12 +29,13 @@ struct sensor_opts {
 	struct gh_map_sizes sizes;
 };
 
-int sensor_attach(const struct sensor_opts *o);
+/* 0 or negative errno; e (may be NULL) says why, and carries notes on success too. */
+int sensor_attach(const struct sensor_opts *o, struct gh_err *e);
 /* Write ports and sample rate to the pinned config map: no reload needed. */
 int sensor_set_tunables(const char *pin_dir, const struct sensor_tunables *t);
 int sensor_get_tunables(const char *pin_dir, struct sensor_tunables *t);
-/* "80,8080" -> ports; -EINVAL (reported) on anything else. */
-int sensor_parse_ports(const char *s, struct sensor_tunables *t);
+/* "80,8080" -> ports; -EINVAL (an input error in e) on anything else. */
+int sensor_parse_ports(const char *s, struct sensor_tunables *t, struct gh_err *e);
 /* Mount point of the cgroup2 hierarchy, from /proc/mounts. */
 int gh_cgroup2_root(char *buf, size_t len);
 

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The enforcer between the engine's verdicts and the gate's maps: a block
+ * verdict writes its scope (not only the source) with the policy as reason
+ * and the escalated ttl; it never shortens a block in force and lengthens a
+ * shorter one; loopback, this host's addresses, allow-listed sources and
+ * --dry-run are spared, and the alert says why; a full map is an alert too.
+ *
+ * The maps are the gate's own, created from the skeleton (programs not
+ * loaded, nothing pinned: they go away with the process), so entries are
+ * checked where the XDP program would read them. Creating maps needs
+ * CAP_BPF: without it every check is skipped.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/libbpf.h>
+
+#include "base/clock.h"
+#include "daemon/enforcer.h"
+#include "tap.h"
+#include "xdp_gate.skel.h"
+
+#define NS 1000000000ULL
+#define SLACK_NS (5 * NS) /* between the enforcer's clock read and ours */
+#define SPARED_PROTECTED "loopback or an address of this host"
+
+static struct xdp_gate_bpf *skel;
+static struct gate_maps maps;
+static char lock_dir[] = "/tmp/gh-enforcer-XXXXXX";
+static struct policy scanner = { .name = "scanner" };
+static FILE *alerts;
+
+static int setup(void)
+{
+	struct bpf_program *prog;
+	int err;
+
+	if (!mkdtemp(lock_dir))
+		return -errno;
+	skel = xdp_gate_bpf__open();
+	if (!skel)
+		return -errno;
+	bpf_object__for_each_program(prog, skel->obj)
+		bpf_program__set_autoload(prog, false);
+	/* The smallest size the loader allows: a full map is quick to reach. */
+	bpf_map__set_max_entries(skel->maps.block_host6, GH_MIN_MAX_BLOCKS);
+	err = xdp_gate_bpf__load(skel);
+	if (err)
+		return err;
+	gate_maps_init(&maps);
+	maps.block_host4 = bpf_map__fd(skel->maps.block_host4);
+	maps.block_host6 = bpf_map__fd(skel->maps.block_host6);
+	maps.block_net4 = bpf_map__fd(skel->maps.block_net4);
+	maps.block_net6 = bpf_map__fd(skel->maps.block_net6);
+	maps.allow_net4 = bpf_map__fd(skel->maps.allow_net4);
+	maps.allow_net6 = bpf_map__fd(skel->maps.allow_net6);
+	maps.reasons = bpf_map__fd(skel->maps.reasons);
+	maps.stats = bpf_map__fd(skel->maps.gate_stats);
+	maps.config = bpf_map__fd(skel->maps.gate_config);
+	maps.max_blocks = GH_MIN_MAX_BLOCKS;
+	maps.pin_dir = lock_dir; /* only flock'ed */
+	alerts = tmpfile();
+	return alerts ? 0 : -errno;
+}
+
+static struct verdict block_verdict(const char *src, const char *scope, uint64_t ttl_s)
+{
+	struct verdict v = { .policy = &scanner, .has_src = true, .block = true, .ttl_s = ttl_s };
+
+	if (gh_addr_parse(src, &v.src) || gh_cidr_parse(scope, &v.scope))
+		tap_diag("bad test address %s or scope %s", src, scope);
+	return v;
+}
+
+/* The last alert line written, parsed (caller puts it). */
+static struct json_object *last_alert(void)
+{
+	char line[4096], last[4096] = "";
+
+	fflush(alerts);
+	rewind(alerts);
+	while (fgets(line, sizeof(line), alerts))
+		memcpy(last, line, sizeof(last));
+	fseek(alerts, 0, SEEK_END); /* the enforcer's next line goes after */
+	return json_tokener_parse(last);
+}
+
+static const char *alert_field(struct json_object *a, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(a, key, &v) ? json_object_get_string(v) : NULL;
+}
+
+static const char *not_blocked(struct json_object *a)
+{
+	struct json_object *ev;
+
+	if (!json_object_object_get_ex(a, "evidence", &ev))
+		return NULL;
+	return alert_field(ev, "not_blocked");
+}
+
+/* The live entry for exactly this prefix, or ok=false. */
+static bool entry_of(const char *cidr, struct block_entry *e)
+{
+	struct gh_cidr c;
+
+	return !gh_cidr_parse(cidr, &c) && !gate_block_get(&maps, &c, e) &&
+	       block_entry_live(e, gh_boottime_ns());
+}
+
+static bool expires_in(const struct block_entry *e, uint64_t ttl_s)
+{
+	uint64_t want = gh_boottime_ns() + ttl_s * NS;
+
+	return e->expires_ns && e->expires_ns <= want && e->expires_ns + SLACK_NS > want;
+}
+
+static void test_block_written(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("203.0.113.7", "203.0.113.7/32", 600);
+	struct block_entry e;
+	struct json_object *a;
+	char reason[GH_REASON_LEN] = "";
+
+	enforcer_verdict(&v, enf);
+	ok(entry_of("203.0.113.7/32", &e), "a block verdict writes the entry");
+	ok(expires_in(&e, 600), "it expires after the verdict's ttl");
+	ok(e.flags & GH_BLOCK_F_AUTO, "it is marked automatic");
+	gate_reason_text(&maps, e.reason, reason, sizeof(reason));
+	ok_str(reason, "scanner", "its reason is the policy's name");
+	ok_eq(enf->stats.blocks, 1, "blocks counted");
+	a = last_alert();
+	ok_str(alert_field(a, "action"), "block", "the alert says block");
+	ok_str(not_blocked(a), NULL, "and nothing about sparing");
+	json_object_put(a);
+}
+
+/* A repeat offender's escalated ttl lengthens the block, a shorter one never shortens it. */
+static void test_never_shorter(struct enforcer *enf)
+{
+	struct verdict shorter = block_verdict("203.0.113.7", "203.0.113.7/32", 60);
+	struct verdict longer = block_verdict("203.0.113.7", "203.0.113.7/32", 3600);
+	struct block_entry before, after;
+
+	entry_of("203.0.113.7/32", &before);
+	enforcer_verdict(&shorter, enf);
+	ok(entry_of("203.0.113.7/32", &after) && after.expires_ns == before.expires_ns,
+	   "a shorter ttl leaves the block's expiry as it was");
+	ok_eq(enf->stats.already_blocked, 1, "already_blocked counted");
+	enforcer_verdict(&longer, enf);
+	ok(entry_of("203.0.113.7/32", &after) && expires_in(&after, 3600),
+	   "an escalated ttl lengthens the block");
+	ok_eq(after.created_ns, before.created_ns, "and keeps its creation time");
+	ok_eq(enf->stats.blocks, 2, "the lengthening counts as a block");
+}
+
+/* A manual block without expiry stays as the operator wrote it. */
+static void test_permanent_kept(struct enforcer *enf)
+{
+	struct block_spec manual = { .ttl_s = 0 };
+	struct verdict v = block_verdict("203.0.113.9", "203.0.113.9/32", 600);
+	struct block_entry e;
+
+	gh_cidr_parse("203.0.113.9/32", &manual.cidr);
+	ok_eq(gate_block_add(&maps, &manual, 1), 0, "a manual block without expiry");
+	enforcer_verdict(&v, enf);
+	ok(entry_of("203.0.113.9/32", &e) && !e.expires_ns && !(e.flags & GH_BLOCK_F_AUTO),
+	   "a verdict leaves it permanent and manual");
+	ok_eq(enf->stats.already_blocked, 2, "already_blocked counted");
+}
+
+/* An expired entry is not in force: the verdict writes a fresh one. */
+static void test_expired_replaced(struct enforcer *enf)
+{
+	struct block_spec old = { .ttl_s = 1 };
+	struct verdict v = block_verdict("203.0.113.10", "203.0.113.10/32", 600);
+	struct timespec pause = { 1, 100000000L };
+	struct block_entry e;
+
+	gh_cidr_parse("203.0.113.10/32", &old.cidr);
+	gate_block_add(&maps, &old, 1);
+	nanosleep(&pause, NULL);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("203.0.113.10/32", &e) && expires_in(&e, 600),
+	   "an expired block is replaced with the verdict's ttl");
+}
+
+/* The scope is what gets blocked: the source's /24, not the source. */
+static void test_scope(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("198.51.100.23", "198.51.100.0/24", 600);
+	struct block_entry e;
+
+	enforcer_verdict(&v, enf);
+	ok(entry_of("198.51.100.0/24", &e) && e.prefixlen == 24, "the /24 scope is blocked");
+	ok(!entry_of("198.51.100.23/32", &e), "the source's own /32 is not written");
+
+	v = block_verdict("2001:db8:5::1", "2001:db8:5::/48", 600);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("2001:db8:5::/48", &e) && e.prefixlen == 48, "an IPv6 /48 scope is blocked");
+}
+
+/* Spared: no entry, and the alert says "alert" and why. */
+static void check_spared(struct enforcer *enf, const struct verdict *v, const char *why,
+			 const char *what)
+{
+	char scope[GH_CIDR_STRLEN];
+	struct block_entry e;
+	struct json_object *a;
+
+	enforcer_verdict(v, enf);
+	gh_cidr_format(&v->scope, scope, sizeof(scope));
+	ok(!entry_of(scope, &e), "%s: %s is not blocked", what, scope);
+	a = last_alert();
+	ok_str(alert_field(a, "action"), "alert", "%s: the alert says alert", what);
+	ok_str(not_blocked(a), why, "%s: and why", what);
+	json_object_put(a);
+}
+
+/* The first IPv4 address of this host other than loopback, or false. */
+static bool own_address(char *buf, size_t len)
+{
+	struct ifaddrs *list, *i;
+	bool found = false;
+
+	if (getifaddrs(&list))
+		return false;
+	for (i = list; i && !found; i = i->ifa_next) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)i->ifa_addr;
+
+		if (!sin || sin->sin_family != AF_INET || ntohl(sin->sin_addr.s_addr) >> 24 == 127)
+			continue;
+		found = inet_ntop(AF_INET, &sin->sin_addr, buf, (socklen_t)len) != NULL;
+	}
+	freeifaddrs(list);
+	return found;
+}
+
+static void test_protected(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("127.0.0.9", "127.0.0.9/32", 600);
+	char own[INET_ADDRSTRLEN], own_scope[INET_ADDRSTRLEN + 3];
+
+	check_spared(enf, &v, SPARED_PROTECTED, "loopback");
+	v = block_verdict("::1", "::1/128", 600);
+	check_spared(enf, &v, SPARED_PROTECTED, "IPv6 loopback");
+	/* The source is not protected, but its scope covers loopback. */
+	v = block_verdict("100.64.0.1", "0.0.0.0/1", 600);
+	check_spared(enf, &v, SPARED_PROTECTED, "a scope over loopback");
+	if (own_address(own, sizeof(own))) {
+		snprintf(own_scope, sizeof(own_scope), "%s/32", own);
+		v = block_verdict(own, own_scope, 600);
+		check_spared(enf, &v, SPARED_PROTECTED, "this host's address");
+	} else {
+		tap_skip("no IPv4 address besides loopback");
+	}
+	ok_eq(enf->stats.spared_protected, 4, "spared_protected counted");
+}
+
+static void test_allowed(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("198.18.0.5", "198.18.0.5/32", 600);
+	struct gh_cidr allow;
+
+	gh_cidr_parse("198.18.0.0/24", &allow);
+	ok_eq(gate_allow_add(&maps, &allow), 0, "198.18.0.0/24 allow-listed");
+	check_spared(enf, &v, "allow-listed", "an allow-listed source");
+	ok_eq(enf->stats.spared_allowed, 1, "spared_allowed counted");
+}
+
+static void test_dry_run(void)
+{
+	struct verdict v = block_verdict("203.0.113.50", "203.0.113.50/32", 600);
+	struct enforcer dry;
+
+	enforcer_init(&dry, &maps, alerts, true);
+	check_spared(&dry, &v, "dry-run", "--dry-run");
+	v = block_verdict("127.0.0.1", "127.0.0.1/32", 600);
+	check_spared(&dry, &v, SPARED_PROTECTED, "--dry-run over loopback");
+	ok(dry.stats.spared_dry_run == 1 && dry.stats.spared_protected == 1 && !dry.stats.blocks,
+	   "dry run: one spared for the dry run, one as protected, no block");
+}
+
+/* Sparing annotates a copy of the evidence: the engine's stays as it was. */
+static void test_evidence_copy(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("127.0.0.2", "127.0.0.2/32", 600);
+	struct json_object *ev = json_object_new_object(), *a, *shown;
+
+	json_object_object_add(ev, "hits", json_object_new_int(7));
+	v.evidence = ev;
+	enforcer_verdict(&v, enf);
+	a = last_alert();
+	ok(json_object_object_get_ex(a, "evidence", &shown) &&
+	   json_object_get_int(json_object_object_get(shown, "hits")) == 7,
+	   "the alert keeps the engine's evidence");
+	ok_str(not_blocked(a), SPARED_PROTECTED, "and adds why it was not blocked");
+	ok(!json_object_object_get_ex(ev, "not_blocked", NULL), "the engine's object is untouched");
+	json_object_put(a);
+	json_object_put(ev);
+}
+
+static void test_alert_only(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("203.0.113.60", "203.0.113.60/32", 0);
+	struct enforcer_stats before = enf->stats;
+	struct block_entry e;
+	struct json_object *a;
+
+	v.block = false;
+	enforcer_verdict(&v, enf);
+	a = last_alert();
+	ok(!entry_of("203.0.113.60/32", &e), "an alert verdict writes no entry");
+	ok_str(alert_field(a, "action"), "alert", "the alert says alert");
+	ok_str(not_blocked(a), NULL, "with nothing spared");
+	ok(enf->stats.alerts == before.alerts + 1 && enf->stats.blocks == before.blocks &&
+	   enf->stats.block_errors == before.block_errors,
+	   "only alerts counted");
+	json_object_put(a);
+}
+
+/* A full map: the verdict still alerts, saying the map refused it. */
+static void test_map_full(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("2001:db8:ff::1", "2001:db8:ff::1/128", 600);
+	struct block_spec s = { .ttl_s = 600 };
+	char addr[GH_CIDR_STRLEN];
+	int err = 0, n;
+
+	for (n = 0; n < 4 * GH_MIN_MAX_BLOCKS && !err; n++) {
+		snprintf(addr, sizeof(addr), "2001:db8:f::%x", n + 1);
+		gh_cidr_parse(addr, &s.cidr);
+		err = gate_block_add(&maps, &s, 1);
+	}
+	ok(err == -E2BIG && n == GH_MIN_MAX_BLOCKS + 1, "the IPv6 host map is full after %d (%d)",
+	   GH_MIN_MAX_BLOCKS, err);
+	check_spared(enf, &v, "the block map refused the entry", "a full map");
+	ok_eq(enf->stats.block_errors, 1, "block_errors counted");
+}
+
+int main(void)
+{
+	struct enforcer enf;
+	int err = setup();
+
+	if (err) {
+		tap_skip("the gate's maps cannot be created (CAP_BPF needed)");
+		tap_diag("setup: %s", strerror(-err));
+		xdp_gate_bpf__destroy(skel);
+		rmdir(lock_dir);
+		return tap_done();
+	}
+	enforcer_init(&enf, &maps, alerts, false);
+	test_block_written(&enf);
+	test_never_shorter(&enf);
+	test_permanent_kept(&enf);
+	test_expired_replaced(&enf);
+	test_scope(&enf);
+	test_protected(&enf);
+	test_allowed(&enf);
+	test_dry_run();
+	test_evidence_copy(&enf);
+	test_alert_only(&enf);
+	test_map_full(&enf);
+	fclose(alerts);
+	xdp_gate_bpf__destroy(skel);
+	rmdir(lock_dir);
+	return tap_done();
+}

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The daemon's epoll loop: timers fire at their interval with the count of
+ * intervals passed, fd callbacks get their fd and the readiness, removed
+ * timers and fds are silent, ev_stop() and a failing callback end ev_run(),
+ * and the loop closes the timers it owns. Real timerfds and pipes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/epoll.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/clock.h"
+#include "daemon/event_loop.h"
+#include "tap.h"
+
+#define MS 1000000ULL
+#define INTERVAL_MS 20
+#define FIRES 5
+/* Generous: a loaded machine may be late, a timer is never early. */
+#define LATE_LIMIT_MS 2000
+
+struct ticks {
+	struct event_loop *loop;
+	int fired;
+	int stop_after;         /* ev_stop() on this fire; 0: never */
+	int fail_on;            /* return -EIO on this fire; 0: never */
+	uint64_t expirations;   /* sum of what the callbacks were given */
+	uint64_t first_ns, last_ns;
+};
+
+static uint64_t mono_ns(void)
+{
+	return gh_clock_ns(CLOCK_MONOTONIC);
+}
+
+static int on_tick(uint64_t expirations, void *ctx)
+{
+	struct ticks *t = ctx;
+
+	t->fired++;
+	t->expirations += expirations;
+	t->last_ns = mono_ns();
+	if (!t->first_ns)
+		t->first_ns = t->last_ns;
+	if (t->fired == t->fail_on)
+		return -EIO;
+	if (t->fired == t->stop_after)
+		ev_stop(t->loop);
+	return 0;
+}
+
+static bool fd_closed(int fd)
+{
+	return fcntl(fd, F_GETFD) < 0 && errno == EBADF;
+}
+
+static void test_timer_interval(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct ticks t = { .loop = l, .stop_after = FIRES };
+	uint64_t start = mono_ns(), took_ms;
+	int id;
+
+	id = ev_timer_add(l, INTERVAL_MS * MS, on_tick, &t);
+	ok(id >= 0, "a timer is added (id %d)", id);
+	ok_eq(ev_run(l), 0, "ev_stop() from a timer ends ev_run() with 0");
+	took_ms = (t.last_ns - start) / MS;
+	ok_eq(t.fired, FIRES, "the loop stopped on the %d-th fire", FIRES);
+	ok(took_ms >= FIRES * INTERVAL_MS && took_ms < LATE_LIMIT_MS,
+	   "%d fires of a %d ms timer took %llu ms (not less than %d)", FIRES, INTERVAL_MS,
+	   (unsigned long long)took_ms, FIRES * INTERVAL_MS);
+	ok((t.first_ns - start) / MS >= INTERVAL_MS, "the first fire is one interval after adding");
+	ev_loop_free(l);
+	ok(fd_closed(id), "ev_loop_free() closes the timer it owns");
+}
+
+/* A callback that runs late is told how many intervals passed. */
+static void test_timer_expirations(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct ticks t = { .loop = l, .stop_after = 1 };
+	struct timespec pause = { 0, 6 * INTERVAL_MS * (long)MS };
+
+	ev_timer_add(l, INTERVAL_MS * MS, on_tick, &t);
+	nanosleep(&pause, NULL);
+	ev_run(l);
+	ok(t.fired == 1 && t.expirations >= 6 && t.expirations < LATE_LIMIT_MS / INTERVAL_MS,
+	   "one call after 6 intervals reports them all (%llu)",
+	   (unsigned long long)t.expirations);
+	ev_loop_free(l);
+}
+
+static void test_timer_del(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct ticks keep = { .loop = l, .stop_after = 3 }, gone = { .loop = l };
+	int id_gone;
+
+	id_gone = ev_timer_add(l, INTERVAL_MS * MS / 4, on_tick, &gone);
+	ev_timer_add(l, INTERVAL_MS * MS, on_tick, &keep);
+	ok_eq(ev_timer_del(l, id_gone), 0, "a timer is removed");
+	ok(fd_closed(id_gone), "removing a timer closes its timerfd");
+	ok_eq(ev_timer_del(l, id_gone), -ENOENT, "removing it twice: -ENOENT");
+	ok_eq(ev_del(l, id_gone), -ENOENT, "ev_del() does not take a timer id");
+	ev_run(l);
+	ok(keep.fired == 3 && gone.fired == 0, "the removed timer never fires (%d), the other does (%d)",
+	   gone.fired, keep.fired);
+	ok_eq(ev_timer_add(l, 0, on_tick, &keep), -EINVAL, "a zero interval is refused");
+	ev_loop_free(l);
+}
+
+struct reader {
+	struct event_loop *loop;
+	int fd_seen;
+	uint32_t events;
+	char byte;
+	int calls;
+	bool stop;
+};
+
+static int on_readable(int fd, uint32_t events, void *ctx)
+{
+	struct reader *r = ctx;
+
+	r->calls++;
+	r->fd_seen = fd;
+	r->events = events;
+	if (read(fd, &r->byte, 1) != 1)
+		return -EIO;
+	if (r->stop)
+		ev_stop(r->loop);
+	return 0;
+}
+
+static void test_fd_callback(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct reader r = { .loop = l, .stop = true };
+	int p[2];
+
+	if (!ok(!pipe2(p, O_NONBLOCK | O_CLOEXEC), "a pipe"))
+		return;
+	ok_eq(ev_add(l, p[0], on_readable, &r), 0, "the read end is added");
+	ok_eq(write(p[1], "x", 1), 1, "a byte is written");
+	ok_eq(ev_run(l), 0, "the callback stops the loop");
+	ok(r.calls == 1 && r.fd_seen == p[0] && (r.events & EPOLLIN) && r.byte == 'x',
+	   "the callback got its fd, EPOLLIN and the byte (calls %d, fd %d, events %#x, '%c')",
+	   r.calls, r.fd_seen, r.events, r.byte);
+	ok_eq(ev_add(l, p[0], on_readable, &r), -EEXIST, "the same fd twice: -EEXIST");
+	ev_loop_free(l);
+	ok(!fd_closed(p[0]), "ev_loop_free() leaves the caller's fds open");
+	close(p[0]);
+	close(p[1]);
+}
+
+/* A removed fd stays silent while a timer keeps the loop turning. */
+static void test_fd_del(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct ticks t = { .loop = l, .stop_after = 3 };
+	struct reader r = { .loop = l };
+	int p[2];
+
+	if (!ok(!pipe2(p, O_NONBLOCK | O_CLOEXEC), "a pipe"))
+		return;
+	ev_add(l, p[0], on_readable, &r);
+	ok_eq(ev_del(l, p[0]), 0, "the fd is removed");
+	ok_eq(ev_del(l, p[0]), -ENOENT, "removing it twice: -ENOENT");
+	ok_eq(write(p[1], "y", 1), 1, "a byte is written");
+	ev_timer_add(l, INTERVAL_MS * MS, on_tick, &t);
+	ev_run(l);
+	ok(t.fired == 3 && r.calls == 0, "3 ticks passed and the removed fd was never called (%d)",
+	   r.calls);
+	ev_loop_free(l);
+	close(p[0]);
+	close(p[1]);
+}
+
+static void test_callback_error(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct ticks t = { .loop = l, .fail_on = 2 };
+
+	ev_timer_add(l, INTERVAL_MS * MS, on_tick, &t);
+	ok_eq(ev_run(l), -EIO, "a callback's error ends ev_run() with that error");
+	ok_eq(t.fired, 2, "nothing runs after the failing callback");
+	ev_loop_free(l);
+}
+
+/* Two fds ready in one batch: after ev_stop() in the first, the second waits. */
+static void test_stop_within_batch(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct reader a = { .loop = l, .stop = true }, b = { .loop = l, .stop = true };
+	int pa[2], pb[2];
+
+	if (!ok(!pipe2(pa, O_NONBLOCK) && !pipe2(pb, O_NONBLOCK), "two pipes"))
+		return;
+	ev_add(l, pa[0], on_readable, &a);
+	ev_add(l, pb[0], on_readable, &b);
+	ok(write(pa[1], "a", 1) == 1 && write(pb[1], "b", 1) == 1, "both readable");
+	ev_run(l);
+	ok_eq(a.calls + b.calls, 1, "ev_stop() skips the rest of the batch");
+	ev_loop_free(l);
+	for (int i = 0; i < 2; i++) {
+		close(pa[i]);
+		close(pb[i]);
+	}
+}
+
+int main(void)
+{
+	test_timer_interval();
+	test_timer_expirations();
+	test_timer_del();
+	test_fd_callback();
+	test_fd_del();
+	test_callback_error();
+	test_stop_within_batch();
+	return tap_done();
+}
