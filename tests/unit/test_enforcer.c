@@ -277,6 +277,21 @@ static void test_allowed(struct enforcer *enf)
 	ok_eq(enf->stats.spared_allowed, 1, "spared_allowed counted");
 }
 
+static void test_trusted_proxy(struct enforcer *enf)
+{
+	struct trusted_proxies tp = { 0 };
+	struct verdict v = block_verdict("198.19.4.4", "198.19.4.4/32", 600);
+	uint64_t before = enf->stats.spared_protected;
+
+	trusted_proxies_add(&tp, "198.19.4.0/24", NULL);
+	enf->proxies = &tp;
+	check_spared(enf, &v, "a trusted proxy", "a trusted proxy itself");
+	v = block_verdict("198.19.5.9", "198.19.0.0/16", 600);
+	check_spared(enf, &v, "a trusted proxy", "a scope that covers a trusted proxy");
+	ok_eq(enf->stats.spared_protected, before + 2, "counted as spared_protected");
+	enf->proxies = NULL;
+}
+
 static void test_dry_run(void)
 {
 	struct verdict v = block_verdict("203.0.113.50", "203.0.113.50/32", 600);
@@ -367,6 +382,7 @@ int main(void)
 	test_scope(&enf);
 	test_protected(&enf);
 	test_allowed(&enf);
+	test_trusted_proxy(&enf);
 	test_dry_run();
 	test_evidence_copy(&enf);
 	test_alert_only(&enf);
