@@ -100,7 +100,9 @@ include tests/tests.mk
 install: $(BIN)
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/sbin/gatehawk
 	install -d $(DESTDIR)$(PREFIX)/share/gatehawk/policies
-	install -m 0644 policies/*.json $(DESTDIR)$(PREFIX)/share/gatehawk/policies/
+	# The whole tree: subdirectories of policies, the lists they read, their fixtures.
+	cp -R policies/. $(DESTDIR)$(PREFIX)/share/gatehawk/policies/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(PREFIX)/share/gatehawk/policies
 
 demo: deps
 	$(MAKE) all

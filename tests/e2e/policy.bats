@@ -15,7 +15,10 @@
 #   b. SIGHUP with a broken policy file: the error is reported and the old set
 #      stays in force (and still blocks);
 #   c. replay of nginx's access log gives the (policy, src_ip) alert set the
-#      live daemon gave (--dry-run) for the same traffic.
+#      live daemon gave (--dry-run) for the same traffic;
+#   d. behind a trusted reverse proxy (client 4 standing in for one), an
+#      attack named by X-Forwarded-For blocks the client it names, never the
+#      proxy, whose requests keep getting through.
 
 bats_require_minimum_version 1.5.0
 LAB_ID=13
@@ -40,8 +43,7 @@ setup() {
 	lab_gatehawk_reset
 	lab_nginx_running || lab_nginx_start_isolated
 	rm -rf "$LAB_DIR/policies"
-	mkdir -p "$LAB_DIR/policies"
-	cp "$LAB_ROOT"/policies/*.json "$LAB_DIR/policies/"
+	cp -R "$LAB_ROOT/policies" "$LAB_DIR/policies"
 	rm -f "$LAB_DIR/alerts.jsonl"
 	lab_daemon_start --policies "$LAB_DIR/policies" --alerts "$LAB_DIR/alerts.jsonl" \
 		--cgroup "$(lab_cgroup_dir)"
@@ -270,4 +272,26 @@ alert_set() {
 	done
 	run ! grep -q " $(lab_client4 "$BROWSER")\$" "$LAB_DIR/live.set"
 	assert_browser_never_failed "$LAB_DIR/browser-c"
+}
+
+@test "trusted proxy: the X-Forwarded-For client is blocked, the proxy never" {
+	local proxy client=203.0.113.77 code
+	proxy=$(lab_client4 "$PROBER")
+	lab_daemon_stop
+	lab_daemon_start --policies "$LAB_DIR/policies" --alerts "$LAB_DIR/alerts.jsonl" \
+		--cgroup "$(lab_cgroup_dir)" --trusted-proxy "$proxy/32"
+
+	# The "proxy" forwards a traversal probe for its client (the left entry is
+	# the client's own, forgeable claim); afterwards the proxy must still pass.
+	lab_curl "$PROBER" -o /dev/null -H "X-Forwarded-For: 198.51.100.1, $client" \
+		"http://$LAB_SERVER4/static/..%2f..%2fetc/passwd" || true
+	wait_for "a path-traversal alert" 5 \
+		grep -q '"policy":"path-traversal"' "$LAB_DIR/alerts.jsonl"
+	run jq -r 'select(.policy == "path-traversal") | "\(.src_ip) \(.evidence.request.proxy_ip)"' \
+		"$LAB_DIR/alerts.jsonl"
+	[ "$output" = "$client $proxy" ]
+	[ "$(blocked_by "$client")" = "path-traversal" ]
+	[ -z "$(blocked_by "$proxy")" ]
+	code=$(lab_curl "$PROBER" -o /dev/null -w '%{http_code}' "http://$LAB_SERVER4/")
+	[ "$code" = 200 ]
 }

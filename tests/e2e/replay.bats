@@ -185,7 +185,7 @@ summary() {
 
 	replay --policies policies --format apache "$LOGS/scenario.log"
 	[ "$status" -eq 2 ]
-	grep -q 'expected combined, common, json or auto' "$LOGS/err"
+	grep -q 'expected auto, combined, common, json or vhost_combined' "$LOGS/err"
 
 	replay --indicator 'path=(' "$LOGS/scenario.log"
 	[ "$status" -eq 2 ]
@@ -212,4 +212,28 @@ summary() {
 	replay --help
 	[ "$status" -eq 0 ]
 	grep -q 'Usage: gatehawk replay' "$LOGS/out"
+}
+
+@test "replay: vhost_combined, --log-format with X-Forwarded-For and --trusted-proxy" {
+	local d=$BATS_TEST_TMPDIR fmt
+	# A vhost_combined line: the client is the second field.
+	echo 'shop.example:443 198.51.100.20 - - [10/Oct/2025:13:55:36 +0000] "GET /static/../../etc/passwd HTTP/1.1" 400 0 "-" "Mozilla/5.0"' >"$d/vhost.log"
+	run "$GH" replay --policies policies "$d/vhost.log"
+	[ "$status" -eq 0 ]
+	[ "$(jq -r 'select(.policy == "path-traversal") | .src_ip' <<<"$(grep '^{' <<<"$output")")" = 198.51.100.20 ]
+
+	# The site's own format, behind a proxy at 10.9.0.0/16.
+	fmt='$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" "$http_x_forwarded_for"'
+	echo '10.9.0.5 - a[b] [10/Oct/2025:13:55:37 +0000] "GET /static/../../etc/passwd HTTP/1.1" 400 0 "-" "Mozilla/5.0" "1.2.3.4, 203.0.113.9"' >"$d/proxied.log"
+	run "$GH" replay --policies policies --log-format "$fmt" \
+		--trusted-proxy 10.9.0.0/16 "$d/proxied.log"
+	[ "$status" -eq 0 ]
+	[ "$(jq -r 'select(.policy == "path-traversal") | "\(.src_ip) \(.evidence.request.proxy_ip)"' <<<"$(grep '^{' <<<"$output")")" = "203.0.113.9 10.9.0.5" ]
+	# Without --trusted-proxy the proxy is the source.
+	run "$GH" replay --policies policies --log-format "$fmt" "$d/proxied.log"
+	[ "$(jq -r 'select(.policy == "path-traversal") | .src_ip' <<<"$(grep '^{' <<<"$output")")" = 10.9.0.5 ]
+	# A format with a variable nginx does not have: exit 2, named.
+	run "$GH" replay --policies policies --log-format '$remote_addr [$time_local] $bogus' "$d/proxied.log"
+	[ "$status" -eq 2 ]
+	[[ $output == *'unknown variable $bogus at offset'* ]]
 }

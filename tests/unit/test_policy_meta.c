@@ -114,13 +114,15 @@ static void test_load_and_run(void)
 	ok_eq(p->n_fixtures, 3, "fixtures: two match, one no_match");
 	ok(p->fixtures[0].must_fire && p->fixtures[1].must_fire && !p->fixtures[2].must_fire,
 	   "... with their kinds");
-	ok_eq(p->fixtures[1].n_lines, 1, "the fixture file's blank lines skipped");
+	ok(p->fixtures[1].file && strstr(p->fixtures[1].file, "/exploits/fixtures/env.log"),
+	   "a fixture file is kept as a path beside the policy");
 	ok_eq(p->fixtures[2].n_lines, 2, "an array fixture keeps its lines");
 
 	for (int i = 0; i < 3; i++)
 		policy_fixture_run(ps, p, &p->fixtures[i], &r[i]);
 	ok(r[0].fired == 1 && !r[0].bad_line, "inline match fixture fires");
-	ok(r[1].fired == 1, "file fixture fires");
+	ok(r[1].fired == 1 && !r[1].file_err, "file fixture read at test time, blank lines "
+	   "skipped, and fires");
 	ok(r[2].fired == 0 && !r[2].bad_line, "near misses do not fire");
 	policy_fixture_run(ps, b, &b->fixtures[0], &r[0]);
 	ok_eq(r[0].fired, 1, "window fixture: three lines fire once");
@@ -128,6 +130,12 @@ static void test_load_and_run(void)
 	ok_eq(r[1].fired, 0, "two sources, one each: no fire");
 	policy_fixture_run(ps, b, &b->fixtures[2], &r[2]);
 	ok_eq(r[2].bad_line, 1, "a line that does not parse is named");
+	{
+		struct policy_fixture missing = { .must_fire = true, .file = "/nonexistent/x.log" };
+
+		policy_fixture_run(ps, b, &missing, &r[3]);
+		ok_eq(r[3].file_err, -ENOENT, "a missing fixture file is reported at test time");
+	}
 
 	{
 		struct verdict v = { .policy = p, .ts_ns = 1 };
@@ -167,8 +175,8 @@ static void test_errors(void)
 		  "p.json: fixtures.match[0][1]: expected a log line (a non-empty string), got 1" },
 		{ HEAD "\"fixtures\": {\"match\": [\"a\"], \"nomatch\": [\"b\"]}}",
 		  "p.json: fixtures.nomatch: expected only the fields match, no_match" },
-		{ HEAD "\"fixtures\": {\"match\": [{\"file\": \"no-such.log\"}]}}",
-		  "p.json: fixtures.match[0].file: expected a readable log file, got ./no-such.log" },
+		{ HEAD "\"fixtures\": {\"match\": [{\"file\": 7}]}}",
+		  "p.json: fixtures.match[0].file: expected a log file path, got 7" },
 	};
 	struct policy_set *ps;
 

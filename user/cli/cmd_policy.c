@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -143,13 +144,18 @@ static bool report_fixture(int n, const struct policy *p, size_t idx,
 	const struct policy_fixture *f = &p->fixtures[idx];
 	const char *kind = f->must_fire ? "match" : "no_match";
 	size_t k = 0;
-	bool held = !r->bad_line && (f->must_fire ? r->fired > 0 : r->fired == 0);
+	bool held = !r->bad_line && !r->file_err &&
+		    (f->must_fire ? r->fired > 0 : r->fired == 0);
 
 	/* The fixture's index within its own list, as the policy file numbers it. */
 	for (size_t i = 0; i < idx; i++)
 		k += p->fixtures[i].must_fire == f->must_fire;
 	printf("%s %d - %s: fixtures.%s[%zu]", held ? "ok" : "not ok", n, p->name, kind, k);
-	if (r->bad_line)
+	if (r->file_err)
+		printf(": %s: %s", f->file, r->file_err == -EINVAL
+						    ? "no lines, or more than 1000"
+						    : strerror(-r->file_err));
+	else if (r->bad_line)
 		printf(": line %zu is no access-log line replay reads", r->bad_line);
 	else if (!held)
 		printf(": %s", f->must_fire ? "never fired" : "fired");

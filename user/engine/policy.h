@@ -108,6 +108,9 @@ struct policy_fixture {
 	bool must_fire;
 	size_t n_lines;
 	char **lines;
+	/* {"file": PATH}: read by the test, not at load, so a daemon never needs
+	 * test data; the path is resolved against the policy's directory. */
+	char *file;
 };
 
 struct policy {
@@ -165,6 +168,8 @@ int policy_set_load_file(const char *path, const struct policy_report *rep,
 int policy_set_parse(const char *name, const char *json, size_t len, unsigned int regex_flags,
 		     const struct policy_report *rep, struct policy_set **out);
 void policy_set_free(struct policy_set *ps);
+/* Free a fixture's lines and file name. */
+void policy_fixture_release(struct policy_fixture *f);
 
 /* Names for output; the same words the JSON uses. */
 const char *policy_kind_name(enum policy_kind k);

@@ -4,7 +4,6 @@
  * (CVE ids, advisories; alerts carry them) and "fixtures" (log lines that
  * must and must not make it fire; `gatehawk policy test` replays them).
  */
-#include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,43 +62,25 @@ static bool add_line(struct policy_fixture *f, size_t *cap, const char *line, si
 	return (f->lines[f->n_lines] = strndup(line, len)) && ++f->n_lines;
 }
 
-/*
- * {"file": PATH}: the lines of a log file (relative to the policy's own
- * directory), for fixtures too long to inline; blank lines are skipped.
- */
+/* {"file": PATH}: kept as a path relative to the policy file's directory. */
 static void fixture_file(struct diag *d, struct json_object *v, struct policy_fixture *f)
 {
-	size_t mark = pp_path_key(d, "file"), cap = 0, len = 0;
+	size_t mark = pp_path_key(d, "file");
 	struct json_object *name = pp_member(v, "file");
-	char path[4096], *dir, *line = NULL;
-	ssize_t n;
-	FILE *in;
+	const char *n;
+	char *dir;
 
-	if (!pp_expect_type(d, name, json_type_string, "a log file path")) {
-		pp_path_pop(d, mark);
-		return;
+	if (pp_expect_type(d, name, json_type_string, "a log file path") &&
+	    *(n = json_object_get_string(name))) {
+		dir = n[0] == '/' ? NULL : strdup(d->file);
+		if (n[0] == '/')
+			f->file = strdup(n);
+		else if (dir && asprintf(&f->file, "%s/%s", dirname(dir), n) < 0)
+			f->file = NULL;
+		free(dir);
+	} else if (name && json_object_is_type(name, json_type_string)) {
+		pp_fail(d, "a non-empty log file path", name);
 	}
-	dir = strdup(d->file);
-	snprintf(path, sizeof(path), "%s%s%s", json_object_get_string(name)[0] == '/' ? "" :
-		 dir ? dirname(dir) : ".", json_object_get_string(name)[0] == '/' ? "" : "/",
-		 json_object_get_string(name));
-	free(dir);
-	if (!(in = fopen(path, "re"))) {
-		pp_failf(d, "expected a readable log file, got %s: %s", path, strerror(errno));
-		pp_path_pop(d, mark);
-		return;
-	}
-	while ((n = getline(&line, &len, in)) > 0 && f->n_lines <= POLICY_MAX_FIXTURE_LINES) {
-		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			n--;
-		if (n && !add_line(f, &cap, line, (size_t)n))
-			break;
-	}
-	free(line);
-	fclose(in);
-	if (!f->n_lines || f->n_lines > POLICY_MAX_FIXTURE_LINES)
-		pp_failf(d, "expected 1 to %d log lines in %s, got %s", POLICY_MAX_FIXTURE_LINES,
-			 path, f->n_lines ? "more" : "none");
 	pp_path_pop(d, mark);
 }
 
@@ -187,15 +168,23 @@ void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p)
 		parse_fixtures(d, v, p);
 }
 
+void policy_fixture_release(struct policy_fixture *f)
+{
+	for (size_t j = 0; j < f->n_lines; j++)
+		free(f->lines[j]);
+	free(f->lines);
+	free(f->file);
+	f->lines = NULL;
+	f->file = NULL;
+	f->n_lines = 0;
+}
+
 void pp_free_meta(struct policy *p)
 {
 	for (size_t i = 0; i < p->n_references; i++)
 		free(p->references[i]);
 	free(p->references);
-	for (size_t i = 0; i < p->n_fixtures; i++) {
-		for (size_t j = 0; j < p->fixtures[i].n_lines; j++)
-			free(p->fixtures[i].lines[j]);
-		free(p->fixtures[i].lines);
-	}
+	for (size_t i = 0; i < p->n_fixtures; i++)
+		policy_fixture_release(&p->fixtures[i]);
 	free(p->fixtures);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +24,40 @@ static void count_verdict(const struct verdict *v, void *ctx)
 		run->fired++;
 }
 
-int policy_fixture_run(const struct policy_set *set, const struct policy *p,
-		       const struct policy_fixture *f, struct fixture_result *out)
+/* A fixture file's non-blank lines, into a fixture of its own (released by the caller). */
+static int read_lines(const char *path, struct policy_fixture *into)
+{
+	FILE *in = fopen(path, "re");
+	char *line = NULL, **grown;
+	size_t len = 0, cap = 0;
+	ssize_t n;
+	int err = 0;
+
+	if (!in)
+		return -errno;
+	while (!err && (n = getline(&line, &len, in)) > 0) {
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (!n)
+			continue;
+		if (into->n_lines >= POLICY_MAX_FIXTURE_LINES) {
+			err = -EINVAL;
+		} else if (into->n_lines == cap) {
+			cap = cap ? cap * 2 : 64;
+			grown = realloc(into->lines, cap * sizeof(*grown));
+			err = grown ? 0 : -ENOMEM;
+			into->lines = grown ? grown : into->lines;
+		}
+		if (!err && !(into->lines[into->n_lines++] = strndup(line, (size_t)n)))
+			err = -ENOMEM;
+	}
+	free(line);
+	fclose(in);
+	return err ?: into->n_lines ? 0 : -EINVAL;
+}
+
+static int run_lines(const struct policy_set *set, const struct policy *p,
+		     const struct policy_fixture *f, struct fixture_result *out)
 {
 	struct fixture_run run = { .p = p };
 	struct engine_opts o;
@@ -38,7 +71,6 @@ int policy_fixture_run(const struct policy_set *set, const struct policy *p,
 	e = engine_new(set, &o, count_verdict, &run);
 	if (!e)
 		return -ENOMEM;
-	*out = (struct fixture_result){ 0 };
 	for (size_t i = 0; i < f->n_lines; i++) {
 		size_t len = strlen(f->lines[i]);
 		char *grown = realloc(buf, len + 1);
@@ -60,4 +92,23 @@ int policy_fixture_run(const struct policy_set *set, const struct policy *p,
 	engine_free(e);
 	out->fired = run.fired;
 	return 0;
+}
+
+int policy_fixture_run(const struct policy_set *set, const struct policy *p,
+		       const struct policy_fixture *f, struct fixture_result *out)
+{
+	struct policy_fixture from_file = { 0 };
+	int err;
+
+	*out = (struct fixture_result){ 0 };
+	if (f->file) {
+		err = read_lines(f->file, &from_file);
+		if (!err)
+			err = run_lines(set, p, &from_file, out);
+		else if (err != -ENOMEM)
+			out->file_err = err, err = 0;
+		policy_fixture_release(&from_file);
+		return err;
+	}
+	return run_lines(set, p, f, out);
 }
