@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
+ * Folder base/: what every other folder builds on and nothing here builds on
+ * them: addresses and address sets, durations, clock reads and time
+ * formatting, the one decimal parser, hashing, JSON escaping, growable
+ * arrays, this error value, the host's own addresses. May call libc and
+ * json-c only; never prints.
+ *
  * The error value every library function below cli/ fills instead of
  * printing: what went wrong (message), where (file, line, field) and whether
  * it was the caller's input (exit 2) or a runtime failure (exit 1). Functions

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
+ * Folder cli/: main.c, one cmd_*.c per command family, option tables and
+ * every line printed: the only code that prints or exits, and the only
+ * place a struct gh_err becomes text or {"error": ...}. May call all folders.
+ *
  * Command-line plumbing shared by every subcommand: a {name, fn} table per
  * level with generated help, a declarative option table, and the two error
  * classes that decide the exit code (2 for bad input, 1 for runtime failure).

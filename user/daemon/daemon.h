@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
+ * Folder daemon/: the long-running side, wiring input/, engine/ and kernel/
+ * together: this daemon, the epoll event loop (fds and timers), the
+ * enforcer (verdicts to alert lines and block entries), the control socket.
+ * May call every folder but cli/; what it shows goes through caller hooks.
+ *
  * `gatehawk run`: attach the gate and the HTTP sensor, then stay in the
  * foreground on one epoll loop: the sensor's ring buffer, followed access
  * logs, the control socket, signalfd (SIGTERM/SIGINT exit, SIGHUP reloads

@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
+ * Folder engine/: policies (model, parse, predicates, transforms, fixtures),
+ * windows and aggregates, this engine, alerts, explain. May call base/ and
+ * input/; never the kernel, never prints (callers pass the FILE or callback
+ * output goes to).
+ *
  * The policy engine: request records (and, live, the kernel's per-source
  * counters) in, verdicts out through a callback. Time is event time: the
  * record's ts_ns, or now_ns given with counters and ticks, all on the

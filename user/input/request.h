@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
+ * Folder input/: everything that makes request records: this record, HTTP
+ * request heads (live), access-log formats and nginx log_format strings,
+ * the log reader and follower, the ring-buffer decoder, the client behind
+ * trusted proxies. May call base/ only; never prints.
+ *
  * The request record: the one type live traffic (kernel snapshots decoded by
  * the head parser) and log replay (access-log parser) both produce, and the
  * only thing the policy engine reads. The engine never knows the source.

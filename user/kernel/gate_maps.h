@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
+ * Folder kernel/: everything that touches BPF: the gate and sensor loaders,
+ * pins, these maps, map iteration, per-source counters, block-list files.
+ * May call base/ and libbpf; fills a struct gh_err, never prints.
+ *
  * The gate's pinned maps from user space: block and allow entries, reason
  * texts, counters, expiry GC. Every writer holds the pin-dir lock.
  */
