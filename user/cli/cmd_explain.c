@@ -183,12 +183,9 @@ int cmd_explain(int argc, char **argv)
 		return cli_input_error("explain: --policies DIR is required; see --help");
 	if ((err = cli_log_parser(&lo, &run.parser)))
 		return err;
-	err = policy_set_load_dir(policies, &(struct policy_report){ policy_report_lines, stderr },
-				  &ps);
-	if (err) {
+	if ((err = cli_load_policies("explain: --policies", policies, &ps))) {
 		log_parser_free(&run.parser);
-		return err == -EINVAL ? cli_input_error("explain: --policies %s: invalid", policies)
-				      : cli_runtime_error(err, "explain: loading %s", policies);
+		return err;
 	}
 	run.x = explainer_new(ps);
 	err = run.x ? explain_lines(&run, n ? pos[0] : "-")

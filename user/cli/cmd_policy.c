@@ -103,6 +103,16 @@ static void print_summary(const struct policy *p)
 	       policy_severity_name(p->severity), buf);
 }
 
+int cli_load_policies(const char *cmd, const char *dir, struct policy_set **out)
+{
+	int err = policy_set_load_dir(dir, &(struct policy_report){ policy_report_lines, stderr },
+				      out);
+
+	if (err == -EINVAL)
+		return cli_input_error("%s: %s: invalid, nothing loaded", cmd, dir);
+	return err ? cli_runtime_error(err, "%s: loading %s", cmd, dir) : 0;
+}
+
 static int policy_check(int argc, char **argv)
 {
 	const struct cli_usage usage = {
@@ -124,12 +134,8 @@ static int policy_check(int argc, char **argv)
 	if (n != 1)
 		return cli_input_error("gatehawk policy check: a policies directory is required; "
 				       "see --help");
-	err = policy_set_load_dir(pos[0], &(struct policy_report){ policy_report_lines, stderr },
-				  &ps);
-	if (err == -EINVAL)
-		return cli_input_error("policy check: %s: invalid, nothing loaded", pos[0]);
-	if (err)
-		return cli_runtime_error(err, "policy check: loading %s", pos[0]);
+	if ((err = cli_load_policies("policy check", pos[0], &ps)))
+		return err;
 	for (size_t i = 0; i < ps->count; i++)
 		print_summary(&ps->policies[i]);
 	printf("%zu policies valid in %s\n", ps->count, pos[0]);
@@ -207,12 +213,8 @@ static int policy_test(int argc, char **argv)
 	if (n != 1)
 		return cli_input_error("gatehawk policy test: a policies directory is required; "
 				       "see --help");
-	err = policy_set_load_dir(pos[0], &(struct policy_report){ policy_report_lines, stderr },
-				  &ps);
-	if (err == -EINVAL)
-		return cli_input_error("policy test: %s: invalid, nothing loaded", pos[0]);
-	if (err)
-		return cli_runtime_error(err, "policy test: loading %s", pos[0]);
+	if ((err = cli_load_policies("policy test", pos[0], &ps)))
+		return err;
 	for (size_t i = 0; i < ps->count && !err; i++) {
 		const struct policy *p = &ps->policies[i];
 

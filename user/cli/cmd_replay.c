@@ -215,13 +215,10 @@ static void note_rate_policies(const struct policy_set *ps)
 static int load_policies(struct replay *rp, const char *dir)
 {
 	struct engine_opts eo;
-	int err = policy_set_load_dir(dir, &(struct policy_report){ policy_report_lines, stderr },
-				      &rp->policies);
+	int err = cli_load_policies("replay: --policies", dir, &rp->policies);
 
-	if (err == -EINVAL)
-		return cli_input_error("replay: --policies %s: invalid, nothing replayed", dir);
 	if (err)
-		return cli_runtime_error(err, "replay: loading %s", dir);
+		return err;
 	note_rate_policies(rp->policies);
 	engine_opts_default(&eo);
 	eo.kernel_counters = false; /* rates counted from the records, on event time */

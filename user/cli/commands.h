@@ -17,7 +17,13 @@ int cmd_policy(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
-/* Output one command shares with another. */
+/* What one command shares with another. */
+struct policy_set;
+/*
+ * Load a policies directory for cmd ("replay", "policy check", ...): every
+ * problem on stderr, then exit 2 for an invalid directory.
+ */
+int cli_load_policies(const char *cmd, const char *dir, struct policy_set **out);
 struct sensor_tunables;
 /* {"ports": [...], "sample_rate": N}: tune --json, and the sensor in status --json. */
 struct json_object *tune_to_json(const struct sensor_tunables *t);
