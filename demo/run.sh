@@ -8,7 +8,8 @@
 #      the shipped policies/, a browser-like client browsing the whole time,
 #      and attackers from other addresses (a scanner, a login brute force, an
 #      XSS prober over IPv6, a credential-stuffing botnet in another /24, a
-#      request flood). Alerts and blocks are printed as the daemon writes them;
+#      request flood, and one single Confluence exploit probe with a browser's
+#      user agent, blocked on that first request). Alerts and blocks are printed as the daemon writes them;
 #      every attacker stops once its connections fail;
 #   3. a summary: who was blocked, by which policy, after how many requests
 #      and how many seconds, and the browser-like client's failures (must be 0),
@@ -41,9 +42,10 @@ SCANNER_IDX=3
 BRUTE_IDX=4
 XSS_IDX=5     # over IPv6
 VISITOR_IDX=6 # the manual block
+EXPLOIT_IDX=7 # one exploit probe, then ordinary requests
 BOTNET_NET=10.78.$LAB_ID
 BOTNET_HOSTS=(11 12 13 14 15 16)
-ATTACKERS=(scanner brute-force xss-prober credential-stuffing flood)
+ATTACKERS=(scanner brute-force xss-prober credential-stuffing flood exploit-probe)
 
 SCANNER_PATHS=(/.env /.git/config /wp-admin/ /phpmyadmin/ /backup.sql /.aws/credentials
 	/server-status /config.php.bak /.htpasswd /id_rsa)
@@ -93,7 +95,7 @@ setup_lab() {
 	[[ -x $GATEHAWK ]] || { echo "demo/run.sh: $GATEHAWK missing; run 'make demo'" >&2; exit 2; }
 	section "Setting up: nginx in namespace $LAB_SERVER_NS, clients in $LAB_CLIENT_NS"
 	lab_up
-	lab_add_clients $((LAB_CLIENTS + 1)) "$VISITOR_IDX"
+	lab_add_clients $((LAB_CLIENTS + 1)) "$EXPLOIT_IDX"
 	add_botnet_network
 	lab_nginx_start_isolated
 	DEMO_DIR=$LAB_DIR/demo
@@ -153,6 +155,7 @@ address_names_json() {
 		printf '%s brute-force\n' "$(lab_client4 "$BRUTE_IDX")"
 		printf '%s xss-prober\n' "$(lab_client6 "$XSS_IDX")"
 		printf '%s visitor\n' "$(lab_client4 "$VISITOR_IDX")"
+		printf '%s exploit-probe\n' "$(lab_client4 "$EXPLOIT_IDX")"
 		printf "$BOTNET_NET.%s credential-stuffing\n" "${BOTNET_HOSTS[@]}"
 	} | jq -Rn '[inputs | split(" ") | {(.[0]): .[1]}] | add'
 }
@@ -217,6 +220,18 @@ xss_request() {
 		-w '%{http_code}' "http://[$LAB_SERVER6]/search?$query" || true)"
 }
 
+# One Confluence OGNL injection (CVE-2022-26134) in a browser's clothes, as
+# botnets send it: a single request per host. Then the same source asks for
+# the home page, which the gate should no longer answer.
+EXPLOIT_PATH='/%24%7B%28%23a%3D%40org.apache.commons.io.IOUtils%40toString%28%40java.lang.Runtime%40getRuntime%28%29.exec%28%22id%22%29.getInputStream%28%29%2C%22utf-8%22%29%29%7D/'
+exploit_request() {
+	local src path=/
+	src=$(lab_client4 "$EXPLOIT_IDX")
+	(($1 > 0)) || path=$EXPLOIT_PATH
+	echo "$src $(curl_from "$src" -A "$LAB_BROWSER_UA" -o /dev/null -w '%{http_code}' \
+		"http://$LAB_SERVER4$path" || true)"
+}
+
 # Round robin over the botnet's addresses, a different account each time.
 credential_stuffing_request() {
 	local src=$BOTNET_NET.${BOTNET_HOSTS[$(($1 % ${#BOTNET_HOSTS[@]}))]}
@@ -255,7 +270,7 @@ stop_job() {
 }
 
 demo_live() {
-	section "Part 2: the daemon with the shipped policies; a browser-like client and five attackers"
+	section "Part 2: the daemon with the shipped policies; a browser-like client and six attackers"
 	echo "time (UTC)    action    policy               source          who                 ttl"
 	watch_alerts &
 	WATCHER_PID=$!
@@ -275,6 +290,9 @@ demo_live() {
 		attack credential-stuffing 120 0.05 3 credential_stuffing_request
 	sleep 6
 	start_attacker flood "$(lab_client4 "$FLOOD_IDX") floods / at 200 requests a second" flood
+
+	start_attacker exploit-probe "$(lab_client4 "$EXPLOIT_IDX") sends ONE Confluence OGNL probe (CVE-2022-26134), then asks for /" \
+		attack exploit-probe 20 0.3 1 exploit_request
 	local pid
 	for pid in "${ATTACKER_PIDS[@]}"; do
 		wait "$pid" || true
