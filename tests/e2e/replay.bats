@@ -52,7 +52,10 @@ summary() {
 	sqli-probe 100.64.5.10
 	xss-probe 100.64.4.10
 	EOF
-	diff -u "$LOGS/want" <(alert_pairs)
+	# Every attack gets its own policy's alert (other policies, such as the
+	# first-request probes and the exploit pack, may also name the attacker);
+	# no alert names a benign browser.
+	[ -z "$(comm -23 "$LOGS/want" <(alert_pairs | sort -u))" ]
 	! grep -q '"src_ip":"10\.0\.' "$LOGS/out"
 	[ "$(summary 'rejected')" -eq 0 ]
 	[ "$(summary 'lines read')" -eq "$(wc -l <"$LOGS/scenario.log")" ]
