@@ -14,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-ALL_BENCHES=(xdp engine decode http latency replay)
+ALL_BENCHES=(xdp engine decode http latency replay recall)
 
 GATEHAWK=build/gatehawk
 BENCH_BIN=build/tests/bench
@@ -525,6 +525,20 @@ bench_replay() {
 		return 0
 	fi
 	bash "$script" "$REPORT_DIR"
+}
+
+# ---- recall: labelled attack and benign logs --------------------------------
+
+# tests/bench/recall.sh over tests/bench/data/eval (one request per attacking
+# source, browser user agents; benign shop, blog, WordPress, API, bots).
+bench_recall() {
+	{
+		echo "# Detection recall and false positives"
+		echo
+		echo '```'
+		bash tests/bench/recall.sh policies 2>/dev/null | sed -n '/^attacking sources/,$p'
+		echo '```'
+	} | tee "$REPORT_DIR/recall.md"
 }
 
 # ---- main ---------------------------------------------------------------------
