@@ -106,8 +106,11 @@ static int load_error(struct gh_err *err, const char *where, const char *msg)
 	size_t n = strcspn(msg ? msg : "", "\n");
 	int ret;
 
-	ret = gh_err_input(err, "CRS: %s: %.*s", where, (int)(n > 600 ? 600 : n),
-			   msg ? msg : "rules refused");
+	if (msg && strstr(msg, where))
+		ret = gh_err_input(err, "CRS: %.*s", (int)(n > 600 ? 600 : n), msg);
+	else
+		ret = gh_err_input(err, "CRS: %s: %.*s", where, (int)(n > 600 ? 600 : n),
+				   msg ? msg : "rules refused");
 	if (f && l && l > f + 6) {
 		snprintf(file, sizeof(file), "%.*s", (int)(l - f - 6), f + 6);
 		gh_err_at(err, file, (unsigned int)strtoul(l + 8, NULL, 10));
