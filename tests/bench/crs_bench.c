@@ -7,7 +7,8 @@
  * tests/lib/gen_access_log.sh (benign browsers in 10/8, attackers in
  * 100.64/10) unless a log is given. A word fuzz (letters, digits, spaces and
  * the plain separators only, the ground the prefilter's keyword rows must
- * cover) checks recall where the log has no attack.
+ * cover, in the query, path, User-Agent or Referer) checks recall where the
+ * log has no attack.
  *
  *   build/tests/bench/crs_bench [-n LINES] [-l LOG] [-p PARANOIA] [-f FUZZ]
  */
@@ -184,11 +185,11 @@ static unsigned int rnd(unsigned int n)
 	return (unsigned int)(rng % n);
 }
 
-/* "q=" then 1-6 vocabulary words with plain joiners. */
-static void fuzz_query(char *buf, size_t size)
+/* 1-6 vocabulary words with plain joiners after prefix. */
+static void fuzz_text(char *buf, size_t size, const char *prefix)
 {
 	unsigned int words = 1 + rnd(6);
-	size_t n = (size_t)snprintf(buf, size, "q=");
+	size_t n = (size_t)snprintf(buf, size, "%s", prefix);
 
 	for (unsigned int w = 0; w < words && n < size - 40; w++) {
 		if (w)
@@ -198,17 +199,27 @@ static void fuzz_query(char *buf, size_t size)
 	}
 }
 
-static void fuzz_record(struct request_record *r, char *query, size_t size)
+/* A browser's request with the fuzz text in the query, the path, the User-Agent or the Referer. */
+static void fuzz_record(struct request_record *r, char *text, size_t size)
 {
 	static const char ua[] = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
+	static const char *const prefix[] = { "q=", "/", "", "https://shop.example/" };
+	unsigned int where = rnd(4);
 
 	memset(r, 0, sizeof(*r));
-	fuzz_query(query, size);
+	fuzz_text(text, size, prefix[where]);
 	req_set_method(r, "GET", 3);
 	req_set_str(r, REQ_VERSION, &r->version, "HTTP/1.1", 8);
 	req_set_str(r, REQ_PATH, &r->path, "/search", 7);
-	req_set_str(r, REQ_QUERY, &r->query, query, (uint32_t)strlen(query));
 	req_set_str(r, REQ_USER_AGENT, &r->user_agent, ua, sizeof(ua) - 1);
+	if (where == 0)
+		req_set_str(r, REQ_QUERY, &r->query, text, (uint32_t)strlen(text));
+	else if (where == 1)
+		req_set_str(r, REQ_PATH, &r->path, text, (uint32_t)strlen(text));
+	else if (where == 2)
+		req_set_str(r, REQ_USER_AGENT, &r->user_agent, text, (uint32_t)strlen(text));
+	else
+		req_set_str(r, REQ_REFERER, &r->referer, text, (uint32_t)strlen(text));
 }
 
 static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n)
@@ -228,10 +239,11 @@ static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n)
 			continue;
 		scored++;
 		if (!m && ++missed <= 10)
-			printf("  missed: %s (score %u, rule %u)\n", q, res.score,
+			printf("  missed: %s %s (score %u, rule %u)\n",
+			       r.query.len ? "query" : r.referer.len ? "referer" : q[0] == '/' ? "path" : "UA", q, res.score,
 			       res.n_hits ? res.hits[0].id : 0);
 	}
-	printf("\nword fuzz: %ld queries, %zu scored by CRS, %zu marked by the prefilter, "
+	printf("\nword fuzz: %ld records (words in the query, path, User-Agent or Referer), %zu scored by CRS, %zu marked by the prefilter, "
 	       "%zu scored but skipped\n", n, scored, marked, missed);
 }
 

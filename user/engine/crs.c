@@ -120,27 +120,28 @@ static int load_error(struct gh_err *err, const char *where, const char *msg)
 	return ret;
 }
 
-/* Add rules text (from = what to name in an error); frees ModSecurity's error string. */
-static int add_text(struct crs_engine *e, const char *text, const char *from, struct gh_err *err)
+/* Rules from a file, or text (then from names it in an error); frees ModSecurity's error. */
+static int add_rules(struct crs_engine *e, const char *file, const char *text, const char *from,
+		     struct gh_err *err)
 {
 	const char *msg = NULL;
 	int ret = 0;
 
-	if (msc_rules_add(e->rules, text, &msg) < 0)
-		ret = load_error(err, from, msg);
+	if ((file ? msc_rules_add_file(e->rules, file, &msg) : msc_rules_add(e->rules, text, &msg)) <
+	    0)
+		ret = load_error(err, file ? file : from, msg);
 	free((void *)msg);
 	return ret;
 }
 
+static int add_text(struct crs_engine *e, const char *text, const char *from, struct gh_err *err)
+{
+	return add_rules(e, NULL, text, from, err);
+}
+
 static int add_file(struct crs_engine *e, const char *path, struct gh_err *err)
 {
-	const char *msg = NULL;
-	int ret = 0;
-
-	if (msc_rules_add_file(e->rules, path, &msg) < 0)
-		ret = load_error(err, path, msg);
-	free((void *)msg);
-	return ret;
+	return add_rules(e, path, NULL, NULL, err);
 }
 
 static int add_setup(struct crs_engine *e, const char *setup, struct gh_err *err)

@@ -39,18 +39,28 @@ struct pf_row {
 	const char *re;
 };
 
-/* SQL words libinjection and the 942 rules read without any operator or quote. */
-#define SQL_WORDS                                                                          \
+/*
+ * SQL words libinjection and the 942 rules read without any operator or
+ * quote. CRS's \b counts '_' as a word character, so "union_select" and
+ * "www_xp_cmdshell" score: the long words match anywhere, the short ones
+ * between bytes that are not letters or digits.
+ */
+#define SQL_LONG                                                                           \
 	"union|select|insert|update|delete|drop|truncate|alter|create|rename|replace|"     \
 	"having|order|group|limit|offset|procedure|function|sleep|benchmark|waitfor|"      \
-	"delay|exec|execute|declare|outfile|dumpfile|load_file|load|infile|into|where|"    \
-	"null|isnull|is|or|and|xor|not|div|mod|rlike|regexp|between|case|when|then|char|"  \
-	"chr|ascii|concat|group_concat|substr|substring|instr|cast|convert|current_user|"  \
-	"session_user|system_user|user|database|schema|schema_name|table|column|index|"    \
-	"view|desc|asc|iif|merge|match|against|shutdown|goto|from|join|inner|outer|"       \
-	"exists|show|all|distinct|dump|true|false|openrowset|opendatasource|openquery|"    \
-	"information_schema|northwind|tempdb|sysaux|sysobjects|syscolumns|master|mysql|"   \
-	"msys\\w*|sqlite_\\w*|pg_\\w*|xp_\\w*|sp_\\w*|dbms_\\w*|utl_\\w*|sys_context"
+	"delay|exec|declare|outfile|dumpfile|load|infile|into|where|null|rlike|regexp|"    \
+	"between|case|when|then|char|concat|substr|instr|cast|convert|user|database|"      \
+	"schema|table|column|index|view|desc|iif|merge|match|against|shutdown|goto|from|"  \
+	"join|inner|outer|exists|show|distinct|dump|true|false|openrowset|"                \
+	"opendatasource|openquery|northwind|tempdb|sysaux|sysobjects|syscolumns|master|"   \
+	"mysql|msys|sqlite|pg_|xp_|sp_|dbms_|utl_|sys_context|ascii|chr"
+#define SQL_SHORT "(?:^|[^a-z0-9])(?:or|and|xor|not|nand|div|mod|like|is|asc|all)(?:[^a-z0-9]|$)"
+/* A User-Agent holds "Chrome", "like Gecko", "Version/17": words there, not parts of words. */
+#define SQL_UA                                                                             \
+	"\\b(?:union|select|insert|update|delete|drop|having|order|group|limit|sleep|"     \
+	"benchmark|waitfor|exec|declare|into|where|null|rlike|regexp|between|case|when|"   \
+	"char|concat|substr|cast|convert|user|database|schema|table|from|join|exists|"     \
+	"true|false|or|and|xor|not|div|mod|is|all)\\b"
 
 /* 932150 (Unix direct command execution), its command list without the quote classes. */
 #define CMDS_932150 \
@@ -103,10 +113,9 @@ static const struct pf_row ROWS[] = {
 	{ 1, F_ARGS, "(?:^|[=&\\x20])(?:-?0000023456|4294967295|4294967296|-?214748364[789]|"
 		     "0000012345|2\\.2250738585072007e-308|2\\.2250738585072011e-308|1e309)" },
 	/* SQL keywords: "1 order by 1", "1 is null", "union all select" score with letters
-	 * and spaces only. A User-Agent without "like" and "version" (every Safari and
-	 * Chrome UA has them, and CRS does not score those). */
-	{ 1, F(QUERY) | F(REFERER), "\\b(?:" SQL_WORDS ")\\b" },
-	{ 1, F(UA), "\\b(?:" SQL_WORDS ")\\b" },
+	 * and spaces only. */
+	{ 1, F(QUERY) | F(REFERER), SQL_LONG "|" SQL_SHORT },
+	{ 1, F(UA), SQL_UA },
 	/* A Unix command at the start of a value followed by a space (932150: "time flies"). */
 	{ 1, F(QUERY), "(?:^|[=&])\\x20*(?:[a-z0-9_./-]*/)?" CMDS_932150 "\\x20" },
 	/* Windows cmd conditionals (932140) and request smuggling in a value (921110). */
@@ -137,21 +146,16 @@ static const struct pf_row ROWS[] = {
 	/* PL2: style/src/href followed by '=' (941150); serialized Java (944210). */
 	{ 2, F_ARGS, "\\b(?:style|src|href)\\b.*=" },
 	{ 2, F_ALL, "ro0abq|kztaau|cs7qaf|java\\b" },
-	/* 942430/942431/942432 count special characters in a value: 12, 6, 2; in a plain
-	 * value only - and = count. */
-	{ 2, F(QUERY), "[-=](?:[^&]*[-=]){11}" },
-	{ 3, F(QUERY), "[-=](?:[^&]*[-=]){5}" },
-	{ 4, F(QUERY), "[-=][^&]*[-=]" },
 	/* PL3: four non-word characters in a row (942460), SQL in the path's last segment
 	 * (942101), PHP server variables without '$' (933131), 944300. */
 	{ 3, F(QUERY), "[^a-z0-9_&]{4}" },
-	{ 3, F(PATH), "\\b(?:" SQL_WORDS ")\\b" },
+	{ 3, F(PATH), SQL_LONG "|" SQL_SHORT },
 	{ 3, F_ARGS, "HTTP_(?:ACCEPT(?:_(?:ENCODING|LANGUAGE|CHARSET))?|(?:X_FORWARDED_FO|REFERE)R|"
 		     "(?:USER_AGEN|HOS)T|CONNECTION|KEEP_ALIVE)|PATH_(?:TRANSLATED|INFO)|"
 		     "ORIG_PATH_INFO|QUERY_STRING|REQUEST_URI|AUTH_TYPE" },
 	{ 3, F_ALL, B64_944300 },
-	/* PL4: args allow only & , - . / 0-9 : = A-Z _ a-z (920273): a space is out. */
-	{ 4, F(QUERY), "\\x20" },
+	/* PL4: args allow only & , - . 0-9 : = A-Z _ a-z (920273): a space or '/' is out. */
+	{ 4, F(QUERY), "[\\x20/]" },
 };
 
 #define NROWS (sizeof(ROWS) / sizeof(ROWS[0]))
@@ -312,41 +316,30 @@ static int load_data_words(const char *dir, unsigned int pl, struct pf_list *l, 
 
 /* ---- compile ---------------------------------------------------------------- */
 
-static int compile(const char *const *exprs, size_t n, hs_database_t **db, struct gh_err *err)
+/*
+ * One database from regexes (lens NULL) or literals (their lengths): Hyperscan
+ * builds literals as such, without the regex parser, which matters for the
+ * two thousand data-file words.
+ */
+static int compile(const char *const *exprs, const size_t *lens, size_t n, hs_database_t **db,
+		   struct gh_err *err)
 {
 	unsigned int *flags = malloc((n ? n : 1) * sizeof(*flags));
 	hs_compile_error_t *cerr = NULL;
+	hs_error_t rc;
 	int ret = 0;
 
 	if (!flags)
 		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
 	for (size_t i = 0; i < n; i++)
-		flags[i] = HS_FLAG_CASELESS | HS_FLAG_DOTALL | HS_FLAG_SINGLEMATCH;
-	if (n && hs_compile_multi(exprs, flags, NULL, (unsigned int)n, HS_MODE_BLOCK, NULL, db,
-				  &cerr) != HS_SUCCESS) {
-		ret = gh_err_fail(err, -EINVAL, "CRS prefilter: pattern %d: %s",
-				  cerr ? cerr->expression : -1, cerr ? cerr->message : "?");
-		hs_free_compile_error(cerr);
-	}
-	free(flags);
-	return ret;
-}
-
-/* Literals as such: Hyperscan builds them without the regex parser. */
-static int compile_words(const struct pf_list *l, hs_database_t **db, struct gh_err *err)
-{
-	unsigned int *flags = malloc((l->n ? l->n : 1) * sizeof(*flags));
-	hs_compile_error_t *cerr = NULL;
-	int ret = 0;
-
-	if (!flags)
-		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
-	for (size_t i = 0; i < l->n; i++)
-		flags[i] = HS_FLAG_CASELESS;
-	if (l->n && hs_compile_lit_multi((const char *const *)l->w, flags, NULL, l->len,
-					 (unsigned int)l->n, HS_MODE_BLOCK, NULL, db,
-					 &cerr) != HS_SUCCESS) {
-		ret = gh_err_fail(err, -EINVAL, "CRS prefilter: word %d: %s",
+		flags[i] = HS_FLAG_CASELESS | (lens ? 0 : HS_FLAG_DOTALL | HS_FLAG_SINGLEMATCH);
+	rc = !n	    ? HS_SUCCESS
+	     : lens ? hs_compile_lit_multi(exprs, flags, NULL, lens, (unsigned int)n, HS_MODE_BLOCK,
+					   NULL, db, &cerr)
+		    : hs_compile_multi(exprs, flags, NULL, (unsigned int)n, HS_MODE_BLOCK, NULL, db,
+				       &cerr);
+	if (rc != HS_SUCCESS) {
+		ret = gh_err_fail(err, -EINVAL, "CRS prefilter: %s %d: %s", lens ? "word" : "pattern",
 				  cerr ? cerr->expression : -1, cerr ? cerr->message : "?");
 		hs_free_compile_error(cerr);
 	}
@@ -363,7 +356,7 @@ static int compile_rows(struct crs_prefilter *pf, enum pf_field f, struct gh_err
 	for (size_t i = 0; i < NROWS; i++)
 		if ((ROWS[i].fields & (1u << f)) && ROWS[i].min_pl <= pf->paranoia)
 			exprs[n++] = ROWS[i].re;
-	return compile(exprs, n, &pf->db[f], err);
+	return compile(exprs, NULL, n, &pf->db[f], err);
 }
 
 int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_prefilter **out,
@@ -384,7 +377,7 @@ int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_
 	}
 	ret = load_data_words(rules_dir, paranoia, &words, &pf->n_words, err);
 	if (!ret)
-		ret = compile_words(&words, &pf->words, err);
+		ret = compile((const char *const *)words.w, words.len, words.n, &pf->words, err);
 	for (int f = 0; f < PF_NFIELDS && !ret; f++)
 		ret = compile_rows(pf, (enum pf_field)f, err);
 	list_free(&words);
@@ -531,6 +524,32 @@ static bool repeated_param(struct gh_str q)
 	return false;
 }
 
+/*
+ * 942430/942431/942432 count special characters in one value, 12, 6 and 2 of
+ * them by paranoia 2, 3 and 4; a plain value can only hold '-' and '='. A
+ * parameter's name and value are counted together (never fewer than CRS
+ * counts in either), the '=' between them aside.
+ */
+static bool special_chars(struct gh_str q, unsigned int pl)
+{
+	unsigned int limit = pl >= 4 ? 2 : pl == 3 ? 6 : 12, n = 0;
+	bool seen_eq = false;
+
+	for (uint32_t i = 0; i < q.len; i++) {
+		char c = q.p[i];
+
+		if (c == '&')
+			n = 0, seen_eq = false;
+		else if (c == '-' || (c == '=' && seen_eq))
+			n++;
+		else if (c == '=')
+			seen_eq = true;
+		if (n >= limit)
+			return true;
+	}
+	return false;
+}
+
 static bool empty_present(const struct request_record *r, enum req_field f, struct gh_str s)
 {
 	return req_has(r, f) && !s.len;
@@ -559,7 +578,8 @@ static bool structure_marks(const struct request_record *r, unsigned int pl)
 		return true; /* 920600 */
 	if (req_has(r, REQ_CONTENT_TYPE) && !ctype_plain(r->content_type))
 		return true; /* 920420, 920470, 920480, 920530 */
-	return pl >= 3 && req_has(r, REQ_QUERY) && repeated_param(r->query);
+	return req_has(r, REQ_QUERY) && ((pl >= 3 && repeated_param(r->query)) ||
+					 (pl >= 2 && special_chars(r->query, pl)));
 }
 
 /* ---- scanning ------------------------------------------------------------- */
