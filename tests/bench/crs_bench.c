@@ -133,8 +133,8 @@ static void print_tally(const char *name, const struct tally *t)
 	       t->missed_scored, t->missed_flagged);
 }
 
-static void report_log(const struct crs_engine *e, const struct corpus *c, const unsigned int *scores,
-		       const bool *marked, double ta, double tb)
+static void report_log(const struct crs_engine *e, const struct corpus *c,
+		       const unsigned int *scores, const bool *marked, double ta, double tb)
 {
 	struct tally kind[2] = { { 0 } };
 	size_t reached = 0;
@@ -239,57 +239,83 @@ static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n)
 			continue;
 		scored++;
 		if (!m && ++missed <= 10)
-			printf("  missed: %s %s (score %u, rule %u)\n",
-			       r.query.len ? "query" : r.referer.len ? "referer" : q[0] == '/' ? "path" : "UA", q, res.score,
+			printf("  missed: %s (score %u, rule %u)\n", q, res.score,
 			       res.n_hits ? res.hits[0].id : 0);
 	}
-	printf("\nword fuzz: %ld records (words in the query, path, User-Agent or Referer), %zu scored by CRS, %zu marked by the prefilter, "
-	       "%zu scored but skipped\n", n, scored, marked, missed);
+	printf("\nword fuzz: %ld records (words in the query, path, User-Agent or Referer), "
+	       "%zu scored by CRS, %zu marked by the prefilter, %zu scored but skipped\n",
+	       n, scored, marked, missed);
+}
+
+struct args {
+	struct crs_options o;
+	const char *log; /* NULL: gen_access_log.sh */
+	long lines, fuzz;
+};
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	int opt;
+
+	*a = (struct args){ .lines = 100000, .fuzz = 5000 };
+	while ((opt = getopt(argc, argv, "n:l:p:f:")) != -1) {
+		if (opt == 'n')
+			a->lines = atol(optarg);
+		else if (opt == 'l')
+			a->log = optarg;
+		else if (opt == 'p')
+			a->o.paranoia = (unsigned int)atoi(optarg);
+		else if (opt == 'f')
+			a->fuzz = atol(optarg);
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* (a), (b) and their report on the log's records. */
+static int bench_log(const struct crs_engine *e, struct crs_ctx *ctx, const struct corpus *c)
+{
+	unsigned int *scores = calloc(c->n, sizeof(*scores));
+	bool *marked = calloc(c->n, sizeof(*marked));
+	double ta, tb;
+
+	if (!scores || !marked) {
+		free(scores);
+		free(marked);
+		return -1;
+	}
+	ta = run_full(e, c, scores);
+	tb = run_filtered(e, ctx, c, marked);
+	report_log(e, c, scores, marked, ta, tb);
+	free(scores);
+	free(marked);
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	struct crs_options o = { 0 };
 	struct crs_engine *e = NULL;
 	struct gh_err err = { 0 };
 	struct corpus c = { 0 };
-	const char *log = NULL;
-	long lines = 100000, fuzz = 5000;
-	unsigned int *scores;
 	struct crs_ctx *ctx;
-	bool *marked;
-	double t0, ta, tb;
-	int opt;
+	struct args a;
+	double t0 = now();
 
-	while ((opt = getopt(argc, argv, "n:l:p:f:")) != -1) {
-		if (opt == 'n')
-			lines = atol(optarg);
-		else if (opt == 'l')
-			log = optarg;
-		else if (opt == 'p')
-			o.paranoia = (unsigned int)atoi(optarg);
-		else if (opt == 'f')
-			fuzz = atol(optarg);
-		else
-			return fprintf(stderr, "usage: %s [-n LINES] [-l LOG] [-p PL] [-f FUZZ]\n", argv[0]), 2;
-	}
-	t0 = now();
-	if (crs_open(&o, &e, &err))
+	if (parse_args(argc, argv, &a))
+		return fprintf(stderr, "usage: %s [-n LINES] [-l LOG] [-p PL] [-f FUZZ]\n", argv[0]), 2;
+	if (crs_open(&a.o, &e, &err))
 		return fprintf(stderr, "crs_open: %s\n", err.msg), 1;
-	printf("## CRS stage (paranoia %u, threshold %u): %zu rule files and prefilter built in %.2f s\n\n",
+	printf("## CRS stage (paranoia %u, threshold %u): %zu rule files and prefilter built "
+	       "in %.2f s\n\n",
 	       crs_paranoia(e), crs_threshold(e), crs_rule_files(e), now() - t0);
-	if (read_log(&c, log, lines) || !c.n)
-		return fprintf(stderr, "no records from %s\n", log ? log : "gen_access_log.sh"), 1;
-	scores = calloc(c.n, sizeof(*scores));
-	marked = calloc(c.n, sizeof(*marked));
+	if (read_log(&c, a.log, a.lines) || !c.n)
+		return fprintf(stderr, "no records from %s\n", a.log ? a.log : "gen_access_log.sh"), 1;
+	printf("%zu records (%s), one core\n\n", c.n, a.log ? a.log : "gen_access_log.sh");
 	ctx = crs_ctx_new(e);
-	if (!scores || !marked || !ctx)
+	if (!ctx || bench_log(e, ctx, &c))
 		return fprintf(stderr, "out of memory\n"), 1;
-	printf("%zu records (%s), one core\n\n", c.n, log ? log : "gen_access_log.sh");
-	ta = run_full(e, &c, scores);
-	tb = run_filtered(e, ctx, &c, marked);
-	report_log(e, &c, scores, marked, ta, tb);
-	run_fuzz(e, ctx, fuzz);
+	run_fuzz(e, ctx, a.fuzz);
 	crs_ctx_free(ctx);
 	crs_close(e);
 	return 0;
