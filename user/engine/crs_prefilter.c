@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * The CRS prefilter (crs_prefilter.h): a Hyperscan database per field, built
- * from the table below (rows for the configured paranoia level) and the
- * word lists of the @pmFromFile data files the REQUEST-*.conf rules of that
- * level name; plus a few checks of whole values (method, protocol, Accept,
- * Content-Type, empty headers, repeated parameters) that a pattern cannot
- * say, in C.
+ * The CRS prefilter (crs_prefilter.h): a Hyperscan database per field from
+ * the table below (rows for the configured paranoia level), one for the
+ * words of the @pmFromFile data files the REQUEST-*.conf rules of that level
+ * name, libinjection on what 942100/941100 read, and a few checks of whole
+ * values (method, protocol, Accept, Content-Type, empty headers, repeated
+ * parameters, special-character counts) that a pattern cannot say, in C.
  *
  * The rows were written against CRS 3.3.4 by reading each REQUEST rule:
  * a rule whose pattern needs a byte outside the field's plain alphabet is
@@ -582,6 +582,49 @@ static bool structure_marks(const struct request_record *r, unsigned int pl)
 					 (pl >= 2 && special_chars(r->query, pl)));
 }
 
+/* ---- libinjection ------------------------------------------------------- */
+
+/*
+ * 942100 and 941100 run libinjection, whose verdict no pattern reproduces
+ * (a User-Agent of "iframe load 1-shoes,eval&version" is SQLi to it). The
+ * prefilter asks libinjection itself: libmodsecurity exports it with C
+ * linkage, no header ships, so the declarations of libinjection.h are here.
+ */
+int libinjection_sqli(const char *s, size_t slen, char fingerprint[]);
+int libinjection_xss(const char *s, size_t slen);
+
+static bool injection(const char *p, size_t len)
+{
+	char fingerprint[16];
+
+	return len && (libinjection_sqli(p, len, fingerprint) || libinjection_xss(p, len));
+}
+
+/* Each name and each value of a query, split as ModSecurity splits ARGS. */
+static bool query_injection(const char *q, size_t len)
+{
+	const char *p = q, *end = q + len;
+
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
+		const char *eq = memchr(p, '=', (size_t)(stop - p));
+
+		if (injection(p, (size_t)((eq ? eq : stop) - p)) ||
+		    (eq && injection(eq + 1, (size_t)(stop - eq - 1))))
+			return true;
+		p = stop + 1;
+	}
+	return false;
+}
+
+/* What libinjection reads of field f (the spaces view: + and %20 decoded). */
+static bool field_injection(enum pf_field f, const char *v, size_t len)
+{
+	if (f == PF_QUERY)
+		return query_injection(v, len);
+	return (f == PF_UA || f == PF_REFERER) && injection(v, len);
+}
+
 /* ---- scanning ------------------------------------------------------------- */
 
 static int on_match(unsigned int id, unsigned long long from, unsigned long long to,
@@ -667,7 +710,7 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 		s->cap = (size_t)v.len * 3;
 	}
 	n1 = spaces_view(v, s->view, &sp);
-	if (scan(pf, s, f, s->view, n1))
+	if (scan(pf, s, f, s->view, n1) || field_injection(f, s->view, n1))
 		return true;
 	n2 = sp ? nospace_view(s->view, n1, s->view + n1) : 0;
 	if (n2 && scan(pf, s, f, s->view + n1, n2))

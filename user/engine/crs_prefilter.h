@@ -10,10 +10,12 @@
  * than a space, non-ASCII ...); inside the alphabet, marks come from what
  * CRS can match with letters, digits and spaces alone: the word lists of
  * its @pmFromFile data files (read from the rules dir, so they follow the
- * installed CRS), and a table of keywords (SQL, shell commands, event
- * handlers, scanners) in crs_prefilter.c. Values are scanned as CRS's
- * transformations would see them where those change letters-only text:
- * '+' and %20 as spaces, and once more with spaces removed.
+ * installed CRS), a table of keywords (SQL, shell commands, event
+ * handlers, scanners) in crs_prefilter.c, and libinjection itself (the
+ * one inside libmodsecurity) on the values 942100 and 941100 give it.
+ * Values are scanned as CRS's transformations would see them where those
+ * change letters-only text: '+' and %20 as spaces, once more with spaces
+ * removed, and as t:cmdLine leaves them.
  *
  * Threads: the prefilter is read-only after open; a scratch per thread.
  */
