@@ -107,7 +107,7 @@ static const struct pf_row ROWS[] = {
 	{ 1, F(QUERY) | F(REFERER), "=[^&]*=" },
 	{ 1, F(UA) | F(HOST) | F(CTYPE), "=" },
 	/* Entities t:htmlEntityDecode turns into markup (941xxx). */
-	{ 1, F(QUERY) | F(REFERER), "&(?:#|lt|gt|amp|quot|apos|nbsp|colon|tab|newline)" },
+	{ 1, F_ARGS, "&(?:#|lt|gt|amp|quot|apos|nbsp|colon|tab|newline)" },
 	/* SQL comment and hex literals (942440, 942450), integer overflow values (942220). */
 	{ 1, F_ARGS, "--|\\b0x[0-9a-f]{2}" },
 	{ 1, F_ARGS, "(?:^|[=&\\x20])(?:-?0000023456|4294967295|4294967296|-?214748364[789]|"
@@ -131,6 +131,10 @@ static const struct pf_row ROWS[] = {
 		     "livescript|data:|;base64|@\\W*i\\W*m\\W*p\\W*o\\W*r\\W*t|"
 		     "m\\W*o\\W*z\\W*-\\W*b\\W*i\\W*n\\W*d|document\\.(?:cookie|write)|"
 		     "\\.parentnode|\\.innerhtml|window\\.location|adw-|ad4-" },
+	/* What headers' wider alphabet lets through to 941130 (!ENTITY), 941360 (JSFuck)
+	 * and 941370 (JavaScript globals). */
+	{ 1, F_ARGS, "!\\s*entity|![!+\\x20]\\[\\]|"
+		     "(?:self|document|this|top|window)\\s*(?:/\\*|[\\[)])" },
 	/* Java (944100-944130): class names and gadget words; the data file has the rest. */
 	{ 1, F_ALL, "java\\.|runtime|processbuilder|unmarshaller|base64data|clonetransformer|"
 		    "forclosure|instantiatefactory|instantiatetransformer|invokertransformer|"
