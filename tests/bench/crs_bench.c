@@ -171,9 +171,41 @@ static const char *const vocab[] = {
 	"shoes", "black", "white", "cheap", "flights", "to", "paris", "how", "the", "a", "best",
 	"movies", "of", "2024", "version", "show", "match", "against", "load", "file", "data",
 	"xp_cmdshell", "information_schema", "waitfor", "delay", "char", "concat", "ascii",
+	"offset", "procedure", "function", "join", "inner", "outer", "exists", "distinct", "dump",
+	"instr", "substr", "cast", "convert", "column", "view", "goto", "openrowset", "rlike",
+	"regexp", "replace", "nand", "asc", "mod", "div", "truncate", "rename", "alter", "merge",
+	"infile", "outfile", "declare", "shutdown", "create", "database", "schema", "master",
+	"mysql", "tempdb", "pg_sleep", "sqlite_master", "group_concat", "load_file", "iif", "sys",
 };
 
 static const char *const joins[] = { "+", "%20", "+", "/", ".", "-", "_", ",", "=", "&" };
+
+/* What people type in a shop's search box: benign, English, some of it SQL's words too. */
+static const char *const search_words[] = {
+	"red", "black", "white", "blue", "shoes", "boots", "jacket", "dress", "shirt", "for",
+	"men", "women", "kids", "size", "10", "42", "xl", "cheap", "best", "new", "sale", "with",
+	"and", "or", "not", "in", "on", "the", "a", "to", "from", "by", "leather", "wool",
+	"cotton", "running", "winter", "summer", "gift", "ideas", "under", "50", "how", "wash",
+	"order", "status", "return", "policy", "select", "size", "guide", "table", "lamp", "all",
+	"sizes", "show", "more", "like", "this", "case", "phone", "user", "manual", "version",
+};
+static const char *const plus[] = { "+" };
+
+/* A word list, how to join its words, and in how many places (of fuzz_record's) to put them. */
+struct vocab {
+	const char *const *words, *const *joins;
+	unsigned int n_words, n_joins, places;
+	const char *name;
+};
+
+#define NELEM(a) (unsigned int)(sizeof(a) / sizeof((a)[0]))
+static const struct vocab attack_vocab = {
+	vocab, joins, NELEM(vocab), NELEM(joins), 4,
+	"word fuzz (words in the query, path, User-Agent or Referer)",
+};
+static const struct vocab search_vocab = {
+	search_words, plus, NELEM(search_words), 1, 1, "benign site search (2-6 words in q=)",
+};
 
 static uint64_t rng = 0x9e3779b97f4a7c15ULL;
 
@@ -185,29 +217,29 @@ static unsigned int rnd(unsigned int n)
 	return (unsigned int)(rng % n);
 }
 
-/* 1-6 vocabulary words with plain joiners after prefix. */
-static void fuzz_text(char *buf, size_t size, const char *prefix)
+/* 1-6 (2-6 for one-place lists) words of v joined by its joiners, after prefix. */
+static void fuzz_text(char *buf, size_t size, const char *prefix, const struct vocab *v)
 {
-	unsigned int words = 1 + rnd(6);
+	unsigned int words = (v->places == 1 ? 2 + rnd(5) : 1 + rnd(6));
 	size_t n = (size_t)snprintf(buf, size, "%s", prefix);
 
 	for (unsigned int w = 0; w < words && n < size - 40; w++) {
 		if (w)
-			n += (size_t)snprintf(buf + n, size - n, "%s",
-					      joins[rnd(sizeof(joins) / sizeof(*joins))]);
-		n += (size_t)snprintf(buf + n, size - n, "%s", vocab[rnd(sizeof(vocab) / sizeof(*vocab))]);
+			n += (size_t)snprintf(buf + n, size - n, "%s", v->joins[rnd(v->n_joins)]);
+		n += (size_t)snprintf(buf + n, size - n, "%s", v->words[rnd(v->n_words)]);
 	}
 }
 
 /* A browser's request with the fuzz text in the query, the path, the User-Agent or the Referer. */
-static void fuzz_record(struct request_record *r, char *text, size_t size)
+static void fuzz_record(struct request_record *r, char *text, size_t size,
+			const struct vocab *v)
 {
 	static const char ua[] = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
 	static const char *const prefix[] = { "q=", "/", "", "https://shop.example/" };
-	unsigned int where = rnd(4);
+	unsigned int where = rnd(v->places);
 
 	memset(r, 0, sizeof(*r));
-	fuzz_text(text, size, prefix[where]);
+	fuzz_text(text, size, prefix[where], v);
 	req_set_method(r, "GET", 3);
 	req_set_str(r, REQ_VERSION, &r->version, "HTTP/1.1", 8);
 	req_set_str(r, REQ_PATH, &r->path, "/search", 7);
@@ -222,7 +254,8 @@ static void fuzz_record(struct request_record *r, char *text, size_t size)
 		req_set_str(r, REQ_REFERER, &r->referer, text, (uint32_t)strlen(text));
 }
 
-static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n)
+static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n,
+		     const struct vocab *v)
 {
 	size_t scored = 0, marked = 0, missed = 0;
 	struct request_record r;
@@ -232,7 +265,7 @@ static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n)
 	for (long i = 0; i < n; i++) {
 		bool m;
 
-		fuzz_record(&r, q, sizeof(q));
+		fuzz_record(&r, q, sizeof(q), v);
 		m = crs_prefilter_marks(e, ctx, &r);
 		marked += m;
 		if (crs_eval_full(e, &r, &res) || !res.score)
@@ -242,9 +275,9 @@ static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n)
 			printf("  missed: %s (score %u, rule %u)\n", q, res.score,
 			       res.n_hits ? res.hits[0].id : 0);
 	}
-	printf("\nword fuzz: %ld records (words in the query, path, User-Agent or Referer), "
-	       "%zu scored by CRS, %zu marked by the prefilter, %zu scored but skipped\n",
-	       n, scored, marked, missed);
+	printf("\n%s: %ld records, %zu scored by CRS, %zu (%.1f %%) marked by the prefilter, "
+	       "%zu scored but skipped\n",
+	       v->name, n, scored, marked, 100.0 * (double)marked / (double)(n ? n : 1), missed);
 }
 
 struct args {
@@ -315,7 +348,8 @@ int main(int argc, char **argv)
 	ctx = crs_ctx_new(e);
 	if (!ctx || bench_log(e, ctx, &c))
 		return fprintf(stderr, "out of memory\n"), 1;
-	run_fuzz(e, ctx, a.fuzz);
+	run_fuzz(e, ctx, a.fuzz, &attack_vocab);
+	run_fuzz(e, ctx, a.fuzz / 5, &search_vocab);
 	crs_ctx_free(ctx);
 	crs_close(e);
 	return 0;

@@ -40,28 +40,29 @@ struct pf_row {
 };
 
 /*
- * SQL words libinjection and the 942 rules read without any operator or
- * quote. CRS's \b counts '_' as a word character, so "union_select" and
+ * SQL words the 942 regex rules read without any operator or quote (942100
+ * is libinjection, asked directly below). Paranoia 1 rules need one of
+ * SQL_PL1 in the value: "union select", "x having y", "drop table",
+ * information_schema, xp_cmdshell... Paranoia 2 adds the operator and
+ * tautology rules (942120, 942130, 942210, 942380-942480), which read
+ * "a like a", "is not", "1 or 2": every word of SQL_LONG and SQL_SHORT.
+ * CRS's \b counts '_' as a word character, so "union_select" and
  * "www_xp_cmdshell" score: the long words match anywhere, the short ones
  * between bytes that are not letters or digits.
  */
+#define SQL_PL1                                                                            \
+	"union|select|having|alter|create|truncate|update|rename|insert|delete|desc|drop|" \
+	"load|infile|outfile|dumpfile|group_concat|char|sleep|benchmark|waitfor|merge|"    \
+	"match|shutdown|declare|exec|iif|db_name|current_user|connection_id|"              \
+	"information_schema|schema_name|msys|pg_|xp_|sp_|northwind|tempdb|sysaux|sqlite|"  \
+	"mysql|master"
 #define SQL_LONG                                                                           \
-	"union|select|insert|update|delete|drop|truncate|alter|create|rename|replace|"     \
-	"having|order|group|limit|offset|procedure|function|sleep|benchmark|waitfor|"      \
-	"delay|exec|declare|outfile|dumpfile|load|infile|into|where|null|rlike|regexp|"    \
-	"between|case|when|then|char|concat|substr|instr|cast|convert|user|database|"      \
-	"schema|table|column|index|view|desc|iif|merge|match|against|shutdown|goto|from|"  \
-	"join|inner|outer|exists|show|distinct|dump|true|false|openrowset|"                \
-	"opendatasource|openquery|northwind|tempdb|sysaux|sysobjects|syscolumns|master|"   \
-	"mysql|msys|sqlite|pg_|xp_|sp_|dbms_|utl_|sys_context|ascii|chr"
+	SQL_PL1 "|replace|order|group|limit|offset|procedure|function|delay|into|where|"   \
+	"null|rlike|regexp|between|case|when|then|concat|substr|instr|cast|convert|user|"  \
+	"database|schema|table|column|index|view|against|goto|from|join|inner|outer|"      \
+	"exists|show|distinct|dump|true|false|openrowset|opendatasource|openquery|"        \
+	"sysobjects|syscolumns|dbms_|utl_|sys_context|ascii|chr"
 #define SQL_SHORT "(?:^|[^a-z0-9])(?:or|and|xor|not|nand|div|mod|like|is|asc|all)(?:[^a-z0-9]|$)"
-/* A User-Agent holds "Chrome", "like Gecko", "Version/17": words there, not parts of words. */
-#define SQL_UA                                                                             \
-	"\\b(?:union|select|insert|update|delete|drop|having|order|group|limit|sleep|"     \
-	"benchmark|waitfor|exec|declare|into|where|null|rlike|regexp|between|case|when|"   \
-	"char|concat|substr|cast|convert|user|database|schema|table|from|join|exists|"     \
-	"true|false|or|and|xor|not|div|mod|is|all)\\b"
-
 /* 932150 (Unix direct command execution), its command list without the quote classes. */
 #define CMDS_932150 \
 	"(?:l(?:s(?:(?:b_release|cpu|mod|pci|usb|-F|of))?|z(?:(?:[ef])?grep|c(?:at|mp)|m(?:ore|a)" \
@@ -112,10 +113,10 @@ static const struct pf_row ROWS[] = {
 	{ 1, F_ARGS, "--|\\b0x[0-9a-f]{2}" },
 	{ 1, F_ARGS, "(?:^|[=&\\x20])(?:-?0000023456|4294967295|4294967296|-?214748364[789]|"
 		     "0000012345|2\\.2250738585072007e-308|2\\.2250738585072011e-308|1e309)" },
-	/* SQL keywords: "1 order by 1", "1 is null", "union all select" score with letters
-	 * and spaces only. */
-	{ 1, F(QUERY) | F(REFERER), SQL_LONG "|" SQL_SHORT },
-	{ 1, F(UA), SQL_UA },
+	/* SQL keywords: "union all select", "x having y" score with letters and spaces.
+	 * Only in ARGS: the one 942 rule on headers is 942100, libinjection. */
+	{ 1, F(QUERY), SQL_PL1 },
+	{ 2, F(QUERY), SQL_LONG "|" SQL_SHORT },
 	/* A Unix command at the start of a value followed by a space (932150: "time flies"). */
 	{ 1, F(QUERY), "(?:^|[=&])\\x20*(?:[a-z0-9_./-]*/)?" CMDS_932150 "\\x20" },
 	/* Windows cmd conditionals (932140) and request smuggling in a value (921110). */
@@ -150,10 +151,9 @@ static const struct pf_row ROWS[] = {
 	/* PL2: style/src/href followed by '=' (941150); serialized Java (944210). */
 	{ 2, F_ARGS, "\\b(?:style|src|href)\\b.*=" },
 	{ 2, F_ALL, "ro0abq|kztaau|cs7qaf|java\\b" },
-	/* PL3: four non-word characters in a row (942460), SQL in the path's last segment
-	 * (942101), PHP server variables without '$' (933131), 944300. */
+	/* PL3: four non-word characters in a row (942460), PHP server variables without
+	 * '$' (933131), 944300. */
 	{ 3, F(QUERY), "[^a-z0-9_&]{4}" },
-	{ 3, F(PATH), SQL_LONG "|" SQL_SHORT },
 	{ 3, F_ARGS, "HTTP_(?:ACCEPT(?:_(?:ENCODING|LANGUAGE|CHARSET))?|(?:X_FORWARDED_FO|REFERE)R|"
 		     "(?:USER_AGEN|HOS)T|CONNECTION|KEEP_ALIVE)|PATH_(?:TRANSLATED|INFO)|"
 		     "ORIG_PATH_INFO|QUERY_STRING|REQUEST_URI|AUTH_TYPE" },
@@ -589,9 +589,9 @@ static bool structure_marks(const struct request_record *r, unsigned int pl)
 /* ---- libinjection ------------------------------------------------------- */
 
 /*
- * 942100 and 941100 run libinjection, whose verdict no pattern reproduces
- * (a User-Agent of "iframe load 1-shoes,eval&version" is SQLi to it). The
- * prefilter asks libinjection itself: libmodsecurity exports it with C
+ * 942100, 941100 and 942101 run libinjection, whose verdict no pattern
+ * reproduces (a User-Agent of "iframe load 1-shoes,eval&version" is SQLi to
+ * it). The prefilter asks libinjection itself: libmodsecurity exports it with C
  * linkage, no header ships, so the declarations of libinjection.h are here.
  */
 int libinjection_sqli(const char *s, size_t slen, char fingerprint[]);
@@ -621,11 +621,23 @@ static bool query_injection(const char *q, size_t len)
 	return false;
 }
 
+/* The path's last segment, which 942101 (paranoia 3) gives libinjection's SQLi check. */
+static bool basename_sqli(const char *v, size_t len)
+{
+	const char *slash = memrchr(v, '/', len), *b = slash ? slash + 1 : v;
+	char fingerprint[16];
+
+	return b < v + len && libinjection_sqli(b, (size_t)(v + len - b), fingerprint);
+}
+
 /* What libinjection reads of field f (the spaces view: + and %20 decoded). */
-static bool field_injection(enum pf_field f, const char *v, size_t len)
+static bool field_injection(const struct crs_prefilter *pf, enum pf_field f, const char *v,
+			    size_t len)
 {
 	if (f == PF_QUERY)
 		return query_injection(v, len);
+	if (f == PF_PATH)
+		return pf->paranoia >= 3 && basename_sqli(v, len);
 	return (f == PF_UA || f == PF_REFERER) && injection(v, len);
 }
 
@@ -714,7 +726,7 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 		s->cap = (size_t)v.len * 3;
 	}
 	n1 = spaces_view(v, s->view, &sp);
-	if (scan(pf, s, f, s->view, n1) || field_injection(f, s->view, n1))
+	if (scan(pf, s, f, s->view, n1) || field_injection(pf, f, s->view, n1))
 		return true;
 	n2 = sp ? nospace_view(s->view, n1, s->view + n1) : 0;
 	if (n2 && scan(pf, s, f, s->view + n1, n2))
