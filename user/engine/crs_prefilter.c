@@ -665,8 +665,12 @@ static bool hex_is(const char *p, char hi, char lo)
 	return p[0] == '%' && p[1] == hi && toupper((unsigned char)p[2]) == lo;
 }
 
-/* The value with '+', %20 and %2B as spaces (t:urlDecodeUni on plain text); has_space set. */
-static size_t spaces_view(struct gh_str v, char *out, bool *has_space)
+/*
+ * The value with %20 and %2B (and '+' too when plus) as spaces: what
+ * t:urlDecodeUni leaves of plain text. ModSecurity's ARGS have '+' decoded
+ * already; in a header it stays '+'. has_space set when a space results.
+ */
+static size_t spaces_view(struct gh_str v, char *out, bool plus, bool *has_space)
 {
 	size_t n = 0;
 
@@ -674,7 +678,7 @@ static size_t spaces_view(struct gh_str v, char *out, bool *has_space)
 	for (uint32_t i = 0; i < v.len; i++) {
 		bool enc = i + 2 < v.len && (hex_is(v.p + i, '2', '0') || hex_is(v.p + i, '2', 'B'));
 
-		out[n] = enc || v.p[i] == '+' ? ' ' : v.p[i];
+		out[n] = enc || (plus && v.p[i] == '+') ? ' ' : v.p[i];
 		*has_space |= out[n++] == ' ';
 		i += enc ? 2 : 0;
 	}
@@ -709,31 +713,45 @@ static size_t cmdline_view(const char *in, size_t len, char *out)
 	return n;
 }
 
+/*
+ * libinjection on each form of the value CRS may hand it: as sent, with
+ * '+' and %20 as spaces (out, n1), and with %20 alone (into spare).
+ */
+static bool injection_marks(const struct crs_prefilter *pf, enum pf_field f, struct gh_str v,
+			    const char *v1, size_t n1, char *spare)
+{
+	bool sp;
+
+	return field_injection(pf, f, v1, n1) || field_injection(pf, f, v.p, v.len) ||
+	       (memchr(v.p, '+', v.len) && memchr(v.p, '%', v.len) &&
+		field_injection(pf, f, spare, spaces_view(v, spare, false, &sp)));
+}
+
+/* The field's views, scanned in turn; the buffer holds four times the value. */
 static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
 			enum pf_field f, struct gh_str v)
 {
-	size_t n1, n2, n3;
+	size_t n1, n2, n3, need = (size_t)v.len * 4;
+	char *b;
 	bool sp;
 
 	if (!v.len)
 		return false;
-	if (s->cap < (size_t)v.len * 3) {
-		char *b = realloc(s->view, (size_t)v.len * 3);
-
-		if (!b)
+	if (s->cap < need) {
+		if (!(b = realloc(s->view, need)))
 			return true; /* cannot look: let CRS */
 		s->view = b;
-		s->cap = (size_t)v.len * 3;
+		s->cap = need;
 	}
-	n1 = spaces_view(v, s->view, &sp);
-	if (scan(pf, s, f, s->view, n1) || field_injection(pf, f, s->view, n1))
+	b = s->view;
+	n1 = spaces_view(v, b, true, &sp);
+	if (scan(pf, s, f, b, n1) || injection_marks(pf, f, v, b, n1, b + 3 * v.len))
 		return true;
-	n2 = sp ? nospace_view(s->view, n1, s->view + n1) : 0;
-	if (n2 && scan(pf, s, f, s->view + n1, n2))
+	n2 = sp ? nospace_view(b, n1, b + n1) : 0;
+	if (n2 && scan(pf, s, f, b + n1, n2))
 		return true;
-	n3 = cmdline_view(s->view, n1, s->view + 2 * n1);
-	return (n3 != n1 || memcmp(s->view, s->view + 2 * n1, n1)) &&
-	       scan(pf, s, f, s->view + 2 * n1, n3);
+	n3 = cmdline_view(b, n1, b + 2 * n1);
+	return (n3 != n1 || memcmp(b, b + 2 * n1, n1)) && scan(pf, s, f, b + 2 * n1, n3);
 }
 
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
