@@ -98,8 +98,8 @@ static const struct pf_row ROWS[] = {
 	 * # : ~ [ ], every other %-encoding (double, %u, null byte), controls, non-ASCII.
 	 * Almost every CRS rule needs one of them. */
 	{ 1, F_URL, "[^a-z0-9/._=&,\\x20-]" },
-	/* Headers have a wider plain alphabet, since browsers send ( ) ; : * ? # ! @ ~ [ ]. */
-	{ 1, F_HDR, "[^a-z0-9/._=&,\\x20;:()*?#!@~\\[\\]-]" },
+	/* Headers have a wider plain alphabet, since browsers send ( ) ; : * ? # ! @ ~ + [ ]. */
+	{ 1, F_HDR, "[^a-z0-9/._=&,\\x20;:()*?#!@~+\\[\\]-]" },
 	/* Traversal (930100, 930110) and what t:normalizePath would rewrite; dotfiles (930130). */
 	{ 1, F_ALL, "\\.\\." },
 	{ 1, F_URL, "//|/\\.|\\./|(?:^|[=&])\\." },
@@ -746,6 +746,9 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 	b = s->view;
 	n1 = spaces_view(v, b, true, &sp);
 	if (scan(pf, s, f, b, n1) || injection_marks(pf, f, v, b, n1, b + 3 * v.len))
+		return true;
+	/* A header keeps its '+' for CRS: that form too (a URL's '+' is a space). */
+	if (f >= PF_UA && memchr(v.p, '+', v.len) && scan(pf, s, f, v.p, v.len))
 		return true;
 	n2 = sp ? nospace_view(b, n1, b + n1) : 0;
 	if (n2 && scan(pf, s, f, b + n1, n2))
