@@ -103,10 +103,10 @@ static const struct pf_row ROWS[] = {
 	/* Traversal (930100, 930110) and what t:normalizePath would rewrite; dotfiles (930130). */
 	{ 1, F_ALL, "\\.\\." },
 	{ 1, F_URL, "//|/\\.|\\./|(?:^|[=&])\\." },
-	/* A value holding '=': libinjection reads "1 or 1=1" and "x style=y" (942100,
-	 * 941100), and 941120 event handlers. In a User-Agent any '='. */
+	/* A value holding '=': 941120 reads "x onload=y", 941150 "x style=y". In a
+	 * User-Agent or Host any '='. */
 	{ 1, F(QUERY) | F(REFERER), "=[^&]*=" },
-	{ 1, F(UA) | F(HOST) | F(CTYPE), "=" },
+	{ 1, F(UA) | F(HOST), "=" },
 	/* Entities t:htmlEntityDecode turns into markup (941xxx). */
 	{ 1, F_ARGS, "&(?:#|lt|gt|amp|quot|apos|nbsp|colon|tab|newline)" },
 	/* SQL comment and hex literals (942440, 942450), integer overflow values (942220). */
