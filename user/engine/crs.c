@@ -382,25 +382,25 @@ static void add_header(Transaction *t, const char *name, struct gh_str v)
 				 (const unsigned char *)v.p, v.len);
 }
 
+/* One header per present field; the unseen ones named in X-Gatehawk-Unseen (UNSEEN_CONF). */
 static void add_headers(Transaction *t, const struct request_record *r)
 {
 	static const struct {
 		enum req_field f;
 		const char *name;
-		size_t off;
 	} hdrs[] = {
-		{ REQ_HOST, "Host", offsetof(struct request_record, host) },
-		{ REQ_USER_AGENT, "User-Agent", offsetof(struct request_record, user_agent) },
-		{ REQ_REFERER, "Referer", offsetof(struct request_record, referer) },
-		{ REQ_CONTENT_TYPE, "Content-Type", offsetof(struct request_record, content_type) },
-		{ REQ_ACCEPT, "Accept", offsetof(struct request_record, accept) },
+		{ REQ_HOST, "Host" },
+		{ REQ_USER_AGENT, "User-Agent" },
+		{ REQ_REFERER, "Referer" },
+		{ REQ_CONTENT_TYPE, "Content-Type" },
+		{ REQ_ACCEPT, "Accept" },
 	};
 	char unseen[64] = "", num[24];
+	struct gh_str v;
 
 	for (size_t i = 0; i < sizeof(hdrs) / sizeof(hdrs[0]); i++) {
-		if (req_has(r, hdrs[i].f))
-			add_header(t, hdrs[i].name,
-				   *(const struct gh_str *)((const char *)r + hdrs[i].off));
+		if (req_get_str(r, hdrs[i].f, &v))
+			add_header(t, hdrs[i].name, v);
 		else if (hdrs[i].f != REQ_REFERER)
 			strcat(strcat(unseen, " "), hdrs[i].name);
 	}
@@ -411,8 +411,8 @@ static void add_headers(Transaction *t, const struct request_record *r)
 		strcat(unseen, " content-length");
 	}
 	if (unseen[0])
-		add_header(t, "X-Gatehawk-Unseen", (struct gh_str){ unseen + 1,
-			   (uint32_t)strlen(unseen + 1) });
+		add_header(t, "X-Gatehawk-Unseen",
+			   (struct gh_str){ unseen + 1, (uint32_t)strlen(unseen + 1) });
 }
 
 static void add_connection(Transaction *t, const struct request_record *r)
