@@ -10,7 +10,7 @@
  * cover, in the query, path, User-Agent or Referer) checks recall where the
  * log has no attack.
  *
- *   build/tests/bench/crs_bench [-n LINES] [-l LOG] [-p PARANOIA] [-f FUZZ]
+ *   build/tests/bench/crs_bench [-n LINES] [-l LOG] [-p PARANOIA] [-f FUZZ] [-s SEED]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,7 +309,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	int opt;
 
 	*a = (struct args){ .lines = 100000, .fuzz = 5000 };
-	while ((opt = getopt(argc, argv, "n:l:p:f:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:l:p:f:s:")) != -1) {
 		if (opt == 'n')
 			a->lines = atol(optarg);
 		else if (opt == 'l')
@@ -318,6 +318,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->o.paranoia = (unsigned int)atoi(optarg);
 		else if (opt == 'f')
 			a->fuzz = atol(optarg);
+		else if (opt == 's')
+			rng = strtoull(optarg, NULL, 0) | 1; /* xorshift must not start at 0 */
 		else
 			return -1;
 	}
@@ -355,7 +357,7 @@ int main(int argc, char **argv)
 	double t0 = now();
 
 	if (parse_args(argc, argv, &a))
-		return fprintf(stderr, "usage: %s [-n LINES] [-l LOG] [-p PL] [-f FUZZ]\n", argv[0]), 2;
+		return fprintf(stderr, "usage: %s [-n LINES] [-l LOG] [-p PL] [-f FUZZ] [-s SEED]\n", argv[0]), 2;
 	if (crs_open(&a.o, &e, &err))
 		return fprintf(stderr, "crs_open: %s\n", err.msg), 1;
 	printf("## CRS stage (paranoia %u, threshold %u): %zu rule files and prefilter built "
