@@ -722,7 +722,11 @@ static bool injection_marks(const struct crs_prefilter *pf, enum pf_field f, str
 {
 	bool sp;
 
-	return field_injection(pf, f, v1, n1) || field_injection(pf, f, v.p, v.len) ||
+	if (field_injection(pf, f, v1, n1))
+		return true;
+	if (n1 == v.len && !memcmp(v1, v.p, n1))
+		return false; /* nothing decoded: one form only */
+	return field_injection(pf, f, v.p, v.len) ||
 	       (memchr(v.p, '+', v.len) && memchr(v.p, '%', v.len) &&
 		field_injection(pf, f, spare, spaces_view(v, spare, false, &sp)));
 }
