@@ -18,7 +18,9 @@
  *
  * A Hyperscan prefilter (crs_prefilter.h) runs first unless told not to:
  * records it does not mark score 0 without reaching ModSecurity, which costs
- * about 500 us per record.
+ * about 500 us per record against 2-5 us for the prefilter. Opening takes
+ * about 1 s at paranoia 1 and 2.5 s above (the prefilter's databases; CRS
+ * itself loads in 0.03 s).
  *
  * Threads: one engine, read-only after crs_open; each thread has its own
  * crs_ctx. ModSecurity gets a transaction per call.
