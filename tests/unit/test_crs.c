@@ -266,7 +266,8 @@ static void test_load_errors(void)
 	unlink(file);
 	rmdir(dir);
 	ret = crs_open(&o, &e, &err);
-	ok(ret == -ENOENT && !e, "a rules dir without REQUEST-*.conf: -ENOENT (%d)", ret);
+	ok(ret == -ENOENT && !e && err.input && strstr(err.msg, dir),
+	   "a rules dir without REQUEST-*.conf: -ENOENT, input error (%d: %s)", ret, err.msg);
 	o = (struct crs_options){ .paranoia = 5 };
 	ok(crs_open(&o, &e, &err) == -EINVAL && err.input, "paranoia 5 is refused: %s", err.msg);
 	o = (struct crs_options){ .exclude_ids = (const unsigned int[]){ 0 }, .n_exclude = 1 };

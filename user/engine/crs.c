@@ -174,6 +174,7 @@ static int add_crs_files(struct crs_engine *e, const char *dir, struct gh_err *e
 	if (glob(pattern, 0, NULL, &g)) {
 		gh_err_fail(err, -ENOENT, "CRS: no REQUEST-*.conf in %s", dir);
 		gh_err_at(err, dir, 0);
+		err->input = true; /* the rules dir is the caller's option: exit 2 */
 		return -ENOENT;
 	}
 	for (size_t i = 0; i < g.gl_pathc && !ret; i++)
