@@ -268,6 +268,10 @@ static void test_load_errors(void)
 	ret = crs_open(&o, &e, &err);
 	ok(ret == -ENOENT && !e && err.input && strstr(err.msg, dir),
 	   "a rules dir without REQUEST-*.conf: -ENOENT, input error (%d: %s)", ret, err.msg);
+	o = (struct crs_options){ .setup_file = "/nonexistent/crs-setup.conf", .no_prefilter = true };
+	ret = crs_open(&o, &e, &err);
+	ok(ret == -EINVAL && err.input && !strcmp(err.file, o.setup_file),
+	   "a setup file that is not there: -EINVAL naming it (%s)", err.msg);
 	o = (struct crs_options){ .paranoia = 5 };
 	ok(crs_open(&o, &e, &err) == -EINVAL && err.input, "paranoia 5 is refused: %s", err.msg);
 	o = (struct crs_options){ .exclude_ids = (const unsigned int[]){ 0 }, .n_exclude = 1 };
