@@ -175,7 +175,6 @@ struct crs_prefilter {
 	hs_database_t *db[PF_NFIELDS]; /* the table's rows for each field */
 	hs_database_t *words;          /* the data files' words, for every field */
 	unsigned int paranoia;
-	size_t n_words; /* data-file words loaded, for the curious */
 };
 
 struct crs_pf_scratch {
@@ -255,7 +254,7 @@ static unsigned int rule_pl(const char *text, const char *at)
 }
 
 /* Every word of one data file (one per line, '#' comments) into l. */
-static int load_words(const char *dir, const char *name, struct pf_list *l, size_t *count)
+static int load_words(const char *dir, const char *name, struct pf_list *l)
 {
 	char path[4096], *text, *line, *save = NULL;
 	int ret = 0;
@@ -273,7 +272,6 @@ static int load_words(const char *dir, const char *name, struct pf_list *l, size
 		if (!len || line[0] == '#')
 			continue;
 		ret = list_add(l, line, len);
-		(*count)++;
 	}
 	free(text);
 	return ret;
@@ -281,7 +279,7 @@ static int load_words(const char *dir, const char *name, struct pf_list *l, size
 
 /* The @pmFromFile names of one rule file at or under the paranoia level, loaded. */
 static int load_conf_words(const char *dir, const char *conf, unsigned int pl, struct pf_list *l,
-			   size_t *count, struct gh_err *err)
+			   struct gh_err *err)
 {
 	char *text = read_all(conf), name[256];
 	const char *p;
@@ -292,7 +290,7 @@ static int load_conf_words(const char *dir, const char *conf, unsigned int pl, s
 	for (p = text; !ret && (p = strstr(p, "\"@pmFromFile ")); p++) {
 		if (sscanf(p + 13, "%255[^\" \t\\]", name) != 1 || rule_pl(text, p) > pl)
 			continue;
-		ret = load_words(dir, name, l, count);
+		ret = load_words(dir, name, l);
 		if (ret == -ENOMEM)
 			gh_err_sys(err, ret, "CRS prefilter");
 		else if (ret)
@@ -302,7 +300,7 @@ static int load_conf_words(const char *dir, const char *conf, unsigned int pl, s
 	return ret;
 }
 
-static int load_data_words(const char *dir, unsigned int pl, struct pf_list *l, size_t *count,
+static int load_data_words(const char *dir, unsigned int pl, struct pf_list *l,
 			   struct gh_err *err)
 {
 	char pattern[4096];
@@ -313,7 +311,7 @@ static int load_data_words(const char *dir, unsigned int pl, struct pf_list *l, 
 	if (glob(pattern, 0, NULL, &g))
 		return 0; /* crs_open has said so already */
 	for (size_t i = 0; i < g.gl_pathc && !ret; i++)
-		ret = load_conf_words(dir, g.gl_pathv[i], pl, l, count, err);
+		ret = load_conf_words(dir, g.gl_pathv[i], pl, l, err);
 	globfree(&g);
 	return ret;
 }
@@ -379,7 +377,7 @@ int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_
 		*out = pf;
 		return 0;
 	}
-	ret = load_data_words(rules_dir, paranoia, &words, &pf->n_words, err);
+	ret = load_data_words(rules_dir, paranoia, &words, err);
 	if (!ret)
 		ret = compile((const char *const *)words.w, words.len, words.n, &pf->words, err);
 	for (int f = 0; f < PF_NFIELDS && !ret; f++)
