@@ -72,8 +72,8 @@ struct crs_ctx;
 /*
  * Load CRS. Returns 0, or a negative errno with err filled: -EINVAL (input
  * class) for bad options or a rule file ModSecurity refuses (err's file and
- * line are the ones ModSecurity names), -ENOENT for a rules dir without
- * REQUEST-*.conf, -ENOMEM.
+ * line are the ones ModSecurity names), -ENOENT (input class too) for a
+ * rules dir without REQUEST-*.conf, -ENOMEM.
  */
 int crs_open(const struct crs_options *opts, struct crs_engine **out, struct gh_err *err);
 void crs_close(struct crs_engine *e);
