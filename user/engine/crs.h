@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The OWASP Core Rule Set as a policy stage: request records scored by
+ * libmodsecurity (v3) with CRS in detection-only, anomaly-scoring mode, so
+ * no server is needed and nothing is ever blocked here; the caller decides
+ * what a score means.
+ *
+ * A record is fed to ModSecurity as the request it describes: connection
+ * (src/dst address and port), URI "path?query", method, protocol, and one
+ * header for each present field (Host, User-Agent, Referer, Content-Type,
+ * Accept, Content-Length). A field the producer did not see is not a missing
+ * header: the rules that score a missing Host, Accept or User-Agent, or a
+ * POST without Content-Length, are switched off for that record (a combined
+ * log has no Host, and would otherwise score 3 on every line).
+ *
+ * ModSecurity skips every phase-2 rule unless request-body access is on, so
+ * it is on, and the (empty) body phase always runs.
+ *
+ * A Hyperscan prefilter (crs_prefilter.h) runs first unless told not to:
+ * records it does not mark score 0 without reaching ModSecurity, which costs
+ * about 500 us per record against 2-5 us for the prefilter. Opening takes
+ * about 1 s at paranoia 1 and 2.5 s above (the prefilter's databases; CRS
+ * itself loads in 0.03 s).
+ *
+ * Threads: one engine, read-only after crs_open; each thread has its own
+ * crs_ctx. ModSecurity gets a transaction per call.
+ */
+#ifndef GATEHAWK_CRS_H
+#define GATEHAWK_CRS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/err.h"
+#include "input/request.h"
+
+#define CRS_DEFAULT_RULES_DIR "/usr/share/modsecurity-crs/rules"
+#define CRS_DEFAULT_SETUP "/etc/modsecurity/crs/crs-setup.conf"
+#define CRS_DEFAULT_THRESHOLD 5
+#define CRS_MAX_HITS 16   /* rules kept per record; more are counted only */
+#define CRS_MSG_MAX 128   /* a rule's msg, truncated */
+#define CRS_MAX_EXCLUDE 256
+
+struct crs_options {
+	const char *rules_dir;   /* NULL: CRS_DEFAULT_RULES_DIR; its REQUEST-*.conf load */
+	const char *setup_file;  /* NULL: CRS_DEFAULT_SETUP if it exists, else a generated
+				  * minimal one; "": the generated one */
+	unsigned int paranoia;   /* 1-4; 0: 1 */
+	unsigned int threshold;  /* inbound anomaly score threshold; 0: CRS_DEFAULT_THRESHOLD */
+	const unsigned int *exclude_ids; /* SecRuleRemoveById, in that order */
+	size_t n_exclude;                /* at most CRS_MAX_EXCLUDE */
+	bool no_prefilter;       /* every record goes to ModSecurity */
+};
+
+struct crs_hit {
+	unsigned int id;
+	char msg[CRS_MSG_MAX];
+};
+
+struct crs_result {
+	unsigned int score;     /* inbound anomaly score (TX:ANOMALY_SCORE) */
+	bool flagged;           /* score >= threshold */
+	bool evaluated;         /* false: the prefilter skipped the record (score 0) */
+	unsigned int n_fired;   /* rules that logged, the blocking evaluation (949110) included */
+	unsigned int n_hits;    /* the first min(n_fired, CRS_MAX_HITS) of them */
+	struct crs_hit hits[CRS_MAX_HITS];
+};
+
+struct crs_engine;
+struct crs_ctx;
+
+/*
+ * Load CRS. Returns 0, or a negative errno with err filled: -EINVAL (input
+ * class) for bad options or a rule file ModSecurity refuses (err's file and
+ * line are the ones ModSecurity names), -ENOENT (input class too) for a
+ * rules dir without REQUEST-*.conf, -ENOMEM.
+ */
+int crs_open(const struct crs_options *opts, struct crs_engine **out, struct gh_err *err);
+void crs_close(struct crs_engine *e);
+
+unsigned int crs_paranoia(const struct crs_engine *e);
+unsigned int crs_threshold(const struct crs_engine *e);
+size_t crs_rule_files(const struct crs_engine *e);
+
+/* Per-thread state (prefilter scratch); NULL on allocation failure. */
+struct crs_ctx *crs_ctx_new(const struct crs_engine *e);
+void crs_ctx_free(struct crs_ctx *c);
+
+/*
+ * Score one record into res (cleared first): the prefilter, then, if it
+ * marked the record, ModSecurity. Returns 0, or -ENOMEM / -EIO when
+ * ModSecurity could not run (res then says not evaluated).
+ */
+int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
+	     struct crs_result *res);
+
+/* Same, ModSecurity always (the prefilter's reference). */
+int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
+		  struct crs_result *res);
+
+/* Whether the prefilter would send the record to ModSecurity (true without one). */
+bool crs_prefilter_marks(const struct crs_engine *e, struct crs_ctx *c,
+			 const struct request_record *r);
+
+#endif /* GATEHAWK_CRS_H */

@@ -1,0 +1,790 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The CRS prefilter (crs_prefilter.h): a Hyperscan database per field from
+ * the table below (rows for the configured paranoia level), one for the
+ * words of the @pmFromFile data files the REQUEST-*.conf rules of that level
+ * name, libinjection on what 942100/941100 read, and a few checks of whole
+ * values (method, protocol, Accept, Content-Type, empty headers, repeated
+ * parameters, special-character counts) that a pattern cannot say, in C.
+ *
+ * The rows were written against CRS 3.3.4 by reading each REQUEST rule:
+ * a rule whose pattern needs a byte outside the field's plain alphabet is
+ * covered by the first group; every other one has a row here or a data
+ * file. Patterns are caseless and may mark more than their rule (never less).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <hs/hs.h>
+
+#include "engine/crs_prefilter.h"
+
+enum pf_field { PF_PATH, PF_QUERY, PF_UA, PF_REFERER, PF_HOST, PF_ACCEPT, PF_CTYPE, PF_NFIELDS };
+
+#define F(x) (1u << PF_##x)
+#define F_URL (F(PATH) | F(QUERY))
+#define F_HDR (F(UA) | F(REFERER) | F(HOST) | F(ACCEPT) | F(CTYPE))
+#define F_ALL (F_URL | F_HDR)
+/* Where libinjection (942100, 941100) and most 941/942 rules look: ARGS, User-Agent, Referer. */
+#define F_ARGS (F(QUERY) | F(UA) | F(REFERER))
+
+struct pf_row {
+	unsigned char min_pl;
+	unsigned short fields;
+	const char *re;
+};
+
+/*
+ * SQL words the 942 regex rules read without any operator or quote (942100
+ * is libinjection, asked directly below). Paranoia 1 rules need one of
+ * SQL_PL1 in the value: "union select", "x having y", "drop table",
+ * information_schema, xp_cmdshell... Paranoia 2 adds the operator and
+ * tautology rules (942120, 942130, 942210, 942380-942480), which read
+ * "a like a", "is not", "1 or 2": every word of SQL_LONG and SQL_SHORT.
+ * CRS's \b counts '_' as a word character, so "union_select" and
+ * "www_xp_cmdshell" score: the long words match anywhere, the short ones
+ * between bytes that are not letters or digits.
+ */
+#define SQL_PL1                                                                            \
+	"union|select|having|alter|create|truncate|update|rename|insert|delete|desc|drop|" \
+	"load|infile|outfile|dumpfile|group_concat|char|sleep|benchmark|waitfor|merge|"    \
+	"match|shutdown|declare|exec|iif|db_name|current_user|connection_id|"              \
+	"information_schema|schema_name|msys|pg_|xp_|sp_|northwind|tempdb|sysaux|sqlite|"  \
+	"mysql|master"
+#define SQL_LONG                                                                           \
+	SQL_PL1 "|replace|order|group|limit|offset|procedure|function|delay|into|where|"   \
+	"null|rlike|regexp|between|case|when|then|concat|substr|instr|cast|convert|user|"  \
+	"database|schema|table|column|index|view|against|goto|from|join|inner|outer|"      \
+	"exists|show|distinct|dump|true|false|openrowset|opendatasource|openquery|"        \
+	"sysobjects|syscolumns|dbms_|utl_|sys_context|ascii|chr"
+#define SQL_SHORT "(?:^|[^a-z0-9])(?:or|and|xor|not|nand|div|mod|like|is|asc|all)(?:[^a-z0-9]|$)"
+/* 932150 (Unix direct command execution), its command list without the quote classes. */
+#define CMDS_932150 \
+	"(?:l(?:s(?:(?:b_release|cpu|mod|pci|usb|-F|of))?|z(?:(?:[ef])?grep|c(?:at|mp)|m(?:ore|a)" \
+	"|diff|less)|ess(?:(?:fil|pip)e|echo)|ast(?:log(?:in)?|comm)|wp(?:-download)?|ftp(?:get)?" \
+	"|ynx)|s(?:e(?:t(?:env|sid)|ndmail|d)|h(?:\\.distrib)?|o(?:urce|cat)|trings|ysctl|c(?:hed" \
+	"|p)|diff|ftp|udo|sh|vn)|p(?:tar(?:(?:diff|grep))?|ython(?:(?:3(?:m)?|2))?|k(?:exec|ill)|" \
+	"rintenv|(?:gre|ft)p|erl(?:5)?|hp(?:[57])?|ing|opd)|n(?:c(?:(?:\\.(?:traditional|openbsd)" \
+	"|at))?|et(?:kit-ftp|(?:st|c)at)|ohup|ping|stat)|t(?:c(?:p(?:traceroute|ing)|sh)|racerout" \
+	"e(?:6)?|ime(?:out)?|a(?:il(?:f)?|r)|elnet)|r(?:e(?:p(?:lace|eat)|alpath|name)|uby(?:(?:1" \
+	"(?:[89])?|2[012]))?|m(?:use|di)r|nano|sync|cp)|b(?:z(?:(?:[ef])?grep|diff|less|more|cat)" \
+	"|sd(?:cat|iff|tar)|uiltin|ash)|m(?:ysql(?:dump(?:slow)?|hotcopy|admin|show)|locate|ailq)" \
+	"|u(?:n(?:compress|lzma|ame|rar|set|zip|xz)|ser(?:(?:ad|mo)d|del))|x(?:z(?:(?:(?:[ef])?gr" \
+	"ep|d(?:iff|ec)|c(?:at|mp)|less|more))?|args)|z(?:(?:(?:[ef])?gre|i)p|c(?:at|mp)|diff|les" \
+	"s|more|run|sh)|f(?:tp(?:stats|who)|iletest|etch|grep)|c(?:o(?:mmand|proc)|url|sh|c)|e(?:" \
+	"grep|cho|val|xec|nv)|d(?:mesg|ash|iff|oas)|g(?:z(?:cat|ip)|rep|cc)|j(?:obs\\s+-x|ava)|w(" \
+	"?:hoami|get|3m)|irb(?:(?:1(?:[89])?|2[012]))?|onintr|h(?:ead|up)|vi(?:gr|pw)|GET)"
+
+/* 944300 (PL3): base64 of Java gadget class names. */
+#define B64_944300 \
+	"(?:cnVudGltZQ|HJ1bnRpbWU|BydW50aW1l|cHJvY2Vzc2J1aWxkZXI|HByb2Nlc3NidWlsZGVy|Bwcm9jZXNzYn" \
+	"VpbGRlcg|Y2xvbmV0cmFuc2Zvcm1lcg|GNsb25ldHJhbnNmb3JtZXI|BjbG9uZXRyYW5zZm9ybWVy|Zm9yY2xvc3" \
+	"VyZQ|GZvcmNsb3N1cmU|Bmb3JjbG9zdXJl|aW5zdGFudGlhdGVmYWN0b3J5|Gluc3RhbnRpYXRlZmFjdG9yeQ|Bp" \
+	"bnN0YW50aWF0ZWZhY3Rvcnk|aW5zdGFudGlhdGV0cmFuc2Zvcm1lcg|Gluc3RhbnRpYXRldHJhbnNmb3JtZXI|Bp" \
+	"bnN0YW50aWF0ZXRyYW5zZm9ybWVy|aW52b2tlcnRyYW5zZm9ybWVy|Gludm9rZXJ0cmFuc2Zvcm1lcg|BpbnZva2" \
+	"VydHJhbnNmb3JtZXI|cHJvdG90eXBlY2xvbmVmYWN0b3J5|HByb3RvdHlwZWNsb25lZmFjdG9yeQ|Bwcm90b3R5c" \
+	"GVjbG9uZWZhY3Rvcnk|cHJvdG90eXBlc2VyaWFsaXphdGlvbmZhY3Rvcnk|HByb3RvdHlwZXNlcmlhbGl6YXRpb2" \
+	"5mYWN0b3J5|Bwcm90b3R5cGVzZXJpYWxpemF0aW9uZmFjdG9yeQ|d2hpbGVjbG9zdXJl|HdoaWxlY2xvc3VyZQ|B" \
+	"3aGlsZWNsb3N1cmU)"
+
+static const struct pf_row ROWS[] = {
+	/* Bytes outside the plain alphabet of a URL (letters, digits, / . _ = & , - and
+	 * spaces, '+' and %20/%2B read as spaces): quotes, < >, ; | ` $ ( ) { } \ ^ * ? ! @
+	 * # : ~ [ ], every other %-encoding (double, %u, null byte), controls, non-ASCII.
+	 * Almost every CRS rule needs one of them. */
+	{ 1, F_URL, "[^a-z0-9/._=&,\\x20-]" },
+	/* Headers have a wider plain alphabet, since browsers send ( ) ; : * ? # ! @ ~ + [ ]. */
+	{ 1, F_HDR, "[^a-z0-9/._=&,\\x20;:()*?#!@~+\\[\\]-]" },
+	/* Traversal (930100, 930110) and what t:normalizePath would rewrite; dotfiles (930130). */
+	{ 1, F_ALL, "\\.\\." },
+	{ 1, F_URL, "//|/\\.|\\./|(?:^|[=&])\\." },
+	/* A value holding '=': 941120 reads "x onload=y", 941150 "x style=y". In a
+	 * User-Agent or Host any '='. */
+	{ 1, F(QUERY) | F(REFERER), "=[^&]*=" },
+	{ 1, F(UA) | F(HOST), "=" },
+	/* Entities t:htmlEntityDecode turns into markup (941xxx). */
+	{ 1, F_ARGS, "&(?:#|lt|gt|amp|quot|apos|nbsp|colon|tab|newline)" },
+	/* SQL comment and hex literals (942440, 942450), integer overflow values (942220). */
+	{ 1, F_ARGS, "--|\\b0x[0-9a-f]{2}" },
+	{ 1, F_ARGS, "(?:^|[=&\\x20])(?:-?0000023456|4294967295|4294967296|-?214748364[789]|"
+		     "0000012345|2\\.2250738585072007e-308|2\\.2250738585072011e-308|1e309)" },
+	/* SQL keywords: "union all select", "x having y" score with letters and spaces.
+	 * Only in ARGS: the one 942 rule on headers is 942100, libinjection. */
+	{ 1, F(QUERY), SQL_PL1 },
+	{ 2, F(QUERY), SQL_LONG "|" SQL_SHORT },
+	/* A Unix command at the start of a value followed by a space (932150: "time flies"). */
+	{ 1, F(QUERY), "(?:^|[=&])\\x20*(?:[a-z0-9_./-]*/)?" CMDS_932150 "\\x20" },
+	/* Windows cmd conditionals (932140) and request smuggling in a value (921110). */
+	{ 1, F(QUERY), "\\bif(?:/i)?(?:\\x20not)?\\x20(?:exist|errorlevel|defined|cmdextversion)\\b|"
+		       "\\bif[\\x20(].*\\b(?:geq|gtr|equ|neq|leq|lss)\\b" },
+	{ 1, F(QUERY), "\\b(?:get|post|head|options|connect|put|delete|trace|track|patch|propfind|"
+		       "proppatch|mkcol|copy|move|lock|unlock)\\x20+[/a-z0-9_][^\\x20]*\\x20+http/\\d" },
+	/* XSS words: event handlers (941120), libinjection's black attributes, script
+	 * schemes (941170), 941130's xmlns/xhtml/formaction/pattern, 941180's @pm list,
+	 * UTF-7 (941350), -moz-binding and @import. */
+	{ 1, F_ARGS, "\\bon[a-z]{3,25}\\b|\\b(?:style|filter|formaction|xmlns|xlink|xhtml|"
+		     "attributename|dataformatas|datasrc|pattern|script)\\b|javascript|vbscript|"
+		     "livescript|data:|;base64|@\\W*i\\W*m\\W*p\\W*o\\W*r\\W*t|"
+		     "m\\W*o\\W*z\\W*-\\W*b\\W*i\\W*n\\W*d|document\\.(?:cookie|write)|"
+		     "\\.parentnode|\\.innerhtml|window\\.location|adw-|ad4-" },
+	/* What headers' wider alphabet lets through to 941130 (!ENTITY), 941360 (JSFuck)
+	 * and 941370 (JavaScript globals). */
+	{ 1, F_ARGS, "!\\s*entity|![!+\\x20]\\[\\]|"
+		     "(?:self|document|this|top|window)\\s*(?:/\\*|[\\[)])" },
+	/* Java (944100-944130): class names and gadget words; the data file has the rest. */
+	{ 1, F_ALL, "java\\.|runtime|processbuilder|unmarshaller|base64data|clonetransformer|"
+		    "forclosure|instantiatefactory|instantiatetransformer|invokertransformer|"
+		    "prototypeclonefactory|prototypeserializationfactory|whileclosure|"
+		    "getproperty|filewriter|xmldecoder" },
+	/* Restricted extensions (920440, tx.restricted_extensions of 901). */
+	{ 1, F(PATH), "\\.(?:asax?|ascx|axd|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|cs|"
+		      "csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|"
+		      "mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|swp|sys|vb|vbs|"
+		      "vbproj|vsdisco|webinfo|xsd|xsx)$" },
+	/* A numeric Host (920350). */
+	{ 1, F(HOST), "^[0-9.:\\[\\]]+$" },
+	/* PL2: style/src/href followed by '=' (941150); serialized Java (944210). */
+	{ 2, F_ARGS, "\\b(?:style|src|href)\\b.*=" },
+	{ 2, F_ALL, "ro0abq|kztaau|cs7qaf|java\\b" },
+	/* PL3: four non-word characters in a row (942460), PHP server variables without
+	 * '$' (933131), 944300. */
+	{ 3, F(QUERY), "[^a-z0-9_&]{4}" },
+	{ 3, F_ARGS, "HTTP_(?:ACCEPT(?:_(?:ENCODING|LANGUAGE|CHARSET))?|(?:X_FORWARDED_FO|REFERE)R|"
+		     "(?:USER_AGEN|HOS)T|CONNECTION|KEEP_ALIVE)|PATH_(?:TRANSLATED|INFO)|"
+		     "ORIG_PATH_INFO|QUERY_STRING|REQUEST_URI|AUTH_TYPE" },
+	{ 3, F_ALL, B64_944300 },
+	/* PL4: args allow only & , - . 0-9 : = A-Z _ a-z (920273): a space or '/' is out. */
+	{ 4, F(QUERY), "[\\x20/]" },
+};
+
+#define NROWS (sizeof(ROWS) / sizeof(ROWS[0]))
+
+/* Data-file words being gathered (raw bytes, their lengths). */
+struct pf_list {
+	char **w;
+	size_t *len;
+	size_t n, cap;
+};
+
+struct crs_prefilter {
+	hs_database_t *db[PF_NFIELDS]; /* the table's rows for each field */
+	hs_database_t *words;          /* the data files' words, for every field */
+	unsigned int paranoia;
+};
+
+struct crs_pf_scratch {
+	hs_scratch_t *hs;
+	char *view;      /* the field as CRS's transformations see it */
+	size_t cap;
+};
+
+static int list_add(struct pf_list *l, const char *w, size_t len)
+{
+	char *copy;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+		char **pw = realloc(l->w, cap * sizeof(*pw));
+		size_t *pl = pw ? realloc(l->len, cap * sizeof(*pl)) : NULL;
+
+		if (pw)
+			l->w = pw;
+		if (!pl)
+			return -ENOMEM;
+		l->len = pl;
+		l->cap = cap;
+	}
+	copy = strndup(w, len);
+	if (!copy)
+		return -ENOMEM;
+	l->w[l->n] = copy;
+	l->len[l->n++] = len;
+	return 0;
+}
+
+static void list_free(struct pf_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->w[i]);
+	free(l->w);
+	free(l->len);
+}
+
+/* ---- data files ------------------------------------------------------------ */
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0;
+
+	if (f && !fseek(f, 0, SEEK_END)) {
+		long n = ftell(f);
+
+		if (n >= 0 && !fseek(f, 0, SEEK_SET) && (buf = malloc((size_t)n + 1))) {
+			len = fread(buf, 1, (size_t)n, f);
+			buf[len] = '\0';
+		}
+	}
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+/*
+ * The paranoia level of the rule that holds text position at: its own
+ * paranoia-level tag before the next rule starts, else (a chained rule,
+ * whose tags are on the chain's head) the last tag before it; 1 if none.
+ */
+static unsigned int rule_pl(const char *text, const char *at)
+{
+	const char *next = strstr(at, "\nSecRule");
+	const char *tag = strstr(at, "paranoia-level/"), *p;
+
+	if (tag && (!next || tag < next))
+		return (unsigned int)(tag[15] - '0');
+	for (tag = NULL, p = text; (p = strstr(p, "paranoia-level/")) && p < at; p++)
+		tag = p;
+	return tag ? (unsigned int)(tag[15] - '0') : 1;
+}
+
+/* Every word of one data file (one per line, '#' comments) into l. */
+static int load_words(const char *dir, const char *name, struct pf_list *l)
+{
+	char path[4096], *text, *line, *save = NULL;
+	int ret = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	text = read_all(path);
+	if (!text)
+		return -errno ? -errno : -EIO;
+	for (line = strtok_r(text, "\r\n", &save); line && !ret;
+	     line = strtok_r(NULL, "\r\n", &save)) {
+		size_t len = strlen(line);
+
+		while (len && isspace((unsigned char)line[len - 1]))
+			len--;
+		if (!len || line[0] == '#')
+			continue;
+		ret = list_add(l, line, len);
+	}
+	free(text);
+	return ret;
+}
+
+/* The @pmFromFile names of one rule file at or under the paranoia level, loaded. */
+static int load_conf_words(const char *dir, const char *conf, unsigned int pl, struct pf_list *l,
+			   struct gh_err *err)
+{
+	char *text = read_all(conf), name[256];
+	const char *p;
+	int ret = 0;
+
+	if (!text)
+		return gh_err_sys(err, -errno ? -errno : -EIO, "CRS prefilter: %s", conf);
+	for (p = text; !ret && (p = strstr(p, "\"@pmFromFile ")); p++) {
+		if (sscanf(p + 13, "%255[^\" \t\\]", name) != 1 || rule_pl(text, p) > pl)
+			continue;
+		ret = load_words(dir, name, l);
+		if (ret == -ENOMEM)
+			gh_err_sys(err, ret, "CRS prefilter");
+		else if (ret)
+			gh_err_sys(err, ret, "CRS prefilter: %s/%s (named in %s)", dir, name, conf);
+	}
+	free(text);
+	return ret;
+}
+
+static int load_data_words(const char *dir, unsigned int pl, struct pf_list *l,
+			   struct gh_err *err)
+{
+	char pattern[4096];
+	glob_t g;
+	int ret = 0;
+
+	snprintf(pattern, sizeof(pattern), "%s/REQUEST-*.conf", dir);
+	if (glob(pattern, 0, NULL, &g))
+		return 0; /* crs_open has said so already */
+	for (size_t i = 0; i < g.gl_pathc && !ret; i++)
+		ret = load_conf_words(dir, g.gl_pathv[i], pl, l, err);
+	globfree(&g);
+	return ret;
+}
+
+/* ---- compile ---------------------------------------------------------------- */
+
+/*
+ * One database from regexes (lens NULL) or literals (their lengths): Hyperscan
+ * builds literals as such, without the regex parser, which matters for the
+ * two thousand data-file words.
+ */
+static int compile(const char *const *exprs, const size_t *lens, size_t n, hs_database_t **db,
+		   struct gh_err *err)
+{
+	unsigned int *flags = malloc((n ? n : 1) * sizeof(*flags));
+	hs_compile_error_t *cerr = NULL;
+	hs_error_t rc;
+	int ret = 0;
+
+	if (!flags)
+		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
+	for (size_t i = 0; i < n; i++)
+		flags[i] = HS_FLAG_CASELESS | (lens ? 0 : HS_FLAG_DOTALL | HS_FLAG_SINGLEMATCH);
+	rc = !n	    ? HS_SUCCESS
+	     : lens ? hs_compile_lit_multi(exprs, flags, NULL, lens, (unsigned int)n, HS_MODE_BLOCK,
+					   NULL, db, &cerr)
+		    : hs_compile_multi(exprs, flags, NULL, (unsigned int)n, HS_MODE_BLOCK, NULL, db,
+				       &cerr);
+	if (rc != HS_SUCCESS) {
+		ret = gh_err_fail(err, -EINVAL, "CRS prefilter: %s %d: %s", lens ? "word" : "pattern",
+				  cerr ? cerr->expression : -1, cerr ? cerr->message : "?");
+		hs_free_compile_error(cerr);
+	}
+	free(flags);
+	return ret;
+}
+
+/* The table's rows for field f at the paranoia level. */
+static int compile_rows(struct crs_prefilter *pf, enum pf_field f, struct gh_err *err)
+{
+	const char *exprs[NROWS];
+	size_t n = 0;
+
+	for (size_t i = 0; i < NROWS; i++)
+		if ((ROWS[i].fields & (1u << f)) && ROWS[i].min_pl <= pf->paranoia)
+			exprs[n++] = ROWS[i].re;
+	return compile(exprs, NULL, n, &pf->db[f], err);
+}
+
+int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_prefilter **out,
+		       struct gh_err *err)
+{
+	struct crs_prefilter *pf = calloc(1, sizeof(*pf));
+	struct pf_list words = { 0 };
+	int ret = 0;
+
+	*out = NULL;
+	if (!pf)
+		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
+	pf->paranoia = paranoia;
+	/* Without Hyperscan's instruction set there is no prefilter: all records pass. */
+	if (hs_valid_platform() != HS_SUCCESS) {
+		*out = pf;
+		return 0;
+	}
+	ret = load_data_words(rules_dir, paranoia, &words, err);
+	if (!ret)
+		ret = compile((const char *const *)words.w, words.len, words.n, &pf->words, err);
+	for (int f = 0; f < PF_NFIELDS && !ret; f++)
+		ret = compile_rows(pf, (enum pf_field)f, err);
+	list_free(&words);
+	if (ret) {
+		crs_prefilter_close(pf);
+		return ret;
+	}
+	*out = pf;
+	return 0;
+}
+
+void crs_prefilter_close(struct crs_prefilter *pf)
+{
+	if (!pf)
+		return;
+	for (int f = 0; f < PF_NFIELDS; f++)
+		hs_free_database(pf->db[f]);
+	hs_free_database(pf->words);
+	free(pf);
+}
+
+struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf)
+{
+	struct crs_pf_scratch *s = calloc(1, sizeof(*s));
+
+	for (int f = 0; s && f <= PF_NFIELDS; f++) {
+		hs_database_t *db = f < PF_NFIELDS ? pf->db[f] : pf->words;
+
+		if (db && hs_alloc_scratch(db, &s->hs) != HS_SUCCESS) {
+			crs_pf_scratch_free(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+void crs_pf_scratch_free(struct crs_pf_scratch *s)
+{
+	if (!s)
+		return;
+	hs_free_scratch(s->hs);
+	free(s->view);
+	free(s);
+}
+
+/* ---- whole-value checks -------------------------------------------------- */
+
+static bool str_is(struct gh_str s, const char *lit)
+{
+	return s.len == strlen(lit) && !memcmp(s.p, lit, s.len);
+}
+
+static bool str_in(struct gh_str s, const char *const *list)
+{
+	for (; *list; list++)
+		if (str_is(s, *list))
+			return true;
+	return false;
+}
+
+static bool tok_char(char c)
+{
+	return isalnum((unsigned char)c) || strchr(".+*-_", c);
+}
+
+/* Skip spaces, then a token; the token's length. */
+static size_t token(const char **p, const char *end)
+{
+	const char *t;
+
+	while (*p < end && **p == ' ')
+		(*p)++;
+	for (t = *p; *p < end && tok_char(**p); (*p)++)
+		;
+	return (size_t)(*p - t);
+}
+
+static void skip_spaces(const char **p, const char *end)
+{
+	while (*p < end && **p == ' ')
+		(*p)++;
+}
+
+/* Accept as 920600 takes it: "type/sub" or "*", each with ";k=v" parameters, comma-separated. */
+static bool accept_plain(struct gh_str s)
+{
+	const char *p = s.p, *end = s.p + s.len;
+
+	do {
+		if (!token(&p, end) || (p < end && *p == '/' && (p++, !token(&p, end))))
+			return false;
+		skip_spaces(&p, end);
+		while (p < end && *p == ';') {
+			p++;
+			if (!token(&p, end) || (skip_spaces(&p, end), p >= end || *p++ != '=') ||
+			    !token(&p, end))
+				return false;
+			skip_spaces(&p, end);
+		}
+	} while (p < end && *p++ == ',');
+	return p == end && s.len;
+}
+
+/* A Content-Type 920420/920470/920480 take as is: an allowed type, maybe "; charset=utf-8". */
+static bool ctype_plain(struct gh_str s)
+{
+	static const char *const types[] = { "application/x-www-form-urlencoded",
+					     "application/json", "application/xml", "text/xml" };
+	const char *semi = memchr(s.p, ';', s.len);
+	size_t tlen = semi ? (size_t)(semi - s.p) : s.len;
+	char rest[32];
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		if (tlen != strlen(types[i]) || strncasecmp(s.p, types[i], tlen))
+			continue;
+		if (!semi)
+			return true;
+		snprintf(rest, sizeof(rest), "%.*s", (int)(s.len - tlen), semi);
+		return !strcasecmp(rest, "; charset=utf-8") || !strcasecmp(rest, ";charset=utf-8");
+	}
+	return false;
+}
+
+/* A parameter name that comes twice (921180, HTTP parameter pollution, PL3). */
+static bool repeated_param(struct gh_str q)
+{
+	struct gh_str names[64];
+	size_t n = 0;
+	const char *p = q.p, *end = q.p + q.len;
+
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
+		const char *eq = memchr(p, '=', (size_t)(stop - p));
+		struct gh_str name = { p, (uint32_t)((eq ? eq : stop) - p) };
+
+		if (n == 64)
+			return true; /* too many to compare: let CRS count */
+		for (size_t i = 0; i < n; i++)
+			if (names[i].len == name.len && !memcmp(names[i].p, name.p, name.len))
+				return true;
+		names[n++] = name;
+		p = stop + 1;
+	}
+	return false;
+}
+
+/*
+ * 942430/942431/942432 count special characters in one value, 12, 6 and 2 of
+ * them by paranoia 2, 3 and 4; a plain value can only hold '-' and '='. A
+ * parameter's name and value are counted together (never fewer than CRS
+ * counts in either), the '=' between them aside.
+ */
+static bool special_chars(struct gh_str q, unsigned int pl)
+{
+	unsigned int limit = pl >= 4 ? 2 : pl == 3 ? 6 : 12, n = 0;
+	bool seen_eq = false;
+
+	for (uint32_t i = 0; i < q.len; i++) {
+		char c = q.p[i];
+
+		if (c == '&')
+			n = 0, seen_eq = false;
+		else if (c == '-' || (c == '=' && seen_eq))
+			n++;
+		else if (c == '=')
+			seen_eq = true;
+		if (n >= limit)
+			return true;
+	}
+	return false;
+}
+
+static bool empty_present(const struct request_record *r, enum req_field f, struct gh_str s)
+{
+	return req_has(r, f) && !s.len;
+}
+
+/* What CRS checks on whole values: the 911/920 policy rules and empty headers. */
+static bool structure_marks(const struct request_record *r, unsigned int pl)
+{
+	static const char *const methods[] = { "GET", "HEAD", "POST", "OPTIONS", NULL };
+	static const char *const versions[] = { "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", NULL };
+	bool get_head = !req_has(r, REQ_METHOD) || r->method == HTTP_METHOD_GET ||
+			r->method == HTTP_METHOD_HEAD;
+
+	if (req_has(r, REQ_METHOD) && !str_in(r->method_str, methods))
+		return true; /* 911100 */
+	if (req_has(r, REQ_VERSION) && !str_in(r->version, versions))
+		return true; /* 920430 */
+	if (!r->path.len || r->path.p[0] != '/')
+		return true; /* 920100: not an origin-form request line */
+	if (req_has(r, REQ_CONTENT_LENGTH) && r->content_length && get_head)
+		return true; /* 920170 */
+	if (empty_present(r, REQ_HOST, r->host) || empty_present(r, REQ_USER_AGENT, r->user_agent) ||
+	    empty_present(r, REQ_ACCEPT, r->accept))
+		return true; /* 920290, 920330, 920310/920311 */
+	if (req_has(r, REQ_ACCEPT) && !accept_plain(r->accept))
+		return true; /* 920600 */
+	if (req_has(r, REQ_CONTENT_TYPE) && !ctype_plain(r->content_type))
+		return true; /* 920420, 920470, 920480, 920530 */
+	return req_has(r, REQ_QUERY) && ((pl >= 3 && repeated_param(r->query)) ||
+					 (pl >= 2 && special_chars(r->query, pl)));
+}
+
+/* ---- libinjection ------------------------------------------------------- */
+
+/*
+ * 942100, 941100 and 942101 run libinjection, whose verdict no pattern
+ * reproduces (a User-Agent of "iframe load 1-shoes,eval&version" is SQLi to
+ * it). The prefilter asks libinjection itself: libmodsecurity exports it with C
+ * linkage, no header ships, so the declarations of libinjection.h are here.
+ */
+int libinjection_sqli(const char *s, size_t slen, char fingerprint[]);
+int libinjection_xss(const char *s, size_t slen);
+
+static bool injection(const char *p, size_t len)
+{
+	char fingerprint[16];
+
+	return len && (libinjection_sqli(p, len, fingerprint) || libinjection_xss(p, len));
+}
+
+/* Each name and each value of a query, split as ModSecurity splits ARGS. */
+static bool query_injection(const char *q, size_t len)
+{
+	const char *p = q, *end = q + len;
+
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
+		const char *eq = memchr(p, '=', (size_t)(stop - p));
+
+		if (injection(p, (size_t)((eq ? eq : stop) - p)) ||
+		    (eq && injection(eq + 1, (size_t)(stop - eq - 1))))
+			return true;
+		p = stop + 1;
+	}
+	return false;
+}
+
+/* The path's last segment, which 942101 (paranoia 3) gives libinjection's SQLi check. */
+static bool basename_sqli(const char *v, size_t len)
+{
+	const char *slash = memrchr(v, '/', len), *b = slash ? slash + 1 : v;
+	char fingerprint[16];
+
+	return b < v + len && libinjection_sqli(b, (size_t)(v + len - b), fingerprint);
+}
+
+/* What libinjection reads of field f (the spaces view: + and %20 decoded). */
+static bool field_injection(const struct crs_prefilter *pf, enum pf_field f, const char *v,
+			    size_t len)
+{
+	if (f == PF_QUERY)
+		return query_injection(v, len);
+	if (f == PF_PATH)
+		return pf->paranoia >= 3 && basename_sqli(v, len);
+	return (f == PF_UA || f == PF_REFERER) && injection(v, len);
+}
+
+/* ---- scanning ------------------------------------------------------------- */
+
+static int on_match(unsigned int id, unsigned long long from, unsigned long long to,
+		    unsigned int flags, void *ctx)
+{
+	(void)id, (void)from, (void)to, (void)flags, (void)ctx;
+	return 1; /* one match marks the record: stop */
+}
+
+static bool scan(const struct crs_prefilter *pf, struct crs_pf_scratch *s, enum pf_field f,
+		 const char *p, size_t len)
+{
+	/* Anything but "scanned, no match" marks: an error must not hide a record. */
+	return (pf->db[f] &&
+		hs_scan(pf->db[f], p, (unsigned int)len, 0, s->hs, on_match, NULL) != HS_SUCCESS) ||
+	       (pf->words &&
+		hs_scan(pf->words, p, (unsigned int)len, 0, s->hs, on_match, NULL) != HS_SUCCESS);
+}
+
+static bool hex_is(const char *p, char hi, char lo)
+{
+	return p[0] == '%' && p[1] == hi && toupper((unsigned char)p[2]) == lo;
+}
+
+/*
+ * The value with %20 and %2B (and '+' too when plus) as spaces: what
+ * t:urlDecodeUni leaves of plain text. ModSecurity's ARGS have '+' decoded
+ * already; in a header it stays '+'. has_space set when a space results.
+ */
+static size_t spaces_view(struct gh_str v, char *out, bool plus, bool *has_space)
+{
+	size_t n = 0;
+
+	*has_space = false;
+	for (uint32_t i = 0; i < v.len; i++) {
+		bool enc = i + 2 < v.len && (hex_is(v.p + i, '2', '0') || hex_is(v.p + i, '2', 'B'));
+
+		out[n] = enc || (plus && v.p[i] == '+') ? ' ' : v.p[i];
+		*has_space |= out[n++] == ' ';
+		i += enc ? 2 : 0;
+	}
+	return n;
+}
+
+/* The spaces view without spaces (t:removeWhitespace). */
+static size_t nospace_view(const char *in, size_t len, char *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (in[i] != ' ')
+			out[n++] = in[i];
+	return n;
+}
+
+/* t:cmdLine on plain text: , and ; as spaces, one space at most, none before / or (. */
+static size_t cmdline_view(const char *in, size_t len, char *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = in[i] == ',' || in[i] == ';' ? ' ' : in[i];
+
+		if (c == ' ' && n && out[n - 1] == ' ')
+			continue;
+		if ((c == '/' || c == '(') && n && out[n - 1] == ' ')
+			n--;
+		out[n++] = c;
+	}
+	return n;
+}
+
+/*
+ * libinjection on each form of the value CRS may hand it: as sent, with
+ * '+' and %20 as spaces (out, n1), and with %20 alone (into spare).
+ */
+static bool injection_marks(const struct crs_prefilter *pf, enum pf_field f, struct gh_str v,
+			    const char *v1, size_t n1, char *spare)
+{
+	bool sp;
+
+	if (field_injection(pf, f, v1, n1))
+		return true;
+	if (n1 == v.len && !memcmp(v1, v.p, n1))
+		return false; /* nothing decoded: one form only */
+	return field_injection(pf, f, v.p, v.len) ||
+	       (memchr(v.p, '+', v.len) && memchr(v.p, '%', v.len) &&
+		field_injection(pf, f, spare, spaces_view(v, spare, false, &sp)));
+}
+
+/* The field's views, scanned in turn; the buffer holds four times the value. */
+static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
+			enum pf_field f, struct gh_str v)
+{
+	size_t n1, n2, n3, need = (size_t)v.len * 4;
+	char *b;
+	bool sp;
+
+	if (!v.len)
+		return false;
+	if (s->cap < need) {
+		if (!(b = realloc(s->view, need)))
+			return true; /* cannot look: let CRS */
+		s->view = b;
+		s->cap = need;
+	}
+	b = s->view;
+	n1 = spaces_view(v, b, true, &sp);
+	if (scan(pf, s, f, b, n1) || injection_marks(pf, f, v, b, n1, b + 3 * v.len))
+		return true;
+	/* A header keeps its '+' for CRS: that form too (a URL's '+' is a space). */
+	if (f >= PF_UA && memchr(v.p, '+', v.len) && scan(pf, s, f, v.p, v.len))
+		return true;
+	n2 = sp ? nospace_view(b, n1, b + n1) : 0;
+	if (n2 && scan(pf, s, f, b + n1, n2))
+		return true;
+	n3 = cmdline_view(b, n1, b + 2 * n1);
+	return (n3 != n1 || memcmp(b, b + 2 * n1, n1)) && scan(pf, s, f, b + 2 * n1, n3);
+}
+
+bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
+			 const struct request_record *r)
+{
+	static const struct {
+		enum pf_field pf;
+		enum req_field rf;
+		size_t off;
+	} fields[] = {
+		{ PF_PATH, REQ_PATH, offsetof(struct request_record, path) },
+		{ PF_QUERY, REQ_QUERY, offsetof(struct request_record, query) },
+		{ PF_UA, REQ_USER_AGENT, offsetof(struct request_record, user_agent) },
+		{ PF_REFERER, REQ_REFERER, offsetof(struct request_record, referer) },
+		{ PF_HOST, REQ_HOST, offsetof(struct request_record, host) },
+		{ PF_ACCEPT, REQ_ACCEPT, offsetof(struct request_record, accept) },
+		{ PF_CTYPE, REQ_CONTENT_TYPE, offsetof(struct request_record, content_type) },
+	};
+
+	if (!req_has(r, REQ_PATH))
+		return false; /* CRS is not run on it either (crs_eval_full) */
+	if (!s || !s->hs || structure_marks(r, pf->paranoia))
+		return true;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const struct gh_str *v = (const void *)((const char *)r + fields[i].off);
+
+		if (req_has(r, fields[i].rf) && field_marks(pf, s, fields[i].pf, *v))
+			return true;
+	}
+	return false;
+}

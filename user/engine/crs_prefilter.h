@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The cheap first stage in front of CRS: one Hyperscan pass over the fields
+ * CRS inspects, marking every record CRS could score at the configured
+ * paranoia level. An unmarked record is known clean without ModSecurity.
+ *
+ * It must not lose recall, so it is built the other way round from a
+ * detector: each field has a "safe" alphabet, and anything outside it marks
+ * the record (quotes, <, >, ;, |, $, braces, backslash, %-encodings other
+ * than a space, non-ASCII ...); inside the alphabet, marks come from what
+ * CRS can match with letters, digits and spaces alone: the word lists of
+ * its @pmFromFile data files (read from the rules dir, so they follow the
+ * installed CRS), a table of keywords (SQL, shell commands, event
+ * handlers, scanners) in crs_prefilter.c, and libinjection itself (the
+ * one inside libmodsecurity) on the values 942100 and 941100 give it.
+ * Values are scanned as CRS's transformations would see them where those
+ * change letters-only text: '+' and %20 as spaces, once more with spaces
+ * removed, and as t:cmdLine leaves them.
+ *
+ * Threads: the prefilter is read-only after open; a scratch per thread.
+ */
+#ifndef GATEHAWK_CRS_PREFILTER_H
+#define GATEHAWK_CRS_PREFILTER_H
+
+#include <stdbool.h>
+
+#include "base/err.h"
+#include "input/request.h"
+
+struct crs_prefilter;
+struct crs_pf_scratch;
+
+/* Patterns for this paranoia level, data files from rules_dir. 0 or -errno, err filled. */
+int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_prefilter **out,
+		       struct gh_err *err);
+void crs_prefilter_close(struct crs_prefilter *pf);
+
+struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf);
+void crs_pf_scratch_free(struct crs_pf_scratch *s);
+
+/* True: CRS could score this record, send it on. */
+bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
+			 const struct request_record *r);
+
+#endif /* GATEHAWK_CRS_PREFILTER_H */
