@@ -69,6 +69,12 @@ static void print_text(struct json_object *o, size_t n)
 		printf("  %-12s %-28s", str_of(p, "result"), str_of(p, "policy"));
 		if (json_object_object_get_ex(p, "why", &v))
 			print_why(v);
+		if (json_object_object_get_ex(p, "crs", &v))
+			printf(" score %s (threshold %s)%s rules %s", str_of(v, "score"),
+			       str_of(v, "threshold"),
+			       json_object_get_boolean(json_object_object_get(v, "evaluated"))
+				       ? "" : ", skipped by the prefilter,",
+			       str_of(v, "rules"));
 		if (json_object_object_get_ex(p, "having", &v))
 			for (size_t k = 0; k < json_object_array_length(v); k++) {
 				struct json_object *c = json_object_array_get_idx(v, k);

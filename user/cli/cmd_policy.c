@@ -92,6 +92,10 @@ static void print_summary(const struct policy *p)
 	case POLICY_WINDOW:
 		u = describe_window(p, buf, sizeof(buf), u);
 		break;
+	case POLICY_CRS:
+		u = put(buf, sizeof(buf), u, "OWASP CRS, paranoia %u, anomaly score >= %u",
+			p->crs.paranoia, p->crs.threshold);
+		break;
 	case POLICY_RATE:
 		gh_duration_format(p->rate.over_s, d, sizeof(d));
 		u = put(buf, sizeof(buf), u, "%s > %g/s over %s", rate_metric_name(p->rate.metric),

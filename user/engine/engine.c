@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <sys/random.h>
 
+#include "engine/crs.h"
 #include "engine/engine_internal.h"
 
 #define COUNTER_KEEP_NS (600ULL * NS) /* forget a silent source's counter sample after this */
@@ -46,6 +47,7 @@ static void run_list(struct engine *e, int list, const struct request_record *r)
 
 		switch (list) {
 		case LIST_MATCH: eng_run_match(e, ep, r); break;
+		case LIST_CRS: eng_run_crs(e, ep, r); break;
 		case LIST_RATE: eng_run_rate(e, ep, r); break;
 		default: eng_run_window(e, ep, r);
 		}
@@ -80,6 +82,7 @@ void engine_feed(struct engine *e, const struct request_record *r)
 	begin_record(e, r);
 	/* A match needs no window: late records still match. */
 	run_list(e, LIST_MATCH, r);
+	run_list(e, LIST_CRS, r);
 	if (!late) {
 		run_list(e, LIST_WINDOW, r);
 		if (!e->o.kernel_counters)
@@ -177,6 +180,7 @@ static int list_of(const struct policy *p)
 {
 	switch (p->kind) {
 	case POLICY_MATCH: return LIST_MATCH;
+	case POLICY_CRS: return LIST_CRS;
 	case POLICY_RATE: return LIST_RATE;
 	default: return p->window.input_verdicts ? LIST_VERDICT : LIST_WINDOW;
 	}
@@ -338,8 +342,10 @@ void engine_free(struct engine *e)
 	for (uint32_t i = 0; e->g && e->cls && i < e->gused; i++)
 		if (e->g[i].used)
 			eng_group_drop(e, i, false);
-	for (size_t i = 0; e->pol && i < e->ps->count; i++)
+	for (size_t i = 0; e->pol && i < e->ps->count; i++) {
 		pool_drain(&e->pol[i].pool, &e->pol[i].pooled, &e->pol[i]);
+		crs_ctx_free(e->pol[i].crs);
+	}
 	for (uint16_t i = 0; e->cls && i < e->ncls; i++) {
 		pool_drain(&e->cls[i].pool, &e->cls[i].pooled, NULL);
 		free(e->cls[i].pols);

@@ -99,6 +99,7 @@ struct engine_stats {
 };
 
 struct engine;
+struct crs_result;
 
 /*
  * What one policy did with one record, for `gatehawk explain`: whether it
@@ -118,6 +119,7 @@ struct engine_trace {
 	const struct policy *policy;
 	enum trace_stage stage;
 	const double *agg; /* window policies, TRACE_COUNTED and later: one per aggregate */
+	const struct crs_result *crs; /* crs policies: the score and the rules that fired */
 };
 
 typedef void (*trace_fn)(const struct engine_trace *t, void *ctx);

@@ -33,7 +33,7 @@
  * through free lists, so the steady state allocates nothing.
  */
 
-enum { LIST_MATCH, LIST_WINDOW, LIST_VERDICT, LIST_RATE, LIST_COUNT };
+enum { LIST_MATCH, LIST_CRS, LIST_WINDOW, LIST_VERDICT, LIST_RATE, LIST_COUNT };
 
 /* Zeroed before use, so memcmp compares it whole. */
 struct gkey {
@@ -87,6 +87,7 @@ struct epolicy {
 	bool src_grouped; /* group_by has src_ip, so a verdict has a source */
 	void *pool;       /* free states, linked through their first word */
 	uint32_t pooled;
+	struct crs_ctx *crs; /* kind crs: this engine's scratch, made on first use */
 };
 
 /* A block verdict on its way to the input: verdicts windows, after the record. */
@@ -138,7 +139,7 @@ static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum tr
 			     const double *agg)
 {
 	if (e->trace)
-		e->trace(&(struct engine_trace){ ep->p, stage, agg }, e->trace_ctx);
+		e->trace(&(struct engine_trace){ ep->p, stage, agg, NULL }, e->trace_ctx);
 }
 
 /* Small and on every record's path: inline here rather than a call across files. */
@@ -192,6 +193,8 @@ bool eng_fire_gate(struct engine *e, struct epolicy *ep, uint32_t gi, uint64_t t
 void eng_emit(struct engine *e, struct epolicy *ep, uint32_t gi, const struct gh_addr *src,
 	      uint64_t ts, double value, double threshold, struct json_object *evidence);
 void eng_run_match(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* A crs policy: the CRS stage's verdict on one record (engine_crs.c). */
+void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_record *r);
 
 /* ---- engine_window.c, engine_rate.c --------------------------------------- */
 

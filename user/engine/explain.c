@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "base/escape.h"
+#include "engine/crs.h"
 #include "engine/engine.h"
 #include "engine/explain.h"
 
@@ -100,6 +101,20 @@ static struct json_object *having_json(const struct policy_window *w, const doub
 	return a;
 }
 
+/* A crs policy's score against its threshold, and the rules that scored. */
+static struct json_object *crs_json(const struct policy *p, const struct crs_result *res)
+{
+	struct json_object *o = json_object_new_object(), *ids = json_object_new_array();
+
+	for (unsigned int i = 0; i < res->n_hits; i++)
+		json_object_array_add(ids, json_object_new_uint64(res->hits[i].id));
+	json_object_object_add(o, "evaluated", json_object_new_boolean(res->evaluated));
+	json_object_object_add(o, "score", json_object_new_uint64(res->score));
+	json_object_object_add(o, "threshold", json_object_new_uint64(p->crs.threshold));
+	json_object_object_add(o, "rules", ids);
+	return o;
+}
+
 static void on_trace(const struct engine_trace *t, void *ctx)
 {
 	struct explainer *x = ctx;
@@ -109,11 +124,12 @@ static void on_trace(const struct engine_trace *t, void *ctx)
 	json_object_object_add(o, "policy", json_object_new_string(p->name));
 	json_object_object_add(o, "kind", json_object_new_string(policy_kind_name(p->kind)));
 	json_object_object_add(o, "result", json_object_new_string(stage_names[t->stage]));
-	if (t->stage == TRACE_NO_MATCH) {
-		const struct pred *why = p->kind == POLICY_MATCH ? p->where : p->window.filter;
-
-		json_object_object_add(o, "why", explain_at(why, x->ev, x->rec));
-	}
+	if (t->crs)
+		json_object_object_add(o, "crs", crs_json(p, t->crs));
+	else if (t->stage == TRACE_NO_MATCH)
+		json_object_object_add(o, "why", explain_at(p->kind == POLICY_MATCH ? p->where
+										 : p->window.filter,
+							    x->ev, x->rec));
 	if (t->agg) {
 		struct json_object *aggs = json_object_new_object();
 

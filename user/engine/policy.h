@@ -20,6 +20,8 @@
 #include "engine/predicate.h"
 #include "input/request.h"
 
+struct crs_engine;
+
 #define POLICY_NAME_MAX 48      /* [a-z0-9][a-z0-9_-]{0,47} */
 #define POLICY_MAX_AGGS 16      /* aggregates per window policy */
 #define POLICY_MAX_CONDS 16     /* conditions in one having */
@@ -34,7 +36,7 @@
 #define POLICY_MAX_FIXTURE_LINES 1000 /* lines of one fixture */
 #define POLICY_MSG_MAX 1024     /* bytes of one load message, NUL included; longer ones are cut */
 
-enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE };
+enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE, POLICY_CRS };
 enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
 enum cmp_op { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ };
 
@@ -94,6 +96,13 @@ static inline bool group_by_has_src(const enum req_field *by, uint8_t n)
 	return false;
 }
 
+/* kind crs: the OWASP Core Rule Set on each record (engine/crs.h). */
+struct policy_crs {
+	struct crs_engine *engine; /* opened at load, closed with the set */
+	unsigned int paranoia;     /* 1-4 */
+	unsigned int threshold;    /* inbound anomaly score that fires */
+};
+
 struct policy_rate {
 	enum rate_metric metric;
 	double per_second;
@@ -130,6 +139,7 @@ struct policy {
 	struct pred *where; /* match */
 	struct policy_window window;
 	struct policy_rate rate;
+	struct policy_crs crs;
 };
 
 struct policy_set {

@@ -13,12 +13,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "engine/crs.h"
 #include "engine/policy_parse_internal.h"
 
 /* json-c's own nesting limit; predicates are refused past PRED_MAX_DEPTH first. */
 #define JSON_MAX_DEPTH (PRED_MAX_DEPTH + 16)
 
-static const char *const kind_names[] = { "match", "window", "rate" };
+static const char *const kind_names[] = { "match", "window", "rate", "crs" };
 static const char *const severity_names[] = { "low", "medium", "high", "critical" };
 static const char *const metric_names[] = {
 #define GH_RATE_NAME(name) #name,
@@ -58,11 +59,13 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
+		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "exclude", "rules_dir",
+				 "setup" },
 	};
 #undef COMMON_KEYS
-	static const size_t nkeys[] = { 9, 15, 12 };
+	static const size_t nkeys[] = { 9, 15, 12, 13 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
-						  "for a rate policy" };
+						  "for a rate policy", "for a crs policy" };
 	struct diag *d = &ps->d;
 	struct json_object *v;
 	size_t mark;
@@ -93,6 +96,8 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		p->where = pp_member_pred(ps, o, "where", true);
 	else if (kind == POLICY_WINDOW)
 		pp_parse_window(ps, o, p);
+	else if (kind == POLICY_CRS)
+		pp_parse_crs(d, o, p);
 	else
 		parse_rate(d, o, p);
 }
@@ -107,6 +112,7 @@ void policy_set_free(struct policy_set *ps)
 		free(ps->policies[i].description);
 		free(ps->policies[i].file);
 		pp_free_meta(&ps->policies[i]);
+		crs_close(ps->policies[i].crs.engine);
 	}
 	free(ps->policies);
 	regex_set_free(ps->regexes);

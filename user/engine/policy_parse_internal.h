@@ -77,6 +77,8 @@ struct pred *pp_member_pred(struct parser *ps, struct json_object *o, const char
 void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
 		       uint8_t *v6);
 void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a);
+/* paranoia, threshold, exclude, rules_dir, setup; opens the CRS (policy_parse_crs.c). */
+void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p);
 /* "references" and "fixtures", optional in every kind (policy_parse_meta.c). */
 void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p);
 void pp_free_meta(struct policy *p);

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * crs policies: a record goes through the CRS stage (its Hyperscan
+ * prefilter, then ModSecurity for what the prefilter marks) and fires when
+ * the inbound anomaly score reaches the policy's threshold. Grouped, cooled
+ * down and escalated like a match policy, by source.
+ */
+#include <string.h>
+
+#include "base/escape.h"
+#include "engine/crs.h"
+#include "engine/engine_internal.h"
+
+static struct json_object *crs_evidence(const struct policy *p, const struct crs_result *res,
+					const struct request_record *r)
+{
+	struct json_object *o = json_object_new_object(), *crs = json_object_new_object();
+	struct json_object *rules = json_object_new_array();
+
+	for (unsigned int i = 0; i < res->n_hits; i++) {
+		struct json_object *h = json_object_new_object();
+
+		json_object_object_add(h, "id", json_object_new_uint64(res->hits[i].id));
+		/* Rule messages may quote request bytes: escaped like any traffic string. */
+		json_object_object_add(h, "msg", gh_json_string(res->hits[i].msg,
+								strnlen(res->hits[i].msg,
+									CRS_MSG_MAX)));
+		json_object_array_add(rules, h);
+	}
+	json_object_object_add(crs, "score", json_object_new_uint64(res->score));
+	json_object_object_add(crs, "paranoia", json_object_new_uint64(p->crs.paranoia));
+	json_object_object_add(crs, "rules_fired", json_object_new_uint64(res->n_fired));
+	json_object_object_add(crs, "rules", rules);
+	json_object_object_add(o, "crs", crs);
+	json_object_object_add(o, "request", request_to_json(r));
+	return o;
+}
+
+static void trace_crs(struct engine *e, const struct epolicy *ep, enum trace_stage stage,
+		      const struct crs_result *res)
+{
+	if (e->trace)
+		e->trace(&(struct engine_trace){ ep->p, stage, NULL, res }, e->trace_ctx);
+}
+
+void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_record *r)
+{
+	struct crs_result res;
+	uint32_t gi;
+
+	if (!ep->crs && !(ep->crs = crs_ctx_new(ep->p->crs.engine))) {
+		e->st.alloc_failures++;
+		return;
+	}
+	if (crs_eval(ep->p->crs.engine, ep->crs, r, &res) || !res.flagged) {
+		trace_crs(e, ep, TRACE_NO_MATCH, &res);
+		return;
+	}
+	e->pst[ep - e->pol].matched++;
+	if (!eng_policy_slot(e, ep, r, &gi)) {
+		trace_crs(e, ep, TRACE_NO_GROUP, &res);
+		return;
+	}
+	if (!eng_fire_gate(e, ep, gi, r->ts_ns)) {
+		trace_crs(e, ep, TRACE_COOLDOWN, &res);
+		return;
+	}
+	trace_crs(e, ep, TRACE_FIRED, &res);
+	eng_emit(e, ep, gi, &r->src, r->ts_ns, res.score, ep->p->crs.threshold,
+		 crs_evidence(ep->p, &res, r));
+}

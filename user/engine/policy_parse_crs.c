@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * kind crs: the OWASP Core Rule Set as a policy. The rules are opened here,
+ * at load, so a rules directory or setup file that does not load rejects the
+ * set like any other mistake (and a running daemon keeps its old set).
+ */
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/crs.h"
+#include "engine/policy_parse_internal.h"
+
+/* An optional path member, relative to the policy file's directory. */
+static char *member_path(struct diag *d, struct json_object *o, const char *key)
+{
+	struct json_object *v = pp_member(o, key);
+	size_t mark = pp_path_key(d, key);
+	char *dir, *out = NULL;
+	const char *s;
+
+	if (v && json_object_is_type(v, json_type_string) && *(s = json_object_get_string(v))) {
+		dir = s[0] == '/' ? NULL : strdup(d->file);
+		if (s[0] == '/')
+			out = strdup(s);
+		else if (dir && asprintf(&out, "%s/%s", dirname(dir), s) < 0)
+			out = NULL;
+		free(dir);
+	} else if (v) {
+		pp_fail(d, "a path (absolute, or relative to this policy's directory)", v);
+	}
+	pp_path_pop(d, mark);
+	return out;
+}
+
+/* "exclude": rule ids, as SecRuleRemoveById takes them. */
+static size_t parse_exclude(struct diag *d, struct json_object *o, unsigned int *ids)
+{
+	struct json_object *v = pp_member(o, "exclude");
+	size_t mark = pp_path_key(d, "exclude"), n = 0;
+	double id;
+
+	if (v && pp_expect_type(d, v, json_type_array, "an array of CRS rule ids")) {
+		if (json_object_array_length(v) > CRS_MAX_EXCLUDE)
+			pp_failf(d, "expected at most %d rule ids, got %zu", CRS_MAX_EXCLUDE,
+				 json_object_array_length(v));
+		for (size_t i = 0; i < json_object_array_length(v) && n < CRS_MAX_EXCLUDE; i++) {
+			size_t m = pp_path_push(d, "[%zu]", i);
+			struct json_object *x = json_object_array_get_idx(v, i);
+
+			if (pp_json_number(x, &id) && id >= 1 && id <= 9999999 && id == (unsigned int)id)
+				ids[n++] = (unsigned int)id;
+			else
+				pp_fail(d, "a rule id such as 942100", x);
+			pp_path_pop(d, m);
+		}
+	}
+	pp_path_pop(d, mark);
+	return n;
+}
+
+void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p)
+{
+	unsigned int ids[CRS_MAX_EXCLUDE];
+	struct crs_options opts = { 0 };
+	struct gh_err err = { 0 };
+	double paranoia = 1, threshold = CRS_DEFAULT_THRESHOLD;
+	char *rules_dir, *setup;
+
+	pp_member_number(d, o, "paranoia", false, 1, 4, true, "a paranoia level from 1 to 4",
+			 &paranoia);
+	pp_member_number(d, o, "threshold", false, 1, 10000, true,
+			 "an anomaly score threshold from 1 to 10000", &threshold);
+	opts.n_exclude = parse_exclude(d, o, ids);
+	opts.exclude_ids = ids;
+	rules_dir = member_path(d, o, "rules_dir");
+	setup = member_path(d, o, "setup");
+	opts.rules_dir = rules_dir;
+	opts.setup_file = setup;
+	opts.paranoia = p->crs.paranoia = (unsigned int)paranoia;
+	opts.threshold = p->crs.threshold = (unsigned int)threshold;
+	/* Opening costs about a second: only a policy that is otherwise valid. */
+	if (!d->errors && crs_open(&opts, &p->crs.engine, &err)) {
+		pp_failf(d, "expected OWASP CRS rules that load (make deps installs "
+			 "modsecurity-crs), got: %s", err.msg);
+		p->crs.engine = NULL;
+	}
+	free(rules_dir);
+	free(setup);
+}
