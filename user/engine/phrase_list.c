@@ -54,7 +54,7 @@ int phrase_list_read(struct phrase_list *pl, const char *path, unsigned long *li
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	char *buf = NULL;
-	size_t cap = 0;
+	size_t cap = 0, total = 0;
 	struct stat st;
 	ssize_t got;
 	FILE *f = NULL;
@@ -78,6 +78,12 @@ int phrase_list_read(struct phrase_list *pl, const char *path, unsigned long *li
 	while (!err && (got = getline(&buf, &cap, f)) >= 0) {
 		size_t a = 0, b = (size_t)got;
 
+		/* st_size said it fits; a file still growing (or in /proc) must too. */
+		total += (size_t)got;
+		if (total > PHRASE_MAX_FILE) {
+			err = -EFBIG;
+			break;
+		}
 		++*line;
 		while (a < b && blank(buf[a]))
 			a++;

@@ -66,6 +66,12 @@ struct regex_set {
 	hs_database_t **db;
 	unsigned int **ids; /* the patterns and lists in each database */
 	unsigned int *nids;
+	/*
+	 * The pattern or list of each expression in the database. Expressions
+	 * have ids of their own: Hyperscan compiles many expressions sharing an
+	 * id (a list's phrases) orders of magnitude slower.
+	 */
+	unsigned int **owner;
 };
 
 struct pred_eval {
@@ -88,6 +94,7 @@ struct pred_eval {
 	char *xf_buf;       /* PRED_XF_SCRATCH bytes, when there are transformed subjects */
 	size_t xf_used;
 	struct memo_entry **memo; /* per subject */
+	const unsigned int *owner; /* of the subject being scanned */
 	uint64_t regex_errors;
 	uint64_t scans;
 	uint64_t transforms;
@@ -241,9 +248,12 @@ void regex_set_free(struct regex_set *rs)
 			hs_free_database(rs->db[s]);
 		if (rs->ids)
 			free(rs->ids[s]);
+		if (rs->owner)
+			free(rs->owner[s]);
 	}
 	free(rs->db);
 	free(rs->ids);
+	free(rs->owner);
 	free(rs->nids);
 	free(rs->subj);
 	free(rs->v);
@@ -370,7 +380,8 @@ static bool hs_accepts(const struct regex *re)
 /* Subject s's Hyperscan database: its patterns Hyperscan takes and every phrase of its lists. */
 static int compile_subject(struct regex_set *rs, size_t s)
 {
-	unsigned int *ids = calloc(rs->n + 1, sizeof(*ids)), *flags = NULL, *hsids = NULL;
+	unsigned int *ids = calloc(rs->n + 1, sizeof(*ids)), *flags = NULL, *owner = NULL;
+	unsigned int *seq = NULL;
 	char **blocks = calloc(rs->n + 1, sizeof(*blocks)); /* escaped phrases, per list */
 	hs_compile_error_t *cerr = NULL;
 	const char **exprs = NULL;
@@ -392,8 +403,9 @@ static int compile_subject(struct regex_set *rs, size_t s)
 		goto out;
 	exprs = calloc(nexpr, sizeof(*exprs));
 	flags = calloc(nexpr, sizeof(*flags));
-	hsids = calloc(nexpr, sizeof(*hsids));
-	if (!exprs || !flags || !hsids) {
+	owner = calloc(nexpr, sizeof(*owner));
+	seq = calloc(nexpr, sizeof(*seq));
+	if (!exprs || !flags || !owner || !seq) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -409,11 +421,12 @@ static int compile_subject(struct regex_set *rs, size_t s)
 			exprs[k] = re->pattern;
 		for (size_t e = 0; e < m; e++, k++) {
 			flags[k] = re->pl ? HS_PHRASE_FLAGS : hs_flags(re);
-			hsids[k] = ids[j];
+			owner[k] = ids[j];
+			seq[k] = (unsigned int)k;
 		}
 	}
 	/* Each accepted alone; together they should be too. If not, PCRE2 takes all. */
-	if (hs_compile_multi(exprs, flags, hsids, (unsigned int)nexpr, HS_MODE_BLOCK, NULL,
+	if (hs_compile_multi(exprs, flags, seq, (unsigned int)nexpr, HS_MODE_BLOCK, NULL,
 			     &rs->db[s], &cerr) != HS_SUCCESS) {
 		hs_free_compile_error(cerr);
 		rs->db[s] = NULL;
@@ -423,14 +436,17 @@ static int compile_subject(struct regex_set *rs, size_t s)
 		rs->v[ids[j]].hs = true;
 	rs->ids[s] = ids;
 	rs->nids[s] = (unsigned int)n;
+	rs->owner[s] = owner;
 	ids = NULL;
+	owner = NULL;
 out:
 	for (size_t j = 0; blocks && j < n; j++)
 		free(blocks[j]);
 	free(blocks);
 	free(exprs);
 	free(flags);
-	free(hsids);
+	free(owner);
+	free(seq);
 	free(ids);
 	return err;
 }
@@ -440,7 +456,8 @@ int regex_set_compile(struct regex_set *rs, unsigned int flags)
 	rs->db = calloc(rs->nsubj, sizeof(*rs->db));
 	rs->ids = calloc(rs->nsubj, sizeof(*rs->ids));
 	rs->nids = calloc(rs->nsubj, sizeof(*rs->nids));
-	if (!rs->db || !rs->ids || !rs->nids)
+	rs->owner = calloc(rs->nsubj, sizeof(*rs->owner));
+	if (!rs->db || !rs->ids || !rs->nids || !rs->owner)
 		return -ENOMEM;
 	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS)
 		return 0;
@@ -553,7 +570,7 @@ static int on_hs_match(unsigned int id, unsigned long long from, unsigned long l
 	struct pred_eval *ev = ctx;
 
 	(void)from, (void)to, (void)flags;
-	ev->hit_gen[id] = ev->gen;
+	ev->hit_gen[ev->owner[id]] = ev->gen;
 	return 0;
 }
 
@@ -574,6 +591,7 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 		}
 	}
 	ev->scans++;
+	ev->owner = rs->owner[sj];
 	if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
 		ev->regex_errors++;
 		return;
