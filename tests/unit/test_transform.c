@@ -57,8 +57,16 @@ static const struct xf_case cases[] = {
 	{ "normalize_path", false, "../../etc/passwd", 0, "etc/passwd", 0 },
 	{ "normalize_path", false, "a/..b/...", 0, "a/..b/...", 0 },
 	{ "normalize_path", false, "", 0, "", 0 },
+	{ "normalize_path", false, "/static/app.min.js", 0, "/static/app.min.js", 0 },
+	{ "normalize_path", false, "/.well-known/x", 0, "/.well-known/x", 0 },
+	{ "normalize_path", false, "./a", 0, "a", 0 },
+	{ "normalize_path", false, "/a\\b", 0, "/a/b", 0 },
 	/* remove_nulls */
 	{ "remove_nulls", false, "a\0b\0\0c", 6, "abc", 0 },
+	{ "remove_nulls", false, "abc", 0, "abc", 0 },
+	{ "url_decode", false, "/plain/path", 0, "/plain/path", 0 },
+	{ "url_decode", true, "a+b", 0, "a b", 0 }, /* a '+' alone is work to do in a query */
+	{ "lowercase", false, "@AZ[`az{", 0, "@az[`az{", 0 },
 	/* compress_whitespace */
 	{ "compress_whitespace", false, "union \t\r\n  select\v\f", 0, "union select ", 0 },
 	{ "compress_whitespace", false, "  a", 0, " a", 0 },
@@ -73,6 +81,8 @@ static const struct xf_case cases[] = {
 	  "&#x110000;&#99999999999;", 0 },
 	{ "html_entity_decode", false, "&amp;lt;", 0, "&lt;", 0 }, /* one pass only */
 	{ "html_entity_decode", false, "&#0;", 0, "\0", 1 },
+	{ "html_entity_decode", false, "no entity; here", 0, "no entity; here", 0 },
+	{ "html_entity_decode", false, "x;&gt;", 0, "x;>", 0 },
 	/* chains, in order */
 	{ "url_decode,lowercase", false, "%3CSCRIPT%3E", 0, "<script>", 0 },
 	{ "url_decode_uni,normalize_path", false, "/static/%u002e%u002e/%2e%2e/etc/passwd", 0,

@@ -127,11 +127,28 @@ static size_t url_decode(char *b, size_t len, bool plus_space, bool uni)
 {
 	bool changed = true;
 
+	/* Most values hold nothing to decode: a memchr instead of a copy loop. */
+	if (!memchr(b, '%', len) && !(plus_space && memchr(b, '+', len)))
+		return len;
+
 	for (int r = 0; r < XF_URL_ROUNDS && changed; r++) {
 		changed = false;
 		len = url_decode_round(b, len, plus_space, uni, &changed);
 	}
 	return len;
+}
+
+/* Whether the path has an empty, "." or ".." segment (backslashes already slashes). */
+static bool needs_normalizing(const char *b, size_t len)
+{
+	const char *end = b + len, *s = memchr(b, '/', len);
+
+	if (len && b[0] == '.')
+		return true;
+	for (; s && s + 1 < end; s = memchr(s + 1, '/', (size_t)(end - s - 1)))
+		if (s[1] == '/' || s[1] == '.')
+			return true;
+	return false;
 }
 
 /*
@@ -141,10 +158,12 @@ static size_t url_decode(char *b, size_t len, bool plus_space, bool uni)
 static size_t normalize_path(char *b, size_t len)
 {
 	size_t o = 0, i = 0, root;
+	char *bs = memchr(b, '\\', len);
 
-	for (size_t k = 0; k < len; k++)
-		if (b[k] == '\\')
-			b[k] = '/';
+	for (; bs; bs = memchr(bs, '\\', len - (size_t)(bs - b)))
+		*bs = '/';
+	if (!needs_normalizing(b, len))
+		return len;
 	if (len && b[0] == '/') {
 		o = 1;
 		i = 1;
@@ -174,9 +193,10 @@ static size_t normalize_path(char *b, size_t len)
 
 static size_t remove_nulls(char *b, size_t len)
 {
-	size_t o = 0;
+	const char *nul = memchr(b, '\0', len);
+	size_t o = nul ? (size_t)(nul - b) : len;
 
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = o; i < len; i++)
 		if (b[i])
 			b[o++] = b[i];
 	return o;
@@ -228,7 +248,8 @@ static size_t html_entity_decode(char *b, size_t len)
 		char c;
 	} named[] = { { "lt;", '<' }, { "gt;", '>' },   { "amp;", '&' },
 		      { "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", ' ' } };
-	size_t o = 0, i = 0;
+	const char *amp = memchr(b, '&', len);
+	size_t o = amp ? (size_t)(amp - b) : len, i = o;
 
 	while (i < len) {
 		size_t n = 0;
@@ -243,7 +264,8 @@ static size_t html_entity_decode(char *b, size_t len)
 		for (size_t k = 0; b[i] == '&' && k < sizeof(named) / sizeof(named[0]); k++) {
 			size_t nl = strlen(named[k].name);
 
-			if (len - i - 1 >= nl && !strncasecmp(b + i + 1, named[k].name, nl)) {
+			if (len - i - 1 >= nl && (b[i + 1] | 0x20) == named[k].name[0] &&
+			    !strncasecmp(b + i + 1, named[k].name, nl)) {
 				b[o++] = named[k].c;
 				n = nl + 1;
 				break;
@@ -264,9 +286,8 @@ size_t xform_apply(uint32_t chain, bool plus_space, char *buf, size_t len)
 		case XF_URL_DECODE: len = url_decode(buf, len, plus_space, false); break;
 		case XF_URL_DECODE_UNI: len = url_decode(buf, len, plus_space, true); break;
 		case XF_LOWERCASE:
-			for (size_t i = 0; i < len; i++)
-				if (buf[i] >= 'A' && buf[i] <= 'Z')
-					buf[i] |= 0x20;
+			for (size_t i = 0; i < len; i++) /* branch-free: vectorises */
+				buf[i] = (char)(buf[i] + ((unsigned char)(buf[i] - 'A') < 26) * 32);
 			break;
 		case XF_NORMALIZE_PATH: len = normalize_path(buf, len); break;
 		case XF_REMOVE_NULLS: len = remove_nulls(buf, len); break;
