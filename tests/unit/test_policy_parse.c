@@ -390,6 +390,9 @@ static const struct rule rules[] = {
 	  "no/such.data: expected a readable list file, got No such file or directory" },
 	{ "list file that is a directory", MATCH("{'field':'user_agent','phrases_file':'/tmp'}"),
 	  "where.phrases_file", "/tmp: expected a readable list file, got Is a directory" },
+	{ "list file that is a device", MATCH("{'field':'user_agent','phrases_file':"
+	  "'/dev/zero'}"), "where.phrases_file",
+	  "/dev/zero: expected a readable list file, got something other than a regular file" },
 };
 
 static void test_rules(void)

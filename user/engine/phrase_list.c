@@ -66,7 +66,7 @@ int phrase_list_read(struct phrase_list *pl, const char *path, unsigned long *li
 	if (fstat(fd, &st))
 		err = -errno;
 	else if (!S_ISREG(st.st_mode))
-		err = -EISDIR;
+		err = S_ISDIR(st.st_mode) ? -EISDIR : -ENOTSUP; /* a FIFO or device may never end */
 	else if (st.st_size > PHRASE_MAX_FILE)
 		err = -EFBIG;
 	else if (!(f = fdopen(fd, "r")))

@@ -35,7 +35,8 @@ int phrase_list_add(struct phrase_list *pl, const char *p, size_t len);
  * Add the phrases of a list file: one a line, surrounding blanks and CR
  * trimmed, blank lines and lines starting with '#' skipped. Returns 0, a
  * phrase_list_add error with *line the 1-based line, -EFBIG (file too
- * large) or -errno of opening or reading it.
+ * large), -EISDIR, -ENOTSUP (not a regular file) or -errno of opening or
+ * reading it.
  */
 int phrase_list_read(struct phrase_list *pl, const char *path, unsigned long *line);
 /* Sort and drop repeats; call after the last add. */

@@ -241,7 +241,8 @@ static bool phrases_file(struct parser *ps, struct phrase_list *pl, struct json_
 		pp_failf(d, "%s: expected a list file of at most %u MiB, got a larger one", path,
 			 PHRASE_MAX_FILE >> 20);
 	else if (err && err != -ENOMEM)
-		pp_failf(d, "%s: expected a readable list file, got %s", path, strerror(-err));
+		pp_failf(d, "%s: expected a readable list file, got %s", path,
+			 err == -ENOTSUP ? "something other than a regular file" : strerror(-err));
 	return !err && pl->n;
 }
 
