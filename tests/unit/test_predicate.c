@@ -582,6 +582,40 @@ static void test_transform_cache(void)
 	policy_set_free(two);
 }
 
+/* Two chains over a 150000-byte query: the second fits only in part, and says so. */
+static void test_transform_scratch(void)
+{
+	struct policy_set *ps = load_where(
+		"{\"all\": [{\"field\": \"query\", \"transform\": [\"lowercase\"], \"suffix\": "
+		"\"end\"}, {\"field\": \"query\", \"transform\": [\"remove_nulls\"], \"contains\": "
+		"\"END\"}]}", 0);
+	size_t len = 150000;
+	char *q = malloc(len + 1);
+	struct request_record r = { .present = 0 };
+	struct pred_eval *ev;
+
+	if (!ok(ps && q, "two chains over one field load")) {
+		policy_set_free(ps);
+		free(q);
+		return;
+	}
+	memset(q, 'x', len);
+	memcpy(q + len - 3, "END", 4);
+	set_str(&r, REQ_QUERY, q);
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 0,
+	      "the second value is cut at the scratch buffer's end, so END is not in it");
+	ok_eq(pred_eval_regex_errors(ev), 1, "and the cut is counted");
+	q[10] = 'E', q[11] = 'N', q[12] = 'D';
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "what fits is still matched");
+	ok(q[len - 1] == 'D' && q[10] == 'E', "the record's own bytes are untouched");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+	free(q);
+}
+
 static void test_pcre_limits(void)
 {
 	/* Exponential backtracking, with a look-ahead so only PCRE2 takes it. */
@@ -617,5 +651,6 @@ int main(void)
 	test_phrases();
 	test_phrases_file();
 	test_transform_cache();
+	test_transform_scratch();
 	return tap_done();
 }
