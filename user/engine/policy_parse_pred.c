@@ -183,8 +183,8 @@ static bool phrases_inline(struct parser *ps, struct phrase_list *pl, struct jso
 	size_t n = v && json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 0;
 	char what[96];
 
-	snprintf(what, sizeof(what), "a non-empty array of phrases (strings of 1 to %d bytes)",
-		 PHRASE_MAX_LEN);
+	snprintf(what, sizeof(what), "an array of 1 to %d phrases (strings of 1 to %d bytes)",
+		 POLICY_MAX_LIST, PHRASE_MAX_LEN);
 	if (!n || n > POLICY_MAX_LIST) {
 		pp_fail(&ps->d, what, v);
 		return false;

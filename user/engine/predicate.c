@@ -221,14 +221,16 @@ struct regex_set *regex_set_new(void)
 {
 	struct regex_set *rs = calloc(1, sizeof(*rs));
 
-	if (rs && !(rs->subj = calloc(REQ_FIELD_COUNT, sizeof(*rs->subj)))) {
+	if (!rs)
+		return NULL;
+	rs->subj = calloc(REQ_FIELD_COUNT, sizeof(*rs->subj));
+	if (!rs->subj) {
 		free(rs);
 		return NULL;
 	}
-	for (int f = 0; rs && f < REQ_FIELD_COUNT; f++)
+	for (int f = 0; f < REQ_FIELD_COUNT; f++)
 		rs->subj[f].field = (uint8_t)f;
-	if (rs)
-		rs->nsubj = rs->subj_cap = REQ_FIELD_COUNT;
+	rs->nsubj = rs->subj_cap = REQ_FIELD_COUNT;
 	return rs;
 }
 
