@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "engine/policy.h"
@@ -359,6 +360,39 @@ static const struct rule rules[] = {
 	  "action.scope.ipv6", "0 to 128" },
 	{ "bad cooldown", ACT("{'type':'alert','cooldown':'soon'}"), "action.cooldown",
 	  "got \"soon\"" },
+	{ "unknown transformation", MATCH("{'field':'path','transform':['lowercase','urldecode'],"
+	  "'regex':'a'}"), "where.transform[1]",
+	  "expected a transformation (url_decode, url_decode_uni, lowercase, normalize_path, "
+	  "remove_nulls, compress_whitespace, html_entity_decode), got \"urldecode\"" },
+	{ "transform on a number field", MATCH("{'field':'status','transform':['lowercase'],"
+	  "'eq':404}"), "where.transform", "apply to string fields" },
+	{ "transform with exists", MATCH("{'field':'path','transform':['lowercase'],"
+	  "'exists':true}"), "where.transform", "any operator but exists" },
+	{ "empty transform", MATCH("{'field':'path','transform':[],'eq':'a'}"), "where.transform",
+	  "an array of 1 to 8 transformations" },
+	{ "nine transformations", MATCH("{'field':'path','transform':['lowercase','lowercase',"
+	  "'lowercase','lowercase','lowercase','lowercase','lowercase','lowercase','lowercase'],"
+	  "'eq':'a'}"), "where.transform", "an array of 1 to 8 transformations" },
+	{ "transform as a string", MATCH("{'field':'path','transform':'lowercase','eq':'a'}"),
+	  "where.transform", "got \"lowercase\"" },
+	{ "transform alone", MATCH("{'field':'path','transform':['lowercase']}"), "where",
+	  "operator next to field, got none" },
+	{ "empty phrases", MATCH("{'field':'user_agent','phrases':[]}"), "where.phrases",
+	  "expected an array of 1 to 4096 phrases" },
+	{ "empty phrase", MATCH("{'field':'user_agent','phrases':['a','']}"), "where.phrases[1]",
+	  "expected an array of 1 to 4096 phrases (strings of 1 to 1024 bytes), got \"\"" },
+	{ "phrases on a number", MATCH("{'field':'status','phrases':['4']}"), "where.phrases",
+	  "expected an operator for field status" },
+	{ "phrases_file not a string", MATCH("{'field':'user_agent','phrases_file':['a']}"),
+	  "where.phrases_file", "expected a list file" },
+	{ "missing list file", MATCH("{'field':'user_agent','phrases_file':'no/such.data'}"),
+	  "where.phrases_file",
+	  "no/such.data: expected a readable list file, got No such file or directory" },
+	{ "list file that is a directory", MATCH("{'field':'user_agent','phrases_file':'/tmp'}"),
+	  "where.phrases_file", "/tmp: expected a readable list file, got Is a directory" },
+	{ "list file that is a device", MATCH("{'field':'user_agent','phrases_file':"
+	  "'/dev/zero'}"), "where.phrases_file",
+	  "/dev/zero: expected a readable list file, got something other than a regular file" },
 };
 
 static void test_rules(void)
@@ -501,6 +535,83 @@ static void test_min_max(void)
 	policy_set_free(ps);
 }
 
+/* Write text to dir/name (dir/lists/ made on the way); the path in out. */
+static void write_file(const char *dir, const char *name, const char *text, char *out,
+		       size_t len)
+{
+	FILE *f;
+
+	snprintf(out, len, "%s/lists", dir);
+	mkdir(out, 0700);
+	snprintf(out, len, "%s/%s", dir, name);
+	f = fopen(out, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* List files through directory loading: relative paths, and each way a list is refused. */
+static void test_list_files(void)
+{
+	char dir[] = "/tmp/gh-test-lists-XXXXXX", path[512], want[512], *longline;
+	struct policy_set *ps = NULL;
+
+	if (!ok(mkdtemp(dir) != NULL, "a scratch directory"))
+		return;
+	write_file(dir, "lists/ok.data", "# tools\nsqlmap\n\nNikto\nsqlmap\n", path,
+		   sizeof(path));
+	write_file(dir, "p.json", "{\"name\":\"p\",\"description\":\"d\",\"kind\":\"match\","
+		   "\"where\":{\"all\":[{\"field\":\"user_agent\",\"phrases_file\":"
+		   "\"lists/ok.data\"},{\"field\":\"path\",\"phrases_file\":\"lists/ok.data\"},"
+		   "{\"field\":\"user_agent\",\"phrases\":[\"NIKTO\",\"sqlmap\"]}]},"
+		   "\"action\":{\"type\":\"alert\"}}", path, sizeof(path));
+	got.n = 0;
+	ok_eq(policy_set_load_dir(dir, &rep, &ps), 0, "a policy with a relative list file loads");
+	ok(ps && regex_set_count(ps->regexes) == 2,
+	   "the same phrases over the same field are one list (repeats and case aside)");
+	dump_msgs();
+	policy_set_free(ps);
+	ps = NULL;
+
+	longline = malloc(PHRASE_MAX_LEN + 64);
+	memcpy(longline, "# long\nok\n", 10);
+	memset(longline + 10, 'a', PHRASE_MAX_LEN + 1);
+	strcpy(longline + 10 + PHRASE_MAX_LEN + 1, "\nfine\n");
+	write_file(dir, "lists/long.data", longline, path, sizeof(path));
+	free(longline);
+	write_file(dir, "lists/none.data", "# only a comment\n\n", path, sizeof(path));
+	write_file(dir, "p.json", "{\"name\":\"p\",\"description\":\"d\",\"kind\":\"match\","
+		   "\"where\":{\"any\":[{\"field\":\"user_agent\",\"phrases_file\":"
+		   "\"lists/long.data\"},{\"field\":\"user_agent\",\"phrases_file\":"
+		   "\"lists/none.data\"},{\"field\":\"user_agent\",\"phrases_file\":"
+		   "\"lists/gone.data\"}]},\"action\":{\"type\":\"alert\"}}", path, sizeof(path));
+	got.n = 0;
+	ok_eq(policy_set_load_dir(dir, &rep, &ps), -EINVAL, "bad list files reject the set");
+	ok(ps == NULL, "nothing loaded");
+	snprintf(want, sizeof(want), "%s/p.json: where.any[0].phrases_file: %s/lists/long.data:3: "
+		 "expected a phrase of at most 1024 bytes", dir, dir);
+	ok(find_msg(want, ""), "a long line: policy file, field, list file and line");
+	snprintf(want, sizeof(want), "%s/p.json: where.any[1].phrases_file: %s/lists/none.data: "
+		 "expected at least one phrase, got none", dir, dir);
+	ok(find_msg(want, ""), "a list without phrases");
+	snprintf(want, sizeof(want), "%s/p.json: where.any[2].phrases_file: %s/lists/gone.data: "
+		 "expected a readable list file, got No such file or directory", dir, dir);
+	if (!ok(find_msg(want, ""), "a missing list, where it was looked for"))
+		dump_msgs();
+	ok_eq(got.n, 3, "one message each");
+
+	for (const char *const *n = (const char *const[]){ "lists/ok.data", "lists/long.data",
+							    "lists/none.data", "p.json", NULL };
+	     *n; n++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, *n);
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/lists", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 static void test_regex_flags(void)
 {
 	struct policy_set *ps;
@@ -524,5 +635,6 @@ int main(void)
 	test_long_names();
 	test_min_max();
 	test_regex_flags();
+	test_list_files();
 	return tap_done();
 }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "engine/policy.h"
 #include "engine/predicate.h"
@@ -389,6 +391,231 @@ static void test_scan_once(void)
 	policy_set_free(cheap);
 }
 
+/* Both paths (Hyperscan and PCRE2 only) must give want on r. */
+static void eval_both(const char *where, const struct request_record *r, int want,
+		      const char *what)
+{
+	ok_eq(eval(where, r, 0), want, "%s (Hyperscan)", what);
+	ok_eq(eval(where, r, REGEX_PCRE2_ONLY), want, "%s (PCRE2 only)", what);
+}
+
+static void test_transforms(void)
+{
+	struct request_record r;
+
+	full_record(&r);
+	set_str(&r, REQ_QUERY, "id=1%2527%2520UNION%2509SeLeCt%2520pass");
+	eval_both("{\"field\": \"query\", \"iregex\": \"union\\\\s+select\"}", &r, 0,
+		  "the raw query hides a double-encoded union select");
+	eval_both("{\"field\": \"query\", \"transform\": [\"url_decode\"], \"iregex\": "
+		  "\"union\\\\s+select\"}", &r, 1, "url_decode reveals it to iregex");
+	eval_both("{\"field\": \"query\", \"transform\": [\"url_decode\", \"lowercase\"], "
+		  "\"regex\": \"union\\\\s+select\"}", &r, 1, "and lowercase to a plain regex");
+	eval_both("{\"field\": \"query\", \"transform\": [\"url_decode\"], \"regex\": "
+		  "\"union\\\\s+select\"}", &r, 0, "without lowercase SeLeCt is not select");
+	eval_both("{\"field\": \"query\", \"transform\": [\"url_decode\", \"compress_whitespace\","
+		  " \"lowercase\"], \"contains\": \"union select\"}", &r, 1,
+		  "contains on the decoded, compressed, lowercased query");
+	eval_both("{\"field\": \"query\", \"contains\": \"union select\"}", &r, 0,
+		  "but not on the raw one");
+
+	set_str(&r, REQ_PATH, "/static/%u002e%u002e/%2e%2e/etc//passwd");
+	eval_both("{\"field\": \"path\", \"transform\": [\"url_decode_uni\", \"normalize_path\"], "
+		  "\"eq\": \"/etc/passwd\"}", &r, 1, "eq after url_decode_uni and normalize_path");
+	eval_both("{\"field\": \"path\", \"transform\": [\"url_decode\", \"normalize_path\"], "
+		  "\"eq\": \"/etc/passwd\"}", &r, 0, "url_decode leaves %u002e alone");
+	eval_both("{\"field\": \"path\", \"transform\": [\"url_decode_uni\"], \"phrases\": "
+		  "[\"../../ETC\"]}", &r, 1, "phrases over a transformed path");
+	eval_both("{\"field\": \"path\", \"transform\": [\"url_decode_uni\"], \"in\": "
+		  "[\"/x\", \"/static/../../etc//passwd\"]}", &r, 1, "in over a transformed path");
+	eval_both("{\"field\": \"path\", \"transform\": [\"url_decode\"], \"prefix\": "
+		  "\"/static/%u\"}", &r, 1, "prefix over a transformed path");
+
+	set_str(&r, REQ_USER_AGENT, "x&#x3c;ScRiPt&gt;");
+	eval_both("{\"field\": \"user_agent\", \"transform\": [\"html_entity_decode\"], "
+		  "\"iregex\": \"<script>\"}", &r, 1, "html_entity_decode before iregex");
+	eval_both("{\"not\": {\"field\": \"user_agent\", \"transform\": [\"html_entity_decode\"], "
+		  "\"suffix\": \"&gt;\"}}", &r, 1, "not of a transformed leaf");
+	r.present &= ~REQ_BIT(REQ_USER_AGENT);
+	eval_both("{\"field\": \"user_agent\", \"transform\": [\"lowercase\"], \"ne\": \"x\"}", &r,
+		  0, "a transformed leaf over an absent field is false");
+}
+
+/* "a+b" and "a.b" must be literal; "(hydra)" keeps its parentheses. */
+#define PHRASES "[\"SQLMap\", \"a.b\", \"(hydra)\", \"x+y\", \"\\\\d\", \"^nikto\"]"
+
+static void test_phrases(void)
+{
+	static const struct {
+		const char *ua;
+		int want;
+	} uas[] = {
+		{ "Mozilla/5.0 sqlmap/1.7", 1 }, { "SQLMAP", 1 }, { "sqlma", 0 },
+		{ "a.b", 1 }, { "axb", 0 }, { "(HYDRA) v9", 1 }, { "hydra", 0 },
+		{ "x+y", 1 }, { "xxy", 0 }, { "\\d", 1 }, { "7", 0 },
+		{ "Nikto ^nikto", 1 }, { "nikto/2.5", 0 }, { "", 0 },
+	};
+	struct request_record r;
+	char msg[128];
+
+	full_record(&r);
+	for (size_t i = 0; i < sizeof(uas) / sizeof(uas[0]); i++) {
+		set_str(&r, REQ_USER_AGENT, uas[i].ua);
+		snprintf(msg, sizeof(msg), "phrases on \"%s\"", uas[i].ua);
+		eval_both("{\"field\": \"user_agent\", \"phrases\": " PHRASES "}", &r, uas[i].want,
+			  msg);
+	}
+	set_str(&r, REQ_USER_AGENT, "curl/8 sqlmap");
+	eval_both("{\"all\": [{\"field\": \"user_agent\", \"phrases\": [\"sqlmap\"]}, {\"field\": "
+		  "\"user_agent\", \"regex\": \"^curl\"}]}", &r, 1,
+		  "a list and a regex over the same field");
+	r.present &= ~REQ_BIT(REQ_USER_AGENT);
+	eval_both("{\"field\": \"user_agent\", \"phrases\": [\"sqlmap\"]}", &r, 0,
+		  "phrases on an absent field");
+}
+
+/* dir/t.json and dir/lists/ua.data: the list is named relative to the policy's directory. */
+static void test_phrases_file(void)
+{
+	char dir[] = "/tmp/gh-test-phrases-XXXXXX", path[256], json[1024];
+	const char *list = "# scanners, by hand\n\n  \t\r\n"
+			   "  Nikto  \r\n"
+			   "#sqlmap is commented out\n"
+			   "a[b]*c\n"
+			   "no # comment here\n";
+	struct policy_set *ps = NULL;
+	struct request_record r;
+	struct pred_eval *ev;
+	FILE *f;
+
+	if (!ok(mkdtemp(dir) != NULL, "a scratch directory"))
+		return;
+	snprintf(path, sizeof(path), "%s/lists", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/lists/ua.data", dir);
+	f = fopen(path, "w");
+	fputs(list, f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/t.json", dir);
+	snprintf(json, sizeof(json),
+		 "{\"name\":\"t\",\"description\":\"d\",\"kind\":\"match\",\"where\":{\"any\":["
+		 "{\"field\":\"user_agent\",\"phrases_file\":\"lists/ua.data\"},"
+		 "{\"field\":\"referer\",\"phrases_file\":\"%s/lists/ua.data\"}]},"
+		 "\"action\":{\"type\":\"alert\"}}", dir);
+	ok_eq(policy_set_parse(path, json, strlen(json), 0, &rep, &ps), 0,
+	      "a relative and an absolute list file load");
+	if (ps) {
+		static const struct {
+			const char *ua;
+			int want;
+		} uas[] = { { "x NIKTO/2", 1 }, { "sqlmap", 0 }, { "#sqlmap", 0 },
+			    { "A[B]*C", 1 }, { "abc", 0 }, { "x no # comment here", 1 },
+			    { "# scanners", 0 } };
+
+		ok_eq(regex_set_count(ps->regexes), 2, "one list for each field");
+		ev = pred_eval_new(ps->regexes);
+		full_record(&r);
+		r.present &= ~REQ_BIT(REQ_REFERER);
+		for (size_t i = 0; i < sizeof(uas) / sizeof(uas[0]); i++) {
+			set_str(&r, REQ_USER_AGENT, uas[i].ua);
+			pred_eval_begin(ev, &r);
+			ok_eq(pred_match(ps->policies[0].where, ev), uas[i].want,
+			      "list file on \"%s\"", uas[i].ua);
+		}
+		pred_eval_free(ev);
+		policy_set_free(ps);
+	}
+	snprintf(path, sizeof(path), "%s/lists/ua.data", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/lists", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
+static void test_transform_cache(void)
+{
+	const char *where =
+		"{\"any\": [{\"field\": \"query\", \"transform\": [\"url_decode\"], \"regex\": "
+		"\"zzz\"}, {\"field\": \"query\", \"transform\": [\"url_decode\"], \"phrases\": "
+		"[\"yyy\"]}, {\"field\": \"query\", \"transform\": [\"url_decode\"], \"contains\": "
+		"\"xxx\"}, {\"field\": \"query\", \"regex\": \"www\"}]}";
+	struct policy_set *ps = load_where(where, 0), *two;
+	struct request_record r;
+	struct pred_eval *ev;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "three leaves over one (field, transform) load"))
+		return;
+	ok(regex_uses_hyperscan(ps->regexes, 0) && regex_uses_hyperscan(ps->regexes, 1),
+	   "the regex and the list over it are both in Hyperscan");
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 0, "nothing matches");
+	ok_eq(pred_eval_transforms(ev), 1, "the decoded query is computed once for three leaves");
+	ok_eq(pred_eval_scans(ev), 2, "one scan for the regex and the list, one for the raw query");
+	set_str(&r, REQ_QUERY, "a=%79yy");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the list matches the decoded yyy");
+	ok_eq(pred_eval_transforms(ev), 2, "once more for the next record");
+	pred_eval_begin(ev, &r);
+	pred_match(ps->policies[0].where, ev);
+	ok_eq(pred_eval_scans(ev), 4, "a repeated decoded value comes from the memo");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+
+	two = load_where("{\"all\": [{\"field\": \"query\", \"transform\": [\"url_decode\"], "
+			 "\"contains\": \"1\"}, {\"field\": \"query\", \"transform\": "
+			 "[\"url_decode\", \"lowercase\"], \"contains\": \"or\"}, {\"field\": "
+			 "\"path\", \"prefix\": \"/admin\"}]}", 0);
+	if (!ok(two != NULL, "two chains over one field load"))
+		return;
+	ev = pred_eval_new(two->regexes);
+	full_record(&r);
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(two->policies[0].where, ev), 1, "decoded \"1' OR 1=1\" has 1 and or");
+	ok_eq(pred_eval_transforms(ev), 2, "each chain computed once");
+	set_str(&r, REQ_PATH, "/public");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(two->policies[0].where, ev), 0, "a path outside /admin");
+	ok_eq(pred_eval_transforms(ev), 2, "is decided before any transform runs");
+	pred_eval_free(ev);
+	policy_set_free(two);
+}
+
+/* Two chains over a 150000-byte query: the second fits only in part, and says so. */
+static void test_transform_scratch(void)
+{
+	struct policy_set *ps = load_where(
+		"{\"all\": [{\"field\": \"query\", \"transform\": [\"lowercase\"], \"suffix\": "
+		"\"end\"}, {\"field\": \"query\", \"transform\": [\"remove_nulls\"], \"contains\": "
+		"\"END\"}]}", 0);
+	size_t len = 150000;
+	char *q = malloc(len + 1);
+	struct request_record r = { .present = 0 };
+	struct pred_eval *ev;
+
+	if (!ok(ps && q, "two chains over one field load")) {
+		policy_set_free(ps);
+		free(q);
+		return;
+	}
+	memset(q, 'x', len);
+	memcpy(q + len - 3, "END", 4);
+	set_str(&r, REQ_QUERY, q);
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 0,
+	      "the second value is cut at the scratch buffer's end, so END is not in it");
+	ok_eq(pred_eval_regex_errors(ev), 1, "and the cut is counted");
+	q[10] = 'E', q[11] = 'N', q[12] = 'D';
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "what fits is still matched");
+	ok(q[len - 1] == 'D' && q[10] == 'E', "the record's own bytes are untouched");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+	free(q);
+}
+
 static void test_pcre_limits(void)
 {
 	/* Exponential backtracking, with a look-ahead so only PCRE2 takes it. */
@@ -420,5 +647,10 @@ int main(void)
 	test_regex_paths();
 	test_scan_once();
 	test_pcre_limits();
+	test_transforms();
+	test_phrases();
+	test_phrases_file();
+	test_transform_cache();
+	test_transform_scratch();
 	return tap_done();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/policy_parse_internal.h"
+#include "engine/transform.h"
 
 struct op_def {
 	const char *name;
@@ -26,6 +27,8 @@ static const struct op_def op_defs[] = {
 	{ "contains", PRED_CONTAINS, T(STR) },
 	{ "regex", PRED_REGEX, T(STR) },
 	{ "iregex", PRED_REGEX, T(STR) },
+	{ "phrases", PRED_PHRASES, T(STR) },
+	{ "phrases_file", PRED_PHRASES, T(STR) },
 	{ "cidr", PRED_CIDR, T(ADDR) },
 	{ "exists", PRED_EXISTS, REQ_TYPES_ANY },
 };
@@ -163,7 +166,7 @@ static bool leaf_regex(struct parser *ps, struct pred *p, bool caseless, struct 
 
 	if (!pp_expect_type(&ps->d, v, json_type_string, "a PCRE2 pattern"))
 		return false;
-	id = regex_set_add(ps->rs, p->field, json_object_get_string(v),
+	id = regex_set_add(ps->rs, p->subj, json_object_get_string(v),
 			   (size_t)json_object_get_string_len(v), caseless, err, sizeof(err));
 	if (id == -EINVAL) {
 		char g[GOT_MAX + 8];
@@ -175,7 +178,139 @@ static bool leaf_regex(struct parser *ps, struct pred *p, bool caseless, struct 
 	return id >= 0;
 }
 
-/* The value of one operator; the node's op and field are set. */
+static bool phrases_inline(struct parser *ps, struct phrase_list *pl, struct json_object *v)
+{
+	size_t n = v && json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 0;
+	char what[96];
+
+	snprintf(what, sizeof(what), "an array of 1 to %d phrases (strings of 1 to %d bytes)",
+		 POLICY_MAX_LIST, PHRASE_MAX_LEN);
+	if (!n || n > POLICY_MAX_LIST) {
+		pp_fail(&ps->d, what, v);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct json_object *item = json_object_array_get_idx(v, i);
+		int err = -EINVAL;
+
+		if (json_object_is_type(item, json_type_string))
+			err = phrase_list_add(pl, json_object_get_string(item),
+					      (size_t)json_object_get_string_len(item));
+		if (err == -ENOMEM)
+			return false;
+		if (err) {
+			size_t mark = pp_path_push(&ps->d, "[%zu]", i);
+
+			pp_fail(&ps->d, what, item);
+			pp_path_pop(&ps->d, mark);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A list file named relative to the policy file's directory (or absolute), read into pl. */
+static bool phrases_file(struct parser *ps, struct phrase_list *pl, struct json_object *v)
+{
+	const char *name, *slash = strrchr(ps->d.file, '/');
+	struct diag *d = &ps->d;
+	unsigned long line;
+	char path[4096];
+	int dirlen = slash ? (int)(slash - ps->d.file) : 0, err;
+
+	if (!v || !json_object_is_type(v, json_type_string) || !json_object_get_string_len(v)) {
+		pp_fail(d, "a list file (relative to the policy file's directory, or absolute)", v);
+		return false;
+	}
+	name = json_object_get_string(v);
+	if ((size_t)snprintf(path, sizeof(path), "%.*s%s%s", name[0] == '/' ? 0 : dirlen,
+			     ps->d.file, name[0] == '/' || !slash ? "" : "/", name) >= sizeof(path)) {
+		pp_fail(d, "a list file whose path fits in 4095 bytes", v);
+		return false;
+	}
+	err = phrase_list_read(pl, path, &line);
+	if (!err && !pl->n)
+		pp_failf(d, "%s: expected at least one phrase, got none", path);
+	else if (err == -EMSGSIZE)
+		pp_failf(d, "%s:%lu: expected a phrase of at most %d bytes, got a longer one", path,
+			 line, PHRASE_MAX_LEN);
+	else if (err == -E2BIG)
+		pp_failf(d, "%s:%lu: expected at most %d phrases, got more", path, line,
+			 PHRASE_MAX_ENTRIES);
+	else if (err == -EFBIG)
+		pp_failf(d, "%s: expected a list file of at most %u MiB, got a larger one", path,
+			 PHRASE_MAX_FILE >> 20);
+	else if (err && err != -ENOMEM)
+		pp_failf(d, "%s: expected a readable list file, got %s", path,
+			 err == -ENOTSUP ? "something other than a regular file" : strerror(-err));
+	return !err && pl->n;
+}
+
+static bool leaf_phrases(struct parser *ps, struct pred *p, bool from_file, struct json_object *v)
+{
+	struct phrase_list pl = { 0 };
+
+	if (!(from_file ? phrases_file(ps, &pl, v) : phrases_inline(ps, &pl, v))) {
+		phrase_list_free(&pl);
+		return false;
+	}
+	phrase_list_finish(&pl);
+	p->u.regex = regex_set_add_phrases(ps->rs, p->subj, &pl);
+	return p->u.regex >= 0;
+}
+
+/* "transform": [NAME, ...] on a string leaf: sets the leaf's subject. */
+static bool leaf_transform(struct parser *ps, struct pred *p, struct json_object *v)
+{
+	struct diag *d = &ps->d;
+	size_t n = v && json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 0;
+	size_t mark = pp_path_key(d, "transform"), used = 0;
+	uint32_t chain = 0;
+	char names[160], what[224];
+	int sj = 0;
+
+	for (int x = XF_NONE + 1; x < XF_COUNT; x++)
+		used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
+					 used ? ", " : "", xform_name(x));
+	snprintf(what, sizeof(what), "an array of 1 to %d transformations (%s)", XF_MAX_STEPS,
+		 names);
+	if (req_field_type(p->field) != REQ_TYPE_STR || p->op == PRED_EXISTS) {
+		pp_fail(d, "no transform: transformations apply to string fields, with any "
+			"operator but exists", v);
+		sj = -EINVAL;
+	} else if (!n || n > XF_MAX_STEPS) {
+		pp_fail(d, what, v);
+		sj = -EINVAL;
+	}
+	for (size_t i = 0; !sj && i < n; i++) {
+		struct json_object *item = json_object_array_get_idx(v, i);
+		int x = json_object_is_type(item, json_type_string)
+				? xform_by_name(json_object_get_string(item))
+				: -1;
+
+		if (x < 0) {
+			size_t m = pp_path_push(d, "[%zu]", i);
+
+			snprintf(what, sizeof(what), "a transformation (%s)", names);
+			pp_fail(d, what, item);
+			pp_path_pop(d, m);
+			sj = -EINVAL;
+		} else {
+			xform_chain_push(&chain, (enum xform)x);
+		}
+	}
+	if (!sj)
+		sj = regex_set_subject(ps->rs, p->field, chain);
+	if (sj == -E2BIG)
+		pp_failf(d, "expected at most 65535 distinct fields and transforms, got more");
+	pp_path_pop(d, mark);
+	if (sj < 0)
+		return false;
+	p->subj = (uint16_t)sj;
+	return true;
+}
+
+/* The value of one operator; the node's op, field and subject are set. */
 static bool leaf_value(struct parser *ps, struct pred *p, const char *opname, struct json_object *v)
 {
 	enum req_type t = req_field_type(p->field);
@@ -189,6 +324,7 @@ static bool leaf_value(struct parser *ps, struct pred *p, const char *opname, st
 	case PRED_IN: return leaf_in(ps, p, t, v);
 	case PRED_CIDR: return leaf_cidr(ps, p, v);
 	case PRED_REGEX: return leaf_regex(ps, p, opname[0] == 'i', v);
+	case PRED_PHRASES: return leaf_phrases(ps, p, !strcmp(opname, "phrases_file"), v);
 	case PRED_EQ:
 	case PRED_NE: return leaf_scalar(ps, p, t, v);
 	case PRED_PREFIX:
@@ -217,7 +353,7 @@ static struct pred *parse_leaf(struct parser *ps, struct json_object *o)
 	f = pp_field_value(d, pp_member(o, "field"), REQ_TYPES_ANY, what);
 	pp_path_pop(d, mark);
 	json_object_object_foreach(o, key, v) {
-		if (!strcmp(key, "field"))
+		if (!strcmp(key, "field") || !strcmp(key, "transform"))
 			continue;
 		if (opname) {
 			second = key;
@@ -248,14 +384,21 @@ static struct pred *parse_leaf(struct parser *ps, struct json_object *o)
 		pp_path_pop(d, mark);
 		return NULL;
 	}
+	pp_path_pop(d, mark);
 	p = f >= 0 ? pred_alloc(ps->arena, sizeof(*p)) : NULL;
 	if (p) {
+		bool ok;
+
 		p->op = (uint8_t)def->op;
 		p->field = (uint8_t)f;
-		if (!leaf_value(ps, p, opname, val))
+		p->subj = (uint16_t)f;
+		ok = !pp_member(o, "transform") || leaf_transform(ps, p, pp_member(o, "transform"));
+		mark = pp_path_key(d, opname);
+		ok = leaf_value(ps, p, opname, val) && ok;
+		pp_path_pop(d, mark);
+		if (!ok)
 			p = NULL;
 	}
-	pp_path_pop(d, mark);
 	return p;
 }
 

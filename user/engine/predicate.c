@@ -8,6 +8,7 @@
 #include <pcre2.h>
 
 #include "engine/predicate.h"
+#include "engine/transform.h"
 #include "base/hash.h"
 #include "base/vec.h"
 
@@ -20,12 +21,13 @@
 #define PCRE2_JIT_STACK_MAX (1U << 20)
 
 #define HS_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY)
+#define HS_PHRASE_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_CASELESS)
 
 /*
  * Scan results per field value: paths and queries repeat (assets, popular
  * pages), and a repeat costs a hash and a compare instead of a scan. One
  * cache line per entry, direct-mapped; values longer than MEMO_TEXT and
- * fields with more than 64 patterns are always scanned.
+ * subjects with more than 64 patterns or lists are always scanned.
  */
 #define MEMO_SIZE 1024
 #define MEMO_TEXT 46
@@ -38,21 +40,38 @@ struct memo_entry {
 	char text[MEMO_TEXT];
 };
 
-struct regex {
+/* What patterns run over: a field (subject id == field id) or a field transformed. */
+struct subject {
 	uint8_t field;
+	uint32_t chain; /* transform.h; 0 for the raw fields */
+};
+
+/* A pattern, or a phrase list (then pattern and code are NULL). */
+struct regex {
+	uint16_t subj;
 	bool caseless;
-	bool hs; /* matched by its field's Hyperscan database */
+	bool hs; /* matched by its subject's Hyperscan database */
 	char *pattern; /* NUL-terminated copy (Hyperscan wants one) */
 	size_t len;
 	pcre2_code *code;
+	struct phrase_list *pl;
 };
 
 struct regex_set {
 	struct regex *v;
 	size_t n, cap;
-	hs_database_t *db[REQ_FIELD_COUNT];
-	unsigned int *ids[REQ_FIELD_COUNT]; /* the patterns in each database */
-	unsigned int nids[REQ_FIELD_COUNT];
+	struct subject *subj; /* the first REQ_FIELD_COUNT are the raw fields */
+	size_t nsubj, subj_cap;
+	/* Per subject, from regex_set_compile: */
+	hs_database_t **db;
+	unsigned int **ids; /* the patterns and lists in each database */
+	unsigned int *nids;
+	/*
+	 * The pattern or list of each expression in the database. Expressions
+	 * have ids of their own: Hyperscan compiles many expressions sharing an
+	 * id (a list's phrases) orders of magnitude slower.
+	 */
+	unsigned int **owner;
 };
 
 struct pred_eval {
@@ -67,12 +86,18 @@ struct pred_eval {
 	pcre2_jit_stack *jit;
 	/* Generation marks: a slot equal to gen is valid for the current record. */
 	uint32_t gen;
-	uint32_t field_gen[REQ_FIELD_COUNT]; /* field scanned by Hyperscan */
-	uint32_t *done_gen; /* PCRE2 pattern evaluated */
+	uint32_t *scan_gen; /* per subject: scanned by Hyperscan */
+	uint32_t *xf_gen;   /* per subject: transformed value in xf[] */
+	uint32_t *done_gen; /* PCRE2 pattern or phrase list evaluated */
 	uint32_t *hit_gen;  /* pattern matched */
-	struct memo_entry *memo[REQ_FIELD_COUNT];
+	struct gh_str *xf;  /* per subject: its value for this record, in xf_buf */
+	char *xf_buf;       /* PRED_XF_SCRATCH bytes, when there are transformed subjects */
+	size_t xf_used;
+	struct memo_entry **memo; /* per subject */
+	const unsigned int *owner; /* of the subject being scanned */
 	uint64_t regex_errors;
 	uint64_t scans;
+	uint64_t transforms;
 };
 
 #define ARENA_CHUNK (64 * 1024)
@@ -134,13 +159,21 @@ void *pred_alloc(struct pred_arena *a, size_t size)
 
 static uint32_t leaf_cost(const struct pred *p)
 {
+	uint32_t xf = p->subj >= REQ_FIELD_COUNT ? 16 : 0;
+
 	switch (p->op) {
-	case PRED_REGEX: return 32;
-	case PRED_CONTAINS: return 4;
+	case PRED_REGEX:
+	case PRED_PHRASES: return 32 + xf;
+	case PRED_CONTAINS: return 4 + xf;
 	case PRED_IN:
-	case PRED_CIDR: return 2 + p->n / 4;
-	default: return p->type == REQ_TYPE_STR ? 2 : 1;
+	case PRED_CIDR: return 2 + xf + p->n / 4;
+	default: return (p->type == REQ_TYPE_STR ? 2 : 1) + xf;
 	}
+}
+
+static uint16_t cost_add(uint32_t a, uint32_t b)
+{
+	return (uint16_t)(a + b > UINT16_MAX ? UINT16_MAX : a + b);
 }
 
 static void sort_by_cost(struct pred **kids, uint32_t n)
@@ -164,7 +197,7 @@ void pred_finish(struct pred *p)
 		p->cost = 0;
 		for (uint32_t i = 0; i < p->n; i++) {
 			pred_finish(p->u.kids[i]);
-			p->cost += p->u.kids[i]->cost;
+			p->cost = cost_add(p->cost, p->u.kids[i]->cost);
 			if (p->op == PRED_ALL)
 				p->need |= p->u.kids[i]->need;
 			else
@@ -180,13 +213,25 @@ void pred_finish(struct pred *p)
 	default:
 		p->type = (uint8_t)req_field_type(p->field);
 		p->need = p->op == PRED_EXISTS && !p->flag ? 0 : REQ_BIT(p->field);
-		p->cost = leaf_cost(p);
+		p->cost = cost_add(leaf_cost(p), 0);
 	}
 }
 
 struct regex_set *regex_set_new(void)
 {
-	return calloc(1, sizeof(struct regex_set));
+	struct regex_set *rs = calloc(1, sizeof(*rs));
+
+	if (!rs)
+		return NULL;
+	rs->subj = calloc(REQ_FIELD_COUNT, sizeof(*rs->subj));
+	if (!rs->subj) {
+		free(rs);
+		return NULL;
+	}
+	for (int f = 0; f < REQ_FIELD_COUNT; f++)
+		rs->subj[f].field = (uint8_t)f;
+	rs->nsubj = rs->subj_cap = REQ_FIELD_COUNT;
+	return rs;
 }
 
 void regex_set_free(struct regex_set *rs)
@@ -196,11 +241,23 @@ void regex_set_free(struct regex_set *rs)
 	for (size_t i = 0; i < rs->n; i++) {
 		free(rs->v[i].pattern);
 		pcre2_code_free(rs->v[i].code);
+		if (rs->v[i].pl)
+			phrase_list_free(rs->v[i].pl);
+		free(rs->v[i].pl);
 	}
-	for (int f = 0; f < REQ_FIELD_COUNT; f++) {
-		hs_free_database(rs->db[f]);
-		free(rs->ids[f]);
+	for (size_t s = 0; s < rs->nsubj; s++) {
+		if (rs->db)
+			hs_free_database(rs->db[s]);
+		if (rs->ids)
+			free(rs->ids[s]);
+		if (rs->owner)
+			free(rs->owner[s]);
 	}
+	free(rs->db);
+	free(rs->ids);
+	free(rs->owner);
+	free(rs->nids);
+	free(rs->subj);
 	free(rs->v);
 	free(rs);
 }
@@ -215,7 +272,54 @@ bool regex_uses_hyperscan(const struct regex_set *rs, int id)
 	return rs->v[id].hs;
 }
 
-int regex_set_add(struct regex_set *rs, enum req_field f, const char *pattern, size_t len,
+int regex_set_subject(struct regex_set *rs, enum req_field f, uint32_t chain)
+{
+	if (!chain)
+		return (int)f;
+	for (size_t s = REQ_FIELD_COUNT; s < rs->nsubj; s++)
+		if (rs->subj[s].field == f && rs->subj[s].chain == chain)
+			return (int)s;
+	if (rs->nsubj > UINT16_MAX)
+		return -E2BIG;
+	if (gh_vec_reserve((void **)&rs->subj, &rs->subj_cap, rs->nsubj, sizeof(*rs->subj), 32))
+		return -ENOMEM;
+	rs->subj[rs->nsubj] = (struct subject){ .field = (uint8_t)f, .chain = chain };
+	return (int)rs->nsubj++;
+}
+
+/* A new zeroed entry over subj, or NULL on -ENOMEM. */
+static struct regex *regex_new(struct regex_set *rs, unsigned int subj)
+{
+	struct regex *re;
+
+	if (gh_vec_reserve((void **)&rs->v, &rs->cap, rs->n, sizeof(*rs->v), 16))
+		return NULL;
+	re = &rs->v[rs->n];
+	memset(re, 0, sizeof(*re));
+	re->subj = (uint16_t)subj;
+	return re;
+}
+
+int regex_set_add_phrases(struct regex_set *rs, unsigned int subj, struct phrase_list *pl)
+{
+	struct regex *re;
+
+	for (size_t i = 0; i < rs->n; i++)
+		if (rs->v[i].pl && rs->v[i].subj == subj && phrase_list_equal(rs->v[i].pl, pl)) {
+			phrase_list_free(pl);
+			return (int)i;
+		}
+	re = regex_new(rs, subj);
+	if (!re || !(re->pl = malloc(sizeof(*re->pl)))) {
+		phrase_list_free(pl);
+		return -ENOMEM;
+	}
+	*re->pl = *pl;
+	memset(pl, 0, sizeof(*pl));
+	return (int)rs->n++;
+}
+
+int regex_set_add(struct regex_set *rs, unsigned int subj, const char *pattern, size_t len,
 		  bool caseless, char *err, size_t errlen)
 {
 	struct regex *re;
@@ -224,14 +328,13 @@ int regex_set_add(struct regex_set *rs, enum req_field f, const char *pattern, s
 
 	for (size_t i = 0; i < rs->n; i++) {
 		re = &rs->v[i];
-		if (re->field == f && re->caseless == caseless && re->len == len &&
+		if (re->subj == subj && re->pattern && re->caseless == caseless && re->len == len &&
 		    !memcmp(re->pattern, pattern, len))
 			return (int)i;
 	}
-	if (gh_vec_reserve((void **)&rs->v, &rs->cap, rs->n, sizeof(*rs->v), 16))
+	re = regex_new(rs, subj);
+	if (!re)
 		return -ENOMEM;
-	re = &rs->v[rs->n];
-	memset(re, 0, sizeof(*re));
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, len, caseless ? PCRE2_CASELESS : 0, &code,
 				 &off, NULL);
 	if (!re->code) {
@@ -251,7 +354,6 @@ int regex_set_add(struct regex_set *rs, enum req_field f, const char *pattern, s
 	memcpy(re->pattern, pattern, len);
 	re->pattern[len] = '\0';
 	re->len = len;
-	re->field = (uint8_t)f;
 	re->caseless = caseless;
 	return (int)rs->n++;
 }
@@ -277,54 +379,92 @@ static bool hs_accepts(const struct regex *re)
 	return true;
 }
 
-static int compile_field(struct regex_set *rs, enum req_field f)
+/* Subject s's Hyperscan database: its patterns Hyperscan takes and every phrase of its lists. */
+static int compile_subject(struct regex_set *rs, size_t s)
 {
-	const char **exprs = calloc(rs->n, sizeof(*exprs));
-	unsigned int *flags = calloc(rs->n, sizeof(*flags)), *ids = calloc(rs->n, sizeof(*ids));
+	unsigned int *ids = calloc(rs->n + 1, sizeof(*ids)), *flags = NULL, *owner = NULL;
+	unsigned int *seq = NULL;
+	char **blocks = calloc(rs->n + 1, sizeof(*blocks)); /* escaped phrases, per list */
 	hs_compile_error_t *cerr = NULL;
-	unsigned int n = 0;
-	int err = 0;
+	const char **exprs = NULL;
+	size_t n = 0, nexpr = 0, k = 0;
+	int err = -ENOMEM;
 
-	if (!exprs || !flags || !ids) {
-		err = -ENOMEM;
+	if (!ids || !blocks)
 		goto out;
-	}
 	for (size_t i = 0; i < rs->n; i++) {
 		struct regex *re = &rs->v[i];
 
-		if (re->field != f || !hs_accepts(re))
+		if (re->subj != s || (!re->pl && !hs_accepts(re)))
 			continue;
-		exprs[n] = re->pattern;
-		flags[n] = hs_flags(re);
 		ids[n++] = (unsigned int)i;
+		nexpr += re->pl ? re->pl->n : 1;
 	}
+	err = 0;
 	if (!n)
 		goto out;
-	/* Each accepted alone; together they should be too. If not, PCRE2 takes all. */
-	if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &rs->db[f], &cerr) !=
-	    HS_SUCCESS) {
-		hs_free_compile_error(cerr);
-		rs->db[f] = NULL;
+	exprs = calloc(nexpr, sizeof(*exprs));
+	flags = calloc(nexpr, sizeof(*flags));
+	owner = calloc(nexpr, sizeof(*owner));
+	seq = calloc(nexpr, sizeof(*seq));
+	if (!exprs || !flags || !owner || !seq) {
+		err = -ENOMEM;
 		goto out;
 	}
-	for (unsigned int i = 0; i < n; i++)
-		rs->v[ids[i]].hs = true;
-	rs->ids[f] = ids;
-	rs->nids[f] = n;
+	for (size_t j = 0; j < n; j++) {
+		struct regex *re = &rs->v[ids[j]];
+		size_t m = re->pl ? re->pl->n : 1;
+
+		if (re->pl && !(blocks[j] = phrase_list_patterns(re->pl, exprs + k))) {
+			err = -ENOMEM;
+			goto out;
+		}
+		if (!re->pl)
+			exprs[k] = re->pattern;
+		for (size_t e = 0; e < m; e++, k++) {
+			flags[k] = re->pl ? HS_PHRASE_FLAGS : hs_flags(re);
+			owner[k] = ids[j];
+			seq[k] = (unsigned int)k;
+		}
+	}
+	/* Each accepted alone; together they should be too. If not, PCRE2 takes all. */
+	if (hs_compile_multi(exprs, flags, seq, (unsigned int)nexpr, HS_MODE_BLOCK, NULL,
+			     &rs->db[s], &cerr) != HS_SUCCESS) {
+		hs_free_compile_error(cerr);
+		rs->db[s] = NULL;
+		goto out;
+	}
+	for (size_t j = 0; j < n; j++)
+		rs->v[ids[j]].hs = true;
+	rs->ids[s] = ids;
+	rs->nids[s] = (unsigned int)n;
+	rs->owner[s] = owner;
 	ids = NULL;
+	owner = NULL;
 out:
+	for (size_t j = 0; blocks && j < n; j++)
+		free(blocks[j]);
+	free(blocks);
 	free(exprs);
 	free(flags);
+	free(owner);
+	free(seq);
 	free(ids);
 	return err;
 }
 
 int regex_set_compile(struct regex_set *rs, unsigned int flags)
 {
+	rs->db = calloc(rs->nsubj, sizeof(*rs->db));
+	rs->ids = calloc(rs->nsubj, sizeof(*rs->ids));
+	rs->nids = calloc(rs->nsubj, sizeof(*rs->nids));
+	rs->owner = calloc(rs->nsubj, sizeof(*rs->owner));
+	if (!rs->db || !rs->ids || !rs->nids || !rs->owner)
+		return -ENOMEM;
 	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS)
 		return 0;
-	for (int f = 0; f < REQ_FIELD_COUNT; f++) {
-		int err = compile_field(rs, f);
+	for (size_t s = 0; s < rs->nsubj; s++) {
+		int err = compile_subject(rs, s);
 
 		if (err)
 			return err;
@@ -335,7 +475,7 @@ int regex_set_compile(struct regex_set *rs, unsigned int flags)
 struct pred_eval *pred_eval_new(const struct regex_set *rs)
 {
 	struct pred_eval *ev = calloc(1, sizeof(*ev));
-	size_t n = rs->n ? rs->n : 1;
+	size_t n = rs->n ? rs->n : 1, ns = rs->nsubj;
 
 	if (!ev)
 		return NULL;
@@ -343,21 +483,28 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 	ev->gen = 1;
 	ev->done_gen = calloc(n, sizeof(*ev->done_gen));
 	ev->hit_gen = calloc(n, sizeof(*ev->hit_gen));
+	ev->scan_gen = calloc(ns, sizeof(*ev->scan_gen));
+	ev->xf_gen = calloc(ns, sizeof(*ev->xf_gen));
+	ev->xf = calloc(ns, sizeof(*ev->xf));
+	ev->memo = calloc(ns, sizeof(*ev->memo));
 	ev->md = pcre2_match_data_create(1, NULL);
 	ev->mctx = pcre2_match_context_create(NULL);
 	ev->jit = pcre2_jit_stack_create(32 * 1024, PCRE2_JIT_STACK_MAX, NULL);
-	if (!ev->done_gen || !ev->hit_gen || !ev->md || !ev->mctx)
+	if (!ev->done_gen || !ev->hit_gen || !ev->scan_gen || !ev->xf_gen || !ev->xf ||
+	    !ev->memo || !ev->md || !ev->mctx)
+		goto fail;
+	if (ns > REQ_FIELD_COUNT && !(ev->xf_buf = malloc(PRED_XF_SCRATCH)))
 		goto fail;
 	pcre2_set_match_limit(ev->mctx, PCRE2_MATCH_LIMIT);
 	pcre2_set_depth_limit(ev->mctx, PCRE2_DEPTH_LIMIT);
 	if (ev->jit)
 		pcre2_jit_stack_assign(ev->mctx, NULL, ev->jit);
-	for (int f = 0; f < REQ_FIELD_COUNT; f++) {
-		if (!rs->db[f])
+	for (size_t s = 0; rs->db && s < ns; s++) {
+		if (!rs->db[s])
 			continue;
-		if (hs_alloc_scratch(rs->db[f], &ev->scratch) != HS_SUCCESS)
+		if (hs_alloc_scratch(rs->db[s], &ev->scratch) != HS_SUCCESS)
 			goto fail;
-		if (rs->nids[f] <= 64 && !(ev->memo[f] = calloc(MEMO_SIZE, sizeof(struct memo_entry))))
+		if (rs->nids[s] <= 64 && !(ev->memo[s] = calloc(MEMO_SIZE, sizeof(struct memo_entry))))
 			goto fail;
 	}
 	return ev;
@@ -376,8 +523,13 @@ void pred_eval_free(struct pred_eval *ev)
 	pcre2_jit_stack_free(ev->jit);
 	free(ev->done_gen);
 	free(ev->hit_gen);
-	for (int f = 0; f < REQ_FIELD_COUNT; f++)
-		free(ev->memo[f]);
+	free(ev->scan_gen);
+	free(ev->xf_gen);
+	free(ev->xf);
+	free(ev->xf_buf);
+	for (size_t s = 0; ev->memo && s < ev->rs->nsubj; s++)
+		free(ev->memo[s]);
+	free(ev->memo);
 	free(ev);
 }
 
@@ -391,17 +543,26 @@ uint64_t pred_eval_scans(const struct pred_eval *ev)
 	return ev->scans;
 }
 
+uint64_t pred_eval_transforms(const struct pred_eval *ev)
+{
+	return ev->transforms;
+}
+
 void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 {
+	size_t n = ev->rs->n ? ev->rs->n : 1;
+
 	ev->r = r;
 	ev->present = r->present;
 	ev->str_mask = 0;
+	ev->xf_used = 0;
 	if (++ev->gen)
 		return;
 	/* Wrapped after 2^32 records: old marks could alias the new generation. */
-	memset(ev->field_gen, 0, sizeof(ev->field_gen));
-	memset(ev->done_gen, 0, (ev->rs->n ? ev->rs->n : 1) * sizeof(*ev->done_gen));
-	memset(ev->hit_gen, 0, (ev->rs->n ? ev->rs->n : 1) * sizeof(*ev->hit_gen));
+	memset(ev->scan_gen, 0, ev->rs->nsubj * sizeof(*ev->scan_gen));
+	memset(ev->xf_gen, 0, ev->rs->nsubj * sizeof(*ev->xf_gen));
+	memset(ev->done_gen, 0, n * sizeof(*ev->done_gen));
+	memset(ev->hit_gen, 0, n * sizeof(*ev->hit_gen));
 	ev->gen = 1;
 }
 
@@ -411,35 +572,36 @@ static int on_hs_match(unsigned int id, unsigned long long from, unsigned long l
 	struct pred_eval *ev = ctx;
 
 	(void)from, (void)to, (void)flags;
-	ev->hit_gen[id] = ev->gen;
+	ev->hit_gen[ev->owner[id]] = ev->gen;
 	return 0;
 }
 
-/* One Hyperscan pass over field f (or its memo), marking every pattern that matches. */
-static void scan_field(struct pred_eval *ev, enum req_field f, struct gh_str s)
+/* One Hyperscan pass over subject sj (or its memo), marking every pattern that matches. */
+static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 {
 	const struct regex_set *rs = ev->rs;
 	struct memo_entry *m = NULL;
 	uint64_t h = 0, bits = 0;
 
-	if (ev->memo[f] && s.len <= MEMO_TEXT) {
+	if (ev->memo[sj] && s.len <= MEMO_TEXT) {
 		h = gh_hash_bytes(s.p, s.len, MEMO_SEED);
-		m = &ev->memo[f][h & (MEMO_SIZE - 1)];
+		m = &ev->memo[sj][h & (MEMO_SIZE - 1)];
 		if (m->hash == h && m->len == s.len && !memcmp(m->text, s.p, s.len)) {
 			for (bits = m->bits; bits; bits &= bits - 1)
-				ev->hit_gen[rs->ids[f][__builtin_ctzll(bits)]] = ev->gen;
+				ev->hit_gen[rs->ids[sj][__builtin_ctzll(bits)]] = ev->gen;
 			return;
 		}
 	}
 	ev->scans++;
-	if (hs_scan(rs->db[f], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
+	ev->owner = rs->owner[sj];
+	if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
 		ev->regex_errors++;
 		return;
 	}
 	if (!m)
 		return;
-	for (unsigned int k = 0; k < rs->nids[f]; k++)
-		bits |= (uint64_t)(ev->hit_gen[rs->ids[f][k]] == ev->gen) << k;
+	for (unsigned int k = 0; k < rs->nids[sj]; k++)
+		bits |= (uint64_t)(ev->hit_gen[rs->ids[sj][k]] == ev->gen) << k;
 	m->hash = h;
 	m->bits = bits;
 	m->len = (uint16_t)s.len;
@@ -449,24 +611,65 @@ static void scan_field(struct pred_eval *ev, enum req_field f, struct gh_str s)
 static bool regex_hit(struct pred_eval *ev, int id, struct gh_str s)
 {
 	const struct regex *re = &ev->rs->v[id];
-	const char *p = s.p;
 	int rc;
 
 	if (re->hs) {
-		if (ev->field_gen[re->field] != ev->gen) {
-			ev->field_gen[re->field] = ev->gen;
-			scan_field(ev, re->field, s);
+		if (ev->scan_gen[re->subj] != ev->gen) {
+			ev->scan_gen[re->subj] = ev->gen;
+			scan_subject(ev, re->subj, s);
 		}
 	} else if (ev->done_gen[id] != ev->gen) {
 		ev->done_gen[id] = ev->gen;
 		ev->scans++;
-		rc = pcre2_match(re->code, (PCRE2_SPTR)p, s.len, 0, 0, ev->md, ev->mctx);
+		if (re->pl) {
+			if (phrase_list_match(re->pl, s.p, s.len))
+				ev->hit_gen[id] = ev->gen;
+			return ev->hit_gen[id] == ev->gen;
+		}
+		rc = pcre2_match(re->code, (PCRE2_SPTR)s.p, s.len, 0, 0, ev->md, ev->mctx);
 		if (rc >= 0)
 			ev->hit_gen[id] = ev->gen;
 		else if (rc != PCRE2_ERROR_NOMATCH)
 			ev->regex_errors++;
 	}
 	return ev->hit_gen[id] == ev->gen;
+}
+
+/* Field f's string for this record, looked up once. */
+static inline struct gh_str field_str(struct pred_eval *ev, enum req_field f)
+{
+	if (!(ev->str_mask & REQ_BIT(f))) {
+		req_get_str(ev->r, f, &ev->str[f]);
+		if (!ev->str[f].p)
+			ev->str[f].p = ""; /* an empty slice may carry no pointer */
+		ev->str_mask |= REQ_BIT(f);
+	}
+	return ev->str[f];
+}
+
+/* A transformed subject's value for this record, computed once into xf_buf. */
+static struct gh_str subject_str(struct pred_eval *ev, unsigned int sj)
+{
+	const struct subject *sb = &ev->rs->subj[sj];
+	struct gh_str raw;
+	size_t len, room = PRED_XF_SCRATCH - ev->xf_used;
+	char *buf = ev->xf_buf + ev->xf_used;
+
+	if (ev->xf_gen[sj] == ev->gen)
+		return ev->xf[sj];
+	raw = field_str(ev, sb->field);
+	len = raw.len;
+	if (len > room) {
+		len = room;
+		ev->regex_errors++;
+	}
+	memcpy(buf, raw.p, len);
+	len = xform_apply(sb->chain, sb->field == REQ_QUERY, buf, len);
+	ev->xf_used += len;
+	ev->transforms++;
+	ev->xf_gen[sj] = ev->gen;
+	ev->xf[sj] = (struct gh_str){ buf, (uint32_t)len };
+	return ev->xf[sj];
 }
 
 static bool str_in(const struct pred *p, struct gh_str s)
@@ -482,13 +685,7 @@ __attribute__((noinline)) static bool str_leaf(const struct pred *p, struct pred
 	const struct gh_str *want = &p->u.str;
 	struct gh_str s;
 
-	if (!(ev->str_mask & REQ_BIT(p->field))) {
-		req_get_str(ev->r, p->field, &ev->str[p->field]);
-		if (!ev->str[p->field].p)
-			ev->str[p->field].p = ""; /* an empty slice may carry no pointer */
-		ev->str_mask |= REQ_BIT(p->field);
-	}
-	s = ev->str[p->field];
+	s = p->subj < REQ_FIELD_COUNT ? field_str(ev, p->field) : subject_str(ev, p->subj);
 	switch (p->op) {
 	case PRED_EQ: return s.len == want->len && !memcmp(s.p, want->p, s.len);
 	case PRED_NE: return s.len != want->len || memcmp(s.p, want->p, s.len);
@@ -497,7 +694,8 @@ __attribute__((noinline)) static bool str_leaf(const struct pred *p, struct pred
 	case PRED_SUFFIX:
 		return s.len >= want->len && !memcmp(s.p + s.len - want->len, want->p, want->len);
 	case PRED_CONTAINS: return memmem(s.p, s.len, want->p, want->len) != NULL;
-	case PRED_REGEX: return regex_hit(ev, p->u.regex, s);
+	case PRED_REGEX:
+	case PRED_PHRASES: return regex_hit(ev, p->u.regex, s);
 	}
 	return false;
 }

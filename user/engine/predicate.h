@@ -4,13 +4,20 @@
  * JSON, compiled for speed (cheap children first, a mask of the fields that
  * must be present) and evaluated with per-record caching of regex results.
  *
- * Regexes: every pattern of a policy set lives in one regex_set. All
- * patterns over the same field share one Hyperscan database, so a field is
- * scanned at most once per record, and only when some predicate reaches a
- * regex over it. Patterns Hyperscan refuses (back-references, look-around,
- * possessive quantifiers, NUL bytes) are matched by PCRE2 with JIT instead.
- * Both run byte-wise (no UTF mode), so they give the same answers; PCRE2 is
- * the reference and validates every pattern at load.
+ * Regexes: every pattern of a policy set lives in one regex_set, and so do
+ * phrase lists (phrase_list.h). A pattern or list is over a subject: a
+ * field, or a field through a chain of transformations (transform.h). All
+ * patterns and phrases over the same subject share one Hyperscan database,
+ * so a subject is scanned at most once per record, and only when some
+ * predicate reaches a pattern over it. Patterns Hyperscan refuses
+ * (back-references, look-around, possessive quantifiers, NUL bytes) are
+ * matched by PCRE2 with JIT instead. Both run byte-wise (no UTF mode), so
+ * they give the same answers; PCRE2 is the reference and validates every
+ * pattern at load.
+ *
+ * A transformed subject is computed once per record, when first asked, into
+ * the evaluation state's scratch buffer (PRED_XF_SCRATCH bytes per record;
+ * the record's own strings are never written).
  */
 #ifndef GATEHAWK_PREDICATE_H
 #define GATEHAWK_PREDICATE_H
@@ -20,10 +27,13 @@
 #include <stdint.h>
 
 #include "base/addr.h"
+#include "engine/phrase_list.h"
 #include "input/request.h"
 
 /* Nesting deeper than this is refused at load: evaluation recurses. */
 #define PRED_MAX_DEPTH 32
+/* Transformed values of one record, all subjects together; past it a value is cut. */
+#define PRED_XF_SCRATCH (256 * 1024)
 
 enum pred_op {
 	PRED_ALL, /* every child holds (none: true) */
@@ -41,6 +51,7 @@ enum pred_op {
 	PRED_SUFFIX,
 	PRED_CONTAINS,
 	PRED_REGEX, /* regex and iregex: caseless is part of the compiled pattern */
+	PRED_PHRASES, /* phrases and phrases_file: a phrase list in the regex_set */
 	PRED_CIDR,
 };
 
@@ -51,7 +62,8 @@ struct pred {
 	bool flag;     /* EXISTS: the wanted answer; EQ/NE on bools: the value */
 	uint32_t n;    /* children, list items or CIDRs */
 	uint32_t need; /* REQ_BIT()s that must be present for this to hold */
-	uint32_t cost; /* rough evaluation cost, to try cheap children first */
+	uint16_t cost; /* rough evaluation cost, to try cheap children first (saturates) */
+	uint16_t subj; /* string leaves: the subject (== field unless transformed) */
 	union {
 		struct pred **kids;   /* ALL, ANY, NOT (one kid) */
 		struct gh_str str;    /* EQ, NE, PREFIX, SUFFIX, CONTAINS (owned copy) */
@@ -60,7 +72,7 @@ struct pred {
 		double *nums;         /* IN over numbers */
 		struct gh_addr addr;  /* EQ, NE over addresses */
 		struct gh_cidr *cidrs; /* CIDR */
-		int regex;            /* REGEX: id in the set's regex_set */
+		int regex;            /* REGEX, PHRASES: id in the set's regex_set */
 	} u;
 };
 
@@ -90,12 +102,23 @@ struct regex_set;
 struct regex_set *regex_set_new(void);
 void regex_set_free(struct regex_set *rs);
 /*
- * Add a pattern over field f; the same (field, pattern, caseless) gives the
- * same id. Returns the id, or -EINVAL with PCRE2's message and the error
+ * The subject id of field f through chain (transform.h): f itself for chain
+ * 0; the same (f, chain) gives the same id. -E2BIG past 65535, or -ENOMEM.
+ */
+int regex_set_subject(struct regex_set *rs, enum req_field f, uint32_t chain);
+/*
+ * Add a pattern over a subject; the same (subject, pattern, caseless) gives
+ * the same id. Returns the id, or -EINVAL with PCRE2's message and the error
  * offset written to err, or -ENOMEM.
  */
-int regex_set_add(struct regex_set *rs, enum req_field f, const char *pattern, size_t len,
+int regex_set_add(struct regex_set *rs, unsigned int subj, const char *pattern, size_t len,
 		  bool caseless, char *err, size_t errlen);
+/*
+ * Add a finished phrase list over a subject, taking its contents (*pl is
+ * emptied); an equal list over the same subject gives the same id. Returns
+ * the id or -ENOMEM.
+ */
+int regex_set_add_phrases(struct regex_set *rs, unsigned int subj, struct phrase_list *pl);
 /* Build the per-field Hyperscan databases; call once after the last add. */
 int regex_set_compile(struct regex_set *rs, unsigned int flags);
 size_t regex_set_count(const struct regex_set *rs);
@@ -113,11 +136,14 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs);
 void pred_eval_free(struct pred_eval *ev);
 void pred_eval_begin(struct pred_eval *ev, const struct request_record *r);
 bool pred_match(const struct pred *p, struct pred_eval *ev);
-/* Subject matches PCRE2 gave up on (match or JIT stack limit): counted as no match. */
+/* Subject matches PCRE2 gave up on (match or JIT stack limit): counted as no match;
+ * also transformed values cut short at PRED_XF_SCRATCH. */
 uint64_t pred_eval_regex_errors(const struct pred_eval *ev);
 /* Regex work so far: Hyperscan scans (at most one per field and record, none
  * for a value the memo remembers) plus PCRE2 matches (at most one per
  * fallback pattern and record). */
 uint64_t pred_eval_scans(const struct pred_eval *ev);
+/* Transformed subjects computed so far (at most one per subject and record). */
+uint64_t pred_eval_transforms(const struct pred_eval *ev);
 
 #endif /* GATEHAWK_PREDICATE_H */

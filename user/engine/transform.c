@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Transformations, each in place: the write position never passes the read
+ * position, because every decoded form is at most as long as its encoding
+ * (%XX is one byte, %uXXXX at most three UTF-8 bytes, &#x10000; four).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "engine/transform.h"
+
+static const char *const xform_names[XF_COUNT] = {
+	[XF_URL_DECODE] = "url_decode",
+	[XF_URL_DECODE_UNI] = "url_decode_uni",
+	[XF_LOWERCASE] = "lowercase",
+	[XF_NORMALIZE_PATH] = "normalize_path",
+	[XF_REMOVE_NULLS] = "remove_nulls",
+	[XF_COMPRESS_WHITESPACE] = "compress_whitespace",
+	[XF_HTML_ENTITY_DECODE] = "html_entity_decode",
+};
+
+int xform_by_name(const char *name)
+{
+	for (int x = XF_NONE + 1; x < XF_COUNT; x++)
+		if (!strcmp(xform_names[x], name))
+			return x;
+	return -1;
+}
+
+const char *xform_name(enum xform x)
+{
+	return x > XF_NONE && x < XF_COUNT ? xform_names[x] : "";
+}
+
+bool xform_chain_push(uint32_t *chain, enum xform x)
+{
+	for (int i = 0; i < XF_MAX_STEPS; i++)
+		if (!(*chain >> (4 * i) & 0xf)) {
+			*chain |= (uint32_t)x << (4 * i);
+			return true;
+		}
+	return false;
+}
+
+static int hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* n hex digits at p as a number, or -1. */
+static long hex_n(const char *p, int n)
+{
+	long v = 0;
+
+	for (int i = 0; i < n; i++) {
+		int h = hexval((unsigned char)p[i]);
+
+		if (h < 0)
+			return -1;
+		v = v << 4 | h;
+	}
+	return v;
+}
+
+/* Code point cp as UTF-8 at out; returns the bytes written (1 to 4). */
+static size_t put_utf8(char *out, unsigned long cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/*
+ * One round of %XX (and with uni %uXXXX: fullwidth ASCII U+FF01-U+FF5E as
+ * the ASCII it stands for, anything else as UTF-8); malformed escapes stay.
+ * *changed is set when anything was decoded.
+ */
+static size_t url_decode_round(char *b, size_t len, bool plus_space, bool uni, bool *changed)
+{
+	size_t o = 0, i = 0;
+
+	while (i < len) {
+		long v;
+
+		if (b[i] == '%' && uni && i + 5 < len && (b[i + 1] | 0x20) == 'u' &&
+		    (v = hex_n(b + i + 2, 4)) >= 0) {
+			if (v >= 0xff01 && v <= 0xff5e)
+				v -= 0xfee0;
+			o += put_utf8(b + o, (unsigned long)v);
+			i += 6;
+		} else if (b[i] == '%' && i + 2 < len && (v = hex_n(b + i + 1, 2)) >= 0) {
+			b[o++] = (char)v;
+			i += 3;
+		} else if (b[i] == '+' && plus_space) {
+			b[o++] = ' ';
+			i++;
+		} else {
+			b[o++] = b[i++];
+			continue;
+		}
+		*changed = true;
+	}
+	return o;
+}
+
+static size_t url_decode(char *b, size_t len, bool plus_space, bool uni)
+{
+	bool changed = true;
+
+	/* Most values hold nothing to decode: a memchr instead of a copy loop. */
+	if (!memchr(b, '%', len) && !(plus_space && memchr(b, '+', len)))
+		return len;
+
+	for (int r = 0; r < XF_URL_ROUNDS && changed; r++) {
+		changed = false;
+		len = url_decode_round(b, len, plus_space, uni, &changed);
+	}
+	return len;
+}
+
+/* Whether the path has an empty, "." or ".." segment (backslashes already slashes). */
+static bool needs_normalizing(const char *b, size_t len)
+{
+	const char *end = b + len, *s = memchr(b, '/', len);
+
+	if (len && b[0] == '.')
+		return true;
+	for (; s && s + 1 < end; s = memchr(s + 1, '/', (size_t)(end - s - 1)))
+		if (s[1] == '/' || s[1] == '.')
+			return true;
+	return false;
+}
+
+/*
+ * Backslashes become slashes, empty and "." segments go, ".." removes the
+ * segment before it and nothing at the root. A trailing slash stays.
+ */
+static size_t normalize_path(char *b, size_t len)
+{
+	size_t o = 0, i = 0, root;
+	char *bs = memchr(b, '\\', len);
+
+	for (; bs; bs = memchr(bs, '\\', len - (size_t)(bs - b)))
+		*bs = '/';
+	if (!needs_normalizing(b, len))
+		return len;
+	if (len && b[0] == '/') {
+		o = 1;
+		i = 1;
+	}
+	root = o;
+	while (i < len) {
+		const char *seg = b + i;
+		const char *slash = memchr(seg, '/', len - i);
+		size_t sl = slash ? (size_t)(slash - seg) : len - i;
+
+		i += sl + (slash != NULL);
+		if (!sl || (sl == 1 && seg[0] == '.'))
+			continue;
+		if (sl == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (o > root)
+				for (o--; o > root && b[o - 1] != '/'; o--)
+					;
+			continue;
+		}
+		memmove(b + o, seg, sl);
+		o += sl;
+		if (slash)
+			b[o++] = '/';
+	}
+	return o;
+}
+
+static size_t remove_nulls(char *b, size_t len)
+{
+	const char *nul = memchr(b, '\0', len);
+	size_t o = nul ? (size_t)(nul - b) : len;
+
+	for (size_t i = o; i < len; i++)
+		if (b[i])
+			b[o++] = b[i];
+	return o;
+}
+
+static size_t compress_whitespace(char *b, size_t len)
+{
+	size_t o = 0;
+	bool in_space = false;
+
+	for (size_t i = 0; i < len; i++) {
+		bool sp = b[i] == ' ' || (b[i] >= '\t' && b[i] <= '\r');
+
+		if (!sp)
+			b[o++] = b[i];
+		else if (!in_space)
+			b[o++] = ' ';
+		in_space = sp;
+	}
+	return o;
+}
+
+/* &#NN; or &#xHH; at b[i] (';' optional): its length, the code point in *cp; 0 if none. */
+static size_t numeric_entity(const char *b, size_t i, size_t len, unsigned long *cp)
+{
+	size_t j = i + 2;
+	bool hex = j < len && (b[j] | 0x20) == 'x';
+	size_t digits = 0;
+
+	*cp = 0;
+	for (j += hex; j < len; j++, digits++) {
+		int d = hex ? hexval((unsigned char)b[j]) : b[j] >= '0' && b[j] <= '9' ? b[j] - '0' : -1;
+
+		if (d < 0)
+			break;
+		*cp = *cp * (hex ? 16 : 10) + (unsigned long)d;
+		if (*cp > 0x10ffff)
+			*cp = 0x110000; /* saturate: leading zeros are fine, overflow is not */
+	}
+	if (!digits || *cp > 0x10ffff)
+		return 0;
+	return j - i + (j < len && b[j] == ';');
+}
+
+static size_t html_entity_decode(char *b, size_t len)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} named[] = { { "lt;", '<' }, { "gt;", '>' },   { "amp;", '&' },
+		      { "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", ' ' } };
+	const char *amp = memchr(b, '&', len);
+	size_t o = amp ? (size_t)(amp - b) : len, i = o;
+
+	while (i < len) {
+		size_t n = 0;
+		unsigned long cp;
+
+		if (b[i] == '&' && i + 1 < len && b[i + 1] == '#' &&
+		    (n = numeric_entity(b, i, len, &cp))) {
+			o += put_utf8(b + o, cp);
+			i += n;
+			continue;
+		}
+		for (size_t k = 0; b[i] == '&' && k < sizeof(named) / sizeof(named[0]); k++) {
+			size_t nl = strlen(named[k].name);
+
+			if (len - i - 1 >= nl && (b[i + 1] | 0x20) == named[k].name[0] &&
+			    !strncasecmp(b + i + 1, named[k].name, nl)) {
+				b[o++] = named[k].c;
+				n = nl + 1;
+				break;
+			}
+		}
+		if (n)
+			i += n;
+		else
+			b[o++] = b[i++];
+	}
+	return o;
+}
+
+size_t xform_apply(uint32_t chain, bool plus_space, char *buf, size_t len)
+{
+	for (; chain; chain >>= 4) {
+		switch (chain & 0xf) {
+		case XF_URL_DECODE: len = url_decode(buf, len, plus_space, false); break;
+		case XF_URL_DECODE_UNI: len = url_decode(buf, len, plus_space, true); break;
+		case XF_LOWERCASE:
+			for (size_t i = 0; i < len; i++) /* branch-free: vectorises */
+				buf[i] = (char)(buf[i] + ((unsigned char)(buf[i] - 'A') < 26) * 32);
+			break;
+		case XF_NORMALIZE_PATH: len = normalize_path(buf, len); break;
+		case XF_REMOVE_NULLS: len = remove_nulls(buf, len); break;
+		case XF_COMPRESS_WHITESPACE: len = compress_whitespace(buf, len); break;
+		case XF_HTML_ENTITY_DECODE: len = html_entity_decode(buf, len); break;
+		}
+	}
+	return len;
+}
