@@ -209,7 +209,7 @@ static const struct rule rules[] = {
 	  "'action':{'type':'alert'}}", "description", "non-empty" },
 	{ "missing kind", "{" HEAD "'action':{'type':'alert'}}", "kind", "got nothing" },
 	{ "unknown kind", "{" HEAD "'kind':'profile','action':{'type':'alert'}}", "kind",
-	  "one of match, window, rate, got \"profile\"" },
+	  "one of match, window, rate, crs, got \"profile\"" },
 	{ "unknown field", "{" HEAD "'kind':'match','wher':{},'where':{'all':[]},"
 	  "'action':{'type':'alert'}}", "wher", "unknown field" },
 	{ "field of another kind", "{" HEAD "'kind':'match','where':{'all':[]},'window':{},"
