@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fixture checker for the policy pack (policies/exploits, policies/scanners).
-#   tests/lib/policy_fixtures.sh [-b BINARY] [POLICY.json | DIR]...
+#   tests/lib/policy_fixtures.sh [-b BINARY] [-B BENIGN.log]... [POLICY.json | DIR]...
 # Default: every *.json under policies/exploits and policies/scanners.
 #
 # The policy parser does not know "references" and "fixtures" yet, so each
@@ -14,16 +14,20 @@
 #      entries must not. An entry is one combined log line, or an array of
 #      lines replayed together in that order (window policies: several
 #      requests from one source that must fire together).
+#   3. with -B (repeatable): the whole stripped set is replayed over each
+#      benign log (combined) and must raise no alert at all.
 # Prints TAP (ok/not ok N - file: fixture) and a final "N passed, N failed";
 # exit 0 only when every check passed.
 set -u
 
 here=$(cd "$(dirname "$0")/../.." && pwd)
 bin=$here/build/gatehawk
-while getopts b: opt; do
+benign=()
+while getopts b:B: opt; do
 	case $opt in
 	b) bin=$OPTARG ;;
-	*) echo "usage: $0 [-b BINARY] [POLICY.json | DIR]..." >&2; exit 2 ;;
+	B) benign+=("$OPTARG") ;;
+	*) echo "usage: $0 [-b BINARY] [-B BENIGN.log]... [POLICY.json | DIR]..." >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -40,8 +44,10 @@ files=()
 for a in "$@"; do
 	if [ -d "$a" ]; then
 		for f in "$a"/*.json; do [ -e "$f" ] && files+=("$f"); done
-	else
+	elif [ -e "$a" ]; then
 		files+=("$a")
+	elif [ $# -gt 2 ] || [ "$a" != "$here/policies/scanners" ] && [ "$a" != "$here/policies/exploits" ]; then
+		echo "$0: $a: no such file or directory" >&2; exit 2
 	fi
 done
 
@@ -122,6 +128,19 @@ for f in "${files[@]}"; do
 			fi
 		done
 	done
+done
+
+for log in ${benign[@]+"${benign[@]}"}; do
+	alerts=$("$bin" replay --policies "$tmp/all" --format combined "$log" 2>"$tmp/replay.err")
+	rc=$?
+	na=$(printf '%s' "$alerts" | grep -c '"policy"')
+	if [ $rc -eq 0 ] && [ "$na" -eq 0 ]; then
+		report ok "benign corpus $log: 0 alerts ($(cut -d, -f1 "$tmp/replay.err"))"
+	else
+		report fail "benign corpus $log: 0 alerts" "exit $rc, $na alerts; by policy:
+$(printf '%s\n' "$alerts" | jq -r .policy 2>/dev/null | sort | uniq -c | sort -rn)
+first: $(printf '%s\n' "$alerts" | head -3)"
+	fi
 done
 
 echo "1..$n"
