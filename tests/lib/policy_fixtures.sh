@@ -64,9 +64,7 @@ report() { # STATUS DESCRIPTION [DIAG]
 
 echo "TAP version 13"
 # Stripped copies; the file name keeps the source's base name.
-i=0
 for f in "${files[@]}"; do
-	i=$((i + 1))
 	b=$(basename "$f")
 	if ! jq 'del(.references, .fixtures)' "$f" >"$tmp/all/$b" 2>"$tmp/jq.err"; then
 		report fail "$f: valid JSON" "$(cat "$tmp/jq.err")"
@@ -114,7 +112,7 @@ for f in "${files[@]}"; do
 			hit=0
 			printf '%s\n' "$alerts" | jq -r '.policy? // empty' 2>/dev/null | grep -Fxq -- "$name" && hit=1
 			rej=$(grep -o '[0-9]* rejected' "$tmp/replay.err" | cut -d' ' -f1)
-			desc="$rel: $set[$k] ${first}"
+			desc="$rel: ${set}[$k] ${first}"
 			if [ $rc -ne 0 ]; then
 				report fail "$desc" "replay exit $rc: $(cat "$tmp/replay.err")"
 			elif [ "${rej:-0}" != 0 ]; then
