@@ -538,6 +538,13 @@ bench_recall() {
 		echo '```'
 		bash tests/bench/recall.sh policies 2>/dev/null | sed -n '/^attacking sources/,$p'
 		echo '```'
+		echo
+		# Benign users who search for attack syntax ("union select", sleep(5),
+		# ../price): measured, not asserted; WAF rules flag such searches.
+		printf 'Benign sources searching for attack syntax (tests/e2e/data/benign-attack-words.log): %s of %s flagged.\n' \
+			"$("$GATEHAWK" replay --policies policies tests/e2e/data/benign-attack-words.log 2>/dev/null |
+				jq -r .src_ip | sort -u | wc -l)" \
+			"$(awk '{ print $1 }' tests/e2e/data/benign-attack-words.log | sort -u | wc -l)"
 	} | tee "$REPORT_DIR/recall.md"
 }
 

@@ -240,3 +240,18 @@ summary() {
 	[ "$status" -eq 2 ]
 	[[ $output == *'unknown variable $bogus at offset'* ]]
 }
+
+@test "benign corpus: no alert from any shipped policy (shop, blog, WordPress, APIs, crawlers, monitors)" {
+	# tests/e2e/data/benign-extra.log: a shop with product names such as
+	# union-select-jacket, a blog, a WordPress site used by its admin, JSON API
+	# clients, Googlebot/Bingbot, uptime monitors, the covered products' own
+	# legitimate traffic; plus the generator's benign browsers.
+	grep '^10\.0\.' "$LOGS/scenario.log" >"$LOGS/benign-gen.log"
+	replay --policies policies tests/e2e/data/benign-extra.log "$LOGS/benign-gen.log"
+	[ "$status" -eq 0 ]
+	if [ -s "$LOGS/out" ]; then
+		jq -c '{policy, src_ip, path: .evidence.request.path, query: .evidence.request.query}' "$LOGS/out" >&2
+		false
+	fi
+	[ "$(summary 'rejected')" -eq 0 ]
+}
