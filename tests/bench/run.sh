@@ -532,6 +532,7 @@ bench_replay() {
 # tests/bench/recall.sh over tests/bench/data/eval (one request per attacking
 # source, browser user agents; benign shop, blog, WordPress, API, bots).
 bench_recall() {
+	mkdir -p "$REPORT_DIR" || return 1
 	{
 		echo "# Detection recall and false positives"
 		echo
