@@ -14,7 +14,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +21,9 @@
 
 #include <hs/hs.h>
 
+#include "base/hash.h"
 #include "engine/crs_prefilter.h"
+#include "engine/crs_words.h"
 
 enum pf_field { PF_PATH, PF_QUERY, PF_UA, PF_REFERER, PF_HOST, PF_ACCEPT, PF_CTYPE, PF_NFIELDS };
 
@@ -164,157 +165,35 @@ static const struct pf_row ROWS[] = {
 
 #define NROWS (sizeof(ROWS) / sizeof(ROWS[0]))
 
-/* Data-file words being gathered (raw bytes, their lengths). */
-struct pf_list {
-	char **w;
-	size_t *len;
-	size_t n, cap;
-};
-
 struct crs_prefilter {
 	hs_database_t *db[PF_NFIELDS]; /* the table's rows for each field */
 	hs_database_t *words;          /* the data files' words, for every field */
 	unsigned int paranoia;
 };
 
+/*
+ * The prefilter's answer per field value: user agents, referers, hosts and
+ * popular paths repeat, and a repeat costs a hash and a compare instead of
+ * four views, their scans and libinjection. The answer depends on the value
+ * alone (and the engine, fixed per scratch), so it can be remembered.
+ */
+#define PF_MEMO_SIZE 512
+#define PF_MEMO_TEXT 255
+#define PF_MEMO_SEED 0x3c6ef372fe94f82bULL
+
+struct pf_memo {
+	uint64_t hash;
+	uint8_t len; /* 0: empty slot (empty values are never looked up) */
+	bool marks;
+	char text[PF_MEMO_TEXT];
+};
+
 struct crs_pf_scratch {
 	hs_scratch_t *hs;
 	char *view;      /* the field as CRS's transformations see it */
 	size_t cap;
+	struct pf_memo *memo; /* PF_NFIELDS x PF_MEMO_SIZE */
 };
-
-static int list_add(struct pf_list *l, const char *w, size_t len)
-{
-	char *copy;
-
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		char **pw = realloc(l->w, cap * sizeof(*pw));
-		size_t *pl = pw ? realloc(l->len, cap * sizeof(*pl)) : NULL;
-
-		if (pw)
-			l->w = pw;
-		if (!pl)
-			return -ENOMEM;
-		l->len = pl;
-		l->cap = cap;
-	}
-	copy = strndup(w, len);
-	if (!copy)
-		return -ENOMEM;
-	l->w[l->n] = copy;
-	l->len[l->n++] = len;
-	return 0;
-}
-
-static void list_free(struct pf_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->w[i]);
-	free(l->w);
-	free(l->len);
-}
-
-/* ---- data files ------------------------------------------------------------ */
-
-static char *read_all(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0;
-
-	if (f && !fseek(f, 0, SEEK_END)) {
-		long n = ftell(f);
-
-		if (n >= 0 && !fseek(f, 0, SEEK_SET) && (buf = malloc((size_t)n + 1))) {
-			len = fread(buf, 1, (size_t)n, f);
-			buf[len] = '\0';
-		}
-	}
-	if (f)
-		fclose(f);
-	return buf;
-}
-
-/*
- * The paranoia level of the rule that holds text position at: its own
- * paranoia-level tag before the next rule starts, else (a chained rule,
- * whose tags are on the chain's head) the last tag before it; 1 if none.
- */
-static unsigned int rule_pl(const char *text, const char *at)
-{
-	const char *next = strstr(at, "\nSecRule");
-	const char *tag = strstr(at, "paranoia-level/"), *p;
-
-	if (tag && (!next || tag < next))
-		return (unsigned int)(tag[15] - '0');
-	for (tag = NULL, p = text; (p = strstr(p, "paranoia-level/")) && p < at; p++)
-		tag = p;
-	return tag ? (unsigned int)(tag[15] - '0') : 1;
-}
-
-/* Every word of one data file (one per line, '#' comments) into l. */
-static int load_words(const char *dir, const char *name, struct pf_list *l)
-{
-	char path[4096], *text, *line, *save = NULL;
-	int ret = 0;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	text = read_all(path);
-	if (!text)
-		return -errno ? -errno : -EIO;
-	for (line = strtok_r(text, "\r\n", &save); line && !ret;
-	     line = strtok_r(NULL, "\r\n", &save)) {
-		size_t len = strlen(line);
-
-		while (len && isspace((unsigned char)line[len - 1]))
-			len--;
-		if (!len || line[0] == '#')
-			continue;
-		ret = list_add(l, line, len);
-	}
-	free(text);
-	return ret;
-}
-
-/* The @pmFromFile names of one rule file at or under the paranoia level, loaded. */
-static int load_conf_words(const char *dir, const char *conf, unsigned int pl, struct pf_list *l,
-			   struct gh_err *err)
-{
-	char *text = read_all(conf), name[256];
-	const char *p;
-	int ret = 0;
-
-	if (!text)
-		return gh_err_sys(err, -errno ? -errno : -EIO, "CRS prefilter: %s", conf);
-	for (p = text; !ret && (p = strstr(p, "\"@pmFromFile ")); p++) {
-		if (sscanf(p + 13, "%255[^\" \t\\]", name) != 1 || rule_pl(text, p) > pl)
-			continue;
-		ret = load_words(dir, name, l);
-		if (ret == -ENOMEM)
-			gh_err_sys(err, ret, "CRS prefilter");
-		else if (ret)
-			gh_err_sys(err, ret, "CRS prefilter: %s/%s (named in %s)", dir, name, conf);
-	}
-	free(text);
-	return ret;
-}
-
-static int load_data_words(const char *dir, unsigned int pl, struct pf_list *l,
-			   struct gh_err *err)
-{
-	char pattern[4096];
-	glob_t g;
-	int ret = 0;
-
-	snprintf(pattern, sizeof(pattern), "%s/REQUEST-*.conf", dir);
-	if (glob(pattern, 0, NULL, &g))
-		return 0; /* crs_open has said so already */
-	for (size_t i = 0; i < g.gl_pathc && !ret; i++)
-		ret = load_conf_words(dir, g.gl_pathv[i], pl, l, err);
-	globfree(&g);
-	return ret;
-}
 
 /* ---- compile ---------------------------------------------------------------- */
 
@@ -377,12 +256,12 @@ int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_
 		*out = pf;
 		return 0;
 	}
-	ret = load_data_words(rules_dir, paranoia, &words, err);
+	ret = crs_words_load(rules_dir, paranoia, &words, err);
 	if (!ret)
 		ret = compile((const char *const *)words.w, words.len, words.n, &pf->words, err);
 	for (int f = 0; f < PF_NFIELDS && !ret; f++)
 		ret = compile_rows(pf, (enum pf_field)f, err);
-	list_free(&words);
+	crs_words_free(&words);
 	if (ret) {
 		crs_prefilter_close(pf);
 		return ret;
@@ -405,6 +284,8 @@ struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf)
 {
 	struct crs_pf_scratch *s = calloc(1, sizeof(*s));
 
+	if (s) /* without it every value is looked at, with the same answers */
+		s->memo = calloc((size_t)PF_NFIELDS * PF_MEMO_SIZE, sizeof(*s->memo));
 	for (int f = 0; s && f <= PF_NFIELDS; f++) {
 		hs_database_t *db = f < PF_NFIELDS ? pf->db[f] : pf->words;
 
@@ -422,6 +303,7 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s)
 		return;
 	hs_free_scratch(s->hs);
 	free(s->view);
+	free(s->memo);
 	free(s);
 }
 
@@ -759,6 +641,25 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 	return (n3 != n1 || memcmp(b, b + 2 * n1, n1)) && scan(pf, s, f, b + 2 * n1, n3);
 }
 
+static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
+			     enum pf_field f, struct gh_str v)
+{
+	struct pf_memo *m;
+	uint64_t h;
+
+	if (!s->memo || !v.len || v.len > PF_MEMO_TEXT)
+		return field_marks(pf, s, f, v);
+	h = gh_hash_bytes(v.p, v.len, PF_MEMO_SEED);
+	m = &s->memo[(size_t)f * PF_MEMO_SIZE + (h & (PF_MEMO_SIZE - 1))];
+	if (m->hash == h && m->len == v.len && !memcmp(m->text, v.p, v.len))
+		return m->marks;
+	m->marks = field_marks(pf, s, f, v);
+	m->hash = h;
+	m->len = (uint8_t)v.len;
+	memcpy(m->text, v.p, v.len);
+	return m->marks;
+}
+
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
 			 const struct request_record *r)
 {
@@ -783,7 +684,7 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const struct gh_str *v = (const void *)((const char *)r + fields[i].off);
 
-		if (req_has(r, fields[i].rf) && field_marks(pf, s, fields[i].pf, *v))
+		if (req_has(r, fields[i].rf) && field_marks_memo(pf, s, fields[i].pf, *v))
 			return true;
 	}
 	return false;

@@ -25,18 +25,22 @@
 
 /*
  * Scan results per field value: paths and queries repeat (assets, popular
- * pages), and a repeat costs a hash and a compare instead of a scan. One
- * cache line per entry, direct-mapped; values longer than MEMO_TEXT and
- * subjects with more than 64 patterns or lists are always scanned.
+ * pages), and a repeat costs a hash and a compare instead of a scan. The
+ * entry keeps the ids of the patterns that matched, not a bitmap, so a field
+ * with hundreds of patterns (a known-exploit pack) is remembered too; a
+ * value that matched more than MEMO_HITS patterns, or is longer than
+ * MEMO_TEXT, is always scanned. Direct-mapped.
  */
 #define MEMO_SIZE 1024
 #define MEMO_TEXT 46
+#define MEMO_HITS 4
 #define MEMO_SEED 0x6a09e667f3bcc908ULL
 
 struct memo_entry {
 	uint64_t hash;
-	uint64_t bits; /* bit k: the field's k-th pattern matched */
 	uint16_t len;
+	uint8_t nhits;
+	uint32_t hits[MEMO_HITS]; /* regex ids */
 	char text[MEMO_TEXT];
 };
 
@@ -510,7 +514,7 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 			continue;
 		if (hs_alloc_scratch(rs->db[s], &ev->scratch) != HS_SUCCESS)
 			goto fail;
-		if (rs->nids[s] <= 64 && !(ev->memo[s] = calloc(MEMO_SIZE, sizeof(struct memo_entry))))
+		if (!(ev->memo[s] = calloc(MEMO_SIZE, sizeof(struct memo_entry))))
 			goto fail;
 	}
 	return ev;
@@ -587,14 +591,16 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 {
 	const struct regex_set *rs = ev->rs;
 	struct memo_entry *m = NULL;
-	uint64_t h = 0, bits = 0;
+	uint32_t hits[MEMO_HITS] = { 0 };
+	uint64_t h = 0;
+	uint8_t n = 0;
 
 	if (ev->memo[sj] && s.len <= MEMO_TEXT) {
 		h = gh_hash_bytes(s.p, s.len, MEMO_SEED);
 		m = &ev->memo[sj][h & (MEMO_SIZE - 1)];
 		if (m->hash == h && m->len == s.len && !memcmp(m->text, s.p, s.len)) {
-			for (bits = m->bits; bits; bits &= bits - 1)
-				ev->hit_gen[rs->ids[sj][__builtin_ctzll(bits)]] = ev->gen;
+			for (uint8_t i = 0; i < m->nhits; i++)
+				ev->hit_gen[m->hits[i]] = ev->gen;
 			return;
 		}
 	}
@@ -606,10 +612,18 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 	}
 	if (!m)
 		return;
-	for (unsigned int k = 0; k < rs->nids[sj]; k++)
-		bits |= (uint64_t)(ev->hit_gen[rs->ids[sj][k]] == ev->gen) << k;
+	for (unsigned int k = 0; k < rs->nids[sj]; k++) {
+		unsigned int id = rs->ids[sj][k];
+
+		if (ev->hit_gen[id] != ev->gen)
+			continue;
+		if (n == MEMO_HITS)
+			return; /* too many to remember: this value is scanned each time */
+		hits[n++] = id;
+	}
+	memcpy(m->hits, hits, sizeof(hits));
 	m->hash = h;
-	m->bits = bits;
+	m->nhits = n;
 	m->len = (uint16_t)s.len;
 	memcpy(m->text, s.p, s.len);
 }
