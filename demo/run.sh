@@ -371,8 +371,8 @@ demo_summary() {
 	lab_gatehawk stats | grep -v '^daemon\.engine\.policies\.' || true
 	echo
 	lab_gatehawk status --json | jq -r '
-		"  POLICY                   MATCHED  ALERTS  BLOCKS",
-		(.daemon.engine.policies[] | "  \(.name + (" " * (24 - (.name | length))))"
+		"  POLICY (\(.daemon.engine.policies | length) loaded; those that matched)  MATCHED  ALERTS  BLOCKS",
+		(.daemon.engine.policies[] | select(.matched > 0) | "  \(.name + (" " * (32 - (.name | length))))"
 			+ " \(.matched | tostring | " " * (7 - length) + .)"
 			+ " \(.alerts | tostring | " " * (7 - length) + .)"
 			+ " \(.blocks | tostring | " " * (7 - length) + .)")' || true
