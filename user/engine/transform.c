@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/utf8.h"
 #include "engine/transform.h"
 
 static const char *const xform_names[XF_COUNT] = {
@@ -42,54 +43,6 @@ bool xform_chain_push(uint32_t *chain, enum xform x)
 	return false;
 }
 
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* n hex digits at p as a number, or -1. */
-static long hex_n(const char *p, int n)
-{
-	long v = 0;
-
-	for (int i = 0; i < n; i++) {
-		int h = hexval((unsigned char)p[i]);
-
-		if (h < 0)
-			return -1;
-		v = v << 4 | h;
-	}
-	return v;
-}
-
-/* Code point cp as UTF-8 at out; returns the bytes written (1 to 4). */
-static size_t put_utf8(char *out, unsigned long cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /*
  * One round of %XX (and with uni %uXXXX: fullwidth ASCII U+FF01-U+FF5E as
  * the ASCII it stands for, anything else as UTF-8); malformed escapes stay.
@@ -103,12 +56,12 @@ static size_t url_decode_round(char *b, size_t len, bool plus_space, bool uni, b
 		long v;
 
 		if (b[i] == '%' && uni && i + 5 < len && (b[i + 1] | 0x20) == 'u' &&
-		    (v = hex_n(b + i + 2, 4)) >= 0) {
+		    (v = gh_hex_n(b + i + 2, 4)) >= 0) {
 			if (v >= 0xff01 && v <= 0xff5e)
 				v -= 0xfee0;
-			o += put_utf8(b + o, (unsigned long)v);
+			o += gh_put_utf8(b + o, (unsigned long)v);
 			i += 6;
-		} else if (b[i] == '%' && i + 2 < len && (v = hex_n(b + i + 1, 2)) >= 0) {
+		} else if (b[i] == '%' && i + 2 < len && (v = gh_hex_n(b + i + 1, 2)) >= 0) {
 			b[o++] = (char)v;
 			i += 3;
 		} else if (b[i] == '+' && plus_space) {
@@ -228,7 +181,7 @@ static size_t numeric_entity(const char *b, size_t i, size_t len, unsigned long 
 
 	*cp = 0;
 	for (j += hex; j < len; j++, digits++) {
-		int d = hex ? hexval((unsigned char)b[j]) : b[j] >= '0' && b[j] <= '9' ? b[j] - '0' : -1;
+		int d = hex ? gh_hexval((unsigned char)b[j]) : b[j] >= '0' && b[j] <= '9' ? b[j] - '0' : -1;
 
 		if (d < 0)
 			break;
@@ -257,7 +210,7 @@ static size_t html_entity_decode(char *b, size_t len)
 
 		if (b[i] == '&' && i + 1 < len && b[i + 1] == '#' &&
 		    (n = numeric_entity(b, i, len, &cp))) {
-			o += put_utf8(b + o, cp);
+			o += gh_put_utf8(b + o, cp);
 			i += n;
 			continue;
 		}

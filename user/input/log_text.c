@@ -16,16 +16,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "input/http_head.h"
 #include "input/log_fields.h"
-
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
 
 /* ---- addresses ---------------------------------------------------------------- */
 
@@ -80,45 +73,12 @@ bool log_addr(const char *p, size_t n, struct gh_addr *a)
 
 /* ---- quoted text ---------------------------------------------------------------- */
 
-static size_t put_utf8(char *w, uint32_t cp)
-{
-	if (cp < 0x80) {
-		w[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		w[0] = (char)(0xc0 | cp >> 6);
-		w[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		w[0] = (char)(0xe0 | cp >> 12);
-		w[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		w[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	w[0] = (char)(0xf0 | cp >> 18);
-	w[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	w[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	w[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /* "\uXXXX" at p (6 bytes known to be there): the code unit, or -1. */
 static int32_t u_escape(const char *p)
 {
-	int32_t v = 0;
-
 	if (p[0] != '\\' || p[1] != 'u')
 		return -1;
-	for (int i = 2; i < 6; i++) {
-		int h = hexval((unsigned char)p[i]);
-
-		if (h < 0)
-			return -1;
-		v = v << 4 | h;
-	}
-	return v;
+	return (int32_t)gh_hex_n(p + 2, 4);
 }
 
 /*
@@ -139,19 +99,19 @@ static size_t unescape_one(const char *r, const char *end, char **w)
 				return 2;
 			}
 	}
-	if (end - r >= 4 && r[1] == 'x' && hexval((unsigned char)r[2]) >= 0 &&
-	    hexval((unsigned char)r[3]) >= 0) {
-		*(*w)++ = (char)(hexval((unsigned char)r[2]) << 4 | hexval((unsigned char)r[3]));
+	if (end - r >= 4 && r[1] == 'x' && gh_hexval((unsigned char)r[2]) >= 0 &&
+	    gh_hexval((unsigned char)r[3]) >= 0) {
+		*(*w)++ = (char)(gh_hexval((unsigned char)r[2]) << 4 | gh_hexval((unsigned char)r[3]));
 		return 4;
 	}
 	if (end - r >= 6 && (cp = u_escape(r)) >= 0) {
 		if (cp >= 0xd800 && cp < 0xdc00 && end - r >= 12 &&
 		    (lo = u_escape(r + 6)) >= 0xdc00 && lo < 0xe000) {
-			*w += put_utf8(*w, 0x10000 + ((uint32_t)(cp - 0xd800) << 10) +
+			*w += gh_put_utf8(*w, 0x10000 + ((uint32_t)(cp - 0xd800) << 10) +
 						   (uint32_t)(lo - 0xdc00));
 			return 12;
 		}
-		*w += put_utf8(*w, cp >= 0xd800 && cp < 0xe000 ? 0xfffd : (uint32_t)cp);
+		*w += gh_put_utf8(*w, cp >= 0xd800 && cp < 0xe000 ? 0xfffd : (uint32_t)cp);
 		return 6;
 	}
 	*(*w)++ = '\\';
