@@ -54,6 +54,32 @@ static void run_list(struct engine *e, int list, const struct request_record *r)
 	}
 }
 
+/*
+ * Match policies: the ungated ones always, a gated one only when one of
+ * its patterns matched this record (it could not hold otherwise). The
+ * gates' passes run first; their hits, usually none, name the policies.
+ * Tracing (explain) runs them all, so each says why it did not match.
+ */
+static void run_matches(struct engine *e, const struct request_record *r)
+{
+	const int *hits;
+	size_t nhits;
+
+	if (e->trace || !e->ngate_run) {
+		run_list(e, LIST_MATCH, r);
+		return;
+	}
+	for (uint32_t k = 0; k < e->ngate_run; k++)
+		pred_eval_run(e->ev, e->gate_run[k]);
+	nhits = pred_eval_hits(e->ev, &hits);
+	for (size_t h = 0; h < nhits; h++)
+		for (uint32_t j = 0; j < e->gate_cnt[hits[h]]; j++)
+			e->run[e->gate_pol[e->gate_first[hits[h]] + j]] = e->gen;
+	for (size_t i = 0; i < e->nlist[LIST_MATCH]; i++)
+		if (!e->gated[i] || e->run[i] == e->gen)
+			eng_run_match(e, &e->pol[e->list[LIST_MATCH][i]], r);
+}
+
 /* Block verdicts of this record as records of their own, for input: verdicts. */
 static void flush_verdicts(struct engine *e)
 {
@@ -81,7 +107,7 @@ void engine_feed(struct engine *e, const struct request_record *r)
 	late = is_late(e, r->ts_ns);
 	begin_record(e, r);
 	/* A match needs no window: late records still match. */
-	run_list(e, LIST_MATCH, r);
+	run_matches(e, r);
 	run_list(e, LIST_CRS, r);
 	if (!late) {
 		run_list(e, LIST_WINDOW, r);
@@ -246,6 +272,81 @@ static void policy_init(struct engine *e, size_t i)
 	e->list[l][e->nlist[l]++] = (uint16_t)i;
 }
 
+static int cmp_pair(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+
+	return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* (pattern id, list position) pairs of every gated match policy, by id. */
+static int (*gate_pairs(struct engine *e, size_t *np))[2]
+{
+	int (*pairs)[2] = NULL, ids[PRED_GATE_MAX];
+	size_t cap = 0;
+
+	*np = 0;
+	for (size_t i = 0; i < e->nlist[LIST_MATCH]; i++) {
+		int k = pred_gate(e->pol[e->list[LIST_MATCH][i]].p->where, ids, PRED_GATE_MAX);
+
+		e->gated[i] = k > 0;
+		for (int j = 0; j < k; j++) {
+			if (*np == cap) {
+				void *grown = realloc(pairs, (cap = cap ? cap * 2 : 256) * sizeof(*pairs));
+
+				if (!grown) {
+					free(pairs);
+					return NULL;
+				}
+				pairs = grown;
+			}
+			pairs[*np][0] = ids[j];
+			pairs[(*np)++][1] = (int)i;
+		}
+	}
+	if (*np)
+		qsort(pairs, *np, sizeof(*pairs), cmp_pair);
+	return pairs ? pairs : calloc(1, sizeof(*pairs));
+}
+
+/*
+ * The pattern gates of the match policies: a policy whose where needs one
+ * of some patterns runs only for records where one of them matched.
+ */
+static bool gates_init(struct engine *e)
+{
+	size_t n = e->nlist[LIST_MATCH], np, nre = regex_set_count(e->ps->regexes) + 1;
+	int (*pairs)[2];
+	bool ok;
+
+	e->gated = calloc(n + 1, sizeof(*e->gated));
+	e->run = calloc(n + 1, sizeof(*e->run));
+	e->gate_first = calloc(nre, sizeof(*e->gate_first));
+	e->gate_cnt = calloc(nre, sizeof(*e->gate_cnt));
+	if (!e->gated || !e->run || !e->gate_first || !e->gate_cnt ||
+	    !(pairs = gate_pairs(e, &np)))
+		return false;
+	e->gate_pol = calloc(np + 1, sizeof(*e->gate_pol));
+	e->gate_run = calloc(np + 1, sizeof(*e->gate_run));
+	ok = e->gate_pol && e->gate_run;
+	for (size_t i = 0; ok && i < np; i++) {
+		int id = pairs[i][0];
+		bool new_key = true;
+
+		if (!e->gate_cnt[id])
+			e->gate_first[id] = (uint32_t)i;
+		e->gate_cnt[id]++;
+		e->gate_pol[i] = (uint32_t)pairs[i][1];
+		for (uint32_t k = 0; k < e->ngate_run && new_key; k++)
+			new_key = regex_scan_key(e->ps->regexes, e->gate_run[k]) !=
+				  regex_scan_key(e->ps->regexes, id);
+		if (new_key)
+			e->gate_run[e->ngate_run++] = id;
+	}
+	free(pairs);
+	return ok;
+}
+
 static bool classes_init(struct engine *e)
 {
 	for (size_t i = 0; i < e->ps->count; i++)
@@ -316,7 +417,7 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 	ok = e->ev && e->pol && e->pst && e->pend && e->cls && e->g && e->keep && e->table;
 	for (int l = 0; l < LIST_COUNT; l++)
 		ok = (e->list[l] = calloc(n, sizeof(uint16_t))) && ok;
-	if (!ok || !classes_init(e)) {
+	if (!ok || !classes_init(e) || !gates_init(e)) {
 		engine_free(e);
 		return NULL;
 	}
@@ -353,6 +454,12 @@ void engine_free(struct engine *e)
 	pred_eval_free(e->ev);
 	for (int l = 0; l < LIST_COUNT; l++)
 		free(e->list[l]);
+	free(e->gate_run);
+	free(e->gate_first);
+	free(e->gate_cnt);
+	free(e->gate_pol);
+	free(e->gated);
+	free(e->run);
 	free(e->pol);
 	free(e->pst);
 	free(e->pend);

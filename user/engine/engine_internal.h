@@ -133,6 +133,18 @@ struct engine {
 	struct engine_stats st;
 	trace_fn trace;
 	void *trace_ctx;
+	/*
+	 * Match policies gated by their patterns (pred_gate): gate_run holds
+	 * one pattern per Hyperscan pass (and each PCRE2 pattern) to run per
+	 * record; a pattern id's policies (list positions) are
+	 * gate_pol[gate_first[id] .. + gate_cnt[id]). gated[i]: LIST_MATCH's
+	 * i-th policy waits for a hit; run[i]: the record that let it through.
+	 */
+	int *gate_run;
+	uint32_t ngate_run;
+	uint32_t *gate_first, *gate_cnt, *gate_pol;
+	bool *gated;
+	uint32_t *run;
 };
 
 static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,

@@ -99,67 +99,12 @@ struct pred_eval {
 	size_t xf_used;
 	struct memo_entry **memo; /* per subject */
 	const unsigned int *owner; /* of the subject being scanned */
+	int *hits;          /* this record's matched pattern ids, each once */
+	size_t nhits;
 	uint64_t regex_errors;
 	uint64_t scans;
 	uint64_t transforms;
 };
-
-#define ARENA_CHUNK (64 * 1024)
-
-struct arena_chunk {
-	struct arena_chunk *next;
-	size_t used, size;
-	_Alignas(16) unsigned char data[];
-};
-
-struct pred_arena {
-	struct arena_chunk *head;
-};
-
-struct pred_arena *pred_arena_new(void)
-{
-	return calloc(1, sizeof(struct pred_arena));
-}
-
-void pred_arena_free(struct pred_arena *a)
-{
-	if (!a)
-		return;
-	while (a->head) {
-		struct arena_chunk *c = a->head;
-
-		a->head = c->next;
-		free(c);
-	}
-	free(a);
-}
-
-void *pred_alloc(struct pred_arena *a, size_t size)
-{
-	struct arena_chunk *c = a->head;
-	void *p;
-
-	size = (size + 15) & ~(size_t)15;
-	if (!c || c->size - c->used < size) {
-		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
-
-		c = calloc(1, sizeof(*c) + cap);
-		if (!c)
-			return NULL;
-		c->size = cap;
-		/* A big one-off block goes behind the current chunk, which stays open. */
-		if (a->head && size > ARENA_CHUNK) {
-			c->next = a->head->next;
-			a->head->next = c;
-		} else {
-			c->next = a->head;
-			a->head = c;
-		}
-	}
-	p = c->data + c->used;
-	c->used += size;
-	return p;
-}
 
 static uint32_t leaf_cost(const struct pred *p)
 {
@@ -493,6 +438,7 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 	ev->gen = 1;
 	ev->done_gen = calloc(n, sizeof(*ev->done_gen));
 	ev->hit_gen = calloc(n, sizeof(*ev->hit_gen));
+	ev->hits = calloc(n, sizeof(*ev->hits));
 	ev->scan_gen = calloc(ns, sizeof(*ev->scan_gen));
 	ev->xf_gen = calloc(ns, sizeof(*ev->xf_gen));
 	ev->xf = calloc(ns, sizeof(*ev->xf));
@@ -500,7 +446,7 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 	ev->md = pcre2_match_data_create(1, NULL);
 	ev->mctx = pcre2_match_context_create(NULL);
 	ev->jit = pcre2_jit_stack_create(32 * 1024, PCRE2_JIT_STACK_MAX, NULL);
-	if (!ev->done_gen || !ev->hit_gen || !ev->scan_gen || !ev->xf_gen || !ev->xf ||
+	if (!ev->done_gen || !ev->hit_gen || !ev->hits || !ev->scan_gen || !ev->xf_gen || !ev->xf ||
 	    !ev->memo || !ev->md || !ev->mctx)
 		goto fail;
 	if (ns > REQ_FIELD_COUNT && !(ev->xf_buf = malloc(PRED_XF_SCRATCH)))
@@ -537,6 +483,7 @@ void pred_eval_free(struct pred_eval *ev)
 	free(ev->xf_gen);
 	free(ev->xf);
 	free(ev->xf_buf);
+	free(ev->hits);
 	for (size_t s = 0; ev->memo && s < ev->rs->nsubj; s++)
 		free(ev->memo[s]);
 	free(ev->memo);
@@ -563,6 +510,7 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 	size_t n = ev->rs->n ? ev->rs->n : 1;
 
 	ev->r = r;
+	ev->nhits = 0;
 	ev->present = r->present;
 	ev->str_mask = 0;
 	ev->xf_used = 0;
@@ -576,13 +524,22 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 	ev->gen = 1;
 }
 
+/* Pattern id matched this record: marked, and listed once. */
+static inline void mark_hit(struct pred_eval *ev, int id)
+{
+	if (ev->hit_gen[id] == ev->gen)
+		return;
+	ev->hit_gen[id] = ev->gen;
+	ev->hits[ev->nhits++] = id;
+}
+
 static int on_hs_match(unsigned int id, unsigned long long from, unsigned long long to,
 		       unsigned int flags, void *ctx)
 {
 	struct pred_eval *ev = ctx;
 
 	(void)from, (void)to, (void)flags;
-	ev->hit_gen[ev->owner[id]] = ev->gen;
+	mark_hit(ev, (int)ev->owner[id]);
 	return 0;
 }
 
@@ -600,7 +557,7 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 		m = &ev->memo[sj][h & (MEMO_SIZE - 1)];
 		if (m->hash == h && m->len == s.len && !memcmp(m->text, s.p, s.len)) {
 			for (uint8_t i = 0; i < m->nhits; i++)
-				ev->hit_gen[m->hits[i]] = ev->gen;
+				mark_hit(ev, (int)m->hits[i]);
 			return;
 		}
 	}
@@ -643,12 +600,12 @@ static bool regex_hit(struct pred_eval *ev, int id, struct gh_str s)
 		ev->scans++;
 		if (re->pl) {
 			if (phrase_list_match(re->pl, s.p, s.len))
-				ev->hit_gen[id] = ev->gen;
+				mark_hit(ev, id);
 			return ev->hit_gen[id] == ev->gen;
 		}
 		rc = pcre2_match(re->code, (PCRE2_SPTR)s.p, s.len, 0, 0, ev->md, ev->mctx);
 		if (rc >= 0)
-			ev->hit_gen[id] = ev->gen;
+			mark_hit(ev, id);
 		else if (rc != PCRE2_ERROR_NOMATCH)
 			ev->regex_errors++;
 	}
@@ -772,6 +729,30 @@ static inline bool holds(const struct pred *p, struct pred_eval *ev)
 bool pred_match(const struct pred *p, struct pred_eval *ev)
 {
 	return holds(p, ev);
+}
+
+/* Run pattern id (or its subject's one scan) on this record, if its field is there. */
+void pred_eval_run(struct pred_eval *ev, int id)
+{
+	const struct regex *re = &ev->rs->v[id];
+	enum req_field f = ev->rs->subj[re->subj].field;
+
+	if (ev->present & REQ_BIT(f))
+		regex_hit(ev, id, re->subj < REQ_FIELD_COUNT ? field_str(ev, f)
+							     : subject_str(ev, re->subj));
+}
+
+size_t pred_eval_hits(const struct pred_eval *ev, const int **ids)
+{
+	*ids = ev->hits;
+	return ev->nhits;
+}
+
+int regex_scan_key(const struct regex_set *rs, int id)
+{
+	const struct regex *re = &rs->v[id];
+
+	return re->hs ? -(int)re->subj - 1 : id;
 }
 
 static bool eval(const struct pred *p, struct pred_eval *ev)

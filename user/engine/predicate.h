@@ -30,6 +30,8 @@
 #include "engine/phrase_list.h"
 #include "input/request.h"
 
+/* Pattern ids of one match policy's necessary condition, at most (pred_gate). */
+#define PRED_GATE_MAX 64
 /* Nesting deeper than this is refused at load: evaluation recurses. */
 #define PRED_MAX_DEPTH 32
 /* Transformed values of one record, all subjects together; past it a value is cut. */
@@ -136,6 +138,25 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs);
 void pred_eval_free(struct pred_eval *ev);
 void pred_eval_begin(struct pred_eval *ev, const struct request_record *r);
 bool pred_match(const struct pred *p, struct pred_eval *ev);
+
+/*
+ * A necessary condition of p as pattern (or phrase list) ids: p can hold
+ * only if one of the ids written to ids[] matches. Returns how many (at
+ * most max), or -1 when p has none (a leaf that is no pattern, a not, an
+ * any with such a child). The engine runs a match policy only when one of
+ * its ids matched, so hundreds of signatures cost their fields' scans and
+ * not a walk each.
+ */
+int pred_gate(const struct pred *p, int *ids, int max);
+/*
+ * Which call of pred_eval_run covers pattern id: ids that share one
+ * Hyperscan pass share a key (negative), others are their own.
+ */
+int regex_scan_key(const struct regex_set *rs, int id);
+/* Run pattern id on this record (with every pattern of its pass). */
+void pred_eval_run(struct pred_eval *ev, int id);
+/* The patterns that matched this record so far, each once. */
+size_t pred_eval_hits(const struct pred_eval *ev, const int **ids);
 /* Subject matches PCRE2 gave up on (match or JIT stack limit): counted as no match;
  * also transformed values cut short at PRED_XF_SCRATCH. */
 uint64_t pred_eval_regex_errors(const struct pred_eval *ev);
