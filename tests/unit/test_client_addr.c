@@ -73,6 +73,10 @@ int main(void)
 	      "10.1.1.1");
 	check("X-Real-IP when XFF is all proxies", "10.1.1.1", "10.2.2.2", "198.51.100.9",
 	      "198.51.100.9", "10.1.1.1");
+	check("IPv4-mapped hop is IPv4", "10.1.1.1", "::ffff:203.0.113.9", NULL, "203.0.113.9",
+	      "10.1.1.1");
+	check("IPv4-mapped proxy is trusted", "10.1.1.1", "203.0.113.9, ::ffff:10.2.2.2", NULL,
+	      "203.0.113.9", "10.1.1.1");
 	check("not from a proxy: headers ignored", "192.0.2.1", "203.0.113.7", "198.51.100.9",
 	      "192.0.2.1", "(absent)");
 	check("no headers", "10.1.1.1", NULL, NULL, "10.1.1.1", "(absent)");
@@ -89,6 +93,30 @@ int main(void)
 		ok_str(src_of(&r, REQ_REAL_IP), "10.7.7.7", "X-Real-IP read from the head");
 		ok(client_addr_resolve(&proxies, &r), "and its client resolved");
 		ok_str(src_of(&r, REQ_SRC_IP), "198.51.100.3", "... from X-Forwarded-For");
+	}
+	{
+		/* A proxy that adds its own line after the client's forged one. */
+		static const char head[] = "GET / HTTP/1.1\r\nHost: a\r\n"
+					   "X-Forwarded-For: 203.0.113.66\r\nUser-Agent: x\r\n"
+					   "X-Forwarded-For: 198.51.100.7\r\n\r\n";
+		/* The same head cut before its blank line (a snapshot). */
+		static const char cut[] = "GET / HTTP/1.1\r\nHost: a\r\n"
+					  "X-Forwarded-For: 203.0.113.66\r\nUser-Agent: xxxxxxxx";
+		struct request_record r = { 0 };
+
+		gh_addr_parse("10.0.0.5", &r.src);
+		r.present = REQ_BIT(REQ_SRC_IP);
+		ok_eq(http_head_parse(head, sizeof(head) - 1, &r), 0, "two X-Forwarded-For lines");
+		ok(client_addr_resolve(&proxies, &r) &&
+			   !strcmp(src_of(&r, REQ_SRC_IP), "198.51.100.7"),
+		   "the last line (the proxy's) names the client, not the forged first");
+		r = (struct request_record){ 0 };
+		gh_addr_parse("10.0.0.5", &r.src);
+		r.present = REQ_BIT(REQ_SRC_IP);
+		ok_eq(http_head_parse(cut, sizeof(cut) - 1, &r), 0, "a cut head parses");
+		ok(!client_addr_resolve(&proxies, &r) &&
+			   !strcmp(src_of(&r, REQ_SRC_IP), "10.0.0.5"),
+		   "a cut head names no client: the request stays the proxy's");
 	}
 	return tap_done();
 }

@@ -96,6 +96,18 @@ int main(void)
 	ok_str(get(entry(o, "dot-env"), "why.kids.0.op"), "suffix", "... its operator");
 	ok_str(get(entry(o, "dot-env"), "why.kids.0.value"), "/index.html", "... the value seen");
 	json_object_put(o);
+	{
+		/* A field longer than the leaf's buffer is cut, never read past. */
+		char longpath[2000];
+
+		memset(longpath, 'a', sizeof(longpath) - 1);
+		longpath[0] = '/';
+		longpath[sizeof(longpath) - 1] = '\0';
+		o = step(x, longpath, 200, 300);
+		ok_eq(strlen(get(entry(o, "dot-env"), "why.kids.0.value")), 511,
+		      "a 2000-byte path is shown cut at 511 bytes");
+		json_object_put(o);
+	}
 	explainer_free(x);
 
 	x = explainer_new(b);

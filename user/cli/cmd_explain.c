@@ -144,7 +144,8 @@ static int explain_lines(struct explain_run *run, const char *path)
 			return explain_head(run, buf, used);
 		}
 		if (log_parser_parse(&run->parser, line, len, &r))
-			printf("line %zu: not an access-log line the format reads; skipped\n", lineno);
+			fprintf(stderr, "explain: line %zu is no access-log line the format reads; "
+				"skipped\n", lineno);
 		else
 			explain_record(run, &r);
 	}

@@ -163,7 +163,7 @@ static bool report_fixture(int n, const struct policy *p, size_t idx,
 	printf("%s %d - %s: fixtures.%s[%zu]", held ? "ok" : "not ok", n, p->name, kind, k);
 	if (r->file_err)
 		printf(": %s: %s", f->file, r->file_err == -EINVAL
-						    ? "no lines, or more than 1000"
+						    ? "not a regular file of 1 to 1000 lines"
 						    : strerror(-r->file_err));
 	else if (r->bad_line)
 		printf(": line %zu is no access-log line replay reads", r->bad_line);

@@ -52,7 +52,12 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 		e->st.alloc_failures++;
 		return;
 	}
-	if (crs_eval(ep->p->crs.engine, ep->crs, r, &res) || !res.flagged) {
+	if (crs_eval(ep->p->crs.engine, ep->crs, r, &res)) {
+		e->st.crs_errors++;
+		trace_crs(e, ep, TRACE_NO_MATCH, &res);
+		return;
+	}
+	if (!res.flagged) {
 		trace_crs(e, ep, TRACE_NO_MATCH, &res);
 		return;
 	}

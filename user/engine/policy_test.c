@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "engine/engine.h"
 #include "engine/policy_test.h"
@@ -27,14 +30,22 @@ static void count_verdict(const struct verdict *v, void *ctx)
 /* A fixture file's non-blank lines, into a fixture of its own (released by the caller). */
 static int read_lines(const char *path, struct policy_fixture *into)
 {
-	FILE *in = fopen(path, "re");
+	/* O_NONBLOCK and a type check: a FIFO must not hang the test run. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	FILE *in = NULL;
 	char *line = NULL, **grown;
 	size_t len = 0, cap = 0;
+	struct stat st = { 0 };
 	ssize_t n;
 	int err = 0;
 
-	if (!in)
+	if (fd < 0)
 		return -errno;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || !(in = fdopen(fd, "r"))) {
+		err = S_ISREG(st.st_mode) ? -ENOMEM : -EINVAL;
+		close(fd);
+		return err;
+	}
 	while (!err && (n = getline(&line, &len, in)) > 0) {
 		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			n--;

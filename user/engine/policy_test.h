@@ -16,8 +16,8 @@
 struct fixture_result {
 	uint64_t fired;  /* verdicts of the fixture's policy */
 	size_t bad_line; /* first line (from 1) that did not parse; 0: all parsed */
-	int file_err;    /* {"file": ...} could not be read (negative errno), or had
-			  * no line or more than POLICY_MAX_FIXTURE_LINES (-EINVAL) */
+	int file_err;    /* {"file": ...} could not be read (negative errno), or is
+			  * no regular file of 1 to POLICY_MAX_FIXTURE_LINES lines (-EINVAL) */
 };
 
 /* 0, or -ENOMEM. p is one of set's policies, f one of p's fixtures. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "input/client_addr.h"
+#include "input/log_fields.h"
 
 int trusted_proxies_add(struct trusted_proxies *t, const char *cidr, struct gh_err *err)
 {
@@ -30,7 +31,6 @@ bool trusted_proxies_contain(const struct trusted_proxies *t, const struct gh_ad
  */
 static bool hop_addr(const char *p, size_t n, struct gh_addr *a)
 {
-	char buf[GH_CIDR_STRLEN];
 	const char *colon;
 
 	while (n && (*p == ' ' || *p == '\t'))
@@ -47,11 +47,8 @@ static bool hop_addr(const char *p, size_t n, struct gh_addr *a)
 	} else if ((colon = memchr(p, ':', n)) && !memchr(colon + 1, ':', n - (size_t)(colon - p) - 1)) {
 		n = (size_t)(colon - p); /* IPv4 with a port: one colon only */
 	}
-	if (!n || n >= sizeof(buf))
-		return false;
-	memcpy(buf, p, n);
-	buf[n] = '\0';
-	return !gh_addr_parse(buf, a);
+	/* As the log parser reads addresses: ::ffff:a.b.c.d is IPv4. */
+	return n && log_addr(p, n, a);
 }
 
 /* The rightmost X-Forwarded-For hop that is no trusted proxy. */

@@ -296,9 +296,13 @@ static void header_line(struct request_record *rec, enum length_state *length, c
 		 * Keep the first of repeated headers. For Host this is what
 		 * matters: nginx rejects a second Host and servers that take
 		 * one route on the first, so a Host appended later cannot
-		 * change what a policy sees.
+		 * change what a policy sees. The forwarding headers are the
+		 * other way round: a proxy that adds its own line (HAProxy's
+		 * option forwardfor) puts it after the client's, so the last
+		 * one is the proxy's (input/client_addr.h).
 		 */
-		if (!req_has(rec, headers[i].field))
+		if (!req_has(rec, headers[i].field) || headers[i].field == REQ_FORWARDED_FOR ||
+		    headers[i].field == REQ_REAL_IP)
 			req_set_str(rec, headers[i].field,
 				    (struct gh_str *)((char *)rec + headers[i].offset), p,
 				    (uint32_t)n);
@@ -376,6 +380,13 @@ int http_head_parse(const char *buf, size_t len, struct request_record *rec)
 		rec->present |= REQ_BIT(REQ_HAS_COOKIE);
 	if (complete || rec->is_xhr)
 		rec->present |= REQ_BIT(REQ_IS_XHR);
+	/*
+	 * A cut head may have lost the proxy's own forwarding header (a client
+	 * can pad its head past the snapshot), leaving only the client's forged
+	 * one: without the whole head, no client is taken from them.
+	 */
+	if (!complete)
+		rec->present &= ~(REQ_BIT(REQ_FORWARDED_FOR) | REQ_BIT(REQ_REAL_IP));
 	return 0;
 }
 

@@ -110,7 +110,12 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
 	switch (req_field_type(f)) {
 	case REQ_TYPE_STR:
 		req_get_str(r, f, &s);
-		return snprintf(buf, len, "%.*s", (int)s.len, s.p);
+		/* What fits, not what snprintf would have written: callers read n bytes. */
+		if (s.len >= len)
+			s.len = (uint32_t)(len - 1);
+		memcpy(buf, s.p, s.len);
+		buf[s.len] = '\0';
+		return (int)s.len;
 	case REQ_TYPE_ADDR:
 		gh_addr_format(req_addr(r, f), buf, len);
 		return (int)strlen(buf);

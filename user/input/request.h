@@ -162,7 +162,8 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 
 /*
  * Any field rendered as text into buf (addresses formatted, numbers in
- * decimal, booleans true/false); returns the length, or -1 when absent.
+ * decimal, booleans true/false); returns the length written (a string
+ * longer than len - 1 is cut there), or -1 when absent.
  */
 int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len);
 
