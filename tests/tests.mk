@@ -38,7 +38,7 @@ $(TEST_OUT)/%.skel.h: $(TEST_OUT)/%.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< > $@
 
-$(TEST_OUT)/unit/%: tests/unit/%.c $(LIB) tests/lib/tap.h
+$(TEST_OUT)/unit/%: tests/unit/%.c $(LIB) $(wildcard tests/lib/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(TEST_CFLAGS) $< $(LIB) $(LDLIBS) -o $@

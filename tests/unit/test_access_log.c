@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "input/access_log.h"
+#include "req_text.h"
 #include "tap.h"
 
 #define S 1000000000ULL
@@ -28,18 +29,6 @@ static int parse(enum access_log_format fmt, const char *line, struct request_re
 	return access_log_parse(fmt, copy, n, r);
 }
 
-/* A field as text ("" when absent, so absence is testable with ok_str). */
-static const char *field(const struct request_record *r, enum req_field f)
-{
-	static char buf[8][512];
-	static int slot;
-	char *b = buf[slot++ % 8];
-
-	if (req_format_field(r, f, b, 512) < 0)
-		return "(absent)";
-	return b;
-}
-
 static void test_combined(void)
 {
 	struct request_record r;
@@ -48,17 +37,17 @@ static void test_combined(void)
 		    "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif?a=1&b HTTP/1.0\" "
 		    "200 2326 \"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"",
 		    &r), 0, "combined: Apache's documented example");
-	ok_str(field(&r, REQ_SRC_IP), "127.0.0.1", "combined: src_ip");
+	ok_str(req_text(&r, REQ_SRC_IP), "127.0.0.1", "combined: src_ip");
 	ok_eq(r.ts_ns, 971211336ULL * S, "combined: -0700 is 20:55:36Z");
-	ok_str(field(&r, REQ_METHOD), "GET", "combined: method");
+	ok_str(req_text(&r, REQ_METHOD), "GET", "combined: method");
 	ok_eq(r.method, HTTP_METHOD_GET, "combined: method id");
-	ok_str(field(&r, REQ_PATH), "/apache_pb.gif", "combined: path before '?'");
-	ok_str(field(&r, REQ_QUERY), "a=1&b", "combined: query after '?'");
-	ok_str(field(&r, REQ_VERSION), "HTTP/1.0", "combined: version");
+	ok_str(req_text(&r, REQ_PATH), "/apache_pb.gif", "combined: path before '?'");
+	ok_str(req_text(&r, REQ_QUERY), "a=1&b", "combined: query after '?'");
+	ok_str(req_text(&r, REQ_VERSION), "HTTP/1.0", "combined: version");
 	ok_eq(r.status, 200, "combined: status");
 	ok_eq(r.bytes, 2326, "combined: bytes");
-	ok_str(field(&r, REQ_REFERER), "http://www.example.com/start.html", "combined: referer");
-	ok_str(field(&r, REQ_USER_AGENT), "Mozilla/4.08 [en] (Win98; I ;Nav)", "combined: UA");
+	ok_str(req_text(&r, REQ_REFERER), "http://www.example.com/start.html", "combined: referer");
+	ok_str(req_text(&r, REQ_USER_AGENT), "Mozilla/4.08 [en] (Win98; I ;Nav)", "combined: UA");
 	ok(!req_has(&r, REQ_HAS_COOKIE) && !req_has(&r, REQ_HOST) && !req_has(&r, REQ_IS_XHR) &&
 	   !req_has(&r, REQ_ACCEPT) && !req_has(&r, REQ_SCHEME),
 	   "combined: cookie, host, xhr, accept, scheme absent (a log cannot tell)");
@@ -78,7 +67,7 @@ static void test_combined(void)
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - user name [01/Jan/2024:00:00:00 +0000] \"GET / HTTP/1.1\" 200 5 "
 		    "\"-\" \"ua\"", &r), 0, "combined: a user name with a space does not shift fields");
-	ok_str(field(&r, REQ_USER_AGENT), "ua", "combined: ... UA still right");
+	ok_str(req_text(&r, REQ_USER_AGENT), "ua", "combined: ... UA still right");
 }
 
 static void test_common_and_auto(void)
@@ -97,7 +86,7 @@ static void test_common_and_auto(void)
 	ok_eq(parse(ACCESS_LOG_AUTO, common, &r), 0, "auto: common line");
 	ok(!req_has(&r, REQ_USER_AGENT), "auto: common has no UA");
 	ok_eq(parse(ACCESS_LOG_AUTO, combined, &r), 0, "auto: combined line");
-	ok_str(field(&r, REQ_USER_AGENT), "u", "auto: combined UA");
+	ok_str(req_text(&r, REQ_USER_AGENT), "u", "auto: combined UA");
 	ok_eq(parse(ACCESS_LOG_AUTO, "{\"msec\":\"1700000000.5\",\"remote_addr\":\"192.0.2.1\"}", &r),
 	      0, "auto: JSON line");
 	ok_eq(r.ts_ns, 1700000000ULL * S + S / 2, "auto: JSON msec with fraction");
@@ -113,22 +102,22 @@ static void test_escapes(void)
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET /a\\x22b\\x5Cc?q=\\xE9 HTTP/1.1\" "
 		    "200 1 \"-\" \"say \\x22hi\\x22\"", &r), 0, "nginx \\xHH escapes");
-	ok_str(field(&r, REQ_PATH), "/a\"b\\c", "nginx: quote and backslash decoded in path");
+	ok_str(req_text(&r, REQ_PATH), "/a\"b\\c", "nginx: quote and backslash decoded in path");
 	ok_eq(r.query.len, 3, "nginx: \\xE9 is one byte");
 	ok_eq((unsigned char)r.query.p[2], 0xe9, "nginx: ... 0xe9");
-	ok_str(field(&r, REQ_USER_AGENT), "say \"hi\"", "nginx: quotes in the UA");
+	ok_str(req_text(&r, REQ_USER_AGENT), "say \"hi\"", "nginx: quotes in the UA");
 
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET /p\\\" HTTP/1.1\" 200 1 "
 		    "\"a\\\\\" \"tab\\there\\n\"", &r), 0, "Apache \\\" \\\\ \\t \\n escapes");
-	ok_str(field(&r, REQ_PATH), "/p\"", "apache: escaped quote in path does not end the field");
-	ok_str(field(&r, REQ_REFERER), "a\\", "apache: referer ending in an escaped backslash");
-	ok_str(field(&r, REQ_USER_AGENT), "tab\there\n", "apache: \\t and \\n decoded");
+	ok_str(req_text(&r, REQ_PATH), "/p\"", "apache: escaped quote in path does not end the field");
+	ok_str(req_text(&r, REQ_REFERER), "a\\", "apache: referer ending in an escaped backslash");
+	ok_str(req_text(&r, REQ_USER_AGENT), "tab\there\n", "apache: \\t and \\n decoded");
 
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET /\\q\\x4 HTTP/1.1\" 200 1 "
 		    "\"-\" \"-\"", &r), 0, "unknown and short escapes kept as text");
-	ok_str(field(&r, REQ_PATH), "/\\q\\x4", "... byte for byte");
+	ok_str(req_text(&r, REQ_PATH), "/\\q\\x4", "... byte for byte");
 }
 
 static void test_request_line(void)
@@ -148,7 +137,7 @@ static void test_request_line(void)
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET /a b HTTP/1.1\" 400 0 \"-\" \"-\"",
 		    &r), 0, "raw space in the target");
-	ok_str(field(&r, REQ_PATH), "/a b", "... stays in the path");
+	ok_str(req_text(&r, REQ_PATH), "/a b", "... stays in the path");
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET /old\" 200 0 \"-\" \"-\"", &r), 0,
 	      "HTTP/0.9 request line");
@@ -156,13 +145,13 @@ static void test_request_line(void)
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET http://evil.example:80/x?y "
 		    "HTTP/1.1\" 200 0 \"-\" \"-\"", &r), 0, "absolute-form target");
-	ok_str(field(&r, REQ_HOST), "evil.example:80", "... host from the target");
-	ok_str(field(&r, REQ_PATH), "/x", "... path from the target");
+	ok_str(req_text(&r, REQ_HOST), "evil.example:80", "... host from the target");
+	ok_str(req_text(&r, REQ_PATH), "/x", "... path from the target");
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"PROPFIND /dav HTTP/1.1\" 207 0 "
 		    "\"-\" \"-\"", &r), 0, "unknown method");
 	ok_eq(r.method, HTTP_METHOD_OTHER, "... is OTHER");
-	ok_str(field(&r, REQ_METHOD), "PROPFIND", "... with its text");
+	ok_str(req_text(&r, REQ_METHOD), "PROPFIND", "... with its text");
 	ok_eq(parse(ACCESS_LOG_COMBINED,
 		    "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"get / HTTP/1.1\" 400 0 \"-\" \"-\"",
 		    &r), 0, "lowercase method (nginx: 400)");
@@ -193,7 +182,7 @@ static void test_addresses(void)
 			 "%s - - [01/Jan/2024:00:00:00 +0000] \"GET / HTTP/1.1\" 200 0 \"-\" \"-\"",
 			 cases[i].host);
 		ok_eq(parse(ACCESS_LOG_COMBINED, line, &r), 0, "remote %s: line parses", cases[i].host);
-		ok_str(field(&r, REQ_SRC_IP), cases[i].want, "remote %s", cases[i].host);
+		ok_str(req_text(&r, REQ_SRC_IP), cases[i].want, "remote %s", cases[i].host);
 	}
 }
 
@@ -274,24 +263,24 @@ static void test_json(void)
 		    "\"content_type\":\"application/json\",\"content_length\":\"42\","
 		    "\"request_time\":\"0.003\", \"upstream\" : {\"a\":[1,{\"b\":\"}\"}]} }", &r),
 	      0, "json: nginx escape=json line with every known key and a nested unknown one");
-	ok_str(field(&r, REQ_SRC_IP), "2001:db8::1", "json: src_ip");
+	ok_str(req_text(&r, REQ_SRC_IP), "2001:db8::1", "json: src_ip");
 	ok_eq(r.src_port, 51234, "json: src_port");
-	ok_str(field(&r, REQ_DST_IP), "192.0.2.80", "json: dst_ip");
+	ok_str(req_text(&r, REQ_DST_IP), "192.0.2.80", "json: dst_ip");
 	ok_eq(r.dst_port, 443, "json: dst_port");
-	ok_str(field(&r, REQ_METHOD), "POST", "json: method from request");
-	ok_str(field(&r, REQ_PATH), "/api/v1/login", "json: path");
-	ok_str(field(&r, REQ_QUERY), "next=%2F", "json: query");
-	ok_str(field(&r, REQ_VERSION), "HTTP/2.0", "json: version");
+	ok_str(req_text(&r, REQ_METHOD), "POST", "json: method from request");
+	ok_str(req_text(&r, REQ_PATH), "/api/v1/login", "json: path");
+	ok_str(req_text(&r, REQ_QUERY), "next=%2F", "json: query");
+	ok_str(req_text(&r, REQ_VERSION), "HTTP/2.0", "json: version");
 	ok_eq(r.status, 401, "json: status");
 	ok_eq(r.bytes, 17, "json: bytes");
 	ok(!req_has(&r, REQ_REFERER), "json: \"\" (not set) is absent");
-	ok_str(field(&r, REQ_USER_AGENT), "a\"b\\c", "json: escapes decoded");
-	ok_str(field(&r, REQ_HOST), "shop.example", "json: host");
-	ok_str(field(&r, REQ_SCHEME), "https", "json: scheme");
+	ok_str(req_text(&r, REQ_USER_AGENT), "a\"b\\c", "json: escapes decoded");
+	ok_str(req_text(&r, REQ_HOST), "shop.example", "json: host");
+	ok_str(req_text(&r, REQ_SCHEME), "https", "json: scheme");
 	ok(req_has(&r, REQ_HAS_COOKIE) && r.has_cookie, "json: has_cookie true");
 	ok(req_has(&r, REQ_IS_XHR) && r.is_xhr, "json: is_xhr true");
-	ok_str(field(&r, REQ_ACCEPT), "application/json", "json: accept");
-	ok_str(field(&r, REQ_CONTENT_TYPE), "application/json", "json: content_type");
+	ok_str(req_text(&r, REQ_ACCEPT), "application/json", "json: accept");
+	ok_str(req_text(&r, REQ_CONTENT_TYPE), "application/json", "json: content_type");
 	ok_eq(r.content_length, 42, "json: content_length");
 
 	ok_eq(parse(ACCESS_LOG_JSON,
@@ -300,13 +289,13 @@ static void test_json(void)
 	      "json: request_method/request_uri, numbers unquoted");
 	ok(req_has(&r, REQ_HAS_COOKIE) && !r.has_cookie && req_has(&r, REQ_IS_XHR) && !r.is_xhr,
 	   "json: a cookie / X-Requested-With column with \"\": known not sent (false)");
-	ok_str(field(&r, REQ_PATH), "/x", "json: path from request_uri");
-	ok_str(field(&r, REQ_QUERY), "y=1", "json: query from request_uri");
+	ok_str(req_text(&r, REQ_PATH), "/x", "json: path from request_uri");
+	ok_str(req_text(&r, REQ_QUERY), "y=1", "json: query from request_uri");
 	ok_eq(r.status, 200, "json: numeric status");
 
 	ok_eq(parse(ACCESS_LOG_JSON, "{\"msec\":1,\"http_user_agent\":\"\\u00e9\\ud83d\\ude00\\ud800x\"}",
 		    &r), 0, "json: \\u escapes");
-	ok_str(field(&r, REQ_USER_AGENT), "\xc3\xa9\xf0\x9f\x98\x80\xef\xbf\xbdx",
+	ok_str(req_text(&r, REQ_USER_AGENT), "\xc3\xa9\xf0\x9f\x98\x80\xef\xbf\xbdx",
 	       "json: UTF-8 out, surrogate pair joined, lone surrogate U+FFFD");
 
 	ok_eq(parse(ACCESS_LOG_JSON, "{\"msec\":1,\"http_cookie\":null,\"status\":\"ok\"}", &r),
@@ -388,29 +377,29 @@ static void test_vhost_and_user(void)
 
 	snprintf(line, sizeof(line), "shop.example:443 203.0.113.9 - - %s", tail);
 	ok_eq(parse(ACCESS_LOG_VHOST_COMBINED, line, &r), 0, "vhost_combined: parsed");
-	ok_str(field(&r, REQ_SRC_IP), "203.0.113.9", "vhost_combined: the client, not the vhost");
-	ok_str(field(&r, REQ_HOST), "shop.example", "vhost_combined: host");
-	ok_str(field(&r, REQ_DST_PORT), "443", "vhost_combined: server port");
-	ok_str(field(&r, REQ_PATH), "/wp-login.php", "vhost_combined: path");
+	ok_str(req_text(&r, REQ_SRC_IP), "203.0.113.9", "vhost_combined: the client, not the vhost");
+	ok_str(req_text(&r, REQ_HOST), "shop.example", "vhost_combined: host");
+	ok_str(req_text(&r, REQ_DST_PORT), "443", "vhost_combined: server port");
+	ok_str(req_text(&r, REQ_PATH), "/wp-login.php", "vhost_combined: path");
 	ok_eq(parse(ACCESS_LOG_AUTO, line, &r), 0, "auto: a vhost_combined line");
-	ok_str(field(&r, REQ_SRC_IP), "203.0.113.9", "auto: the client address after the vhost");
-	ok_str(field(&r, REQ_HOST), "shop.example", "auto: host from the vhost");
+	ok_str(req_text(&r, REQ_SRC_IP), "203.0.113.9", "auto: the client address after the vhost");
+	ok_str(req_text(&r, REQ_HOST), "shop.example", "auto: host from the vhost");
 	snprintf(line, sizeof(line), "203.0.113.9 - - %s", tail);
 	ok_eq(parse(ACCESS_LOG_VHOST_COMBINED, line, &r), -EINVAL,
 	      "vhost_combined: a plain combined line is refused, not half-read");
 	snprintf(line, sizeof(line), "web1.example - - %s", tail);
 	ok_eq(parse(ACCESS_LOG_AUTO, line, &r), 0, "auto: a hostname client (HostnameLookups)");
-	ok_str(field(&r, REQ_SRC_IP), "(absent)", "... has no address");
-	ok_str(field(&r, REQ_HOST), "(absent)", "... and no vhost");
+	ok_str(req_text(&r, REQ_SRC_IP), "(absent)", "... has no address");
+	ok_str(req_text(&r, REQ_HOST), "(absent)", "... and no vhost");
 
 	/* A '[' in $remote_user (any Basic-auth name) must not hide the time. */
 	snprintf(line, sizeof(line), "198.51.100.4 - a[b] x %s", tail);
 	ok_eq(parse(ACCESS_LOG_COMBINED, line, &r), 0, "a '[' in the user field");
 	ok_eq(r.status, 401, "... status read");
-	ok_str(field(&r, REQ_USER_AGENT), "curl/8", "... user agent read");
+	ok_str(req_text(&r, REQ_USER_AGENT), "curl/8", "... user agent read");
 	snprintf(line, sizeof(line), "198.51.100.4 - [10/Oct/2000:13:55:36 +0000] %s", tail);
 	ok_eq(parse(ACCESS_LOG_COMBINED, line, &r), 0, "a whole fake time in the user field");
-	ok_str(field(&r, REQ_PATH), "/wp-login.php", "... the real request is read");
+	ok_str(req_text(&r, REQ_PATH), "/wp-login.php", "... the real request is read");
 }
 
 static void test_formats(void)

@@ -10,6 +10,7 @@
 
 #include "input/client_addr.h"
 #include "input/http_head.h"
+#include "req_text.h"
 #include "tap.h"
 
 static struct trusted_proxies proxies;
@@ -27,23 +28,14 @@ static struct request_record req(const char *src, const char *xff, const char *r
 	return r;
 }
 
-static const char *src_of(const struct request_record *r, enum req_field f)
-{
-	static char buf[2][64];
-	static int slot;
-	char *b = buf[slot++ % 2];
-
-	return req_format_field(r, f, b, 64) < 0 ? "(absent)" : b;
-}
-
 static void check(const char *what, const char *src, const char *xff, const char *real_ip,
 		  const char *want_src, const char *want_proxy)
 {
 	struct request_record r = req(src, xff, real_ip);
 	bool replaced = client_addr_resolve(&proxies, &r);
 
-	ok_str(src_of(&r, REQ_SRC_IP), want_src, "%s: src_ip", what);
-	ok_str(src_of(&r, REQ_PROXY_IP), want_proxy, "%s: proxy_ip", what);
+	ok_str(req_text(&r, REQ_SRC_IP), want_src, "%s: src_ip", what);
+	ok_str(req_text(&r, REQ_PROXY_IP), want_proxy, "%s: proxy_ip", what);
 	ok_eq(replaced, strcmp(want_proxy, "(absent)") != 0, "%s: replaced", what);
 }
 
@@ -90,9 +82,9 @@ int main(void)
 		gh_addr_parse("10.1.1.1", &r.src);
 		r.present = REQ_BIT(REQ_SRC_IP);
 		ok_eq(http_head_parse(head, sizeof(head) - 1, &r), 0, "a proxied head parses");
-		ok_str(src_of(&r, REQ_REAL_IP), "10.7.7.7", "X-Real-IP read from the head");
+		ok_str(req_text(&r, REQ_REAL_IP), "10.7.7.7", "X-Real-IP read from the head");
 		ok(client_addr_resolve(&proxies, &r), "and its client resolved");
-		ok_str(src_of(&r, REQ_SRC_IP), "198.51.100.3", "... from X-Forwarded-For");
+		ok_str(req_text(&r, REQ_SRC_IP), "198.51.100.3", "... from X-Forwarded-For");
 	}
 	{
 		/* A proxy that adds its own line after the client's forged one. */
@@ -108,14 +100,14 @@ int main(void)
 		r.present = REQ_BIT(REQ_SRC_IP);
 		ok_eq(http_head_parse(head, sizeof(head) - 1, &r), 0, "two X-Forwarded-For lines");
 		ok(client_addr_resolve(&proxies, &r) &&
-			   !strcmp(src_of(&r, REQ_SRC_IP), "198.51.100.7"),
+			   !strcmp(req_text(&r, REQ_SRC_IP), "198.51.100.7"),
 		   "the last line (the proxy's) names the client, not the forged first");
 		r = (struct request_record){ 0 };
 		gh_addr_parse("10.0.0.5", &r.src);
 		r.present = REQ_BIT(REQ_SRC_IP);
 		ok_eq(http_head_parse(cut, sizeof(cut) - 1, &r), 0, "a cut head parses");
 		ok(!client_addr_resolve(&proxies, &r) &&
-			   !strcmp(src_of(&r, REQ_SRC_IP), "10.0.0.5"),
+			   !strcmp(req_text(&r, REQ_SRC_IP), "10.0.0.5"),
 		   "a cut head names no client: the request stays the proxy's");
 	}
 	return tap_done();
