@@ -166,7 +166,8 @@ lab_daemon_start() {
 		>"$LAB_DIR/daemon.out" 2>"$LAB_DIR/daemon.err" 3>&- &
 	LAB_DAEMON_PID=$!
 	echo "$LAB_DAEMON_PID" >"$LAB_DIR/daemon.pid"
-	lab_wait "gatehawk run is up" 100 lab_daemon_ready
+	# Loading every shipped policy (CRS included) takes a few seconds on a slow machine.
+	lab_wait "gatehawk run is up" 300 lab_daemon_ready
 }
 
 # Ready: alive, and its control socket answers with its own pid (so a stale
