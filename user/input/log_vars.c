@@ -41,8 +41,9 @@ static const struct {
 	{ KEY("http_user_agent", K_STR), STR(USER_AGENT, user_agent) },
 	{ KEY("request_method", K_METHOD) },
 	{ KEY("request_uri", K_URI) },
-	{ KEY("uri", K_STR), STR(PATH, path) },
-	{ KEY("document_uri", K_STR), STR(PATH, path) },
+	/* nginx's normalised path: split at a '?' like a target, so path never holds one. */
+	{ KEY("uri", K_URI) },
+	{ KEY("document_uri", K_URI) },
 	{ KEY("args", K_QUERY) },
 	{ KEY("query_string", K_QUERY) },
 	{ KEY("server_protocol", K_VERSION) },
