@@ -56,7 +56,8 @@ bool log_addr(const char *p, size_t n, struct gh_addr *a)
 		a->family = AF_INET;
 		return true;
 	}
-	if (n >= sizeof(buf) || !memchr(p, ':', n))
+	/* inet_pton stops at a NUL: "::\0junk" must not read as "::". */
+	if (n >= sizeof(buf) || !memchr(p, ':', n) || memchr(p, '\0', n))
 		return false;
 	memcpy(buf, p, n);
 	buf[n] = '\0';
