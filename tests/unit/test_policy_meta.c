@@ -188,6 +188,20 @@ static void test_errors(void)
 	}
 }
 
+/* A wide block scope is refused unless the action asks for it (policy_parse_action.c). */
+static void test_wide_scope(void)
+{
+	static const char wide[] =
+		"{\"name\": \"w\", \"description\": \"d\", \"kind\": \"match\", "
+		"\"where\": {\"field\": \"path\", \"eq\": \"/\"}, \"action\": {\"type\": "
+		"\"block\", \"ttl\": \"1h\", \"scope\": {\"ipv4\": 8}, \"allow_wide_scope\": true}}";
+	struct policy_set *ps;
+
+	ok_eq(parse_one(wide, &ps), 0, "a /8 scope with allow_wide_scope loads");
+	ok(ps && ps->policies[0].action.scope_v4 == 8, "... with its scope");
+	policy_set_free(ps);
+}
+
 static void test_fifo(void)
 {
 	char path[512];
@@ -211,6 +225,7 @@ int main(void)
 		return 1;
 	test_load_and_run();
 	test_errors();
+	test_wide_scope();
 	test_fifo();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	if (system(cmd))

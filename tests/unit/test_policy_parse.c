@@ -358,6 +358,13 @@ static const struct rule rules[] = {
 	  "action.escalate.max_ttl", "no shorter than action.ttl" },
 	{ "scope out of range", ACT("{'type':'block','ttl':'1h','scope':{'ipv6':129}}"),
 	  "action.scope.ipv6", "0 to 128" },
+	{ "scope wider than /16", ACT("{'type':'block','ttl':'1h','scope':{'ipv4':1}}"),
+	  "action.scope", "at least /16 for IPv4 and /32 for IPv6, got /1 and /128" },
+	{ "IPv6 scope wider than /32", ACT("{'type':'block','ttl':'1h','scope':{'ipv6':3}}"),
+	  "action.scope", "allow_wide_scope" },
+	{ "allow_wide_scope not a bool",
+	  ACT("{'type':'block','ttl':'1h','allow_wide_scope':'yes'}"),
+	  "action.allow_wide_scope", "true or false" },
 	{ "bad cooldown", ACT("{'type':'alert','cooldown':'soon'}"), "action.cooldown",
 	  "got \"soon\"" },
 	{ "unknown transformation", MATCH("{'field':'path','transform':['lowercase','urldecode'],"

@@ -3,6 +3,10 @@
 #include "engine/policy_parse_internal.h"
 
 #define DEFAULT_COOLDOWN_S 60
+/* Blocks wider than these drop whole providers (one request once yielded
+ * 0.0.0.0/1): only a policy that says allow_wide_scope may ask for them. */
+#define MIN_SCOPE_V4 16
+#define MIN_SCOPE_V6 32
 
 static const char *const action_types[] = { "alert", "block" };
 
@@ -36,7 +40,9 @@ void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, u
 void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a)
 {
 	static const char *const alert_keys[] = { "type", "cooldown" };
-	static const char *const block_keys[] = { "type", "cooldown", "ttl", "scope", "escalate" };
+	static const char *const block_keys[] = { "type", "cooldown", "ttl", "scope", "escalate",
+						  "allow_wide_scope" };
+	struct json_object *wide;
 	static const char *const esc_keys[] = { "factor", "max_ttl" };
 	struct json_object *esc;
 	int type;
@@ -60,6 +66,21 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 	pp_member_duration(d, o, "ttl", true, 1, &a->ttl_s);
 	a->max_ttl_s = a->ttl_s;
 	pp_parse_prefixes(d, o, "scope", &a->scope_v4, &a->scope_v6);
+	wide = pp_member(o, "allow_wide_scope");
+	if (wide && !json_object_is_type(wide, json_type_boolean)) {
+		size_t m = pp_path_key(d, "allow_wide_scope");
+
+		pp_fail(d, "true or false", wide);
+		pp_path_pop(d, m);
+	} else if (!(wide && json_object_get_boolean(wide)) &&
+		   (a->scope_v4 < MIN_SCOPE_V4 || a->scope_v6 < MIN_SCOPE_V6)) {
+		size_t m = pp_path_key(d, "scope");
+
+		pp_failf(d, "expected a scope of at least /%d for IPv4 and /%d for IPv6, got /%u "
+			 "and /%u; add \"allow_wide_scope\": true to the action to block wider",
+			 MIN_SCOPE_V4, MIN_SCOPE_V6, a->scope_v4, a->scope_v6);
+		pp_path_pop(d, m);
+	}
 	esc = pp_member(o, "escalate");
 	if (esc) {
 		size_t mark = pp_path_key(d, "escalate");
