@@ -4,7 +4,6 @@
  * at load, so a rules directory or setup file that does not load rejects the
  * set like any other mistake (and a running daemon keeps its old set).
  */
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,19 +16,12 @@ static char *member_path(struct diag *d, struct json_object *o, const char *key)
 {
 	struct json_object *v = pp_member(o, key);
 	size_t mark = pp_path_key(d, key);
-	char *dir, *out = NULL;
-	const char *s;
+	char *out = NULL;
 
-	if (v && json_object_is_type(v, json_type_string) && *(s = json_object_get_string(v))) {
-		dir = s[0] == '/' ? NULL : strdup(d->file);
-		if (s[0] == '/')
-			out = strdup(s);
-		else if (dir && asprintf(&out, "%s/%s", dirname(dir), s) < 0)
-			out = NULL;
-		free(dir);
-	} else if (v) {
+	if (v && json_object_is_type(v, json_type_string) && *json_object_get_string(v))
+		out = pp_path_beside(d, json_object_get_string(v));
+	else if (v)
 		pp_fail(d, "a path (absolute, or relative to this policy's directory)", v);
-	}
 	pp_path_pop(d, mark);
 	return out;
 }

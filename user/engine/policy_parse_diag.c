@@ -307,3 +307,15 @@ void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len)
 	if (used < len)
 		snprintf(buf + used, len - used, ")");
 }
+
+char *pp_path_beside(const struct diag *d, const char *name)
+{
+	const char *slash = strrchr(d->file, '/');
+	char *out;
+
+	if (name[0] == '/' || !slash)
+		return strdup(name);
+	if (asprintf(&out, "%.*s/%s", (int)(slash - d->file), d->file, name) < 0)
+		return NULL;
+	return out;
+}

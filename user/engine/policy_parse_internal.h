@@ -63,6 +63,11 @@ bool pp_member_duration(struct diag *d, struct json_object *o, const char *key, 
 bool pp_member_number(struct diag *d, struct json_object *o, const char *key, bool required,
 		      double lo, double hi, bool want_int, const char *what, double *out);
 bool pp_member_name(struct diag *d, struct json_object *o, const char *key, char *out);
+/*
+ * A file a policy names (list, fixture, CRS rules): absolute as given, else
+ * beside the policy file. malloc'd; NULL on -ENOMEM.
+ */
+char *pp_path_beside(const struct diag *d, const char *name);
 /* A record field by name whose type is in the mask types; -1 (reported) otherwise. */
 int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, const char *what);
 /* "WHAT (f1, f2, ...)": what, then every record field whose type is in types. */

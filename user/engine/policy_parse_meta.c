@@ -4,7 +4,6 @@
  * (CVE ids, advisories; alerts carry them) and "fixtures" (log lines that
  * must and must not make it fire; `gatehawk policy test` replays them).
  */
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,17 +66,9 @@ static void fixture_file(struct diag *d, struct json_object *v, struct policy_fi
 {
 	size_t mark = pp_path_key(d, "file");
 	struct json_object *name = pp_member(v, "file");
-	const char *n;
-	char *dir;
-
 	if (pp_expect_type(d, name, json_type_string, "a log file path") &&
-	    *(n = json_object_get_string(name))) {
-		dir = n[0] == '/' ? NULL : strdup(d->file);
-		if (n[0] == '/')
-			f->file = strdup(n);
-		else if (dir && asprintf(&f->file, "%s/%s", dirname(dir), n) < 0)
-			f->file = NULL;
-		free(dir);
+	    *json_object_get_string(name)) {
+		f->file = pp_path_beside(d, json_object_get_string(name));
 	} else if (name && json_object_is_type(name, json_type_string)) {
 		pp_fail(d, "a non-empty log file path", name);
 	}

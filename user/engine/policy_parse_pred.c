@@ -212,20 +212,21 @@ static bool phrases_inline(struct parser *ps, struct phrase_list *pl, struct jso
 /* A list file named relative to the policy file's directory (or absolute), read into pl. */
 static bool phrases_file(struct parser *ps, struct phrase_list *pl, struct json_object *v)
 {
-	const char *name, *slash = strrchr(ps->d.file, '/');
 	struct diag *d = &ps->d;
 	unsigned long line;
-	char path[4096];
-	int dirlen = slash ? (int)(slash - ps->d.file) : 0, err;
+	char *path;
+	int err;
 
 	if (!v || !json_object_is_type(v, json_type_string) || !json_object_get_string_len(v)) {
 		pp_fail(d, "a list file (relative to the policy file's directory, or absolute)", v);
 		return false;
 	}
-	name = json_object_get_string(v);
-	if ((size_t)snprintf(path, sizeof(path), "%.*s%s%s", name[0] == '/' ? 0 : dirlen,
-			     ps->d.file, name[0] == '/' || !slash ? "" : "/", name) >= sizeof(path)) {
+	path = pp_path_beside(d, json_object_get_string(v));
+	if (!path)
+		return false;
+	if (strlen(path) >= 4096) {
 		pp_fail(d, "a list file whose path fits in 4095 bytes", v);
+		free(path);
 		return false;
 	}
 	err = phrase_list_read(pl, path, &line);
@@ -243,6 +244,7 @@ static bool phrases_file(struct parser *ps, struct phrase_list *pl, struct json_
 	else if (err && err != -ENOMEM)
 		pp_failf(d, "%s: expected a readable list file, got %s", path,
 			 err == -ENOTSUP ? "something other than a regular file" : strerror(-err));
+	free(path);
 	return !err && pl->n;
 }
 
