@@ -9,8 +9,11 @@
 #      and attackers from other addresses (a scanner, a login brute force, an
 #      XSS prober over IPv6, a credential-stuffing botnet in another /24, a
 #      request flood, and one single Confluence exploit probe with a browser's
-#      user agent, blocked on that first request). Alerts and blocks are printed as the daemon writes them;
-#      every attacker stops once its connections fail;
+#      user agent, blocked on that first request), and an API harvester no
+#      rule knows, caught by the source-behaviour profile the demo trains
+#      first on three days of the site's ordinary traffic (demo/history.py).
+#      Alerts and blocks are printed as the daemon writes them; every
+#      attacker stops once its connections fail;
 #   3. a summary: who was blocked, by which policy, after how many requests
 #      and how many seconds, and the browser-like client's failures (must be 0),
 #      then `gatehawk block list` and `gatehawk stats`.
@@ -43,9 +46,13 @@ BRUTE_IDX=4
 XSS_IDX=5     # over IPv6
 VISITOR_IDX=6 # the manual block
 EXPLOIT_IDX=7 # one exploit probe, then ordinary requests
+HARVEST_IDX=8 # polls the JSON API: caught by the learned profile only
 BOTNET_NET=10.78.$LAB_ID
 BOTNET_HOSTS=(11 12 13 14 15 16)
-ATTACKERS=(scanner brute-force xss-prober credential-stuffing flood exploit-probe)
+ATTACKERS=(scanner brute-force xss-prober credential-stuffing flood exploit-probe api-harvester)
+# Caught by a profile policy, whose action is an alert: a learned threshold
+# flags what is unusual, and unusual is not proof enough to block.
+PROFILE_CAUGHT=(api-harvester)
 
 SCANNER_PATHS=(/.env /.git/config /wp-admin/ /phpmyadmin/ /backup.sql /.aws/credentials
 	/server-status /config.php.bak /.htpasswd /id_rsa)
@@ -95,16 +102,34 @@ setup_lab() {
 	[[ -x $GATEHAWK ]] || { echo "demo/run.sh: $GATEHAWK missing; run 'make demo'" >&2; exit 2; }
 	section "Setting up: nginx in namespace $LAB_SERVER_NS, clients in $LAB_CLIENT_NS"
 	lab_up
-	lab_add_clients $((LAB_CLIENTS + 1)) "$EXPLOIT_IDX"
+	lab_add_clients $((LAB_CLIENTS + 1)) "$HARVEST_IDX"
 	add_botnet_network
 	lab_nginx_start_isolated
 	DEMO_DIR=$LAB_DIR/demo
 	ALERTS=$DEMO_DIR/alerts.jsonl
 	mkdir -p "$DEMO_DIR"
 	: >"$ALERTS"
+	train_profiles
 	lab_daemon_start --policies "$POLICIES" --alerts "$ALERTS" --cgroup "$(lab_cgroup_dir)"
 	lab_gatehawk status | sed -n '1,3p'
 	say "$(lab_gatehawk status --json | jq '.daemon.engine.policies | length') shipped policies loaded from $POLICIES"
+}
+
+# The shipped policies, copied (training writes the models beside them), and
+# the profiles trained on the site's history: three generated days of
+# ordinary visitors (demo/history.py), as the site's own logs would be.
+train_profiles() {
+	local p
+	cp -R "$DEMO_ROOT/policies" "$DEMO_DIR/policies"
+	POLICIES=$DEMO_DIR/policies
+	section "Training the profiles on the site's history"
+	python3 "$DEMO_ROOT/demo/history.py" --end "$(($(date +%s) - 3600))" >"$DEMO_DIR/history.log"
+	say "history: $(wc -l <"$DEMO_DIR/history.log") requests of ordinary visitors over three days"
+	for p in source-behaviour endpoint-shape; do
+		say "# gatehawk train --policy policies/profiles/$p.json history.log"
+		"$GATEHAWK" train --policy "$POLICIES/profiles/$p.json" "$DEMO_DIR/history.log" |
+			sed 's/^/          /'
+	done
 }
 
 # --- part 1: a block by hand ----------------------------------------------
@@ -156,6 +181,7 @@ address_names_json() {
 		printf '%s xss-prober\n' "$(lab_client6 "$XSS_IDX")"
 		printf '%s visitor\n' "$(lab_client4 "$VISITOR_IDX")"
 		printf '%s exploit-probe\n' "$(lab_client4 "$EXPLOIT_IDX")"
+		printf '%s api-harvester\n' "$(lab_client4 "$HARVEST_IDX")"
 		printf "$BOTNET_NET.%s credential-stuffing\n" "${BOTNET_HOSTS[@]}"
 	} | jq -Rn '[inputs | split(" ") | {(.[0]): .[1]}] | add'
 }
@@ -232,6 +258,16 @@ exploit_request() {
 		"http://$LAB_SERVER4$path" || true)"
 }
 
+# The site's JSON API polled as an XHR with a browser's user agent and the
+# session cookie: nothing a signature knows, but no page, no asset, one path.
+api_harvest_request() {
+	local src
+	src=$(lab_client4 "$HARVEST_IDX")
+	echo "$src $(curl_from "$src" -A "$LAB_BROWSER_UA" -b 'sid=lab' \
+		-H 'X-Requested-With: XMLHttpRequest' -H 'Accept: application/json' \
+		-o /dev/null -w '%{http_code}' "http://$LAB_SERVER4/api/data" || true)"
+}
+
 # Round robin over the botnet's addresses, a different account each time.
 credential_stuffing_request() {
 	local src=$BOTNET_NET.${BOTNET_HOSTS[$(($1 % ${#BOTNET_HOSTS[@]}))]}
@@ -270,7 +306,7 @@ stop_job() {
 }
 
 demo_live() {
-	section "Part 2: the daemon with the shipped policies; a browser-like client and six attackers"
+	section "Part 2: the daemon with the shipped policies; a browser-like client and seven attackers"
 	echo "time (UTC)    action    policy               source          who                 ttl"
 	watch_alerts &
 	WATCHER_PID=$!
@@ -291,6 +327,8 @@ demo_live() {
 	sleep 6
 	start_attacker flood "$(lab_client4 "$FLOOD_IDX") floods / at 200 requests a second" flood
 
+	start_attacker api-harvester "$(lab_client4 "$HARVEST_IDX") polls /api/data as XHR 5 times a second, nothing else" \
+		attack api-harvester 60 0.2 1 api_harvest_request
 	start_attacker exploit-probe "$(lab_client4 "$EXPLOIT_IDX") sends ONE Confluence OGNL probe (CVE-2022-26134), then asks for /" \
 		attack exploit-probe 20 0.3 1 exploit_request
 	local pid
@@ -318,6 +356,11 @@ first_block_of() {
 
 SUMMARY_OK=1
 
+# The policies that alerted on the attacker's addresses, one per line.
+policies_on() {
+	jq -rs --argjson srcs "$1" '[.[] | select(.src_ip | IN($srcs[])) | .policy] | unique[]' "$ALERTS"
+}
+
 summarize_attacker() {
 	local name=$1 log=$DEMO_DIR/$1.log srcs first sent answered block policy at scope
 	if [[ ! -s $log ]]; then
@@ -329,6 +372,14 @@ summarize_attacker() {
 	first=$(head -1 "$log" | awk '{ print $1 }')
 	sent=$(wc -l <"$log")
 	answered=$(awk '$3 != "000"' "$log" | wc -l)
+	if [[ " ${PROFILE_CAUGHT[*]} " == *" $name "* ]]; then
+		# Alerted by the source-behaviour profile and by no rule.
+		policy=$(policies_on "$srcs" | paste -sd, -)
+		printf '  %-20s %-22s %-20s %9s %9s  %s\n' "$name" "$(jq -r 'join(",")' <<<"$srcs")" \
+			"${policy:-NOT CAUGHT} (alert)" "$answered" "-" "$sent"
+		[[ $policy == source-behaviour ]] || SUMMARY_OK=0
+		return
+	fi
 	block=$(first_block_of "$srcs")
 	if [[ -z $block ]]; then
 		printf '  %-20s %-22s %-20s %9s %9s  %s\n' "$name" "$(jq -r 'join(",")' <<<"$srcs")" \
@@ -378,7 +429,8 @@ demo_summary() {
 			+ " \(.blocks | tostring | " " * (7 - length) + .)")' || true
 	echo
 	if ((SUMMARY_OK)); then
-		echo "Demo OK: every attacker was blocked; the browser-like client never failed."
+		echo "Demo OK: every attacker was blocked (the API harvester, which no rule knows, alerted by"
+		echo "the learned source-behaviour profile alone); the browser-like client never failed."
 	else
 		echo "Demo FAILED: see the summary above." >&2
 	fi

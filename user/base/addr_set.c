@@ -48,6 +48,11 @@ int addr_set_add(struct addr_set *s, const struct gh_addr *a)
 	return 1;
 }
 
+bool addr_set_has(const struct addr_set *s, const struct gh_addr *a)
+{
+	return s->cap && find_slot(s->slots, s->cap, a)->family;
+}
+
 void addr_set_free(struct addr_set *s)
 {
 	free(s->slots);

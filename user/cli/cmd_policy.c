@@ -96,6 +96,13 @@ static void print_summary(const struct policy *p)
 		u = put(buf, sizeof(buf), u, "OWASP CRS, paranoia %u, anomaly score >= %u",
 			p->crs.paranoia, p->crs.threshold);
 		break;
+	case POLICY_PROFILE:
+		gh_duration_format(p->window.length_s, d, sizeof(d));
+		u = put(buf, sizeof(buf), u, "%s model%s%s%s", profile_type_name(p->profile.type),
+			p->profile.type == PROFILE_ENDPOINT ? "" : " of behaviour over ",
+			p->profile.type == PROFILE_ENDPOINT ? ", each request" : d,
+			policy_profile_trained(&p->profile) ? "" : " (not trained: skipped)");
+		break;
 	case POLICY_RATE:
 		gh_duration_format(p->rate.over_s, d, sizeof(d));
 		u = put(buf, sizeof(buf), u, "%s > %g/s over %s", rate_metric_name(p->rate.metric),
@@ -176,10 +183,13 @@ static bool report_fixture(int n, const struct policy *p, size_t idx,
 /*
  * --strict: a match and a no_match fixture, except that a rate policy on a
  * counter only the kernel has (syns, packets...) cannot fire in a replay and
- * needs only the no_match.
+ * needs only the no_match, and a profile policy not trained yet has nothing
+ * to test (its fixtures depend on the site's own history).
  */
 static bool fixtures_complete(const struct policy *p)
 {
+	if (p->kind == POLICY_PROFILE && !policy_profile_trained(&p->profile))
+		return true;
 	bool fire = p->kind == POLICY_RATE && !rate_metric_in_records(p->rate.metric);
 	bool quiet = false;
 

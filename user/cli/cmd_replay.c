@@ -54,8 +54,8 @@ struct replay {
 	struct engine *engine;
 	struct indicator ind[CLI_MAX_POSITIONAL];
 	int n_ind;
-	uint64_t malformed, alerts, next_tick, latest;
-	struct log_line_stats lines;
+	uint64_t alerts, next_tick, latest;
+	struct cli_log_run run;
 	struct addr_set sources; /* distinct source addresses, for the summary */
 	bool sources_lost;       /* out of memory: the count is a lower bound */
 	int write_err;
@@ -93,8 +93,10 @@ static void run_indicators(struct replay *rp, const struct request_record *r)
 	}
 }
 
-static void feed(struct replay *rp, const struct request_record *r)
+static void feed(const struct request_record *r, void *ctx)
 {
+	struct replay *rp = ctx;
+
 	if (r->ts_ns > rp->latest)
 		rp->latest = r->ts_ns;
 	if (req_has(r, REQ_SRC_IP) && addr_set_add(&rp->sources, &r->src) < 0)
@@ -107,34 +109,6 @@ static void feed(struct replay *rp, const struct request_record *r)
 		}
 	}
 	run_indicators(rp, r);
-}
-
-static int replay_file(struct replay *rp, const char *path)
-{
-	const struct log_line_stats *st;
-	struct request_record rec;
-	struct log_reader *r;
-	char *line;
-	size_t len;
-	int err;
-
-	err = log_reader_open(path, &r);
-	if (err)
-		return cli_runtime_error(err, "replay: opening %s", path);
-	while ((err = log_reader_next(r, &line, &len)) > 0) {
-		if (log_parser_parse(&rp->parser, line, len, &rec))
-			rp->malformed++;
-		else
-			feed(rp, &rec);
-	}
-	if (err < 0)
-		err = cli_runtime_fail(err, "replay: %s: read error: %s", path, log_reader_error(r));
-	st = log_reader_stats(r);
-	rp->lines.lines += st->lines;
-	rp->lines.too_long += st->too_long;
-	rp->lines.binary += st->binary;
-	log_reader_close(r);
-	return err;
 }
 
 /* The match policy an indicator stands for, as policy JSON. */
@@ -227,19 +201,6 @@ static int load_policies(struct replay *rp, const char *dir)
 }
 
 /* Every input checked before any is read: a typo must not cost a long run. */
-static int check_inputs(char **files, int n)
-{
-	int stdin_uses = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (!strcmp(files[i], "-"))
-			stdin_uses++;
-		else if (access(files[i], R_OK))
-			return cli_input_error("replay: %s: %s", files[i], strerror(errno));
-	}
-	return stdin_uses > 1 ? cli_input_error("replay: '-' (stdin) given more than once") : 0;
-}
-
 static double now_s(void)
 {
 	return (double)gh_clock_ns(CLOCK_MONOTONIC) / 1e9;
@@ -247,7 +208,8 @@ static double now_s(void)
 
 static void summary(const struct replay *rp, double secs)
 {
-	uint64_t rejected = rp->malformed + rp->lines.too_long + rp->lines.binary;
+	const struct log_line_stats *ls = &rp->run.lines;
+	uint64_t rejected = rp->run.malformed + ls->too_long + ls->binary;
 	struct engine_stats es = { 0 };
 	struct rusage ru;
 
@@ -257,10 +219,11 @@ static void summary(const struct replay *rp, double secs)
 	fprintf(stderr,
 		"replay: %llu lines read, %llu rejected (%llu malformed, %llu too long, %llu binary), "
 		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, peak RSS %ld KiB\n",
-		(unsigned long long)rp->lines.lines, (unsigned long long)rejected,
-		(unsigned long long)rp->malformed, (unsigned long long)rp->lines.too_long,
-		(unsigned long long)rp->lines.binary, (unsigned long long)rp->alerts, rp->sources_lost ? ">=" : "", rp->sources.count, secs,
-		secs > 0 ? (double)rp->lines.lines / secs : 0.0, (unsigned long long)es.late,
+		(unsigned long long)ls->lines, (unsigned long long)rejected,
+		(unsigned long long)rp->run.malformed, (unsigned long long)ls->too_long,
+		(unsigned long long)ls->binary, (unsigned long long)rp->alerts,
+		rp->sources_lost ? ">=" : "", rp->sources.count, secs,
+		secs > 0 ? (double)ls->lines / secs : 0.0, (unsigned long long)es.late,
 		ru.ru_maxrss);
 }
 
@@ -330,7 +293,7 @@ int cmd_replay(int argc, char **argv)
 	if (!policies && !indicators.count)
 		return cli_input_error("replay: nothing to run: give --policies DIR and/or "
 				       "--indicator K=V");
-	err = check_inputs(files, n);
+	err = cli_log_check_inputs("replay", files, n);
 	for (int i = 0; !err && i < indicators.count; i++)
 		err = add_indicator(&rp, indicators.items[i]);
 	if (!err && policies)
@@ -340,10 +303,13 @@ int cmd_replay(int argc, char **argv)
 		return err;
 	}
 	start = now_s();
-	for (int i = 0; !err && i < n; i++)
-		err = replay_file(&rp, files[i]);
-	if (rp.engine)
+	rp.run = (struct cli_log_run){ .cmd = "replay", .parser = &rp.parser, .on_record = feed,
+				       .ctx = &rp };
+	err = cli_log_read(&rp.run, files, n);
+	if (rp.engine) {
 		engine_tick(rp.engine, rp.latest);
+		engine_flush(rp.engine);
+	}
 	if (fflush(stdout) && !rp.write_err)
 		rp.write_err = -errno;
 	summary(&rp, now_s() - start);

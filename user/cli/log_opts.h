@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "input/log_parser.h"
+#include "input/log_reader.h"
 
 struct cli_log_opts {
 	const char *format;     /* NULL: auto */
@@ -24,5 +25,20 @@ struct cli_log_opts {
 
 /* Build the parser the options describe; errors reported (exit 2). */
 int cli_log_parser(struct cli_log_opts *o, struct log_parser *p);
+
+/* Reading FILE... (a path, or '-' for stdin once) into records, for cmd. */
+struct cli_log_run {
+	const char *cmd;            /* "replay", "train": messages start with it */
+	struct log_parser *parser;
+	void (*on_record)(const struct request_record *r, void *ctx);
+	void *ctx;
+	uint64_t malformed;         /* lines the parser refused */
+	struct log_line_stats lines; /* over every file */
+};
+
+/* Every file readable, '-' at most once; exit 2 otherwise. */
+int cli_log_check_inputs(const char *cmd, char **files, int n);
+/* Every record of the files, in order, to on_record; a read error is exit 1. */
+int cli_log_read(struct cli_log_run *run, char **files, int n);
 
 #endif /* GATEHAWK_CLI_LOG_OPTS_H */

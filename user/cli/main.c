@@ -58,6 +58,7 @@ static const struct cli_cmd commands[] = {
 	{ "top", cmd_top, "busiest sources now, per-second rates" },
 	{ "policy", cmd_policy, "validate and test a policies directory" },
 	{ "replay", cmd_replay, "run policies and indicators over access logs" },
+	{ "train", cmd_train, "fit a profile policy's model on access-log history" },
 	{ "explain", cmd_explain, "why a log line or request head did or did not match" },
 	{ "version", cmd_version, "print the version (also: --version)" },
 	{ 0 },

@@ -12,6 +12,7 @@
 
 #define COUNTER_KEEP_NS (600ULL * NS) /* forget a silent source's counter sample after this */
 #define TABLE_MIN 1024
+#define PROFILE_CLOSE_SLACK_NS (60ULL * NS) /* ticks come at least this often */
 
 void engine_opts_default(struct engine_opts *o)
 {
@@ -49,6 +50,7 @@ static void run_list(struct engine *e, int list, const struct request_record *r)
 		case LIST_MATCH: eng_run_match(e, ep, r); break;
 		case LIST_CRS: eng_run_crs(e, ep, r); break;
 		case LIST_RATE: eng_run_rate(e, ep, r); break;
+		case LIST_PROFILE: eng_run_profile(e, ep, r); break;
 		default: eng_run_window(e, ep, r);
 		}
 	}
@@ -113,6 +115,7 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		run_list(e, LIST_WINDOW, r);
 		if (!e->o.kernel_counters)
 			run_list(e, LIST_RATE, r);
+		run_list(e, LIST_PROFILE, r);
 	} else if (e->trace) {
 		for (size_t i = 0; i < e->nlist[LIST_WINDOW]; i++)
 			eng_trace(e, &e->pol[e->list[LIST_WINDOW][i]], TRACE_LATE, NULL);
@@ -166,6 +169,15 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 	flush_verdicts(e);
 }
 
+/* Group i's ended profile windows scored, and their block verdicts passed on at once. */
+static void close_profiles(struct engine *e, uint32_t i, uint64_t horizon, bool all)
+{
+	if (e->g[i].used && e->cls[e->g[i].key.cls].profiles) {
+		eng_profile_close(e, i, horizon, all);
+		flush_verdicts(e);
+	}
+}
+
 void engine_tick(struct engine *e, uint64_t now_ns)
 {
 	uint64_t h;
@@ -174,14 +186,22 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 		e->clock = now_ns;
 	h = eng_horizon(e);
 	/* The dense keep array makes the full pass cheap: ~1 ms for 262144 groups. */
-	for (uint32_t i = 0; i < e->gused; i++)
+	for (uint32_t i = 0; i < e->gused; i++) {
+		close_profiles(e, i, h, false);
 		eng_gc_one(e, i, h);
+	}
 	/* Windows are read group by group: a sixty-fourth per tick, each about once a minute. */
 	for (uint32_t n = 0; n < (e->gused + 63) / 64; n++) {
 		eng_expire_windows(e, e->expire_at, h);
 		if (++e->expire_at >= e->gused)
 			e->expire_at = 0;
 	}
+}
+
+void engine_flush(struct engine *e)
+{
+	for (uint32_t i = 0; i < e->gused; i++)
+		close_profiles(e, i, 0, true);
 }
 
 void engine_set_trace(struct engine *e, trace_fn fn, void *ctx)
@@ -208,6 +228,7 @@ static int list_of(const struct policy *p)
 	case POLICY_MATCH: return LIST_MATCH;
 	case POLICY_CRS: return LIST_CRS;
 	case POLICY_RATE: return LIST_RATE;
+	case POLICY_PROFILE: return LIST_PROFILE;
 	default: return p->window.input_verdicts ? LIST_VERDICT : LIST_WINDOW;
 	}
 }
@@ -252,7 +273,14 @@ static void policy_init(struct engine *e, size_t i)
 	int l = list_of(p);
 
 	ep->p = p;
-	if (p->kind == POLICY_WINDOW) {
+	if (p->kind == POLICY_PROFILE) {
+		/* A window is closed by the first tick past its end: keep it until then. */
+		ep->keep_ns = p->window.length_s * NS + e->o.late_tolerance_ns + PROFILE_CLOSE_SLACK_NS;
+		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
+		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
+				   p->prefix_v6);
+		e->cls[ep->cls].profiles = true;
+	} else if (p->kind == POLICY_WINDOW) {
 		win_spec_init(&ep->ws, &p->window, e->o.late_tolerance_ns);
 		/* tumbling: the window after the record's may still read it as "previous" */
 		ep->keep_ns = ep->ws.length_ns * (p->window.tumbling ? 2 : 1);

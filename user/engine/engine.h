@@ -147,6 +147,33 @@ void engine_tick(struct engine *e, uint64_t now_ns);
 void engine_stats(const struct engine *e, struct engine_stats *out);
 /* Report every match and window policy's handling of each record to fn (NULL: off). */
 void engine_set_trace(struct engine *e, trace_fn fn, void *ctx);
+
+/*
+ * A profile policy's input as `gatehawk train` collects it: a group's
+ * feature vector (kde, pca: on the schedule engine_profile.c describes) or
+ * one record (endpoint). Valid during the call only.
+ */
+struct profile_sample {
+	const struct policy *policy;
+	const char *group;       /* the group as text (vectors) */
+	const struct gh_addr *src; /* the group's source; NULL without src_ip in group_by */
+	uint64_t ts_ns;
+	uint32_t requests;       /* records behind the vector */
+	const double *x;         /* d values in the policy's feature order; NULL for records */
+	size_t d;
+	bool closing;            /* the window's last vector */
+	const struct request_record *record; /* endpoint: the record; NULL for vectors */
+};
+
+typedef void (*profile_sink_fn)(const struct profile_sample *s, void *ctx);
+
+/* Hand every profile sample to fn as well (NULL: off); untrained profile policies then run too. */
+void engine_set_profile_sink(struct engine *e, profile_sink_fn fn, void *ctx);
+/*
+ * At the end of the input (replay, train): close every open profile window
+ * as if its time were over, so the last windows are scored too.
+ */
+void engine_flush(struct engine *e);
 /* Whether request records carry this rate metric (requests, resp_Nxx), so a
  * rate policy on it works without kernel counters (replay). */
 bool rate_metric_in_records(enum rate_metric m);

@@ -44,8 +44,9 @@ void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s)
 	/* Pooled states were emptied when released. */
 	s->state = eng_pool_take(&ep->pool, &ep->pooled);
 	if (!s->state) {
-		s->state = ep->p->kind == POLICY_WINDOW ? (void *)win_new(&ep->ws)
-							: (void *)rate_win_new(&ep->rs);
+		s->state = ep->p->kind == POLICY_WINDOW	   ? (void *)win_new(&ep->ws)
+			   : ep->p->kind == POLICY_PROFILE ? calloc(1, eng_profile_state_size())
+							   : (void *)rate_win_new(&ep->rs);
 		if (!s->state)
 			e->st.alloc_failures++;
 	}
@@ -59,6 +60,10 @@ static void state_release(struct engine *e, struct epolicy *ep, void *state)
 		win_reset(state, &ep->ws);
 		if (!pool_put(&ep->pool, &ep->pooled, state))
 			win_free(state, &ep->ws);
+	} else if (ep->p->kind == POLICY_PROFILE) {
+		memset(state, 0, eng_profile_state_size());
+		if (!pool_put(&ep->pool, &ep->pooled, state))
+			free(state);
 	} else {
 		rate_win_reset(state, &ep->rs);
 		if (!pool_put(&ep->pool, &ep->pooled, state))

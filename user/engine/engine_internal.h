@@ -8,6 +8,7 @@
  *   engine_verdict.c  cooldown, escalation, the verdict callback; match policies
  *   engine_window.c   window policies
  *   engine_rate.c     rate policies
+ *   engine_profile.c  profile policies
  */
 #ifndef GATEHAWK_ENGINE_INTERNAL_H
 #define GATEHAWK_ENGINE_INTERNAL_H
@@ -33,7 +34,7 @@
  * through free lists, so the steady state allocates nothing.
  */
 
-enum { LIST_MATCH, LIST_CRS, LIST_WINDOW, LIST_VERDICT, LIST_RATE, LIST_COUNT };
+enum { LIST_MATCH, LIST_CRS, LIST_WINDOW, LIST_VERDICT, LIST_RATE, LIST_PROFILE, LIST_COUNT };
 
 /* Zeroed before use, so memcmp compares it whole. */
 struct gkey {
@@ -69,6 +70,7 @@ struct gclass {
 	enum req_field group_by[POLICY_MAX_GROUP_BY];
 	uint8_t prefix_v4, prefix_v6;
 	bool counters; /* its groups also keep a source's last counter sample */
+	bool profiles; /* some of its policies are profile policies (ticks close their windows) */
 	uint16_t npol;
 	uint16_t *pols; /* policy index of each slot */
 	size_t slots_size;
@@ -133,6 +135,8 @@ struct engine {
 	struct engine_stats st;
 	trace_fn trace;
 	void *trace_ctx;
+	profile_sink_fn sink;
+	void *sink_ctx;
 	/*
 	 * Match policies gated by their patterns (pred_gate): gate_run holds
 	 * one pattern per Hyperscan pass (and each PCRE2 pattern) to run per
@@ -217,5 +221,12 @@ void eng_run_rate(struct engine *e, struct epolicy *ep, const struct request_rec
 void eng_rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
 		  const struct request_record *r, uint64_t ts, uint64_t amount,
 		  const char *counted_from);
+
+/* ---- engine_profile.c ---------------------------------------------------- */
+
+size_t eng_profile_state_size(void);
+void eng_run_profile(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* Close group gi's profile windows that ended at or before horizon (all: every open one). */
+void eng_profile_close(struct engine *e, uint32_t gi, uint64_t horizon, bool all);
 
 #endif /* GATEHAWK_ENGINE_INTERNAL_H */

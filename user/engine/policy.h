@@ -17,10 +17,14 @@
 
 #include "gatehawk/sources.h"
 #include "engine/aggregate.h"
+#include "engine/features.h"
 #include "engine/predicate.h"
 #include "input/request.h"
 
 struct crs_engine;
+struct json_object;
+struct model;
+struct endpoint_model;
 
 #define POLICY_NAME_MAX 48      /* [a-z0-9][a-z0-9_-]{0,47} */
 #define POLICY_MAX_AGGS 16      /* aggregates per window policy */
@@ -36,7 +40,7 @@ struct crs_engine;
 #define POLICY_MAX_FIXTURE_LINES 1000 /* lines of one fixture */
 #define POLICY_MSG_MAX 1024     /* bytes of one load message, NUL included; longer ones are cut */
 
-enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE, POLICY_CRS };
+enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE, POLICY_CRS, POLICY_PROFILE };
 enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
 enum cmp_op { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ };
 
@@ -103,6 +107,32 @@ struct policy_crs {
 	unsigned int threshold;    /* inbound anomaly score that fires */
 };
 
+/*
+ * kind profile: behaviour learned from history (engine/features.h,
+ * engine/model.h, engine/endpoint_model.h). The filter, group_by, prefix
+ * and window length live in the policy's struct policy_window (a tumbling
+ * window, no aggregates); the model file, trained by `gatehawk train`, is
+ * loaded with the set. Until it exists the policy is skipped with a note.
+ */
+enum profile_type { PROFILE_KDE, PROFILE_PCA, PROFILE_ENDPOINT };
+#define PROFILE_MAX_FEATURES 32
+
+struct policy_profile {
+	enum profile_type type;
+	char *model_file;            /* resolved against the policy's directory */
+	struct model *model;         /* kde, pca: NULL until trained */
+	struct endpoint_model *endpoint; /* endpoint: NULL until trained */
+	uint32_t min_requests;       /* a group's vector is scored from this many records on */
+	uint8_t n_features;
+	enum profile_feature features[PROFILE_MAX_FEATURES];
+};
+
+/* Whether a profile policy has its model (and so runs). */
+static inline bool policy_profile_trained(const struct policy_profile *pr)
+{
+	return pr->model || pr->endpoint;
+}
+
 struct policy_rate {
 	enum rate_metric metric;
 	double per_second;
@@ -140,6 +170,7 @@ struct policy {
 	struct policy_window window;
 	struct policy_rate rate;
 	struct policy_crs crs;
+	struct policy_profile profile;
 };
 
 struct policy_set {
@@ -147,6 +178,7 @@ struct policy_set {
 	size_t count;
 	struct regex_set *regexes; /* every regex of every policy, compiled */
 	struct pred_arena *arena;  /* every predicate of every policy */
+	bool untrained;            /* profile models left unloaded */
 };
 
 /*
@@ -174,6 +206,9 @@ int policy_set_load_dir(const char *dir, const struct policy_report *rep,
 /* One file as a set of one policy. */
 int policy_set_load_file(const char *path, const struct policy_report *rep,
 			 struct policy_set **out);
+/* One file, profile models left unloaded: for `gatehawk train`, which makes them. */
+int policy_set_load_untrained(const char *path, const struct policy_report *rep,
+			      struct policy_set **out);
 /* One policy from memory; name is used in messages (tests, fuzzing). */
 int policy_set_parse(const char *name, const char *json, size_t len, unsigned int regex_flags,
 		     const struct policy_report *rep, struct policy_set **out);
@@ -186,5 +221,14 @@ const char *policy_kind_name(enum policy_kind k);
 const char *policy_severity_name(enum policy_severity s);
 const char *cmp_op_name(enum cmp_op op);
 const char *rate_metric_name(enum rate_metric m);
+const char *profile_type_name(enum profile_type t);
+
+/*
+ * What a profile model must have been trained for: the policy's name, type,
+ * features, window, min_requests, filter-free grouping (group_by, prefix).
+ * train writes it into the model's meta; loading compares the two and
+ * refuses a model trained for other settings. NULL on -ENOMEM.
+ */
+struct json_object *policy_profile_signature(const struct policy *p);
 
 #endif /* GATEHAWK_POLICY_H */

@@ -19,7 +19,7 @@
 /* json-c's own nesting limit; predicates are refused past PRED_MAX_DEPTH first. */
 #define JSON_MAX_DEPTH (PRED_MAX_DEPTH + 16)
 
-static const char *const kind_names[] = { "match", "window", "rate", "crs" };
+static const char *const kind_names[] = { "match", "window", "rate", "crs", "profile" };
 static const char *const severity_names[] = { "low", "medium", "high", "critical" };
 static const char *const metric_names[] = {
 #define GH_RATE_NAME(name) #name,
@@ -61,11 +61,14 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
 		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "exclude", "rules_dir",
 				 "setup" },
+		[POLICY_PROFILE] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
+				     "min_requests", "features", "model" },
 	};
 #undef COMMON_KEYS
-	static const size_t nkeys[] = { 9, 15, 12, 13 };
+	static const size_t nkeys[] = { 9, 15, 12, 13, 15 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
-						  "for a rate policy", "for a crs policy" };
+						  "for a rate policy", "for a crs policy",
+						  "for a profile policy" };
 	struct diag *d = &ps->d;
 	struct json_object *v;
 	size_t mark;
@@ -98,6 +101,8 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		pp_parse_window(ps, o, p);
 	else if (kind == POLICY_CRS)
 		pp_parse_crs(d, o, p);
+	else if (kind == POLICY_PROFILE)
+		pp_parse_profile(ps, o, p);
 	else
 		parse_rate(d, o, p);
 }
@@ -113,6 +118,7 @@ void policy_set_free(struct policy_set *ps)
 		free(ps->policies[i].file);
 		pp_free_meta(&ps->policies[i]);
 		crs_close(ps->policies[i].crs.engine);
+		pp_free_profile(&ps->policies[i].profile);
 	}
 	free(ps->policies);
 	regex_set_free(ps->regexes);
@@ -125,7 +131,7 @@ static int add_text(struct policy_set *set, const struct policy_report *rep, con
 		    const char *text, size_t len)
 {
 	struct parser ps = { .d = { .file = file, .rep = rep }, .rs = set->regexes,
-			     .arena = set->arena };
+			     .arena = set->arena, .untrained = set->untrained };
 	struct json_tokener *tok = json_tokener_new_ex(JSON_MAX_DEPTH);
 	struct json_object *root = NULL;
 	struct policy *p, *grown;
@@ -329,6 +335,17 @@ int policy_set_load_file(const char *path, const struct policy_report *rep,
 
 	if (!set)
 		return -ENOMEM;
+	return set_finish(set, add_file(set, rep, path), 0, out);
+}
+
+int policy_set_load_untrained(const char *path, const struct policy_report *rep,
+			      struct policy_set **out)
+{
+	struct policy_set *set = set_new();
+
+	if (!set)
+		return -ENOMEM;
+	set->untrained = true;
 	return set_finish(set, add_file(set, rep, path), 0, out);
 }
 

@@ -24,21 +24,42 @@ static void report(struct diag *d, const char *msg)
 		d->rep->fn(d->rep->ctx, msg);
 }
 
-/* "FILE: PATH: " then the formatted text, cut short at POLICY_MSG_MAX. */
-void pp_failf(struct diag *d, const char *fmt, ...)
+/* "FILE: PATH: " (and "note: " for a note) then the text, cut short at POLICY_MSG_MAX. */
+static void vmessage(struct diag *d, bool note, const char *fmt, va_list ap)
 {
 	char msg[POLICY_MSG_MAX];
-	va_list ap;
 	int n;
 
-	n = snprintf(msg, sizeof(msg), "%s: %s%s", d->file, d->path, d->plen ? ": " : "");
+	n = snprintf(msg, sizeof(msg), "%s: %s%s%s", d->file, d->path, d->plen ? ": " : "",
+		     note ? "note: " : "");
 	/* A long file name fills the buffer: the rest is dropped, not written past it. */
 	if (n < 0 || (size_t)n >= sizeof(msg) - 1)
 		n = (int)sizeof(msg) - 1;
-	va_start(ap, fmt);
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	if (note) {
+		if (d->rep && d->rep->fn)
+			d->rep->fn(d->rep->ctx, msg);
+	} else {
+		report(d, msg);
+	}
+}
+
+void pp_failf(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(d, false, fmt, ap);
 	va_end(ap);
-	report(d, msg);
+}
+
+void pp_note(struct diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(d, true, fmt, ap);
+	va_end(ap);
 }
 
 /* The offending value as JSON, cut short on a UTF-8 boundary. */

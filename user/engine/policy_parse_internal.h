@@ -29,6 +29,7 @@ struct parser {
 	struct regex_set *rs;
 	struct pred_arena *arena;
 	int depth; /* predicate nesting */
+	bool untrained; /* leave profile models unloaded (policy_set_load_untrained) */
 };
 
 #define NAMES(a) a, sizeof(a) / sizeof(a[0])
@@ -37,6 +38,8 @@ struct parser {
 
 /* "FILE: PATH: " then the formatted text. */
 void pp_failf(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "FILE: PATH: note: " then the text; not an error (the set still loads). */
+void pp_note(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "FILE: PATH: expected WHAT, got VALUE". */
 void pp_fail(struct diag *d, const char *expected, struct json_object *got);
 /* The offending value as JSON, cut short at GOT_MAX on a UTF-8 boundary. */
@@ -87,6 +90,14 @@ void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p);
 /* "references" and "fixtures", optional in every kind (policy_parse_meta.c). */
 void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p);
 void pp_free_meta(struct policy *p);
+/*
+ * filter, group_by (default src_ip), prefix into p->window, and the check
+ * that a block has a source to block (policy_parse_window.c).
+ */
+void pp_parse_grouping(struct parser *ps, struct json_object *o, struct policy *p);
+/* Everything of a profile policy after the common members (policy_parse_profile.c). */
+void pp_parse_profile(struct parser *ps, struct json_object *o, struct policy *p);
+void pp_free_profile(struct policy_profile *pr);
 /* Everything of a window policy after the common members (policy_parse_window.c). */
 void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p);
 

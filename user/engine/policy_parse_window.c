@@ -236,12 +236,11 @@ out:
 	pp_path_pop(d, mark);
 }
 
-void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p)
+void pp_parse_grouping(struct parser *ps, struct json_object *o, struct policy *p)
 {
 	struct policy_window *w = &p->window;
 	struct diag *d = &ps->d;
 
-	w->input_verdicts = pp_member_enum(d, o, "input", NAMES(input_names), 0) == 1;
 	w->filter = pp_member_pred(ps, o, "filter", false);
 	parse_group_by(d, o, w);
 	pp_parse_prefixes(d, o, "prefix", &p->prefix_v4, &p->prefix_v6);
@@ -251,9 +250,6 @@ void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p)
 		pp_fail(d, "prefix only with src_ip in group_by", pp_member(o, "prefix"));
 		pp_path_pop(d, mark);
 	}
-	parse_window_spec(d, o, w);
-	parse_aggregates(ps, o, w);
-	parse_having(d, o, w);
 	if (p->action.block && !group_by_has_src(w->group_by, w->n_group)) {
 		size_t mark = pp_path_push(d, "action.type");
 
@@ -261,4 +257,16 @@ void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p)
 			pp_member(pp_member(o, "action"), "type"));
 		pp_path_pop(d, mark);
 	}
+}
+
+void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p)
+{
+	struct policy_window *w = &p->window;
+	struct diag *d = &ps->d;
+
+	w->input_verdicts = pp_member_enum(d, o, "input", NAMES(input_names), 0) == 1;
+	pp_parse_grouping(ps, o, p);
+	parse_window_spec(d, o, w);
+	parse_aggregates(ps, o, w);
+	parse_having(d, o, w);
 }

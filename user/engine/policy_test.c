@@ -100,6 +100,7 @@ static int run_lines(const struct policy_set *set, const struct policy *p,
 		engine_feed(e, &rec);
 	}
 	free(buf);
+	engine_flush(e); /* profile windows still open are scored too */
 	engine_free(e);
 	out->fired = run.fired;
 	return 0;
