@@ -58,7 +58,8 @@ struct model_fit_opts {
 struct model_contrib {
 	size_t feature;      /* index in the model's features */
 	double value;        /* the raw value scored */
-	double contribution; /* its share of the score (kde: -log density; pca: squared residual) */
+	double contribution; /* its share of the score: kde: -log density (may be below 0);
+			      * pca: squared residual plus its share of the beyond-3-sd excess */
 	double lo, hi;       /* normal range: 1st and 99th percentile of the raw training values */
 };
 
@@ -67,9 +68,12 @@ struct model;
 /*
  * Fit on n vectors of d raw feature values (row-major x[n * d]). Input
  * errors (gh_err input, -EINVAL): fewer than MODEL_MIN_VECTORS vectors, a
- * value that is NaN or infinite (names vector and feature), every feature
- * constant. Deterministic: the same x gives the same model, byte for byte
- * once saved.
+ * value that is NaN, infinite or beyond +-1e150 ("training vector 3, feature
+ * rate: expected a finite number, got nan", vectors counted from 1), every
+ * feature constant, a name that is not 1 to 31 printable ASCII characters
+ * without space, or not unique. Deterministic: the same x gives the same
+ * model, byte for byte once saved. kde keeps max_samples vectors evenly
+ * spread by index when there are more.
  */
 int model_fit(const struct model_fit_opts *o, const double *x, size_t n, struct model **out,
 	      struct gh_err *err);
@@ -85,17 +89,28 @@ bool model_feature_log1p(const struct model *m, size_t i);
 /* Whether a feature was constant in training (left out of the score). */
 bool model_feature_constant(const struct model *m, size_t i);
 
-/* The score of one vector of raw values (d of them, in the model's order). */
+/*
+ * The score of one vector of raw values (d of them, in the model's order).
+ * O(d): kde reads its tables, pca projects on the kept components. A NaN
+ * value scores NaN (above no threshold); an infinite one +inf or NaN.
+ */
 double model_score(const struct model *m, const double *x);
 /*
- * The features that contributed most to x's score, largest first: at most
- * max of them written to out; returns how many.
+ * The features that contributed most to x's score, largest first (NaN
+ * first of all): at most max of them written to out; returns how many.
+ * Constant features are never listed. For pca the contributions add up to
+ * the score.
  */
 size_t model_explain(const struct model *m, const double *x, struct model_contrib *out,
 		     size_t max);
 
 double model_threshold(const struct model *m);
-/* method: how it was chosen, for the file and for alerts ("quantile 0.999", "mcc 0.93"). */
+/*
+ * method: how it was chosen, for the file and for alerts ("quantile 0.999",
+ * "mcc 0.93"; at most 63 bytes kept). A fresh model has +inf (never fires),
+ * method "unset"; NaN is taken as +inf, -inf as -DBL_MAX (the same scores
+ * flagged, and the file has a number for it). The file writes +inf as null.
+ */
 void model_set_threshold(struct model *m, double threshold, const char *method);
 const char *model_threshold_method(const struct model *m);
 
@@ -114,7 +129,11 @@ int model_from_json(struct json_object *o, struct model **out, struct json_objec
 /* Write atomically (temporary file, then rename), mode 0644. */
 int model_save(const struct model *m, struct json_object *meta, const char *path,
 	       struct gh_err *err);
-/* -ENOENT (no gh_err input flag) when the file does not exist; other errors name the file. */
+/*
+ * -ENOENT (no gh_err input flag) when the file does not exist; other errors
+ * name the file (gh_err_at, and the message starts with it). Refuses what is
+ * not a regular file or is over 64 MiB.
+ */
 int model_load(const char *path, struct model **out, struct json_object **meta,
 	       struct gh_err *err);
 
