@@ -132,7 +132,7 @@ int model_save(const struct model *m, struct json_object *meta, const char *path
 /*
  * -ENOENT (no gh_err input flag) when the file does not exist; other errors
  * name the file (gh_err_at, and the message starts with it). Refuses what is
- * not a regular file or is over 64 MiB.
+ * not a regular file or is over 16 MiB.
  */
 int model_load(const char *path, struct model **out, struct json_object **meta,
 	       struct gh_err *err);

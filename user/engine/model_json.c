@@ -18,7 +18,7 @@
 #include "base/escape.h"
 #include "engine/model_internal.h"
 
-#define MODEL_MAX_FILE (64u << 20)
+#define MODEL_MAX_FILE (16U << 20) /* a 4096 x 32 kde model is about 3 MiB */
 #define MODEL_JSON_DEPTH 64     /* the model needs 4; the rest is for meta */
 #define FIELD_MAX 96
 /* Loaded components must be orthonormal within this. */
