@@ -187,4 +187,18 @@ const char *policy_severity_name(enum policy_severity s);
 const char *cmp_op_name(enum cmp_op op);
 const char *rate_metric_name(enum rate_metric m);
 
+/* ---- a predicate alone (report --where) ---------------------------------- */
+
+/*
+ * One predicate from JSON text, in the syntax of a match policy's "where",
+ * for tools that filter records without a policy. It lives in *holder, a
+ * set of no policies that owns its nodes and patterns: evaluate it with
+ * pred_eval_new(holder->regexes), release it with policy_set_free(). name
+ * starts each message; a phrases_file is read relative to the working
+ * directory. 0, -EINVAL (every problem reported) or -ENOMEM.
+ */
+int policy_pred_parse(const char *name, const char *json, size_t len,
+		      const struct policy_report *rep, struct policy_set **holder,
+		      const struct pred **out);
+
 #endif /* GATEHAWK_POLICY_H */
