@@ -60,6 +60,7 @@ static const struct cli_cmd commands[] = {
 	{ "replay", cmd_replay, "run policies and indicators over access logs" },
 	{ "train", cmd_train, "fit a profile policy's model on access-log history" },
 	{ "explain", cmd_explain, "why a log line or request head did or did not match" },
+	{ "report", cmd_report, "requests of access logs counted per host, path, source ..." },
 	{ "version", cmd_version, "print the version (also: --version)" },
 	{ 0 },
 };

@@ -231,4 +231,18 @@ const char *profile_type_name(enum profile_type t);
  */
 struct json_object *policy_profile_signature(const struct policy *p);
 
+/* ---- a predicate alone (report --where) ---------------------------------- */
+
+/*
+ * One predicate from JSON text, in the syntax of a match policy's "where",
+ * for tools that filter records without a policy. It lives in *holder, a
+ * set of no policies that owns its nodes and patterns: evaluate it with
+ * pred_eval_new(holder->regexes), release it with policy_set_free(). name
+ * starts each message; a phrases_file is read relative to the working
+ * directory. 0, -EINVAL (every problem reported) or -ENOMEM.
+ */
+int policy_pred_parse(const char *name, const char *json, size_t len,
+		      const struct policy_report *rep, struct policy_set **holder,
+		      const struct pred **out);
+
 #endif /* GATEHAWK_POLICY_H */

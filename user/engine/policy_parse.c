@@ -126,42 +126,57 @@ void policy_set_free(struct policy_set *ps)
 	free(ps);
 }
 
+/*
+ * The one JSON value of a text (a policy file, a predicate alone); NULL with
+ * the problem reported, or NULL alone when memory ran out.
+ */
+static struct json_object *parse_text(struct diag *d, const char *text, size_t len)
+{
+	struct json_tokener *tok;
+	struct json_object *root;
+	size_t end;
+
+	if (len > POLICY_MAX_FILE) {
+		pp_failf(d, "expected a policy file of at most 1 MiB, got %zu bytes", len);
+		return NULL;
+	}
+	tok = json_tokener_new_ex(JSON_MAX_DEPTH);
+	if (!tok)
+		return NULL;
+	root = json_tokener_parse_ex(tok, text, (int)len);
+	end = root ? json_tokener_get_parse_end(tok) : 0;
+	while (root && end < len && strchr(" \t\r\n", text[end]) && text[end])
+		end++;
+	if (!root || end < len) {
+		enum json_tokener_error e = json_tokener_get_error(tok);
+
+		pp_failf(d, "expected one JSON object, got %s at byte %zu",
+			 !root ? json_tokener_error_desc(e == json_tokener_continue
+								 ? json_tokener_error_parse_eof
+								 : e)
+			       : "data after the object",
+			 root ? end : json_tokener_get_parse_end(tok));
+		json_object_put(root);
+		root = NULL;
+	}
+	json_tokener_free(tok);
+	return root;
+}
+
 /* One JSON text holding one policy, appended to set. */
 static int add_text(struct policy_set *set, const struct policy_report *rep, const char *file,
 		    const char *text, size_t len)
 {
 	struct parser ps = { .d = { .file = file, .rep = rep }, .rs = set->regexes,
 			     .arena = set->arena, .untrained = set->untrained };
-	struct json_tokener *tok = json_tokener_new_ex(JSON_MAX_DEPTH);
-	struct json_object *root = NULL;
+	struct json_object *root = parse_text(&ps.d, text, len);
 	struct policy *p, *grown;
-	size_t end;
 
-	if (!tok)
-		return -ENOMEM;
-	if (len > POLICY_MAX_FILE)
-		pp_failf(&ps.d, "expected a policy file of at most 1 MiB, got %zu bytes", len);
-	else
-		root = json_tokener_parse_ex(tok, text, (int)len);
-	end = root ? json_tokener_get_parse_end(tok) : 0;
-	while (root && end < len && strchr(" \t\r\n", text[end]) && text[end])
-		end++;
-	if (!ps.d.errors && (!root || end < len)) {
-		enum json_tokener_error e = json_tokener_get_error(tok);
-
-		pp_failf(&ps.d, "expected one JSON object, got %s at byte %zu",
-			 !root ? json_tokener_error_desc(e == json_tokener_continue
-								 ? json_tokener_error_parse_eof
-								 : e)
-			       : "data after the object",
-			 root ? end : json_tokener_get_parse_end(tok));
-	} else if (!ps.d.errors && !json_object_is_type(root, json_type_object)) {
+	if (root && !json_object_is_type(root, json_type_object))
 		pp_fail(&ps.d, "a JSON object (one policy per file)", root);
-	}
-	json_tokener_free(tok);
-	if (ps.d.errors) {
+	if (!root || ps.d.errors) {
 		json_object_put(root);
-		return -EINVAL;
+		return ps.d.errors ? -EINVAL : -ENOMEM;
 	}
 	grown = realloc(set->policies, (set->count + 1) * sizeof(*grown));
 	if (!grown) {
@@ -357,4 +372,28 @@ int policy_set_parse(const char *name, const char *json, size_t len, unsigned in
 	if (!set)
 		return -ENOMEM;
 	return set_finish(set, add_text(set, rep, name, json, len), regex_flags, out);
+}
+
+int policy_pred_parse(const char *name, const char *json, size_t len,
+		      const struct policy_report *rep, struct policy_set **holder,
+		      const struct pred **out)
+{
+	struct policy_set *set = set_new();
+	struct parser ps = { .d = { .file = name, .rep = rep } };
+	struct json_object *root;
+	struct pred *p = NULL;
+	int err;
+
+	if (!set)
+		return -ENOMEM;
+	ps.rs = set->regexes;
+	ps.arena = set->arena;
+	root = parse_text(&ps.d, json, len);
+	if (root)
+		p = pp_member_pred(&ps, root, NULL, true);
+	json_object_put(root);
+	err = set_finish(set, ps.d.errors ? -EINVAL : p ? 0 : -ENOMEM, 0, holder);
+	if (!err)
+		*out = p;
+	return err;
 }

@@ -78,7 +78,8 @@ void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len)
 
 /* ---- parts ---------------------------------------------------------------- */
 
-/* A predicate member: parsed, finished, NULL when absent or bad (policy_parse_pred.c). */
+/* A predicate member (key NULL: o itself): parsed, finished, NULL when absent or bad
+ * (policy_parse_pred.c). */
 struct pred *pp_member_pred(struct parser *ps, struct json_object *o, const char *key,
 			    bool required);
 /* {"ipv4": N, "ipv6": N}, each optional (policy_parse_action.c). */

@@ -497,18 +497,21 @@ out:
 	return p;
 }
 
-/* A top-level predicate member: parsed, finished, NULL when absent or bad. */
+/*
+ * A top-level predicate member, or o itself for key NULL (a predicate alone):
+ * parsed, finished, NULL when absent or bad.
+ */
 struct pred *pp_member_pred(struct parser *ps, struct json_object *o, const char *key,
 			    bool required)
 {
-	struct json_object *v = pp_member(o, key);
+	struct json_object *v = key ? pp_member(o, key) : o;
 	struct pred *p = NULL;
 	size_t mark;
 	int before;
 
 	if (!v && !required)
 		return NULL;
-	mark = pp_path_key(&ps->d, key);
+	mark = key ? pp_path_key(&ps->d, key) : ps->d.plen;
 	before = ps->d.errors;
 	p = parse_pred(ps, v);
 	if (p)
