@@ -34,8 +34,8 @@ static const char *const sort_names[] = { "matching", "requests", "share" };
 struct tally {
 	struct log_parser parser;
 	struct report *rep;
-	uint64_t malformed;
-	struct log_line_stats lines;
+	struct cli_log_run run;
+	int err; /* report_add's -ENOMEM */
 };
 
 /* What is printed: the shown groups and the totals. */
@@ -125,47 +125,12 @@ static int parse_sort(const char *name, bool where, enum report_sort *out)
 
 /* ---- reading ------------------------------------------------------------- */
 
-/* Every input opened before any is read: a typo must not cost a long run. */
-static int open_inputs(char **files, int n, struct log_reader **readers)
+static void count_record(const struct request_record *r, void *ctx)
 {
-	int stdin_uses = 0;
+	struct tally *t = ctx;
 
-	for (int i = 0; i < n; i++) {
-		int err;
-
-		if (!strcmp(files[i], "-") && ++stdin_uses > 1)
-			return cli_input_error("report: '-' (stdin) given more than once");
-		err = log_reader_open(files[i], &readers[i]);
-		if (err == -ENOMEM)
-			return cli_runtime_error(err, "report: opening %s", files[i]);
-		if (err)
-			return cli_input_error("report: %s: %s", files[i], strerror(-err));
-	}
-	return 0;
-}
-
-static int read_input(struct tally *t, struct log_reader *r, const char *path)
-{
-	const struct log_line_stats *st;
-	struct request_record rec;
-	char *line;
-	size_t len;
-	int err;
-
-	while ((err = log_reader_next(r, &line, &len)) > 0) {
-		if (log_parser_parse(&t->parser, line, len, &rec))
-			t->malformed++;
-		else if ((err = report_add(t->rep, &rec)))
-			return cli_runtime_error(err, "report: counting %s", path);
-	}
-	if (err < 0)
-		return cli_runtime_fail(err, "report: %s: read error: %s", path,
-					log_reader_error(r));
-	st = log_reader_stats(r);
-	t->lines.lines += st->lines;
-	t->lines.too_long += st->too_long;
-	t->lines.binary += st->binary;
-	return 0;
+	if (!t->err)
+		t->err = report_add(t->rep, r);
 }
 
 static void summary(const struct tally *t, const struct view *v, double secs)
@@ -174,10 +139,10 @@ static void summary(const struct tally *t, const struct view *v, double secs)
 		"report: %" PRIu64 " lines read, %" PRIu64 " rejected (%" PRIu64
 		" malformed, %" PRIu64 " too long, %" PRIu64 " binary), %zu groups, %zu shown, "
 		"%.3f s, %.0f lines/s\n",
-		t->lines.lines, t->malformed + t->lines.too_long + t->lines.binary, t->malformed,
-		t->lines.too_long, t->lines.binary, v->t.groups, v->n_rows, secs,
-		secs > 0 ? (double)t->lines.lines / secs : 0.0);
-	if (t->lines.lines && t->malformed == t->lines.lines)
+		t->run.lines.lines, t->run.malformed + t->run.lines.too_long + t->run.lines.binary,
+		t->run.malformed, t->run.lines.too_long, t->run.lines.binary, v->t.groups,
+		v->n_rows, secs, secs > 0 ? (double)t->run.lines.lines / secs : 0.0);
+	if (t->run.lines.lines && t->run.malformed == t->run.lines.lines)
 		cli_note("report: no line parsed; is --format or --log-format the log's?");
 }
 
@@ -573,7 +538,6 @@ int cmd_report(int argc, char **argv)
 		"      jq '.groups[] | select(.share > 0.5)'\n"
 		"  zcat old.gz | gatehawk report --by user_agent --csv - > agents.csv\n"
 	};
-	struct log_reader *readers[CLI_MAX_POSITIONAL] = { 0 };
 	struct policy_set *holder = NULL;
 	struct report_opts o = { .n_keys = 0 };
 	struct tally t = { .rep = NULL };
@@ -590,10 +554,14 @@ int cmd_report(int argc, char **argv)
 		err = cli_input_error("report: at least one log FILE (or '-') is required; "
 				      "see --help");
 	if (!err)
-		err = open_inputs(files, n, readers);
+		err = cli_log_check_inputs("report", files, n);
+	t.run = (struct cli_log_run){ .cmd = "report", .parser = &t.parser,
+				      .on_record = count_record, .ctx = &t };
 	start = now_s();
-	for (int i = 0; !err && i < n; i++)
-		err = read_input(&t, readers[i], files[i]);
+	if (!err)
+		err = cli_log_read(&t.run, files, n);
+	if (!err && t.err)
+		err = cli_runtime_error(t.err, "report: counting");
 	if (!err && (err = report_sort(t.rep, v.sort, &v.rows, &v.n_rows)))
 		err = cli_runtime_error(err, "report: sorting the groups");
 	if (!err) {
@@ -613,9 +581,6 @@ int cmd_report(int argc, char **argv)
 		if (fflush(stdout))
 			err = cli_runtime_error(-errno, "report: writing the report");
 	}
-	for (int i = 0; i < n; i++)
-		if (readers[i])
-			log_reader_close(readers[i]);
 	report_free(t.rep);
 	log_parser_free(&t.parser);
 	policy_set_free(holder);
