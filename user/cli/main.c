@@ -61,6 +61,7 @@ static const struct cli_cmd commands[] = {
 	{ "train", cmd_train, "fit a profile policy's model on access-log history" },
 	{ "explain", cmd_explain, "why a log line or request head did or did not match" },
 	{ "report", cmd_report, "requests of access logs counted per host, path, source ..." },
+	{ "outliers", cmd_outliers, "sources of access logs that behave like no large group" },
 	{ "version", cmd_version, "print the version (also: --version)" },
 	{ 0 },
 };
