@@ -14,7 +14,6 @@
 #include "base/escape.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "cli/log_files.h"
 #include "cli/log_opts.h"
 #include "engine/cluster.h"
 #include "engine/source_table.h"
@@ -31,7 +30,8 @@ struct outliers_run {
 	struct source_table table;
 	struct source_matrix m;
 	struct cluster_result res;
-	struct cli_log_counts counts;
+	struct cli_log_run run;
+	int err; /* source_table_add's -ENOMEM */
 	double read_s, cluster_s;
 };
 
@@ -74,9 +74,18 @@ static int parse_features(struct outliers_run *run, const char *list)
 	return 0;
 }
 
-static int add_record(const struct request_record *r, void *ctx)
+static void add_record(const struct request_record *r, void *ctx)
 {
-	return source_table_add(ctx, r);
+	struct outliers_run *run = ctx;
+
+	if (!run->err)
+		run->err = source_table_add(&run->table, r);
+}
+
+/* Lines rejected for any reason. */
+static uint64_t rejected(const struct cli_log_run *r)
+{
+	return r->malformed + r->lines.too_long + r->lines.binary;
 }
 
 static double now_s(void)
@@ -184,9 +193,9 @@ static void print_json(const struct outliers_run *run)
 	for (size_t i = 0; i < res->n_outliers && (!run->top || i < run->top); i++)
 		json_object_array_add(outs, outlier_json(run, &res->outliers[i]));
 	json_object_object_add(o, "outliers", outs);
-	json_object_object_add(in, "lines", json_object_new_uint64(run->counts.lines.lines));
+	json_object_object_add(in, "lines", json_object_new_uint64(run->run.lines.lines));
 	json_object_object_add(in, "rejected",
-			       json_object_new_uint64(cli_log_rejected(&run->counts)));
+			       json_object_new_uint64(rejected(&run->run)));
 	json_object_object_add(in, "no_source", json_object_new_uint64(run->table.no_source));
 	json_object_object_add(in, "over_max_sources",
 			       json_object_new_uint64(run->table.over_limit));
@@ -279,8 +288,8 @@ static void summary(const struct outliers_run *run)
 	fprintf(stderr,
 		"outliers: %llu lines read, %llu rejected, %zu sources (%zu with >= %u requests), "
 		"%llu records beyond --max-sources, read %.3f s, clustered %.3f s\n",
-		(unsigned long long)run->counts.lines.lines,
-		(unsigned long long)cli_log_rejected(&run->counts), run->table.count, run->m.n,
+		(unsigned long long)run->run.lines.lines,
+		(unsigned long long)rejected(&run->run), run->table.count, run->m.n,
 		run->min_requests, (unsigned long long)run->table.over_limit, run->read_s,
 		run->cluster_s);
 }
@@ -293,14 +302,13 @@ static int outliers_go(struct outliers_run *run, char **files, int n, struct log
 	double start = now_s();
 	int err = 0;
 
-	for (int i = 0; !err && i < n; i++) {
-		err = cli_read_log("outliers", files[i], parser, add_record, &run->table,
-				   &run->counts);
-		if (err == -ENOMEM)
-			return cli_runtime_error(err, "outliers: %zu sources", run->table.count);
-	}
+	run->run = (struct cli_log_run){ .cmd = "outliers", .parser = parser,
+					 .on_record = add_record, .ctx = run };
+	err = cli_log_read(&run->run, files, n);
 	if (err)
 		return err;
+	if (run->err)
+		return cli_runtime_error(run->err, "outliers: %zu sources", run->table.count);
 	err = source_table_matrix(&run->table, run->min_requests, run->fs, run->d, &run->m);
 	if (err)
 		return cli_runtime_error(err, "outliers: %zu sources", run->table.count);
@@ -394,7 +402,7 @@ int cmd_outliers(int argc, char **argv)
 	run.top = top;
 	err = parse_features(&run, features);
 	if (!err)
-		err = cli_check_log_files("outliers", files, n);
+		err = cli_log_check_inputs("outliers", files, n);
 	if (!err)
 		err = cli_log_parser(&lo, &parser);
 	if (err)
