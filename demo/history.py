@@ -4,7 +4,8 @@
 The demo trains the source-behaviour profile on this before the daemon starts:
 the history a site would have. Visitors browse the lab's site the way the demo's
 browser-like client does (a page, /static/app.js, /static/site.css, then the
-XHR call to /api/data; cookie after the first answer; referer the page), some
+XHR call to /api/data; cookie after the first answer; the assets' referer the
+page, the pages' own referer in half the sessions), some
 as fast as that client, most slower; a few log in now and then, ask for a page
 that is gone, or reload; two crawlers walk the pages without assets. Nothing
 here attacks. Deterministic for a seed.
@@ -70,11 +71,14 @@ def visitor(rng, out, addr, start, end):
         # Pause between page views: like the demo's client (0.5-2 s) or slower readers.
         fast = rng.random() < 0.35
         views = rng.randint(5, 60) if fast else rng.randint(3, 40)
+        # Half the sessions open pages without a Referer (typed, bookmarked, or a
+        # browser that strips it), as the demo's client does; assets always have one.
+        page_referers = rng.random() < 0.5
         cookie, referer = "", ""
         for _ in range(views):
             page = "/" if rng.random() < 0.25 else f"/pages/p{rng.randint(1, 60)}.html"
             ts, cookie = page_view(rng, out, ts, addr, ua, page, cookie, referer)
-            referer = "http://demo" + page
+            referer = "http://demo" + page if page_referers else ""
             if rng.random() < 0.02:  # a login, answered 401 as the demo site does
                 ts += rng.uniform(1, 5)
                 out.append((ts, line(ts, addr, "POST", "/login", 401, 179, ua, referer, cookie)))

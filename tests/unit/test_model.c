@@ -423,7 +423,7 @@ static void test_save_load(void)
 		close(fd);
 		memset(&err, 0, sizeof(err));
 		ret = model_load(big, &m, NULL, &err);
-		ok(ret == -EINVAL && err.input && strstr(err.msg, "at most 64 MiB"),
+		ok(ret == -EINVAL && err.input && strstr(err.msg, "at most 16 MiB"),
 		   "is refused for its size (%s)", err.msg);
 		fd = open(big, O_WRONLY | O_TRUNC);
 		ok(fd >= 0 && write(fd, "{\"gatehawk_model\": 1,", 21) == 21, "a cut-off file");

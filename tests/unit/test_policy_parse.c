@@ -208,8 +208,8 @@ static const struct rule rules[] = {
 	{ "empty description", "{'name':'x','description':'','kind':'match','where':{'all':[]},"
 	  "'action':{'type':'alert'}}", "description", "non-empty" },
 	{ "missing kind", "{" HEAD "'action':{'type':'alert'}}", "kind", "got nothing" },
-	{ "unknown kind", "{" HEAD "'kind':'profile','action':{'type':'alert'}}", "kind",
-	  "one of match, window, rate, crs, got \"profile\"" },
+	{ "unknown kind", "{" HEAD "'kind':'learned','action':{'type':'alert'}}", "kind",
+	  "one of match, window, rate, crs, profile, got \"learned\"" },
 	{ "unknown field", "{" HEAD "'kind':'match','wher':{},'where':{'all':[]},"
 	  "'action':{'type':'alert'}}", "wher", "unknown field" },
 	{ "field of another kind", "{" HEAD "'kind':'match','where':{'all':[]},'window':{},"

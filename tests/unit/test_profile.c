@@ -206,7 +206,7 @@ static void test_schedule(void)
 
 	/* A record past the window closes it; the next window counts from one. */
 	sink.n = 0;
-	feed_n(e, "192.0.2.8", T0 * S, 15, 1, "/");
+	feed_n(e, "192.0.2.8", (T0 + 500) * S, 15, 1, "/");
 	feed_n(e, "192.0.2.8", (T0 + 600) * S, 9, 1, "/");
 	ok(sink.n == 2 && sink.requests[1] == 15 && sink.closing[1],
 	   "the window's 15 requests scored when the next window began");
@@ -284,7 +284,7 @@ static void test_scoring(void)
 		struct request_record r;
 
 		snprintf(path, sizeof(path), "/probe/%d", i);
-		rec(&r, "192.0.2.66", T0 * S + (uint64_t)i * S, "GET", path, 404);
+		rec(&r, "192.0.2.66", (T0 + 120) * S + (uint64_t)i * S, "GET", path, 404);
 		engine_feed(e, &r);
 	}
 	engine_flush(e);

@@ -26,7 +26,6 @@
 
 #define TICK_NS 1000000000ULL
 #define DEFAULT_QUANTILE 0.999
-#define HOLD_OUT_EVERY 10 /* endpoint: every tenth record scores, the rest learn */
 
 struct train {
 	const struct policy *p;
@@ -68,7 +67,7 @@ static void collect_vector(struct train *t, const struct profile_sample *s)
 
 static void collect_record(struct train *t, const struct profile_sample *s)
 {
-	bool held_out = t->records % HOLD_OUT_EVERY == 0;
+	bool held_out = endpoint_model_held_out(t->records);
 
 	if (s->src && addr_set_add(&t->sources, s->src) < 0)
 		t->err = -ENOMEM;
@@ -251,12 +250,14 @@ static int fit_vectors(const struct train *t, const struct labels *lab, struct m
 	return rc ? cli_report(&err, rc) : 0;
 }
 
-/* endpoint: learn nine records in ten, score the tenth, threshold at the quantile. */
+/*
+ * endpoint: learn nine records in ten (endpoint_model_held_out), then a
+ * second pass scores the tenth; the threshold is their quantile.
+ */
 static int train_endpoint(struct train *t, const struct policy_set *ps, struct cli_log_run *run,
 			  char **files, int n, double quantile, struct json_object *summary)
 {
 	struct gh_err err = { 0 };
-	char method[64];
 	int rc;
 
 	for (int i = 0; i < n; i++)
@@ -274,8 +275,8 @@ static int train_endpoint(struct train *t, const struct policy_set *ps, struct c
 		return rc;
 	if (!t->nheld)
 		return cli_input_error("train: no held-out requests to set a threshold with");
-	snprintf(method, sizeof(method), "quantile %g of held-out requests", quantile);
-	endpoint_model_set_threshold(t->em, eval_quantile(t->held, t->nheld, quantile), method);
+	if ((rc = endpoint_model_fit_threshold(t->em, t->held, t->nheld, quantile, &err)))
+		return cli_report(&err, rc);
 	json_object_object_add(summary, "quantile", json_object_new_double(quantile));
 	json_object_object_add(summary, "held_out", json_object_new_uint64(t->nheld));
 	return 0;
@@ -314,7 +315,7 @@ static void print_result(const struct train *t, const char *out, const struct mo
 	for (size_t i = 0; m && i < model_dims(m); i++)
 		if (model_feature_constant(m, i))
 			printf("  constant in this history, left out: %s\n", model_feature_name(m, i));
-	printf("  threshold %s (%s)\n", json_object_to_json_string(thr),
+	printf("  threshold %.4g (%s)\n", json_object_get_double(thr),
 	       json_object_get_string(json_object_object_get(summary, "threshold_method")));
 	if (json_object_object_get(summary, "mcc"))
 		printf("  on the labelled sources: MCC %.3f, AUC %.3f, %s TP, %s FP, %s TN, %s FN\n",

@@ -134,6 +134,24 @@ static void close_window(struct engine *e, struct epolicy *ep, uint32_t gi,
 	ps->next_check = ep->p->profile.min_requests;
 }
 
+static struct json_object *finding_json(const struct endpoint_finding *f)
+{
+	struct json_object *o = json_object_new_object();
+	char classes[256];
+
+	json_object_object_add(o, "kind", json_object_new_string(endpoint_finding_kind_name(f->kind)));
+	if (f->param_len)
+		json_object_object_add(o, "param", gh_json_string(f->param, f->param_len));
+	json_object_object_add(o, "score", gh_json_number(f->score));
+	json_object_object_add(o, "length", json_object_new_uint64(f->len));
+	json_object_object_add(o, "learned_length", json_object_new_uint64(f->learned_len));
+	endpoint_classes_format(f->classes, classes, sizeof(classes));
+	json_object_object_add(o, "classes", json_object_new_string(classes));
+	endpoint_classes_format(f->learned_classes, classes, sizeof(classes));
+	json_object_object_add(o, "learned_classes", json_object_new_string(classes));
+	return o;
+}
+
 static void run_endpoint(struct engine *e, struct epolicy *ep, const struct request_record *r)
 {
 	const struct endpoint_model *m = ep->p->profile.endpoint;
@@ -152,7 +170,8 @@ static void run_endpoint(struct engine *e, struct epolicy *ep, const struct requ
 	if (!m)
 		return;
 	score = endpoint_model_score(m, r, why, ENDPOINT_FINDINGS, &n);
-	if (!(score > endpoint_model_threshold(m)) || !eng_policy_slot(e, ep, r, &gi)) {
+	/* >=: the threshold's floor is one new quote or '<' in a value (endpoint_model.h). */
+	if (!(score >= endpoint_model_threshold(m)) || !eng_policy_slot(e, ep, r, &gi)) {
 		eng_trace(e, ep, TRACE_COUNTED, NULL);
 		return;
 	}
@@ -167,7 +186,7 @@ static void run_endpoint(struct engine *e, struct epolicy *ep, const struct requ
 	json_object_object_add(o, "threshold", gh_json_number(endpoint_model_threshold(m)));
 	a = json_object_new_array();
 	for (size_t i = 0; i < n; i++)
-		json_object_array_add(a, endpoint_finding_json(&why[i]));
+		json_object_array_add(a, finding_json(&why[i]));
 	json_object_object_add(o, "findings", a);
 	json_object_object_add(o, "request", request_to_json(r));
 	eng_emit(e, ep, gi, &r->src, r->ts_ns, score, endpoint_model_threshold(m), o);
