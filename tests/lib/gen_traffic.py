@@ -358,8 +358,8 @@ def browser_visit(c, out, t, pages, cache, referer):
             t += rng.uniform(2, 20)
         if kind == "blog" and rng.random() < 0.04:
             t += rng.uniform(60, 500)        # read, then write
-            out.append(c.req(t, "POST", "/comments", 302, 0, here, ctype=FORM,
-                             clen=rng.randint(150, 1500)))
+            out.append(c.req(t, "POST", "/comments", 302, 0, here, accept=ACCEPT_HTML,
+                             ctype=FORM, clen=rng.randint(150, 1500)))
             t += rng.uniform(0.1, 0.4)
             out.append(c.req(t, "GET", target, 200, page_bytes(rng, base), here,
                              accept=ACCEPT_HTML))
@@ -382,7 +382,7 @@ def login(c, out, t, referer):
         t += rng.uniform(6, 30)
         ok = attempt == 2 or rng.random() < 0.85
         out.append(c.req(t, "POST", "/login", 302 if ok else 200, 0 if ok else 9240, here,
-                         ctype=FORM, clen=rng.randint(55, 95)))
+                         accept=ACCEPT_HTML, ctype=FORM, clen=rng.randint(55, 95)))
         if ok:
             c.cookie = "sid=%08x; uid=%d" % (c.rng.getrandbits(32), rng.randint(1, 60000))
             t += rng.uniform(0.1, 0.3)
@@ -401,7 +401,7 @@ def checkout(c, out, t, referer):
         t += rng.uniform(60, 200)
         ok = attempt == 1 or rng.random() < 0.92
         out.append(c.req(t, "POST", "/checkout", 302 if ok else 402, 0 if ok else 27100, here,
-                         ctype=FORM, clen=rng.randint(380, 720)))
+                         accept=ACCEPT_HTML, ctype=FORM, clen=rng.randint(380, 720)))
         if ok:
             t += rng.uniform(0.2, 0.8)
             out.append(c.req(t, "GET", "/order/confirmation", 200, 14800, here,
@@ -704,7 +704,8 @@ def credential_stuffer(c, start, end, gap=None):
                 yield c.req(t, "GET", "/login", 200, 9120, "", accept=ACCEPT_HTML)
                 t += rng.uniform(0.5, 2.0)
             yield c.req(t, "POST", "/login", 302 if ok else 200, 0 if ok else 9240,
-                        ORIGIN + "/login", ctype=FORM, clen=rng.randint(55, 95))
+                        ORIGIN + "/login", accept=ACCEPT_HTML, ctype=FORM,
+                        clen=rng.randint(55, 95))
             if ok:
                 yield c.req(t + 0.3, "GET", "/account", 200, 15100, ORIGIN + "/login",
                             accept=ACCEPT_HTML)
@@ -738,7 +739,8 @@ def carding(c, start, end):
             t += rng.uniform(1, 4)
         ok = rng.random() < 0.06
         yield c.req(t, "POST", "/checkout", 302 if ok else 402, 0 if ok else 27100,
-                    ORIGIN + "/checkout", ctype=FORM, clen=rng.randint(380, 720))
+                    ORIGIN + "/checkout", accept=ACCEPT_HTML, ctype=FORM,
+                    clen=rng.randint(380, 720))
 
 
 def enumeration(c, start, end):
@@ -815,7 +817,7 @@ def comment_spammer(c, start, end):
         t = a + rng.uniform(0.5, 4)
         r = rng.random()
         yield c.req(t, "POST", "/comments", 302 if r < 0.5 else 403 if r < 0.85 else 429,
-                    0 if r < 0.5 else 2100, ORIGIN + post, ctype=FORM,
+                    0 if r < 0.5 else 2100, ORIGIN + post, accept=ACCEPT_HTML, ctype=FORM,
                     clen=rng.randint(800, 5000))
         t += rng.lognormvariate(math.log(gap), 0.5)
 
