@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "base/labels.h"
 
@@ -80,4 +81,39 @@ void labels_free(struct labels *l)
 {
 	addr_set_free(&l->benign);
 	addr_set_free(&l->attack);
+}
+
+/* Every address of from into to, masked; -ENOMEM. */
+static int add_masked(const struct addr_set *from, struct addr_set *to, uint8_t v4, uint8_t v6)
+{
+	for (size_t i = 0; i < from->cap; i++) {
+		struct gh_addr a = from->slots[i];
+
+		if (!a.family)
+			continue;
+		gh_addr_mask(&a, a.family == AF_INET ? v4 : v6);
+		if (addr_set_add(to, &a) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+int labels_mask(const struct labels *in, uint8_t v4, uint8_t v6, struct labels *out)
+{
+	struct addr_set benign = { 0 };
+	int err;
+
+	*out = (struct labels){ 0 };
+	err = add_masked(&in->attack, &out->attack, v4, v6);
+	if (!err)
+		err = add_masked(&in->benign, &benign, v4, v6);
+	/* A prefix with any attacking address in it is an attacking prefix. */
+	for (size_t i = 0; !err && i < benign.cap; i++)
+		if (benign.slots[i].family && !addr_set_has(&out->attack, &benign.slots[i]) &&
+		    addr_set_add(&out->benign, &benign.slots[i]) < 0)
+			err = -ENOMEM;
+	addr_set_free(&benign);
+	if (err)
+		labels_free(out);
+	return err;
 }

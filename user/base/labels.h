@@ -8,6 +8,8 @@
 #ifndef GATEHAWK_LABELS_H
 #define GATEHAWK_LABELS_H
 
+#include <stdint.h>
+
 #include "base/addr_set.h"
 #include "base/err.h"
 
@@ -20,6 +22,11 @@ struct labels {
 /* Input errors carry file and line. */
 int labels_load(const char *path, struct labels *out, struct gh_err *err);
 enum label labels_of(const struct labels *l, const struct gh_addr *a);
+/*
+ * The labels of groups by prefix (a policy's prefix_v4/v6): each address
+ * masked; a prefix holding any attack address is an attack. -ENOMEM.
+ */
+int labels_mask(const struct labels *in, uint8_t v4, uint8_t v6, struct labels *out);
 void labels_free(struct labels *l);
 
 #endif /* GATEHAWK_LABELS_H */

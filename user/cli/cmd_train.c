@@ -6,6 +6,7 @@
  * the policy names it, with the policy's settings as its signature.
  */
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,12 @@ struct train {
 	bool scoring;          /* second pass: held-out records */
 	double *held;          /* their scores */
 	size_t nheld, held_cap;
+	/* --test-log: each vector's (or record's) score and source */
+	struct model *model;   /* kde, pca: set once fitted */
+	bool testing;
+	double *test_score;
+	struct gh_addr *test_src;
+	size_t ntest, test_cap, test_src_cap;
 	int err;               /* -ENOMEM seen in a callback */
 };
 
@@ -82,11 +89,29 @@ static void collect_record(struct train *t, const struct profile_sample *s)
 	}
 }
 
+/* --test-log: score it as the engine would, keep it with its source. */
+static void collect_test(struct train *t, const struct profile_sample *s)
+{
+	double score = s->record ? endpoint_model_score(t->em, s->record, NULL, 0, NULL)
+				 : model_score(t->model, s->x);
+
+	if (gh_vec_reserve((void **)&t->test_score, &t->test_cap, t->ntest, sizeof(double), 1024) ||
+	    gh_vec_reserve((void **)&t->test_src, &t->test_src_cap, t->ntest,
+			   sizeof(*t->test_src), 1024)) {
+		t->err = -ENOMEM;
+		return;
+	}
+	t->test_score[t->ntest] = score;
+	t->test_src[t->ntest++] = s->src ? *s->src : (struct gh_addr){ 0 };
+}
+
 static void on_sample(const struct profile_sample *s, void *ctx)
 {
 	struct train *t = ctx;
 
-	if (s->record) {
+	if (t->testing) {
+		collect_test(t, s);
+	} else if (s->record) {
 		collect_record(t, s);
 		t->records++;
 	} else {
@@ -145,29 +170,32 @@ static int cmp_by_src(const void *a, const void *b)
 }
 
 /*
- * Per labelled source, its highest vector score (a source is flagged once
- * any of its windows is) into score[] and pos[]; returns how many sources.
+ * Per labelled source among n scores (vs[i] from src[i]), its highest (a
+ * source is flagged once any of its windows is) into score[] and pos[];
+ * returns how many sources, and counts the attack ones in *attacks.
  */
-static size_t source_maxima(const struct train *t, const double *vs, const struct labels *lab,
-			    double *score, bool *pos)
+static size_t source_maxima(const struct gh_addr *src, size_t n, const double *vs,
+			    const struct labels *lab, double *score, bool *pos, size_t *attacks)
 {
-	size_t *idx = malloc((t->n + 1) * sizeof(*idx)), k = 0;
+	size_t *idx = malloc((n + 1) * sizeof(*idx)), k = 0;
 
+	*attacks = 0;
 	if (!idx)
 		return 0;
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
-	sort_src = t->src;
-	qsort(idx, t->n, sizeof(*idx), cmp_by_src);
-	for (size_t i = 0; i < t->n;) {
-		enum label l = labels_of(lab, &t->src[idx[i]]);
+	sort_src = src;
+	qsort(idx, n, sizeof(*idx), cmp_by_src);
+	for (size_t i = 0; i < n;) {
+		enum label l = labels_of(lab, &src[idx[i]]);
 		double best = vs[idx[i]];
 		size_t j = i + 1;
 
-		for (; j < t->n && !cmp_by_src(&idx[i], &idx[j]); j++)
+		for (; j < n && !cmp_by_src(&idx[i], &idx[j]); j++)
 			best = fmax(best, vs[idx[j]]);
 		if (l != LABEL_NONE) {
 			score[k] = best;
+			*attacks += l == LABEL_ATTACK;
 			pos[k++] = l == LABEL_ATTACK;
 		}
 		i = j;
@@ -185,7 +213,7 @@ static int pick_threshold(const struct train *t, struct model *m, const struct l
 	double thr, mcc;
 	char method[64];
 	int err = 0;
-	size_t k;
+	size_t k, attacks;
 
 	if (!vs || !score || !pos) {
 		err = cli_runtime_error(-ENOMEM, "train: scoring");
@@ -197,7 +225,7 @@ static int pick_threshold(const struct train *t, struct model *m, const struct l
 		thr = eval_quantile(vs, t->n, quantile);
 		snprintf(method, sizeof(method), "quantile %g", quantile);
 		json_object_object_add(summary, "quantile", json_object_new_double(quantile));
-	} else if (!(k = source_maxima(t, vs, lab, score, pos)) ||
+	} else if (!(k = source_maxima(t->src, t->n, vs, lab, score, pos, &attacks)) ||
 		   eval_best_mcc(score, pos, k, &thr, &mcc)) {
 		err = cli_input_error("train: --labels: the history needs windows of both benign "
 				      "and attack sources (with at least min_requests requests) to "
@@ -282,6 +310,80 @@ static int train_endpoint(struct train *t, const struct policy_set *ps, struct c
 	return 0;
 }
 
+/* Labels by the policy's groups: scores are per group, and a /64 of IPv6 sources is one. */
+static int load_group_labels(const char *path, const struct policy *p, struct labels *out)
+{
+	struct labels given;
+	struct gh_err gerr = { 0 };
+	int err = labels_load(path, &given, &gerr);
+
+	if (err)
+		return cli_report(&gerr, err);
+	err = labels_mask(&given, p->prefix_v4, p->prefix_v6, out);
+	labels_free(&given);
+	return err ? cli_runtime_error(err, "train: labels %s", path) : 0;
+}
+
+/*
+ * --test-log: the trained model over a labelled log, as the engine runs it;
+ * each labelled source's highest score. A labelled source that never got a
+ * score (never min_requests in a window) counts as not flagged.
+ */
+static int evaluate(struct train *t, const struct policy_set *ps, const struct cli_log_run *run,
+		    char *file, const char *labels_path, struct json_object *summary)
+{
+	double thr = t->model ? model_threshold(t->model) : endpoint_model_threshold(t->em);
+	struct json_object *o;
+	struct eval_confusion c;
+	struct labels lab = { 0 };
+	double *score = NULL;
+	size_t k, attacks, total;
+	bool *pos = NULL;
+	int err;
+
+	struct cli_log_run trun = { .cmd = run->cmd, .parser = run->parser,
+				    .on_record = run->on_record, .ctx = run->ctx };
+
+	if ((err = load_group_labels(labels_path, t->p, &lab)))
+		return err;
+	t->testing = true;
+	if ((err = pass(t, ps, &trun, &file, 1)))
+		goto out;
+	total = t->ntest + lab.attack.count + lab.benign.count + 1;
+	score = malloc(total * sizeof(*score));
+	pos = malloc(total * sizeof(*pos));
+	if (!score || !pos) {
+		err = cli_runtime_error(-ENOMEM, "train: --test-log");
+		goto out;
+	}
+	k = source_maxima(t->test_src, t->ntest, t->test_score, &lab, score, pos, &attacks);
+	for (size_t i = attacks; i < lab.attack.count; i++, k++)
+		score[k] = -DBL_MAX, pos[k] = true;
+	for (size_t i = k - lab.attack.count; i < lab.benign.count; i++, k++)
+		score[k] = -DBL_MAX, pos[k] = false;
+	/* Endpoint models fire at the threshold itself (endpoint_model.h): cut just below. */
+	eval_confusion_at(score, pos, k, t->model ? thr : nextafter(thr, -INFINITY), &c);
+	o = json_object_new_object();
+	json_object_object_add(o, "log", json_object_new_string(file));
+	json_object_object_add(o, "sources", json_object_new_uint64(k));
+	json_object_object_add(o, "auc", json_object_new_double(eval_auc(score, pos, k)));
+	json_object_object_add(o, "mcc", json_object_new_double(eval_mcc(&c)));
+	json_object_object_add(o, "tpr", json_object_new_double(c.tp + c.fn ? (double)c.tp /
+								  (double)(c.tp + c.fn) : 0));
+	json_object_object_add(o, "fpr", json_object_new_double(c.fp + c.tn ? (double)c.fp /
+								  (double)(c.fp + c.tn) : 0));
+	json_object_object_add(o, "tp", json_object_new_uint64(c.tp));
+	json_object_object_add(o, "fp", json_object_new_uint64(c.fp));
+	json_object_object_add(o, "tn", json_object_new_uint64(c.tn));
+	json_object_object_add(o, "fn", json_object_new_uint64(c.fn));
+	json_object_object_add(summary, "test", o);
+out:
+	free(score);
+	free(pos);
+	labels_free(&lab);
+	return err;
+}
+
 static struct json_object *ts_json(uint64_t ns)
 {
 	char buf[40];
@@ -294,7 +396,7 @@ static void print_result(const struct train *t, const char *out, const struct mo
 			 struct json_object *summary, bool json)
 {
 	const struct policy *p = t->p;
-	struct json_object *thr = json_object_object_get(summary, "threshold");
+	struct json_object *thr = json_object_object_get(summary, "threshold"), *test;
 
 	if (json) {
 		struct json_object *o = json_object_new_object();
@@ -325,6 +427,21 @@ static void print_result(const struct train *t, const char *out, const struct mo
 		       json_object_to_json_string(json_object_object_get(summary, "fp")),
 		       json_object_to_json_string(json_object_object_get(summary, "tn")),
 		       json_object_to_json_string(json_object_object_get(summary, "fn")));
+	if ((test = json_object_object_get(summary, "test")))
+		printf("  on %s: %s sources, AUC %.3f, MCC %.3f, TPR %.3f (%s of %llu attack), "
+		       "FPR %.4f (%s of %llu benign)\n",
+		       json_object_get_string(json_object_object_get(test, "log")),
+		       json_object_to_json_string(json_object_object_get(test, "sources")),
+		       json_object_get_double(json_object_object_get(test, "auc")),
+		       json_object_get_double(json_object_object_get(test, "mcc")),
+		       json_object_get_double(json_object_object_get(test, "tpr")),
+		       json_object_to_json_string(json_object_object_get(test, "tp")),
+		       (unsigned long long)(json_object_get_uint64(json_object_object_get(test, "tp")) +
+					    json_object_get_uint64(json_object_object_get(test, "fn"))),
+		       json_object_get_double(json_object_object_get(test, "fpr")),
+		       json_object_to_json_string(json_object_object_get(test, "fp")),
+		       (unsigned long long)(json_object_get_uint64(json_object_object_get(test, "fp")) +
+					    json_object_get_uint64(json_object_object_get(test, "tn"))));
 	printf("  wrote %s\n", out);
 }
 
@@ -373,7 +490,8 @@ static int set_quantile(const char *opt, const char *arg, void *dst)
 
 int cmd_train(int argc, char **argv)
 {
-	const char *policy = NULL, *labels_path = NULL, *out = NULL;
+	const char *policy = NULL, *labels_path = NULL, *out = NULL, *test_log = NULL,
+		   *test_labels = NULL;
 	double quantile = DEFAULT_QUANTILE;
 	struct cli_log_opts lo = { 0 };
 	bool json = false;
@@ -385,6 +503,10 @@ int cmd_train(int argc, char **argv)
 		  "without labels: threshold at this quantile of training scores (default 0.999)" },
 		{ "out", "MODEL", cli_set_string, &out,
 		  "write the model here (default: the file the policy names)" },
+		{ "test-log", "FILE", cli_set_string, &test_log,
+		  "then score this labelled log: per-source AUC, MCC, TPR, FPR" },
+		{ "test-labels", "FILE", cli_set_string, &test_labels,
+		  "the labels of --test-log (ADDRESS benign|attack lines)" },
 		CLI_LOG_OPTS(lo),
 		CLI_JSON_OPT(json, "the training summary as one JSON object"),
 		{ 0 },
@@ -400,13 +522,17 @@ int cmd_train(int argc, char **argv)
 		"the labelled sources (Matthews correlation), the attack sources left out of the\n"
 		"fit. The model file (JSON, versioned) is written where the policy's\n"
 		"model.file says, relative to the policy; the policy runs from the next load.\n"
-		"Training is deterministic: the same logs give the same file.",
+		"Training is deterministic: the same logs give the same file. --test-log scores\n"
+		"a labelled log with the new model (each source's highest score) and prints\n"
+		"per-source AUC, MCC, true and false positive rates at the threshold.",
 		"  gatehawk train --policy /etc/gatehawk/policies/source-behaviour.json \\\n"
 		"      /var/log/nginx/access.log.1 /var/log/nginx/access.log\n"
 		"  gatehawk train --policy policies/source-behaviour.json --labels labels.txt "
 		"history.log\n"
 		"  gatehawk train --policy policies/endpoint-shape.json --quantile 0.9999 "
-		"--out /tmp/m.json access.log\n"
+		"--out /tmp/m.model access.log\n"
+		"  gatehawk train --policy policies/source-behaviour.json --test-log incident.log \\\n"
+		"      --test-labels incident.labels week.log\n"
 	};
 	struct train t = { 0 };
 	struct labels lab = { 0 };
@@ -415,7 +541,6 @@ int cmd_train(int argc, char **argv)
 	struct cli_log_run run = { .cmd = "train", .parser = &parser, .on_record = feed, .ctx = &t };
 	struct json_object *summary = NULL;
 	struct model *m = NULL;
-	struct gh_err gerr = { 0 };
 	char *files[CLI_MAX_POSITIONAL];
 	int n, err;
 
@@ -441,14 +566,16 @@ int cmd_train(int argc, char **argv)
 				      policy_kind_name(t.p->kind));
 		goto out;
 	}
+	if (!test_log != !test_labels) {
+		err = cli_input_error("train: --test-log and --test-labels go together");
+		goto out;
+	}
 	if (labels_path && t.p->profile.type == PROFILE_ENDPOINT) {
 		err = cli_input_error("train: --labels applies to kde and pca models");
 		goto out;
 	}
-	if (labels_path && (err = labels_load(labels_path, &lab, &gerr))) {
-		err = cli_report(&gerr, err);
+	if (labels_path && (err = load_group_labels(labels_path, t.p, &lab)))
 		goto out;
-	}
 	summary = json_object_new_object();
 	if (t.p->profile.type == PROFILE_ENDPOINT) {
 		err = train_endpoint(&t, ps, &run, files, n, quantile, summary);
@@ -463,6 +590,9 @@ int cmd_train(int argc, char **argv)
 			err = pick_threshold(&t, m, labels_path ? &lab : NULL, quantile, summary);
 		json_object_object_add(summary, "vectors", json_object_new_uint64(t.n));
 	}
+	t.model = m;
+	if (!err && test_log)
+		err = evaluate(&t, ps, &run, (char *)test_log, test_labels, summary);
 	if (err)
 		goto out;
 	json_object_object_add(summary, "sources", json_object_new_uint64(t.sources.count));
@@ -487,6 +617,8 @@ out:
 	free(t.x);
 	free(t.src);
 	free(t.held);
+	free(t.test_score);
+	free(t.test_src);
 	addr_set_free(&t.sources);
 	labels_free(&lab);
 	policy_set_free(ps);
