@@ -61,8 +61,14 @@ int labels_load(const char *path, struct labels *out, struct gh_err *err)
 					  LABELS_MAX_LINE - 2);
 		else
 			rc = parse_line(out, line, err);
-		if (rc == -EINVAL)
+		if (rc == -EINVAL) {
+			/* The text form of an error is its message: say where in it. */
+			char msg[GH_ERR_MSG_MAX - 64];
+
+			snprintf(msg, sizeof(msg), "%.*s", (int)sizeof(msg) - 1, err->msg);
+			snprintf(err->msg, sizeof(err->msg), "%.48s:%u: %s", path, n, msg);
 			gh_err_at(err, path, n);
+		}
 		else if (rc)
 			rc = gh_err_sys(err, rc, "reading labels %s", path);
 	}
