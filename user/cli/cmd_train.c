@@ -392,6 +392,14 @@ static struct json_object *ts_json(uint64_t ns)
 	return json_object_new_string(buf);
 }
 
+static uint64_t learned_requests(const struct endpoint_model *em)
+{
+	struct endpoint_model_stats st;
+
+	endpoint_model_stats(em, &st);
+	return st.requests;
+}
+
 static void print_result(const struct train *t, const char *out, const struct model *m,
 			 struct json_object *summary, bool json)
 {
@@ -412,7 +420,7 @@ static void print_result(const struct train *t, const char *out, const struct mo
 		printf(", %zu features, %llu s windows): %zu vectors", model_dims(m),
 		       (unsigned long long)p->window.length_s, t->n);
 	else
-		printf("): %llu requests", (unsigned long long)t->records);
+		printf("): %llu requests learned", (unsigned long long)learned_requests(t->em));
 	printf(" from %zu sources\n", t->sources.count);
 	for (size_t i = 0; m && i < model_dims(m); i++)
 		if (model_feature_constant(m, i))
