@@ -65,18 +65,23 @@ static inline void set_bit(uint64_t *bits, uint64_t h, unsigned int nbits)
 	bits[b / 64] |= 1ULL << (b % 64);
 }
 
+/* Welford's update with the k-th value x (k counted from 1). */
+static inline void welford(double *mean, double *m2, uint32_t k, double x)
+{
+	double delta = x - *mean;
+
+	*mean += delta / k;
+	*m2 += delta * (x - *mean);
+}
+
 void feature_acc_add(struct feature_acc *a, const struct request_record *r, uint64_t seed)
 {
 	uint64_t ts = r->ts_ns;
 
 	if (a->n) {
 		/* Out-of-order records (a few seconds late) count as a zero gap. */
-		double gap = ts > a->last_ns ? (double)(ts - a->last_ns) / NS_PER_S : 0;
-		double delta = gap - a->gap_mean;
-		uint32_t k = a->n; /* gaps so far, this one included */
-
-		a->gap_mean += delta / k;
-		a->gap_m2 += delta * (gap - a->gap_mean);
+		welford(&a->gap_mean, &a->gap_m2, a->n,
+			ts > a->last_ns ? (double)(ts - a->last_ns) / NS_PER_S : 0);
 		if (ts > a->last_ns)
 			a->last_ns = ts;
 		if (ts < a->first_ns)
@@ -147,6 +152,12 @@ static double share(uint32_t k, uint32_t of)
 	return of ? (double)k / of : 0;
 }
 
+/* Coefficient of variation of the n - 1 gaps between n events. */
+static double spread(double mean, double m2, uint32_t n)
+{
+	return n > 2 && mean > 0 ? sqrt(m2 / (n - 2)) / mean : 0;
+}
+
 static double entropy(const struct feature_acc *a)
 {
 	double total = 0, h = 0;
@@ -179,8 +190,7 @@ double feature_value(const struct feature_acc *a, enum profile_feature f)
 	case FEAT_NO_COOKIE_SHARE: return share(a->no_cookie, a->cookie_seen);
 	case FEAT_XHR_SHARE: return share(a->xhr, a->xhr_seen);
 	case FEAT_GAP_MEAN: return a->n > 1 ? a->gap_mean : 0;
-	case FEAT_GAP_CV:
-		return a->n > 2 && a->gap_mean > 0 ? sqrt(a->gap_m2 / (a->n - 2)) / a->gap_mean : 0;
+	case FEAT_GAP_CV: return spread(a->gap_mean, a->gap_m2, a->n);
 	case FEAT_DISTINCT_USER_AGENTS: return a->agents ? linear_count(&a->agents, 1) : 0;
 	case FEAT_BYTES_MEAN: return a->bytes_seen ? a->bytes_sum / a->bytes_seen : 0;
 	case FEAT_NIGHT_SHARE: return share(a->night, a->n);
