@@ -16,7 +16,10 @@
 #include <unistd.h>
 
 #include "base/escape.h"
+#include "base/json_file.h"
 #include "engine/endpoint_model_internal.h"
+
+#define ENDPOINT_JSON_DEPTH 64 /* the model needs 5; the rest is for meta */
 
 #define CLASSES_TEXT_MAX 256 /* every class name, comma-separated, fits */
 
@@ -514,157 +517,43 @@ int endpoint_model_from_json(struct json_object *o, struct endpoint_model **out,
 
 /* ---- files ---------------------------------------------------------------- */
 
-static int write_all(int fd, const char *p, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int endpoint_model_save(const struct endpoint_model *m, struct json_object *meta, const char *path,
 			struct gh_err *err)
 {
 	struct json_object *o;
-	const char *text;
-	char tmp[4096];
 	size_t len;
-	int fd, ret;
+	int ret;
 
 	if (!m->finished)
 		return gh_err_fail(err, -EINVAL, "%s: the endpoint model is not finished", path);
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
-		return gh_err_input(err, "%s: expected a shorter path", path);
 	o = endpoint_model_to_json(m, meta);
-	text = o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
-							  JSON_C_TO_STRING_SPACED |
-							  JSON_C_TO_STRING_NOSLASHESCAPE)
-		 : NULL;
-	if (!text) {
-		json_object_put(o);
-		return gh_err_sys(err, -ENOMEM, "writing %s", path);
-	}
-	len = strlen(text);
-	if (len > ENDPOINT_MODEL_MAX_FILE) {
+	if (o && json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &len) &&
+	    len > ENDPOINT_MODEL_MAX_FILE) {
 		json_object_put(o);
 		return gh_err_fail(err, -EFBIG, "writing %s: the model takes %zu bytes, more than the "
 				   "%u MiB a model file may hold", path, len, ENDPOINT_MODEL_MAX_FILE >> 20);
 	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		ret = -errno;
-		json_object_put(o);
-		return gh_err_sys(err, ret, "writing %s", path);
-	}
-	ret = fchmod(fd, 0644) ? -errno : 0;
-	if (!ret)
-		ret = write_all(fd, text, len);
-	if (!ret)
-		ret = write_all(fd, "\n", 1);
-	if (!ret && fsync(fd))
-		ret = -errno;
-	if (close(fd) && !ret)
-		ret = -errno;
-	if (!ret && rename(tmp, path))
-		ret = -errno;
+	ret = gh_json_file_save(path, o, "the endpoint model", err);
 	json_object_put(o);
-	if (ret) {
-		unlink(tmp);
-		return gh_err_sys(err, ret, "writing %s", path);
-	}
-	return 0;
-}
-
-/* The whole file, NUL-terminated; -EFBIG past the cap, -EISDIR when not a regular file. */
-static int read_text(const char *path, char **buf, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	struct stat st;
-	ssize_t n;
-	int ret = 0;
-
-	*buf = NULL;
-	*len = 0;
-	if (fd < 0)
-		return -errno;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode))
-		ret = -EISDIR;
-	else if ((uint64_t)st.st_size > ENDPOINT_MODEL_MAX_FILE)
-		ret = -EFBIG;
-	else if (!(*buf = malloc((size_t)st.st_size + 2)))
-		ret = -ENOMEM;
-	/* One byte past the size: a file that grew since fstat is seen as too big. */
-	while (!ret && (n = read(fd, *buf + *len, (size_t)st.st_size + 1 - *len)) != 0) {
-		if (n < 0 && errno != EINTR)
-			ret = -errno;
-		else if (n > 0 && (*len += (size_t)n) > (size_t)st.st_size)
-			ret = -EFBIG;
-	}
-	close(fd);
-	if (ret) {
-		free(*buf);
-		*buf = NULL;
-		return ret;
-	}
-	(*buf)[*len] = '\0';
-	return 0;
-}
-
-static bool trailing_text(const char *text, size_t len, size_t end)
-{
-	return end + strspn(text + end, " \t\r\n") < len;
+	return ret;
 }
 
 int endpoint_model_load(const char *path, struct endpoint_model **out, struct json_object **meta,
 			struct gh_err *err)
 {
-	struct json_tokener *tok;
 	struct json_object *root = NULL;
-	char *text;
-	size_t len;
-	int ret = read_text(path, &text, &len);
+	int ret;
 
 	*out = NULL;
 	if (meta)
 		*meta = NULL;
-	if (ret == -ENOENT)
-		return gh_err_sys(err, ret, "reading %s", path);
-	if (ret == -EFBIG || ret == -EISDIR) {
-		gh_err_at(err, path, 0);
-		return gh_err_input(err, "%s: expected a regular file of at most %u MiB", path,
-				    ENDPOINT_MODEL_MAX_FILE >> 20);
-	}
-	if (ret)
-		return gh_err_sys(err, ret, "reading %s", path);
-	tok = json_tokener_new();
-	if (tok)
-		root = json_tokener_parse_ex(tok, text, (int)len);
-	if (!tok) {
-		ret = gh_err_sys(err, -ENOMEM, "reading %s", path);
-	} else if (!root || trailing_text(text, len, json_tokener_get_parse_end(tok))) {
-		enum json_tokener_error e = json_tokener_get_error(tok);
-
-		gh_err_at(err, path, 0);
-		ret = gh_err_input(err, "%s: expected one JSON object, got %s at byte %zu", path,
-				   root ? "data after it"
-					: json_tokener_error_desc(e == json_tokener_continue
-									  ? json_tokener_error_parse_eof
-									  : e),
-				   json_tokener_get_parse_end(tok));
-	} else {
+	ret = gh_json_file_load(path, ENDPOINT_MODEL_MAX_FILE, ENDPOINT_JSON_DEPTH,
+				"an endpoint model file", &root, err);
+	if (!ret) {
 		ret = endpoint_model_from_json(root, out, meta, err);
 		if (ret)
 			gh_err_at(err, path, 0);
 	}
-	json_tokener_free(tok);
 	json_object_put(root);
-	free(text);
 	return ret;
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/escape.h"
+#include "base/json_file.h"
 #include "engine/model_internal.h"
 
 #define MODEL_MAX_FILE (16U << 20) /* a 4096 x 32 kde model is about 3 MiB */
@@ -575,142 +576,26 @@ int model_from_json(struct json_object *o, struct model **out, struct json_objec
 
 /* ---- files ---- */
 
-static int write_all(int fd, const char *p, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int model_save(const struct model *m, struct json_object *meta, const char *path,
 	       struct gh_err *err)
 {
 	struct json_object *o = model_to_json(m, meta);
-	const char *text = NULL;
-	char *tmp = NULL;
-	size_t len = 0;
-	int fd = -1, ret = 0;
+	int ret = gh_json_file_save(path, o, "the model", err);
 
-	if (o)
-		text = json_object_to_json_string_length(
-			o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-	if (!text || asprintf(&tmp, "%s.tmp", path) < 0) {
-		json_object_put(o);
-		gh_err_at(err, path, 0);
-		return gh_err_sys(err, -ENOMEM, "%s: writing the model", path);
-	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-	/* 0644 whatever the umask: profiles are read by the daemon's user too. */
-	if (fd < 0)
-		ret = -errno;
-	else if (fchmod(fd, 0644))
-		ret = -errno;
-	ret = ret ?: write_all(fd, text, len) ?: write_all(fd, "\n", 1);
-	if (!ret && fsync(fd))
-		ret = -errno;
-	if (fd >= 0 && close(fd) && !ret)
-		ret = -errno;
-	if (!ret && rename(tmp, path))
-		ret = -errno;
-	if (ret) {
-		unlink(tmp);
-		gh_err_at(err, path, 0);
-		gh_err_sys(err, ret, "%s: cannot write the model (through %s)", path, tmp);
-	}
-	free(tmp);
 	json_object_put(o);
 	return ret;
-}
-
-/* The whole file at path, NUL-terminated; input errors for what is no model file. */
-static int read_text(const char *path, char **text, size_t *len, struct gh_err *err)
-{
-	/* O_NONBLOCK: a FIFO must not hang the load; it is refused below. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), ret = 0;
-	struct stat st;
-	ssize_t n = 0;
-
-	*text = NULL;
-	*len = 0;
-	if (fd < 0)
-		return gh_err_sys(err, -errno, "%s: cannot open the model", path);
-	if (fstat(fd, &st))
-		ret = gh_err_sys(err, -errno, "%s: cannot read the model", path);
-	else if (!S_ISREG(st.st_mode))
-		ret = gh_err_input(err, "%s: expected a model file, got something else (a directory "
-					"or device)", path);
-	else if (st.st_size > MODEL_MAX_FILE)
-		ret = gh_err_input(err, "%s: expected a model file of at most %u MiB, got %lld bytes",
-				   path, MODEL_MAX_FILE >> 20, (long long)st.st_size);
-	else if (!(*text = malloc((size_t)st.st_size + 2)))
-		ret = gh_err_sys(err, -ENOMEM, "%s: reading the model", path);
-	/* Up to one byte more than stat said, so a file that grew is seen as such. */
-	while (!ret && *len <= (size_t)st.st_size &&
-	       (n = read(fd, *text + *len, (size_t)st.st_size + 1 - *len)) > 0)
-		*len += (size_t)n;
-	if (!ret && n < 0)
-		ret = gh_err_sys(err, -errno, "%s: cannot read the model", path);
-	else if (!ret && *len > (size_t)st.st_size)
-		ret = gh_err_input(err, "%s: the model file changed while being read", path);
-	close(fd);
-	if (ret) {
-		free(*text);
-		*text = NULL;
-		return ret;
-	}
-	(*text)[*len] = '\0';
-	return 0;
-}
-
-static int parse_text(const char *path, const char *text, size_t len, struct json_object **root,
-		      struct gh_err *err)
-{
-	struct json_tokener *tok = json_tokener_new_ex(MODEL_JSON_DEPTH);
-	size_t end;
-
-	if (!tok)
-		return gh_err_sys(err, -ENOMEM, "%s: reading the model", path);
-	*root = json_tokener_parse_ex(tok, text, (int)len);
-	end = *root ? json_tokener_get_parse_end(tok) : 0;
-	while (*root && end < len && strchr(" \t\r\n", text[end]) && text[end])
-		end++;
-	if (!*root || end < len) {
-		enum json_tokener_error e = json_tokener_get_error(tok);
-
-		gh_err_input(err, "%s: expected one JSON object, got %s at byte %zu", path,
-			     !*root ? json_tokener_error_desc(e == json_tokener_continue
-								      ? json_tokener_error_parse_eof
-								      : e)
-				    : "data after the object",
-			     *root ? end : json_tokener_get_parse_end(tok));
-		json_object_put(*root);
-		*root = NULL;
-	}
-	json_tokener_free(tok);
-	return *root ? 0 : -EINVAL;
 }
 
 int model_load(const char *path, struct model **out, struct json_object **meta,
 	       struct gh_err *err)
 {
 	struct json_object *root = NULL;
-	char *text;
-	size_t len;
 	int ret;
 
 	*out = NULL;
 	if (meta)
 		*meta = NULL;
-	ret = read_text(path, &text, &len, err) ?: parse_text(path, text, len, &root, err);
-	free(text);
+	ret = gh_json_file_load(path, MODEL_MAX_FILE, MODEL_JSON_DEPTH, "a model file", &root, err);
 	if (!ret) {
 		ret = model_from_json(root, out, meta, err);
 		/* The message names the file, as every other message of this load does. */
@@ -720,9 +605,9 @@ int model_load(const char *path, struct model **out, struct json_object **meta,
 			snprintf(msg, sizeof(msg), "%s", err->msg);
 			gh_err_input(err, "%s: %.*s", path, (int)(sizeof(msg) - 300), msg);
 		}
+		if (ret)
+			gh_err_at(err, path, 0);
 	}
 	json_object_put(root);
-	if (ret)
-		gh_err_at(err, path, 0);
 	return ret;
 }
