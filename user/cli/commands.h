@@ -16,6 +16,7 @@ int cmd_top(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
 
 /* What one command shares with another. */
 struct policy_set;

@@ -59,6 +59,7 @@ static const struct cli_cmd commands[] = {
 	{ "policy", cmd_policy, "validate and test a policies directory" },
 	{ "replay", cmd_replay, "run policies and indicators over access logs" },
 	{ "explain", cmd_explain, "why a log line or request head did or did not match" },
+	{ "suggest", cmd_suggest, "window and rate thresholds learnt from access logs" },
 	{ "version", cmd_version, "print the version (also: --version)" },
 	{ 0 },
 };
