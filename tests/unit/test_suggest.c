@@ -93,6 +93,10 @@ static void test_all_equal_and_empty(void)
 
 	ok(!r.suggested, "all peaks 5: no suggestion");
 	ok(strstr(r.reason, "all 4 groups peak at 5") != NULL, "... because: %s", r.reason);
+	r = decide(same, 1, NULL, CMP_GE, 10, true, false);
+	ok(!r.suggested && strstr(r.reason, "the 1 group peaks at 5") != NULL, "one group: %s",
+	   r.reason);
+	r = decide(same, 4, NULL, CMP_GE, 10, true, false);
 	ok(r.min == 5 && r.max == 5 && r.q50 == 5, "... quantiles all 5");
 
 	r = decide(same, 0, NULL, CMP_GE, 10, true, false);

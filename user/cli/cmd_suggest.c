@@ -119,19 +119,59 @@ static bool within(const char *a, const char *b)
 }
 
 /*
+ * The real path of target, which may not exist yet: the real path of its
+ * longest existing ancestor, then the rest as given, which must hold no "."
+ * or ".." (a plain path, so the comparisons below mean what they say).
+ */
+static int canonical(const char *target, char *out)
+{
+	char head[PATH_MAX];
+	const char *rest;
+	size_t keep = strlen(target), n;
+
+	if (keep >= sizeof(head))
+		return -ENAMETOOLONG;
+	memcpy(head, target, keep + 1);
+	while (!realpath(keep ? head : ".", out)) {
+		char *slash = memrchr(head, '/', keep);
+		const char *last = slash ? slash + 1 : head;
+
+		if (errno != ENOENT)
+			return -errno;
+		if (!keep || !strcmp(last, ".") || !strcmp(last, ".."))
+			return -EINVAL;
+		keep = !slash ? 0 : slash == head ? 1 : (size_t)(slash - head);
+		head[keep] = '\0';
+	}
+	for (rest = target + keep; *rest == '/'; rest++)
+		;
+	n = strlen(out);
+	if (*rest && snprintf(out + n, PATH_MAX - n, "%s%s", n > 1 ? "/" : "", rest) >=
+			     (int)(PATH_MAX - n))
+		return -ENAMETOOLONG;
+	for (n = strlen(out); n > 1 && out[n - 1] == '/'; n--)
+		out[n - 1] = '\0';
+	return 0;
+}
+
+/*
  * --write DIR must not be the policies directory (unless --in-place) nor
  * inside it (the copies would load with the originals). Checked before the
- * run when DIR exists, and again once it is made, before the first write.
+ * run, and again once DIR is made, before the first write.
  */
 static int check_target(const struct run *rn, const char *target, bool in_place)
 {
 	char t[PATH_MAX], p[PATH_MAX];
+	int err;
 
 	if (!realpath(rn->dir, p))
 		return cli_input_error("suggest: --policies %s: %s", rn->dir, strerror(errno));
-	if (!realpath(target, t))
-		return errno == ENOENT ? 0 : cli_input_error("suggest: --write %s: %s", target,
-							      strerror(errno));
+	err = canonical(target, t);
+	if (err == -EINVAL)
+		return cli_input_error("suggest: --write %s: expected a path whose part yet to be "
+				       "made has no '.' or '..'", target);
+	if (err)
+		return cli_input_error("suggest: --write %s: %s", target, strerror(-err));
 	if (in_place)
 		return strcmp(t, p) ? cli_input_error("suggest: --in-place writes into the "
 						       "--policies directory; --write %s is another",
@@ -376,7 +416,7 @@ static struct json_object *cond_json(const struct run *rn, size_t pi,
 static struct json_object *policy_json(const struct run *rn, size_t pi)
 {
 	const struct suggest_policy *sp = suggest_get(rn->s, pi);
-	struct json_object *o = json_object_new_object(), *conds = json_object_new_array();
+	struct json_object *o = json_object_new_object(), *conds;
 
 	json_object_object_add(o, "policy", json_object_new_string(sp->p->name));
 	json_object_object_add(o, "file", json_object_new_string(sp->p->file));
@@ -386,6 +426,7 @@ static struct json_object *policy_json(const struct run *rn, size_t pi)
 		return o;
 	}
 	json_object_object_add(o, "groups", json_object_new_uint64(sp->groups));
+	conds = json_object_new_array();
 	for (uint8_t i = 0; i < sp->n_conds; i++)
 		json_object_array_add(conds, cond_json(rn, pi, sp, &sp->conds[i]));
 	json_object_object_add(o, "conditions", conds);
@@ -463,8 +504,8 @@ static void print_cond(const struct run *rn, size_t pi, const struct suggest_pol
 	const struct suggest_result *r = &c->r;
 	struct row rows[SUGGEST_MAX_BREAKS + 2];
 
-	printf("  %s %s %g: %zu groups%s%s\n", c->agg, cmp_op_name(c->spec.op), c->spec.current,
-	       r->groups,
+	printf("  %s %s %g: %zu group%s%s%s\n", c->agg, cmp_op_name(c->spec.op), c->spec.current,
+	       r->groups, r->groups == 1 ? "" : "s",
 	       sp->p->kind == POLICY_WINDOW && sp->n_conds > 1 && !sp->p->window.having_any
 		       ? " (those meeting the other conditions at their current values)" : "",
 	       sp->p->kind == POLICY_WINDOW && sp->p->window.conds[c->index].rise_factor
@@ -481,7 +522,8 @@ static void print_cond(const struct run *rn, size_t pi, const struct suggest_pol
 		printf("    suggest %s %g (now %g): %s\n", cmp_op_name(c->spec.op), r->pick.value,
 		       c->spec.current, r->reason);
 	else
-		printf("    keep %s %g: %s\n", cmp_op_name(c->spec.op), c->spec.current, r->reason);
+		printf("    keep %s %g%s: %s\n", cmp_op_name(c->spec.op), c->spec.current,
+		       r->suggested ? " (it is the suggestion)" : "", r->reason);
 	if (r->groups)
 		print_flagged(rn, pi, c);
 }
@@ -500,7 +542,7 @@ static void print_text(const struct run *rn)
 		if (sp->p->kind == POLICY_RATE)
 			printf(": %s over %llus", rate_metric_name(sp->p->rate.metric),
 			       (unsigned long long)sp->p->rate.over_s);
-		printf(": %zu groups\n", sp->groups);
+		printf(": %zu group%s\n", sp->groups, sp->groups == 1 ? "" : "s");
 		for (uint8_t c = 0; c < sp->n_conds; c++)
 			print_cond(rn, i, sp, &sp->conds[c]);
 	}
@@ -593,17 +635,17 @@ int cmd_suggest(int argc, char **argv)
 		"(oldest first, as replay reads them). Each policy runs over the history with\n"
 		"its thresholds out of the way; per having condition (and a rate policy's\n"
 		"per_second) every group (source, or prefix) keeps its peak, the value that\n"
-		"would just have flagged it. Printed per condition: the peaks' quantiles, the\n"
-		"current value and the natural breaks (gaps of x2 or more between peaks on a\n"
-		"log scale) with how many groups each flags, and a suggested value with the\n"
-		"reason: the middle of the natural break the current value sits in, or the\n"
-		"nearest one when it cuts a cluster; the current value is kept when it flags\n"
-		"none or all of the groups. With --labels, the threshold with the best\n"
-		"Matthews correlation over the labelled groups (a group holding any benign\n"
-		"address is benign). Conditions of an `all` are learnt on the groups meeting\n"
-		"the others at their current values. --write DIR writes the policy files with\n"
-		"the suggestions (only those values changed) under DIR; DIR must not be the\n"
-		"policies directory or inside it, unless --in-place.",
+		"would just have flagged it. Printed per condition: the peaks' quantiles; the\n"
+		"current value and the natural breaks (gaps of more than x2 between peaks on a\n"
+		"log scale, of more than 20 points between ratios) with how many groups each\n"
+		"flags; and a suggested value with the reason: the middle of the natural break\n"
+		"the current value sits in, or the nearest break when it cuts a cluster. The\n"
+		"current value is kept when it flags none or all of the groups. With --labels,\n"
+		"the threshold with the best Matthews correlation over the labelled groups (a\n"
+		"group holding any benign address is benign). Conditions of an `all` are learnt\n"
+		"on the groups meeting the others at their current values. --write DIR writes\n"
+		"the policy files whose values change under DIR (only those values changed);\n"
+		"DIR must not be the policies directory or inside it, unless --in-place.",
 		"  gatehawk suggest --policies policies access.log.1 access.log\n"
 		"  gatehawk suggest --policies policies --labels known.txt --json access.log | "
 		"jq '.policies[].conditions[].suggestion'\n"

@@ -17,6 +17,9 @@
 #define BREAK_RATIO 0.2
 #define BREAK_EPSILON 1e-9
 
+/* "%zu group%s" */
+#define GROUPS(n) (n), (n) == 1 ? "" : "s"
+
 struct line {
 	const struct suggest_spec *s;
 	const struct suggest_point *pts; /* flagged side last */
@@ -263,8 +266,8 @@ static void keep_at_end(const struct line *l, struct suggest_result *r)
 	for (size_t j = 0; j + 1 < l->n; j++)
 		if (is_break(l, gap_width(l, j)) && (none || near == SIZE_MAX))
 			near = j;
-	say(r, "the current value flags %s of the %zu groups (the peak nearest it: %g): without "
-	    "labels the history cannot tell %s; keep it", none ? "none" : "all", l->n,
+	say(r, "the current value flags %s of the %zu group%s (the peak nearest it: %g): without "
+	    "labels the history cannot tell %s; keep it", none ? "none" : "all", GROUPS(l->n),
 	    l->pts[none ? l->n - 1 : 0].peak,
 	    none ? "whether the top groups are attacks" : "which groups are benign");
 	if (near != SIZE_MAX) {
@@ -291,9 +294,9 @@ static void decide_unlabelled(const struct line *l, struct suggest_result *r)
 	if (is_break(l, w)) {
 		pick(l, r, own);
 		say(r, "natural break at the current value: between %g (nearest not flagged) and %g "
-		    "(nearest flagged), %s apart; its middle flags the same %zu groups with the "
+		    "(nearest flagged), %s apart; its middle flags the same %zu group%s with the "
 		    "widest margin", r->current.below, r->current.above, apart(l, w, a, sizeof(a)),
-		    k);
+		    GROUPS(k));
 		return;
 	}
 	near = nearest_break(l, own);
@@ -307,11 +310,11 @@ static void decide_unlabelled(const struct line *l, struct suggest_result *r)
 	}
 	pick(l, r, near);
 	say(r, "the current value cuts a cluster (%g and %g, %s apart); the nearest natural "
-	    "break is between %g and %g (%s): flags %zu groups instead of %zu",
+	    "break is between %g and %g (%s): flags %zu group%s instead of %zu",
 	    fmin(r->current.below, r->current.above), fmax(r->current.below, r->current.above),
 	    apart(l, w, a, sizeof(a)), fmin(r->pick.below, r->pick.above),
 	    fmax(r->pick.below, r->pick.above), apart(l, gap_width(l, near), b, sizeof(b)),
-	    r->pick.flags, k);
+	    GROUPS(r->pick.flags), k);
 }
 
 /* Best Matthews correlation over every gap; ties: wider, then nearer the current value. */
@@ -381,7 +384,8 @@ void suggest_threshold(struct suggest_point *pts, size_t *n, const struct sugges
 	out->q999 = quantile(&l, 0.999);
 	out->max = quantile(&l, 1);
 	if (out->min == out->max) {
-		say(out, "all %zu groups peak at %g: no gap to put a threshold in", l.n, out->min);
+		say(out, "%s %zu group%s peak%s at %g: no gap to put a threshold in",
+		    l.n == 1 ? "the" : "all", GROUPS(l.n), l.n == 1 ? "s" : "", out->min);
 		return;
 	}
 	find_breaks(&l, out);
