@@ -426,6 +426,7 @@ static struct json_object *policy_json(const struct run *rn, size_t pi)
 		return o;
 	}
 	json_object_object_add(o, "groups", json_object_new_uint64(sp->groups));
+	json_object_object_add(o, "records_left_out", json_object_new_uint64(sp->left_out));
 	conds = json_object_new_array();
 	for (uint8_t i = 0; i < sp->n_conds; i++)
 		json_object_array_add(conds, cond_json(rn, pi, sp, &sp->conds[i]));
@@ -542,7 +543,11 @@ static void print_text(const struct run *rn)
 		if (sp->p->kind == POLICY_RATE)
 			printf(": %s over %llus", rate_metric_name(sp->p->rate.metric),
 			       (unsigned long long)sp->p->rate.over_s);
-		printf(": %zu group%s\n", sp->groups, sp->groups == 1 ? "" : "s");
+		printf(": %zu group%s", sp->groups, sp->groups == 1 ? "" : "s");
+		if (sp->left_out)
+			printf(" (and %llu records of further groups left out)",
+			       (unsigned long long)sp->left_out);
+		printf("\n");
 		for (uint8_t c = 0; c < sp->n_conds; c++)
 			print_cond(rn, i, sp, &sp->conds[c]);
 	}

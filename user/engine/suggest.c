@@ -148,6 +148,8 @@ static int group_add(struct sg_policy *sp, uint64_t h, const struct gh_addr *src
 	size_t n = sp->out.groups, per = sp->out.n_conds;
 	struct sg_group *g;
 
+	if (n >= SUGGEST_MAX_GROUPS)
+		return -E2BIG;
 	if ((n + 1) * 2 > (size_t)sp->tmask + 1 && table_grow(sp))
 		return -ENOMEM;
 	if (gh_vec_reserve((void **)&sp->groups, &sp->cap, n, sizeof(*sp->groups), 64) ||
@@ -162,7 +164,7 @@ static int group_add(struct sg_policy *sp, uint64_t h, const struct gh_addr *src
 	return (int)n;
 }
 
-/* The record's group in the policy, made on first sight; -ENOMEM. */
+/* The record's group in the policy, made on first sight; -ENOMEM, -E2BIG (full). */
 static long group_of(struct suggest *s, struct sg_policy *sp)
 {
 	struct gh_addr src;
@@ -209,8 +211,10 @@ static void on_trace(const struct engine_trace *t, void *ctx)
 	if (!t->agg)
 		return;
 	gi = group_of(s, sp);
+	if (gi == -E2BIG)
+		sp->out.left_out++;
 	if (gi < 0) {
-		s->oom = true;
+		s->oom |= gi == -ENOMEM;
 		return;
 	}
 	for (uint8_t i = 0; i < sp->out.n_conds; i++) {

@@ -55,6 +55,7 @@
 #define SUGGEST_MAX_BREAKS 6    /* natural breaks listed per condition (the widest) */
 #define SUGGEST_REASON_MAX 384
 #define SUGGEST_MAX_LABELS (1U << 20)
+#define SUGGEST_MAX_GROUPS (1U << 24) /* per policy; records of further groups are left out */
 
 /* Whether a condition `x OP v` holds: the having comparison. */
 static inline bool suggest_cmp(double x, enum cmp_op op, double v)
@@ -146,6 +147,7 @@ struct suggest_policy {
 	const struct policy *p; /* in the set given to suggest_new() */
 	const char *skipped;    /* why it was not examined; NULL when it was */
 	size_t groups;          /* groups that took a record */
+	uint64_t left_out;      /* records of groups beyond SUGGEST_MAX_GROUPS */
 	uint8_t n_conds;
 	struct suggest_cond conds[POLICY_MAX_CONDS];
 };
