@@ -215,7 +215,8 @@ static int write_json(const char *path, struct json_object *root)
 	if (!f)
 		return -errno;
 	fprintf(f, "%s\n", json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
-							    JSON_C_TO_STRING_NOSLASHESCAPE));
+								 JSON_C_TO_STRING_SPACED |
+								 JSON_C_TO_STRING_NOSLASHESCAPE));
 	if (ferror(f))
 		err = -EIO;
 	if (fclose(f) && !err)
