@@ -19,6 +19,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_outliers(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
 
 /* What one command shares with another. */
 struct policy_set;

@@ -62,6 +62,7 @@ static const struct cli_cmd commands[] = {
 	{ "explain", cmd_explain, "why a log line or request head did or did not match" },
 	{ "report", cmd_report, "requests of access logs counted per host, path, source ..." },
 	{ "outliers", cmd_outliers, "sources of access logs that behave like no large group" },
+	{ "suggest", cmd_suggest, "window and rate thresholds learnt from access logs" },
 	{ "version", cmd_version, "print the version (also: --version)" },
 	{ 0 },
 };

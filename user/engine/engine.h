@@ -103,9 +103,11 @@ struct engine;
 struct crs_result;
 
 /*
- * What one policy did with one record, for `gatehawk explain`: whether it
- * took the record at all (where/filter), and a window's aggregates after
- * taking it. Off unless engine_set_trace() was called; costs a branch.
+ * What one policy did with one record, for `gatehawk explain` and
+ * `gatehawk suggest`: whether it took the record at all (where/filter), a
+ * window's aggregates after taking it, and a rate policy's rate after adding
+ * what the record (or a counter sample) counts. Reported whether or not the
+ * threshold was met. Off unless engine_set_trace() was called; costs a branch.
  */
 enum trace_stage {
 	TRACE_NO_MATCH, /* where or filter did not hold */
@@ -119,7 +121,12 @@ enum trace_stage {
 struct engine_trace {
 	const struct policy *policy;
 	enum trace_stage stage;
-	const double *agg; /* window policies, TRACE_COUNTED and later: one per aggregate */
+	/*
+	 * TRACE_COUNTED and later. Window policies: one per aggregate. Rate
+	 * policies: one, the rise over the last `over` divided by `over` (what
+	 * is compared with per_second); traced only when an amount was added.
+	 */
+	const double *agg;
 	const struct crs_result *crs; /* crs policies: the score and the rules that fired */
 };
 
@@ -145,7 +152,7 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 /* Advance event time and release idle groups (call about once a second). */
 void engine_tick(struct engine *e, uint64_t now_ns);
 void engine_stats(const struct engine *e, struct engine_stats *out);
-/* Report every match and window policy's handling of each record to fn (NULL: off). */
+/* Report every match, window and rate policy's handling of each record to fn (NULL: off). */
 void engine_set_trace(struct engine *e, trace_fn fn, void *ctx);
 
 /*

@@ -13,22 +13,31 @@ void eng_rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
 	struct json_object *ev;
 	struct rate_win *w;
 	uint64_t sum;
+	double rate;
 
 	w = eng_slot_state(e, ep, eng_group_slot(e, ep, gi));
 	if (!w || rate_win_add(w, &ep->rs, ts, amount, &sum))
 		return;
 	e->pst[ep - e->pol].matched++;
 	eng_group_keep(e, gi, ts + ep->keep_ns);
+	rate = (double)sum / over_s;
 	/* "rose by more than per_second * over within over" */
-	if ((double)sum <= p->rate.per_second * over_s || !eng_fire_gate(e, ep, gi, ts))
+	if ((double)sum <= p->rate.per_second * over_s) {
+		eng_trace(e, ep, TRACE_COUNTED, &rate);
 		return;
+	}
+	if (!eng_fire_gate(e, ep, gi, ts)) {
+		eng_trace(e, ep, TRACE_COOLDOWN, &rate);
+		return;
+	}
+	eng_trace(e, ep, TRACE_FIRED, &rate);
 	ev = json_object_new_object();
 	json_object_object_add(ev, "metric", json_object_new_string(rate_metric_name(p->rate.metric)));
 	json_object_object_add(ev, "over_s", gh_json_number(over_s));
 	json_object_object_add(ev, "count", json_object_new_uint64(sum));
 	json_object_object_add(ev, "group", eng_group_json(&e->cls[ep->cls], r));
 	json_object_object_add(ev, "counted_from", json_object_new_string(counted_from));
-	eng_emit(e, ep, gi, src, ts, (double)sum / over_s, p->rate.per_second, ev);
+	eng_emit(e, ep, gi, src, ts, rate, p->rate.per_second, ev);
 }
 
 /* What one record adds to a metric, counted the way the kernel counts it. */

@@ -119,7 +119,11 @@ static void on_trace(const struct engine_trace *t, void *ctx)
 {
 	struct explainer *x = ctx;
 	const struct policy *p = t->policy;
-	struct json_object *o = json_object_new_object();
+	struct json_object *o;
+
+	if (p->kind == POLICY_RATE)
+		return; /* add_rates() says what rate policies count */
+	o = json_object_new_object();
 
 	json_object_object_add(o, "policy", json_object_new_string(p->name));
 	json_object_object_add(o, "kind", json_object_new_string(policy_kind_name(p->kind)));
