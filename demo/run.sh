@@ -14,7 +14,10 @@
 #      first on three days of the site's ordinary traffic (demo/history.py).
 #      Alerts and blocks are printed as the daemon writes them; every
 #      attacker stops once its connections fail;
-#   3. a summary: who was blocked, by which policy, after how many requests
+#   3. thresholds from this run's history: `gatehawk suggest` on nginx's access
+#      log proposes window and rate thresholds; the suggested set, replayed over
+#      the same log, must block every attacker and never the browser;
+#   4. a summary: who was blocked, by which policy, after how many requests
 #      and how many seconds, and the browser-like client's failures (must be 0),
 #      then `gatehawk block list` and `gatehawk stats`.
 #
@@ -341,7 +344,36 @@ demo_live() {
 	stop_job "$WATCHER_PID"
 }
 
-# --- part 3: the summary ---------------------------------------------------
+# --- part 3: thresholds suggested from this run's history --------------------
+
+# suggest on nginx's access log of parts 1 and 2; the suggested values (only the
+# rule policies: profiles learn their own) replayed over the same log.
+demo_suggest() {
+	local tuned=$DEMO_DIR/tuned name srcs policy
+	section "Part 3: thresholds suggested from this run's access log ($(wc -l <"$LAB_DIR/access.log") lines)"
+	say "# gatehawk suggest --policies policies --write tuned access.log"
+	# The conditions the history says something about: changed, or kept with a reason.
+	"$GATEHAWK" suggest --policies "$POLICIES" --write "$DEMO_DIR/suggested" "$LAB_DIR/access.log" \
+		2>/dev/null | awk '/^[a-z0-9-]+ \(/ { pol = $1 }
+			/^    (suggest|keep) / && !/no record reached/ { print "          " pol ": " substr($0, 5) }' |
+		cut -c1-150
+	cp -R "$POLICIES" "$tuned"
+	[[ ! -d $DEMO_DIR/suggested ]] || cp -R "$DEMO_DIR/suggested/." "$tuned/"
+	rm -rf "$tuned/profiles"
+	"$GATEHAWK" replay --policies "$tuned" "$LAB_DIR/access.log" >"$DEMO_DIR/tuned.jsonl" 2>/dev/null
+	for name in "${ATTACKERS[@]}"; do
+		[[ " ${PROFILE_CAUGHT[*]} " == *" $name "* ]] && continue
+		srcs=$(awk '{ print $2 }' "$DEMO_DIR/$name.log" | sort -u | jq -Rsc 'split("\n") | map(select(length > 0))')
+		policy=$(jq -rs --argjson s "$srcs" '[.[] | select(.action == "block" and (.src_ip | IN($s[]))) | .policy] | unique | join(",")' "$DEMO_DIR/tuned.jsonl")
+		say "$(printf '%-20s' "$name") with the suggested thresholds: ${policy:-NOT BLOCKED}"
+		[[ -n $policy ]] || SUMMARY_OK=0
+	done
+	policy=$(jq -rs --arg ip "$(lab_client4 "$BROWSER_IDX")" '[.[] | select(.action == "block" and .src_ip == $ip) | .policy] | unique | join(",")' "$DEMO_DIR/tuned.jsonl")
+	say "$(printf '%-20s' browser) with the suggested thresholds: ${policy:-never blocked}"
+	[[ -z $policy ]] || SUMMARY_OK=0
+}
+
+# --- part 4: the summary ---------------------------------------------------
 
 # The first block alert for any of the attacker's addresses as
 # "policy epoch scope", or nothing.
@@ -448,6 +480,7 @@ main() {
 	setup_lab
 	demo_manual_block
 	demo_live
+	demo_suggest
 	demo_summary
 	((SUMMARY_OK))
 }
