@@ -158,11 +158,11 @@ static int pass(struct train *t, const struct policy_set *ps, struct cli_log_run
 	return err;
 }
 
-static const struct gh_addr *sort_src; /* qsort has no context argument */
-
-static int cmp_by_src(const void *a, const void *b)
+/* qsort_r: indexes into src, by address. */
+static int cmp_by_src(const void *a, const void *b, void *src)
 {
-	const struct gh_addr *x = &sort_src[*(const size_t *)a], *y = &sort_src[*(const size_t *)b];
+	const struct gh_addr *x = (const struct gh_addr *)src + *(const size_t *)a;
+	const struct gh_addr *y = (const struct gh_addr *)src + *(const size_t *)b;
 
 	if (x->family != y->family)
 		return x->family - y->family;
@@ -184,14 +184,13 @@ static size_t source_maxima(const struct gh_addr *src, size_t n, const double *v
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
-	sort_src = src;
-	qsort(idx, n, sizeof(*idx), cmp_by_src);
+	qsort_r(idx, n, sizeof(*idx), cmp_by_src, (void *)src);
 	for (size_t i = 0; i < n;) {
 		enum label l = labels_of(lab, &src[idx[i]]);
 		double best = vs[idx[i]];
 		size_t j = i + 1;
 
-		for (; j < n && !cmp_by_src(&idx[i], &idx[j]); j++)
+		for (; j < n && !cmp_by_src(&idx[i], &idx[j], (void *)src); j++)
 			best = fmax(best, vs[idx[j]]);
 		if (l != LABEL_NONE) {
 			score[k] = best;
