@@ -75,6 +75,10 @@ static void print_text(struct json_object *o, size_t n)
 			       json_object_get_boolean(json_object_object_get(v, "evaluated"))
 				       ? "" : ", skipped by the prefilter,",
 			       str_of(v, "rules"));
+		if (json_object_object_get_ex(p, "profile", &v)) {
+			json_object_object_foreach(v, key, val)
+				printf(" %s=%s", key, json_object_get_string(val));
+		}
 		if (json_object_object_get_ex(p, "having", &v))
 			for (size_t k = 0; k < json_object_array_length(v); k++) {
 				struct json_object *c = json_object_array_get_idx(v, k);
@@ -170,7 +174,9 @@ int cmd_explain(int argc, char **argv)
 		"Feed access-log lines (FILE, or stdin) one by one to the policies, as replay\n"
 		"does, and print for each the record it made and, per policy: fired, no_match\n"
 		"(with the leaves of where/filter that decided it and the record's values),\n"
-		"counted (a window's aggregates against its having), cooldown, late, live_only\n"
+		"counted (a window's aggregates against its having; a profile's requests in its\n"
+		"window and when it is scored next, or an endpoint model's score), cooldown,\n"
+		"late, live_only\n"
 		"(rate policies on kernel counters). Lines share the engine, so a window's\n"
 		"count builds up. An input that starts with a request line (GET / HTTP/1.1)\n"
 		"is read as one raw request head instead.",

@@ -125,6 +125,9 @@ struct engine_trace {
 	 * TRACE_COUNTED and later. Window policies: one per aggregate. Rate
 	 * policies: one, the rise over the last `over` divided by `over` (what
 	 * is compared with per_second); traced only when an amount was added.
+	 * Profile policies: two, the window's requests so far and the count at
+	 * which it is scored next (kde, pca), or the score and the threshold
+	 * (endpoint).
 	 */
 	const double *agg;
 	const struct crs_result *crs; /* crs policies: the score and the rules that fired */

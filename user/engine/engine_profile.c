@@ -158,7 +158,7 @@ static void run_endpoint(struct engine *e, struct epolicy *ep, const struct requ
 	struct endpoint_finding why[ENDPOINT_FINDINGS];
 	struct json_object *o, *a;
 	size_t n = 0;
-	double score;
+	double score, trace[2];
 	uint32_t gi;
 
 	if (e->sink) {
@@ -170,16 +170,18 @@ static void run_endpoint(struct engine *e, struct epolicy *ep, const struct requ
 	if (!m)
 		return;
 	score = endpoint_model_score(m, r, why, ENDPOINT_FINDINGS, &n);
+	trace[0] = score;
+	trace[1] = endpoint_model_threshold(m);
 	/* >=: the threshold's floor is one new quote or '<' in a value (endpoint_model.h). */
 	if (!(score >= endpoint_model_threshold(m)) || !eng_policy_slot(e, ep, r, &gi)) {
-		eng_trace(e, ep, TRACE_COUNTED, NULL);
+		eng_trace(e, ep, TRACE_COUNTED, trace);
 		return;
 	}
 	if (!eng_fire_gate(e, ep, gi, r->ts_ns)) {
-		eng_trace(e, ep, TRACE_COOLDOWN, NULL);
+		eng_trace(e, ep, TRACE_COOLDOWN, trace);
 		return;
 	}
-	eng_trace(e, ep, TRACE_FIRED, NULL);
+	eng_trace(e, ep, TRACE_FIRED, trace);
 	o = json_object_new_object();
 	json_object_object_add(o, "model", json_object_new_string("endpoint"));
 	json_object_object_add(o, "score", gh_json_number(score));
@@ -196,6 +198,7 @@ void eng_run_profile(struct engine *e, struct epolicy *ep, const struct request_
 {
 	const struct policy *p = ep->p;
 	struct profile_state *ps;
+	double trace[2];
 	uint64_t start;
 	struct slot *s;
 	uint32_t gi;
@@ -242,7 +245,10 @@ void eng_run_profile(struct engine *e, struct epolicy *ep, const struct request_
 		ps->next_check = ps->next_check > UINT32_MAX / 2 ? UINT32_MAX : ps->next_check * 2;
 		score_vector(e, ep, gi, ps, false);
 	}
-	eng_trace(e, ep, ps->fired ? TRACE_FIRED : TRACE_COUNTED, NULL);
+	/* explain: the window's requests so far, and the count at which it is scored next */
+	trace[0] = ps->acc.n;
+	trace[1] = ps->next_check;
+	eng_trace(e, ep, ps->fired ? TRACE_FIRED : TRACE_COUNTED, trace);
 }
 
 void eng_profile_close(struct engine *e, uint32_t gi, uint64_t horizon, bool all)

@@ -134,7 +134,15 @@ static void on_trace(const struct engine_trace *t, void *ctx)
 		json_object_object_add(o, "why", explain_at(p->kind == POLICY_MATCH ? p->where
 										 : p->window.filter,
 							    x->ev, x->rec));
-	if (t->agg) {
+	if (t->agg && p->kind == POLICY_PROFILE) {
+		struct json_object *pr = json_object_new_object();
+		bool endpoint = p->profile.type == PROFILE_ENDPOINT;
+
+		json_object_object_add(pr, endpoint ? "score" : "requests", gh_json_number(t->agg[0]));
+		json_object_object_add(pr, endpoint ? "threshold" : "next_score_at",
+				       gh_json_number(t->agg[1]));
+		json_object_object_add(o, "profile", pr);
+	} else if (t->agg) {
 		struct json_object *aggs = json_object_new_object();
 
 		for (uint8_t i = 0; i < p->window.n_aggs; i++)
