@@ -172,9 +172,32 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 /* Group i's ended profile windows scored, and their block verdicts passed on at once. */
 static void close_profiles(struct engine *e, uint32_t i, uint64_t horizon, bool all)
 {
-	if (e->g[i].used && e->cls[e->g[i].key.cls].profiles) {
+	if (e->g[i].used && (all ? e->cls[e->g[i].key.cls].profiles
+				 : e->cls[e->g[i].key.cls].walking)) {
 		eng_profile_close(e, i, horizon, all);
 		flush_verdicts(e);
+	}
+}
+
+/*
+ * Which classes' groups this tick walks: those where the horizon passed the
+ * end of an aligned profile window since the last walk; and when they are
+ * due next (the earliest window end after the horizon among their policies).
+ */
+static void plan_profile_walks(struct engine *e, uint64_t h)
+{
+	for (uint16_t c = 0; c < e->ncls; c++)
+		e->cls[c].walking = e->cls[c].profiles && h >= e->cls[c].profile_due;
+	for (size_t i = 0; i < e->nlist[LIST_PROFILE]; i++) {
+		const struct epolicy *ep = &e->pol[e->list[LIST_PROFILE][i]];
+		struct gclass *c = &e->cls[ep->cls];
+		uint64_t len = ep->p->window.length_s * NS, next;
+
+		if (!c->walking || ep->p->profile.type == PROFILE_ENDPOINT)
+			continue;
+		next = h - h % len + len;
+		if (c->profile_due <= h || next < c->profile_due)
+			c->profile_due = next;
 	}
 }
 
@@ -185,6 +208,7 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 	if (now_ns > e->clock)
 		e->clock = now_ns;
 	h = eng_horizon(e);
+	plan_profile_walks(e, h);
 	/* The dense keep array makes the full pass cheap: ~1 ms for 262144 groups. */
 	for (uint32_t i = 0; i < e->gused; i++) {
 		close_profiles(e, i, h, false);
@@ -279,7 +303,8 @@ static void policy_init(struct engine *e, size_t i)
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
 				   p->prefix_v6);
-		e->cls[ep->cls].profiles = true;
+		/* Endpoint models keep no windows: nothing for ticks to close. */
+		e->cls[ep->cls].profiles |= p->profile.type != PROFILE_ENDPOINT;
 	} else if (p->kind == POLICY_WINDOW) {
 		win_spec_init(&ep->ws, &p->window, e->o.late_tolerance_ns);
 		/* tumbling: the window after the record's may still read it as "previous" */

@@ -70,7 +70,14 @@ struct gclass {
 	enum req_field group_by[POLICY_MAX_GROUP_BY];
 	uint8_t prefix_v4, prefix_v6;
 	bool counters; /* its groups also keep a source's last counter sample */
-	bool profiles; /* some of its policies are profile policies (ticks close their windows) */
+	/*
+	 * Profile policies with windows: ticks close their ended windows, but
+	 * only walk this class's groups when the horizon passes profile_due,
+	 * the next end of an aligned window of one of them (walking is true
+	 * during that tick).
+	 */
+	bool profiles, walking;
+	uint64_t profile_due;
 	uint16_t npol;
 	uint16_t *pols; /* policy index of each slot */
 	size_t slots_size;
