@@ -222,8 +222,8 @@ int main(int argc, char **argv)
 	if (n < 1000)
 		return usage(), 2;
 	if (policies &&
-	    policy_set_load_dir(policies, &(struct policy_report){ policy_report_lines, stderr },
-				&ps)) {
+	    policy_set_load_dir(policies, NULL,
+				&(struct policy_report){ policy_report_lines, stderr }, &ps)) {
 		fprintf(stderr, "decode_bench: cannot load policies from %s\n", policies);
 		return 2;
 	}

@@ -179,7 +179,8 @@ int main(int argc, char **argv)
 	double secs;
 
 	if (!t || !srcs ||
-	    policy_set_load_dir(dir, &(struct policy_report){ policy_report_lines, stderr }, &ps))
+	    policy_set_load_dir(dir, NULL, &(struct policy_report){ policy_report_lines, stderr },
+				&ps))
 		return 2;
 	for (size_t i = 0; i < TEMPLATES; i++)
 		make_template(&t[i], (unsigned int)i, next());

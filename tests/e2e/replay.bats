@@ -255,3 +255,40 @@ summary() {
 	fi
 	[ "$(summary 'rejected')" -eq 0 ]
 }
+
+# rotate_v6 FILE: 1,000 requests for secret files, one a second, each from its
+# own address of 2001:db8:64:1::/64 (an attacker rotating through its /64), all 404.
+rotate_v6() {
+	awk 'BEGIN {
+		split("/.env /.git/config /backup.sql /.aws/credentials /wp-config.php.bak", p, " ")
+		for (i = 0; i < 1000; i++)
+			printf "2001:db8:64:1:%x:%x:%x:%x - - [01/Jan/2024:10:%02d:%02d +0000] \"GET %s HTTP/1.1\" 404 153 \"-\" \"Mozilla/5.0\"\n",
+				(i * 40503) % 65536, i, (i * 7919) % 65536, 65535 - i,
+				int(i / 60), i % 60, p[i % 5 + 1]
+	}' >"$1"
+}
+
+@test "IPv6 rotation: 1,000 addresses of one /64 are one source, blocked as the /64" {
+	rotate_v6 "$LOGS/rotate.log"
+	[ "$(cut -d' ' -f1 "$LOGS/rotate.log" | sort -u | wc -l)" -eq 1000 ]
+	replay --policies policies "$LOGS/rotate.log"
+	[ "$status" -eq 0 ]
+	# The window policies count the /64 as one source and block it whole.
+	for p in sensitive-file-probe not-found-burst; do
+		[ "$(jq -r "select(.policy == \"$p\" and .evidence.offense == 1) |
+			\"\(.action) \(.evidence.group) \(.evidence.scope)\"" "$LOGS/out")" = \
+			"block 2001:db8:64:1::/64 2001:db8:64:1::/64" ] || { echo "$p"; head -3 "$LOGS/out"; return 1; }
+	done
+	# No block anywhere narrower than the /64.
+	[ -z "$(jq -r 'select(.action == "block" and .evidence.scope != "2001:db8:64:1::/64")' "$LOGS/out")" ]
+
+	# --ipv6-prefix 128: per address again, and one 404 per address is no burst.
+	replay --policies policies --ipv6-prefix 128 "$LOGS/rotate.log"
+	[ "$status" -eq 0 ]
+	! jq -e 'select(.policy == "sensitive-file-probe" or .policy == "not-found-burst")' \
+		"$LOGS/out" >/dev/null
+
+	replay --policies policies --ipv6-prefix 16 "$LOGS/rotate.log"
+	[ "$status" -eq 2 ]
+	grep -q -- '--ipv6-prefix: expected a prefix length from 32 to 128' "$LOGS/err"
+}

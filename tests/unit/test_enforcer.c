@@ -226,8 +226,8 @@ static void check_spared(struct enforcer *enf, const struct verdict *v, const ch
 	json_object_put(a);
 }
 
-/* The first IPv4 address of this host other than loopback, or false. */
-static bool own_address(char *buf, size_t len)
+/* The first address of family af of this host other than loopback, or false. */
+static bool own_address(int af, char *buf, size_t len)
 {
 	struct ifaddrs *list, *i;
 	bool found = false;
@@ -236,10 +236,14 @@ static bool own_address(char *buf, size_t len)
 		return false;
 	for (i = list; i && !found; i = i->ifa_next) {
 		struct sockaddr_in *sin = (struct sockaddr_in *)i->ifa_addr;
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)i->ifa_addr;
 
-		if (!sin || sin->sin_family != AF_INET || ntohl(sin->sin_addr.s_addr) >> 24 == 127)
+		if (!sin || sin->sin_family != af ||
+		    (af == AF_INET && ntohl(sin->sin_addr.s_addr) >> 24 == 127) ||
+		    (af == AF_INET6 && IN6_IS_ADDR_LOOPBACK(&sin6->sin6_addr)))
 			continue;
-		found = inet_ntop(AF_INET, &sin->sin_addr, buf, (socklen_t)len) != NULL;
+		found = inet_ntop(af, af == AF_INET ? (void *)&sin->sin_addr : &sin6->sin6_addr,
+				  buf, (socklen_t)len) != NULL;
 	}
 	freeifaddrs(list);
 	return found;
@@ -256,7 +260,7 @@ static void test_protected(struct enforcer *enf)
 	/* The source is not protected, but its scope covers loopback. */
 	v = block_verdict("100.64.0.1", "0.0.0.0/1", 600);
 	check_spared(enf, &v, SPARED_PROTECTED, "a scope over loopback");
-	if (own_address(own, sizeof(own))) {
+	if (own_address(AF_INET, own, sizeof(own))) {
 		snprintf(own_scope, sizeof(own_scope), "%s/32", own);
 		v = block_verdict(own, own_scope, 600);
 		check_spared(enf, &v, SPARED_PROTECTED, "this host's address");
@@ -343,6 +347,51 @@ static void test_alert_only(struct enforcer *enf)
 	json_object_put(a);
 }
 
+/*
+ * IPv6 blocks a /64 by default (issue 15, finding 5), as IPv4 may a /24:
+ * one over this host's own address or a trusted proxy is not written; one
+ * over an allow-listed address is, and the allow list, checked first by
+ * the XDP program, keeps that address passing.
+ */
+static void test_v6_scope(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("::5", "::/64", 600);
+	struct trusted_proxies tp = { 0 };
+	char own[INET6_ADDRSTRLEN], src[INET6_ADDRSTRLEN + 8], scope[INET6_ADDRSTRLEN + 8];
+	struct gh_cidr allow, c;
+	struct block_entry e;
+
+	check_spared(enf, &v, SPARED_PROTECTED, "a /64 over IPv6 loopback");
+	if (own_address(AF_INET6, own, sizeof(own))) {
+		/* Another address of the host's own /64 (its last bits flipped). */
+		gh_cidr_parse(own, &c);
+		c.addr.bytes[15] ^= 0x5a;
+		gh_addr_format(&c.addr, src, sizeof(src));
+		c.prefixlen = 64;
+		gh_addr_mask(&c.addr, 64);
+		gh_cidr_format(&c, scope, sizeof(scope));
+		v = block_verdict(src, scope, 600);
+		check_spared(enf, &v, SPARED_PROTECTED, "a /64 over this host's IPv6 address");
+	} else {
+		tap_skip("no IPv6 address besides loopback");
+	}
+
+	trusted_proxies_add(&tp, "2001:db8:90::443", NULL);
+	enf->proxies = &tp;
+	v = block_verdict("2001:db8:90::66", "2001:db8:90::/64", 600);
+	check_spared(enf, &v, "a trusted proxy", "a /64 over a trusted proxy");
+	enf->proxies = NULL;
+
+	gh_cidr_parse("2001:db8:91::10", &allow);
+	ok_eq(gate_allow_add(&maps, &allow), 0, "2001:db8:91::10 allow-listed");
+	v = block_verdict("2001:db8:91::66", "2001:db8:91::/64", 600);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("2001:db8:91::/64", &e) && e.prefixlen == 64,
+	   "a /64 over an allow-listed address is blocked");
+	gh_addr_parse("2001:db8:91::10", &c.addr);
+	ok(gate_allow_covers(&maps, &c.addr) > 0, "and the address stays allow-listed");
+}
+
 /* A full map: the verdict still alerts, saying the map refused it. */
 static void test_map_full(struct enforcer *enf)
 {
@@ -386,6 +435,7 @@ int main(void)
 	test_dry_run();
 	test_evidence_copy(&enf);
 	test_alert_only(&enf);
+	test_v6_scope(&enf);
 	test_map_full(&enf);
 	fclose(alerts);
 	xdp_gate_bpf__destroy(skel);

@@ -78,7 +78,7 @@ static struct policy_set *load(const char *first, ...)
 			fclose(f);
 	}
 	va_end(ap);
-	if (policy_set_load_dir(dir, &rep, &ps))
+	if (policy_set_load_dir(dir, NULL, &rep, &ps))
 		ps = NULL;
 	while (n--) {
 		snprintf(path, sizeof(path), "%s/p%d.json", dir, n);

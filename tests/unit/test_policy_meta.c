@@ -97,7 +97,7 @@ static void test_load_and_run(void)
 	put(".hidden/ignored.json", "not json");
 	put("notes.txt", "not a policy");
 	msgs[0] = '\0';
-	err = policy_set_load_dir(root, &rep, &ps);
+	err = policy_set_load_dir(root, NULL, &rep, &ps);
 	ok_eq(err, 0, "a directory with a subdirectory loads");
 	if (err) {
 		tap_diag("%s", msgs);
@@ -213,7 +213,7 @@ static void test_fifo(void)
 	ok_eq(mkfifo(path, 0600), 0, "a FIFO named a.json");
 	snprintf(path, sizeof(path), "%s/fifo", root);
 	msgs[0] = '\0';
-	ok_eq(policy_set_load_dir(path, &rep, &ps), -EINVAL, "is refused, not waited on");
+	ok_eq(policy_set_load_dir(path, NULL, &rep, &ps), -EINVAL, "is refused, not waited on");
 	ok(strstr(msgs, "expected a readable policy file") != NULL, "... as no policy file");
 }
 

@@ -53,7 +53,7 @@ static void test_valid_dir(void)
 	int err;
 
 	got.n = 0;
-	err = policy_set_load_dir(DATA "/valid", &rep, &ps);
+	err = policy_set_load_dir(DATA "/valid", NULL, &rep, &ps);
 	ok_eq(err, 0, "the valid fixture directory loads");
 	ok_eq(got.n, 0, "without messages");
 	if (err) {
@@ -121,14 +121,15 @@ static void test_dirs_all_or_nothing(void)
 	struct policy_set *ps = NULL;
 
 	got.n = 0;
-	ok_eq(policy_set_load_dir(DATA "/dup", &rep, &ps), -EINVAL, "duplicate names are refused");
+	ok_eq(policy_set_load_dir(DATA "/dup", NULL, &rep, &ps), -EINVAL,
+	      "duplicate names are refused");
 	ok(find_msg(DATA "/dup/b.json: name: ", "unique in the directory") &&
 		   find_msg(DATA "/dup/b.json: name: ", "also in " DATA "/dup/a.json"),
 	   "the message names both files and the field");
 	ok(ps == NULL, "nothing loaded");
 
 	got.n = 0;
-	ok_eq(policy_set_load_dir(DATA "/mixed", &rep, &ps), -EINVAL,
+	ok_eq(policy_set_load_dir(DATA "/mixed", NULL, &rep, &ps), -EINVAL,
 	      "one bad file rejects the directory");
 	ok(find_msg(DATA "/mixed/bad.json: window.length: ", "got \"5 minutes\""),
 	   "the bad file and field are named");
@@ -136,21 +137,24 @@ static void test_dirs_all_or_nothing(void)
 	ok(ps == NULL, "the good file is not loaded alone");
 
 	got.n = 0;
-	ok_eq(policy_set_load_dir(DATA "/empty", &rep, &ps), 0, "a directory without policies");
+	ok_eq(policy_set_load_dir(DATA "/empty", NULL, &rep, &ps), 0,
+	      "a directory without policies");
 	ok(ps && ps->count == 0, "is an empty set");
 	policy_set_free(ps);
 	ps = NULL;
 
 	got.n = 0;
-	ok_eq(policy_set_load_dir(DATA "/missing", &rep, &ps), -EINVAL, "a missing directory");
+	ok_eq(policy_set_load_dir(DATA "/missing", NULL, &rep, &ps), -EINVAL,
+	      "a missing directory");
 	ok(find_msg(DATA "/missing: ", "expected a directory"), "is reported");
 
 	got.n = 0;
-	ok_eq(policy_set_load_file(DATA "/valid/30-flood.json", &rep, &ps), 0, "a single file");
+	ok_eq(policy_set_load_file(DATA "/valid/30-flood.json", NULL, &rep, &ps), 0,
+	      "a single file");
 	ok(ps && ps->count == 1 && !strcmp(ps->policies[0].name, "flood"), "loads as a set of one");
 	policy_set_free(ps);
 	ps = NULL;
-	ok_eq(policy_set_load_file(DATA "/valid", &rep, &ps), -EINVAL, "a directory as a file");
+	ok_eq(policy_set_load_file(DATA "/valid", NULL, &rep, &ps), -EINVAL, "a directory as a file");
 	ok(find_msg(DATA "/valid: ", "expected a readable policy file"), "is reported");
 }
 
@@ -359,7 +363,7 @@ static const struct rule rules[] = {
 	{ "scope out of range", ACT("{'type':'block','ttl':'1h','scope':{'ipv6':129}}"),
 	  "action.scope.ipv6", "0 to 128" },
 	{ "scope wider than /16", ACT("{'type':'block','ttl':'1h','scope':{'ipv4':1}}"),
-	  "action.scope", "at least /16 for IPv4 and /32 for IPv6, got /1 and /128" },
+	  "action.scope", "at least /16 for IPv4 and /32 for IPv6, got /1 for IPv4;" },
 	{ "IPv6 scope wider than /32", ACT("{'type':'block','ttl':'1h','scope':{'ipv6':3}}"),
 	  "action.scope", "allow_wide_scope" },
 	{ "allow_wide_scope not a bool",
@@ -574,7 +578,7 @@ static void test_list_files(void)
 		   "{\"field\":\"user_agent\",\"phrases\":[\"NIKTO\",\"sqlmap\"]}]},"
 		   "\"action\":{\"type\":\"alert\"}}", path, sizeof(path));
 	got.n = 0;
-	ok_eq(policy_set_load_dir(dir, &rep, &ps), 0, "a policy with a relative list file loads");
+	ok_eq(policy_set_load_dir(dir, NULL, &rep, &ps), 0, "a policy with a relative list file loads");
 	ok(ps && regex_set_count(ps->regexes) == 2,
 	   "the same phrases over the same field are one list (repeats and case aside)");
 	dump_msgs();
@@ -594,7 +598,7 @@ static void test_list_files(void)
 		   "\"lists/none.data\"},{\"field\":\"user_agent\",\"phrases_file\":"
 		   "\"lists/gone.data\"}]},\"action\":{\"type\":\"alert\"}}", path, sizeof(path));
 	got.n = 0;
-	ok_eq(policy_set_load_dir(dir, &rep, &ps), -EINVAL, "bad list files reject the set");
+	ok_eq(policy_set_load_dir(dir, NULL, &rep, &ps), -EINVAL, "bad list files reject the set");
 	ok(ps == NULL, "nothing loaded");
 	snprintf(want, sizeof(want), "%s/p.json: where.any[0].phrases_file: %s/lists/long.data:3: "
 		 "expected a phrase of at most 1024 bytes", dir, dir);

@@ -162,15 +162,17 @@ int cmd_explain(int argc, char **argv)
 	const char *policies = NULL;
 	struct cli_log_opts lo = { 0 };
 	struct explain_run run = { 0 };
+	struct policy_load_opts load = { 0 };
 	const struct cli_opt opts[] = {
 		{ "policies", "DIR", cli_set_string, &policies, "policies to explain (required)" },
+		CLI_IPV6_PREFIX_OPT(load),
 		CLI_LOG_OPTS(lo),
 		CLI_JSON_OPT(run.json, "one JSON object per record"),
 		{ 0 },
 	};
 	const struct cli_usage usage = {
 		"gatehawk explain", "--policies DIR [--format FMT | --log-format SPEC]\n"
-		"                        [--trusted-proxy CIDR]... [--json] [FILE|-]",
+		"                        [--trusted-proxy CIDR]... [--ipv6-prefix N] [--json] [FILE|-]",
 		"Feed access-log lines (FILE, or stdin) one by one to the policies, as replay\n"
 		"does, and print for each the record it made and, per policy: fired, no_match\n"
 		"(with the leaves of where/filter that decided it and the record's values),\n"
@@ -196,7 +198,7 @@ int cmd_explain(int argc, char **argv)
 		return cli_input_error("explain: --policies DIR is required; see --help");
 	if ((err = cli_log_parser(&lo, &run.parser)))
 		return err;
-	if ((err = cli_load_policies("explain: --policies", policies, &ps))) {
+	if ((err = cli_load_policies("explain: --policies", policies, &load, &ps))) {
 		log_parser_free(&run.parser);
 		return err;
 	}

@@ -169,6 +169,7 @@ int cmd_run(int argc, char **argv)
 		  "send 1 in N request heads to the daemon (default 1; counts stay exact)" },
 		{ "policies", "DIR", cli_set_string, &d.policies_dir,
 		  "policies to run (*.json, one per file; SIGHUP reloads)" },
+		CLI_IPV6_PREFIX_OPT(d.policy_load),
 		{ "alerts", "FILE", cli_set_string, &alerts_path,
 		  "append alert lines to FILE ('-': stdout, the default)" },
 		{ "dry-run", NULL, cli_set_flag, &d.dry_run,
@@ -187,9 +188,10 @@ int cmd_run(int argc, char **argv)
 		"gatehawk run",
 		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
 		"                    [--access-log FILE]... [--alerts FILE|-] [--dry-run] [--sample-rate N]\n"
-		"                    [--print-requests] [--max-groups N] [--xdp-mode native|skb|auto]\n"
-		"                    [--pin-dir DIR] [--max-blocks N] [--max-sources N]\n"
-		"                    [--format FMT | --log-format SPEC] [--trusted-proxy CIDR]...",
+		"                    [--print-requests] [--max-groups N] [--ipv6-prefix N]\n"
+		"                    [--xdp-mode native|skb|auto] [--pin-dir DIR] [--max-blocks N]\n"
+		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
+		"                    [--trusted-proxy CIDR]...",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
@@ -201,11 +203,13 @@ int cmd_run(int argc, char **argv)
 		"every second, rotation followed; a request both see counts twice; --format or\n"
 		"--log-format say how they are written. Behind a reverse proxy, --trusted-proxy\n"
 		"attributes its requests (live and logged) to the X-Forwarded-For client and\n"
-		"never blocks the proxy.",
+		"never blocks the proxy. IPv6 sources are grouped and blocked by /64 unless a\n"
+		"policy or --ipv6-prefix says (a /64 over this host's own address is not blocked).",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
 		"  gatehawk run --iface eth0 --policies ./policies --trusted-proxy 10.0.0.0/8\n"
+		"  gatehawk run --iface eth0 --policies ./policies --ipv6-prefix 128\n"
 	};
 	char *pos[1];
 	int err;

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "base/duration.h"
+#include "base/number.h"
 #include "engine/engine.h"
 #include "engine/policy.h"
 #include "engine/policy_test.h"
@@ -44,7 +45,7 @@ static size_t describe_window(const struct policy *p, char *buf, size_t len, siz
 		u = put(buf, len, u, "%s%s", i ? "," : "", req_field_name(w->group_by[i]));
 	if (!w->n_group)
 		u = put(buf, len, u, "everything");
-	if (p->prefix_v4 != 32 || p->prefix_v6 != 128)
+	if (p->prefix_v4 != 32 || p->prefix_v6 != POLICY_DEFAULT_PREFIX_V6)
 		u = put(buf, len, u, " (/%u, /%u)", p->prefix_v4, p->prefix_v6);
 	u = put(buf, len, u, ", having");
 	for (uint8_t i = 0; i < w->n_conds; i++) {
@@ -67,7 +68,7 @@ static size_t describe_action(const struct policy *p, char *buf, size_t len, siz
 	if (a->block) {
 		gh_duration_format(a->ttl_s, d, sizeof(d));
 		u = put(buf, len, u, "; %sblock %s", p->monitor ? "monitor: would " : "", d);
-		if (a->scope_v4 != 32 || a->scope_v6 != 128)
+		if (a->scope_v4 != 32 || a->scope_v6 != POLICY_DEFAULT_PREFIX_V6)
 			u = put(buf, len, u, " /%u,/%u", a->scope_v4, a->scope_v6);
 		if (a->escalate_factor > 1) {
 			gh_duration_format(a->max_ttl_s, d, sizeof(d));
@@ -114,10 +115,22 @@ static void print_summary(const struct policy *p)
 	       policy_severity_name(p->severity), buf);
 }
 
-int cli_load_policies(const char *cmd, const char *dir, struct policy_set **out)
+int cli_set_ipv6_prefix(const char *opt, const char *arg, void *dst)
 {
-	int err = policy_set_load_dir(dir, &(struct policy_report){ policy_report_lines, stderr },
-				      out);
+	uint64_t v;
+
+	if (gh_parse_u64(arg, 128, &v) || v < POLICY_MIN_SCOPE_V6)
+		return cli_input_error("--%s: expected a prefix length from %d to 128, got '%s'",
+				       opt, POLICY_MIN_SCOPE_V6, arg);
+	*(uint8_t *)dst = (uint8_t)v;
+	return 0;
+}
+
+int cli_load_policies(const char *cmd, const char *dir, const struct policy_load_opts *o,
+		      struct policy_set **out)
+{
+	int err = policy_set_load_dir(dir, o,
+				      &(struct policy_report){ policy_report_lines, stderr }, out);
 
 	if (err == -EINVAL)
 		return cli_input_error("%s: %s: invalid, nothing loaded", cmd, dir);
@@ -145,7 +158,7 @@ static int policy_check(int argc, char **argv)
 	if (n != 1)
 		return cli_input_error("gatehawk policy check: a policies directory is required; "
 				       "see --help");
-	if ((err = cli_load_policies("policy check", pos[0], &ps)))
+	if ((err = cli_load_policies("policy check", pos[0], NULL, &ps)))
 		return err;
 	for (size_t i = 0; i < ps->count; i++)
 		print_summary(&ps->policies[i]);
@@ -227,7 +240,7 @@ static int policy_test(int argc, char **argv)
 	if (n != 1)
 		return cli_input_error("gatehawk policy test: a policies directory is required; "
 				       "see --help");
-	if ((err = cli_load_policies("policy test", pos[0], &ps)))
+	if ((err = cli_load_policies("policy test", pos[0], NULL, &ps)))
 		return err;
 	for (size_t i = 0; i < ps->count && !err; i++) {
 		const struct policy *p = &ps->policies[i];

@@ -186,10 +186,11 @@ static void note_rate_policies(const struct policy_set *ps)
 	}
 }
 
-static int load_policies(struct replay *rp, const char *dir)
+static int load_policies(struct replay *rp, const char *dir,
+			 const struct policy_load_opts *load)
 {
 	struct engine_opts eo;
-	int err = cli_load_policies("replay: --policies", dir, &rp->policies);
+	int err = cli_load_policies("replay: --policies", dir, load, &rp->policies);
 
 	if (err)
 		return err;
@@ -244,9 +245,11 @@ int cmd_replay(int argc, char **argv)
 	const char *policies = NULL;
 	struct cli_strlist indicators = { 0 };
 	struct cli_log_opts lo = { 0 };
+	struct policy_load_opts load = { 0 };
 	const struct cli_opt opts[] = {
 		{ "policies", "DIR", cli_set_string, &policies,
 		  "policies to run (*.json, one per file), as `run --policies`" },
+		CLI_IPV6_PREFIX_OPT(load),
 		CLI_LOG_OPTS(lo),
 		{ "indicator", "K=V", cli_set_strlist, &indicators,
 		  "report every request matching: ip=CIDR, path=, query=, ua=, referer=, host=REGEX, "
@@ -255,7 +258,7 @@ int cmd_replay(int argc, char **argv)
 	};
 	const struct cli_usage usage = {
 		"gatehawk replay",
-		"[--policies DIR] [--format FMT | --log-format SPEC]\n"
+		"[--policies DIR] [--ipv6-prefix N] [--format FMT | --log-format SPEC]\n"
 		"                       [--trusted-proxy CIDR]... [--indicator K=V]... FILE...",
 		"Run the policies over access logs (nginx/Apache combined, common or\n"
 		"vhost_combined, nginx JSON, or any nginx log_format given with --log-format;\n"
@@ -263,12 +266,14 @@ int cmd_replay(int argc, char **argv)
 		"engine and verdicts as the live daemon, and nothing written to the kernel.\n"
 		"Give files oldest first: a record more than 10 s older than the newest seen\n"
 		"is late and left out of windows. Rate policies count requests and responses\n"
-		"from the records; packets, SYNs and connections exist only live. Alerts are\n"
+		"from the records; packets, SYNs and connections exist only live. IPv6 sources\n"
+		"are grouped and blocked by /64 unless a policy or --ipv6-prefix says. Alerts are\n"
 		"JSON lines on stdout; indicators add one line per matching request, policy\n"
 		"\"indicator:KEY\". A one-line summary goes to stderr. Formats: docs/replay.md.\n"
 		"Give --policies, --indicator or both.",
 		"  gatehawk replay --policies /usr/local/share/gatehawk/policies access.log\n"
 		"  gatehawk replay --policies ./policies access.log.2.gz access.log.1 access.log\n"
+		"  gatehawk replay --policies ./policies --ipv6-prefix 128 access.log\n"
 		"  zcat old.gz | gatehawk replay --indicator ip=203.0.113.0/24 --indicator "
 		"'path=\\.env$' -\n"
 		"  gatehawk replay --policies ./policies --trusted-proxy 10.0.0.0/8 \\\n"
@@ -297,7 +302,7 @@ int cmd_replay(int argc, char **argv)
 	for (int i = 0; !err && i < indicators.count; i++)
 		err = add_indicator(&rp, indicators.items[i]);
 	if (!err && policies)
-		err = load_policies(&rp, policies);
+		err = load_policies(&rp, policies, &load);
 	if (err) {
 		replay_free(&rp);
 		return err;

@@ -501,9 +501,11 @@ int cmd_train(int argc, char **argv)
 		   *test_labels = NULL;
 	double quantile = DEFAULT_QUANTILE;
 	struct cli_log_opts lo = { 0 };
+	struct policy_load_opts load = { .untrained = true };
 	bool json = false;
 	const struct cli_opt opts[] = {
 		{ "policy", "FILE", cli_set_string, &policy, "the profile policy to train" },
+		CLI_IPV6_PREFIX_OPT(load),
 		{ "labels", "FILE", cli_set_string, &labels_path,
 		  "ADDRESS benign|attack lines: fit on the rest, threshold at the best MCC" },
 		{ "quantile", "Q", set_quantile, &quantile,
@@ -520,7 +522,7 @@ int cmd_train(int argc, char **argv)
 	};
 	const struct cli_usage usage = {
 		"gatehawk train",
-		"--policy FILE [--labels FILE] [--quantile Q] [--out MODEL]\n"
+		"--policy FILE [--labels FILE] [--quantile Q] [--out MODEL] [--ipv6-prefix N]\n"
 		"                      [--format FMT | --log-format SPEC] [--json] LOG...",
 		"Fit a profile policy's model on history: the policy runs over the logs as in\n"
 		"replay and every vector it would score (kde, pca: a group's behaviour features\n"
@@ -531,7 +533,8 @@ int cmd_train(int argc, char **argv)
 		"model.file says, relative to the policy; the policy runs from the next load.\n"
 		"Training is deterministic: the same logs give the same file. --test-log scores\n"
 		"a labelled log with the new model (each source's highest score) and prints\n"
-		"per-source AUC, MCC, true and false positive rates at the threshold.",
+		"per-source AUC, MCC, true and false positive rates at the threshold. Give the\n"
+		"--ipv6-prefix the daemon runs with: a model is refused under other settings.",
 		"  gatehawk train --policy /etc/gatehawk/policies/source-behaviour.json \\\n"
 		"      /var/log/nginx/access.log.1 /var/log/nginx/access.log\n"
 		"  gatehawk train --policy policies/source-behaviour.json --labels labels.txt "
@@ -560,8 +563,8 @@ int cmd_train(int argc, char **argv)
 		return cli_input_error("train: at least one log FILE (or '-') is required");
 	if ((err = cli_log_check_inputs("train", files, n)) || (err = cli_log_parser(&lo, &parser)))
 		return err;
-	err = policy_set_load_untrained(policy,
-					&(struct policy_report){ policy_report_lines, stderr }, &ps);
+	err = policy_set_load_file(policy, &load,
+				   &(struct policy_report){ policy_report_lines, stderr }, &ps);
 	if (err) {
 		log_parser_free(&parser);
 		return err == -EINVAL ? cli_input_error("train: %s: invalid", policy)

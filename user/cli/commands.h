@@ -23,11 +23,20 @@ int cmd_suggest(int argc, char **argv);
 
 /* What one command shares with another. */
 struct policy_set;
+struct policy_load_opts;
 /*
- * Load a policies directory for cmd ("replay", "policy check", ...): every
- * problem on stderr, then exit 2 for an invalid directory.
+ * Load a policies directory for cmd ("replay", "policy check", ...) with
+ * the options o (NULL: defaults): every problem on stderr, then exit 2 for
+ * an invalid directory.
  */
-int cli_load_policies(const char *cmd, const char *dir, struct policy_set **out);
+int cli_load_policies(const char *cmd, const char *dir, const struct policy_load_opts *o,
+		      struct policy_set **out);
+/* --ipv6-prefix N, for the commands that run policies: a struct policy_load_opts named o. */
+#define CLI_IPV6_PREFIX_OPT(o)                                                              \
+	{ "ipv6-prefix", "N", cli_set_ipv6_prefix, &(o).ipv6_prefix,                       \
+	  "group and block IPv6 sources by /N where a policy does not say (32-128, default " \
+	  "64)" }
+int cli_set_ipv6_prefix(const char *opt, const char *arg, void *dst); /* uint8_t */
 struct sensor_tunables;
 /* {"ports": [...], "sample_rate": N}: tune --json, and the sensor in status --json. */
 struct json_object *tune_to_json(const struct sensor_tunables *t);

@@ -105,7 +105,7 @@ static void reload_policies(struct daemon *d)
 
 	if (!d->opts->policies_dir)
 		return;
-	if (policy_set_load_dir(d->opts->policies_dir, &rep, &ps)) {
+	if (policy_set_load_dir(d->opts->policies_dir, &d->opts->policy_load, &rep, &ps)) {
 		daemon_log(d, "gatehawk: reload of %s failed; keeping the %zu policies in force",
 			   d->opts->policies_dir, old_set ? old_set->count : 0);
 		return;
@@ -441,7 +441,7 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	}
 	if (!o->policies_dir)
 		return 0;
-	err = policy_set_load_dir(o->policies_dir, &rep, &ps);
+	err = policy_set_load_dir(o->policies_dir, &o->policy_load, &rep, &ps);
 	if (err)
 		return err == -EINVAL ? gh_err_input(e, "--policies %s: invalid, nothing was started",
 						     o->policies_dir)

@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "base/err.h"
+#include "engine/policy.h"
 #include "kernel/gate_loader.h"
 #include "kernel/sensor_loader.h"
 
@@ -42,6 +43,7 @@ struct daemon_opts {
 	struct gate_attach_opts attach;
 	struct sensor_opts sensor;
 	const char *policies_dir;        /* NULL: decode only, no policies */
+	struct policy_load_opts policy_load; /* defaults for what a policy does not say */
 	const char *const *access_logs;  /* followed like tail -F */
 	int n_access_logs;
 	FILE *alerts;                    /* alert lines go here (the caller opens it) */

@@ -257,7 +257,7 @@ static int list_of(const struct policy *p)
 	}
 }
 
-/* The class grouping like this (created when new); match and rate group by src_ip. */
+/* The class grouping like this (created when new); match, crs and rate group by src_ip. */
 static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, uint8_t v4,
 			 uint8_t v6)
 {
@@ -318,8 +318,7 @@ static void policy_init(struct engine *e, size_t i)
 			ep->keep_ns = ep->rs.over_ns;
 		}
 		ep->src_grouped = true;
-		ep->cls = class_of(e, by_src, 1, p->kind == POLICY_RATE ? p->prefix_v4 : 32,
-				   p->kind == POLICY_RATE ? p->prefix_v6 : 128);
+		ep->cls = class_of(e, by_src, 1, p->prefix_v4, p->prefix_v6);
 	}
 	ep->slot = e->cls[ep->cls].npol++;
 	e->list[l][e->nlist[l]++] = (uint16_t)i;

@@ -79,13 +79,18 @@ static void escalate(struct engine *e, uint32_t gi, struct slot *s, struct verdi
 	v->ttl_s = escalated_ttl(a, v->offense);
 	v->block = !monitor && v->has_src;
 	json_object_object_add(evidence, "offense", json_object_new_uint64(v->offense));
-	if (monitor && v->has_src) {
+	if (!v->has_src)
+		return;
+	/* What is dropped may be wider than src_ip (a /64 by default for IPv6): say it. */
+	gh_cidr_format(&v->scope, scope, sizeof(scope));
+	if (monitor) {
 		struct json_object *m = json_object_new_object();
 
-		gh_cidr_format(&v->scope, scope, sizeof(scope));
 		json_object_object_add(m, "scope", json_object_new_string(scope));
 		json_object_object_add(m, "ttl_s", json_object_new_uint64(v->ttl_s));
 		json_object_object_add(evidence, "would_block", m);
+	} else {
+		json_object_object_add(evidence, "scope", json_object_new_string(scope));
 	}
 }
 

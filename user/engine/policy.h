@@ -39,6 +39,16 @@ struct endpoint_model;
 #define POLICY_MAX_FIXTURES 64     /* match plus no_match entries */
 #define POLICY_MAX_FIXTURE_LINES 1000 /* lines of one fixture */
 #define POLICY_MSG_MAX 1024     /* bytes of one load message, NUL included; longer ones are cut */
+/* Blocks wider than these drop whole providers (one request once yielded
+ * 0.0.0.0/1): only a policy that says allow_wide_scope may ask for them. */
+#define POLICY_MIN_SCOPE_V4 16
+#define POLICY_MIN_SCOPE_V6 32
+/*
+ * IPv6 sources are grouped and blocked by /64 where a policy does not say:
+ * one subscriber or host usually holds a whole /64, and rotating through it
+ * must not make each address a stranger (struct policy_load_opts changes it).
+ */
+#define POLICY_DEFAULT_PREFIX_V6 64
 
 enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE, POLICY_CRS, POLICY_PROFILE };
 enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
@@ -55,8 +65,8 @@ enum rate_metric {
 struct policy_action {
 	bool block;
 	uint64_t ttl_s;          /* block: first offense */
-	uint8_t scope_v4;        /* block the source's prefix of this length (32: address) */
-	uint8_t scope_v6;        /* (128: address) */
+	uint8_t scope_v4;        /* block the source's prefix of this length (default 32) */
+	uint8_t scope_v6;        /* (default: the set's IPv6 prefix, see struct policy) */
 	double escalate_factor;  /* ttl x factor^(n-1) for the n-th block in a day; 1: none */
 	uint64_t max_ttl_s;      /* cap on the escalated ttl */
 	uint64_t cooldown_s;     /* same policy, same group: silent this long after firing */
@@ -163,7 +173,14 @@ struct policy {
 	enum policy_kind kind;
 	enum policy_severity severity;
 	bool monitor;  /* mode monitor: block actions only alert */
-	/* src_ip grouping by prefix (window, rate); 32/128 group by address. */
+	/*
+	 * src_ip grouping by prefix (every kind; a window or profile policy
+	 * only with src_ip in group_by). Where the policy does not say, IPv4
+	 * is by address and IPv6 by the set's default (/64), or by the
+	 * policy's scope when that is narrower; an unsaid scope is likewise the
+	 * default or this prefix, whichever is narrower. So a policy that says
+	 * 128 for one of them is per address for both.
+	 */
 	uint8_t prefix_v4, prefix_v6;
 	struct policy_action action;
 	struct pred *where; /* match */
@@ -179,6 +196,15 @@ struct policy_set {
 	struct regex_set *regexes; /* every regex of every policy, compiled */
 	struct pred_arena *arena;  /* every predicate of every policy */
 	bool untrained;            /* profile models left unloaded */
+	uint8_t ipv6_prefix;       /* the IPv6 default it was loaded with */
+};
+
+/* How to load a set; NULL or zeroed: the defaults. */
+struct policy_load_opts {
+	/* IPv6 grouping and block length where a policy says none: 0 for
+	 * POLICY_DEFAULT_PREFIX_V6, else POLICY_MIN_SCOPE_V6 to 128. */
+	uint8_t ipv6_prefix;
+	bool untrained; /* leave profile models unloaded: for `gatehawk train`, which makes them */
 };
 
 /*
@@ -201,15 +227,13 @@ void policy_report_lines(void *ctx, const char *msg);
  * ignored.
  */
 #define POLICY_MAX_DIR_DEPTH 3
-int policy_set_load_dir(const char *dir, const struct policy_report *rep,
-			struct policy_set **out);
+int policy_set_load_dir(const char *dir, const struct policy_load_opts *o,
+			const struct policy_report *rep, struct policy_set **out);
 /* One file as a set of one policy. */
-int policy_set_load_file(const char *path, const struct policy_report *rep,
-			 struct policy_set **out);
-/* One file, profile models left unloaded: for `gatehawk train`, which makes them. */
-int policy_set_load_untrained(const char *path, const struct policy_report *rep,
-			      struct policy_set **out);
-/* One policy from memory; name is used in messages (tests, fuzzing). */
+int policy_set_load_file(const char *path, const struct policy_load_opts *o,
+			 const struct policy_report *rep, struct policy_set **out);
+/* One policy from memory, with the default options; name is used in messages
+ * (tests, fuzzing). */
 int policy_set_parse(const char *name, const char *json, size_t len, unsigned int regex_flags,
 		     const struct policy_report *rep, struct policy_set **out);
 void policy_set_free(struct policy_set *ps);

@@ -47,7 +47,6 @@ static void parse_rate(struct diag *d, struct json_object *o, struct policy *p)
 		pp_fail(d, "a duration from 1s to 1h", pp_member(o, "over"));
 		pp_path_pop(d, mark);
 	}
-	pp_parse_prefixes(d, o, "prefix", &p->prefix_v4, &p->prefix_v6);
 }
 
 static void parse_policy(struct parser *ps, struct json_object *o, struct policy *p)
@@ -55,17 +54,17 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
 		"references", "fixtures"
 	static const char *const keys[][15] = {
-		[POLICY_MATCH] = { COMMON_KEYS, "where" },
+		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix" },
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
 		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "exclude", "rules_dir",
-				 "setup" },
+				 "setup", "prefix" },
 		[POLICY_PROFILE] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				     "min_requests", "features", "model" },
 	};
 #undef COMMON_KEYS
-	static const size_t nkeys[] = { 9, 15, 12, 13, 15 };
+	static const size_t nkeys[] = { 10, 15, 12, 14, 15 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
 						  "for a rate policy", "for a crs policy",
 						  "for a profile policy" };
@@ -89,8 +88,10 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 	mark = pp_path_key(d, "action");
 	pp_parse_action(d, pp_member(o, "action"), &p->action);
 	pp_path_pop(d, mark);
-	p->prefix_v4 = 32;
-	p->prefix_v6 = 128;
+	/* Grouping prefix and block scope, settled before the kind's own members:
+	 * a profile's model is checked against them. */
+	pp_parse_prefixes(d, o, "prefix", &p->prefix_v4, &p->prefix_v6);
+	pp_resolve_lengths(p, ps->ipv6_prefix);
 	if (kind < 0)
 		return;
 	p->kind = kind;
@@ -168,7 +169,8 @@ static int add_text(struct policy_set *set, const struct policy_report *rep, con
 		    const char *text, size_t len)
 {
 	struct parser ps = { .d = { .file = file, .rep = rep }, .rs = set->regexes,
-			     .arena = set->arena, .untrained = set->untrained };
+			     .arena = set->arena, .untrained = set->untrained,
+			     .ipv6_prefix = set->ipv6_prefix };
 	struct json_object *root = parse_text(&ps.d, text, len);
 	struct policy *p, *grown;
 
@@ -246,15 +248,31 @@ static int add_file(struct policy_set *set, const struct policy_report *rep, con
 	return err;
 }
 
-static struct policy_set *set_new(void)
+/* An empty set with the options in force: 0, -EINVAL (o out of range, reported) or -ENOMEM. */
+static int set_new(const struct policy_load_opts *o, const struct policy_report *rep,
+		   struct policy_set **out)
 {
-	struct policy_set *set = calloc(1, sizeof(*set));
+	uint8_t v6 = o && o->ipv6_prefix ? o->ipv6_prefix : POLICY_DEFAULT_PREFIX_V6;
+	struct policy_set *set;
 
-	if (set && (!(set->regexes = regex_set_new()) || !(set->arena = pred_arena_new()))) {
-		policy_set_free(set);
-		return NULL;
+	if (v6 < POLICY_MIN_SCOPE_V6 || v6 > 128) {
+		struct diag d = { .file = "load options", .rep = rep };
+
+		pp_failf(&d, "expected an IPv6 prefix length from %d to 128, got %u",
+			 POLICY_MIN_SCOPE_V6, v6);
+		return -EINVAL;
 	}
-	return set;
+	set = calloc(1, sizeof(*set));
+	if (!set)
+		return -ENOMEM;
+	set->ipv6_prefix = v6;
+	set->untrained = o && o->untrained;
+	if (!(set->regexes = regex_set_new()) || !(set->arena = pred_arena_new())) {
+		policy_set_free(set);
+		return -ENOMEM;
+	}
+	*out = set;
+	return 0;
 }
 
 /* Compile the regexes once every file is in; any error so far fails the set. */
@@ -333,59 +351,45 @@ static int add_dir(struct policy_set *set, const struct policy_report *rep, cons
 	return err;
 }
 
-int policy_set_load_dir(const char *dir, const struct policy_report *rep,
-			struct policy_set **out)
+int policy_set_load_dir(const char *dir, const struct policy_load_opts *o,
+			const struct policy_report *rep, struct policy_set **out)
 {
-	struct policy_set *set = set_new();
+	struct policy_set *set;
+	int err = set_new(o, rep, &set);
 
-	if (!set)
-		return -ENOMEM;
-	return set_finish(set, add_dir(set, rep, dir, 0), 0, out);
+	return err ?: set_finish(set, add_dir(set, rep, dir, 0), 0, out);
 }
 
-int policy_set_load_file(const char *path, const struct policy_report *rep,
-			 struct policy_set **out)
+int policy_set_load_file(const char *path, const struct policy_load_opts *o,
+			 const struct policy_report *rep, struct policy_set **out)
 {
-	struct policy_set *set = set_new();
+	struct policy_set *set;
+	int err = set_new(o, rep, &set);
 
-	if (!set)
-		return -ENOMEM;
-	return set_finish(set, add_file(set, rep, path), 0, out);
-}
-
-int policy_set_load_untrained(const char *path, const struct policy_report *rep,
-			      struct policy_set **out)
-{
-	struct policy_set *set = set_new();
-
-	if (!set)
-		return -ENOMEM;
-	set->untrained = true;
-	return set_finish(set, add_file(set, rep, path), 0, out);
+	return err ?: set_finish(set, add_file(set, rep, path), 0, out);
 }
 
 int policy_set_parse(const char *name, const char *json, size_t len, unsigned int regex_flags,
 		     const struct policy_report *rep, struct policy_set **out)
 {
-	struct policy_set *set = set_new();
+	struct policy_set *set;
+	int err = set_new(NULL, rep, &set);
 
-	if (!set)
-		return -ENOMEM;
-	return set_finish(set, add_text(set, rep, name, json, len), regex_flags, out);
+	return err ?: set_finish(set, add_text(set, rep, name, json, len), regex_flags, out);
 }
 
 int policy_pred_parse(const char *name, const char *json, size_t len,
 		      const struct policy_report *rep, struct policy_set **holder,
 		      const struct pred **out)
 {
-	struct policy_set *set = set_new();
 	struct parser ps = { .d = { .file = name, .rep = rep } };
+	struct policy_set *set;
 	struct json_object *root;
 	struct pred *p = NULL;
-	int err;
+	int err = set_new(NULL, rep, &set);
 
-	if (!set)
-		return -ENOMEM;
+	if (err)
+		return err;
 	ps.rs = set->regexes;
 	ps.arena = set->arena;
 	root = parse_text(&ps.d, json, len);

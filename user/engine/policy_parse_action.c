@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Actions (alert, block with ttl, scope, escalation, cooldown) and prefix objects. */
+#include <stdio.h>
+
 #include "engine/policy_parse_internal.h"
 
 #define DEFAULT_COOLDOWN_S 60
-/* Blocks wider than these drop whole providers (one request once yielded
- * 0.0.0.0/1): only a policy that says allow_wide_scope may ask for them. */
-#define MIN_SCOPE_V4 16
-#define MIN_SCOPE_V6 32
 
 static const char *const action_types[] = { "alert", "block" };
 
@@ -16,11 +14,10 @@ void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, u
 {
 	static const char *const keys[] = { "ipv4", "ipv6" };
 	struct json_object *v = pp_member(o, key);
-	double n4 = 32, n6 = 128;
+	double n4 = PREFIX_UNSAID, n6 = PREFIX_UNSAID; /* kept when a member is absent */
 	size_t mark;
 
-	*v4 = 32;
-	*v6 = 128;
+	*v4 = *v6 = PREFIX_UNSAID;
 	if (!v)
 		return;
 	mark = pp_path_key(d, key);
@@ -37,6 +34,40 @@ void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, u
 	pp_path_pop(d, mark);
 }
 
+/* The default, or the policy's other length when that one is narrower. */
+static uint8_t unsaid_length(uint8_t dflt, uint8_t other)
+{
+	return other != PREFIX_UNSAID && other > dflt ? other : dflt;
+}
+
+void pp_resolve_lengths(struct policy *p, uint8_t ipv6_default)
+{
+	struct policy_action *a = &p->action;
+
+	if (p->prefix_v4 == PREFIX_UNSAID)
+		p->prefix_v4 = unsaid_length(32, a->scope_v4);
+	if (a->scope_v4 == PREFIX_UNSAID)
+		a->scope_v4 = unsaid_length(32, p->prefix_v4);
+	if (p->prefix_v6 == PREFIX_UNSAID)
+		p->prefix_v6 = unsaid_length(ipv6_default, a->scope_v6);
+	if (a->scope_v6 == PREFIX_UNSAID)
+		a->scope_v6 = unsaid_length(ipv6_default, p->prefix_v6);
+}
+
+/* The scope lengths an action gave wider than the minimum, as text ("" when none). */
+static void wide_scope_text(const struct policy_action *a, char *buf, size_t len)
+{
+	bool v4 = a->scope_v4 < POLICY_MIN_SCOPE_V4, v6 = a->scope_v6 < POLICY_MIN_SCOPE_V6;
+	int n = 0;
+
+	/* Unsaid lengths are PREFIX_UNSAID, never wide: the defaults are not. */
+	buf[0] = '\0';
+	if (v4)
+		n = snprintf(buf, len, "/%u for IPv4", a->scope_v4);
+	if (v6 && n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "%s/%u for IPv6", v4 ? " and " : "", a->scope_v6);
+}
+
 void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a)
 {
 	static const char *const alert_keys[] = { "type", "cooldown" };
@@ -49,8 +80,7 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 
 	a->cooldown_s = DEFAULT_COOLDOWN_S;
 	a->escalate_factor = 1;
-	a->scope_v4 = 32;
-	a->scope_v6 = 128;
+	a->scope_v4 = a->scope_v6 = PREFIX_UNSAID;
 	if (!pp_expect_type(d, o, json_type_object,
 			    "an object such as {\"type\": \"block\", \"ttl\": \"1h\"}"))
 		return;
@@ -72,14 +102,18 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 
 		pp_fail(d, "true or false", wide);
 		pp_path_pop(d, m);
-	} else if (!(wide && json_object_get_boolean(wide)) &&
-		   (a->scope_v4 < MIN_SCOPE_V4 || a->scope_v6 < MIN_SCOPE_V6)) {
-		size_t m = pp_path_key(d, "scope");
+	} else if (!(wide && json_object_get_boolean(wide))) {
+		char got[64];
 
-		pp_failf(d, "expected a scope of at least /%d for IPv4 and /%d for IPv6, got /%u "
-			 "and /%u; add \"allow_wide_scope\": true to the action to block wider",
-			 MIN_SCOPE_V4, MIN_SCOPE_V6, a->scope_v4, a->scope_v6);
-		pp_path_pop(d, m);
+		wide_scope_text(a, got, sizeof(got));
+		if (*got) {
+			size_t m = pp_path_key(d, "scope");
+
+			pp_failf(d, "expected a scope of at least /%d for IPv4 and /%d for IPv6, "
+				 "got %s; add \"allow_wide_scope\": true to the action to block "
+				 "wider", POLICY_MIN_SCOPE_V4, POLICY_MIN_SCOPE_V6, got);
+			pp_path_pop(d, m);
+		}
 	}
 	esc = pp_member(o, "escalate");
 	if (esc) {

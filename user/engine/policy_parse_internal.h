@@ -29,7 +29,8 @@ struct parser {
 	struct regex_set *rs;
 	struct pred_arena *arena;
 	int depth; /* predicate nesting */
-	bool untrained; /* leave profile models unloaded (policy_set_load_untrained) */
+	bool untrained; /* leave profile models unloaded (policy_load_opts.untrained) */
+	uint8_t ipv6_prefix; /* the set's IPv6 default (policy_load_opts.ipv6_prefix) */
 };
 
 #define NAMES(a) a, sizeof(a) / sizeof(a[0])
@@ -82,18 +83,24 @@ void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len)
  * (policy_parse_pred.c). */
 struct pred *pp_member_pred(struct parser *ps, struct json_object *o, const char *key,
 			    bool required);
-/* {"ipv4": N, "ipv6": N}, each optional (policy_parse_action.c). */
+/* A prefix length the policy did not give; pp_resolve_lengths replaces it. */
+#define PREFIX_UNSAID UINT8_MAX
+/* {"ipv4": N, "ipv6": N}, each optional: PREFIX_UNSAID when absent (policy_parse_action.c). */
 void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
 		       uint8_t *v6);
+/* The action; its scope lengths left PREFIX_UNSAID where it gives none. */
 void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a);
+/* Grouping prefix and block scope the policy did not give, from ipv6_default (struct policy). */
+void pp_resolve_lengths(struct policy *p, uint8_t ipv6_default);
 /* paranoia, threshold, exclude, rules_dir, setup; opens the CRS (policy_parse_crs.c). */
 void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p);
 /* "references" and "fixtures", optional in every kind (policy_parse_meta.c). */
 void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p);
 void pp_free_meta(struct policy *p);
 /*
- * filter, group_by (default src_ip), prefix into p->window, and the check
- * that a block has a source to block (policy_parse_window.c).
+ * filter and group_by (default src_ip) into p->window, the check that a
+ * prefix has src_ip to shape and that a block has a source to block
+ * (policy_parse_window.c).
  */
 void pp_parse_grouping(struct parser *ps, struct json_object *o, struct policy *p);
 /* Everything of a profile policy after the common members (policy_parse_profile.c). */

@@ -243,7 +243,6 @@ void pp_parse_grouping(struct parser *ps, struct json_object *o, struct policy *
 
 	w->filter = pp_member_pred(ps, o, "filter", false);
 	parse_group_by(d, o, w);
-	pp_parse_prefixes(d, o, "prefix", &p->prefix_v4, &p->prefix_v6);
 	if (pp_member(o, "prefix") && !group_by_has_src(w->group_by, w->n_group)) {
 		size_t mark = pp_path_key(d, "prefix");
 
