@@ -62,7 +62,8 @@ flagged() {
 	# Policies whose only group is the attacker keep their value.
 	[ "$(flagged sensitive-file-probe probed)" = 10.9.0.3 ]
 	[ "$(flagged login-brute-force failures)" = 10.9.0.4 ]
-	[ "$(flagged xss-probe probes)" = 2001:db8:9::5 ]
+	# IPv6 sources group by /64 (the default).
+	[ "$(flagged xss-probe probes)" = 2001:db8:9::/64 ]
 	[ "$(flagged credential-stuffing failures)" = 10.78.3.0/24 ]
 	cond credential-stuffing failures | jq -e '.suggestion == null and .current == 30' >/dev/null
 	# The browser is the lone heavy source of scraper: the current value, which

@@ -354,7 +354,7 @@ static void test_collect_and_rewrite(void)
 	write_text(wpath, window_json);
 	write_text(rpath, rate_json);
 	write_text(lpath, "10.0.0.1 benign\n10.0.0.9 attack\n192.0.2.5 attack\n");
-	ok_eq(policy_set_load_dir(dir, NULL, &ps), 0, "a window and a rate policy load");
+	ok_eq(policy_set_load_dir(dir, NULL, NULL, &ps), 0, "a window and a rate policy load");
 	ok_eq(suggest_labels_load(lpath, &labels, &e), 0, "labels load");
 	ok_eq(suggest_new(ps, &s), 0, "the collector starts");
 	feed_history(s, true);

@@ -26,6 +26,7 @@
 
 struct run {
 	const char *dir; /* --policies as given */
+	struct policy_load_opts load;
 	struct log_parser parser;
 	struct policy_set *ps;
 	struct suggest_labels *labels;
@@ -551,7 +552,7 @@ static int setup(struct run *rn, const char *labels)
 {
 	struct gh_err e = { 0 };
 	size_t n = 0;
-	int err = cli_load_policies("suggest: --policies", rn->dir, &rn->ps);
+	int err = cli_load_policies("suggest: --policies", rn->dir, &rn->load, &rn->ps);
 
 	if (err)
 		return err;
@@ -585,6 +586,7 @@ int cmd_suggest(int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{ "policies", "DIR", cli_set_string, &rn.dir,
 		  "the policies whose window and rate thresholds to learn (required)" },
+		CLI_IPV6_PREFIX_OPT(rn.load),
 		CLI_LOG_OPTS(lo),
 		{ "labels", "FILE", cli_set_string, &labels,
 		  "lines \"ADDRESS benign|attack\": pick the threshold that best separates them" },
@@ -599,9 +601,9 @@ int cmd_suggest(int argc, char **argv)
 	};
 	const struct cli_usage usage = {
 		"gatehawk suggest",
-		"--policies DIR [--format FMT | --log-format SPEC] [--trusted-proxy CIDR]...\n"
-		"                        [--labels FILE] [--write DIR [--in-place]] [--json] "
-		"FILE...",
+		"--policies DIR [--ipv6-prefix N] [--format FMT | --log-format SPEC]\n"
+		"                        [--trusted-proxy CIDR]... [--labels FILE]\n"
+		"                        [--write DIR [--in-place]] [--json] FILE...",
 		"Learn thresholds for the window and rate policies of DIR from access logs\n"
 		"(oldest first, as replay reads them). Each policy runs over the history with\n"
 		"its thresholds out of the way; per having condition (and a rate policy's\n"
