@@ -24,16 +24,35 @@ static bool covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
 	return false;
 }
 
-/* Why this block must not be written, or NULL. */
-static const char *spared_because(struct enforcer *e, const struct verdict *v)
+/*
+ * A prefix block (a /24, an IPv6 /64) over loopback, this host or a trusted
+ * proxy: the source itself, when it is none of them, is blocked instead.
+ * Hosting providers put customers' hosts in one /64; the attacker among
+ * them is still blocked, the neighbours are not.
+ */
+static bool narrow_to_source(struct enforcer *e, struct verdict *v)
+{
+	struct gh_cidr host = { .addr = v->src, .prefixlen = gh_addr_bits(&v->src) };
+	char why[GH_CIDR_STRLEN];
+
+	if (v->scope.prefixlen >= host.prefixlen || gh_covers_protected(&host, why, sizeof(why)) ||
+	    covers_proxy(e, &host))
+		return false;
+	v->scope = host;
+	e->stats.narrowed++;
+	return true;
+}
+
+/* Why this block must not be written, or NULL; v's scope may be narrowed to its source. */
+static const char *spared_because(struct enforcer *e, struct verdict *v)
 {
 	char why[GH_CIDR_STRLEN];
 
-	if (gh_covers_protected(&v->scope, why, sizeof(why))) {
+	if (gh_covers_protected(&v->scope, why, sizeof(why)) && !narrow_to_source(e, v)) {
 		e->stats.spared_protected++;
 		return "loopback or an address of this host";
 	}
-	if (covers_proxy(e, &v->scope)) {
+	if (covers_proxy(e, &v->scope) && !narrow_to_source(e, v)) {
 		e->stats.spared_protected++;
 		return "a trusted proxy";
 	}
@@ -74,19 +93,33 @@ out:
 	return err;
 }
 
-static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared)
+/*
+ * The alert line. spared: why it was not blocked (the copy's block is
+ * cleared); narrowed_from: the scope the engine chose, when the source alone
+ * was blocked instead. The engine owns its evidence: a copy is annotated.
+ */
+static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared,
+			const char *narrowed_from)
 {
 	struct verdict shown = *v;
 	struct json_object *evidence = NULL;
 
-	if (spared) {
-		/* The engine owns its evidence: annotate a copy. */
-		shown.block = false;
+	if (spared || narrowed_from) {
+		char scope[GH_CIDR_STRLEN];
+
 		if (v->evidence && json_object_deep_copy(v->evidence, &evidence, NULL))
 			evidence = NULL;
 		if (!evidence)
 			evidence = json_object_new_object();
-		json_object_object_add(evidence, "not_blocked", json_object_new_string(spared));
+		if (spared) {
+			shown.block = false;
+			json_object_object_add(evidence, "not_blocked", json_object_new_string(spared));
+		} else {
+			gh_cidr_format(&v->scope, scope, sizeof(scope));
+			json_object_object_add(evidence, "scope", json_object_new_string(scope));
+			json_object_object_add(evidence, "narrowed_from",
+					       json_object_new_string(narrowed_from));
+		}
 		shown.evidence = evidence;
 	}
 	alert_write(e->alerts, &shown);
@@ -95,17 +128,22 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 	e->stats.alerts++;
 }
 
-void enforcer_verdict(const struct verdict *v, void *ctx)
+void enforcer_verdict(const struct verdict *verdict, void *ctx)
 {
 	struct enforcer *e = ctx;
+	struct verdict v = *verdict;
 	const char *spared = NULL;
 
-	if (v->block) {
-		spared = spared_because(e, v);
-		if (!spared && write_block(e, v)) {
+	char wide[GH_CIDR_STRLEN] = "";
+
+	if (v.block) {
+		spared = spared_because(e, &v);
+		if (!spared && write_block(e, &v)) {
 			e->stats.block_errors++;
 			spared = "the block map refused the entry";
 		}
+		if (v.scope.prefixlen != verdict->scope.prefixlen)
+			gh_cidr_format(&verdict->scope, wide, sizeof(wide));
 	}
-	write_alert(e, v, spared);
+	write_alert(e, &v, spared, wide[0] ? wide : NULL);
 }

@@ -22,6 +22,7 @@
 	X(blocks)           /* block entries written or extended */                \
 	X(already_blocked)  /* a longer block was in force: left as it was */      \
 	X(spared_protected) /* loopback, this host or a trusted proxy: not blocked */\
+	X(narrowed)         /* a prefix over one of those: the source alone blocked */\
 	X(spared_allowed)   /* allow-listed: not blocked */                        \
 	X(spared_dry_run)   /* --dry-run: not blocked */                           \
 	X(block_errors)     /* the map refused the entry (full, or an error) */
