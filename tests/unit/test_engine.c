@@ -229,6 +229,55 @@ static void test_prefix_group(void)
 	policy_set_free(ps);
 }
 
+/*
+ * Grouped by /24 but blocking one address: the address blocked counted.
+ * Failed logins from the /24 keep the failed share over half; a user of
+ * the same /24 who logs in (past the filter, but not a failure: the ratio's
+ * where does not take it) must not be the one blocked.
+ */
+static void test_prefix_blocks_contributor(void)
+{
+	static const char *const fmt = HEAD("stuff%d") "'kind':'window','prefix':{'ipv4':24},"
+		"'filter':{'field':'path','eq':'/login'},"
+		"'window':{'type':'sliding','length':'10m'},"
+		"'aggregates':[{'name':'failed','fn':'ratio',"
+		"'where':{'field':'status','eq':401}}],"
+		"'having':{'agg':'failed','ge':0.5},"
+		"'action':{'type':'block','ttl':'1h','cooldown':'0s'%s}}";
+	char policy[1024], buf[GH_CIDR_STRLEN];
+	struct policy_set *ps;
+	struct engine *e;
+
+	snprintf(policy, sizeof(policy), fmt, 1, "");
+	ps = load(policy, NULL);
+	e = engine(ps, NULL);
+	feed(e, T0 + 1, "203.0.113.1", "POST", "/login", 401);
+	feed(e, T0 + 2, "203.0.113.2", "POST", "/login", 401);
+	ok_eq(cap.n, 2, "each failure from the /24 fires (no cooldown)");
+	ok_str(ev_str(1, "src_ip"), "203.0.113.2", "naming the address that failed");
+	feed(e, T0 + 3, "203.0.113.77", "POST", "/login", 200);
+	ok_eq(cap.n, 2, "a login that did not fail is never the address blocked (2 of 3 failed)");
+	feed(e, T0 + 4, "203.0.113.3", "POST", "/login", 401);
+	ok_eq(cap.n, 3, "the next failure fires");
+	ok_str(ev_str(2, "src_ip"), "203.0.113.3", "naming an attacker");
+	gh_cidr_format(&cap.v[2].scope, buf, sizeof(buf));
+	ok_str(buf, "203.0.113.3", "and blocking only it (a /32)");
+	engine_free(e);
+	policy_set_free(ps);
+
+	snprintf(policy, sizeof(policy), fmt, 2, ",'scope':{'ipv4':24}");
+	ps = load(policy, NULL);
+	e = engine(ps, NULL);
+	feed(e, T0 + 1, "203.0.113.1", "POST", "/login", 401);
+	feed(e, T0 + 2, "203.0.113.2", "POST", "/login", 401);
+	feed(e, T0 + 3, "203.0.113.77", "POST", "/login", 200);
+	ok_eq(cap.n, 3, "a block of the whole /24 is the group's: any record of it fires");
+	gh_cidr_format(&cap.v[2].scope, buf, sizeof(buf));
+	ok_str(buf, "203.0.113.0/24", "blocking the /24");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 static void test_other_groups(void)
 {
 	struct policy_set *ps = load(HEAD("byhost") "'kind':'window','group_by':['host'],"
@@ -588,6 +637,7 @@ int main(void)
 	test_sliding_count();
 	test_lateness();
 	test_prefix_group();
+	test_prefix_blocks_contributor();
 	test_other_groups();
 	test_tumbling_rise();
 	test_ratio_sum_distinct();

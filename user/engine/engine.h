@@ -64,7 +64,13 @@ struct verdict {
 	const struct policy *policy;
 	uint64_t ts_ns;         /* event time of what fired it */
 	bool has_src;           /* false for groups without src_ip (group_by [] and the like) */
-	struct gh_addr src;     /* the source of the record that fired it */
+	/*
+	 * The source of the record that fired it. A window grouped by a prefix
+	 * that blocks less than the prefix fires only on a record its having
+	 * counted, so the address blocked took part; a block of the whole
+	 * prefix is the group's, whichever record of it came last.
+	 */
+	struct gh_addr src;
 	struct gh_cidr scope;   /* what to block: src masked to action.scope */
 	bool block;             /* action block, mode enforce and a source to block */
 	uint64_t ttl_s;         /* block ttl after escalation (monitor mode: what enforce
