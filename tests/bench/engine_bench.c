@@ -199,10 +199,11 @@ int main(int argc, char **argv)
 	       "(%.2f M records/s)\n",
 	       ps->count, n, (unsigned long long)nsources, (unsigned long long)span,
 	       secs * 1e9 / (double)(n - n / 10), (double)(n - n / 10) / secs / 1e6);
-	printf("verdicts %llu, groups %llu, entries %llu, evicted %llu, late %llu\n",
+	printf("verdicts %llu, groups %llu, entries %llu, evicted %llu stateful and %llu "
+	       "counter-only, late %llu\n",
 	       (unsigned long long)verdicts, (unsigned long long)st.groups,
-	       (unsigned long long)st.entries, (unsigned long long)st.evicted,
-	       (unsigned long long)st.late);
+	       (unsigned long long)st.entries, (unsigned long long)st.evicted_stateful,
+	       (unsigned long long)st.evicted_counter_only, (unsigned long long)st.late);
 	for (size_t i = 0; i < st.count; i++)
 		printf("  %-24s matched %9llu alerts %6llu blocks %6llu groups %6llu\n",
 		       ps->policies[i].name, (unsigned long long)st.policies[i].matched,

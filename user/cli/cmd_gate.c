@@ -176,7 +176,8 @@ int cmd_run(int argc, char **argv)
 		  "alert only: never write a block entry" },
 		{ "max-groups", "N", cli_set_u32, &d.max_groups,
 		  "policy state kept for at most N sources or groups, least recently seen evicted "
-		  "(default 262144)" },
+		  "(default 262144); sources known only by their kernel counters have N/2 more "
+		  "of their own" },
 		{ "access-log", "FILE", cli_set_strlist, &access_logs,
 		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
 		{ "print-requests", NULL, cli_set_flag, &print_requests,

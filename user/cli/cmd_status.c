@@ -127,6 +127,11 @@ static void print_text(struct json_object *st)
 	if (!json_object_object_get_ex(daemon, "engine", &engine) ||
 	    !json_object_object_get_ex(engine, "policies", &pols))
 		return;
+	printf("engine:  %" PRId64 " groups (%" PRId64 " counter-only), %" PRId64
+	       " window entries; evicted %" PRId64 " stateful, %" PRId64 " counter-only\n",
+	       get_int(engine, "groups"), get_int(engine, "counter_groups"),
+	       get_int(engine, "entries"), get_int(engine, "evicted_stateful"),
+	       get_int(engine, "evicted_counter_only"));
 	printf("\n%-28s %10s %8s %8s %8s\n", "POLICY", "MATCHED", "ALERTS", "BLOCKS", "GROUPS");
 	for (size_t i = 0; i < json_object_array_length(pols); i++) {
 		struct json_object *p = json_object_array_get_idx(pols, i);

@@ -338,7 +338,13 @@ static struct json_object *stats_json(const struct daemon *d)
 		json_object_object_add(eng, "records", json_object_new_uint64(es.records));
 		json_object_object_add(eng, "late", json_object_new_uint64(es.late));
 		json_object_object_add(eng, "groups", json_object_new_uint64(es.groups));
+		json_object_object_add(eng, "counter_groups",
+				       json_object_new_uint64(es.counter_groups));
 		json_object_object_add(eng, "evicted", json_object_new_uint64(es.evicted));
+		json_object_object_add(eng, "evicted_counter_only",
+				       json_object_new_uint64(es.evicted_counter_only));
+		json_object_object_add(eng, "evicted_stateful",
+				       json_object_new_uint64(es.evicted_stateful));
 		json_object_object_add(eng, "entries", json_object_new_uint64(es.entries));
 		json_object_object_add(eng, "crs_errors", json_object_new_uint64(es.crs_errors));
 		for (size_t i = 0; i < es.count; i++) {

@@ -238,6 +238,8 @@ void engine_stats(const struct engine *e, struct engine_stats *out)
 {
 	*out = e->st;
 	out->groups = e->ngroups;
+	out->counter_groups = e->lru[TIER_COUNTER].n;
+	out->evicted = out->evicted_counter_only + out->evicted_stateful;
 	out->entries = e->entries;
 	out->regex_errors = pred_eval_regex_errors(e->ev);
 	out->count = e->ps->count;
@@ -257,9 +259,12 @@ static int list_of(const struct policy *p)
 	}
 }
 
-/* The class grouping like this (created when new); match, crs and rate group by src_ip. */
+/*
+ * The class grouping like this (created when new); match, crs and rate group
+ * by src_ip. counter_fed: groups made by kernel counter samples (gclass).
+ */
 static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, uint8_t v4,
-			 uint8_t v6)
+			 uint8_t v6, bool counter_fed)
 {
 	struct gclass *c;
 
@@ -268,7 +273,7 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 	for (uint16_t i = 0; i < e->ncls; i++) {
 		c = &e->cls[i];
 		if (c->n_group == n && !memcmp(c->group_by, by, n * sizeof(*by)) &&
-		    c->prefix_v4 == v4 && c->prefix_v6 == v6)
+		    c->prefix_v4 == v4 && c->prefix_v6 == v6 && c->counter_fed == counter_fed)
 			return i;
 	}
 	c = &e->cls[e->ncls];
@@ -276,6 +281,7 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 	memcpy(c->group_by, by, n * sizeof(*by));
 	c->prefix_v4 = v4;
 	c->prefix_v6 = v6;
+	c->counter_fed = counter_fed;
 	c->memo = NIL;
 	return e->ncls++;
 }
@@ -302,7 +308,7 @@ static void policy_init(struct engine *e, size_t i)
 		ep->keep_ns = p->window.length_s * NS + e->o.late_tolerance_ns + PROFILE_CLOSE_SLACK_NS;
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
-				   p->prefix_v6);
+				   p->prefix_v6, false);
 		/* Endpoint models keep no windows: nothing for ticks to close. */
 		e->cls[ep->cls].profiles |= p->profile.type != PROFILE_ENDPOINT;
 	} else if (p->kind == POLICY_WINDOW) {
@@ -311,14 +317,15 @@ static void policy_init(struct engine *e, size_t i)
 		ep->keep_ns = ep->ws.length_ns * (p->window.tumbling ? 2 : 1);
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
-				   p->prefix_v6);
+				   p->prefix_v6, false);
 	} else {
 		if (p->kind == POLICY_RATE) {
 			rate_spec_init(&ep->rs, p->rate.over_s);
 			ep->keep_ns = ep->rs.over_ns;
 		}
 		ep->src_grouped = true;
-		ep->cls = class_of(e, by_src, 1, p->prefix_v4, p->prefix_v6);
+		ep->cls = class_of(e, by_src, 1, p->prefix_v4, p->prefix_v6,
+				   p->kind == POLICY_RATE && e->o.kernel_counters);
 	}
 	ep->slot = e->cls[ep->cls].npol++;
 	e->list[l][e->nlist[l]++] = (uint16_t)i;
@@ -404,7 +411,7 @@ static bool classes_init(struct engine *e)
 	for (size_t i = 0; i < e->ps->count; i++)
 		policy_init(e, i);
 	if (e->o.kernel_counters && e->nlist[LIST_RATE]) {
-		e->counter_cls = class_of(e, by_src, 1, 32, 128);
+		e->counter_cls = class_of(e, by_src, 1, 32, 128, true);
 		e->cls[e->counter_cls].counters = true;
 	}
 	for (uint16_t i = 0; i < e->ncls; i++) {
@@ -430,7 +437,7 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 			  void *ctx)
 {
 	struct engine *e = calloc(1, sizeof(*e));
-	size_t n = ps->count ? ps->count : 1;
+	size_t n = ps->count ? ps->count : 1, slab;
 	uint64_t tmax = TABLE_MIN;
 	bool ok;
 
@@ -444,8 +451,13 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 		e->o.max_groups = ENGINE_DEFAULT_MAX_GROUPS;
 	if (e->o.max_groups > ENGINE_MAX_GROUPS)
 		e->o.max_groups = ENGINE_MAX_GROUPS;
+	if (!e->o.max_counter_groups)
+		e->o.max_counter_groups = e->o.max_groups / 2 ? e->o.max_groups / 2 : 1;
+	if (e->o.max_counter_groups > ENGINE_MAX_GROUPS)
+		e->o.max_counter_groups = ENGINE_MAX_GROUPS;
 	if (!e->o.max_entries)
 		e->o.max_entries = ENGINE_DEFAULT_MAX_ENTRIES;
+	slab = (size_t)e->o.max_groups + e->o.max_counter_groups;
 	e->seed = e->o.hash_seed;
 	if (!e->seed && getrandom(&e->seed, sizeof(e->seed), 0) != sizeof(e->seed))
 		e->seed = (uint64_t)(uintptr_t)e ^ 0x9e3779b97f4a7c15ULL;
@@ -453,8 +465,12 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 	e->fn = fn;
 	e->ctx = ctx;
 	e->gen = 1;
-	e->free_head = e->lru_head = e->lru_tail = NIL;
-	while (tmax < 2ULL * e->o.max_groups)
+	e->free_head = NIL;
+	for (int t = 0; t < TIER_COUNT; t++)
+		e->lru[t] = (struct lru){ NIL, NIL, 0,
+					  t == TIER_COUNTER ? e->o.max_counter_groups
+							    : e->o.max_groups };
+	while (tmax < 2ULL * slab)
 		tmax *= 2;
 	e->tmax = (uint32_t)tmax;
 	e->tmask = TABLE_MIN - 1;
@@ -463,8 +479,8 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 	e->pst = calloc(n, sizeof(*e->pst));
 	e->pend = calloc(n, sizeof(*e->pend));
 	e->cls = calloc(n + 1, sizeof(*e->cls));
-	e->g = slab_new(e->o.max_groups, sizeof(*e->g));
-	e->keep = calloc(e->o.max_groups, sizeof(*e->keep));
+	e->g = slab_new(slab, sizeof(*e->g));
+	e->keep = calloc(slab, sizeof(*e->keep));
 	e->table = calloc(TABLE_MIN, sizeof(*e->table));
 	ok = e->ev && e->pol && e->pst && e->pend && e->cls && e->g && e->keep && e->table;
 	for (int l = 0; l < LIST_COUNT; l++)
@@ -517,7 +533,7 @@ void engine_free(struct engine *e)
 	free(e->pend);
 	free(e->cls);
 	if (e->g)
-		munmap(e->g, (size_t)e->o.max_groups * sizeof(*e->g));
+		munmap(e->g, ((size_t)e->o.max_groups + e->o.max_counter_groups) * sizeof(*e->g));
 	free(e->keep);
 	free(e->table);
 	free(e);

@@ -14,10 +14,21 @@
  * State lives in groups. Policies that group the same way (same group_by
  * and prefix; match and rate policies group by src_ip) share one group per
  * key, which holds each one's window or rate buckets, cooldown and offenses
- * (and, live, the source's previous counter sample). It is bounded: at most
- * max_groups groups (least recently seen, to the second, evicted and
- * counted) and at most max_entries window records and distinct values over
- * all groups (least recently seen groups evicted until under); a window
+ * (and, live, the source's previous counter sample). Live, rate policies
+ * and the counter sample group apart from the policies records reach.
+ * Groups come in two tiers, each bounded and evicting only its own least
+ * recently seen (to the second), counted per tier:
+ *   counter-only  made by engine_feed_counters(): a source's counter sample
+ *                 and its rate buckets. At most max_counter_groups. Anyone
+ *                 can spoof packets from millions of addresses: these are
+ *                 cheap to lose and never push out the other tier.
+ *   stateful      made by records (window, match, crs, profile; replay's
+ *                 rate policies): at most max_groups. A counter-only group
+ *                 joins them when a rate policy on handshake-verified
+ *                 counters (not packets or syns) fires for it, until its
+ *                 cooldown is over and its offenses forgotten.
+ * At most max_entries window records and distinct values over all groups
+ * (least recently seen stateful groups evicted until under); a window
  * holds at most WIN_MAX_RECORDS records (window.h). A group is released once
  * its windows are empty, its cooldowns over and its offenses forgotten, plus
  * the lateness tolerance: a few groups per engine_feed(), all of them per
@@ -26,7 +37,8 @@
  * small window whole; beyond that a record costs 8 B x (2 + aggregates that
  * take a field) and a distinct value 32 B. With the shipped policies the worst
  * case at the default caps (every group in every window) is about 1.2 GB; a
- * busy host uses a small fraction of that.
+ * busy host uses a small fraction of that. A counter-only group is 64 B plus
+ * 32 B per rate policy and 64 B of counters: about 30 MB at the defaults.
  *
  * Single-threaded; the callback must not call back into the engine.
  */
@@ -52,7 +64,13 @@ struct verdict {
 	const struct policy *policy;
 	uint64_t ts_ns;         /* event time of what fired it */
 	bool has_src;           /* false for groups without src_ip (group_by [] and the like) */
-	struct gh_addr src;     /* the source of the record that fired it */
+	/*
+	 * The source of the record that fired it. A window grouped by a prefix
+	 * that blocks less than the prefix fires only on a record its having
+	 * counted, so the address blocked took part; a block of the whole
+	 * prefix is the group's, whichever record of it came last.
+	 */
+	struct gh_addr src;
 	struct gh_cidr scope;   /* what to block: src masked to action.scope */
 	bool block;             /* action block, mode enforce and a source to block */
 	uint64_t ttl_s;         /* block ttl after escalation (monitor mode: what enforce
@@ -65,7 +83,8 @@ struct verdict {
 typedef void (*verdict_fn)(const struct verdict *v, void *ctx);
 
 struct engine_opts {
-	uint32_t max_groups;
+	uint32_t max_groups;         /* stateful groups */
+	uint32_t max_counter_groups; /* counter-only groups; 0: max_groups / 2 */
 	uint64_t max_entries;
 	uint64_t late_tolerance_ns; /* older than the newest event time by more: late */
 	/*
@@ -89,7 +108,10 @@ struct engine_stats {
 	uint64_t records;
 	uint64_t late;       /* beyond the tolerance: left out of windows and rates */
 	uint64_t groups;     /* tracked now */
-	uint64_t evicted;    /* groups dropped at max_groups or max_entries */
+	uint64_t counter_groups; /* of those, counter-only */
+	uint64_t evicted;    /* groups dropped at a cap: the two below */
+	uint64_t evicted_counter_only; /* at max_counter_groups */
+	uint64_t evicted_stateful;     /* at max_groups or max_entries */
 	uint64_t entries;    /* window records and distinct values held now */
 	uint64_t truncated;  /* records that hit a group's cap (window.h) */
 	uint64_t regex_errors;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * Groups: the hash table from key to group, the LRU that picks whom to
- * evict at max_groups and max_entries, the idle sweep, and the free lists
- * that recycle groups' slot blocks and window states.
+ * Groups: the hash table from key to group, the two tiers' LRUs that pick
+ * whom to evict at max_counter_groups, max_groups and max_entries, the idle
+ * sweep, and the free lists that recycle groups' slot blocks and window
+ * states.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -71,33 +72,53 @@ static void state_release(struct engine *e, struct epolicy *ep, void *state)
 	}
 }
 
-/* ---- groups: hash table, LRU, slab ---------------------------------------- */
+/* ---- groups: hash table, LRUs, slab --------------------------------------- */
 
 static void lru_unlink(struct engine *e, uint32_t i)
 {
 	struct group *g = &e->g[i];
+	struct lru *l = &e->lru[g->tier];
 
 	if (g->prev != NIL)
 		e->g[g->prev].next = g->next;
 	else
-		e->lru_head = g->next;
+		l->head = g->next;
 	if (g->next != NIL)
 		e->g[g->next].prev = g->prev;
 	else
-		e->lru_tail = g->prev;
+		l->tail = g->prev;
+	l->n--;
 }
 
 static void lru_push(struct engine *e, uint32_t i)
 {
 	struct group *g = &e->g[i];
+	struct lru *l = &e->lru[g->tier];
 
 	g->prev = NIL;
-	g->next = e->lru_head;
-	if (e->lru_head != NIL)
-		e->g[e->lru_head].prev = i;
+	g->next = l->head;
+	if (l->head != NIL)
+		e->g[l->head].prev = i;
 	else
-		e->lru_tail = i;
-	e->lru_head = i;
+		l->tail = i;
+	l->head = i;
+	l->n++;
+}
+
+/* Room for one more group in the tier: its least recently seen goes at the cap. */
+static void tier_make_room(struct engine *e, uint8_t tier)
+{
+	if (e->lru[tier].n >= e->lru[tier].cap)
+		eng_group_drop(e, e->lru[tier].tail, true);
+}
+
+/* Group i to the head of another tier. */
+static void tier_move(struct engine *e, uint32_t i, uint8_t tier)
+{
+	lru_unlink(e, i);
+	tier_make_room(e, tier);
+	e->g[i].tier = tier;
+	lru_push(e, i);
 }
 
 static void table_remove(struct engine *e, uint32_t idx, uint32_t tag)
@@ -158,14 +179,33 @@ void eng_group_drop(struct engine *e, uint32_t idx, bool evicted)
 		free(g->slots);
 	table_remove(e, idx, g->tag);
 	lru_unlink(e, idx);
+	e->st.evicted_counter_only += evicted && g->tier == TIER_COUNTER;
+	e->st.evicted_stateful += evicted && g->tier == TIER_STATE;
 	memset(g, 0, sizeof(*g));
 	e->keep[idx] = 0;
 	g->next = e->free_head;
 	e->free_head = idx;
 	e->ngroups--;
-	e->st.evicted += evicted;
-	/* Another class's memo may name this group. */
-	e->gen++;
+	/*
+	 * A class's memo may name this group: look it up again. Not e->gen++,
+	 * which would also end this record's other per-record state (the
+	 * match policies its patterns let through).
+	 */
+	for (uint16_t i = 0; i < e->ncls; i++)
+		if (e->cls[i].memo == idx)
+			e->cls[i].memo_gen = e->gen - 1;
+}
+
+/* Counted before any handshake (XDP): a spoofed flood makes as much of them as it likes. */
+static bool forgeable(enum rate_metric m)
+{
+	return m == RATE_packets || m == RATE_syns;
+}
+
+void eng_group_fired(struct engine *e, struct epolicy *ep, uint32_t gi)
+{
+	if (e->g[gi].tier == TIER_COUNTER && !forgeable(ep->p->rate.metric))
+		tier_move(e, gi, TIER_STATE);
 }
 
 /*
@@ -185,7 +225,7 @@ static uint32_t group_get(struct engine *e, const struct gkey *k, uint64_t now)
 		idx = (uint32_t)e->table[i] - 1;
 		g = &e->g[idx];
 		if ((uint32_t)(e->table[i] >> 32) == tag && !memcmp(&g->key, k, sizeof(*k))) {
-			if (now >= g->moved + NS && e->lru_head != idx) {
+			if (now >= g->moved + NS && e->lru[g->tier].head != idx) {
 				lru_unlink(e, idx);
 				lru_push(e, idx);
 				g->moved = now;
@@ -193,8 +233,7 @@ static uint32_t group_get(struct engine *e, const struct gkey *k, uint64_t now)
 			return idx;
 		}
 	}
-	if (e->ngroups >= e->o.max_groups)
-		eng_group_drop(e, e->lru_tail, true);
+	tier_make_room(e, c->counter_fed ? TIER_COUNTER : TIER_STATE);
 	/* The table stays at most half full: short probe chains, always an empty slot. */
 	slots = eng_pool_take(&c->pool, &c->pooled);
 	if (!slots)
@@ -217,6 +256,7 @@ static uint32_t group_get(struct engine *e, const struct gkey *k, uint64_t now)
 	g->key = *k;
 	g->tag = tag;
 	g->used = true;
+	g->tier = c->counter_fed ? TIER_COUNTER : TIER_STATE;
 	g->moved = now;
 	g->slots = slots;
 	e->keep[idx] = 0;
@@ -226,11 +266,13 @@ static uint32_t group_get(struct engine *e, const struct gkey *k, uint64_t now)
 	return idx;
 }
 
-/* Stay under max_entries by dropping the least recently seen other groups. */
+/* Stay under max_entries by dropping the least recently seen other (stateful) groups. */
 void eng_enforce_budget(struct engine *e, uint32_t keep)
 {
-	while (e->entries > e->o.max_entries && e->lru_tail != keep && e->lru_tail != NIL)
-		eng_group_drop(e, e->lru_tail, true);
+	const struct lru *l = &e->lru[TIER_STATE];
+
+	while (e->entries > e->o.max_entries && l->tail != keep && l->tail != NIL)
+		eng_group_drop(e, l->tail, true);
 }
 
 /* Release a group nothing reaches any more: windows empty, cooldowns over, offenses forgotten. */
@@ -241,10 +283,24 @@ void eng_gc_one(struct engine *e, uint32_t idx, uint64_t horizon)
 		eng_group_drop(e, idx, false);
 }
 
+/* A cooldown or offenses that still matter at horizon, in any of the group's slots. */
+static bool holds_verdicts(const struct group *g, const struct gclass *c, uint64_t horizon)
+{
+	for (uint16_t i = 0; i < c->npol; i++) {
+		const struct slot *s = &g->slots[i];
+
+		if (s->cooldown_until > horizon ||
+		    (s->offenses && s->last_block + ENGINE_OFFENSE_MEMORY_NS > horizon))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Shed the window records no record can reach from a group kept for other
  * reasons (a cooldown, a day of offense memory): a busy group sheds its own
- * as records arrive, a quiet one only here.
+ * as records arrive, a quiet one only here. A counter-fed group that is
+ * stateful only for its verdicts is counter-only again once they are over.
  */
 void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon)
 {
@@ -262,6 +318,8 @@ void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon)
 		win_expire(w, &ep->ws, horizon);
 		e->entries -= before - win_entries(w);
 	}
+	if (g->used && c->counter_fed && g->tier == TIER_STATE && !holds_verdicts(g, c, horizon))
+		tier_move(e, idx, TIER_COUNTER);
 }
 
 /* A few groups per record: reads the dense keep array, touches only idle groups. */

@@ -36,6 +36,17 @@
 
 enum { LIST_MATCH, LIST_CRS, LIST_WINDOW, LIST_VERDICT, LIST_RATE, LIST_PROFILE, LIST_COUNT };
 
+/*
+ * Eviction tiers (engine.h): each has its own LRU and cap, and a full tier
+ * evicts only its own. Groups of counter-fed classes start counter-only.
+ */
+enum { TIER_COUNTER, TIER_STATE, TIER_COUNT };
+
+struct lru {
+	uint32_t head, tail; /* most and least recently seen */
+	uint32_t n, cap;
+};
+
 /* Zeroed before use, so memcmp compares it whole. */
 struct gkey {
 	uint64_t h;       /* hash of the group_by values other than src_ip */
@@ -61,6 +72,7 @@ struct group {
 	uint32_t prev, next; /* LRU links; next also links the free list */
 	uint32_t tag;        /* upper half of the key's hash: table tag and home slot */
 	bool used;
+	uint8_t tier;        /* TIER_*: which LRU it is on */
 	uint64_t moved;      /* event time of the last move to the LRU head */
 	struct slot *slots;  /* the class's policies, then counter totals if the class has them */
 } __attribute__((aligned(64)));
@@ -70,6 +82,12 @@ struct gclass {
 	enum req_field group_by[POLICY_MAX_GROUP_BY];
 	uint8_t prefix_v4, prefix_v6;
 	bool counters; /* its groups also keep a source's last counter sample */
+	/*
+	 * Live, rate policies and the counter sample get classes of their own,
+	 * reached only by engine_feed_counters(): groups a spoofed packet can
+	 * create never carry (or cost) the slots of the policies records reach.
+	 */
+	bool counter_fed;
 	/*
 	 * Profile policies with windows: ticks close their ended windows, but
 	 * only walk this class's groups when the horizon passes profile_due,
@@ -126,7 +144,7 @@ struct engine {
 	 */
 	uint64_t *keep;
 	uint32_t gused, free_head, ngroups;
-	uint32_t lru_head, lru_tail;
+	struct lru lru[TIER_COUNT];
 	/* Open addressing, linear probing: (tag << 32) | (index + 1), 0 empty; grows. */
 	uint64_t *table;
 	uint32_t tmask, tmax;
@@ -188,11 +206,20 @@ void *eng_pool_take(void **pool, uint32_t *n);
 /* The slot's window or rate state, created (or recycled) on first use; NULL without memory. */
 void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s);
 void eng_group_drop(struct engine *e, uint32_t idx, bool evicted);
-/* Stay under max_entries by dropping the least recently seen groups other than keep. */
+/*
+ * Policy ep fired in group gi (a cooldown began, maybe offenses): a
+ * counter-only group becomes stateful, unless its evidence was counters
+ * anyone can forge (packets, syns: counted before any handshake).
+ */
+void eng_group_fired(struct engine *e, struct epolicy *ep, uint32_t gi);
+/* Stay under max_entries by dropping the least recently seen stateful groups other than keep. */
 void eng_enforce_budget(struct engine *e, uint32_t keep);
 /* Release group idx when nothing reaches it any more (keep at or before horizon). */
 void eng_gc_one(struct engine *e, uint32_t idx, uint64_t horizon);
-/* Shed the window records no record at or after horizon can reach. */
+/*
+ * Shed the window records no record at or after horizon can reach; a
+ * counter-fed group whose cooldowns and offenses are over is counter-only again.
+ */
 void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon);
 /* A few groups per record (amortized release). */
 void eng_gc_step(struct engine *e);

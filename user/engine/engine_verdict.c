@@ -53,6 +53,7 @@ bool eng_fire_gate(struct engine *e, struct epolicy *ep, uint32_t gi, uint64_t t
 	}
 	s->cooldown_until = ts + ep->p->action.cooldown_s * NS;
 	eng_group_keep(e, gi, s->cooldown_until);
+	eng_group_fired(e, ep, gi);
 	return true;
 }
 

@@ -96,6 +96,39 @@ static void win_input_of(struct engine *e, const struct epolicy *ep,
 	}
 }
 
+/*
+ * Whether the record is part of what the having reads: taken by an
+ * aggregate some condition names. count takes every record past the
+ * filter, ratio those its where holds for, the others those with the field.
+ */
+static bool record_counted(const struct epolicy *ep, const struct win_input *in)
+{
+	const struct policy_window *w = &ep->p->window;
+
+	for (uint8_t i = 0; i < w->n_conds; i++) {
+		uint8_t a = w->conds[i].agg;
+
+		if (ep->ws.def[a]->input == AGG_IN_NONE || in->bits & (1U << a))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A block narrower than the group (grouped by /24, blocking a /32): whom to
+ * block is the record's source, so it must be one that counted. A block of
+ * the whole group (or more) is the group's, whichever record fired it.
+ */
+static bool blocks_part_of_group(const struct engine *e, const struct epolicy *ep,
+				 const struct gh_addr *src)
+{
+	const struct policy_action *a = &ep->p->action;
+
+	return a->block && ep->src_grouped &&
+	       (src->family == AF_INET ? a->scope_v4 : a->scope_v6) >
+		       eng_class_prefix(&e->cls[ep->cls], src);
+}
+
 void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_record *r)
 {
 	const struct policy_window *w = &ep->p->window;
@@ -132,7 +165,12 @@ void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_r
 	}
 	eng_group_keep(e, gi, r->ts_ns + ep->keep_ns);
 	eng_enforce_budget(e, gi);
-	if (!having(w, &view)) {
+	/*
+	 * Having held, but a record that did not count (a benign address of an
+	 * attacked /24) names no one to block: the next record that counts fires.
+	 */
+	if (!having(w, &view) ||
+	    (blocks_part_of_group(e, ep, &r->src) && !record_counted(ep, &in))) {
 		eng_trace(e, ep, TRACE_COUNTED, view.agg);
 		return;
 	}
