@@ -31,14 +31,52 @@ static void begin_record(struct engine *e, const struct request_record *r)
 	e->gen++;
 }
 
-static bool is_late(struct engine *e, uint64_t ts)
-{
-	bool late = ts + e->o.late_tolerance_ns < e->clock;
+enum rec_time { REC_ON_TIME, REC_LATE, REC_FUTURE };
 
-	if (ts > e->clock)
-		e->clock = ts;
+/*
+ * A record's time against the clock, which it may move (engine.h says how
+ * records from the future are handled). Live, *ts is clamped to the clock.
+ * record: false for a verdict record, which follows the record that fired
+ * it and so neither holds nor confirms anything, nor is counted again.
+ */
+static enum rec_time admit_time(struct engine *e, uint64_t *ts, bool record)
+{
+	uint64_t tol = e->o.late_tolerance_ns;
+	bool ahead = e->clock && *ts > e->clock + (e->o.live ? tol : ENGINE_FUTURE_NS);
+	/* The previous record was held out and this one is not earlier than it. */
+	bool confirms = record && e->held_ns && (*ts >= e->held_ns || e->held_ns - *ts <= tol);
+	bool late;
+
+	if (ahead && e->o.live) {
+		*ts = e->clock;
+		e->st.future += record;
+	} else if (ahead && !confirms) {
+		if (record) {
+			e->held_ns = *ts;
+			if (*ts > e->held_max_ns)
+				e->held_max_ns = *ts;
+			e->st.future++;
+		}
+		return REC_FUTURE;
+	}
+	if (record)
+		e->held_ns = 0;
+	late = *ts + tol < e->clock;
+	if (*ts > e->clock)
+		e->clock = *ts;
 	e->st.late += late;
-	return late;
+	return late ? REC_LATE : REC_ON_TIME;
+}
+
+/* A tick's time. In replay ticks follow record times: one only a held-out record reached is not
+ * time passing. */
+static void advance_clock(struct engine *e, uint64_t now_ns)
+{
+	if (!e->o.live && e->clock && now_ns > e->clock + ENGINE_FUTURE_NS &&
+	    now_ns <= e->held_max_ns)
+		return;
+	if (now_ns > e->clock)
+		e->clock = now_ns;
 }
 
 static void run_list(struct engine *e, int list, const struct request_record *r)
@@ -95,7 +133,7 @@ static void flush_verdicts(struct engine *e)
 		};
 
 		begin_record(e, &vr);
-		if (!is_late(e, vr.ts_ns))
+		if (admit_time(e, &vr.ts_ns, false) == REC_ON_TIME)
 			run_list(e, LIST_VERDICT, &vr);
 	}
 	e->npend = 0;
@@ -103,15 +141,22 @@ static void flush_verdicts(struct engine *e)
 
 void engine_feed(struct engine *e, const struct request_record *r)
 {
-	bool late;
+	struct request_record now;
+	uint64_t ts = r->ts_ns;
+	bool windowless;
 
 	e->st.records++;
-	late = is_late(e, r->ts_ns);
+	windowless = admit_time(e, &ts, true) != REC_ON_TIME;
+	if (ts != r->ts_ns) {
+		now = *r;
+		now.ts_ns = ts;
+		r = &now;
+	}
 	begin_record(e, r);
-	/* A match needs no window: late records still match. */
+	/* A match needs no window: late (and held-out future) records still match. */
 	run_matches(e, r);
 	run_list(e, LIST_CRS, r);
-	if (!late) {
+	if (!windowless) {
 		run_list(e, LIST_WINDOW, r);
 		if (!e->o.kernel_counters)
 			run_list(e, LIST_RATE, r);
@@ -140,8 +185,7 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 	bool fresh;
 	uint32_t gi;
 
-	if (now_ns > e->clock)
-		e->clock = now_ns;
+	advance_clock(e, now_ns);
 	if (!e->o.kernel_counters || !e->nlist[LIST_RATE])
 		return;
 	begin_record(e, &r);
@@ -205,8 +249,7 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 {
 	uint64_t h;
 
-	if (now_ns > e->clock)
-		e->clock = now_ns;
+	advance_clock(e, now_ns);
 	h = eng_horizon(e);
 	plan_profile_walks(e, h);
 	/* The dense keep array makes the full pass cheap: ~1 ms for 262144 groups. */

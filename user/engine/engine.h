@@ -11,6 +11,21 @@
  * CLOCK_REALTIME ns scale. The engine never reads a clock, so a replay of a
  * day of logs gives the verdicts the live run gave.
  *
+ * The clock is the newest event time admitted; a record older than it by
+ * more than the late tolerance is late (left out of windows, rates and
+ * profiles; match and crs policies still see it). One stray timestamp must
+ * not push the clock ahead and so make every later record late:
+ *   live (opts.live): the caller's ticks are the clock (the daemon's never
+ *     steps, base/event_clock.h); a record more than the late tolerance
+ *     ahead of it is taken as now (its ts_ns clamped) and counted `future`.
+ *   replay: records are the clock, but one more than ENGINE_FUTURE_NS ahead
+ *     moves it only when the record right after it confirms the jump (is not
+ *     earlier than it by more than the tolerance). Until then it is held
+ *     out like a late record and counted `future`: the first record after a
+ *     silence of over an hour is held out too, as it cannot be told from a
+ *     stray timestamp when it comes. A tick that only such a held-out
+ *     record reached (replay's ticks follow record times) moves nothing.
+ *
  * State lives in groups. Policies that group the same way (same group_by
  * and prefix; match and rate policies group by src_ip) share one group per
  * key, which holds each one's window or rate buckets, cooldown and offenses
@@ -58,6 +73,8 @@
 #define ENGINE_MAX_GROUPS (1U << 28) /* larger max_groups are clamped to this */
 #define ENGINE_DEFAULT_MAX_ENTRIES (1ULL << 22)
 #define ENGINE_DEFAULT_LATE_NS (10ULL * 1000000000ULL)
+/* Replay: a record further ahead of the clock waits for the next to confirm it (above). */
+#define ENGINE_FUTURE_NS (3600ULL * 1000000000ULL)
 #define ENGINE_OFFENSE_MEMORY_NS (86400ULL * 1000000000ULL) /* escalation looks back a day */
 
 struct verdict {
@@ -93,6 +110,8 @@ struct engine_opts {
 	 * with the same bucketing, so both runs give the same verdicts.
 	 */
 	bool kernel_counters;
+	/* Ticks carry the caller's clock (the daemon): records from the future are taken as now. */
+	bool live;
 	uint64_t hash_seed; /* 0: random (distinct values and group keys resist crafted collisions) */
 };
 
@@ -107,6 +126,7 @@ struct engine_policy_stats {
 struct engine_stats {
 	uint64_t records;
 	uint64_t late;       /* beyond the tolerance: left out of windows and rates */
+	uint64_t future;     /* ahead of the clock: live taken as now, replay held out (above) */
 	uint64_t groups;     /* tracked now */
 	uint64_t counter_groups; /* of those, counter-only */
 	uint64_t evicted;    /* groups dropped at a cap: the two below */
@@ -136,7 +156,7 @@ enum trace_stage {
 	TRACE_COUNTED,  /* in its window; having not met */
 	TRACE_COOLDOWN, /* would fire, but fired for this group within the cooldown */
 	TRACE_FIRED,
-	TRACE_LATE,     /* too old for windows and rates */
+	TRACE_LATE,     /* too old for windows and rates (or, replay, held out as too far ahead) */
 	TRACE_NO_GROUP, /* lacks a group_by field (or the engine is out of memory) */
 };
 

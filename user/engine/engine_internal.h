@@ -149,7 +149,9 @@ struct engine {
 	uint64_t *table;
 	uint32_t tmask, tmax;
 	uint32_t sweep, expire_at; /* cursors of the idle-group and window sweeps */
-	uint64_t clock; /* newest event time seen */
+	uint64_t clock; /* newest event time admitted (engine.h) */
+	uint64_t held_ns;     /* replay: the previous record, held out as too far ahead (0: none) */
+	uint64_t held_max_ns; /* replay: the newest record held out that the clock has not reached */
 	uint64_t entries;
 	uint64_t seed;
 	uint32_t gen; /* per record: memo validity */
