@@ -424,6 +424,56 @@ static void test_rules(void)
 	}
 }
 
+/* Issue 15, finding 9: json-c keeps the last of two equal keys; a policy file must not. */
+static const struct rule twice[] = {
+	{ "a top-level key twice", "{'name':'x','description':'d','kind':'match','name':'y',"
+	  "'where':{'all':[]},'action':{'type':'alert'}}", "", "got \"name\" twice" },
+	{ "a key twice in action", ACT("{'type':'alert','type':'block','ttl':'1h'}"), "action",
+	  "expected each key once, got \"type\" twice" },
+	{ "a key twice deep in a predicate", MATCH("{'any':[{'field':'path','eq':'/a'},"
+	  "{'field':'path','eq':'/b','field':'query'}]}"), "where.any[1]",
+	  "expected each key once, got \"field\" twice" },
+	{ "a key three times", MATCH("{'field':'path','eq':'a','eq':'b','eq':'c'}"), "where",
+	  "got \"eq\" 3 times" },
+	{ "a key twice, once escaped", "{'name':'x','description':'d','kind':'match',"
+	  "'n\\u0061me':'y','where':{'all':[]},'action':{'type':'alert'}}", "",
+	  "got \"name\" twice" },
+};
+
+static void test_duplicate_keys(void)
+{
+	char prefix[128];
+	struct policy_set *ps;
+
+	for (size_t i = 0; i < sizeof(twice) / sizeof(twice[0]); i++) {
+		const struct rule *r = &twice[i];
+		int err = parse_quoted(r->json, 0, &ps);
+
+		snprintf(prefix, sizeof(prefix), "rule.json: %s%s", r->path, *r->path ? ": " : "");
+		ok_eq(err, -EINVAL, "%s: rejected", r->what);
+		if (!ok(find_msg(prefix, r->text) != NULL && got.n == 1, "%s: one message '%s...%s'",
+			r->what, prefix, r->text))
+			dump_msgs();
+	}
+	ok_eq(parse_quoted("{'name':'x','description':'d','kind':'match','name':'x',"
+			   "'severity':'huge','where':{'all':[]},'action':{'type':'alert'}}", 0, &ps),
+	      -EINVAL, "a repeated key and another mistake");
+	ok(got.n == 2 && find_msg("rule.json: severity: ", "got \"huge\""),
+	   "the rest of the policy is still checked (%d messages)", got.n);
+
+	ok_eq(parse_quoted(WIN(",'group_by':['src_ip']"), 0, &ps), 0,
+	      "the same key in different objects (name, top level and in an aggregate) is fine");
+	policy_set_free(ps);
+	ok_eq(parse_quoted("{'name':'x','description':'not a key: \\'name\\':{\\'name\\'',"
+			   "'kind':'match','where':{'all':[]},'action':{'type':'alert'}}", 0, &ps),
+	      0, "keys inside a string value are no keys");
+	policy_set_free(ps);
+	ok_eq(parse_quoted("{/* 'name':'y', */ 'name':'x', // 'name'\n 'description':'d',"
+			   "'kind':'match','where':{'all':[]},'action':{'type':'alert'}}", 0, &ps),
+	      0, "nor are keys in comments");
+	policy_set_free(ps);
+}
+
 static void test_whole_file_errors(void)
 {
 	struct policy_set *ps;
@@ -642,6 +692,7 @@ int main(void)
 	test_valid_dir();
 	test_dirs_all_or_nothing();
 	test_rules();
+	test_duplicate_keys();
 	test_whole_file_errors();
 	test_long_names();
 	test_min_max();

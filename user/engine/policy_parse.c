@@ -16,9 +16,6 @@
 #include "engine/crs.h"
 #include "engine/policy_parse_internal.h"
 
-/* json-c's own nesting limit; predicates are refused past PRED_MAX_DEPTH first. */
-#define JSON_MAX_DEPTH (PRED_MAX_DEPTH + 16)
-
 static const char *const kind_names[] = { "match", "window", "rate", "crs", "profile" };
 static const char *const severity_names[] = { "low", "medium", "high", "critical" };
 static const char *const metric_names[] = {
@@ -141,7 +138,7 @@ static struct json_object *parse_text(struct diag *d, const char *text, size_t l
 		pp_failf(d, "expected a policy file of at most 1 MiB, got %zu bytes", len);
 		return NULL;
 	}
-	tok = json_tokener_new_ex(JSON_MAX_DEPTH);
+	tok = json_tokener_new_ex(PP_JSON_MAX_DEPTH);
 	if (!tok)
 		return NULL;
 	root = json_tokener_parse_ex(tok, text, (int)len);
@@ -161,6 +158,10 @@ static struct json_object *parse_text(struct diag *d, const char *text, size_t l
 		root = NULL;
 	}
 	json_tokener_free(tok);
+	if (root && pp_check_duplicate_keys(d, text, len)) {
+		json_object_put(root);
+		root = NULL;
+	}
 	return root;
 }
 
@@ -176,7 +177,8 @@ static int add_text(struct policy_set *set, const struct policy_report *rep, con
 
 	if (root && !json_object_is_type(root, json_type_object))
 		pp_fail(&ps.d, "a JSON object (one policy per file)", root);
-	if (!root || ps.d.errors) {
+	/* Repeated keys (reported) leave an object to check the rest of. */
+	if (!root || !json_object_is_type(root, json_type_object)) {
 		json_object_put(root);
 		return ps.d.errors ? -EINVAL : -ENOMEM;
 	}

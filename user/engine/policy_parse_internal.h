@@ -15,6 +15,8 @@
 #include "engine/policy.h"
 
 #define GOT_MAX 72 /* bytes of an offending value quoted in a message */
+/* json-c's own nesting limit; predicates are refused past PRED_MAX_DEPTH first. */
+#define PP_JSON_MAX_DEPTH (PRED_MAX_DEPTH + 16)
 
 struct diag {
 	const char *file;
@@ -76,6 +78,12 @@ char *pp_path_beside(const struct diag *d, const char *name);
 int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, const char *what);
 /* "WHAT (f1, f2, ...)": what, then every record field whose type is in types. */
 void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len);
+
+/*
+ * Report every key given twice in one object of text, which json-c has just
+ * parsed (policy_parse_keys.c). 0 or -ENOMEM.
+ */
+int pp_check_duplicate_keys(struct diag *d, const char *text, size_t len);
 
 /* ---- parts ---------------------------------------------------------------- */
 
