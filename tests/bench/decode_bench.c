@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/event_clock.h"
 #include "engine/engine.h"
 #include "gatehawk/sensor.h"
 #include "input/http_head.h"
@@ -132,12 +133,15 @@ static void feed_decoder(struct ringbuf_decoder *d, uint64_t n)
 static double time_decoder(uint64_t n, const struct policy_set *ps)
 {
 	struct sink s = { 0 };
+	struct gh_event_clock clock;
 	struct ringbuf_decoder *d;
 	uint64_t t;
 
 	if (ps && !(s.engine = engine_new(ps, NULL, on_verdict, NULL)))
 		return -1;
-	d = decoder_new(on_record, &s, GH_DEFAULT_MAX_PENDING, GH_DEFAULT_ANSWER_TIMEOUT_NS);
+	gh_event_clock_init(&clock, now_ns(CLOCK_REALTIME), now_ns(CLOCK_BOOTTIME));
+	d = decoder_new(on_record, &s, GH_DEFAULT_MAX_PENDING, GH_DEFAULT_ANSWER_TIMEOUT_NS,
+			&clock);
 	if (!d)
 		return -1;
 	event_ns = now_ns(CLOCK_BOOTTIME);

@@ -3,23 +3,32 @@
  * The sensor's event decoder: sampled heads wait for the status of their
  * response on the same socket, in order; overdue ones go on without one;
  * a full table pushes out the oldest; malformed heads are counted, dropped.
+ * Records carry event time: the kernel's boottime stamp on the daemon's
+ * clock, which a step of the wall clock does not move.
  */
 #include <arpa/inet.h>
 #include <string.h>
 
+#include "base/event_clock.h"
 #include "gatehawk/sensor.h"
 #include "input/ringbuf_decode.h"
 #include "tap.h"
 
 #define MAX_SEEN 32
+#define S 1000000000ULL
+#define REAL0 (1700000000ULL * S) /* the wall clock when the clock was anchored */
+#define BOOT0 (500ULL * S)        /* boottime then */
 
 static struct {
 	char path[MAX_SEEN][64];
 	uint16_t status[MAX_SEEN];
 	bool has_status[MAX_SEEN];
 	char src[MAX_SEEN][64];
+	uint64_t ts[MAX_SEEN];
 	int n;
 } seen;
+
+static struct gh_event_clock clock;
 
 static void on_record(const struct request_record *r, void *ctx)
 {
@@ -30,6 +39,7 @@ static void on_record(const struct request_record *r, void *ctx)
 	seen.status[seen.n] = r->status;
 	seen.has_status[seen.n] = req_has(r, REQ_STATUS);
 	gh_addr_format(&r->src, seen.src[seen.n], sizeof(seen.src[0]));
+	seen.ts[seen.n] = r->ts_ns;
 	seen.n++;
 }
 
@@ -62,7 +72,8 @@ static void response(struct ringbuf_decoder *d, uint64_t cookie, uint32_t status
 static struct ringbuf_decoder *fresh(uint32_t max_pending)
 {
 	memset(&seen, 0, sizeof(seen));
-	return decoder_new(on_record, NULL, max_pending, 1000);
+	gh_event_clock_init(&clock, REAL0, BOOT0);
+	return decoder_new(on_record, NULL, max_pending, 1000, &clock);
 }
 
 static void test_join_in_order(void)
@@ -140,11 +151,30 @@ static void test_bad_input(void)
 	decoder_free(d);
 }
 
+/* The wall clock stepped an hour ahead between two requests a second apart. */
+static void test_event_time(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+
+	request(d, 1, BOOT0 + 2 * S, "GET /a HTTP/1.1\r\n\r\n");
+	response(d, 1, 200);
+	gh_event_clock_sync(&clock, REAL0 + 3600 * S + 3 * S, BOOT0 + 3 * S);
+	request(d, 2, BOOT0 + 3 * S, "GET /b HTTP/1.1\r\n\r\n");
+	response(d, 2, 200);
+	ok(seen.n == 2 && seen.ts[0] == REAL0 + 2 * S,
+	   "a record's time is its boottime stamp on the anchored wall clock");
+	ok(seen.n == 2 && seen.ts[1] > seen.ts[0] && seen.ts[1] - seen.ts[0] <= S + S / 5,
+	   "a second later after a 1 h step of the wall clock: about a second later, not an hour "
+	   "(%.3f s)", seen.n == 2 ? (double)(seen.ts[1] - seen.ts[0]) / S : 0.0);
+	decoder_free(d);
+}
+
 int main(void)
 {
 	test_join_in_order();
 	test_timeout_and_flush();
 	test_full_table();
 	test_bad_input();
+	test_event_time();
 	return tap_done();
 }

@@ -153,7 +153,8 @@ int cmd_stats(int argc, char **argv)
 		"         retransmissions, and ring-buffer samples lost, by reason.\n"
 		"sources: sources tracked in src_stats and evicted from it.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
-		"         alerts and blocks per policy, blocks spared and why.",
+		"         late and future records, alerts and blocks per policy, blocks spared\n"
+		"         and why, whether a policy reload is compiling.",
 		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };

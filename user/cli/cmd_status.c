@@ -122,8 +122,10 @@ static void print_text(struct json_object *st)
 		printf("daemon:  not running\n");
 		return;
 	}
-	printf("daemon:  running, pid %" PRId64 ", up %" PRId64 "s\n", get_int(daemon, "pid"),
-	       get_int(daemon, "uptime_s"));
+	printf("daemon:  running, pid %" PRId64 ", up %" PRId64 "s%s\n", get_int(daemon, "pid"),
+	       get_int(daemon, "uptime_s"),
+	       json_object_get_boolean(json_object_object_get(daemon, "reloading"))
+		       ? "; reloading the policies (the set below runs meanwhile)" : "");
 	if (!json_object_object_get_ex(daemon, "engine", &engine) ||
 	    !json_object_object_get_ex(engine, "policies", &pols))
 		return;

@@ -15,9 +15,11 @@
 #include "input/client_addr.h"
 #include "input/log_parser.h"
 #include "base/clock.h"
+#include "base/event_clock.h"
 #include "daemon/control.h"
 #include "daemon/daemon.h"
 #include "daemon/enforcer.h"
+#include "daemon/reload.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
 #include "kernel/gate_maps.h"
@@ -43,7 +45,10 @@ struct daemon {
 	struct ringbuf_decoder *decoder;
 	struct policy_set *policies;
 	struct engine *engine;
+	struct reloader *reloader; /* SIGHUP; NULL without a policies directory */
 	struct enforcer enforcer;
+	struct gh_event_clock clock; /* live event time: records, ticks, counters */
+	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
 	struct followed *logs; /* one per opts->access_logs */
 	int src_fd;     /* src_stats, read each tick when rate policies exist */
 	int control_fd;
@@ -80,47 +85,78 @@ static bool has_rate_policies(const struct policy_set *ps)
 	return false;
 }
 
-/* A new engine over a new set; the old pair is released by the caller. */
-static int start_engine(struct daemon *d, struct policy_set *ps)
+static uint64_t event_now(const struct daemon *d)
 {
-	struct engine_opts eo;
-
-	engine_opts_default(&eo);
-	eo.kernel_counters = true;
-	if (d->opts->max_groups)
-		eo.max_groups = d->opts->max_groups;
-	d->engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
-	if (!d->engine)
-		return -ENOMEM;
-	d->policies = ps;
-	return 0;
+	return gh_event_time(&d->clock, gh_boottime_ns());
 }
 
-/* SIGHUP: all or nothing; a bad directory keeps the set in force. */
-static void reload_policies(struct daemon *d)
+static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 {
-	struct engine *old_engine = d->engine;
-	struct policy_set *old_set = d->policies, *ps;
-	struct policy_report rep = policy_report_of(d);
+	engine_opts_default(eo);
+	eo->kernel_counters = true;
+	eo->live = true; /* our ticks are the clock (engine.h) */
+	if (d->opts->max_groups)
+		eo->max_groups = d->opts->max_groups;
+}
+
+/* A new engine (over ps, or the one a reload built) goes live: its clock starts at now. */
+static void put_in_force(struct daemon *d, struct policy_set *ps, struct engine *engine)
+{
+	d->policies = ps;
+	d->engine = engine;
+	engine_tick(engine, event_now(d));
+}
+
+/* A reload is done (reload.h): all or nothing; a bad directory keeps the set in force. */
+static void on_reloaded(struct reload_result *res, void *ctx)
+{
+	struct daemon *d = ctx;
+	size_t in_force = d->policies ? d->policies->count : 0;
+
+	if (res->err) {
+		daemon_log(d, "gatehawk: reload of %s failed%s%s; keeping the %zu policies in force",
+			   d->opts->policies_dir, res->err == -EINVAL ? "" : ": ",
+			   res->err == -EINVAL ? "" : strerror(-res->err), in_force);
+		return;
+	}
+	engine_free(d->engine);
+	policy_set_free(d->policies);
+	put_in_force(d, res->ps, res->engine);
+	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh)",
+		   res->ps->count, d->opts->policies_dir);
+}
+
+/* SIGHUP: the loop keeps running the set in force while the new one compiles. */
+static void request_reload(struct daemon *d)
+{
+	bool busy;
+	int err;
+
+	if (!d->reloader)
+		return;
+	busy = reloader_busy(d->reloader);
+	err = reloader_request(d->reloader);
+	if (err)
+		on_reloaded(&(struct reload_result){ .err = err }, d);
+	else if (busy)
+		daemon_log(d, "gatehawk: SIGHUP during a reload: one more follows it");
+	else
+		daemon_log(d, "gatehawk: SIGHUP: loading %s; the %zu policies in force run meanwhile",
+			   d->opts->policies_dir, d->policies ? d->policies->count : 0);
+}
+
+static int start_reloader(struct daemon *d, struct gh_err *e)
+{
+	struct reload_opts ro = { .dir = d->opts->policies_dir, .load = d->opts->policy_load,
+				  .verdict = enforcer_verdict, .verdict_ctx = &d->enforcer,
+				  .report = policy_report_of(d), .done = on_reloaded, .ctx = d };
+	int err;
 
 	if (!d->opts->policies_dir)
-		return;
-	if (policy_set_load_dir(d->opts->policies_dir, &d->opts->policy_load, &rep, &ps)) {
-		daemon_log(d, "gatehawk: reload of %s failed; keeping the %zu policies in force",
-			   d->opts->policies_dir, old_set ? old_set->count : 0);
-		return;
-	}
-	if (start_engine(d, ps)) {
-		daemon_log(d, "gatehawk: reload: out of memory; keeping the policies in force");
-		policy_set_free(ps);
-		d->engine = old_engine;
-		d->policies = old_set;
-		return;
-	}
-	engine_free(old_engine);
-	policy_set_free(old_set);
-	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh)",
-		   ps->count, d->opts->policies_dir);
+		return 0;
+	engine_opts_of(d, &ro.engine);
+	d->reloader = reloader_new(d->loop, &ro, &err);
+	return d->reloader ? 0 : gh_err_sys(e, err, "setting up policy reloads");
 }
 
 /* The gate was detached under us when its link pins are gone. */
@@ -176,19 +212,25 @@ static void on_log_line(char *line, size_t len, void *ctx)
 {
 	struct followed *fl = ctx;
 	struct request_record rec;
+	int64_t shift = fl->d->log_shift_ns;
 
 	const struct log_parser *lp = fl->d->opts->log_parser;
 	int err = lp ? log_parser_parse(lp, line, len, &rec)
 		     : access_log_parse(ACCESS_LOG_AUTO, line, len, &rec);
 
-	if (err)
+	if (err) {
 		fl->malformed++;
-	else
-		feed_record(fl->d, &rec);
+		return;
+	}
+	rec.ts_ns = shift >= 0 || rec.ts_ns >= (uint64_t)-shift ? rec.ts_ns + (uint64_t)shift : 0;
+	feed_record(fl->d, &rec);
 }
 
 static void follow_logs(struct daemon *d)
 {
+	/* The server stamps lines with the wall clock: after a step of it, this
+	 * puts them back on event time, beside the sensor's records. */
+	d->log_shift_ns = (int64_t)(event_now(d) - gh_clock_ns(CLOCK_REALTIME));
 	for (int i = 0; i < d->opts->n_access_logs; i++) {
 		struct followed *fl = &d->logs[i];
 		int n = log_follow_poll(fl->f, on_log_line, fl);
@@ -216,17 +258,19 @@ static int feed_source(const struct source_row *row, void *ctx)
 static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
-	uint64_t now = gh_clock_ns(CLOCK_REALTIME);
+	uint64_t boot = gh_boottime_ns(), now;
 
 	/* One tick however late: the work reads the clock, not the count. */
 	(void)expirations;
+	gh_event_clock_sync(&d->clock, gh_clock_ns(CLOCK_REALTIME), boot);
+	now = gh_event_time(&d->clock, boot);
 	d->ticks++;
 	if (gate_detached(d)) {
 		daemon_log(d, "gatehawk: gate detached, exiting");
 		ev_stop(d->loop);
 		return 0;
 	}
-	decoder_expire(d->decoder, gh_boottime_ns());
+	decoder_expire(d->decoder, boot);
 	follow_logs(d);
 	/* Opened on the first tick that has rate policies, so a SIGHUP that
 	 * brings the first one in gets the counters too. */
@@ -280,7 +324,7 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	if (read(fd, &si, sizeof(si)) != sizeof(si))
 		return 0;
 	if (si.ssi_signo == SIGHUP) {
-		reload_policies(d);
+		request_reload(d);
 		return 0;
 	}
 	daemon_log(d, "gatehawk: %s, exiting; the gate stays attached",
@@ -320,6 +364,8 @@ static struct json_object *stats_json(const struct daemon *d)
 	json_object_object_add(o, "uptime_s", json_object_new_int64(time(NULL) - d->started));
 	json_object_object_add(o, "policies_dir", d->opts->policies_dir
 			       ? json_object_new_string(d->opts->policies_dir) : NULL);
+	json_object_object_add(o, "reloading", json_object_new_boolean(
+						       d->reloader && reloader_busy(d->reloader)));
 #define GH_PUT_DECODER(name) json_object_object_add(dec, #name, json_object_new_uint64(ds->name));
 	DECODER_STATS_FIELDS(GH_PUT_DECODER)
 #undef GH_PUT_DECODER
@@ -337,6 +383,7 @@ static struct json_object *stats_json(const struct daemon *d)
 		engine_stats(d->engine, &es);
 		json_object_object_add(eng, "records", json_object_new_uint64(es.records));
 		json_object_object_add(eng, "late", json_object_new_uint64(es.late));
+		json_object_object_add(eng, "future", json_object_new_uint64(es.future));
 		json_object_object_add(eng, "groups", json_object_new_uint64(es.groups));
 		json_object_object_add(eng, "counter_groups",
 				       json_object_new_uint64(es.counter_groups));
@@ -416,7 +463,7 @@ static int open_ring(struct daemon *d, struct gh_err *e)
 	if (fd < 0)
 		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
 	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
-				 GH_DEFAULT_ANSWER_TIMEOUT_NS);
+				 GH_DEFAULT_ANSWER_TIMEOUT_NS, &d->clock);
 	d->ring = d->decoder ? ring_buffer__new(fd, on_ring_event, d->decoder, NULL) : NULL;
 	/* The ring buffer keeps its own reference to the map. */
 	close(fd);
@@ -432,7 +479,9 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
 	struct policy_report rep = policy_report_of(d);
+	struct engine_opts eo;
 	struct policy_set *ps;
+	struct engine *engine;
 	int err;
 
 	d->logs = calloc((size_t)o->n_access_logs + 1, sizeof(*d->logs));
@@ -452,11 +501,13 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 		return err == -EINVAL ? gh_err_input(e, "--policies %s: invalid, nothing was started",
 						     o->policies_dir)
 				      : gh_err_sys(e, err, "loading %s", o->policies_dir);
-	err = start_engine(d, ps);
-	if (err) {
+	engine_opts_of(d, &eo);
+	engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
+	if (!engine) {
 		policy_set_free(ps);
-		return gh_err_sys(e, err, "starting the policy engine");
+		return gh_err_sys(e, -ENOMEM, "starting the policy engine");
 	}
+	put_in_force(d, ps, engine);
 	return 0;
 }
 
@@ -486,6 +537,7 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	d->enforcer.proxies = o->proxies;
 	*sig_fd = block_signals();
 	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
 	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
 	return err ?: open_ring(d, e);
@@ -522,6 +574,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	int sig_fd = -1;
 	int err;
 
+	gh_event_clock_init(&d.clock, gh_clock_ns(CLOCK_REALTIME), gh_boottime_ns());
 	gate_maps_init(&d.maps);
 	err = setup(&d, &sig_fd, e);
 	if (!err) {
@@ -536,6 +589,9 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	}
 	ring_buffer__free(d.ring);
 	decoder_free(d.decoder);
+	if (d.reloader && reloader_busy(d.reloader))
+		daemon_log(&d, "gatehawk: waiting for the policy load in progress to end");
+	reloader_free(d.reloader);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)

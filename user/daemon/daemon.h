@@ -8,10 +8,16 @@
  * `gatehawk run`: attach the gate and the HTTP sensor, then stay in the
  * foreground on one epoll loop: the sensor's ring buffer, followed access
  * logs, the control socket, signalfd (SIGTERM/SIGINT exit, SIGHUP reloads
- * the policies) and a 1 s timer tick (kernel counters to the engine,
- * overdue requests, block GC). SIGTERM leaves the gate, the sensor and
- * their pins in place; `gatehawk detach` (pins removed) makes the daemon
- * exit on its next tick.
+ * the policies: compiled by a worker thread while the loop runs on with the
+ * set in force, daemon/reload.h) and a 1 s timer tick (kernel counters to
+ * the engine, overdue requests, block GC). SIGTERM leaves the gate, the
+ * sensor and their pins in place; `gatehawk detach` (pins removed) makes
+ * the daemon exit on its next tick.
+ *
+ * Event time is base/event_clock.h's: the wall clock at the start, then
+ * boottime, so stepping the wall clock moves no record, tick or window.
+ * Access-log lines (stamped with the wall clock by the server) are moved
+ * onto it; the engine takes records from the future as now (engine.h).
  */
 #ifndef GATEHAWK_DAEMON_H
 #define GATEHAWK_DAEMON_H

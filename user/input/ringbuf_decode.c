@@ -3,9 +3,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "base/clock.h"
+#include "base/event_clock.h"
 #include "gatehawk/sensor.h"
 #include "input/http_head.h"
 #include "input/ringbuf_decode.h"
@@ -26,19 +25,12 @@ struct ringbuf_decoder {
 	uint32_t mask;
 	uint64_t head, tail;   /* oldest seq still held, next seq */
 	uint64_t timeout_ns;
-	int64_t boot_to_real_ns;
+	const struct gh_event_clock *clock; /* kernel boottime stamps -> event time */
 	struct decoder_stats stats;
 };
 
-
-/* Event times are on the boottime clock; records carry wall-clock time. */
-static void sync_clocks(struct ringbuf_decoder *d)
-{
-	d->boot_to_real_ns = (int64_t)(gh_clock_ns(CLOCK_REALTIME) - gh_clock_ns(CLOCK_BOOTTIME));
-}
-
 struct ringbuf_decoder *decoder_new(record_fn fn, void *ctx, uint32_t max_pending,
-				    uint64_t answer_timeout_ns)
+				    uint64_t answer_timeout_ns, const struct gh_event_clock *clock)
 {
 	struct ringbuf_decoder *d = calloc(1, sizeof(*d));
 	uint32_t cap = 64;
@@ -58,7 +50,7 @@ struct ringbuf_decoder *decoder_new(record_fn fn, void *ctx, uint32_t max_pendin
 	d->fn = fn;
 	d->ctx = ctx;
 	d->timeout_ns = answer_timeout_ns;
-	sync_clocks(d);
+	d->clock = clock;
 	return d;
 }
 
@@ -104,7 +96,7 @@ static bool emit(struct ringbuf_decoder *d, const struct gh_request_event *ev, u
 		d->stats.malformed++;
 		return false;
 	}
-	rec.ts_ns = h->ts_ns + (uint64_t)d->boot_to_real_ns;
+	rec.ts_ns = gh_event_time(d->clock, h->ts_ns);
 	gh_addr_from_bytes(&rec.src, family, h->saddr);
 	gh_addr_from_bytes(&rec.dst, family, h->daddr);
 	rec.src_port = h->sport;
@@ -195,7 +187,6 @@ int decoder_event(struct ringbuf_decoder *d, const void *data, size_t size)
 
 void decoder_expire(struct ringbuf_decoder *d, uint64_t now_boot_ns)
 {
-	sync_clocks(d);
 	while (d->head < d->tail) {
 		int32_t idx = (int32_t)(d->head & d->mask);
 		struct pending *p = &d->slots[idx];

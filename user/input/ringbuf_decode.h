@@ -41,8 +41,14 @@ typedef void (*record_fn)(const struct request_record *rec, void *ctx);
 
 struct ringbuf_decoder;
 
+struct gh_event_clock;
+
+/*
+ * clock turns the kernel's boottime stamps into records' event time
+ * (base/event_clock.h); the caller owns and syncs it, and keeps it alive.
+ */
 struct ringbuf_decoder *decoder_new(record_fn fn, void *ctx, uint32_t max_pending,
-				    uint64_t answer_timeout_ns);
+				    uint64_t answer_timeout_ns, const struct gh_event_clock *clock);
 void decoder_free(struct ringbuf_decoder *d);
 /* One ring-buffer sample (libbpf ring_buffer callback body). */
 int decoder_event(struct ringbuf_decoder *d, const void *data, size_t size);
