@@ -90,17 +90,23 @@ static void test_features(void)
 	   "static by extension, case-insensitive");
 }
 
-static char *policy_json(const char *features, const char *extra)
+/* A kde profile policy; min_requests as given (10 when 0). */
+static char *policy_json_min(const char *features, int min_requests)
 {
 	static char buf[2048];
 
 	snprintf(buf, sizeof(buf),
 		 "{\"name\": \"behaviour\", \"kind\": \"profile\", \"description\": \"t\","
-		 " \"window\": \"10m\", \"min_requests\": 10, \"features\": [%s],"
+		 " \"window\": \"10m\", \"min_requests\": %d, \"features\": [%s],"
 		 " \"model\": {\"type\": \"kde\", \"file\": \"models/b.model\"},"
-		 " \"action\": {\"type\": \"alert\"}%s}",
-		 features, extra);
+		 " \"action\": {\"type\": \"alert\"}}",
+		 min_requests ? min_requests : 10, features);
 	return buf;
+}
+
+static char *policy_json(const char *features)
+{
+	return policy_json_min(features, 0);
 }
 
 static struct policy_set *parse(const char *json)
@@ -162,31 +168,31 @@ static void feed_n(struct engine *e, const char *src, uint64_t t, int n, double 
 
 static void test_parse(void)
 {
-	struct policy_set *ps = parse(policy_json("\"rate\", \"share_404\"", ""));
+	struct policy_set *ps = parse(policy_json("\"rate\", \"share_404\""));
 
 	ok(ps != NULL, "a profile policy without its model loads");
 	ok(strstr(messages, "note: ") && strstr(messages, "not trained yet"),
 	   "with a note that it is skipped until trained");
 	ok(ps && !policy_profile_trained(&ps->policies[0].profile), "and is not trained");
 	policy_set_free(ps);
-	ok(!parse(policy_json("\"rate\", \"speed\"", "")) && strstr(messages, "features[1]") &&
+	ok(!parse(policy_json("\"rate\", \"speed\"")) && strstr(messages, "features[1]") &&
 		   strstr(messages, "share_404"),
 	   "an unknown feature names its position and the valid names");
-	ok(!parse(policy_json("\"rate\", \"rate\"", "")) && strstr(messages, "each feature once"),
+	ok(!parse(policy_json("\"rate\", \"rate\"")) && strstr(messages, "each feature once"),
 	   "a feature twice is refused");
 	ok(!parse("{\"name\": \"e\", \"kind\": \"profile\", \"description\": \"t\","
 		  " \"window\": \"10m\", \"model\": {\"type\": \"endpoint\", \"file\": \"m\"},"
 		  " \"action\": {\"type\": \"alert\"}}") &&
 		   strstr(messages, "window: expected nothing"),
 	   "an endpoint model takes no window");
-	ok(!parse(policy_json("\"rate\"", ", \"min_requests\": 1")) &&
-		   strstr(messages, "min_requests"),
+	ok(!parse(policy_json_min("\"rate\"", 1)) &&
+		   strstr(messages, "min_requests: expected a whole number"),
 	   "min_requests below 2 is refused");
 }
 
 static void test_schedule(void)
 {
-	struct policy_set *ps = parse(policy_json("\"requests\", \"rate\"", ""));
+	struct policy_set *ps = parse(policy_json("\"requests\", \"rate\""));
 	struct engine *e = ps ? engine_for(ps) : NULL;
 	const uint32_t want[] = { 10, 20, 40, 80, 100 };
 
@@ -258,14 +264,14 @@ static bool train(const struct policy *p)
 static void test_scoring(void)
 {
 	const char *features = "\"distinct_paths\", \"share_404\"";
-	struct policy_set *ps = parse(policy_json(features, "")), *trained;
+	struct policy_set *ps = parse(policy_json(features)), *trained;
 	struct engine *e;
 	char path[32];
 
 	if (!ok(ps && train(&ps->policies[0]), "a model trained for the policy"))
 		return;
 	policy_set_free(ps);
-	trained = parse(policy_json(features, ""));
+	trained = parse(policy_json(features));
 	if (!ok(trained && policy_profile_trained(&trained->policies[0].profile),
 		"the policy loads with its model"))
 		return;
@@ -294,7 +300,7 @@ static void test_scoring(void)
 	   "evidence names the features with their normal range: %.200s", evidence);
 	engine_free(e);
 	policy_set_free(trained);
-	ok(!parse(policy_json("\"share_404\", \"distinct_paths\"", "")) &&
+	ok(!parse(policy_json("\"share_404\", \"distinct_paths\"")) &&
 		   strstr(messages, "retrain"),
 	   "a model trained for other features is refused, saying retrain");
 }

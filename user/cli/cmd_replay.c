@@ -219,12 +219,12 @@ static void summary(const struct replay *rp, double secs)
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
 		"replay: %llu lines read, %llu rejected (%llu malformed, %llu too long, %llu binary), "
-		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, peak RSS %ld KiB\n",
+		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, %llu future, peak RSS %ld KiB\n",
 		(unsigned long long)ls->lines, (unsigned long long)rejected,
 		(unsigned long long)rp->run.malformed, (unsigned long long)ls->too_long,
 		(unsigned long long)ls->binary, (unsigned long long)rp->alerts,
 		rp->sources_lost ? ">=" : "", rp->sources.count, secs,
-		secs > 0 ? (double)ls->lines / secs : 0.0, (unsigned long long)es.late,
+		secs > 0 ? (double)ls->lines / secs : 0.0, (unsigned long long)es.late, (unsigned long long)es.future,
 		ru.ru_maxrss);
 }
 
