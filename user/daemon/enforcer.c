@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/alert.h"
@@ -27,11 +28,12 @@ static bool covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
 /* Why this block must not be written, or NULL. */
 static const char *spared_because(struct enforcer *e, const struct verdict *v)
 {
-	char why[GH_CIDR_STRLEN];
+	char why[GH_CIDR_STRLEN + 32];
 
 	if (gh_covers_protected(&v->scope, why, sizeof(why))) {
 		e->stats.spared_protected++;
-		return "loopback or an address of this host";
+		snprintf(e->spared_why, sizeof(e->spared_why), "protected: %s", why);
+		return e->spared_why;
 	}
 	if (covers_proxy(e, &v->scope)) {
 		e->stats.spared_protected++;
@@ -48,8 +50,25 @@ static const char *spared_because(struct enforcer *e, const struct verdict *v)
 	return NULL;
 }
 
+/* The map is full: make room (counted; an evicted block is named), then try again. */
+static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint64_t now,
+			char *evicted, size_t len)
+{
+	struct block_room room;
+	int err = gate_block_make_room(e->maps, spec, now, &room);
+
+	if (err)
+		return err;
+	e->stats.evicted_expired += room.expired;
+	if (room.evicted) {
+		e->stats.evicted_automatic++;
+		gh_cidr_format(&room.victim.cidr, evicted, len);
+	}
+	return gate_block_add(e->maps, spec, 1);
+}
+
 /* Write the block unless a longer one is already in force. */
-static int write_block(struct enforcer *e, const struct verdict *v)
+static int write_block(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
 {
 	struct block_spec spec = { .cidr = v->scope, .ttl_s = v->ttl_s,
 				   .flags = GH_BLOCK_F_AUTO };
@@ -67,6 +86,8 @@ static int write_block(struct enforcer *e, const struct verdict *v)
 	}
 	err = gate_reason_id(e->maps, v->policy->name, &spec.reason);
 	err = err ?: gate_block_add(e->maps, &spec, 1);
+	if (err == -E2BIG)
+		err = add_evicting(e, &spec, now, evicted, len);
 	if (!err)
 		e->stats.blocks++;
 out:
@@ -74,19 +95,26 @@ out:
 	return err;
 }
 
-static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared)
+/* The alert line; evidence gains not_blocked (spared) or evicted (a block that made room). */
+static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared,
+			const char *evicted)
 {
 	struct verdict shown = *v;
 	struct json_object *evidence = NULL;
 
-	if (spared) {
+	if (spared || *evicted) {
 		/* The engine owns its evidence: annotate a copy. */
-		shown.block = false;
 		if (v->evidence && json_object_deep_copy(v->evidence, &evidence, NULL))
 			evidence = NULL;
 		if (!evidence)
 			evidence = json_object_new_object();
-		json_object_object_add(evidence, "not_blocked", json_object_new_string(spared));
+		if (spared) {
+			shown.block = false;
+			json_object_object_add(evidence, "not_blocked",
+					       json_object_new_string(spared));
+		} else {
+			json_object_object_add(evidence, "evicted", json_object_new_string(evicted));
+		}
 		shown.evidence = evidence;
 	}
 	alert_write(e->alerts, &shown);
@@ -98,14 +126,17 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 void enforcer_verdict(const struct verdict *v, void *ctx)
 {
 	struct enforcer *e = ctx;
+	char evicted[GH_CIDR_STRLEN] = "";
 	const char *spared = NULL;
+	int err;
 
 	if (v->block) {
 		spared = spared_because(e, v);
-		if (!spared && write_block(e, v)) {
+		if (!spared && (err = write_block(e, v, evicted, sizeof(evicted)))) {
 			e->stats.block_errors++;
-			spared = "the block map refused the entry";
+			spared = err == -E2BIG ? "the block map is full of manual and longer blocks"
+					       : "the block map refused the entry";
 		}
 	}
-	write_alert(e, v, spared);
+	write_alert(e, v, spared, evicted);
 }
