@@ -153,7 +153,8 @@ int cmd_stats(int argc, char **argv)
 		"         retransmissions, and ring-buffer samples lost, by reason.\n"
 		"sources: sources tracked in src_stats and evicted from it.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
-		"         alerts and blocks per policy, blocks spared and why.",
+		"         alerts and blocks per policy, blocks spared and why, entries a full\n"
+		"         block map gave up (evicted_expired, evicted_automatic).",
 		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };
