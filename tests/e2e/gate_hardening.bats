@@ -63,6 +63,7 @@ lab_veth_present() { ip -n "$LAB_SERVER_NS" link show "$LAB_SERVER_IF" >/dev/nul
 # daemon_start [run options...]: lab_daemon_start, but with the lab's
 # resolv.conf over /etc/resolv.conf in a mount namespace of the daemon's own.
 # nsenter, unshare and sh all exec: $! is the daemon's pid.
+# shellcheck disable=SC2016 # sh expands $1 and $@, not us
 daemon_start() {
 	nsenter --net="/run/netns/$LAB_SERVER_NS" unshare --mount --propagation private \
 		sh -c 'mount --bind "$1" /etc/resolv.conf && shift && exec "$@"' sh \
