@@ -3,8 +3,10 @@
  * The enforcer between the engine's verdicts and the gate's maps: a block
  * verdict writes its scope (not only the source) with the policy as reason
  * and the escalated ttl; it never shortens a block in force and lengthens a
- * shorter one; loopback, this host's addresses, allow-listed sources and
- * --dry-run are spared, and the alert says why; a full map is an alert too.
+ * shorter one; loopback, this host's addresses, its gateways and resolvers,
+ * --protect networks, allow-listed sources and --dry-run are spared, and the
+ * alert says why; a full map gives up its expired entries, then the
+ * automatic block ending soonest, never a manual one (else an alert).
  *
  * The maps are the gate's own, created from the skeleton (programs not
  * loaded, nothing pinned: they go away with the process), so entries are
@@ -23,13 +25,14 @@
 #include <bpf/libbpf.h>
 
 #include "base/clock.h"
+#include "base/host_addrs.h"
 #include "daemon/enforcer.h"
 #include "tap.h"
 #include "xdp_gate.skel.h"
 
 #define NS 1000000000ULL
 #define SLACK_NS (5 * NS) /* between the enforcer's clock read and ours */
-#define SPARED_PROTECTED "loopback or an address of this host"
+#define SPARED_LOOPBACK4 "protected: loopback 127.0.0.0/8"
 
 static struct xdp_gate_bpf *skel;
 static struct gate_maps maps;
@@ -51,6 +54,7 @@ static int setup(void)
 		bpf_program__set_autoload(prog, false);
 	/* The smallest size the loader allows: a full map is quick to reach. */
 	bpf_map__set_max_entries(skel->maps.block_host6, GH_MIN_MAX_BLOCKS);
+	bpf_map__set_max_entries(skel->maps.block_net6, GH_MIN_MAX_BLOCKS);
 	err = xdp_gate_bpf__load(skel);
 	if (err)
 		return err;
@@ -281,16 +285,19 @@ static void test_protected(struct enforcer *enf)
 	struct verdict v = block_verdict("127.0.0.9", "127.0.0.9/32", 600);
 	char own[INET_ADDRSTRLEN], own_scope[INET_ADDRSTRLEN + 3];
 
-	check_spared(enf, &v, SPARED_PROTECTED, "loopback");
+	char why[INET_ADDRSTRLEN + 48];
+
+	check_spared(enf, &v, SPARED_LOOPBACK4, "loopback");
 	v = block_verdict("::1", "::1/128", 600);
-	check_spared(enf, &v, SPARED_PROTECTED, "IPv6 loopback");
+	check_spared(enf, &v, "protected: loopback ::1", "IPv6 loopback");
 	/* The source is not protected, but its scope covers loopback: the source alone. */
 	v = block_verdict("100.64.0.1", "0.0.0.0/1", 600);
 	check_narrowed(enf, &v, "a scope over loopback");
 	if (own_address(AF_INET, own, sizeof(own))) {
 		snprintf(own_scope, sizeof(own_scope), "%s/32", own);
+		snprintf(why, sizeof(why), "protected: this host's address %s", own);
 		v = block_verdict(own, own_scope, 600);
-		check_spared(enf, &v, SPARED_PROTECTED, "this host's address");
+		check_spared(enf, &v, why, "this host's address");
 	} else {
 		tap_skip("no IPv4 address besides loopback");
 	}
@@ -331,7 +338,7 @@ static void test_dry_run(void)
 	enforcer_init(&dry, &maps, alerts, true);
 	check_spared(&dry, &v, "dry-run", "--dry-run");
 	v = block_verdict("127.0.0.1", "127.0.0.1/32", 600);
-	check_spared(&dry, &v, SPARED_PROTECTED, "--dry-run over loopback");
+	check_spared(&dry, &v, SPARED_LOOPBACK4, "--dry-run over loopback");
 	ok(dry.stats.spared_dry_run == 1 && dry.stats.spared_protected == 1 && !dry.stats.blocks,
 	   "dry run: one spared for the dry run, one as protected, no block");
 }
@@ -349,7 +356,7 @@ static void test_evidence_copy(struct enforcer *enf)
 	ok(json_object_object_get_ex(a, "evidence", &shown) &&
 	   json_object_get_int(json_object_object_get(shown, "hits")) == 7,
 	   "the alert keeps the engine's evidence");
-	ok_str(not_blocked(a), SPARED_PROTECTED, "and adds why it was not blocked");
+	ok_str(not_blocked(a), SPARED_LOOPBACK4, "and adds why it was not blocked");
 	ok(!json_object_object_get_ex(ev, "not_blocked", NULL), "the engine's object is untouched");
 	json_object_put(a);
 	json_object_put(ev);
@@ -382,6 +389,9 @@ static void test_alert_only(struct enforcer *enf)
  */
 static void test_v6_scope(struct enforcer *enf)
 {
+	static const char *const v6_written[] = { "::5/128", "2001:db8:90::66/128",
+						  "2001:db8:91::/64" };
+	char narrowed_own[INET6_ADDRSTRLEN + 64] = "";
 	struct verdict v = block_verdict("::5", "::/64", 600);
 	struct trusted_proxies tp = { 0 };
 	char own[INET6_ADDRSTRLEN], src[INET6_ADDRSTRLEN + 8], scope[INET6_ADDRSTRLEN + 8];
@@ -399,6 +409,7 @@ static void test_v6_scope(struct enforcer *enf)
 		gh_cidr_format(&c, scope, sizeof(scope));
 		v = block_verdict(src, scope, 600);
 		check_narrowed(enf, &v, "a /64 over this host's IPv6 address");
+		snprintf(narrowed_own, sizeof(narrowed_own), "%s/128", src);
 	} else {
 		tap_skip("no IPv6 address besides loopback");
 	}
@@ -417,26 +428,256 @@ static void test_v6_scope(struct enforcer *enf)
 	   "a /64 over an allow-listed address is blocked");
 	gh_addr_parse("2001:db8:91::10", &c.addr);
 	ok(gate_allow_covers(&maps, &c.addr) > 0, "and the address stays allow-listed");
+	/* Leave the IPv6 maps empty for the full-map tests. */
+	for (size_t i = 0; i < sizeof(v6_written) / sizeof(v6_written[0]); i++)
+		if (!gh_cidr_parse(v6_written[i], &c))
+			gate_block_del(&maps, &c);
+	if (narrowed_own[0] && !gh_cidr_parse(narrowed_own, &c))
+		gate_block_del(&maps, &c);
+	gate_allow_del(&maps, &allow);
 }
 
-/* A full map: the verdict still alerts, saying the map refused it. */
-static void test_map_full(struct enforcer *enf)
+/* Blocks written straight into the map, as `block add` (manual) or a policy would. */
+static int add_blocks(const char *fmt, int from, int n, uint64_t ttl_s, uint32_t flags)
+{
+	struct block_spec s = { .ttl_s = ttl_s, .flags = flags };
+	char cidr[GH_CIDR_STRLEN];
+	int err = 0;
+
+	for (int i = from; i < from + n && !err; i++) {
+		snprintf(cidr, sizeof(cidr), fmt, i);
+		err = gh_cidr_parse(cidr, &s.cidr) ?: gate_block_add(&maps, &s, 1);
+	}
+	return err;
+}
+
+/* How many entries of fmt's numbered blocks [from, from+n) are in the maps. */
+static int count_present(const char *fmt, int from, int n)
+{
+	char cidr[GH_CIDR_STRLEN];
+	struct block_entry e;
+	struct gh_cidr c;
+	int present = 0;
+
+	for (int i = from; i < from + n; i++) {
+		snprintf(cidr, sizeof(cidr), fmt, i);
+		present += !gh_cidr_parse(cidr, &c) && !gate_block_get(&maps, &c, &e);
+	}
+	return present;
+}
+
+static const char *evidence_evicted(struct json_object *a)
+{
+	struct json_object *ev;
+
+	return json_object_object_get_ex(a, "evidence", &ev) ? alert_field(ev, "evicted") : NULL;
+}
+
+/* A map full of manual blocks: the verdict alerts, saying so; every manual block stays. */
+static void test_full_of_manual(struct enforcer *enf)
 {
 	struct verdict v = block_verdict("2001:db8:ff::1", "2001:db8:ff::1/128", 600);
-	struct block_spec s = { .ttl_s = 600 };
-	char addr[GH_CIDR_STRLEN];
-	int err = 0, n;
+	uint64_t before = enf->stats.block_errors;
+	int err;
 
-	for (n = 0; n < 4 * GH_MIN_MAX_BLOCKS && !err; n++) {
-		snprintf(addr, sizeof(addr), "2001:db8:f::%x", n + 1);
-		gh_cidr_parse(addr, &s.cidr);
-		err = gate_block_add(&maps, &s, 1);
+	err = add_blocks("2001:db8:f::%x", 1, GH_MIN_MAX_BLOCKS, 600, 0);
+	ok_eq(err, 0, "%d manual blocks fill the IPv6 host map", GH_MIN_MAX_BLOCKS);
+	ok_eq(add_blocks("2001:db8:f::%x", GH_MIN_MAX_BLOCKS + 1, 1, 600, 0), -E2BIG,
+	      "one more is refused");
+	check_spared(enf, &v, "the block map is full of manual and longer blocks", "a full map");
+	ok_eq(enf->stats.block_errors, before + 1, "block_errors counted");
+	ok_eq(count_present("2001:db8:f::%x", 1, GH_MIN_MAX_BLOCKS), GH_MIN_MAX_BLOCKS,
+	      "every manual block stays");
+	ok(!enf->stats.evicted_expired && !enf->stats.evicted_automatic, "nothing evicted");
+}
+
+/* IPv6 /64 blocks in the small prefix trie: 2001:db8:e:N::/64. */
+#define NET6_FMT "2001:db8:e:%x::/64"
+
+static void clear_net6(void)
+{
+	struct gh_cidr c;
+
+	gh_cidr_parse("2001:db8:5::/48", &c); /* test_scope's */
+	gate_block_del(&maps, &c);
+	for (int i = 0; i < 0x50; i++) {
+		char cidr[GH_CIDR_STRLEN];
+
+		snprintf(cidr, sizeof(cidr), NET6_FMT, i);
+		if (!gh_cidr_parse(cidr, &c))
+			gate_block_del(&maps, &c);
 	}
-	/* Earlier tests left a few IPv6 host blocks in it. */
-	ok(err == -E2BIG && n <= GH_MIN_MAX_BLOCKS + 1, "the IPv6 host map is full within %d (%d)",
-	   GH_MIN_MAX_BLOCKS, err);
-	check_spared(enf, &v, "the block map refused the entry", "a full map");
-	ok_eq(enf->stats.block_errors, 1, "block_errors counted");
+}
+
+/* Expired entries are the first to go, all of them; every block in force stays. */
+static void test_evict_expired(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("2001:db8:e:40::1", "2001:db8:e:40::/64", 600);
+	struct timespec pause = { 1, 100000000L };
+	struct block_entry e;
+	struct json_object *a;
+
+	clear_net6();
+	ok_eq(add_blocks(NET6_FMT, 0, 3, 1, GH_BLOCK_F_AUTO), 0, "3 automatic 1 s blocks");
+	ok_eq(add_blocks(NET6_FMT, 3, GH_MIN_MAX_BLOCKS - 3, 600, GH_BLOCK_F_AUTO), 0,
+	      "and %d 10 min ones fill the IPv6 prefix map", GH_MIN_MAX_BLOCKS - 3);
+	nanosleep(&pause, NULL);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("2001:db8:e:40::/64", &e), "the verdict's block goes in");
+	ok_eq(enf->stats.evicted_expired, 3, "the 3 expired entries were deleted and counted");
+	ok_eq(enf->stats.evicted_automatic, 0, "no block in force was evicted");
+	ok_eq(count_present(NET6_FMT, 3, GH_MIN_MAX_BLOCKS - 3), GH_MIN_MAX_BLOCKS - 3,
+	      "every block in force stays");
+	a = last_alert();
+	ok_str(alert_field(a, "action"), "block", "the alert says block");
+	ok_str(evidence_evicted(a), NULL, "and names no evicted block");
+	json_object_put(a);
+}
+
+/*
+ * No expired entry: the automatic block ending soonest goes, if it ends
+ * before the new one would; a newcomer ending first is itself refused.
+ */
+static void test_evict_shortest(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("2001:db8:e:41::1", "2001:db8:e:41::/64", 7200);
+	struct verdict brief = block_verdict("2001:db8:e:42::1", "2001:db8:e:42::/64", 60);
+	uint64_t errors = enf->stats.block_errors;
+	struct block_entry e;
+	struct json_object *a;
+	struct gh_cidr c;
+
+	clear_net6();
+	for (int i = 0; i < GH_MIN_MAX_BLOCKS; i++)
+		add_blocks(NET6_FMT, i, 1, 3600 + (uint64_t)((i + 5) % GH_MIN_MAX_BLOCKS) * 60,
+			   GH_BLOCK_F_AUTO);
+	/* Entry 11 has the shortest ttl: (11 + 5) % 16 = 0, one hour. */
+	ok_eq(count_present(NET6_FMT, 0, GH_MIN_MAX_BLOCKS), GH_MIN_MAX_BLOCKS,
+	      "%d automatic blocks of 1 h to 1 h 15 min fill the map", GH_MIN_MAX_BLOCKS);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("2001:db8:e:41::/64", &e) && expires_in(&e, 7200),
+	   "a 2 h verdict goes in");
+	ok(gh_cidr_parse("2001:db8:e:b::/64", &c) == 0 && gate_block_get(&maps, &c, &e) == -ENOENT,
+	   "the 1 h block (ending soonest) was evicted");
+	ok_eq(count_present(NET6_FMT, 0, GH_MIN_MAX_BLOCKS), GH_MIN_MAX_BLOCKS - 1,
+	   "every other block stays");
+	ok_eq(enf->stats.evicted_automatic, 1, "evicted_automatic counted");
+	a = last_alert();
+	ok_str(evidence_evicted(a), "2001:db8:e:b::/64", "the alert names the evicted block");
+	json_object_put(a);
+
+	enforcer_verdict(&brief, enf);
+	ok(!entry_of("2001:db8:e:42::/64", &e), "a 1 min verdict, ending before all, is refused");
+	ok_eq(count_present(NET6_FMT, 0, GH_MIN_MAX_BLOCKS), GH_MIN_MAX_BLOCKS - 1,
+	      "and evicts nothing");
+	ok_eq(enf->stats.block_errors, errors + 1, "block_errors counted");
+	a = last_alert();
+	ok_str(not_blocked(a), "the block map is full of manual and longer blocks", "the alert says why");
+	json_object_put(a);
+}
+
+/* A manual block is never evicted, however soon it ends. */
+static void test_manual_never_evicted(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("2001:db8:e:43::1", "2001:db8:e:43::/64", 86400);
+	uint64_t evicted = enf->stats.evicted_automatic;
+	struct block_entry e;
+
+	clear_net6();
+	ok_eq(add_blocks(NET6_FMT, 0, GH_MIN_MAX_BLOCKS, 60, 0), 0,
+	      "%d manual 1 min blocks fill the map", GH_MIN_MAX_BLOCKS);
+	enforcer_verdict(&v, enf);
+	ok(!entry_of("2001:db8:e:43::/64", &e), "a 1 day verdict is refused");
+	ok_eq(count_present(NET6_FMT, 0, GH_MIN_MAX_BLOCKS), GH_MIN_MAX_BLOCKS,
+	      "every manual block stays");
+	ok_eq(enf->stats.evicted_automatic, evicted, "nothing evicted");
+	clear_net6();
+}
+
+/* Writes text into a new file under lock_dir; the path goes to path. */
+static void write_fixture(const char *name, const char *text, char *path, size_t len)
+{
+	FILE *f;
+
+	snprintf(path, len, "%s/%s", lock_dir, name);
+	f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/*
+ * Gateways and resolvers as the kernel and resolv.conf list them: a spoofed
+ * flood "from" one of them must not cut the host off.
+ */
+static void test_gateways_and_resolvers(struct enforcer *enf)
+{
+	char route4[300], route6[300], resolv[300], text[600];
+	struct protected_sources src = { route4, route6, { resolv, NULL } };
+	uint8_t gw_bytes[4] = { 10, 9, 9, 1 }, dst_bytes[4] = { 10, 8, 0, 0 };
+	uint32_t gw, dst;
+	struct verdict v;
+	struct block_entry e;
+
+	/* The kernel prints each address as its 32-bit word in host order. */
+	memcpy(&gw, gw_bytes, 4);
+	memcpy(&dst, dst_bytes, 4);
+	snprintf(text, sizeof(text),
+		 "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+		 "eth0\t00000000\t%08X\t0003\t0\t0\t100\t00000000\t0\t0\t0\n"
+		 "eth0\t%08X\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0\n",
+		 gw, dst);
+	write_fixture("route", text, route4, sizeof(route4));
+	write_fixture("ipv6_route",
+		      "00000000000000000000000000000000 00 00000000000000000000000000000000 00 "
+		      "fe800000000000000000000000000001 00000400 00000001 00000000 00000003 eth0\n"
+		      "20010db8000700000000000000000000 40 00000000000000000000000000000000 00 "
+		      "00000000000000000000000000000000 00000100 00000001 00000000 00000001 eth0\n",
+		      route6, sizeof(route6));
+	write_fixture("resolv.conf",
+		      "# nameserver 192.0.2.99\nsearch example.com\nnameserver 192.0.2.53\n"
+		      "nameserver  2001:db8::53%eth0\noptions edns0\n",
+		      resolv, sizeof(resolv));
+	gh_protected_use_sources(&src);
+
+	v = block_verdict("10.9.9.1", "10.9.9.1/32", 600);
+	check_spared(enf, &v, "protected: gateway 10.9.9.1", "the IPv4 default gateway");
+	v = block_verdict("10.9.9.7", "10.9.9.0/24", 600);
+	check_narrowed(enf, &v, "a scope over the gateway: the source alone");
+	v = block_verdict("fe80::1", "fe80::1/128", 600);
+	check_spared(enf, &v, "protected: gateway fe80::1", "the IPv6 (link-local) gateway");
+	v = block_verdict("192.0.2.53", "192.0.2.53/32", 600);
+	check_spared(enf, &v, "protected: resolver 192.0.2.53", "a resolver");
+	v = block_verdict("2001:db8::53", "2001:db8::53/128", 600);
+	check_spared(enf, &v, "protected: resolver 2001:db8::53", "an IPv6 resolver with a zone");
+
+	v = block_verdict("192.0.2.99", "192.0.2.99/32", 600);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("192.0.2.99/32", &e), "a commented-out nameserver is not protected");
+	/* (The IPv6 host map is full of test_full_of_manual's blocks.) */
+	v = block_verdict("2001:db8:7::9", "2001:db8:7::/64", 600);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("2001:db8:7::/64", &e), "nor a route without a gateway");
+	v = block_verdict("10.8.0.9", "10.8.0.9/32", 600);
+	enforcer_verdict(&v, enf);
+	ok(entry_of("10.8.0.9/32", &e), "nor the destination of a route");
+	gh_protected_use_sources(NULL);
+}
+
+/* run --protect: an upstream API or a crawler, protected like the host's own. */
+static void test_configured(struct enforcer *enf)
+{
+	struct verdict v = block_verdict("100.65.3.4", "100.65.3.4/32", 600);
+	uint64_t before = enf->stats.spared_protected;
+	struct gh_cidr c;
+
+	gh_cidr_parse("100.65.0.0/16", &c);
+	ok_eq(gh_protect_add(&c), 0, "--protect 100.65.0.0/16");
+	check_spared(enf, &v, "protected: --protect 100.65.0.0/16", "an address in it");
+	v = block_verdict("100.65.3.4", "100.64.0.0/10", 600);
+	check_spared(enf, &v, "protected: --protect 100.65.0.0/16", "a scope around it");
+	ok_eq(enf->stats.spared_protected, before + 2, "spared_protected counted");
 }
 
 int main(void)
@@ -464,7 +705,12 @@ int main(void)
 	test_evidence_copy(&enf);
 	test_alert_only(&enf);
 	test_v6_scope(&enf);
-	test_map_full(&enf);
+	test_full_of_manual(&enf);
+	test_evict_expired(&enf);
+	test_evict_shortest(&enf);
+	test_manual_never_evicted(&enf);
+	test_gateways_and_resolvers(&enf);
+	test_configured(&enf);
 	fclose(alerts);
 	xdp_gate_bpf__destroy(skel);
 	rmdir(lock_dir);

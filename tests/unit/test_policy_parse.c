@@ -185,6 +185,9 @@ static int parse_quoted(const char *text, unsigned int flags, struct policy_set 
 	"{" HEAD "'kind':'window','window':" window ",'aggregates':" aggs ",'having':" having \
 	",'action':{'type':'alert'}}"
 #define RATE(rest) "{" HEAD "'kind':'rate','action':{'type':'alert'}" rest "}"
+#define RATEB(metric)                                                                      \
+	"{" HEAD "'kind':'rate','metric':'" metric "','per_second':1,'over':'5s',"             \
+	"'action':{'type':'block','ttl':'1h'}}"
 #define SLIDE "{'type':'sliding','length':'1m'}"
 #define TUMBLE "{'type':'tumbling','length':'1m'}"
 #define COUNT "[{'name':'n','fn':'count'}]"
@@ -346,6 +349,15 @@ static const struct rule rules[] = {
 	{ "rate over too long", RATE(",'metric':'syns','per_second':1,'over':'2h'"), "over",
 	  "from 1s to 1h" },
 	{ "rate without over", RATE(",'metric':'syns','per_second':1"), "over", "got nothing" },
+	/* Issue 15.1: spoofed SYNs must not choose who gets blocked. */
+	{ "block on syns", RATEB("syns"), "action.type",
+	  "block needs handshake-verified evidence: syns counts frames seen before any handshake" },
+	{ "block on packets", RATEB("packets"), "action.type",
+	  "packets counts frames seen before any handshake, so spoofed ones would choose who gets "
+	  "blocked; use alert" },
+	{ "block on syns in monitor mode", "{" HEAD "'kind':'rate','mode':'monitor','metric':'syns',"
+	  "'per_second':1,'over':'5s','action':{'type':'block','ttl':'1h'}}", "action.type",
+	  "handshake-verified" },
 	{ "block without ttl", ACT("{'type':'block'}"), "action.ttl", "got nothing" },
 	{ "ttl on an alert", ACT("{'type':'alert','ttl':'1h'}"), "action.ttl",
 	  "for an alert action" },
@@ -673,6 +685,30 @@ static void test_list_files(void)
 	rmdir(dir);
 }
 
+/* Counters of handshake-verified traffic may block; SYNs and packets may alert. */
+static void test_verified_metrics(void)
+{
+	static const char *const blockable[] = { RATEB("conns"), RATEB("requests"),
+						 RATEB("request_bytes"), RATEB("resp_2xx"),
+						 RATEB("resp_3xx"), RATEB("resp_4xx"),
+						 RATEB("resp_5xx") };
+	struct policy_set *ps;
+
+	for (size_t i = 0; i < sizeof(blockable) / sizeof(blockable[0]); i++) {
+		got.n = 0;
+		if (!ok(parse_quoted(blockable[i], 0, &ps) == 0, "block on %s loads",
+			rate_metric_name(RATE_conns + i)))
+			dump_msgs();
+		policy_set_free(ps);
+	}
+	ok_eq(parse_quoted(RATE(",'metric':'syns','per_second':1,'over':'5s'"), 0, &ps), 0,
+	      "alert on syns loads");
+	policy_set_free(ps);
+	ok(!rate_metric_verified(RATE_syns) && !rate_metric_verified(RATE_packets) &&
+	   rate_metric_verified(RATE_conns) && rate_metric_verified(RATE_requests),
+	   "syns and packets unverified, conns and requests verified");
+}
+
 static void test_regex_flags(void)
 {
 	struct policy_set *ps;
@@ -697,6 +733,7 @@ int main(void)
 	test_long_names();
 	test_min_max();
 	test_regex_flags();
+	test_verified_metrics();
 	test_list_files();
 	return tap_done();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/host_addrs.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/log_opts.h"
@@ -102,6 +103,22 @@ int cmd_detach(int argc, char **argv)
 	return err < 0 ? err : cli_report(&e, gate_detach(pin_dir, &e));
 }
 
+/* run --protect: never blocked by a policy, like this host's own addresses. */
+static int protect_cidrs(const struct cli_strlist *l)
+{
+	struct gh_cidr c;
+
+	for (int i = 0; i < l->count; i++) {
+		if (gh_cidr_parse(l->items[i], &c))
+			return cli_input_error("--protect %s: expected an address or CIDR such as "
+					       "192.0.2.53 or 2001:db8::/48",
+					       l->items[i]);
+		if (gh_protect_add(&c))
+			return cli_runtime_error(-ENOMEM, "--protect %s", l->items[i]);
+	}
+	return 0;
+}
+
 static void print_request(const struct request_record *rec, void *ctx)
 {
 	(void)ctx;
@@ -156,7 +173,7 @@ int cmd_run(int argc, char **argv)
 	const char *alerts_path = "-";
 	struct cli_log_opts lo = { 0 };
 	struct log_parser parser;
-	struct cli_strlist access_logs = { .count = 0 };
+	struct cli_strlist access_logs = { .count = 0 }, protect = { .count = 0 };
 	bool print_requests = false;
 	struct gh_err e = { 0 };
 	const struct cli_opt opts[] = {
@@ -180,6 +197,9 @@ int cmd_run(int argc, char **argv)
 		  "of their own" },
 		{ "access-log", "FILE", cli_set_strlist, &access_logs,
 		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
+		{ "protect", "CIDR", cli_set_strlist, &protect,
+		  "never block this address or network: an upstream API, a crawler, a monitor "
+		  "(repeatable; loopback, this host, its gateways and resolvers always are)" },
 		{ "print-requests", NULL, cli_set_flag, &print_requests,
 		  "write each decoded request as a JSON line on stdout" },
 		CLI_LOG_OPTS(lo),
@@ -192,7 +212,7 @@ int cmd_run(int argc, char **argv)
 		"                    [--print-requests] [--max-groups N] [--ipv6-prefix N]\n"
 		"                    [--xdp-mode native|skb|auto] [--pin-dir DIR] [--max-blocks N]\n"
 		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
-		"                    [--trusted-proxy CIDR]...",
+		"                    [--trusted-proxy CIDR]... [--protect CIDR]...",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
@@ -204,13 +224,17 @@ int cmd_run(int argc, char **argv)
 		"every second, rotation followed; a request both see counts twice; --format or\n"
 		"--log-format say how they are written. Behind a reverse proxy, --trusted-proxy\n"
 		"attributes its requests (live and logged) to the X-Forwarded-For client and\n"
-		"never blocks the proxy. IPv6 sources are grouped and blocked by /64 unless a\n"
-		"policy or --ipv6-prefix says (a /64 over this host's own address is not blocked).",
+		"never blocks the proxy. No policy blocks loopback, this host's addresses, the\n"
+		"gateways of its routing table, the resolvers of /etc/resolv.conf or a\n"
+		"--protect network: the alert says why in evidence.not_blocked; a prefix over\n"
+		"one of them blocks the source alone. IPv6 sources are grouped and blocked by\n"
+		"/64 unless a policy or --ipv6-prefix says.",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
 		"  gatehawk run --iface eth0 --policies ./policies --trusted-proxy 10.0.0.0/8\n"
 		"  gatehawk run --iface eth0 --policies ./policies --ipv6-prefix 128\n"
+		"  gatehawk run --iface eth0 --policies ./policies --protect 198.51.100.0/24\n"
 	};
 	char *pos[1];
 	int err;
@@ -220,6 +244,7 @@ int cmd_run(int argc, char **argv)
 		return err;
 	err = gate_cli_resolve(&g, usage.path, &d.attach);
 	err = err ?: cli_report(&e, sensor_parse_ports(ports, &d.sensor.tun, &e));
+	err = err ?: protect_cidrs(&protect);
 	if (err)
 		return err;
 	d.sensor.pin_dir = d.attach.pin_dir;

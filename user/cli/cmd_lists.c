@@ -56,17 +56,17 @@ static int parse_cidr_arg(const char *path, const char *arg, struct gh_cidr *c)
 			       arg);
 }
 
-/* Refuse blocks over loopback or this host unless --force. */
+/* Refuse blocks over loopback, this host, its gateways or resolvers unless --force. */
 static int check_protected(const struct block_spec *specs, size_t n, bool force)
 {
-	char cidr[GH_CIDR_STRLEN], why[GH_CIDR_STRLEN];
+	char cidr[GH_CIDR_STRLEN], why[GH_CIDR_STRLEN + 32];
 
 	for (size_t i = 0; i < n && !force; i++) {
 		if (!gh_covers_protected(&specs[i].cidr, why, sizeof(why)))
 			continue;
 		gh_cidr_format(&specs[i].cidr, cidr, sizeof(cidr));
-		return cli_input_error("block add: %s covers %s (loopback or an address of this "
-				       "host); use --force to block it anyway",
+		return cli_input_error("block add: %s covers %s, which is protected; use --force "
+				       "to block it anyway",
 				       cidr, why);
 	}
 	return 0;
@@ -115,7 +115,7 @@ static int block_add(int argc, char **argv)
 		  "expire after this long (30s, 10m, 2h, 7d); default never" },
 		{ "reason", "TEXT", cli_set_string, &reason, "why, shown by 'block list'" },
 		{ "force", NULL, cli_set_flag, &force,
-		  "allow a block covering loopback or this host's addresses" },
+		  "allow a block covering loopback, this host's addresses, gateways or resolvers" },
 		{ "file", "FILE", cli_set_string, &file,
 		  "one 'CIDR [TTL]' per line, '#' comments; '-' for stdin" },
 		CLI_PIN_DIR_OPT(pin_dir),

@@ -154,7 +154,8 @@ int cmd_stats(int argc, char **argv)
 		"sources: sources tracked in src_stats and evicted from it.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         late and future records, alerts and blocks per policy, blocks spared\n"
-		"         and why, whether a policy reload is compiling.",
+		"         (or narrowed to their source) and why, entries a full block map gave\n"
+		"         up (evicted_expired, evicted_automatic), whether a reload is compiling.",
 		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };

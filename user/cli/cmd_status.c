@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* status: what is attached, what is in force, whether the daemon runs. */
-#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include "base/clock.h"
 #include "cli/commands.h"
 #include "daemon/control.h"
+#include "kernel/gate_loader.h"
 #include "kernel/gate_maps.h"
 #include "gatehawk/gate.h"
 #include "kernel/pins.h"
@@ -38,20 +38,33 @@ static int tally_allow(const struct allow_view *v, void *ctx)
 	return 0;
 }
 
-/* Interfaces with a pinned gatehawk XDP link. */
-static struct json_object *gated_ifaces(const char *pin_dir)
+/*
+ * Interfaces the gate is on, and pinned links that gate nothing any more:
+ * their interface was deleted (and maybe re-created under the same name).
+ */
+static void add_links(struct json_object *o, const char *pin_dir)
 {
-	struct json_object *arr = json_object_new_array();
-	size_t plen = strlen(GH_LINK_XDP_PREFIX);
-	struct dirent *de;
-	DIR *d = opendir(pin_dir);
+	struct json_object *live = json_object_new_array(), *defunct = json_object_new_array();
+	struct gate_link links[GH_MAX_IFACES * 4];
+	int n = 0;
 
-	while (d && (de = readdir(d)))
-		if (!strncmp(de->d_name, GH_LINK_XDP_PREFIX, plen))
-			json_object_array_add(arr, json_object_new_string(de->d_name + plen));
-	if (d)
-		closedir(d);
-	return arr;
+	gate_links_list(pin_dir, links, (int)(sizeof(links) / sizeof(links[0])), &n);
+	for (int i = 0; i < n; i++) {
+		struct json_object *d;
+
+		if (!links[i].defunct) {
+			json_object_array_add(live, json_object_new_string(links[i].ifname));
+			continue;
+		}
+		d = json_object_new_object();
+		json_object_object_add(d, "iface", json_object_new_string(links[i].ifname));
+		json_object_object_add(d, "link_ifindex", json_object_new_uint64(links[i].ifindex));
+		json_object_object_add(d, "iface_ifindex",
+				       json_object_new_uint64(links[i].name_ifindex));
+		json_object_array_add(defunct, d);
+	}
+	json_object_object_add(o, "interfaces", live);
+	json_object_object_add(o, "defunct_links", defunct);
 }
 
 static struct json_object *gate_status(const char *pin_dir)
@@ -61,7 +74,7 @@ static struct json_object *gate_status(const char *pin_dir)
 	uint64_t allows = 0;
 	struct gate_maps m;
 
-	json_object_object_add(o, "interfaces", gated_ifaces(pin_dir));
+	add_links(o, pin_dir);
 	if (gate_maps_open(pin_dir, &m))
 		return o;
 	gate_block_foreach(&m, tally_block, &t);
@@ -94,6 +107,23 @@ static int64_t get_int(struct json_object *o, const char *key)
 	return json_object_object_get_ex(o, key, &v) ? json_object_get_int64(v) : 0;
 }
 
+static void print_defunct(struct json_object *links)
+{
+	for (size_t i = 0; i < json_object_array_length(links); i++) {
+		struct json_object *l = json_object_array_get_idx(links, i);
+		const char *ifname = json_object_get_string(json_object_object_get(l, "iface"));
+		int64_t now = get_int(l, "iface_ifindex");
+
+		printf("gate:    defunct link on %s (its interface was deleted; ", ifname);
+		if (now)
+			printf("%s is now ifindex %" PRId64 "): ", ifname, now);
+		else
+			printf("no %s here now): ", ifname);
+		printf("it drops nothing. 'gatehawk attach --iface %s' re-creates it, blocks kept\n",
+		       ifname);
+	}
+}
+
 static void print_text(struct json_object *st)
 {
 	struct json_object *gate, *sensor, *daemon, *ifaces, *engine, *pols;
@@ -110,6 +140,7 @@ static void print_text(struct json_object *st)
 	       " allow entries\n",
 	       get_int(gate, "blocks"), get_int(gate, "automatic_blocks"),
 	       get_int(gate, "allow_entries"));
+	print_defunct(json_object_object_get(gate, "defunct_links"));
 	if (json_object_object_get_ex(st, "sensor", &sensor) && sensor)
 		printf("sensor:  ports %s, sample 1/%" PRId64 ", %s\n",
 		       json_object_to_json_string(json_object_object_get(sensor, "ports")),
@@ -153,7 +184,9 @@ int cmd_status(int argc, char **argv)
 		"gatehawk status", "[--json] [--pin-dir DIR]",
 		"Where the gate is attached, blocks and allow entries in force, the sensor's\n"
 		"ports and sample rate, and whether a daemon runs, with alerts and blocks per\n"
-		"policy.",
+		"policy. A defunct link (its interface was deleted, maybe re-created under the\n"
+		"same name) gates nothing: 'attach' or 'run' on that interface replaces it and\n"
+		"keeps every block.",
 		"  gatehawk status\n  gatehawk status --json | jq '.daemon.engine.policies[].name'\n"
 	};
 	struct json_object *st, *daemon = NULL;

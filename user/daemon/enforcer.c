@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/alert.h"
@@ -46,11 +47,12 @@ static bool narrow_to_source(struct enforcer *e, struct verdict *v)
 /* Why this block must not be written, or NULL; v's scope may be narrowed to its source. */
 static const char *spared_because(struct enforcer *e, struct verdict *v)
 {
-	char why[GH_CIDR_STRLEN];
+	char why[GH_CIDR_STRLEN + 32];
 
 	if (gh_covers_protected(&v->scope, why, sizeof(why)) && !narrow_to_source(e, v)) {
 		e->stats.spared_protected++;
-		return "loopback or an address of this host";
+		snprintf(e->spared_why, sizeof(e->spared_why), "protected: %s", why);
+		return e->spared_why;
 	}
 	if (covers_proxy(e, &v->scope) && !narrow_to_source(e, v)) {
 		e->stats.spared_protected++;
@@ -67,8 +69,25 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 	return NULL;
 }
 
+/* The map is full: make room (counted; an evicted block is named), then try again. */
+static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint64_t now,
+			char *evicted, size_t len)
+{
+	struct block_room room;
+	int err = gate_block_make_room(e->maps, spec, now, &room);
+
+	if (err)
+		return err;
+	e->stats.evicted_expired += room.expired;
+	if (room.evicted) {
+		e->stats.evicted_automatic++;
+		gh_cidr_format(&room.victim.cidr, evicted, len);
+	}
+	return gate_block_add(e->maps, spec, 1);
+}
+
 /* Write the block unless a longer one is already in force. */
-static int write_block(struct enforcer *e, const struct verdict *v)
+static int write_block(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
 {
 	struct block_spec spec = { .cidr = v->scope, .ttl_s = v->ttl_s,
 				   .flags = GH_BLOCK_F_AUTO };
@@ -86,6 +105,8 @@ static int write_block(struct enforcer *e, const struct verdict *v)
 	}
 	err = gate_reason_id(e->maps, v->policy->name, &spec.reason);
 	err = err ?: gate_block_add(e->maps, &spec, 1);
+	if (err == -E2BIG)
+		err = add_evicting(e, &spec, now, evicted, len);
 	if (!err)
 		e->stats.blocks++;
 out:
@@ -94,17 +115,18 @@ out:
 }
 
 /*
- * The alert line. spared: why it was not blocked (the copy's block is
- * cleared); narrowed_from: the scope the engine chose, when the source alone
- * was blocked instead. The engine owns its evidence: a copy is annotated.
+ * The alert line. The engine owns its evidence: a copy is annotated with
+ * not_blocked (spared: the copy's block is cleared), or with the scope
+ * blocked and narrowed_from (the source alone was blocked instead of the
+ * engine's prefix) and evicted (a block that made room in a full map).
  */
 static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared,
-			const char *narrowed_from)
+			const char *narrowed_from, const char *evicted)
 {
 	struct verdict shown = *v;
 	struct json_object *evidence = NULL;
 
-	if (spared || narrowed_from) {
+	if (spared || *narrowed_from || *evicted) {
 		char scope[GH_CIDR_STRLEN];
 
 		if (v->evidence && json_object_deep_copy(v->evidence, &evidence, NULL))
@@ -114,12 +136,14 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 		if (spared) {
 			shown.block = false;
 			json_object_object_add(evidence, "not_blocked", json_object_new_string(spared));
-		} else {
+		} else if (*narrowed_from) {
 			gh_cidr_format(&v->scope, scope, sizeof(scope));
 			json_object_object_add(evidence, "scope", json_object_new_string(scope));
 			json_object_object_add(evidence, "narrowed_from",
 					       json_object_new_string(narrowed_from));
 		}
+		if (!spared && *evicted)
+			json_object_object_add(evidence, "evicted", json_object_new_string(evicted));
 		shown.evidence = evidence;
 	}
 	alert_write(e->alerts, &shown);
@@ -132,18 +156,19 @@ void enforcer_verdict(const struct verdict *verdict, void *ctx)
 {
 	struct enforcer *e = ctx;
 	struct verdict v = *verdict;
+	char evicted[GH_CIDR_STRLEN] = "", wide[GH_CIDR_STRLEN] = "";
 	const char *spared = NULL;
-
-	char wide[GH_CIDR_STRLEN] = "";
+	int err;
 
 	if (v.block) {
 		spared = spared_because(e, &v);
-		if (!spared && write_block(e, &v)) {
+		if (!spared && (err = write_block(e, &v, evicted, sizeof(evicted)))) {
 			e->stats.block_errors++;
-			spared = "the block map refused the entry";
+			spared = err == -E2BIG ? "the block map is full of manual and longer blocks"
+					       : "the block map refused the entry";
 		}
 		if (v.scope.prefixlen != verdict->scope.prefixlen)
 			gh_cidr_format(&verdict->scope, wide, sizeof(wide));
 	}
-	write_alert(e, &v, spared, wide[0] ? wide : NULL);
+	write_alert(e, &v, spared, wide, evicted);
 }

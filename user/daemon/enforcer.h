@@ -2,10 +2,14 @@
 /*
  * Verdicts of the live engine become alert lines and block entries. A block
  * is written into the XDP map at once, with the policy name as its reason
- * and the escalated ttl as its expiry, unless the source is loopback, an
- * address of this host, a trusted proxy or allow-listed, or the daemon runs with --dry-run;
- * then the alert says "action":"alert" and evidence.not_blocked says why.
- * An automatic block never shortens a longer block already in force.
+ * and the escalated ttl as its expiry, unless its scope covers a protected
+ * address (base/host_addrs.h: loopback, this host, its gateways and
+ * resolvers, --protect), a trusted proxy or an allow-listed source, or the
+ * daemon runs with --dry-run; then the alert says "action":"alert" and
+ * evidence.not_blocked says why. An automatic block never shortens a longer
+ * block already in force. When the map is full its expired entries go, or
+ * else the automatic block ending soonest (if before the new one would);
+ * manual blocks always stay.
  */
 #ifndef GATEHAWK_ENFORCER_H
 #define GATEHAWK_ENFORCER_H
@@ -21,10 +25,12 @@
 	X(alerts)           /* alert lines written */                              \
 	X(blocks)           /* block entries written or extended */                \
 	X(already_blocked)  /* a longer block was in force: left as it was */      \
-	X(spared_protected) /* loopback, this host or a trusted proxy: not blocked */\
+	X(spared_protected) /* host_addrs.h's list or a trusted proxy: not blocked */\
 	X(narrowed)         /* a prefix over one of those: the source alone blocked */\
 	X(spared_allowed)   /* allow-listed: not blocked */                        \
 	X(spared_dry_run)   /* --dry-run: not blocked */                           \
+	X(evicted_expired)  /* a full map: expired entries deleted for a block */  \
+	X(evicted_automatic) /* a full map: the automatic block ending soonest went */\
 	X(block_errors)     /* the map refused the entry (full, or an error) */
 
 struct enforcer_stats {
@@ -39,6 +45,7 @@ struct enforcer {
 	bool dry_run;
 	const struct trusted_proxies *proxies; /* never blocked; NULL: none */
 	struct enforcer_stats stats;
+	char spared_why[GH_CIDR_STRLEN + 64]; /* evidence.not_blocked of the last verdict */
 };
 
 void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, bool dry_run);

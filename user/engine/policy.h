@@ -245,6 +245,13 @@ const char *policy_kind_name(enum policy_kind k);
 const char *policy_severity_name(enum policy_severity s);
 const char *cmp_op_name(enum cmp_op op);
 const char *rate_metric_name(enum rate_metric m);
+/*
+ * Whether a rate metric counts only traffic of an established TCP connection,
+ * whose handshake proved the source address: conns, requests, request_bytes,
+ * resp_*. packets and syns count frames anyone can spoof, so a rate policy on
+ * them may alert but not block (a flood "from" a resolver would block it).
+ */
+bool rate_metric_verified(enum rate_metric m);
 const char *profile_type_name(enum profile_type t);
 
 /*

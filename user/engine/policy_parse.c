@@ -29,6 +29,21 @@ const char *policy_kind_name(enum policy_kind k) { return kind_names[k]; }
 const char *policy_severity_name(enum policy_severity s) { return severity_names[s]; }
 const char *rate_metric_name(enum rate_metric m) { return metric_names[m]; }
 
+bool rate_metric_verified(enum rate_metric m)
+{
+	switch (m) {
+	case RATE_conns:
+	case RATE_requests:
+	case RATE_request_bytes:
+	case RATE_resp_2xx:
+	case RATE_resp_3xx:
+	case RATE_resp_4xx:
+	case RATE_resp_5xx:
+		return true;
+	default: return false; /* packets, syns and any counter added later */
+	}
+}
+
 static void parse_rate(struct diag *d, struct json_object *o, struct policy *p)
 {
 	struct policy_rate *r = &p->rate;
@@ -42,6 +57,16 @@ static void parse_rate(struct diag *d, struct json_object *o, struct policy *p)
 		size_t mark = pp_path_key(d, "over");
 
 		pp_fail(d, "a duration from 1s to 1h", pp_member(o, "over"));
+		pp_path_pop(d, mark);
+	}
+	if (m >= 0 && p->action.block && !rate_metric_verified(r->metric)) {
+		size_t mark = pp_path_push(d, "action.type");
+
+		pp_failf(d, "block needs handshake-verified evidence: %s counts frames seen before any "
+			 "handshake, so spoofed ones would choose who gets blocked; use alert, or "
+			 "a metric counted after the handshake (conns, requests, request_bytes, "
+			 "resp_2xx to resp_5xx)",
+			 metric_names[m]);
 		pp_path_pop(d, mark);
 	}
 }

@@ -98,11 +98,23 @@ static int create_link(int prog_fd, int ifindex, enum xdp_mode mode)
 	return fd < 0 ? -errno : fd;
 }
 
+/* The interface an XDP link is on; 0 once the kernel detached it (its interface went). */
+static uint32_t link_ifindex(int fd)
+{
+	struct bpf_link_info info = {};
+	__u32 len = sizeof(info);
+
+	if (bpf_obj_get_info_by_fd(fd, &info, &len) || info.type != BPF_LINK_TYPE_XDP)
+		return 0;
+	return info.xdp.ifindex;
+}
+
 static int attach_iface(int prog_fd, const char *pin_dir, const char *ifname, enum xdp_mode mode,
 			struct gh_err *e)
 {
 	char path[GH_PATH_MAX];
 	int ifindex, fd, err;
+	uint32_t linked;
 
 	ifindex = (int)if_nametoindex(ifname);
 	if (!ifindex)
@@ -112,6 +124,24 @@ static int attach_iface(int prog_fd, const char *pin_dir, const char *ifname, en
 		return gh_err_input(e, "--iface %s: name too long", ifname);
 
 	fd = bpf_obj_get(path);
+	linked = fd >= 0 ? link_ifindex(fd) : 0;
+	if (fd >= 0 && !linked) {
+		/* The interface was deleted (and maybe re-created): the kernel
+		 * detached the link, which cannot be updated. A new one replaces it;
+		 * the maps stay. */
+		close(fd);
+		fd = -1;
+		if (unlink(path))
+			return gh_err_sys(e, -errno, "removing the defunct link %s", path);
+		gh_err_note(e, "%s: its XDP link was defunct (the interface was deleted); "
+			    "re-created it, blocks kept", ifname);
+	} else if (fd >= 0 && linked != (uint32_t)ifindex) {
+		close(fd);
+		return gh_err_input(e, "--iface %s: its pinned link gates ifindex %u, but %s is "
+				    "ifindex %d here (renamed, or another network namespace); "
+				    "use another --pin-dir, or detach first",
+				    ifname, linked, ifname, ifindex);
+	}
 	if (fd >= 0) {
 		/* Already gated: swap the program, keep the link. */
 		err = bpf_link_update(fd, prog_fd, NULL) ? -errno : 0;
@@ -166,6 +196,40 @@ int gate_attach(const struct gate_attach_opts *o, struct gh_err *e)
 	return err ?: enable_source_counts(o->pin_dir, e);
 }
 
+int gate_links_list(const char *pin_dir, struct gate_link *out, int max, int *n)
+{
+	size_t plen = strlen(GH_LINK_XDP_PREFIX);
+	struct dirent *de;
+	DIR *d;
+
+	*n = 0;
+	d = opendir(pin_dir);
+	if (!d)
+		return errno == ENOENT ? 0 : -errno;
+	while ((de = readdir(d)) && *n < max) {
+		struct gate_link *l = &out[*n];
+		char path[GH_PATH_MAX];
+		int fd;
+
+		if (strncmp(de->d_name, GH_LINK_XDP_PREFIX, plen) ||
+		    strlen(de->d_name + plen) >= sizeof(l->ifname) ||
+		    gh_pin_path(path, sizeof(path), pin_dir, de->d_name))
+			continue;
+		memset(l, 0, sizeof(*l));
+		strcpy(l->ifname, de->d_name + plen);
+		fd = bpf_obj_get(path);
+		if (fd >= 0) {
+			l->ifindex = link_ifindex(fd);
+			close(fd);
+		}
+		l->name_ifindex = if_nametoindex(l->ifname);
+		l->defunct = !l->ifindex;
+		(*n)++;
+	}
+	closedir(d);
+	return 0;
+}
+
 /* Interfaces whose XDP link is pinned here, to watch after unpinning. */
 struct link_ifaces {
 	int ifindex[GH_MAX_IFACES * 4];
@@ -174,13 +238,10 @@ struct link_ifaces {
 
 static void note_link_iface(int fd, struct link_ifaces *li)
 {
-	struct bpf_link_info info = {};
-	__u32 len = sizeof(info);
+	uint32_t ifindex = link_ifindex(fd);
 
-	if (bpf_obj_get_info_by_fd(fd, &info, &len) || info.type != BPF_LINK_TYPE_XDP)
-		return;
-	if (li->n < (int)(sizeof(li->ifindex) / sizeof(li->ifindex[0])))
-		li->ifindex[li->n++] = (int)info.xdp.ifindex;
+	if (ifindex && li->n < (int)(sizeof(li->ifindex) / sizeof(li->ifindex[0])))
+		li->ifindex[li->n++] = (int)ifindex;
 }
 
 static bool any_xdp_left(const struct link_ifaces *li)

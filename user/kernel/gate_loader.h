@@ -7,6 +7,8 @@
 #ifndef GATEHAWK_GATE_LOADER_H
 #define GATEHAWK_GATE_LOADER_H
 
+#include <net/if.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "base/err.h"
@@ -45,9 +47,25 @@ int gate_maps_open_or_create(const char *pin_dir, uint32_t max_blocks, struct ga
 /*
  * Load the program over the pinned maps and attach it to each interface.
  * An interface that already has a pinned gatehawk link gets the new program
- * swapped in atomically, so there is no moment without the gate.
+ * swapped in atomically, so there is no moment without the gate; a defunct
+ * link (its interface was deleted) is replaced by a new one (a note in e).
  */
 int gate_attach(const struct gate_attach_opts *o, struct gh_err *e);
+/* A pinned XDP link (link_xdp_IF) and whether it still gates IF. */
+struct gate_link {
+	char ifname[IF_NAMESIZE];
+	uint32_t ifindex;      /* the link's interface; 0: the kernel detached it */
+	uint32_t name_ifindex; /* what ifname names in this netns; 0: nothing */
+	/*
+	 * IF was deleted (and maybe re-created): the kernel detached the link,
+	 * which gates nothing and cannot be updated. gate_attach() on IF
+	 * replaces it, keeping the maps.
+	 */
+	bool defunct;
+};
+
+/* The pinned XDP links under pin_dir (at most max, in directory order). */
+int gate_links_list(const char *pin_dir, struct gate_link *out, int max, int *n);
 /* Unpin every link and map; XDP goes away once no process holds the link. */
 int gate_detach(const char *pin_dir, struct gh_err *e);
 /* Split "eth0,eth1" into o->ifaces (pointing into the writable string s). */

@@ -439,42 +439,98 @@ int gate_stats_read(struct gate_maps *m, struct gate_stats *sum)
 	return map_percpu_sum(m->stats, 0, sum, sizeof(*sum));
 }
 
+/*
+ * What may go from the maps walked: every expired entry, and the automatic
+ * block in force that ends soonest (for gate_block_make_room).
+ */
 struct gc_ctx {
 	struct gate_maps *m;
 	uint64_t now;
 	struct map_slot *expired;
 	size_t n, cap;
-	int err;
+	struct block_view victim;
+	bool has_victim;
 };
 
 static int gc_collect(const struct block_view *v, void *ctx)
 {
 	struct gc_ctx *g = ctx;
+	const struct block_entry *e = &v->entry;
 
-	if (block_entry_live(&v->entry, g->now))
+	if (block_entry_live(e, g->now)) {
+		if ((e->flags & GH_BLOCK_F_AUTO) && e->expires_ns &&
+		    (!g->has_victim || e->expires_ns < g->victim.entry.expires_ns)) {
+			g->victim = *v;
+			g->has_victim = true;
+		}
 		return 0;
+	}
 	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 256))
 		return -ENOMEM;
 	slot_for(g->m, &v->cidr, false, &g->expired[g->n++]);
 	return 0;
 }
 
+/* Delete what gc_collect found expired; frees the list. */
+static int gc_delete_expired(struct gc_ctx *g, size_t *removed)
+{
+	bool tries_touched = false;
+	int err = 0;
+
+	for (size_t i = 0; i < g->n && !err; i++) {
+		if (bpf_map_delete_elem(g->expired[i].fd, g->expired[i].key) && errno != ENOENT)
+			err = -errno;
+		tries_touched |= g->expired[i].trie;
+		(*removed)++;
+	}
+	if (tries_touched && !err)
+		err = recount_tries(g->m);
+	free(g->expired);
+	g->expired = NULL;
+	return err;
+}
+
 int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed)
 {
 	struct gc_ctx g = { .m = m, .now = now_ns };
-	bool tries_touched = false;
 	int err;
 
 	*removed = 0;
 	err = gate_block_foreach(m, gc_collect, &g);
-	for (size_t i = 0; i < g.n && !err; i++) {
-		if (bpf_map_delete_elem(g.expired[i].fd, g.expired[i].key) && errno != ENOENT)
-			err = -errno;
-		tries_touched |= g.expired[i].trie;
-		(*removed)++;
+	if (err) {
+		free(g.expired);
+		return err;
 	}
-	if (tries_touched && !err)
-		err = recount_tries(m);
-	free(g.expired);
+	return gc_delete_expired(&g, removed);
+}
+
+int gate_block_make_room(struct gate_maps *m, const struct block_spec *spec, uint64_t now_ns,
+			 struct block_room *out)
+{
+	uint64_t until = spec->ttl_s ? now_ns + spec->ttl_s * 1000000000ULL : UINT64_MAX;
+	struct gc_ctx g = { .m = m, .now = now_ns };
+	struct map_slot target;
+	struct visit v;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	slot_for(m, &spec->cidr, false, &target);
+	v = (struct visit){ spec->cidr.addr.family, target.trie, gc_collect, NULL, &g };
+	err = map_iter(target.fd, visit_entry, &v);
+	if (err) {
+		free(g.expired);
+		return err;
+	}
+	err = gc_delete_expired(&g, &out->expired);
+	if (err || out->expired)
+		return err;
+	/* The newcomer is the least valuable when it would end first. */
+	if (!g.has_victim || g.victim.entry.expires_ns >= until)
+		return -E2BIG;
+	err = gate_block_del(m, &g.victim.cidr);
+	if (!err) {
+		out->evicted = true;
+		out->victim = g.victim;
+	}
 	return err;
 }

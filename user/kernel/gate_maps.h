@@ -68,6 +68,23 @@ void gate_maps_unlock(struct gate_maps *m);
  */
 int gate_block_add(struct gate_maps *m, const struct block_spec *specs, size_t n);
 int gate_block_del(struct gate_maps *m, const struct gh_cidr *c);
+
+/* What gate_block_make_room removed. */
+struct block_room {
+	size_t expired;            /* expired entries deleted */
+	bool evicted;              /* else: an automatic block in force went */
+	struct block_view victim;  /* that block */
+};
+
+/*
+ * spec's map is full: make room for it (caller holds the lock). Expired
+ * entries of that map go first, all of them; when there are none, the
+ * automatic block in force that ends soonest goes, but only when it would
+ * end before spec's. A manual block is never removed. -E2BIG when nothing
+ * may go (the map holds only manual blocks and longer automatic ones).
+ */
+int gate_block_make_room(struct gate_maps *m, const struct block_spec *spec, uint64_t now_ns,
+			 struct block_room *out);
 int gate_block_foreach(struct gate_maps *m, block_visit_fn fn, void *ctx);
 /* Find or store a reason text; "" and "manual" are id 0. */
 int gate_reason_id(struct gate_maps *m, const char *text, uint32_t *id);
