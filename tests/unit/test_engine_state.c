@@ -18,7 +18,7 @@ static const char *brute = HEAD("brute") "'kind':'window',"
 	"'window':{'type':'sliding','length':'10m'},'aggregates':[{'name':'n','fn':'count'}],"
 	"'having':{'agg':'n','ge':3},'action':{'type':'block','ttl':'1h','cooldown':'10m'}}";
 static const char *syn = HEAD("syn") "'kind':'rate','metric':'syns','per_second':200,"
-	"'over':'5s','action':{'type':'block','ttl':'10m','cooldown':'1m'}}";
+	"'over':'5s','action':{'type':'alert','cooldown':'1m'}}";
 static const char *reqs = HEAD("reqs") "'kind':'rate','metric':'requests','per_second':2,"
 	"'over':'5s','action':{'type':'block','ttl':'10m','cooldown':'1m',"
 	"'escalate':{'factor':3,'max_ttl':'1d'}}}";

@@ -196,15 +196,14 @@ void eng_group_drop(struct engine *e, uint32_t idx, bool evicted)
 			e->cls[i].memo_gen = e->gen - 1;
 }
 
-/* Counted before any handshake (XDP): a spoofed flood makes as much of them as it likes. */
-static bool forgeable(enum rate_metric m)
-{
-	return m == RATE_packets || m == RATE_syns;
-}
-
+/*
+ * A verdict makes its group stateful unless its counter is counted before any
+ * handshake (XDP's packets, SYNs): a spoofed flood makes as much of those as
+ * it likes, and must not promote itself over real windows.
+ */
 void eng_group_fired(struct engine *e, struct epolicy *ep, uint32_t gi)
 {
-	if (e->g[gi].tier == TIER_COUNTER && !forgeable(ep->p->rate.metric))
+	if (e->g[gi].tier == TIER_COUNTER && rate_metric_verified(ep->p->rate.metric))
 		tier_move(e, gi, TIER_STATE);
 }
 
