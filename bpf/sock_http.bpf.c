@@ -382,6 +382,10 @@ int cgroup_skb_http_in(struct __sk_buff *skb)
 	sk = tcp_full_sock(skb);
 	if (!st || !sc || !sk)
 		return CG_PASS;
+	/* A segment for a listener comes before any handshake: its source is
+	 * unproven (a spoofed ACK with "GET ..." lands here). Count nothing. */
+	if (sk->state == BPF_TCP_LISTEN)
+		return CG_PASS;
 	tp = bpf_tcp_sock(sk);
 	if (tp && (__s32)(s.seq - tp->rcv_nxt) < 0) {
 		st->retransmits++;
