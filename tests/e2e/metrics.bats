@@ -58,6 +58,11 @@ setup() {
 
 teardown() {
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+	# A test that turned BPF run-time statistics on puts the sysctl back.
+	if [[ -f $LAB_DIR/bpf_stats_enabled ]]; then
+		sysctl -qw kernel.bpf_stats_enabled="$(cat "$LAB_DIR/bpf_stats_enabled")"
+		rm -f "$LAB_DIR/bpf_stats_enabled"
+	fi
 }
 
 # ---- helpers ---------------------------------------------------------------
@@ -123,6 +128,14 @@ prom_expect() {
 	return 1
 }
 
+DASHBOARD=$LAB_ROOT/contrib/grafana/gatehawk.json
+
+# dashboard_queries: the PromQL of every panel, one a line, $instance matching all.
+dashboard_queries() {
+	# shellcheck disable=SC2016 # Grafana's variable, not the shell's
+	jq -r '.panels[].targets[].expr' "$DASHBOARD" | sed 's/\$instance/.*/g'
+}
+
 tmux_screen() {
 	tmux -L "$TMUX_SOCKET" capture-pane -p -t top
 }
@@ -139,6 +152,15 @@ screen_has() {
 	grep -c '^ok' "$LAB_DIR/unit.tap"
 	grep -q 'odd\\"name' "$out" # the escaped policy name is in what promtool reads
 	promtool check metrics <"$out"
+}
+
+@test "the Grafana dashboard is valid JSON and queries only series the renderer writes" {
+	local out=$LAB_DIR/render.prom name
+	"$LAB_ROOT/build/tests/unit/test_metrics_text" "$out" >/dev/null
+	jq -e '(.panels | length) >= 5 and all(.panels[]; (.targets | length) >= 1)' "$DASHBOARD"
+	for name in $(dashboard_queries | grep -o 'gatehawk_[a-z0-9_]*' | sort -u); do
+		grep -q "^# TYPE $name " "$out" || { echo "the dashboard queries $name: no such series" >&2; return 1; }
+	done
 }
 
 @test "the endpoint: promtool accepts it; only GET /metrics is served" {
@@ -171,6 +193,29 @@ screen_has() {
 	prom_expect 'gatehawk_engine_lag_seconds < bool 5' 1
 	prom_expect 'gatehawk_kernel_counters_up' 1
 	prom_expect 'count(gatehawk_policy_matches_total)' 2
+	# Every panel's query is valid PromQL, and those on traffic have data.
+	local q
+	while IFS= read -r q; do
+		lab_in_server curl -s --max-time 2 -G "http://$PROM/api/v1/query" --data-urlencode "query=$q" |
+			jq -e '.status == "success"' >/dev/null || { echo "dashboard query refused: $q" >&2; return 1; }
+	done < <(dashboard_queries)
+	# The drops panel's rate, once Prometheus has seen the counter before and after more drops.
+	run -28 lab_curl $BLOCKED -o /dev/null --max-time 1 "http://$LAB_SERVER4/" # dropped: a timeout
+	prom_expect "$(dashboard_queries | grep -m1 'verdict="drop"') > bool 0" 1
+}
+
+@test "BPF run time and runs per program while kernel.bpf_stats_enabled is on" {
+	local text
+	sysctl -n kernel.bpf_stats_enabled >"$LAB_DIR/bpf_stats_enabled" # teardown restores it
+	sysctl -qw kernel.bpf_stats_enabled=1
+	make_traffic
+	text=$(scrape)
+	grep '^gatehawk_bpf_program' <<<"$text"
+	grep -qx 'gatehawk_bpf_stats_enabled 1' <<<"$text"
+	grep -qE '^gatehawk_bpf_program_runs_total\{program="xdp_gate"\} [1-9][0-9]*$' <<<"$text"
+	grep -qE '^gatehawk_bpf_program_run_seconds_total\{program="xdp_gate"\} [0-9.e-]+$' <<<"$text"
+	run -1 grep -qx 'gatehawk_bpf_program_run_seconds_total{program="xdp_gate"} 0' <<<"$text"
+	prom_expect 'gatehawk_bpf_program_runs_total{program="xdp_gate"} > bool 0' 1
 }
 
 @test "a failed reload is counted in the metrics and in status" {
