@@ -338,8 +338,6 @@ int cmd_top(int argc, char **argv)
 		;
 	if (sort_col == N_SHOWN)
 		return cli_input_error("--sort: unknown field '%s'; see --help", sort);
-	if (!o.interval)
-		return cli_input_error("--interval: expected at least 1s, got 0s");
 	fd = sources_open(o.pin_dir);
 	if (fd < 0)
 		return cli_runtime_error(fd, "opening %s/src_stats (is the gate attached?)",
