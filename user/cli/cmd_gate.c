@@ -202,6 +202,8 @@ int cmd_run(int argc, char **argv)
 		  "(repeatable; loopback, this host, its gateways and resolvers always are)" },
 		{ "print-requests", NULL, cli_set_flag, &print_requests,
 		  "write each decoded request as a JSON line on stdout" },
+		{ "metrics", "ADDR:PORT", cli_set_string, &d.metrics_listen,
+		  "serve Prometheus metrics at http://ADDR:PORT/metrics (e.g. 127.0.0.1:9101)" },
 		CLI_LOG_OPTS(lo),
 		{ 0 },
 	};
@@ -212,7 +214,7 @@ int cmd_run(int argc, char **argv)
 		"                    [--print-requests] [--max-groups N] [--ipv6-prefix N]\n"
 		"                    [--xdp-mode native|skb|auto] [--pin-dir DIR] [--max-blocks N]\n"
 		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
-		"                    [--trusted-proxy CIDR]... [--protect CIDR]...",
+		"                    [--trusted-proxy CIDR]... [--protect CIDR]... [--metrics ADDR:PORT]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
@@ -228,13 +230,16 @@ int cmd_run(int argc, char **argv)
 		"gateways of its routing table, the resolvers of /etc/resolv.conf or a\n"
 		"--protect network: the alert says why in evidence.not_blocked; a prefix over\n"
 		"one of them blocks the source alone. IPv6 sources are grouped and blocked by\n"
-		"/64 unless a policy or --ipv6-prefix says.",
+		"/64 unless a policy or --ipv6-prefix says. --metrics serves every counter of\n"
+		"'stats' and 'status' for Prometheus from a thread of its own, rendered when\n"
+		"scraped (the README's operations section lists the series).",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
 		"  gatehawk run --iface eth0 --policies ./policies --trusted-proxy 10.0.0.0/8\n"
 		"  gatehawk run --iface eth0 --policies ./policies --ipv6-prefix 128\n"
 		"  gatehawk run --iface eth0 --policies ./policies --protect 198.51.100.0/24\n"
+		"  gatehawk run --iface eth0 --policies ./policies --metrics 127.0.0.1:9101\n"
 	};
 	char *pos[1];
 	int err;

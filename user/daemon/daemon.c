@@ -19,10 +19,14 @@
 #include "daemon/control.h"
 #include "daemon/daemon.h"
 #include "daemon/enforcer.h"
+#include "daemon/health.h"
+#include "daemon/metrics.h"
+#include "daemon/metrics_text.h"
 #include "daemon/reload.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
 #include "kernel/gate_maps.h"
+#include "kernel/kernel_stats.h"
 #include "input/log_follow.h"
 #include "kernel/pins.h"
 #include "engine/policy.h"
@@ -54,6 +58,9 @@ struct daemon {
 	int control_fd;
 	uint64_t ticks;
 	time_t started;
+	struct daemon_health health; /* status and metrics (daemon/health.h) */
+	int metrics_fd;              /* bound by setup, then the metrics server's */
+	struct metrics_server *metrics;
 };
 
 /* A line for the operator; the caller (cli/) decides where it goes. */
@@ -90,6 +97,24 @@ static uint64_t event_now(const struct daemon *d)
 	return gh_event_time(&d->clock, gh_boottime_ns());
 }
 
+/* The enforcer's totals the health rings follow (HEALTH_ALERTS, HEALTH_BLOCKS). */
+static void health_totals(const struct daemon *d, uint64_t totals[2])
+{
+	totals[HEALTH_ALERTS] = d->enforcer.stats.alerts;
+	totals[HEALTH_BLOCKS] = d->enforcer.stats.blocks;
+}
+
+/* Every verdict goes to the enforcer; what came of it is kept for status and top. */
+static void on_verdict(const struct verdict *v, void *ctx)
+{
+	struct daemon *d = ctx;
+	const struct enforcer_stats *s = &d->enforcer.stats;
+	uint64_t in_force = s->blocks + s->already_blocked;
+
+	enforcer_verdict(v, &d->enforcer);
+	health_alert(&d->health, v, s->blocks + s->already_blocked != in_force);
+}
+
 static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 {
 	engine_opts_default(eo);
@@ -113,6 +138,7 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 	struct daemon *d = ctx;
 	size_t in_force = d->policies ? d->policies->count : 0;
 
+	health_reloaded(&d->health, res->err, event_now(d));
 	if (res->err) {
 		daemon_log(d, "gatehawk: reload of %s failed%s%s; keeping the %zu policies in force",
 			   d->opts->policies_dir, res->err == -EINVAL ? "" : ": ",
@@ -148,7 +174,7 @@ static void request_reload(struct daemon *d)
 static int start_reloader(struct daemon *d, struct gh_err *e)
 {
 	struct reload_opts ro = { .dir = d->opts->policies_dir, .load = d->opts->policy_load,
-				  .verdict = enforcer_verdict, .verdict_ctx = &d->enforcer,
+				  .verdict = on_verdict, .verdict_ctx = d,
 				  .report = policy_report_of(d), .done = on_reloaded, .ctx = d };
 	int err;
 
@@ -190,6 +216,7 @@ static void feed_record(struct daemon *d, const struct request_record *rec)
 {
 	if (d->opts->on_request)
 		d->opts->on_request(rec, d->opts->out_ctx);
+	health_record(&d->health, rec->ts_ns, event_now(d));
 	if (d->engine)
 		engine_feed(d->engine, rec);
 }
@@ -258,7 +285,7 @@ static int feed_source(const struct source_row *row, void *ctx)
 static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
-	uint64_t boot = gh_boottime_ns(), now;
+	uint64_t boot = gh_boottime_ns(), now, totals[2];
 
 	/* One tick however late: the work reads the clock, not the count. */
 	(void)expirations;
@@ -283,6 +310,8 @@ static int on_tick(uint64_t expirations, void *ctx)
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
+	health_totals(d, totals);
+	health_tick(&d->health, now, totals);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
 		collect_garbage(d);
 	return 0;
@@ -359,7 +388,9 @@ static struct json_object *stats_json(const struct daemon *d)
 	const struct decoder_stats *ds = decoder_get_stats(d->decoder);
 	struct json_object *o = json_object_new_object(), *dec = json_object_new_object();
 	struct json_object *enf = json_object_new_object();
+	uint64_t totals[2];
 
+	health_totals(d, totals);
 	json_object_object_add(o, "pid", json_object_new_int(getpid()));
 	json_object_object_add(o, "uptime_s", json_object_new_int64(time(NULL) - d->started));
 	json_object_object_add(o, "policies_dir", d->opts->policies_dir
@@ -376,6 +407,7 @@ static struct json_object *stats_json(const struct daemon *d)
 	json_object_object_add(o, "decoder", dec);
 	json_object_object_add(o, "access_logs", access_logs_json(d));
 	json_object_object_add(o, "enforcer", enf);
+	json_object_object_add(o, "health", health_json(&d->health, event_now(d), totals));
 	if (d->engine) {
 		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
 		struct engine_stats es;
@@ -416,7 +448,54 @@ static struct json_object *stats_json(const struct daemon *d)
 
 static struct json_object *on_control(const char *cmd, void *ctx)
 {
-	return strcmp(cmd, "stats") ? NULL : stats_json(ctx);
+	struct daemon *d = ctx;
+
+	if (!strcmp(cmd, "alerts"))
+		return health_alerts_json(&d->health);
+	return strcmp(cmd, "stats") ? NULL : stats_json(d);
+}
+
+/* The view metrics_render() reads; what cannot be read is left NULL. */
+static int render_metrics(struct prom_text *t, void *ctx)
+{
+	struct daemon *d = ctx;
+	int n_logs = d->opts->n_access_logs;
+	size_t n_pol = d->engine ? d->policies->count : 0;
+	struct metrics_log *logs = calloc((size_t)n_logs + 1, sizeof(*logs));
+	const char **names = calloc(n_pol + 1, sizeof(*names));
+	struct bpf_prog_stat progs[GH_MAX_PROG_STATS];
+	struct gate_entry_counts entries;
+	struct kernel_stats kernel;
+	struct engine_stats es;
+	struct gh_err e = { 0 };
+	struct metrics_view v = {
+		.progs = progs, .bpf_stats_enabled = bpf_stats_enabled(), .logs = logs,
+		.n_logs = n_logs, .decoder = d->decoder ? decoder_get_stats(d->decoder) : NULL,
+		.enforcer = &d->enforcer.stats, .health = &d->health, .policy_names = names,
+		.reloading = d->reloader && reloader_busy(d->reloader),
+	};
+	int err = -ENOMEM;
+
+	if (logs && names) {
+		v.kernel = kernel_stats_read(&d->maps, &kernel, &e) ? NULL : &kernel;
+		v.entries = gate_entries_count(&d->maps, gh_boottime_ns(), &entries) ? NULL : &entries;
+		bpf_prog_stats_read(d->opts->attach.pin_dir, progs, GH_MAX_PROG_STATS, &v.n_progs);
+		for (int i = 0; i < n_logs; i++) {
+			logs[i].path = log_follow_path(d->logs[i].f);
+			log_follow_get_stats(d->logs[i].f, &logs[i].st);
+			logs[i].malformed = d->logs[i].malformed;
+		}
+		if (d->engine) {
+			engine_stats(d->engine, &es);
+			for (size_t i = 0; i < n_pol; i++)
+				names[i] = d->policies->policies[i].name;
+			v.engine = &es;
+		}
+		err = metrics_render(&v, t);
+	}
+	free(logs);
+	free(names);
+	return err;
 }
 
 static int on_control_ready(int fd, uint32_t events, void *ctx)
@@ -502,7 +581,7 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 						     o->policies_dir)
 				      : gh_err_sys(e, err, "loading %s", o->policies_dir);
 	engine_opts_of(d, &eo);
-	engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
+	engine = engine_new(ps, &eo, on_verdict, d);
 	if (!engine) {
 		policy_set_free(ps);
 		return gh_err_sys(e, -ENOMEM, "starting the policy engine");
@@ -522,6 +601,11 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	err = load_inputs(d, e);
 	if (err)
 		return err;
+	if (o->metrics_listen) {
+		d->metrics_fd = metrics_listen(o->metrics_listen, e);
+		if (d->metrics_fd < 0)
+			return d->metrics_fd;
+	}
 	d->control_fd = control_listen(o->attach.pin_dir);
 	if (d->control_fd == -EADDRINUSE)
 		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
@@ -540,7 +624,13 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
 	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
-	return err ?: open_ring(d, e);
+	err = err ?: open_ring(d, e);
+	/* After block_signals(): the HTTP thread must not take SIGTERM. */
+	if (!err && d->metrics_fd >= 0) {
+		err = metrics_start(d->loop, d->metrics_fd, render_metrics, d, &d->metrics, e);
+		d->metrics_fd = -1;
+	}
+	return err;
 }
 
 static void announce(const struct daemon *d)
@@ -570,11 +660,13 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1,
+			    .started = time(NULL) };
 	int sig_fd = -1;
 	int err;
 
 	gh_event_clock_init(&d.clock, gh_clock_ns(CLOCK_REALTIME), gh_boottime_ns());
+	health_init(&d.health, event_now(&d));
 	gate_maps_init(&d.maps);
 	err = setup(&d, &sig_fd, e);
 	if (!err) {
@@ -583,6 +675,10 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 		if (err)
 			gh_err_sys(e, err, "running the daemon's event loop");
 	}
+	/* Before the state it reads goes. */
+	metrics_stop(d.metrics, d.loop);
+	if (d.metrics_fd >= 0)
+		close(d.metrics_fd);
 	if (d.ring) {
 		ring_buffer__consume(d.ring);
 		decoder_flush(d.decoder);
@@ -594,6 +690,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	reloader_free(d.reloader);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
+	health_free(&d.health);
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);
