@@ -70,7 +70,7 @@ struct list_ctx {
 	bool json;
 	struct cli_json_list out;
 	int64_t now;
-	uint64_t shown, refused, unblocks;
+	uint64_t shown, refused, expired, unblocks;
 	char last_refused[GH_ERR_MSG_MAX];
 };
 
@@ -98,6 +98,10 @@ static int list_one(const struct fleet_decision *d, enum fleet_reject r,
 	struct list_ctx *l = ctx;
 	char cidr[GH_CIDR_STRLEN];
 
+	if (r == FLEET_BAD_EXPIRY && d->expires_at <= l->now) {
+		l->expired++; /* gone by itself everywhere; the bucket drops it later */
+		return 0;
+	}
 	if (r != FLEET_OK) {
 		l->refused++;
 		snprintf(l->last_refused, sizeof(l->last_refused), "%s", why->msg);

@@ -124,6 +124,29 @@ static void print_defunct(struct json_object *links)
 	}
 }
 
+/* Fleet mode (run --fleet): the connection, the queue and what came and went. */
+static void print_fleet(struct json_object *daemon)
+{
+	struct json_object *f, *err;
+
+	if (!json_object_object_get_ex(daemon, "fleet", &f) || !f)
+		return;
+	printf("fleet:   %s %s as %s; queue %" PRId64 " (overflow %" PRId64 "), published %" PRId64
+	       ", applied %" PRId64 " (duplicates %" PRId64 "), rejected %" PRId64
+	       ", lag %" PRId64 " ms (max %" PRId64 ")\n",
+	       json_object_get_boolean(json_object_object_get(f, "connected")) ? "connected to"
+									  : "NOT connected to",
+	       json_object_get_string(json_object_object_get(f, "url")),
+	       json_object_get_string(json_object_object_get(f, "name")), get_int(f, "queue"),
+	       get_int(f, "queue_overflow"), get_int(f, "published"), get_int(f, "applied"),
+	       get_int(f, "duplicates"),
+	       get_int(f, "rejected_message") + get_int(f, "rejected_cidr") +
+		       get_int(f, "rejected_expiry") + get_int(f, "spared_protected"),
+	       get_int(f, "lag_ms_last"), get_int(f, "lag_ms_max"));
+	if (json_object_object_get_ex(f, "last_error", &err) && err)
+		printf("fleet:   last error: %s\n", json_object_get_string(err));
+}
+
 static void print_text(struct json_object *st)
 {
 	struct json_object *gate, *sensor, *daemon, *ifaces, *engine, *pols;
@@ -157,6 +180,7 @@ static void print_text(struct json_object *st)
 	       get_int(daemon, "uptime_s"),
 	       json_object_get_boolean(json_object_object_get(daemon, "reloading"))
 		       ? "; reloading the policies (the set below runs meanwhile)" : "");
+	print_fleet(daemon);
 	if (!json_object_object_get_ex(daemon, "engine", &engine) ||
 	    !json_object_object_get_ex(engine, "policies", &pols))
 		return;
