@@ -52,6 +52,7 @@ struct fleet {
 	pthread_mutex_t mu; /* everything below */
 	pthread_cond_t wake;
 	bool stop, connected, caught_up;
+	bool closed; /* the library's last callback ran: f may go */
 	uint64_t conn_gen; /* bumped on every (re)connect: the watch starts over */
 	struct fleet_decision *out; /* ring of queued decisions */
 	size_t out_head, out_len, out_cap;
@@ -110,6 +111,18 @@ static void on_disconnected(natsConnection *nc, void *closure)
 		f->st.disconnects++;
 	f->connected = false;
 	snprintf(f->last_error, sizeof(f->last_error), "disconnected from the server");
+	pthread_mutex_unlock(&f->mu);
+}
+
+static void on_closed(natsConnection *nc, void *closure)
+{
+	struct fleet *f = closure;
+
+	(void)nc;
+	pthread_mutex_lock(&f->mu);
+	f->connected = false;
+	f->closed = true;
+	pthread_cond_broadcast(&f->wake);
 	pthread_mutex_unlock(&f->mu);
 }
 
@@ -378,6 +391,7 @@ static int connect_fleet(struct fleet *f, struct gh_err *e)
 	natsOptions_SetReconnectedCB(opts, on_connected, f);
 	natsOptions_SetDisconnectedCB(opts, on_disconnected, f);
 	natsOptions_SetErrorHandler(opts, on_async_error, f);
+	natsOptions_SetClosedCB(opts, on_closed, f);
 	s = natsConnection_Connect(&f->nc, opts);
 	natsOptions_Destroy(opts);
 	if (s == NATS_OK)
@@ -448,9 +462,14 @@ void fleet_stop(struct fleet *f)
 		pthread_join(f->publisher, NULL);
 	kvStore_Destroy(f->kv);
 	jsCtx_Destroy(f->js);
-	/* Closing first runs no callback into f after it is freed. */
-	if (f->nc)
+	if (f->nc) {
+		/* Callbacks run on the library's thread: the closed one is the last. */
 		natsConnection_Close(f->nc);
+		pthread_mutex_lock(&f->mu);
+		for (int i = 0; !f->closed && i < GH_FLEET_WAIT_MS / FLEET_POLL_MS; i++)
+			wait_ms(f, FLEET_POLL_MS);
+		pthread_mutex_unlock(&f->mu);
+	}
 	natsConnection_Destroy(f->nc);
 	if (f->event_fd >= 0)
 		close(f->event_fd);
