@@ -18,6 +18,7 @@ command -v nats-server >/dev/null || { echo "nats-server not installed (make dep
 mkdir -p "$OUT" || exit 1
 store=$(mktemp -d -t gh-fleet-bench.XXXXXX) || exit 1
 nats_pid=
+# shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
 	[[ -z $nats_pid ]] || { kill "$nats_pid" 2>/dev/null; wait "$nats_pid" 2>/dev/null; }
 	rm -rf "$store"

@@ -56,6 +56,11 @@ within() {
 # stat_is KEY VALUE: the current lab's daemon's fleet counter KEY is VALUE.
 stat_is() { [[ $(fleet_stat "$1") == "$2" ]]; }
 no_block() { ! fleet_has_block "$1"; }
+# own_block CIDR: a policy of this host blocked CIDR (automatic, not learned).
+own_block() {
+	lab_gatehawk block list --json |
+		jq -e --arg c "$1" 'any(.[]; .cidr == $c and .auto and (.fleet | not))' >/dev/null
+}
 
 # fleet_list: the bucket's blocks in force, as JSON, into $output.
 fleet_list() {
@@ -76,6 +81,28 @@ fleet_list() {
 	# A's own block is the operator's (manual), not a fleet-learned copy.
 	on $A lab_gatehawk block list --json |
 		jq -e '.[0].fleet == false and .[0].auto == false'
+}
+
+@test "a policy's block on host A reaches host B with its policy and severity" {
+	local path
+	on $A lab_nginx_running || on $A lab_nginx_start_isolated
+	mkdir -p "$FLEET_DIR/policies"
+	cp "$LAB_ROOT/policies/sensitive-file-probe.json" "$FLEET_DIR/policies/"
+	on $A lab_daemon_stop
+	on $A fleet_daemon_start host-a --policies "$FLEET_DIR/policies"
+	for path in /.env /.git/config /backup.sql; do
+		on $A lab_in_client curl -s -o /dev/null --max-time 2 --interface "$FLEET_SCANNER" \
+			"http://10.77.$A.1$path" || true
+	done
+	on $A within 30 own_block "$FLEET_SCANNER"
+	run ! on $A fleet_ping_scanner
+	on $B within 10 fleet_has_block "$FLEET_SCANNER"
+	run ! on $B fleet_ping_scanner
+	fleet_list
+	jq -e '.[0].origin == "host-a" and .[0].policy == "sensitive-file-probe" and
+	       .[0].severity == "high" and .[0].expires_in_s > 21000' <<<"$output"
+	on $B lab_gatehawk block list --json |
+		jq -e '.[0].reason == "fleet:sensitive-file-probe" and .[0].fleet'
 }
 
 @test "a host started later gets the fleet's blocks at once" {

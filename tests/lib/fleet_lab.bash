@@ -33,9 +33,12 @@ fleet_local_url() { echo "nats://127.0.0.1:$FLEET_NATS_PORT"; }
 fleet_use() {
 	LAB_ID=$1
 	LAB_DIR=$(cat "$FLEET_DIR/lab$1.dir" 2>/dev/null) || LAB_DIR=
+	# shellcheck disable=SC2034 # read by lab.bash
 	LAB_DAEMON_PID=
-	# shellcheck source=lab.bash
+	# shellcheck source=tests/lib/lab.bash
 	source "$FLEET_LIB/lab.bash"
+	# shellcheck source=tests/lib/lab_extra.bash
+	source "$FLEET_LIB/lab_extra.bash"
 }
 
 fleet_up() {
@@ -65,10 +68,10 @@ fleet_up() {
 # Safe twice and from a trap.
 fleet_down() {
 	local id
-	fleet_nats_stop
+	fleet_nats_stop TERM
 	for id in $FLEET_LAB_IDS; do
 		fleet_use "$id"
-		lab_down
+		lab_down_isolated
 		ip link del "$(fleet_link_root "$id")" 2>/dev/null || true
 	done
 	[[ $FLEET_DIR != */gh-fleet.* ]] || rm -rf "$FLEET_DIR" || true
@@ -85,25 +88,29 @@ fleet_nats_start() {
 	lab_wait "nats-server listens" 50 bash -c "exec 3<>/dev/tcp/127.0.0.1/$FLEET_NATS_PORT"
 }
 
+# fleet_nats_stop SIGNAL: the server stopped (KILL: as by a crash).
 fleet_nats_stop() {
 	local pid
 	[[ -n ${FLEET_DIR:-} ]] || return 0
 	pid=$(cat "$FLEET_DIR/nats.pid" 2>/dev/null) || return 0
 	rm -f "$FLEET_DIR/nats.pid"
-	lab_kill_wait "${1:-TERM}" "$pid"
+	lab_kill_wait "$1" "$pid"
 }
 
 # fleet_nats_wipe: no server, no bucket.
 fleet_nats_wipe() {
-	fleet_nats_stop
+	fleet_nats_stop TERM
 	rm -rf "$FLEET_DIR/store"
 }
 
-# fleet_daemon_start NAME [run options...]: the current lab's daemon in the fleet.
+# fleet_daemon_start NAME [run options...]: the current lab's daemon in the
+# fleet, its sensor on the lab's own cgroup (lab_extra.bash): it sees no
+# other lab's requests.
 fleet_daemon_start() {
-	local name=$1
+	local name=$1 cg
 	shift
-	lab_daemon_start --fleet "$(fleet_url "$LAB_ID")" --fleet-name "$name" "$@"
+	cg=$(lab_cgroup_dir) && mkdir -p "$cg" || return 1
+	lab_daemon_start --fleet "$(fleet_url "$LAB_ID")" --fleet-name "$name" --cgroup "$cg" "$@"
 }
 
 # fleet_stat KEY: the current lab's daemon's fleet counter (status --json).

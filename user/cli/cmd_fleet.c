@@ -30,6 +30,9 @@ int cli_fleet_resolve(struct cli_fleet *f)
 		return cli_input_error("--fleet-name '%s': expected 1 to %d characters of "
 				       "[A-Za-z0-9._-]",
 				       f->opts.name, GH_FLEET_NAME_MAX - 1);
+	/* The library reads it only when connecting: say now what is wrong with it. */
+	if (f->opts.creds && access(f->opts.creds, R_OK))
+		return cli_input_error("--fleet-creds %s: %s", f->opts.creds, strerror(errno));
 	f->opts.tls_ca = f->tls_ca.items;
 	f->opts.n_tls_ca = f->tls_ca.count;
 	return 0;

@@ -97,7 +97,7 @@ int cli_load_block_file(const char *file, uint64_t ttl, struct block_spec **spec
 	int err;
 
 	if (!f)
-		return cli_input_error("--file %s: %s", file, strerror(errno));
+		return cli_input_error("%s: %s", file, strerror(errno));
 	err = cli_report(&e, block_file_parse(f, file, &o, specs, n, &e));
 	if (f != stdin)
 		fclose(f);

@@ -210,7 +210,9 @@ int cmd_status(int argc, char **argv)
 		"ports and sample rate, and whether a daemon runs, with alerts and blocks per\n"
 		"policy. A defunct link (its interface was deleted, maybe re-created under the\n"
 		"same name) gates nothing: 'attach' or 'run' on that interface replaces it and\n"
-		"keeps every block.",
+		"keeps every block. In fleet mode (run --fleet), whether the daemon is connected,\n"
+		"its last error, decisions waiting to be published, published, applied,\n"
+		"rejected and the lag from another host's decision to its entry here.",
 		"  gatehawk status\n  gatehawk status --json | jq '.daemon.engine.policies[].name'\n"
 	};
 	struct json_object *st, *daemon = NULL;

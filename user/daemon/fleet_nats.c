@@ -42,7 +42,7 @@ int fleet_nats_err(struct gh_err *e, natsStatus s, const char *fmt, ...)
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	/* The library's own text names the file or the server's refusal. */
-	if (detail && *detail && strcmp(detail, natsStatus_GetText(s)))
+	if (detail && *detail && !strstr(detail, natsStatus_GetText(s)))
 		return gh_err_fail(e, errno_of(s), "%s: %s (%s)", what, natsStatus_GetText(s),
 				   detail);
 	return gh_err_fail(e, errno_of(s), "%s: %s", what, natsStatus_GetText(s));
