@@ -93,7 +93,8 @@ int fleet_bind_bucket(jsCtx *js, const char *bucket, bool create, kvStore **kv,
 	cfg.Bucket = bucket;
 	cfg.Description = "gatehawk block decisions, one per CIDR";
 	cfg.History = 1;
-	cfg.TTL = (int64_t)GH_FLEET_MAX_TTL_S * 1000; /* milliseconds */
+	/* The stream's MaxAge as is: nanoseconds (not the milliseconds of Wait). */
+	cfg.TTL = (int64_t)GH_FLEET_MAX_TTL_S * 1000000000LL;
 	cfg.MaxValueSize = GH_FLEET_MSG_MAX;
 	cfg.StorageType = js_FileStorage;
 	s = js_CreateKeyValue(kv, js, &cfg);
