@@ -53,6 +53,7 @@ struct net_v6_key {
 
 /* Block entry flags. */
 #define GH_BLOCK_F_AUTO (1U << 0) /* written by a policy, not by hand */
+#define GH_BLOCK_F_FLEET (1U << 1) /* learned from the fleet (with AUTO): never published */
 
 /*
  * One block entry, in the host hash or the prefix trie. expires_ns is on the

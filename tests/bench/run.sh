@@ -14,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-ALL_BENCHES=(xdp engine decode http latency replay recall profile metrics)
+ALL_BENCHES=(xdp engine decode http latency replay recall profile metrics fleet)
 
 GATEHAWK=build/gatehawk
 BENCH_BIN=build/tests/bench
@@ -562,6 +562,14 @@ bench_profile() {
 # --metrics scraped every second, and per scrape (issue 16).
 bench_metrics() {
 	bash tests/bench/metrics_bench.sh "$REPORT_DIR"
+}
+
+# ---- fleet: block decisions across hosts ------------------------------------
+# tests/bench/fleet_bench.sh OUTDIR: a nats-server -js on loopback, latency
+# from one host's decision to 1, 10 and 100 other hosts' maps, decisions/s,
+# catch-up of a host joining a fleet of 100,000 decisions; figures in fleet.md.
+bench_fleet() {
+	bash tests/bench/fleet_bench.sh "$REPORT_DIR"
 }
 
 # ---- main ---------------------------------------------------------------------

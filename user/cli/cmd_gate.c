@@ -9,6 +9,7 @@
 #include "base/host_addrs.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/fleet_cli.h"
 #include "cli/log_opts.h"
 #include "daemon/daemon.h"
 #include "kernel/gate_loader.h"
@@ -174,6 +175,7 @@ int cmd_run(int argc, char **argv)
 	struct cli_log_opts lo = { 0 };
 	struct log_parser parser;
 	struct cli_strlist access_logs = { .count = 0 }, protect = { .count = 0 };
+	struct cli_fleet fleet = { .opts.queue_max = GH_FLEET_QUEUE_DEFAULT };
 	bool print_requests = false;
 	struct gh_err e = { 0 };
 	const struct cli_opt opts[] = {
@@ -205,6 +207,11 @@ int cmd_run(int argc, char **argv)
 		{ "metrics", "ADDR:PORT", cli_set_string, &d.metrics_listen,
 		  "serve Prometheus metrics at http://ADDR:PORT/metrics (e.g. 127.0.0.1:9101)" },
 		CLI_LOG_OPTS(lo),
+		{ "fleet", "URL", cli_set_string, &fleet.opts.url,
+		  "share block decisions with every host on this NATS JetStream server" },
+		CLI_FLEET_OPTS(fleet),
+		{ "fleet-queue", "N", cli_set_u32, &fleet.opts.queue_max,
+		  "decisions kept for the fleet while its server is down (default 10000)" },
 		{ 0 },
 	};
 	const struct cli_usage usage = {
@@ -214,7 +221,9 @@ int cmd_run(int argc, char **argv)
 		"                    [--print-requests] [--max-groups N] [--ipv6-prefix N]\n"
 		"                    [--xdp-mode native|skb|auto] [--pin-dir DIR] [--max-blocks N]\n"
 		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
-		"                    [--trusted-proxy CIDR]... [--protect CIDR]... [--metrics ADDR:PORT]",
+		"                    [--trusted-proxy CIDR]... [--protect CIDR]... [--metrics ADDR:PORT]\n"
+		"                    [--fleet URL [--fleet-name NAME] [--fleet-creds FILE]\n"
+		"                     [--fleet-tls-ca FILE]... [--fleet-queue N]]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
@@ -232,7 +241,11 @@ int cmd_run(int argc, char **argv)
 		"one of them blocks the source alone. IPv6 sources are grouped and blocked by\n"
 		"/64 unless a policy or --ipv6-prefix says. --metrics serves every counter of\n"
 		"'stats' and 'status' for Prometheus from a thread of its own, rendered when\n"
-		"scraped (the README's operations section lists the series).",
+		"scraped (the README's operations section lists the series). With --fleet, every block\n"
+		"this host makes (a policy's, or 'block add') goes to the fleet's NATS JetStream\n"
+		"bucket and every host applies the fleet's blocks with the time they have left,\n"
+		"except what it protects; 'block del' releases it everywhere; with the server\n"
+		"down, blocking goes on alone and decisions wait for it ('gatehawk fleet --help').",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
@@ -240,6 +253,8 @@ int cmd_run(int argc, char **argv)
 		"  gatehawk run --iface eth0 --policies ./policies --ipv6-prefix 128\n"
 		"  gatehawk run --iface eth0 --policies ./policies --protect 198.51.100.0/24\n"
 		"  gatehawk run --iface eth0 --policies ./policies --metrics 127.0.0.1:9101\n"
+		"  gatehawk run --iface eth0 --policies ./policies --fleet nats://10.0.0.5:4222 \\\n"
+		"      --fleet-creds /etc/gatehawk/web-1.creds --fleet-name web-1\n"
 	};
 	char *pos[1];
 	int err;
@@ -250,6 +265,10 @@ int cmd_run(int argc, char **argv)
 	err = gate_cli_resolve(&g, usage.path, &d.attach);
 	err = err ?: cli_report(&e, sensor_parse_ports(ports, &d.sensor.tun, &e));
 	err = err ?: protect_cidrs(&protect);
+	if (!err && fleet.opts.url) {
+		err = cli_fleet_resolve(&fleet);
+		d.fleet = &fleet.opts;
+	}
 	if (err)
 		return err;
 	d.sensor.pin_dir = d.attach.pin_dir;

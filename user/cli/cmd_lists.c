@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "base/clock.h"
 #include "cli/commands.h"
+#include "cli/fleet_cli.h"
 #include "kernel/gate_maps.h"
 #include "kernel/gate_loader.h"
 #include "base/host_addrs.h"
@@ -88,20 +89,31 @@ static void report_bad_line(const struct gh_err *line_err, void *ctx)
 	cli_report(line_err, line_err->code);
 }
 
-static int load_specs(const char *file, uint64_t ttl, uint32_t reason, struct block_spec **specs,
-		      size_t *n)
+int cli_load_block_file(const char *file, uint64_t ttl, struct block_spec **specs, size_t *n)
 {
 	FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
-	struct block_file_opts o = { ttl, reason, report_bad_line, NULL };
+	struct block_file_opts o = { ttl, 0, report_bad_line, NULL };
 	struct gh_err e = { 0 };
 	int err;
 
 	if (!f)
-		return cli_input_error("--file %s: %s", file, strerror(errno));
+		return cli_input_error("%s: %s", file, strerror(errno));
 	err = cli_report(&e, block_file_parse(f, file, &o, specs, n, &e));
 	if (f != stdin)
 		fclose(f);
 	return err;
+}
+
+/* A daemon in fleet mode publishes the operator's blocks (cli/fleet_cli.h). */
+static void share_with_fleet(const char *pin_dir, const struct block_spec *specs, size_t n)
+{
+	size_t queued = 0;
+
+	/* No daemon in fleet mode: the first try says so. */
+	while (queued < n && cli_fleet_notify(pin_dir, true, &specs[queued].cidr))
+		queued++;
+	if (queued)
+		cli_note("%zu block%s queued for the fleet", queued, queued == 1 ? "" : "s");
 }
 
 static int block_add(int argc, char **argv)
@@ -157,7 +169,7 @@ static int block_add(int argc, char **argv)
 		one.ttl_s = ttl;
 		specs = &one;
 	} else {
-		err = load_specs(file, ttl, 0, &specs, &n);
+		err = cli_load_block_file(file, ttl, &specs, &n);
 		if (err)
 			return err;
 	}
@@ -182,6 +194,8 @@ static int block_add(int argc, char **argv)
 		printf("%zu entr%s added\n", n, n == 1 ? "y" : "ies");
 close:
 	gate_maps_close(&m);
+	if (!err)
+		share_with_fleet(pin_dir, specs, n);
 out:
 	if (specs != &one)
 		free(specs);
@@ -220,6 +234,16 @@ static int cidr_command(int argc, char **argv, const struct cli_usage *usage, bo
 	return err ? cli_runtime_error(err, "%s %s", usage->path, pos[0]) : 0;
 }
 
+/* The fleet's hosts release it too when a daemon in fleet mode runs here. */
+static int block_del_shared(struct gate_maps *m, const struct gh_cidr *c)
+{
+	int err = gate_block_del(m, c);
+
+	if (!err && cli_fleet_notify(m->pin_dir, false, c))
+		cli_note("unblock queued for the fleet");
+	return err;
+}
+
 static int block_del(int argc, char **argv)
 {
 	const struct cli_usage usage = {
@@ -228,7 +252,7 @@ static int block_del(int argc, char **argv)
 		"  gatehawk block del 203.0.113.7\n  gatehawk block del 2001:db8::/64\n"
 	};
 
-	return cidr_command(argc, argv, &usage, false, gate_block_del);
+	return cidr_command(argc, argv, &usage, false, block_del_shared);
 }
 
 static int allow_del(int argc, char **argv)
@@ -284,6 +308,8 @@ static int print_block(const struct block_view *v, void *ctx)
 		json_object_object_add(o, "hits", json_object_new_uint64(e->hits));
 		json_object_object_add(o, "auto",
 				       json_object_new_boolean(!!(e->flags & GH_BLOCK_F_AUTO)));
+		json_object_object_add(o, "fleet",
+				       json_object_new_boolean(!!(e->flags & GH_BLOCK_F_FLEET)));
 		cli_json_list_add(&l->out, o);
 	} else {
 		char expires[24];
@@ -325,7 +351,8 @@ static int list_show(int argc, char **argv, bool allow)
 		allow ? "gatehawk allow list" : "gatehawk block list", "[--json] [--pin-dir DIR]",
 		allow ? "Show allow entries and how many packets each let through."
 		      : "Show live block entries: prefix, time left, packets dropped, reason.\n"
-			"JSON fields: cidr, reason, expires_in_s (null = never), hits, auto.",
+			"JSON fields: cidr, reason, expires_in_s (null = never), hits, auto, fleet\n"
+			"(learned from the fleet: see 'gatehawk fleet').",
 		allow ? "  gatehawk allow list\n"
 			"  gatehawk allow list --json | jq -r '.[].cidr'\n"
 		      : "  gatehawk block list\n"

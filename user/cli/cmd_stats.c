@@ -133,7 +133,9 @@ int cmd_stats(int argc, char **argv)
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         late and future records, alerts and blocks per policy, blocks spared\n"
 		"         (or narrowed to their source) and why, entries a full block map gave\n"
-		"         up (evicted_expired, evicted_automatic), whether a reload is compiling.",
+		"         up (evicted_expired, evicted_automatic), whether a reload is compiling;\n"
+		"         with run --fleet, daemon.fleet.*: connected, queue, published,\n"
+		"         received, rejected_* (by kind), applied, duplicates, spared_*, lag_ms_*.",
 		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };

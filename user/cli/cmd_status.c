@@ -150,6 +150,29 @@ static void print_health(struct json_object *daemon, struct json_object *engine)
 	printf("\n");
 }
 
+/* Fleet mode (run --fleet): the connection, the queue and what came and went. */
+static void print_fleet(struct json_object *daemon)
+{
+	struct json_object *f, *err;
+
+	if (!json_object_object_get_ex(daemon, "fleet", &f) || !f)
+		return;
+	printf("fleet:   %s %s as %s; queue %" PRId64 " (overflow %" PRId64 "), published %" PRId64
+	       ", applied %" PRId64 " (duplicates %" PRId64 "), rejected %" PRId64
+	       ", lag %" PRId64 " ms (max %" PRId64 ")\n",
+	       json_object_get_boolean(json_object_object_get(f, "connected")) ? "connected to"
+									  : "NOT connected to",
+	       json_object_get_string(json_object_object_get(f, "url")),
+	       json_object_get_string(json_object_object_get(f, "name")), get_int(f, "queue"),
+	       get_int(f, "queue_overflow"), get_int(f, "published"), get_int(f, "applied"),
+	       get_int(f, "duplicates"),
+	       get_int(f, "rejected_message") + get_int(f, "rejected_cidr") +
+		       get_int(f, "rejected_expiry") + get_int(f, "spared_protected"),
+	       get_int(f, "lag_ms_last"), get_int(f, "lag_ms_max"));
+	if (json_object_object_get_ex(f, "last_error", &err) && err)
+		printf("fleet:   last error: %s\n", json_object_get_string(err));
+}
+
 static void print_text(struct json_object *st)
 {
 	struct json_object *gate, *sensor, *daemon, *ifaces, *engine = NULL, *pols;
@@ -186,6 +209,7 @@ static void print_text(struct json_object *st)
 		       ? "; reloading the policies (the set below runs meanwhile)" : "");
 	json_object_object_get_ex(daemon, "engine", &engine);
 	print_health(daemon, engine);
+	print_fleet(daemon);
 	if (!engine || !json_object_object_get_ex(engine, "policies", &pols))
 		return;
 	printf("engine:  %" PRId64 " groups (%" PRId64 " counter-only), %" PRId64
@@ -216,7 +240,9 @@ int cmd_status(int argc, char **argv)
 		"policies in force, reloads that worked and failed, alerts and blocks over the\n"
 		"last minute and hour, and alerts and blocks per policy. A defunct link (its interface was deleted, maybe re-created under the\n"
 		"same name) gates nothing: 'attach' or 'run' on that interface replaces it and\n"
-		"keeps every block.",
+		"keeps every block. In fleet mode (run --fleet), whether the daemon is connected,\n"
+		"its last error, decisions waiting to be published, published, applied,\n"
+		"rejected and the lag from another host's decision to its entry here.",
 		"  gatehawk status\n  gatehawk status --json | jq '.daemon.engine.policies[].name'\n"
 	};
 	struct json_object *st, *daemon = NULL;

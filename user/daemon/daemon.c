@@ -22,6 +22,7 @@
 #include "daemon/health.h"
 #include "daemon/metrics.h"
 #include "daemon/metrics_text.h"
+#include "daemon/fleet_apply.h"
 #include "daemon/reload.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
@@ -51,6 +52,8 @@ struct daemon {
 	struct engine *engine;
 	struct reloader *reloader; /* SIGHUP; NULL without a policies directory */
 	struct enforcer enforcer;
+	struct fleet *fleet; /* --fleet; NULL: this host alone */
+	struct fleet_applier fleet_applier;
 	struct gh_event_clock clock; /* live event time: records, ticks, counters */
 	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
 	struct followed *logs; /* one per opts->access_logs */
@@ -408,6 +411,8 @@ static struct json_object *stats_json(const struct daemon *d)
 	json_object_object_add(o, "access_logs", access_logs_json(d));
 	json_object_object_add(o, "enforcer", enf);
 	json_object_object_add(o, "health", health_json(&d->health, event_now(d), totals));
+	if (d->fleet)
+		json_object_object_add(o, "fleet", fleet_applier_stats_json(&d->fleet_applier));
 	if (d->engine) {
 		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
 		struct engine_stats es;
@@ -450,6 +455,8 @@ static struct json_object *on_control(const char *cmd, void *ctx)
 {
 	struct daemon *d = ctx;
 
+	if (d->fleet && !strncmp(cmd, "fleet ", 6))
+		return fleet_control(&d->fleet_applier, cmd);
 	if (!strcmp(cmd, "alerts"))
 		return health_alerts_json(&d->health);
 	return strcmp(cmd, "stats") ? NULL : stats_json(d);
@@ -496,6 +503,17 @@ static int render_metrics(struct prom_text *t, void *ctx)
 	free(logs);
 	free(names);
 	return err;
+}
+
+/* Decisions of the fleet came in (daemon/fleet.h): applied here, on the loop. */
+static int on_fleet_ready(int fd, uint32_t events, void *ctx)
+{
+	struct daemon *d = ctx;
+
+	(void)fd;
+	(void)events;
+	fleet_drain(d->fleet, fleet_apply, &d->fleet_applier);
+	return 0;
 }
 
 static int on_control_ready(int fd, uint32_t events, void *ctx)
@@ -573,6 +591,9 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 			return gh_err_input(e, "--access-log %s: %s", o->access_logs[i],
 					    strerror(-err));
 	}
+	/* Connecting goes on in the background: a server down stops nothing. */
+	if (o->fleet && !(d->fleet = fleet_start(o->fleet, e)))
+		return e->code ?: -EINVAL;
 	if (!o->policies_dir)
 		return 0;
 	err = policy_set_load_dir(o->policies_dir, &o->policy_load, &rep, &ps);
@@ -621,6 +642,10 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	d->enforcer.proxies = o->proxies;
 	*sig_fd = block_signals();
 	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	if (!err && d->fleet) {
+		fleet_applier_init(&d->fleet_applier, d->fleet, &d->enforcer);
+		err = add_fd(d, fleet_fd(d->fleet), on_fleet_ready, "the fleet", e);
+	}
 	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
 	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
@@ -688,6 +713,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	if (d.reloader && reloader_busy(d.reloader))
 		daemon_log(&d, "gatehawk: waiting for the policy load in progress to end");
 	reloader_free(d.reloader);
+	fleet_stop(d.fleet);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
 	health_free(&d.health);

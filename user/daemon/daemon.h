@@ -41,6 +41,7 @@
 /* The longest operator line the daemon logs; longer ones are cut. */
 #define GH_DAEMON_LOG_MAX 2048
 
+struct fleet_opts;
 struct log_parser;
 struct request_record;
 struct trusted_proxies;
@@ -58,6 +59,7 @@ struct daemon_opts {
 	bool dry_run;                    /* alert, never write blocks */
 	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
 	const char *metrics_listen;      /* ADDR:PORT serving GET /metrics (daemon/metrics.h); NULL: none */
+	const struct fleet_opts *fleet;  /* share block decisions (daemon/fleet.h); NULL: alone */
 	/* The daemon does not print: what the caller shows comes through these. */
 	void (*on_request)(const struct request_record *rec, void *ctx); /* NULL: none */
 	/* Setup is done and the loop starts: the notes gathered so far (then dropped). */

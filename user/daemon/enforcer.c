@@ -16,8 +16,7 @@ void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, boo
 	e->dry_run = dry_run;
 }
 
-/* Whether a block of scope would also drop a trusted proxy. */
-static bool covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
+bool enforcer_covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
 {
 	for (size_t i = 0; e->proxies && i < e->proxies->n; i++)
 		if (gh_cidr_overlaps(scope, &e->proxies->cidrs[i]))
@@ -37,7 +36,7 @@ static bool narrow_to_source(struct enforcer *e, struct verdict *v)
 	char why[GH_CIDR_STRLEN];
 
 	if (v->scope.prefixlen >= host.prefixlen || gh_covers_protected(&host, why, sizeof(why)) ||
-	    covers_proxy(e, &host))
+	    enforcer_covers_proxy(e, &host))
 		return false;
 	v->scope = host;
 	e->stats.narrowed++;
@@ -54,7 +53,7 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 		snprintf(e->spared_why, sizeof(e->spared_why), "protected: %s", why);
 		return e->spared_why;
 	}
-	if (covers_proxy(e, &v->scope) && !narrow_to_source(e, v)) {
+	if (enforcer_covers_proxy(e, &v->scope) && !narrow_to_source(e, v)) {
 		e->stats.spared_protected++;
 		return "a trusted proxy";
 	}
@@ -86,12 +85,11 @@ static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint6
 	return gate_block_add(e->maps, spec, 1);
 }
 
-/* Write the block unless a longer one is already in force. */
-static int write_block(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
+int enforcer_write(struct enforcer *e, const struct block_spec *block, const char *reason,
+		   char *evicted, size_t len)
 {
-	struct block_spec spec = { .cidr = v->scope, .ttl_s = v->ttl_s,
-				   .flags = GH_BLOCK_F_AUTO };
-	uint64_t now = gh_boottime_ns(), until = now + v->ttl_s * 1000000000ULL;
+	struct block_spec spec = *block;
+	uint64_t now = gh_boottime_ns(), until = now + spec.ttl_s * 1000000000ULL;
 	struct block_entry cur;
 	int err;
 
@@ -100,18 +98,33 @@ static int write_block(struct enforcer *e, const struct verdict *v, char *evicte
 		return err;
 	if (!gate_block_get(e->maps, &spec.cidr, &cur) && block_entry_live(&cur, now) &&
 	    (!cur.expires_ns || cur.expires_ns >= until)) {
-		e->stats.already_blocked++;
+		err = 1;
 		goto out;
 	}
-	err = gate_reason_id(e->maps, v->policy->name, &spec.reason);
+	err = gate_reason_id(e->maps, reason, &spec.reason);
 	err = err ?: gate_block_add(e->maps, &spec, 1);
 	if (err == -E2BIG)
 		err = add_evicting(e, &spec, now, evicted, len);
-	if (!err)
-		e->stats.blocks++;
 out:
 	gate_maps_unlock(e->maps);
 	return err;
+}
+
+/* Write the block unless a longer one is already in force. */
+static int write_block(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
+{
+	struct block_spec spec = { .cidr = v->scope, .ttl_s = v->ttl_s,
+				   .flags = GH_BLOCK_F_AUTO };
+	int err = enforcer_write(e, &spec, v->policy->name, evicted, len);
+
+	if (err == 1)
+		e->stats.already_blocked++;
+	else if (!err)
+		e->stats.blocks++;
+	/* The fleet hears of new and longer blocks only. */
+	if (!err && e->on_block)
+		e->on_block(v, e->on_block_ctx);
+	return err < 0 ? err : 0;
 }
 
 /*

@@ -46,10 +46,22 @@ struct enforcer {
 	const struct trusted_proxies *proxies; /* never blocked; NULL: none */
 	struct enforcer_stats stats;
 	char spared_why[GH_CIDR_STRLEN + 64]; /* evidence.not_blocked of the last verdict */
+	/* A policy's block was written (new or longer): fleet mode shares it. NULL: none. */
+	void (*on_block)(const struct verdict *v, void *ctx);
+	void *on_block_ctx;
 };
 
 void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, bool dry_run);
 /* The engine's verdict_fn; ctx is the struct enforcer. */
 void enforcer_verdict(const struct verdict *v, void *ctx);
+/*
+ * Write block (its reason id set from the reason text) unless a block as
+ * long is in force: 0 written, 1 left as it was, or a negative errno. A
+ * full map makes room as for a verdict (counted and named in evicted).
+ */
+int enforcer_write(struct enforcer *e, const struct block_spec *block, const char *reason,
+		   char *evicted, size_t len);
+/* Whether a block of scope would also drop a trusted proxy. */
+bool enforcer_covers_proxy(const struct enforcer *e, const struct gh_cidr *scope);
 
 #endif /* GATEHAWK_ENFORCER_H */
