@@ -5,7 +5,9 @@
 
 #include "engine/alert.h"
 #include "base/clock.h"
+#include "daemon/allow_files.h"
 #include "daemon/enforcer.h"
+#include "daemon/notify.h"
 #include "base/host_addrs.h"
 
 void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, bool dry_run)
@@ -14,6 +16,66 @@ void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, boo
 	e->maps = maps;
 	e->alerts = alerts;
 	e->dry_run = dry_run;
+	e->memory.max = GH_DEFAULT_MAX_BLOCKS;
+}
+
+void enforcer_free(struct enforcer *e)
+{
+	block_memory_free(&e->memory);
+}
+
+/* A block ended: its line and --on-unblock. */
+static void tell_unblock(struct enforcer *e, const struct hook_event *ev)
+{
+	e->stats.unblocks++;
+	if (e->notify)
+		notify_unblock(e->notify, ev);
+}
+
+/* A block entry the map lost (gate_gone, or the victim of a full map). */
+static int map_block_gone(const struct block_view *v, const char *why, struct enforcer *e)
+{
+	char cidr[GH_CIDR_STRLEN], policy[GH_REASON_LEN];
+
+	gh_cidr_format(&v->cidr, cidr, sizeof(cidr));
+	if (gate_reason_text(e->maps, v->entry.reason, policy, sizeof(policy)))
+		snprintf(policy, sizeof(policy), "#%u", v->entry.reason);
+	tell_unblock(e, &(struct hook_event){ .action = "unblock", .cidr = cidr, .policy = policy,
+					      .severity = "", .src_ip = "", .why = why });
+	return 0;
+}
+
+static int map_block_expired(const struct block_view *v, void *ctx)
+{
+	return map_block_gone(v, "expired", ctx);
+}
+
+static void remembered_expired(const struct remembered_block *b, void *ctx)
+{
+	char cidr[GH_CIDR_STRLEN];
+
+	gh_cidr_format(&b->cidr, cidr, sizeof(cidr));
+	tell_unblock(ctx, &(struct hook_event){ .action = "unblock", .cidr = cidr,
+						.policy = b->policy, .severity = b->severity,
+						.src_ip = b->src_ip, .why = "expired" });
+}
+
+int enforcer_gc(struct enforcer *e, uint64_t now_ns)
+{
+	const struct gate_gone gone = { .block = map_block_expired, .ctx = e };
+	size_t removed;
+	int err;
+
+	if (!e->maps) {
+		block_memory_expire(&e->memory, now_ns, remembered_expired, e);
+		return 0;
+	}
+	err = gate_maps_lock(e->maps);
+	if (err)
+		return err;
+	err = gate_gc(e->maps, now_ns, &gone, &removed);
+	gate_maps_unlock(e->maps);
+	return err;
 }
 
 /* Whether a block of scope would also drop a trusted proxy. */
@@ -58,7 +120,8 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 		e->stats.spared_protected++;
 		return "a trusted proxy";
 	}
-	if (gate_allow_covers(e->maps, &v->src) > 0) {
+	if ((e->allow_files && allow_files_cover(e->allow_files, &v->src)) ||
+	    (e->maps && gate_allow_covers(e->maps, &v->src) > 0)) {
 		e->stats.spared_allowed++;
 		return "allow-listed";
 	}
@@ -73,8 +136,9 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint64_t now,
 			char *evicted, size_t len)
 {
+	const struct gate_gone gone = { .block = map_block_expired, .ctx = e };
 	struct block_room room;
-	int err = gate_block_make_room(e->maps, spec, now, &room);
+	int err = gate_block_make_room(e->maps, spec, now, &gone, &room);
 
 	if (err)
 		return err;
@@ -82,11 +146,32 @@ static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint6
 	if (room.evicted) {
 		e->stats.evicted_automatic++;
 		gh_cidr_format(&room.victim.cidr, evicted, len);
+		map_block_gone(&room.victim, "evicted", e);
 	}
 	return gate_block_add(e->maps, spec, 1);
 }
 
-/* Write the block unless a longer one is already in force. */
+/* No kernel: the block is remembered, and the hook (notify) writes it. */
+static int remember_block(struct enforcer *e, const struct verdict *v, uint64_t now)
+{
+	struct remembered_block b = { .cidr = v->scope,
+				      .until_ns = v->ttl_s ? now + v->ttl_s * 1000000000ULL : 0 };
+	int ret;
+
+	snprintf(b.policy, sizeof(b.policy), "%s", v->policy->name);
+	snprintf(b.severity, sizeof(b.severity), "%s", policy_severity_name(v->policy->severity));
+	if (v->has_src)
+		gh_addr_format(&v->src, b.src_ip, sizeof(b.src_ip));
+	ret = block_memory_put(&e->memory, &b, now);
+	if (!ret)
+		e->stats.already_blocked++;
+	return ret;
+}
+
+/*
+ * Write the block unless a longer one is already in force: 1 written (or
+ * extended), 0 left as it was, or negative errno.
+ */
 static int write_block(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
 {
 	struct block_spec spec = { .cidr = v->scope, .ttl_s = v->ttl_s,
@@ -95,6 +180,11 @@ static int write_block(struct enforcer *e, const struct verdict *v, char *evicte
 	struct block_entry cur;
 	int err;
 
+	if (!e->maps) {
+		err = remember_block(e, v, now);
+		e->stats.blocks += err > 0;
+		return err;
+	}
 	err = gate_maps_lock(e->maps);
 	if (err)
 		return err;
@@ -107,8 +197,10 @@ static int write_block(struct enforcer *e, const struct verdict *v, char *evicte
 	err = err ?: gate_block_add(e->maps, &spec, 1);
 	if (err == -E2BIG)
 		err = add_evicting(e, &spec, now, evicted, len);
-	if (!err)
+	if (!err) {
 		e->stats.blocks++;
+		err = 1;
+	}
 out:
 	gate_maps_unlock(e->maps);
 	return err;
@@ -121,7 +213,7 @@ out:
  * engine's prefix) and evicted (a block that made room in a full map).
  */
 static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared,
-			const char *narrowed_from, const char *evicted)
+			const char *narrowed_from, const char *evicted, bool written)
 {
 	struct verdict shown = *v;
 	struct json_object *evidence = NULL;
@@ -146,8 +238,12 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 			json_object_object_add(evidence, "evicted", json_object_new_string(evicted));
 		shown.evidence = evidence;
 	}
-	alert_write(e->alerts, &shown);
-	fflush(e->alerts);
+	if (e->alerts) {
+		alert_write(e->alerts, &shown);
+		fflush(e->alerts);
+	}
+	if (e->notify)
+		notify_verdict(e->notify, &shown, written);
 	json_object_put(evidence);
 	e->stats.alerts++;
 }
@@ -158,17 +254,18 @@ void enforcer_verdict(const struct verdict *verdict, void *ctx)
 	struct verdict v = *verdict;
 	char evicted[GH_CIDR_STRLEN] = "", wide[GH_CIDR_STRLEN] = "";
 	const char *spared = NULL;
-	int err;
+	int written = 0;
 
 	if (v.block) {
 		spared = spared_because(e, &v);
-		if (!spared && (err = write_block(e, &v, evicted, sizeof(evicted)))) {
+		if (!spared && (written = write_block(e, &v, evicted, sizeof(evicted))) < 0) {
 			e->stats.block_errors++;
-			spared = err == -E2BIG ? "the block map is full of manual and longer blocks"
-					       : "the block map refused the entry";
+			spared = written != -E2BIG     ? "the block map refused the entry"
+				 : e->maps ? "the block map is full of manual and longer blocks"
+					   : "the daemon remembers as many blocks as it may";
 		}
 		if (v.scope.prefixlen != verdict->scope.prefixlen)
 			gh_cidr_format(&verdict->scope, wide, sizeof(wide));
 	}
-	write_alert(e, &v, spared, wide, evicted);
+	write_alert(e, &v, spared, wide, evicted, written > 0);
 }
