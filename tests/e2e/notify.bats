@@ -122,9 +122,10 @@ alert_lines() { grep -c '"policy":"probe"' "${1:-$T/alerts.jsonl}" 2>/dev/null |
 has_alert_lines() { [[ $(alert_lines "${2:-}") -ge $1 ]]; }
 log_has() { grep -q -- "$1" "$LAB_DIR/daemon.err"; }
 
+# A simple command in the background (not the lab_in_server function): $! is python's pid.
 listener_start() {
-	lab_in_server python3 "$LAB_ROOT/tests/lib/webhook_listener.py" "$PORT" 2 "$T/hook.jsonl" \
-		3>&- &
+	nsenter --net="/run/netns/$LAB_SERVER_NS" python3 "$LAB_ROOT/tests/lib/webhook_listener.py" \
+		"$PORT" 2 "$T/hook.jsonl" 3>&- &
 	echo $! >"$LAB_DIR/listener.pid"
 	lab_wait "the webhook listener" 50 lab_in_server python3 -c \
 		"import socket; socket.create_connection(('127.0.0.1', $PORT), 1)"

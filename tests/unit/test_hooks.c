@@ -185,7 +185,7 @@ static void test_hostile_fields(struct event_loop *loop)
 	snprintf(want, sizeof(want),
 		 "argc=7\narg=block\narg=203.0.113.7\narg=%s\narg=600\narg=%s\narg=%s\narg=verdict\n"
 		 "secret=unset\npath=%s\nstdin={\"src_ip\":\"$(reboot)\"}\n",
-		 MARK_SEMI, MARK_TICKS, MARK_DOLLAR, GH_HOOK_PATH + strlen("PATH="));
+		 MARK_SEMI, MARK_TICKS, MARK_DOLLAR, &GH_HOOK_PATH[strlen("PATH=")]);
 	ok_str(got, want, "the hook got 7 arguments verbatim, PATH alone, the line on stdin");
 	for (size_t i = 0; i < 3; i++)
 		ok(access(marks[i], F_OK), "%s was never created: no field ran", marks[i]);

@@ -24,7 +24,7 @@ struct gate_cli {
 };
 
 #define GATE_CLI_OPTS(g)                                                                   \
-	{ "iface", "IF[,IF...]", cli_set_string, &(g).iface, "interfaces to gate (required)" }, \
+	{ "iface", "IF[,IF...]", cli_set_string, &(g).iface, "interfaces to gate (required; run --no-kernel gates none)" }, \
 	{ "xdp-mode", "MODE", cli_set_string, &(g).mode,                                   \
 	  "native, skb or auto (default: auto, native when the driver has it)" },          \
 	{ "pin-dir", "DIR", cli_set_string, &(g).pin_dir,                                  \

@@ -61,7 +61,7 @@ int netlink_addrs_read(int fd, void (*fn)(const struct addr_change *c, void *ctx
 
 	for (;;) {
 		ssize_t n = recv(fd, buf, sizeof(buf), 0);
-		int len = (int)n;
+		struct nlmsghdr *h;
 
 		if (n < 0) {
 			if (errno == EAGAIN || errno == EINTR)
@@ -70,10 +70,13 @@ int netlink_addrs_read(int fd, void (*fn)(const struct addr_change *c, void *ctx
 			gh_protected_changed();
 			return -errno;
 		}
-		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, len);
-		     h = NLMSG_NEXT(h, len)) {
+		/* NLMSG_OK/NEXT, without their signed-unsigned comparisons. */
+		for (size_t off = 0; off + sizeof(*h) <= (size_t)n; off += NLMSG_ALIGN(h->nlmsg_len)) {
 			struct addr_change c;
 
+			h = (struct nlmsghdr *)(buf + off);
+			if (h->nlmsg_len < sizeof(*h) || off + h->nlmsg_len > (size_t)n)
+				break;
 			if ((h->nlmsg_type != RTM_NEWADDR && h->nlmsg_type != RTM_DELADDR) ||
 			    !parse_addr(h, &c))
 				continue;
