@@ -5,7 +5,8 @@
  * Order of checks: allow list (prefix trie) beats everything; then the exact
  * address hash (the fast path for /32 and /128); then the prefix trie. Tries
  * that are empty are skipped, which the per-family entry counts in
- * gate_config tell us without a lookup. Expired entries pass by themselves.
+ * gate_config tell us without a lookup. Expired entries, block or allow,
+ * count as absent by themselves.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -109,13 +110,13 @@ static __always_inline void fill_keys(const __u8 *saddr, __u8 family, struct hos
 }
 
 /* The clock is read only when an entry with an expiry is found. */
-static __always_inline int block_live(const struct block_entry *b, __u64 *now)
+static __always_inline int entry_live(__u64 expires_ns, __u64 *now)
 {
-	if (!b->expires_ns)
+	if (!expires_ns)
 		return 1;
 	if (!*now)
 		*now = bpf_ktime_get_boot_ns();
-	return *now < b->expires_ns;
+	return *now < expires_ns;
 }
 
 /*
@@ -131,7 +132,7 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 		b = bpf_map_lookup_elem(net_map, key);
 		if (!b)
 			return NULL;
-		if (block_live(b, now))
+		if (entry_live(b->expires_ns, now))
 			return b;
 		*expired = 1;
 		if (b->prefixlen == 0 || b->prefixlen > key->prefixlen)
@@ -159,6 +160,31 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 		__r;                                                   \
 	})
 
+/*
+ * Most specific live allow entry, retrying shorter prefixes past expired
+ * ones like lookup_live_net. key->prefixlen is put back for the block maps.
+ */
+static __always_inline struct allow_entry *lookup_live_allow(int v4, struct net_v6_key *key,
+							     __u64 *now)
+{
+	__u32 full = key->prefixlen;
+	struct allow_entry *a = NULL;
+
+	for (int i = 0; i <= GH_EXPIRED_FALLBACK_MAX; i++) {
+		a = LOOKUP_BY_FAMILY(v4, allow_net4, allow_net6, key);
+		if (!a || entry_live(a->expires_ns, now))
+			break;
+		if (a->prefixlen == 0 || a->prefixlen > key->prefixlen) {
+			a = NULL;
+			break;
+		}
+		key->prefixlen = a->prefixlen - 1;
+		a = NULL;
+	}
+	key->prefixlen = full;
+	return a;
+}
+
 static __always_inline int gate_decide(const struct pkt_info *pkt, const struct gate_config *cfg,
 				       struct gate_stats *st)
 {
@@ -173,7 +199,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	fill_keys(pkt->saddr, pkt->family, &host, &net);
 
 	if (v4 ? cfg->allow_v4_entries : cfg->allow_v6_entries)
-		allow = LOOKUP_BY_FAMILY(v4, allow_net4, allow_net6, &net);
+		allow = lookup_live_allow(v4, &net, &now);
 	if (allow) {
 		__sync_fetch_and_add(&allow->hits, 1);
 		st->allowed++;
@@ -181,7 +207,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	}
 
 	b = LOOKUP_BY_FAMILY(v4, block_host4, block_host6, &host);
-	if (b && block_live(b, &now))
+	if (b && entry_live(b->expires_ns, &now))
 		goto drop;
 	if (b)
 		expired = 1;

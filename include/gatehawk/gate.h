@@ -70,9 +70,20 @@ struct block_entry {
 	__u32 pad;
 };
 
+/* Allow entry flags. */
+#define GH_ALLOW_F_FILE (1U << 0) /* from `run --allow-file`: kept in step with the file */
+
+/*
+ * One allow entry. expires_ns as in block_entry (0 = never): the program
+ * ignores an expired entry and retries with a shorter prefix, so an expired
+ * /32 never hides a live /24 around it; the daemon's GC deletes it.
+ */
 struct allow_entry {
 	__u64 created_ns;
 	__u64 hits;
+	__u64 expires_ns;
+	__u32 prefixlen;
+	__u32 flags;
 };
 
 /* Reason texts, indexed by block_entry.reason; written by user space only. */

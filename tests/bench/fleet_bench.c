@@ -160,7 +160,7 @@ static int start_hosts(int n, uint32_t max_blocks, uint32_t queue_max)
 		struct fleet_opts o = { .url = b.url, .name = name, .bucket = b.bucket,
 					.queue_max = queue_max };
 		struct gh_err e = { 0 };
-		int err = gate_fixture_open(&h->g, max_blocks);
+		int err = gate_fixture_open(&h->g, max_blocks, 0);
 
 		snprintf(name, sizeof(name), "bench-%d", i);
 		if (err) {

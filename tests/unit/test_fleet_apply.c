@@ -245,7 +245,7 @@ int main(void)
 	struct enforcer enf;
 	struct fleet *f;
 	FILE *alerts = tmpfile();
-	int err = gate_fixture_open(&g, 64);
+	int err = gate_fixture_open(&g, 64, 0);
 
 	if (err) {
 		tap_skip("the gate's maps cannot be created (CAP_BPF needed)");

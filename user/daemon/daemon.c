@@ -16,6 +16,8 @@
 #include "input/log_parser.h"
 #include "base/clock.h"
 #include "base/event_clock.h"
+#include "base/host_addrs.h"
+#include "daemon/allow_files.h"
 #include "daemon/control.h"
 #include "daemon/daemon.h"
 #include "daemon/enforcer.h"
@@ -26,6 +28,7 @@
 #include "daemon/reload.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
+#include "daemon/netlink_addrs.h"
 #include "kernel/gate_maps.h"
 #include "kernel/kernel_stats.h"
 #include "input/log_follow.h"
@@ -54,6 +57,9 @@ struct daemon {
 	struct enforcer enforcer;
 	struct fleet *fleet; /* --fleet; NULL: this host alone */
 	struct fleet_applier fleet_applier;
+	struct notify *notify;    /* alert sinks, hooks, webhook */
+	struct allow_files allow; /* --allow-file */
+	int addrs_fd;             /* netlink: this host's addresses as they change */
 	struct gh_event_clock clock; /* live event time: records, ticks, counters */
 	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
 	struct followed *logs; /* one per opts->access_logs */
@@ -121,7 +127,7 @@ static void on_verdict(const struct verdict *v, void *ctx)
 static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 {
 	engine_opts_default(eo);
-	eo->kernel_counters = true;
+	eo->kernel_counters = !d->opts->no_kernel;
 	eo->live = true; /* our ticks are the clock (engine.h) */
 	if (d->opts->max_groups)
 		eo->max_groups = d->opts->max_groups;
@@ -204,15 +210,19 @@ static bool gate_detached(const struct daemon *d)
 
 static void collect_garbage(struct daemon *d)
 {
-	size_t removed = 0;
-	int err = gate_maps_lock(&d->maps);
+	int err = enforcer_gc(&d->enforcer, gh_boottime_ns());
 
-	if (!err) {
-		err = gate_gc(&d->maps, gh_boottime_ns(), &removed);
-		gate_maps_unlock(&d->maps);
-	}
 	if (err)
 		daemon_log(d, "gatehawk: block GC failed: %s", strerror(-err));
+}
+
+static int on_addrs_changed(int fd, uint32_t events, void *ctx)
+{
+	const struct daemon *d = ctx;
+
+	(void)events;
+	netlink_addrs_serve(fd, d->opts->on_log, d->opts->out_ctx);
+	return 0;
 }
 
 static void feed_record(struct daemon *d, const struct request_record *rec)
@@ -301,10 +311,11 @@ static int on_tick(uint64_t expirations, void *ctx)
 		return 0;
 	}
 	decoder_expire(d->decoder, boot);
+	notify_tick(d->notify, boot);
 	follow_logs(d);
 	/* Opened on the first tick that has rate policies, so a SIGHUP that
 	 * brings the first one in gets the counters too. */
-	if (d->src_fd < 0 && has_rate_policies(d->policies))
+	if (d->src_fd < 0 && !d->opts->no_kernel && has_rate_policies(d->policies))
 		d->src_fd = sources_open(d->opts->attach.pin_dir);
 	if (d->engine && d->src_fd >= 0) {
 		struct counters_ctx c = { d->engine, now };
@@ -356,6 +367,8 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	if (read(fd, &si, sizeof(si)) != sizeof(si))
 		return 0;
 	if (si.ssi_signo == SIGHUP) {
+		notify_reopen(d->notify);
+		allow_files_reload(&d->allow, d->opts->no_kernel ? NULL : &d->maps);
 		request_reload(d);
 		return 0;
 	}
@@ -413,6 +426,8 @@ static struct json_object *stats_json(const struct daemon *d)
 	json_object_object_add(o, "health", health_json(&d->health, event_now(d), totals));
 	if (d->fleet)
 		json_object_object_add(o, "fleet", fleet_applier_stats_json(&d->fleet_applier));
+	json_object_object_add(o, "no_kernel", json_object_new_boolean(d->opts->no_kernel));
+	json_object_object_add(o, "notify", notify_stats_json(d->notify));
 	if (d->engine) {
 		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
 		struct engine_stats es;
@@ -552,16 +567,19 @@ static int add_timer(struct daemon *d, uint64_t interval_ms, ev_timer_handler fn
 	return id < 0 ? gh_err_sys(e, id, "setting up %s", what) : 0;
 }
 
+/* Without the kernel, the decoder only (its counters stay zero). */
 static int open_ring(struct daemon *d, struct gh_err *e)
 {
-	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
-	int err;
+	int fd, err;
 
-	if (fd < 0)
-		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
 	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
 				 GH_DEFAULT_ANSWER_TIMEOUT_NS, &d->clock);
-	d->ring = d->decoder ? ring_buffer__new(fd, on_ring_event, d->decoder, NULL) : NULL;
+	if (!d->decoder || d->opts->no_kernel)
+		return d->decoder ? 0 : gh_err_sys(e, -ENOMEM, "setting up the decoder");
+	fd = gh_pin_open(d->opts->attach.pin_dir, "events");
+	if (fd < 0)
+		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
+	d->ring = ring_buffer__new(fd, on_ring_event, d->decoder, NULL);
 	/* The ring buffer keeps its own reference to the map. */
 	close(fd);
 	if (!d->ring)
@@ -581,6 +599,14 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	struct engine *engine;
 	int err;
 
+	d->notify = notify_new(&o->notify, d->loop, o->on_log, o->out_ctx, e);
+	if (!d->notify)
+		return e->code;
+	d->allow = (struct allow_files){ .paths = o->allow_files, .n_paths = o->n_allow_files,
+					 .log = o->on_log, .log_ctx = o->out_ctx };
+	err = allow_files_load(&d->allow, e);
+	if (err)
+		return err;
 	d->logs = calloc((size_t)o->n_access_logs + 1, sizeof(*d->logs));
 	if (!d->logs)
 		return gh_err_sys(e, -ENOMEM, "following the access logs");
@@ -631,15 +657,22 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	if (d->control_fd == -EADDRINUSE)
 		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
 				   o->attach.pin_dir);
-	err = gate_attach(&o->attach, e);
-	err = err ?: sensor_attach(&o->sensor, e);
+	if (!o->no_kernel) {
+		err = gate_attach(&o->attach, e);
+		err = err ?: sensor_attach(&o->sensor, e);
+		if (err)
+			return err;
+		err = gate_maps_open(o->attach.pin_dir, &d->maps);
+		if (err)
+			return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
+	}
+	enforcer_init(&d->enforcer, o->no_kernel ? NULL : &d->maps, NULL, o->dry_run);
+	d->enforcer.proxies = o->proxies;
+	d->enforcer.notify = d->notify;
+	d->enforcer.allow_files = &d->allow;
+	err = allow_files_sync(&d->allow, o->no_kernel ? NULL : &d->maps, e);
 	if (err)
 		return err;
-	err = gate_maps_open(o->attach.pin_dir, &d->maps);
-	if (err)
-		return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
-	enforcer_init(&d->enforcer, &d->maps, o->alerts, o->dry_run);
-	d->enforcer.proxies = o->proxies;
 	*sig_fd = block_signals();
 	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
 	if (!err && d->fleet) {
@@ -648,7 +681,19 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	}
 	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
-	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
+	/* Unprivileged without the kernel, /run/gatehawk may be out of reach. */
+	if (d->control_fd < 0 && o->no_kernel)
+		gh_err_note(e, "no control socket (%s): 'gatehawk status' cannot see this daemon",
+			    strerror(-d->control_fd));
+	else
+		err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
+	d->addrs_fd = netlink_addrs_open();
+	if (d->addrs_fd < 0)
+		gh_err_note(e, "not following address changes (%s): this host's addresses are "
+			       "reread every %d s",
+			    strerror(-d->addrs_fd), GH_PROTECTED_REFRESH_S);
+	else
+		err = err ?: add_fd(d, d->addrs_fd, on_addrs_changed, "the netlink socket", e);
 	err = err ?: open_ring(d, e);
 	/* After block_signals(): the HTTP thread must not take SIGTERM. */
 	if (!err && d->metrics_fd >= 0) {
@@ -667,10 +712,15 @@ static void announce(const struct daemon *d)
 	for (uint32_t i = 0; i < o->sensor.tun.n_ports && used < sizeof(ports); i++)
 		used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%u", i ? "," : " ",
 					 o->sensor.tun.ports[i]);
-	daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
-		      "%zu policies%s; running",
-		   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
-		   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
+	if (o->no_kernel)
+		daemon_log(d, "gatehawk: no kernel: %d access log(s), %zu policies, blocks %s; running",
+			   o->n_access_logs, d->policies ? d->policies->count : 0,
+			   o->dry_run ? "not written (dry run)" : "to --on-block");
+	else
+		daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
+			      "%zu policies%s; running",
+			   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
+			   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
 }
 
 /* Hand the setup's notes to the caller before the loop, not at exit. */
@@ -685,7 +735,7 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1,
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
 			    .started = time(NULL) };
 	int sig_fd = -1;
 	int err;
@@ -717,6 +767,11 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	engine_free(d.engine);
 	policy_set_free(d.policies);
 	health_free(&d.health);
+	notify_free(d.notify); /* after the engine's last verdicts */
+	enforcer_free(&d.enforcer);
+	allow_files_free(&d.allow);
+	if (d.addrs_fd >= 0)
+		close(d.addrs_fd);
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);

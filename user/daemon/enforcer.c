@@ -5,7 +5,9 @@
 
 #include "engine/alert.h"
 #include "base/clock.h"
+#include "daemon/allow_files.h"
 #include "daemon/enforcer.h"
+#include "daemon/notify.h"
 #include "base/host_addrs.h"
 
 void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, bool dry_run)
@@ -14,6 +16,66 @@ void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, boo
 	e->maps = maps;
 	e->alerts = alerts;
 	e->dry_run = dry_run;
+	e->memory.max = GH_DEFAULT_MAX_BLOCKS;
+}
+
+void enforcer_free(struct enforcer *e)
+{
+	block_memory_free(&e->memory);
+}
+
+/* A block ended: its line and --on-unblock. */
+static void tell_unblock(struct enforcer *e, const struct hook_event *ev)
+{
+	e->stats.unblocks++;
+	if (e->notify)
+		notify_unblock(e->notify, ev);
+}
+
+/* A block entry the map lost (gate_gone, or the victim of a full map). */
+static int map_block_gone(const struct block_view *v, const char *why, struct enforcer *e)
+{
+	char cidr[GH_CIDR_STRLEN], policy[GH_REASON_LEN];
+
+	gh_cidr_format(&v->cidr, cidr, sizeof(cidr));
+	if (gate_reason_text(e->maps, v->entry.reason, policy, sizeof(policy)))
+		snprintf(policy, sizeof(policy), "#%u", v->entry.reason);
+	tell_unblock(e, &(struct hook_event){ .action = "unblock", .cidr = cidr, .policy = policy,
+					      .severity = "", .src_ip = "", .why = why });
+	return 0;
+}
+
+static int map_block_expired(const struct block_view *v, void *ctx)
+{
+	return map_block_gone(v, "expired", ctx);
+}
+
+static void remembered_expired(const struct remembered_block *b, void *ctx)
+{
+	char cidr[GH_CIDR_STRLEN];
+
+	gh_cidr_format(&b->cidr, cidr, sizeof(cidr));
+	tell_unblock(ctx, &(struct hook_event){ .action = "unblock", .cidr = cidr,
+						.policy = b->policy, .severity = b->severity,
+						.src_ip = b->src_ip, .why = "expired" });
+}
+
+int enforcer_gc(struct enforcer *e, uint64_t now_ns)
+{
+	const struct gate_gone gone = { .block = map_block_expired, .ctx = e };
+	size_t removed;
+	int err;
+
+	if (!e->maps) {
+		block_memory_expire(&e->memory, now_ns, remembered_expired, e);
+		return 0;
+	}
+	err = gate_maps_lock(e->maps);
+	if (err)
+		return err;
+	err = gate_gc(e->maps, now_ns, &gone, &removed);
+	gate_maps_unlock(e->maps);
+	return err;
 }
 
 bool enforcer_covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
@@ -57,7 +119,8 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 		e->stats.spared_protected++;
 		return "a trusted proxy";
 	}
-	if (gate_allow_covers(e->maps, &v->src) > 0) {
+	if ((e->allow_files && allow_files_cover(e->allow_files, &v->src)) ||
+	    (e->maps && gate_allow_covers(e->maps, &v->src) > 0)) {
 		e->stats.spared_allowed++;
 		return "allow-listed";
 	}
@@ -72,8 +135,9 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint64_t now,
 			char *evicted, size_t len)
 {
+	const struct gate_gone gone = { .block = map_block_expired, .ctx = e };
 	struct block_room room;
-	int err = gate_block_make_room(e->maps, spec, now, &room);
+	int err = gate_block_make_room(e->maps, spec, now, &gone, &room);
 
 	if (err)
 		return err;
@@ -81,8 +145,26 @@ static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint6
 	if (room.evicted) {
 		e->stats.evicted_automatic++;
 		gh_cidr_format(&room.victim.cidr, evicted, len);
+		map_block_gone(&room.victim, "evicted", e);
 	}
 	return gate_block_add(e->maps, spec, 1);
+}
+
+/* No kernel: the block is remembered, and the hook (notify) writes it. */
+static int remember_block(struct enforcer *e, const struct verdict *v, uint64_t now)
+{
+	struct remembered_block b = { .cidr = v->scope,
+				      .until_ns = v->ttl_s ? now + v->ttl_s * 1000000000ULL : 0 };
+	int ret;
+
+	snprintf(b.policy, sizeof(b.policy), "%s", v->policy->name);
+	snprintf(b.severity, sizeof(b.severity), "%s", policy_severity_name(v->policy->severity));
+	if (v->has_src)
+		gh_addr_format(&v->src, b.src_ip, sizeof(b.src_ip));
+	ret = block_memory_put(&e->memory, &b, now);
+	if (!ret)
+		e->stats.already_blocked++;
+	return ret;
 }
 
 int enforcer_write(struct enforcer *e, const struct block_spec *block, const char *reason,
@@ -110,21 +192,34 @@ out:
 	return err;
 }
 
-/* Write the block unless a longer one is already in force. */
+/*
+ * A verdict's block, unless a longer one is already in force: 1 written (or
+ * extended), 0 left as it was, or a negative errno. Without the kernel it is
+ * remembered for the hook instead.
+ */
 static int write_block(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
 {
 	struct block_spec spec = { .cidr = v->scope, .ttl_s = v->ttl_s,
 				   .flags = GH_BLOCK_F_AUTO };
-	int err = enforcer_write(e, &spec, v->policy->name, evicted, len);
+	int err;
 
-	if (err == 1)
+	if (!e->maps) {
+		err = remember_block(e, v, gh_boottime_ns());
+		e->stats.blocks += err > 0;
+		return err;
+	}
+	err = enforcer_write(e, &spec, v->policy->name, evicted, len);
+	if (err == 1) {
 		e->stats.already_blocked++;
-	else if (!err)
-		e->stats.blocks++;
+		return 0;
+	}
+	if (err < 0)
+		return err;
+	e->stats.blocks++;
 	/* The fleet hears of new and longer blocks only. */
-	if (!err && e->on_block)
+	if (e->on_block)
 		e->on_block(v, e->on_block_ctx);
-	return err < 0 ? err : 0;
+	return 1;
 }
 
 /*
@@ -134,7 +229,7 @@ static int write_block(struct enforcer *e, const struct verdict *v, char *evicte
  * engine's prefix) and evicted (a block that made room in a full map).
  */
 static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared,
-			const char *narrowed_from, const char *evicted)
+			const char *narrowed_from, const char *evicted, bool written)
 {
 	struct verdict shown = *v;
 	struct json_object *evidence = NULL;
@@ -159,8 +254,12 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 			json_object_object_add(evidence, "evicted", json_object_new_string(evicted));
 		shown.evidence = evidence;
 	}
-	alert_write(e->alerts, &shown);
-	fflush(e->alerts);
+	if (e->alerts) {
+		alert_write(e->alerts, &shown);
+		fflush(e->alerts);
+	}
+	if (e->notify)
+		notify_verdict(e->notify, &shown, written);
 	json_object_put(evidence);
 	e->stats.alerts++;
 }
@@ -171,17 +270,18 @@ void enforcer_verdict(const struct verdict *verdict, void *ctx)
 	struct verdict v = *verdict;
 	char evicted[GH_CIDR_STRLEN] = "", wide[GH_CIDR_STRLEN] = "";
 	const char *spared = NULL;
-	int err;
+	int written = 0;
 
 	if (v.block) {
 		spared = spared_because(e, &v);
-		if (!spared && (err = write_block(e, &v, evicted, sizeof(evicted)))) {
+		if (!spared && (written = write_block(e, &v, evicted, sizeof(evicted))) < 0) {
 			e->stats.block_errors++;
-			spared = err == -E2BIG ? "the block map is full of manual and longer blocks"
-					       : "the block map refused the entry";
+			spared = written != -E2BIG     ? "the block map refused the entry"
+				 : e->maps ? "the block map is full of manual and longer blocks"
+					   : "the daemon remembers as many blocks as it may";
 		}
 		if (v.scope.prefixlen != verdict->scope.prefixlen)
 			gh_cidr_format(&verdict->scope, wide, sizeof(wide));
 	}
-	write_alert(e, &v, spared, wide, evicted);
+	write_alert(e, &v, spared, wide, evicted, written > 0);
 }

@@ -10,6 +10,11 @@
  * block already in force. When the map is full its expired entries go, or
  * else the automatic block ending soonest (if before the new one would);
  * manual blocks always stay.
+ *
+ * Without the kernel (run --no-kernel: maps NULL) a block is handed to the
+ * --on-block hook instead and remembered (daemon/block_memory.h). Every
+ * alert line, and every block that ends (expired: enforcer_gc; evicted),
+ * goes through notify (daemon/notify.h) when there is one.
  */
 #ifndef GATEHAWK_ENFORCER_H
 #define GATEHAWK_ENFORCER_H
@@ -17,6 +22,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "daemon/block_memory.h"
 #include "engine/engine.h"
 #include "input/client_addr.h"
 #include "kernel/gate_maps.h"
@@ -31,7 +37,8 @@
 	X(spared_dry_run)   /* --dry-run: not blocked */                           \
 	X(evicted_expired)  /* a full map: expired entries deleted for a block */  \
 	X(evicted_automatic) /* a full map: the automatic block ending soonest went */\
-	X(block_errors)     /* the map refused the entry (full, or an error) */
+	X(block_errors)     /* the map refused the entry (full, or an error) */ \
+	X(unblocks)         /* blocks that ended, expired or evicted, and were told */
 
 struct enforcer_stats {
 #define GH_ENFORCER_MEMBER(name) uint64_t name;
@@ -39,9 +46,15 @@ struct enforcer_stats {
 #undef GH_ENFORCER_MEMBER
 };
 
+struct notify;
+struct allow_files;
+
 struct enforcer {
-	struct gate_maps *maps;
-	FILE *alerts;
+	struct gate_maps *maps;                /* NULL: no kernel, blocks go to the hook */
+	FILE *alerts;                          /* alert lines written here; NULL: none */
+	struct notify *notify;                 /* sinks, hooks, webhook; NULL: none */
+	const struct allow_files *allow_files; /* run --allow-file; NULL: none */
+	struct block_memory memory;            /* maps NULL: the blocks handed to the hook */
 	bool dry_run;
 	const struct trusted_proxies *proxies; /* never blocked; NULL: none */
 	struct enforcer_stats stats;
@@ -63,5 +76,8 @@ int enforcer_write(struct enforcer *e, const struct block_spec *block, const cha
 		   char *evicted, size_t len);
 /* Whether a block of scope would also drop a trusted proxy. */
 bool enforcer_covers_proxy(const struct enforcer *e, const struct gh_cidr *scope);
+/* Forget the blocks (and allow entries) ended at now_ns (boottime), telling notify of each. */
+int enforcer_gc(struct enforcer *e, uint64_t now_ns);
+void enforcer_free(struct enforcer *e);
 
 #endif /* GATEHAWK_ENFORCER_H */
