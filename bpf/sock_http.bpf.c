@@ -840,42 +840,59 @@ static long scan_step(__u32 i, void *data)
 	return step_line(sc);
 }
 
+/* Sequence number a comes before b (mod 2^32). */
+static __always_inline int seq_before(__u32 a, __u32 b)
+{
+	return (__s32)(a - b) < 0;
+}
+
 /*
- * Which parse state reads this segment, and from which byte. In sequence:
- * the socket's, from the first byte not parsed before (a retransmission
- * adds only what is new). Ahead of what the kernel has received (out of
- * order): a one-off state, as if a request could start here; the socket's
- * state waits for the bytes in between. Behind the socket's state with
- * nothing new: a retransmission, skipped (-1).
+ * Which parse state reads this segment, and from which byte.
+ *
+ * The kernel's next expected sequence number (rcv_nxt) says what it keeps:
+ * a segment it has every byte of is a retransmission, not parsed (-1),
+ * whatever else came in that place; and parsing always takes up where the
+ * kernel is. This hook runs before TCP checks a segment (checksum, PAWS,
+ * window), so it may have parsed bytes the kernel then dropped, and the
+ * client may send other bytes in their place; or the kernel may have
+ * merged out-of-order bytes that we read on their own. Either way, a
+ * segment that brings bytes from where the kernel is, while we are
+ * elsewhere, is parsed afresh from there, whatever the other bytes made us
+ * believe (a huge Content-Length, say) forgotten.
+ *
+ * Otherwise, in sequence: the socket's state, from the first byte not
+ * parsed before. Ahead of what the kernel has (out of order): a one-off
+ * state, as if a request could start here; the socket's state waits.
  */
 static __always_inline int pick_state(struct scan *sc, struct sock_http_state *ss,
 				      struct bpf_sock *sk)
 {
 	struct bpf_tcp_sock *tp = bpf_tcp_sock(sk);
-	__u32 seq = sc->seg->seq, len = sc->seg->payload_len;
-	__s32 d;
+	__u32 seq = sc->seg->seq, len = sc->seg->payload_len, rcv_nxt = tp ? tp->rcv_nxt : seq;
+	int synced = ss && (ss->flags & GH_PS_SYNCED);
+	__s32 d = synced ? (__s32)(seq - ss->next_seq) : 0;
 
 	sc->ps = &sc->sc->one_off;
 	__builtin_memset(sc->ps, 0, sizeof(*sc->ps));
-	if (!ss || !(ss->flags & GH_PS_SYNCED)) {
-		if (tp && (__s32)(seq - tp->rcv_nxt) < 0)
-			return -1;
-	} else {
-		d = (__s32)(seq - ss->next_seq);
-		if (d < 0 && (__u32)-d >= len)
-			return -1;
-		if (d < 0)
-			sc->p->first = -d;
-		if (d > 0 && tp && (__s32)(seq - tp->rcv_nxt) > 0) {
-			sc->st->out_of_order++;
-			return 0;
-		}
-		if (d > 0) {
-			/* The kernel took bytes we never saw (a segment that came
-			 * before the socket's state could be made, say). */
-			sc->ps = ss;
-			lose(sc);
-		}
+	if (!seq_before(rcv_nxt, seq + len))
+		return -1;
+	if (seq_before(seq, rcv_nxt))
+		sc->p->first = rcv_nxt - seq;
+	if (synced && !seq_before(rcv_nxt, seq) && rcv_nxt != ss->next_seq) {
+		sc->p->first = rcv_nxt - seq;
+		sc->ps = ss;
+		lose(sc);
+	} else if (d < 0 && (__u32)-d >= len) {
+		return -1; /* parsed, still in the kernel's backlog */
+	} else if (d < 0) {
+		sc->p->first = -d;
+	} else if (d > 0 && tp) {
+		sc->st->out_of_order++;
+		return 0;
+	} else if (d > 0) {
+		/* BPF_PROG_RUN: no TCP socket to say whether bytes were missed. */
+		sc->ps = ss;
+		lose(sc);
 	}
 	if (ss) {
 		sc->ps = ss;

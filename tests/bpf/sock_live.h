@@ -14,6 +14,10 @@
  *   live_send()   one send() of some bytes, then wait until the server's
  *                 socket holds them: the program has seen them, and the next
  *                 send() cannot join them in one segment
+ *   live_inject() a segment of the client's that its socket never sent:
+ *                 ahead of its next sequence number (out of order), or one
+ *                 the server's TCP drops after the cgroup hook ran on it (a
+ *                 bad checksum, which loopback leaves TCP to check)
  *   live_down()   the link and the cgroup gone
  *
  * The server reads only when told to (live_drain): its receive queue shows
@@ -198,6 +202,80 @@ static int live_send(struct live_conn *c, const void *p, size_t len)
 	}
 	errno = ETIMEDOUT;
 	return -1;
+}
+
+/* The client's next sequence number and the one it expects (TCP_REPAIR, root). */
+static int live_seqs(struct live_conn *c, uint32_t *snd, uint32_t *rcv)
+{
+	int on = 1, off = TCP_REPAIR_OFF_NO_WP, q;
+	socklen_t len = sizeof(*snd);
+	int err;
+
+	err = setsockopt(c->client, IPPROTO_TCP, TCP_REPAIR, &on, sizeof(on));
+	q = TCP_SEND_QUEUE;
+	err = err ?: setsockopt(c->client, IPPROTO_TCP, TCP_REPAIR_QUEUE, &q, sizeof(q));
+	err = err ?: getsockopt(c->client, IPPROTO_TCP, TCP_QUEUE_SEQ, snd, &len);
+	q = TCP_RECV_QUEUE;
+	err = err ?: setsockopt(c->client, IPPROTO_TCP, TCP_REPAIR_QUEUE, &q, sizeof(q));
+	err = err ?: getsockopt(c->client, IPPROTO_TCP, TCP_QUEUE_SEQ, rcv, &len);
+	setsockopt(c->client, IPPROTO_TCP, TCP_REPAIR, &off, sizeof(off));
+	return err;
+}
+
+static uint32_t csum_add(uint32_t sum, const void *p, size_t len)
+{
+	const uint8_t *b = p;
+
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)(b[i] << 8 | b[i + 1]);
+	if (len & 1)
+		sum += (uint32_t)(b[len - 1] << 8);
+	return sum;
+}
+
+/*
+ * len bytes as a segment of the client's at `ahead` bytes past its next
+ * sequence number, sent past its socket through a raw one; with `corrupt`
+ * its TCP checksum is one off, so the cgroup program sees the segment and
+ * then TCP drops it. (TCP checks the checksum of a segment of up to 76
+ * bytes, header included, before the hook: make len more than 56.)
+ */
+static int live_inject(struct live_conn *c, const void *p, size_t len, uint32_t ahead,
+		       bool corrupt)
+{
+	struct sockaddr_in me, to = { .sin_family = AF_INET, .sin_port = 0 };
+	socklen_t alen = sizeof(me);
+	uint8_t seg[1500];
+	struct tcphdr *th = (struct tcphdr *)seg;
+	uint32_t snd, rcv, sum;
+	int fd, err;
+
+	if (len > sizeof(seg) - sizeof(*th) || live_seqs(c, &snd, &rcv) ||
+	    getsockname(c->client, (struct sockaddr *)&me, &alen))
+		return -1;
+	memset(th, 0, sizeof(*th));
+	th->source = me.sin_port;
+	th->dest = htons(LIVE_PORT);
+	th->seq = htonl(snd + ahead);
+	th->ack_seq = htonl(rcv);
+	th->doff = 5;
+	th->ack = 1;
+	th->psh = 1;
+	th->window = htons(65535);
+	memcpy(seg + sizeof(*th), p, len);
+	/* Pseudo header (127.0.0.1 twice, TCP, length), header and payload. */
+	sum = 2 * 0x7f00 + 2 * 0x0001 + IPPROTO_TCP + (uint32_t)(sizeof(*th) + len);
+	sum = csum_add(sum, seg, sizeof(*th) + len);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	th->check = htons((uint16_t)(~sum + corrupt));
+	to.sin_addr = me.sin_addr;
+	fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_TCP);
+	if (fd < 0)
+		return -1;
+	err = sendto(fd, seg, sizeof(*th) + len, 0, (struct sockaddr *)&to, sizeof(to)) < 0;
+	close(fd);
+	return err ? -1 : 0;
 }
 
 /* The server reads all it holds (an upload longer than its receive buffer). */
