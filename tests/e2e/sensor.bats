@@ -400,6 +400,25 @@ segment() {
 		"POST /api/data 405,GET /pages/p11.html 200" ]]
 }
 
+@test "pins of an older sensor layout are made afresh on start; blocks stay, requests count" {
+	local ip before after
+	ip=$(lab_client4 2)
+	run lab_server_gatehawk block add 192.0.2.77 --reason kept
+	expect_status 0
+	lab_daemon_stop TERM
+	# An older gatehawk's scratch map: another value size.
+	rm -f "$LAB_PIN_DIR/scratch"
+	bpftool map create "$LAB_PIN_DIR/scratch" type percpu_array key 4 value 8 entries 1 name scratch
+	lab_daemon_start --print-requests --sample-rate 1
+	grep -F 'scratch: an older layout, made afresh' "$LAB_DIR/daemon.err"
+	lab_gatehawk block list --json | jq -e 'map(select(.cidr | startswith("192.0.2.77"))) | length == 1'
+	before=$(src_json "$ip")
+	http_keepalive 2 4 "gh-e2e-afresh-$RANDOM" "$LAB_HTTP_PORT" /index.html /index.html >/dev/null
+	after=$(src_json "$ip")
+	expect_delta "$before" "$after" requests 2
+	lab_gatehawk block del 192.0.2.77
+}
+
 @test "tune --sample-rate 10 at run time: about 1 in 10 of 200 requests recorded, all 200 counted" {
 	local ip ua before after n out recs
 	ip=$(lab_client4 3) ua="gh-e2e-rate10-$RANDOM$RANDOM"
