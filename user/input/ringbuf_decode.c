@@ -216,7 +216,8 @@ int decoder_event(struct ringbuf_decoder *d, const void *data, size_t size)
 		   h->snap_len <= GH_SNAP_LEN) {
 		d->stats.parts++;
 		add_part(d, data);
-	} else if (h->type == GH_EV_RESPONSE) {
+	} else if (h->type == GH_EV_RESPONSE && h->value >= 100 && h->value <= 999) {
+		/* Only a real status answers a request: the sensor sends 200..599. */
 		d->stats.responses++;
 		add_response(d, h);
 	} else {
@@ -232,8 +233,12 @@ void decoder_expire(struct ringbuf_decoder *d, uint64_t now_boot_ns)
 		struct pending *p = &d->slots[idx];
 
 		if (p->live) {
-			/* Written so that an event stamped after `now` is not overdue. */
-			if (p->ev.hdr.ts_ns + d->timeout_ns > now_boot_ns)
+			uint64_t due;
+
+			/* Saturating: a stamp near the clock's end must not wrap to overdue. */
+			if (__builtin_add_overflow(p->ev.hdr.ts_ns, d->timeout_ns, &due))
+				due = UINT64_MAX;
+			if (due > now_boot_ns)
 				break;
 			unlink_slot(d, idx);
 			if (emit(d, &p->ev, 0))
