@@ -23,6 +23,7 @@
 #include "base/vec.h"
 #include "gatehawk/sensor.h"
 #include "input/http_head.h"
+#include "base/event_clock.h"
 #include "input/ringbuf_decode.h"
 
 #define check(cond)                                                                        \
@@ -311,11 +312,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ringbuf_decoder *d;
 	uint32_t max_pending = take_u8(&s) & 0x7f; /* tables of 64 and 128 */
 	uint64_t clock = 1000000 * MS; /* boottime, well past 0 */
+	struct gh_event_clock event_clock = { 0 }; /* event time = boottime */
 
 	m.timeout_ns = take_u8(&s) * 50 * MS;
 	for (m.ring = 64; m.ring < max_pending;)
 		m.ring <<= 1;
-	d = decoder_new(on_record, &m, max_pending, m.timeout_ns);
+	d = decoder_new(on_record, &m, max_pending, m.timeout_ns, &event_clock);
 	check(d);
 	while (s.left) {
 		switch (take_u8(&s) % 5) {
