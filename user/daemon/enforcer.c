@@ -44,7 +44,7 @@ static bool narrow_to_source(struct enforcer *e, struct verdict *v)
 	return true;
 }
 
-/* Why this block must not be written, or NULL; v's scope may be narrowed to its source. */
+/* Why this block or throttle must not be written, or NULL; v's scope may be narrowed to its source. */
 static const char *spared_because(struct enforcer *e, struct verdict *v)
 {
 	char why[GH_CIDR_STRLEN + 32];
@@ -69,12 +69,33 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 	return NULL;
 }
 
-/* The map is full: make room (counted; an evicted block is named), then try again. */
-static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint64_t now,
-			char *evicted, size_t len)
+/* Blocks and throttles alike: their entries share a block_entry head and their maps' rules. */
+static int entry_get(struct enforcer *e, bool throttle, const struct gh_cidr *c,
+		     struct block_entry *out)
+{
+	struct throttle_entry t;
+	int err;
+
+	if (!throttle)
+		return gate_block_get(e->maps, c, out);
+	err = gate_throttle_get(e->maps, c, &t);
+	if (!err)
+		*out = t.entry;
+	return err;
+}
+
+static int entry_add(struct enforcer *e, bool throttle, const struct throttle_spec *spec)
+{
+	return throttle ? gate_throttle_add(e->maps, spec) : gate_block_add(e->maps, &spec->base, 1);
+}
+
+/* The map is full: make room (counted; an evicted entry is named), then try again. */
+static int add_evicting(struct enforcer *e, bool throttle, const struct throttle_spec *spec,
+			uint64_t now, char *evicted, size_t len)
 {
 	struct block_room room;
-	int err = gate_block_make_room(e->maps, spec, now, &room);
+	int err = throttle ? gate_throttle_make_room(e->maps, spec, now, &room)
+			   : gate_block_make_room(e->maps, &spec->base, now, &room);
 
 	if (err)
 		return err;
@@ -83,31 +104,39 @@ static int add_evicting(struct enforcer *e, const struct block_spec *spec, uint6
 		e->stats.evicted_automatic++;
 		gh_cidr_format(&room.victim.cidr, evicted, len);
 	}
-	return gate_block_add(e->maps, spec, 1);
+	return entry_add(e, throttle, spec);
 }
 
-/* Write the block unless a longer one is already in force. */
-static int write_block(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
+/* Write the block or throttle unless a longer one is already in force. */
+static int write_entry(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
 {
-	struct block_spec spec = { .cidr = v->scope, .ttl_s = v->ttl_s,
-				   .flags = GH_BLOCK_F_AUTO };
+	struct throttle_spec spec = {
+		.base = { .cidr = v->scope, .ttl_s = v->ttl_s, .flags = GH_BLOCK_F_AUTO },
+		.limits = v->policy->action.limits,
+	};
 	uint64_t now = gh_boottime_ns(), until = now + v->ttl_s * 1000000000ULL;
+	bool throttle = v->throttle;
 	struct block_entry cur;
 	int err;
 
 	err = gate_maps_lock(e->maps);
 	if (err)
 		return err;
-	if (!gate_block_get(e->maps, &spec.cidr, &cur) && block_entry_live(&cur, now) &&
+	if (!entry_get(e, throttle, &spec.base.cidr, &cur) && block_entry_live(&cur, now) &&
 	    (!cur.expires_ns || cur.expires_ns >= until)) {
-		e->stats.already_blocked++;
+		if (throttle)
+			e->stats.already_throttled++;
+		else
+			e->stats.already_blocked++;
 		goto out;
 	}
-	err = gate_reason_id(e->maps, v->policy->name, &spec.reason);
-	err = err ?: gate_block_add(e->maps, &spec, 1);
+	err = gate_reason_id(e->maps, v->policy->name, &spec.base.reason);
+	err = err ?: entry_add(e, throttle, &spec);
 	if (err == -E2BIG)
-		err = add_evicting(e, &spec, now, evicted, len);
-	if (!err)
+		err = add_evicting(e, throttle, &spec, now, evicted, len);
+	if (!err && throttle)
+		e->stats.throttles++;
+	else if (!err)
 		e->stats.blocks++;
 out:
 	gate_maps_unlock(e->maps);
@@ -116,9 +145,10 @@ out:
 
 /*
  * The alert line. The engine owns its evidence: a copy is annotated with
- * not_blocked (spared: the copy's block is cleared), or with the scope
- * blocked and narrowed_from (the source alone was blocked instead of the
- * engine's prefix) and evicted (a block that made room in a full map).
+ * not_blocked or not_throttled (spared: the copy's block or throttle is
+ * cleared), or with the scope blocked and narrowed_from (the source alone
+ * was blocked instead of the engine's prefix) and evicted (an entry that
+ * made room in a full map).
  */
 static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared,
 			const char *narrowed_from, const char *evicted)
@@ -134,8 +164,9 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 		if (!evidence)
 			evidence = json_object_new_object();
 		if (spared) {
-			shown.block = false;
-			json_object_object_add(evidence, "not_blocked", json_object_new_string(spared));
+			shown.block = shown.throttle = false;
+			json_object_object_add(evidence, v->throttle ? "not_throttled" : "not_blocked",
+					       json_object_new_string(spared));
 		} else if (*narrowed_from) {
 			gh_cidr_format(&v->scope, scope, sizeof(scope));
 			json_object_object_add(evidence, "scope", json_object_new_string(scope));
@@ -160,12 +191,18 @@ void enforcer_verdict(const struct verdict *verdict, void *ctx)
 	const char *spared = NULL;
 	int err;
 
-	if (v.block) {
+	if (v.block || v.throttle) {
 		spared = spared_because(e, &v);
-		if (!spared && (err = write_block(e, &v, evicted, sizeof(evicted)))) {
+		if (!spared && (err = write_entry(e, &v, evicted, sizeof(evicted)))) {
 			e->stats.block_errors++;
-			spared = err == -E2BIG ? "the block map is full of manual and longer blocks"
-					       : "the block map refused the entry";
+			if (v.throttle)
+				spared = err == -E2BIG ? "the throttle map is full of manual and "
+							 "longer throttles"
+						       : "the throttle map refused the entry";
+			else
+				spared = err == -E2BIG ? "the block map is full of manual and "
+							 "longer blocks"
+						       : "the block map refused the entry";
 		}
 		if (v.scope.prefixlen != verdict->scope.prefixlen)
 			gh_cidr_format(&verdict->scope, wide, sizeof(wide));

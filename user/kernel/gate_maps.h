@@ -5,7 +5,8 @@
  * May call base/ and libbpf; fills a struct gh_err, never prints.
  *
  * The gate's pinned maps from user space: block and allow entries, reason
- * texts, counters, expiry GC. Every writer holds the pin-dir lock.
+ * texts, counters, expiry GC (of blocks and throttles; kernel/throttle_maps.h
+ * has the rest of throttles). Every writer holds the pin-dir lock.
  */
 #ifndef GATEHAWK_GATE_MAPS_H
 #define GATEHAWK_GATE_MAPS_H
@@ -26,6 +27,10 @@ struct gate_maps {
 	int reasons;
 	int stats;
 	int config;
+	int throttle_host4;
+	int throttle_host6;
+	int throttle_net4;
+	int throttle_net6;
 	uint32_t max_blocks; /* max_entries of each block map */
 	int lock_fd;         /* held while writing */
 	const char *pin_dir;
@@ -56,6 +61,9 @@ typedef int (*allow_visit_fn)(const struct allow_view *v, void *ctx);
 void gate_maps_init(struct gate_maps *m);
 /* Open pinned maps; -ENOENT when nothing is pinned under dir. */
 int gate_maps_open(const char *pin_dir, struct gate_maps *m);
+struct bpf_object;
+/* The maps of a loaded gate object, unpinned (tests); lock_dir is only flock'ed. */
+int gate_maps_from_object(struct bpf_object *obj, const char *lock_dir, struct gate_maps *m);
 void gate_maps_close(struct gate_maps *m);
 
 int gate_maps_lock(struct gate_maps *m);
@@ -101,7 +109,7 @@ int gate_allow_covers(struct gate_maps *m, const struct gh_addr *a);
 int gate_stats_read(struct gate_maps *m, struct gate_stats *sum);
 /* Set and clear GH_GATE_F_* bits in gate_config (caller holds the lock). */
 int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear);
-/* Delete entries expired at now_ns (boottime); reports how many. */
+/* Delete block and throttle entries expired at now_ns (boottime); reports how many. */
 int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed);
 /* Whether the entry is still in force at now_ns. */
 static inline int block_entry_live(const struct block_entry *e, uint64_t now_ns)
