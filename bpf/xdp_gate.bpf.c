@@ -8,7 +8,8 @@
  * gate_config tell us without a lookup. Expired entries pass by themselves.
  * A source neither allowed nor blocked then meets its throttle, if any
  * (exact hash, then prefix trie, each looked in only while gate_config's
- * flags say it holds entries): a packet without a token is dropped.
+ * flags say it holds entries; only for SYNs unless some throttle limits
+ * packets): a packet without a token is dropped.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -148,14 +149,18 @@ static __always_inline void fill_keys(const __u8 *saddr, __u8 family, struct hos
 	}
 }
 
+/* The clock, read at most once a packet and only when something needs it. */
+static __always_inline __u64 clock_now(__u64 *now)
+{
+	if (!*now)
+		*now = bpf_ktime_get_boot_ns();
+	return *now;
+}
+
 /* The clock is read only when an entry with an expiry is found. */
 static __always_inline int block_live(const struct block_entry *b, __u64 *now)
 {
-	if (!b->expires_ns)
-		return 1;
-	if (!*now)
-		*now = bpf_ktime_get_boot_ns();
-	return *now < b->expires_ns;
+	return !b->expires_ns || clock_now(now) < b->expires_ns;
 }
 
 /*
@@ -242,15 +247,17 @@ static __always_inline struct throttle_entry *throttle_find(int v4, __u32 flags,
 	return (struct throttle_entry *)t;
 }
 
-/* Whether a throttled source's packet gets its tokens: a SYN one of each kind limited. */
+/*
+ * Whether a throttled source's packet gets its tokens: a SYN one of each
+ * kind limited, another packet a packet token if packets are limited (else
+ * it passes without reading the clock).
+ */
 static __always_inline int throttle_pass(struct throttle_entry *t, const struct pkt_info *pkt,
 					 __u64 *now)
 {
-	if (!*now)
-		*now = bpf_ktime_get_boot_ns();
-	if (pkt->syn && t->conns.interval_ns && !bucket_take(&t->conns, *now))
+	if (pkt->syn && t->conns.interval_ns && !bucket_take(&t->conns, clock_now(now)))
 		goto drop;
-	if (t->packets.interval_ns && !bucket_take(&t->packets, *now))
+	if (t->packets.interval_ns && !bucket_take(&t->packets, clock_now(now)))
 		goto drop;
 	return 1;
 drop:
@@ -298,7 +305,8 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 		goto drop;
 	if (expired)
 		st->expired_hits++;
-	if (!(cfg->flags & (v4 ? GH_GATE_F_THROTTLE4 : GH_GATE_F_THROTTLE6)))
+	if (!(cfg->flags & (v4 ? GH_GATE_F_THROTTLE4 : GH_GATE_F_THROTTLE6)) ||
+	    !(pkt->syn || (cfg->flags & GH_GATE_F_THROTTLE_PACKETS)))
 		return XDP_PASS;
 	t = throttle_find(v4, cfg->flags, &host, &net, &now);
 	if (!t || throttle_pass(t, pkt, &now))

@@ -166,6 +166,9 @@ struct gate_stats {
 #define GH_GATE_F_THROTTLE_HOST6 (1U << 2)
 #define GH_GATE_F_THROTTLE_NET4 (1U << 3)
 #define GH_GATE_F_THROTTLE_NET6 (1U << 4)
+/* Some throttle limits packets: every packet is looked up, else SYNs only
+ * (set on adding one; recomputed when throttles are removed). */
+#define GH_GATE_F_THROTTLE_PACKETS (1U << 5)
 #define GH_GATE_F_THROTTLE4 (GH_GATE_F_THROTTLE_HOST4 | GH_GATE_F_THROTTLE_NET4)
 #define GH_GATE_F_THROTTLE6 (GH_GATE_F_THROTTLE_HOST6 | GH_GATE_F_THROTTLE_NET6)
 

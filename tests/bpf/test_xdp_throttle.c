@@ -138,23 +138,23 @@ static uint32_t config_flags(void)
 	__u32 zero = 0;
 
 	bpf_map_lookup_elem(maps.config, &zero, &cfg);
-	return cfg.flags & (GH_GATE_F_THROTTLE4 | GH_GATE_F_THROTTLE6);
+	return cfg.flags & (GH_GATE_F_THROTTLE4 | GH_GATE_F_THROTTLE6 | GH_GATE_F_THROTTLE_PACKETS);
 }
 
-/* The program looks only in throttle maps that hold entries. */
+/* The program looks only in throttle maps with entries, at SYNs only unless packets are limited. */
 static void test_flags(void)
 {
 	struct gh_cidr c;
 
 	ok_eq(config_flags(), 0, "flags: no throttle, no throttle bit in gate_config");
 	ok_eq(throttle("192.0.2.50", 10, 5, 0, 0) ?: (int)config_flags(), GH_GATE_F_THROTTLE_HOST4,
-	      "flags: an IPv4 address sets the IPv4 host bit only");
-	ok_eq(throttle("2001:db8:7::/64", 10, 5, 0, 0) ?: (int)config_flags(),
-	      GH_GATE_F_THROTTLE_HOST4 | GH_GATE_F_THROTTLE_NET6,
-	      "flags: an IPv6 /64 adds the IPv6 prefix bit");
+	      "flags: an IPv4 address limited in connections sets the IPv4 host bit only");
+	ok_eq(throttle("2001:db8:7::/64", 10, 5, 100, 100) ?: (int)config_flags(),
+	      GH_GATE_F_THROTTLE_HOST4 | GH_GATE_F_THROTTLE_NET6 | GH_GATE_F_THROTTLE_PACKETS,
+	      "flags: an IPv6 /64 limited in packets adds the IPv6 prefix bit and the packet bit");
 	gh_cidr_parse("2001:db8:7::/64", &c);
 	ok_eq(gate_throttle_del(&maps, &c) ?: (int)config_flags(), GH_GATE_F_THROTTLE_HOST4,
-	      "flags: deleting the last IPv6 prefix clears its bit");
+	      "flags: deleting it clears both: no throttle left limits packets");
 	gh_cidr_parse("192.0.2.50", &c);
 	ok_eq(gate_throttle_del(&maps, &c) ?: (int)config_flags(), 0,
 	      "flags: deleting the last throttle clears every bit");

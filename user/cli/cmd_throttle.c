@@ -39,15 +39,15 @@ static int throttle_add(int argc, char **argv)
 	};
 	const struct cli_usage usage = {
 		"gatehawk throttle add",
-		"CIDR --conns-per-s N [--conn-burst N] | --packets-per-s N [--packet-burst N]\n"
+		"CIDR [--conns-per-s N [--conn-burst N]] [--packets-per-s N [--packet-burst N]]\n"
 		"                             [--ttl DURATION] [--reason TEXT] [--force] [--pin-dir DIR]\n"
 		"                             [--max-blocks N]",
-		"Throttle a source address or prefix at the XDP gate: at most N new connections\n"
-		"(TCP SYN without ACK) and/or N packets a second pass, after a burst; the rest are\n"
-		"dropped, and established connections pass while no packet limit is set. A token\n"
-		"bucket per limit, shared by the whole prefix. Adding it again changes its limits\n"
-		"and expiry, keeping its counters and tokens. A block of the same source wins.\n"
-		"Works before 'attach', like 'block add'.",
+		"Throttle a source address or prefix at the XDP gate (one rate at least): at most\n"
+		"N new connections (TCP SYN without ACK) and N packets a second pass, after a\n"
+		"burst; the rest are dropped, and established connections pass while no packet\n"
+		"limit is set. A token bucket per limit, shared by the whole prefix. Adding it\n"
+		"again changes its limits and expiry, keeping its counters and tokens. A block of\n"
+		"the same source wins. Works before 'attach', like 'block add'.",
 		"  gatehawk throttle add 203.0.113.7 --conns-per-s 10 --ttl 10m --reason crawler\n"
 		"  gatehawk throttle add 2001:db8::/64 --conns-per-s 5 --conn-burst 20\n"
 		"  gatehawk throttle add 198.51.100.0/24 --packets-per-s 1000 --ttl 1h\n"

@@ -215,7 +215,18 @@ int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear)
 	return bpf_map_update_elem(m->config, &zero, &cfg, BPF_ANY) ? -errno : 0;
 }
 
-/* Point the program at the throttle maps that hold entries (one syscall a map). */
+static int find_packet_limit(const struct gh_cidr *c, const void *value, void *ctx)
+{
+	(void)c;
+	(void)ctx;
+	return ((const struct throttle_entry *)value)->packets.interval_ns != 0;
+}
+
+/*
+ * After throttles went: point the program at the throttle maps that still
+ * hold entries (one syscall a map), and at every packet only while one of
+ * them limits packets (a walk of them all).
+ */
 static int refresh_throttle_flags(struct gate_maps *m)
 {
 	const struct {
@@ -227,8 +238,10 @@ static int refresh_throttle_flags(struct gate_maps *m)
 		{ m->throttle_net4, GH_GATE_F_THROTTLE_NET4 },
 		{ m->throttle_net6, GH_GATE_F_THROTTLE_NET6 },
 	};
+	const uint32_t all = GH_GATE_F_THROTTLE4 | GH_GATE_F_THROTTLE6 | GH_GATE_F_THROTTLE_PACKETS;
 	uint8_t key[sizeof(struct net_v6_key)];
 	uint32_t set = 0;
+	int found = 0;
 
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
 		if (!bpf_map_get_next_key(maps[i].fd, NULL, key))
@@ -236,10 +249,15 @@ static int refresh_throttle_flags(struct gate_maps *m)
 		else if (errno != ENOENT)
 			return -errno;
 	}
-	return gate_update_flags(m, set, (GH_GATE_F_THROTTLE4 | GH_GATE_F_THROTTLE6) & ~set);
+	if (set)
+		found = gate_list_foreach(m, GATE_THROTTLES, find_packet_limit, NULL);
+	if (found < 0)
+		return found;
+	set |= found ? GH_GATE_F_THROTTLE_PACKETS : 0;
+	return gate_update_flags(m, set, all & ~set);
 }
 
-int gate_list_changed(struct gate_maps *m, enum gate_list l, bool trie)
+int gate_list_removed(struct gate_maps *m, enum gate_list l, bool trie)
 {
 	if (l == GATE_THROTTLES)
 		return refresh_throttle_flags(m);
@@ -375,7 +393,7 @@ int gate_list_del(struct gate_maps *m, enum gate_list l, const struct gh_cidr *c
 	gate_slot_for(m, c, l, &s);
 	if (bpf_map_delete_elem(s.fd, s.key))
 		return -errno;
-	return gate_list_changed(m, l, s.trie);
+	return gate_list_removed(m, l, s.trie);
 }
 
 int gate_block_del(struct gate_maps *m, const struct gh_cidr *c)
@@ -578,7 +596,7 @@ static int gc_delete_expired(struct gc_ctx *g, size_t *removed)
 		(*removed)++;
 	}
 	if (g->n && !err)
-		err = gate_list_changed(g->m, g->list, tries_touched);
+		err = gate_list_removed(g->m, g->list, tries_touched);
 	free(g->expired);
 	g->expired = NULL;
 	return err;

@@ -26,9 +26,9 @@ struct map_slot {
 
 void gate_slot_for(struct gate_maps *m, const struct gh_cidr *c, enum gate_list l,
 		   struct map_slot *s);
-/* After writing or deleting entries: recount the tries (trie: one was
- * touched) or, for throttles, point the program at the maps with entries. */
-int gate_list_changed(struct gate_maps *m, enum gate_list l, bool trie);
+/* After deleting entries: recount the tries (trie: one was touched) or, for
+ * throttles, refresh the program's flags (gate_config, GH_GATE_F_THROTTLE_*). */
+int gate_list_removed(struct gate_maps *m, enum gate_list l, bool trie);
 int gate_list_del(struct gate_maps *m, enum gate_list l, const struct gh_cidr *c);
 
 /* Raw value of one entry: a block_entry, allow_entry or throttle_entry by list. */

@@ -42,6 +42,14 @@ uint64_t throttle_tokens(const struct throttle_bucket *b, uint64_t now_ns)
 	return (b->burst_ns - debt) / b->interval_ns;
 }
 
+/* The gate_config flag of the throttle map c lives in. */
+static uint32_t map_flag(const struct gh_cidr *c, bool trie)
+{
+	if (c->addr.family == AF_INET)
+		return trie ? GH_GATE_F_THROTTLE_NET4 : GH_GATE_F_THROTTLE_HOST4;
+	return trie ? GH_GATE_F_THROTTLE_NET6 : GH_GATE_F_THROTTLE_HOST6;
+}
+
 int gate_throttle_get(struct gate_maps *m, const struct gh_cidr *c, struct throttle_entry *out)
 {
 	struct map_slot s;
@@ -76,7 +84,9 @@ int gate_throttle_add(struct gate_maps *m, const struct throttle_spec *spec)
 	if (bpf_map_update_elem(s.fd, s.key, &v, BPF_ANY))
 		/* An LPM trie reports a full map as -ENOSPC, a hash as -E2BIG. */
 		return errno == ENOSPC ? -E2BIG : -errno;
-	return gate_list_changed(m, GATE_THROTTLES, s.trie);
+	return gate_update_flags(m, map_flag(&b->cidr, s.trie) |
+					    (l->packets_per_s ? GH_GATE_F_THROTTLE_PACKETS : 0),
+				 0);
 }
 
 int gate_throttle_del(struct gate_maps *m, const struct gh_cidr *c)
