@@ -15,12 +15,14 @@ PREFIX     ?= /usr/local
 DEB_PACKAGES := make gcc clang llvm pkg-config libbpf-dev libelf-dev zlib1g-dev \
 	libjson-c-dev libpcre2-dev libhyperscan-dev libclang-rt-14-dev bpftool xdp-tools iproute2 \
 	iputils-ping curl nginx wrk bats jq procps fail2ban python3 \
-	libmodsecurity-dev modsecurity-crs liblapacke-dev
+	libmodsecurity-dev modsecurity-crs liblapacke-dev \
+	libmicrohttpd-dev prometheus tmux nats-server libnats-dev libcurl4-openssl-dev nftables
 
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Ivmlinux -Iinclude -Wall -Werror
 CFLAGS     ?= -O2 -g
 CFLAGS     += -std=gnu11 -Wall -Wextra -Werror -Iinclude -I$(OUTPUT) -Iuser -D_GNU_SOURCE
-LDLIBS     := $(shell pkg-config --libs libbpf json-c libpcre2-8 libhs modsecurity lapacke 2>/dev/null) -lelf -lz -lm
+LDLIBS     := $(shell pkg-config --libs libbpf json-c libpcre2-8 libhs modsecurity lapacke \
+	libmicrohttpd libnats libcurl 2>/dev/null) -lelf -lz -lm -lpthread
 
 BPF_SRCS   := $(wildcard bpf/*.bpf.c)
 BPF_OBJS   := $(patsubst bpf/%.bpf.c,$(OUTPUT)/%.bpf.o,$(BPF_SRCS))

@@ -5,7 +5,8 @@
  * Order of checks: allow list (prefix trie) beats everything; then the exact
  * address hash (the fast path for /32 and /128); then the prefix trie. Tries
  * that are empty are skipped, which the per-family entry counts in
- * gate_config tell us without a lookup. Expired entries pass by themselves.
+ * gate_config tell us without a lookup. Expired entries, block, allow or
+ * throttle, count as absent by themselves.
  * A source neither allowed nor blocked then meets its throttle, if any
  * (exact hash, then prefix trie, each looked in only while gate_config's
  * flags say it holds entries; only for SYNs unless some throttle limits
@@ -158,9 +159,9 @@ static __always_inline __u64 clock_now(__u64 *now)
 }
 
 /* The clock is read only when an entry with an expiry is found. */
-static __always_inline int block_live(const struct block_entry *b, __u64 *now)
+static __always_inline int entry_live(__u64 expires_ns, __u64 *now)
 {
-	return !b->expires_ns || clock_now(now) < b->expires_ns;
+	return !expires_ns || clock_now(now) < expires_ns;
 }
 
 /*
@@ -177,7 +178,7 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 		b = bpf_map_lookup_elem(net_map, key);
 		if (!b)
 			return NULL;
-		if (block_live(b, now))
+		if (entry_live(b->expires_ns, now))
 			return b;
 		*expired = 1;
 		if (b->prefixlen == 0 || b->prefixlen > key->prefixlen)
@@ -204,6 +205,31 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 		}                                                      \
 		__r;                                                   \
 	})
+
+/*
+ * Most specific live allow entry, retrying shorter prefixes past expired
+ * ones like lookup_live_net. key->prefixlen is put back for the block maps.
+ */
+static __always_inline struct allow_entry *lookup_live_allow(int v4, struct net_v6_key *key,
+							     __u64 *now)
+{
+	__u32 full = key->prefixlen;
+	struct allow_entry *a = NULL;
+
+	for (int i = 0; i <= GH_EXPIRED_FALLBACK_MAX; i++) {
+		a = LOOKUP_BY_FAMILY(v4, allow_net4, allow_net6, key);
+		if (!a || entry_live(a->expires_ns, now))
+			break;
+		if (a->prefixlen == 0 || a->prefixlen > key->prefixlen) {
+			a = NULL;
+			break;
+		}
+		key->prefixlen = a->prefixlen - 1;
+		a = NULL;
+	}
+	key->prefixlen = full;
+	return a;
+}
 
 /* Take a token from the bucket (gate.h says how, and what racing CPUs can do). */
 static __always_inline int bucket_take(struct throttle_bucket *b, __u64 now)
@@ -232,7 +258,7 @@ static __always_inline struct throttle_entry *throttle_find(int v4, __u32 flags,
 
 	if (flags & (v4 ? GH_GATE_F_THROTTLE_HOST4 : GH_GATE_F_THROTTLE_HOST6)) {
 		t = LOOKUP_BY_FAMILY(v4, throttle_host4, throttle_host6, host);
-		if (t && block_live(t, now))
+		if (t && entry_live(t->expires_ns, now))
 			return (struct throttle_entry *)t;
 	}
 	t = NULL;
@@ -280,7 +306,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	fill_keys(pkt->saddr, pkt->family, &host, &net);
 
 	if (v4 ? cfg->allow_v4_entries : cfg->allow_v6_entries)
-		allow = LOOKUP_BY_FAMILY(v4, allow_net4, allow_net6, &net);
+		allow = lookup_live_allow(v4, &net, &now);
 	if (allow) {
 		__sync_fetch_and_add(&allow->hits, 1);
 		st->allowed++;
@@ -288,7 +314,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	}
 
 	b = LOOKUP_BY_FAMILY(v4, block_host4, block_host6, &host);
-	if (b && block_live(b, &now))
+	if (b && entry_live(b->expires_ns, &now))
 		goto drop;
 	if (b)
 		expired = 1;

@@ -77,7 +77,8 @@ unit-test: all $(UNIT_BINS)
 	tests/run.sh unit
 bpf-test: all $(BPFTEST_BINS)
 	tests/run.sh bpf
-e2e-test: all
+# metrics.bats runs promtool on what test_metrics_text renders.
+e2e-test: all $(TEST_OUT)/unit/test_metrics_text
 	tests/run.sh e2e
 fuzz-test: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh fuzz

@@ -53,6 +53,7 @@ struct net_v6_key {
 
 /* Block entry flags. */
 #define GH_BLOCK_F_AUTO (1U << 0) /* written by a policy, not by hand */
+#define GH_BLOCK_F_FLEET (1U << 1) /* learned from the fleet (with AUTO): never published */
 
 /*
  * One block entry, in the host hash or the prefix trie. expires_ns is on the
@@ -120,9 +121,20 @@ struct throttle_limits {
 #define GH_THROTTLE_MAX_RATE 10000000U /* per second */
 #define GH_THROTTLE_MAX_BURST 1000000U
 
+/* Allow entry flags. */
+#define GH_ALLOW_F_FILE (1U << 0) /* from `run --allow-file`: kept in step with the file */
+
+/*
+ * One allow entry. expires_ns as in block_entry (0 = never): the program
+ * ignores an expired entry and retries with a shorter prefix, so an expired
+ * /32 never hides a live /24 around it; the daemon's GC deletes it.
+ */
 struct allow_entry {
 	__u64 created_ns;
 	__u64 hits;
+	__u64 expires_ns;
+	__u32 prefixlen;
+	__u32 flags;
 };
 
 /* Reason texts, indexed by block_entry.reason; written by user space only. */

@@ -522,6 +522,61 @@ static void test_expiry(void)
 	}
 }
 
+/* An allow entry with a ttl: the program ignores it once expired (gate.h). */
+static const struct allow_expiry_case {
+	const char *what;
+	const char *block;
+	const char *expiring_allow; /* 1 s ttl */
+	const char *live_allow;     /* NULL: none */
+	const char *src;
+	int verdict_after;
+} allow_expiry_cases[] = {
+	{ "expired allow /32 over a blocked /32", "198.18.0.40", "198.18.0.40", NULL, "198.18.0.40",
+	  XDP_DROP },
+	{ "expired allow /128 over a blocked /64", "2001:db8:40::/64", "2001:db8:40::1", NULL,
+	  "2001:db8:40::1", XDP_DROP },
+	{ "expired allow /32 inside a live allow /24", "192.0.2.41", "192.0.2.41",
+	  "192.0.2.0/24", "192.0.2.41", XDP_PASS },
+	{ "expired allow /64 inside a live allow /48", "2001:db8:41::1", "2001:db8:41::/64",
+	  "2001:db8:41::/48", "2001:db8:41::1", XDP_PASS },
+};
+
+static void test_allow_expiry(void)
+{
+	const struct timespec past_ttl = { 1, 200 * 1000 * 1000 };
+	int err = clear_lists();
+
+	for (size_t i = 0; i < ARRAY_SIZE(allow_expiry_cases) && !err; i++) {
+		const struct allow_expiry_case *c = &allow_expiry_cases[i];
+		struct allow_spec a = { .ttl_s = 1 };
+
+		err = block(c->block, 0, 0) ?: gh_cidr_parse(c->expiring_allow, &a.cidr) ?:
+					      gate_allow_put(&maps, &a, 1);
+		if (!err && c->live_allow)
+			err = allow(c->live_allow);
+	}
+	if (!ok(!err, "allow expiry: entries written, the expiring allows with a 1 s ttl"))
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(allow_expiry_cases); i++) {
+		struct frame f;
+
+		ok_eq(src_frame(&f, allow_expiry_cases[i].src) ?: run(&f, f.len, 1), XDP_PASS,
+		      "%s: passes while the allow is live", allow_expiry_cases[i].what);
+	}
+	nanosleep(&past_ttl, NULL);
+	for (size_t i = 0; i < ARRAY_SIZE(allow_expiry_cases); i++) {
+		const struct allow_expiry_case *c = &allow_expiry_cases[i];
+		uint64_t live_hits = c->live_allow ? allow_hits(c->live_allow) : 0;
+		struct frame f;
+
+		ok_eq(src_frame(&f, c->src) ?: run(&f, f.len, 1), c->verdict_after, "%s: %s",
+		      c->what, c->live_allow ? "the live allow still passes it" : "dropped again");
+		if (c->live_allow)
+			ok_eq(allow_hits(c->live_allow) - live_hits, 1, "%s: the hit is on %s",
+			      c->what, c->live_allow);
+	}
+}
+
 /* ---- full maps ---- */
 
 static const struct full_case {
@@ -617,6 +672,7 @@ int main(void)
 		test_scenario(&scenarios[i]);
 	test_hit_counts();
 	test_expiry();
+	test_allow_expiry();
 	for (size_t i = 0; i < ARRAY_SIZE(full_cases); i++)
 		test_map_full(&full_cases[i]);
 	test_totals();

@@ -8,7 +8,8 @@
 #      throttled to 10/s gets 10 +- 1 requests a second into nginx's access
 #      log; an unthrottled client meanwhile is served every time;
 #   b. the daemon with a rate policy on handshake-verified connections that
-#      throttles a flooding client, then blocks it at its 3rd offense;
+#      throttles a flooding client, then blocks it at its 3rd offense; its
+#      --metrics show the throttle in force and the drops by reason;
 #   c. the CLI and bpftool show the throttle by name: block list, throttle
 #      list, the map's bucket fields; protected and malformed input refused.
 #
@@ -24,6 +25,7 @@ load assert
 FLOODER=1
 BYSTANDER=2
 OFFENDER=3
+METRICS=127.0.0.1:9466
 
 setup_file() {
 	lab_up
@@ -101,7 +103,14 @@ throttled_by_policy() {
 # blocked_by_policy ADDR POLICY
 blocked_by_policy() {
 	lab_gatehawk block list --json | jq -e --arg c "$1" --arg p "$2" \
-		'.[] | select(.cidr == $c and .action == "block" and .reason == $p)' >/dev/null
+		'.[] | select(.cidr == $c and .action == "block" and .reason == $p and
+			(.fleet | not))' >/dev/null
+}
+
+# metric_at_least SAMPLE MIN: the scrape in $output has SAMPLE at MIN or more.
+metric_at_least() {
+	awk -v s="$1" -v min="$2" '$1 == s && $2 >= min { found = 1 } END { exit !found }' \
+		<<<"$output"
 }
 
 # verdicts_of POLICY N: the alert file has at least N verdicts of POLICY.
@@ -165,7 +174,7 @@ verdicts_of() {
 EOF
 	rm -f "$alerts"
 	lab_daemon_start --policies "$LAB_DIR/throttle-policies" --alerts "$alerts" \
-		--cgroup "$(lab_cgroup_dir)"
+		--cgroup "$(lab_cgroup_dir)" --metrics "$METRICS"
 
 	flood_start "$OFFENDER" 20
 	lab_wait "the daemon's throttle of $offender" 100 throttled_by_policy "$offender" conn-flood 5
@@ -183,6 +192,14 @@ EOF
 	run lab_curl "$OFFENDER" --max-time 1 -o /dev/null "http://$LAB_SERVER4/"
 	((status != 0))
 	[[ $(lab_curl "$BYSTANDER" -o /dev/null -w '%{http_code}' "http://$LAB_SERVER4/") == 200 ]]
+
+	# The metrics say so: the throttle in force, the drops it made, the policy's throttles.
+	run lab_in_server curl -s --max-time 2 "http://$METRICS/metrics"
+	expect_status 0
+	[[ $output == *$'\ngatehawk_throttle_entries{origin="automatic"} 1\n'* ]]
+	metric_at_least 'gatehawk_xdp_packets_total{verdict="drop",reason="throttle"}' 1
+	metric_at_least gatehawk_throttles_total 1
+	metric_at_least 'gatehawk_xdp_packets_total{verdict="drop",reason="block"}' 1
 	lab_daemon_stop
 }
 

@@ -6,7 +6,10 @@
  * spared exactly as for blocks (evidence.not_throttled says why); a full
  * throttle map gives up its expired entries, then the automatic throttle
  * ending soonest, never a manual one; gate_gc() removes expired throttles
- * and points the program away from maps it emptied.
+ * and points the program away from maps it emptied, telling its gone-callback
+ * of expired blocks only. A throttle never runs the fleet's on_block hook,
+ * and without the kernel (--no-kernel) it is spared, not remembered as a
+ * block.
  *
  * The maps are the gate's own, created from the skeleton (programs not
  * loaded, nothing pinned). Creating maps needs CAP_BPF: without it every
@@ -279,7 +282,32 @@ static void test_full_map(struct enforcer *enf)
 	json_object_put(a);
 }
 
-/* gate_gc() removes expired throttles and clears the program's flag of an emptied map. */
+static int count_gone(const struct block_view *v, void *ctx)
+{
+	(void)v;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* One expired automatic block at cidr, for gate_gc to tell of. */
+static int add_expired_block(const char *cidr)
+{
+	struct block_spec b = { .ttl_s = 600, .flags = GH_BLOCK_F_AUTO };
+	struct block_entry e;
+	struct map_slot s;
+
+	if (gh_cidr_parse(cidr, &b.cidr) || gate_block_add(&maps, &b, 1) ||
+	    gate_block_get(&maps, &b.cidr, &e))
+		return -EINVAL;
+	e.expires_ns = gh_boottime_ns() - 1;
+	gate_slot_for(&maps, &b.cidr, GATE_BLOCKS, &s);
+	return bpf_map_update_elem(s.fd, s.key, &e, BPF_EXIST) ? -errno : 0;
+}
+
+/*
+ * gate_gc() removes expired throttles and clears the program's flag of an
+ * emptied map; its gone-callback hears of the expired block, not of them.
+ */
 static void test_gc(void)
 {
 	struct throttle_entry e;
@@ -288,7 +316,8 @@ static void test_gc(void)
 	size_t removed = 0;
 	uint32_t zero = 0;
 	struct gate_config cfg;
-	int n = 0, err = 0;
+	int n = 0, told = 0, err = 0;
+	const struct gate_gone gone = { .block = count_gone, .ctx = &told };
 
 	for (int i = 0; i < 256 && !err; i++) {
 		char cidr[GH_CIDR_STRLEN];
@@ -302,11 +331,60 @@ static void test_gc(void)
 		n++;
 	}
 	ok(!err && n == GH_MIN_MAX_BLOCKS, "every IPv4 host throttle expired (%d)", n);
-	err = gate_maps_lock(&maps) ?: gate_gc(&maps, gh_boottime_ns(), &removed);
+	ok_eq(add_expired_block("198.51.100.9/32"), 0, "and one block");
+	err = gate_maps_lock(&maps) ?: gate_gc(&maps, gh_boottime_ns(), &gone, &removed);
 	gate_maps_unlock(&maps);
-	ok(!err && removed == (size_t)n, "gate_gc removed them");
+	ok(!err && removed == (size_t)n + 1, "gate_gc removed them all (%zu)", removed);
+	ok_eq(told, 1, "telling of the block only: a throttle's end is no unblock");
 	ok(!bpf_map_lookup_elem(maps.config, &zero, &cfg) && !(cfg.flags & GH_GATE_F_THROTTLE4),
 	   "and the program no longer looks in the IPv4 throttle maps");
+}
+
+static int blocks_shared;
+
+static void count_shared(const struct verdict *v, void *ctx)
+{
+	(void)v;
+	(void)ctx;
+	blocks_shared++;
+}
+
+/* The fleet hears of a policy's new blocks (on_block), never of its throttles. */
+static void test_fleet_hook(struct enforcer *enf)
+{
+	static struct policy blocker = { .name = "blocker", .action = { .block = true } };
+	struct verdict t = throttle_verdict("203.0.113.80", "203.0.113.80/32", 600);
+	struct verdict b = { .policy = &blocker, .has_src = true, .block = true, .ttl_s = 600 };
+	struct block_entry e;
+
+	gh_addr_parse("203.0.113.81", &b.src);
+	gh_cidr_parse("203.0.113.81/32", &b.scope);
+	enf->on_block = count_shared;
+	enforcer_verdict(&t, enf);
+	ok_eq(blocks_shared, 0, "a throttle written: on_block is not called");
+	enforcer_verdict(&b, enf);
+	ok(!gate_block_get(&maps, &b.scope, &e) && blocks_shared == 1,
+	   "a block written: on_block is called once");
+	enf->on_block = NULL;
+}
+
+/* --no-kernel: a throttle has nowhere to go; it is neither remembered nor handed to a hook. */
+static void test_no_kernel(void)
+{
+	struct verdict v = throttle_verdict("203.0.113.90", "203.0.113.90/32", 600);
+	struct enforcer nk;
+	struct json_object *a;
+
+	enforcer_init(&nk, NULL, alerts, false);
+	enforcer_verdict(&v, &nk);
+	a = last_alert();
+	ok_str(alert_at(a, "action"), "alert", "no kernel: the throttle's alert says alert");
+	ok_str(alert_at(a, "evidence.not_throttled"), "no XDP gate to throttle in (run --no-kernel)",
+	       "and why");
+	ok(!nk.memory.n && !nk.stats.throttles && !nk.stats.blocks && nk.stats.block_errors == 1,
+	   "nothing remembered as a block; counted as a refused entry");
+	json_object_put(a);
+	enforcer_free(&nk);
 }
 
 int main(void)
@@ -327,6 +405,8 @@ int main(void)
 	test_spared(&enf);
 	test_full_map(&enf);
 	test_gc();
+	test_fleet_hook(&enf);
+	test_no_kernel();
 	fclose(alerts);
 	gate_maps_close(&maps);
 	xdp_gate_bpf__destroy(skel);

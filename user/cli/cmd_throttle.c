@@ -98,7 +98,7 @@ static int throttle_del(int argc, char **argv)
 		"  gatehawk throttle del 203.0.113.7\n  gatehawk throttle del 2001:db8::/64\n"
 	};
 
-	return cli_cidr_command(argc, argv, &usage, false, gate_throttle_del);
+	return cli_cidr_command(argc, argv, &usage, gate_throttle_del);
 }
 
 /* One bucket as {"per_s", "burst", "tokens", "passed", "dropped"}; null when unlimited. */

@@ -23,9 +23,8 @@ int cli_check_protected(const char *path, const char *verb, const struct gh_cidr
 
 /* What a one-CIDR command does to the maps. */
 typedef int (*cidr_op)(struct gate_maps *m, const struct gh_cidr *c);
-/* allow add, allow del, block del, throttle del: one CIDR, one map change. */
-int cli_cidr_command(int argc, char **argv, const struct cli_usage *usage, bool create,
-		     cidr_op op);
+/* allow del, block del, throttle del: one CIDR, one change to the maps that exist. */
+int cli_cidr_command(int argc, char **argv, const struct cli_usage *usage, cidr_op op);
 
 /* The columns blocks and throttles share, for text and JSON. */
 struct list_entry_text {
@@ -37,7 +36,7 @@ struct list_entry_text {
 
 void cli_entry_text(struct gate_maps *m, const struct gh_cidr *c, const struct block_entry *e,
 		    uint64_t now, struct list_entry_text *t);
-/* {"cidr", "action", "reason", "expires_in_s" (null: never), "hits", "auto"}. */
+/* {"cidr", "action", "reason", "expires_in_s" (null: never), "hits", "auto", "fleet"}. */
 struct json_object *cli_entry_json(const struct list_entry_text *t, const struct block_entry *e,
 				   const char *action);
 /* `block list`'s rows for the live throttles: into out (JSON), or printed when out is NULL. */

@@ -16,13 +16,21 @@
 #include "input/log_parser.h"
 #include "base/clock.h"
 #include "base/event_clock.h"
+#include "base/host_addrs.h"
+#include "daemon/allow_files.h"
 #include "daemon/control.h"
 #include "daemon/daemon.h"
 #include "daemon/enforcer.h"
+#include "daemon/health.h"
+#include "daemon/metrics.h"
+#include "daemon/metrics_text.h"
+#include "daemon/fleet_apply.h"
 #include "daemon/reload.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
+#include "daemon/netlink_addrs.h"
 #include "kernel/gate_maps.h"
+#include "kernel/kernel_stats.h"
 #include "input/log_follow.h"
 #include "kernel/pins.h"
 #include "engine/policy.h"
@@ -47,6 +55,11 @@ struct daemon {
 	struct engine *engine;
 	struct reloader *reloader; /* SIGHUP; NULL without a policies directory */
 	struct enforcer enforcer;
+	struct fleet *fleet; /* --fleet; NULL: this host alone */
+	struct fleet_applier fleet_applier;
+	struct notify *notify;    /* alert sinks, hooks, webhook */
+	struct allow_files allow; /* --allow-file */
+	int addrs_fd;             /* netlink: this host's addresses as they change */
 	struct gh_event_clock clock; /* live event time: records, ticks, counters */
 	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
 	struct followed *logs; /* one per opts->access_logs */
@@ -54,6 +67,9 @@ struct daemon {
 	int control_fd;
 	uint64_t ticks;
 	time_t started;
+	struct daemon_health health; /* status and metrics (daemon/health.h) */
+	int metrics_fd;              /* bound by setup, then the metrics server's */
+	struct metrics_server *metrics;
 };
 
 /* A line for the operator; the caller (cli/) decides where it goes. */
@@ -90,10 +106,28 @@ static uint64_t event_now(const struct daemon *d)
 	return gh_event_time(&d->clock, gh_boottime_ns());
 }
 
+/* The enforcer's totals the health rings follow (HEALTH_ALERTS, HEALTH_BLOCKS). */
+static void health_totals(const struct daemon *d, uint64_t totals[2])
+{
+	totals[HEALTH_ALERTS] = d->enforcer.stats.alerts;
+	totals[HEALTH_BLOCKS] = d->enforcer.stats.blocks;
+}
+
+/* Every verdict goes to the enforcer; what came of it is kept for status and top. */
+static void on_verdict(const struct verdict *v, void *ctx)
+{
+	struct daemon *d = ctx;
+	const struct enforcer_stats *s = &d->enforcer.stats;
+	uint64_t in_force = s->blocks + s->already_blocked;
+
+	enforcer_verdict(v, &d->enforcer);
+	health_alert(&d->health, v, s->blocks + s->already_blocked != in_force);
+}
+
 static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 {
 	engine_opts_default(eo);
-	eo->kernel_counters = true;
+	eo->kernel_counters = !d->opts->no_kernel;
 	eo->live = true; /* our ticks are the clock (engine.h) */
 	if (d->opts->max_groups)
 		eo->max_groups = d->opts->max_groups;
@@ -113,6 +147,7 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 	struct daemon *d = ctx;
 	size_t in_force = d->policies ? d->policies->count : 0;
 
+	health_reloaded(&d->health, res->err, event_now(d));
 	if (res->err) {
 		daemon_log(d, "gatehawk: reload of %s failed%s%s; keeping the %zu policies in force",
 			   d->opts->policies_dir, res->err == -EINVAL ? "" : ": ",
@@ -148,7 +183,7 @@ static void request_reload(struct daemon *d)
 static int start_reloader(struct daemon *d, struct gh_err *e)
 {
 	struct reload_opts ro = { .dir = d->opts->policies_dir, .load = d->opts->policy_load,
-				  .verdict = enforcer_verdict, .verdict_ctx = &d->enforcer,
+				  .verdict = on_verdict, .verdict_ctx = d,
 				  .report = policy_report_of(d), .done = on_reloaded, .ctx = d };
 	int err;
 
@@ -175,21 +210,26 @@ static bool gate_detached(const struct daemon *d)
 
 static void collect_garbage(struct daemon *d)
 {
-	size_t removed = 0;
-	int err = gate_maps_lock(&d->maps);
+	int err = enforcer_gc(&d->enforcer, gh_boottime_ns());
 
-	if (!err) {
-		err = gate_gc(&d->maps, gh_boottime_ns(), &removed);
-		gate_maps_unlock(&d->maps);
-	}
 	if (err)
 		daemon_log(d, "gatehawk: block GC failed: %s", strerror(-err));
+}
+
+static int on_addrs_changed(int fd, uint32_t events, void *ctx)
+{
+	const struct daemon *d = ctx;
+
+	(void)events;
+	netlink_addrs_serve(fd, d->opts->on_log, d->opts->out_ctx);
+	return 0;
 }
 
 static void feed_record(struct daemon *d, const struct request_record *rec)
 {
 	if (d->opts->on_request)
 		d->opts->on_request(rec, d->opts->out_ctx);
+	health_record(&d->health, rec->ts_ns, event_now(d));
 	if (d->engine)
 		engine_feed(d->engine, rec);
 }
@@ -258,7 +298,7 @@ static int feed_source(const struct source_row *row, void *ctx)
 static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
-	uint64_t boot = gh_boottime_ns(), now;
+	uint64_t boot = gh_boottime_ns(), now, totals[2];
 
 	/* One tick however late: the work reads the clock, not the count. */
 	(void)expirations;
@@ -271,10 +311,11 @@ static int on_tick(uint64_t expirations, void *ctx)
 		return 0;
 	}
 	decoder_expire(d->decoder, boot);
+	notify_tick(d->notify, boot);
 	follow_logs(d);
 	/* Opened on the first tick that has rate policies, so a SIGHUP that
 	 * brings the first one in gets the counters too. */
-	if (d->src_fd < 0 && has_rate_policies(d->policies))
+	if (d->src_fd < 0 && !d->opts->no_kernel && has_rate_policies(d->policies))
 		d->src_fd = sources_open(d->opts->attach.pin_dir);
 	if (d->engine && d->src_fd >= 0) {
 		struct counters_ctx c = { d->engine, now };
@@ -283,6 +324,8 @@ static int on_tick(uint64_t expirations, void *ctx)
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
+	health_totals(d, totals);
+	health_tick(&d->health, now, totals);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
 		collect_garbage(d);
 	return 0;
@@ -324,6 +367,8 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	if (read(fd, &si, sizeof(si)) != sizeof(si))
 		return 0;
 	if (si.ssi_signo == SIGHUP) {
+		notify_reopen(d->notify);
+		allow_files_reload(&d->allow, d->opts->no_kernel ? NULL : &d->maps);
 		request_reload(d);
 		return 0;
 	}
@@ -359,7 +404,9 @@ static struct json_object *stats_json(const struct daemon *d)
 	const struct decoder_stats *ds = decoder_get_stats(d->decoder);
 	struct json_object *o = json_object_new_object(), *dec = json_object_new_object();
 	struct json_object *enf = json_object_new_object();
+	uint64_t totals[2];
 
+	health_totals(d, totals);
 	json_object_object_add(o, "pid", json_object_new_int(getpid()));
 	json_object_object_add(o, "uptime_s", json_object_new_int64(time(NULL) - d->started));
 	json_object_object_add(o, "policies_dir", d->opts->policies_dir
@@ -376,6 +423,11 @@ static struct json_object *stats_json(const struct daemon *d)
 	json_object_object_add(o, "decoder", dec);
 	json_object_object_add(o, "access_logs", access_logs_json(d));
 	json_object_object_add(o, "enforcer", enf);
+	json_object_object_add(o, "health", health_json(&d->health, event_now(d), totals));
+	if (d->fleet)
+		json_object_object_add(o, "fleet", fleet_applier_stats_json(&d->fleet_applier));
+	json_object_object_add(o, "no_kernel", json_object_new_boolean(d->opts->no_kernel));
+	json_object_object_add(o, "notify", notify_stats_json(d->notify));
 	if (d->engine) {
 		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
 		struct engine_stats es;
@@ -416,7 +468,67 @@ static struct json_object *stats_json(const struct daemon *d)
 
 static struct json_object *on_control(const char *cmd, void *ctx)
 {
-	return strcmp(cmd, "stats") ? NULL : stats_json(ctx);
+	struct daemon *d = ctx;
+
+	if (d->fleet && !strncmp(cmd, "fleet ", 6))
+		return fleet_control(&d->fleet_applier, cmd);
+	if (!strcmp(cmd, "alerts"))
+		return health_alerts_json(&d->health);
+	return strcmp(cmd, "stats") ? NULL : stats_json(d);
+}
+
+/* The view metrics_render() reads; what cannot be read is left NULL. */
+static int render_metrics(struct prom_text *t, void *ctx)
+{
+	struct daemon *d = ctx;
+	int n_logs = d->opts->n_access_logs;
+	size_t n_pol = d->engine ? d->policies->count : 0;
+	struct metrics_log *logs = calloc((size_t)n_logs + 1, sizeof(*logs));
+	const char **names = calloc(n_pol + 1, sizeof(*names));
+	struct bpf_prog_stat progs[GH_MAX_PROG_STATS];
+	struct gate_entry_counts entries;
+	struct kernel_stats kernel;
+	struct engine_stats es;
+	struct gh_err e = { 0 };
+	struct metrics_view v = {
+		.progs = progs, .bpf_stats_enabled = bpf_stats_enabled(), .logs = logs,
+		.n_logs = n_logs, .decoder = d->decoder ? decoder_get_stats(d->decoder) : NULL,
+		.enforcer = &d->enforcer.stats, .health = &d->health, .policy_names = names,
+		.reloading = d->reloader && reloader_busy(d->reloader),
+	};
+	int err = -ENOMEM;
+
+	if (logs && names) {
+		v.kernel = kernel_stats_read(&d->maps, &kernel, &e) ? NULL : &kernel;
+		v.entries = gate_entries_count(&d->maps, gh_boottime_ns(), &entries) ? NULL : &entries;
+		bpf_prog_stats_read(d->opts->attach.pin_dir, progs, GH_MAX_PROG_STATS, &v.n_progs);
+		for (int i = 0; i < n_logs; i++) {
+			logs[i].path = log_follow_path(d->logs[i].f);
+			log_follow_get_stats(d->logs[i].f, &logs[i].st);
+			logs[i].malformed = d->logs[i].malformed;
+		}
+		if (d->engine) {
+			engine_stats(d->engine, &es);
+			for (size_t i = 0; i < n_pol; i++)
+				names[i] = d->policies->policies[i].name;
+			v.engine = &es;
+		}
+		err = metrics_render(&v, t);
+	}
+	free(logs);
+	free(names);
+	return err;
+}
+
+/* Decisions of the fleet came in (daemon/fleet.h): applied here, on the loop. */
+static int on_fleet_ready(int fd, uint32_t events, void *ctx)
+{
+	struct daemon *d = ctx;
+
+	(void)fd;
+	(void)events;
+	fleet_drain(d->fleet, fleet_apply, &d->fleet_applier);
+	return 0;
 }
 
 static int on_control_ready(int fd, uint32_t events, void *ctx)
@@ -455,16 +567,19 @@ static int add_timer(struct daemon *d, uint64_t interval_ms, ev_timer_handler fn
 	return id < 0 ? gh_err_sys(e, id, "setting up %s", what) : 0;
 }
 
+/* Without the kernel, the decoder only (its counters stay zero). */
 static int open_ring(struct daemon *d, struct gh_err *e)
 {
-	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
-	int err;
+	int fd, err;
 
-	if (fd < 0)
-		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
 	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
 				 GH_DEFAULT_ANSWER_TIMEOUT_NS, &d->clock);
-	d->ring = d->decoder ? ring_buffer__new(fd, on_ring_event, d->decoder, NULL) : NULL;
+	if (!d->decoder || d->opts->no_kernel)
+		return d->decoder ? 0 : gh_err_sys(e, -ENOMEM, "setting up the decoder");
+	fd = gh_pin_open(d->opts->attach.pin_dir, "events");
+	if (fd < 0)
+		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
+	d->ring = ring_buffer__new(fd, on_ring_event, d->decoder, NULL);
 	/* The ring buffer keeps its own reference to the map. */
 	close(fd);
 	if (!d->ring)
@@ -484,6 +599,14 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	struct engine *engine;
 	int err;
 
+	d->notify = notify_new(&o->notify, d->loop, o->on_log, o->out_ctx, e);
+	if (!d->notify)
+		return e->code;
+	d->allow = (struct allow_files){ .paths = o->allow_files, .n_paths = o->n_allow_files,
+					 .log = o->on_log, .log_ctx = o->out_ctx };
+	err = allow_files_load(&d->allow, e);
+	if (err)
+		return err;
 	d->logs = calloc((size_t)o->n_access_logs + 1, sizeof(*d->logs));
 	if (!d->logs)
 		return gh_err_sys(e, -ENOMEM, "following the access logs");
@@ -494,6 +617,9 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 			return gh_err_input(e, "--access-log %s: %s", o->access_logs[i],
 					    strerror(-err));
 	}
+	/* Connecting goes on in the background: a server down stops nothing. */
+	if (o->fleet && !(d->fleet = fleet_start(o->fleet, e)))
+		return e->code ?: -EINVAL;
 	if (!o->policies_dir)
 		return 0;
 	err = policy_set_load_dir(o->policies_dir, &o->policy_load, &rep, &ps);
@@ -502,7 +628,7 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 						     o->policies_dir)
 				      : gh_err_sys(e, err, "loading %s", o->policies_dir);
 	engine_opts_of(d, &eo);
-	engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
+	engine = engine_new(ps, &eo, on_verdict, d);
 	if (!engine) {
 		policy_set_free(ps);
 		return gh_err_sys(e, -ENOMEM, "starting the policy engine");
@@ -522,25 +648,59 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	err = load_inputs(d, e);
 	if (err)
 		return err;
+	if (o->metrics_listen) {
+		d->metrics_fd = metrics_listen(o->metrics_listen, e);
+		if (d->metrics_fd < 0)
+			return d->metrics_fd;
+	}
 	d->control_fd = control_listen(o->attach.pin_dir);
 	if (d->control_fd == -EADDRINUSE)
 		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
 				   o->attach.pin_dir);
-	err = gate_attach(&o->attach, e);
-	err = err ?: sensor_attach(&o->sensor, e);
+	if (!o->no_kernel) {
+		err = gate_attach(&o->attach, e);
+		err = err ?: sensor_attach(&o->sensor, e);
+		if (err)
+			return err;
+		err = gate_maps_open(o->attach.pin_dir, &d->maps);
+		if (err)
+			return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
+	}
+	enforcer_init(&d->enforcer, o->no_kernel ? NULL : &d->maps, NULL, o->dry_run);
+	d->enforcer.proxies = o->proxies;
+	d->enforcer.notify = d->notify;
+	d->enforcer.allow_files = &d->allow;
+	err = allow_files_sync(&d->allow, o->no_kernel ? NULL : &d->maps, e);
 	if (err)
 		return err;
-	err = gate_maps_open(o->attach.pin_dir, &d->maps);
-	if (err)
-		return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
-	enforcer_init(&d->enforcer, &d->maps, o->alerts, o->dry_run);
-	d->enforcer.proxies = o->proxies;
 	*sig_fd = block_signals();
 	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	if (!err && d->fleet) {
+		fleet_applier_init(&d->fleet_applier, d->fleet, &d->enforcer);
+		err = add_fd(d, fleet_fd(d->fleet), on_fleet_ready, "the fleet", e);
+	}
 	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
-	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
-	return err ?: open_ring(d, e);
+	/* Unprivileged without the kernel, /run/gatehawk may be out of reach. */
+	if (d->control_fd < 0 && o->no_kernel)
+		gh_err_note(e, "no control socket (%s): 'gatehawk status' cannot see this daemon",
+			    strerror(-d->control_fd));
+	else
+		err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
+	d->addrs_fd = netlink_addrs_open();
+	if (d->addrs_fd < 0)
+		gh_err_note(e, "not following address changes (%s): this host's addresses are "
+			       "reread every %d s",
+			    strerror(-d->addrs_fd), GH_PROTECTED_REFRESH_S);
+	else
+		err = err ?: add_fd(d, d->addrs_fd, on_addrs_changed, "the netlink socket", e);
+	err = err ?: open_ring(d, e);
+	/* After block_signals(): the HTTP thread must not take SIGTERM. */
+	if (!err && d->metrics_fd >= 0) {
+		err = metrics_start(d->loop, d->metrics_fd, render_metrics, d, &d->metrics, e);
+		d->metrics_fd = -1;
+	}
+	return err;
 }
 
 static void announce(const struct daemon *d)
@@ -552,10 +712,15 @@ static void announce(const struct daemon *d)
 	for (uint32_t i = 0; i < o->sensor.tun.n_ports && used < sizeof(ports); i++)
 		used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%u", i ? "," : " ",
 					 o->sensor.tun.ports[i]);
-	daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
-		      "%zu policies%s; running",
-		   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
-		   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
+	if (o->no_kernel)
+		daemon_log(d, "gatehawk: no kernel: %d access log(s), %zu policies, blocks %s; running",
+			   o->n_access_logs, d->policies ? d->policies->count : 0,
+			   o->dry_run ? "not written (dry run)" : "to --on-block");
+	else
+		daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
+			      "%zu policies%s; running",
+			   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
+			   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
 }
 
 /* Hand the setup's notes to the caller before the loop, not at exit. */
@@ -570,11 +735,13 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
+			    .started = time(NULL) };
 	int sig_fd = -1;
 	int err;
 
 	gh_event_clock_init(&d.clock, gh_clock_ns(CLOCK_REALTIME), gh_boottime_ns());
+	health_init(&d.health, event_now(&d));
 	gate_maps_init(&d.maps);
 	err = setup(&d, &sig_fd, e);
 	if (!err) {
@@ -583,6 +750,10 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 		if (err)
 			gh_err_sys(e, err, "running the daemon's event loop");
 	}
+	/* Before the state it reads goes. */
+	metrics_stop(d.metrics, d.loop);
+	if (d.metrics_fd >= 0)
+		close(d.metrics_fd);
 	if (d.ring) {
 		ring_buffer__consume(d.ring);
 		decoder_flush(d.decoder);
@@ -592,8 +763,15 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	if (d.reloader && reloader_busy(d.reloader))
 		daemon_log(&d, "gatehawk: waiting for the policy load in progress to end");
 	reloader_free(d.reloader);
+	fleet_stop(d.fleet);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
+	health_free(&d.health);
+	notify_free(d.notify); /* after the engine's last verdicts */
+	enforcer_free(&d.enforcer);
+	allow_files_free(&d.allow);
+	if (d.addrs_fd >= 0)
+		close(d.addrs_fd);
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);

@@ -5,7 +5,9 @@
 
 #include "engine/alert.h"
 #include "base/clock.h"
+#include "daemon/allow_files.h"
 #include "daemon/enforcer.h"
+#include "daemon/notify.h"
 #include "base/host_addrs.h"
 
 void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, bool dry_run)
@@ -14,10 +16,69 @@ void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, boo
 	e->maps = maps;
 	e->alerts = alerts;
 	e->dry_run = dry_run;
+	e->memory.max = GH_DEFAULT_MAX_BLOCKS;
 }
 
-/* Whether a block of scope would also drop a trusted proxy. */
-static bool covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
+void enforcer_free(struct enforcer *e)
+{
+	block_memory_free(&e->memory);
+}
+
+/* A block ended: its line and --on-unblock. */
+static void tell_unblock(struct enforcer *e, const struct hook_event *ev)
+{
+	e->stats.unblocks++;
+	if (e->notify)
+		notify_unblock(e->notify, ev);
+}
+
+/* A block entry the map lost (gate_gone, or the victim of a full map). */
+static int map_block_gone(const struct block_view *v, const char *why, struct enforcer *e)
+{
+	char cidr[GH_CIDR_STRLEN], policy[GH_REASON_LEN];
+
+	gh_cidr_format(&v->cidr, cidr, sizeof(cidr));
+	if (gate_reason_text(e->maps, v->entry.reason, policy, sizeof(policy)))
+		snprintf(policy, sizeof(policy), "#%u", v->entry.reason);
+	tell_unblock(e, &(struct hook_event){ .action = "unblock", .cidr = cidr, .policy = policy,
+					      .severity = "", .src_ip = "", .why = why });
+	return 0;
+}
+
+static int map_block_expired(const struct block_view *v, void *ctx)
+{
+	return map_block_gone(v, "expired", ctx);
+}
+
+static void remembered_expired(const struct remembered_block *b, void *ctx)
+{
+	char cidr[GH_CIDR_STRLEN];
+
+	gh_cidr_format(&b->cidr, cidr, sizeof(cidr));
+	tell_unblock(ctx, &(struct hook_event){ .action = "unblock", .cidr = cidr,
+						.policy = b->policy, .severity = b->severity,
+						.src_ip = b->src_ip, .why = "expired" });
+}
+
+int enforcer_gc(struct enforcer *e, uint64_t now_ns)
+{
+	const struct gate_gone gone = { .block = map_block_expired, .ctx = e };
+	size_t removed;
+	int err;
+
+	if (!e->maps) {
+		block_memory_expire(&e->memory, now_ns, remembered_expired, e);
+		return 0;
+	}
+	err = gate_maps_lock(e->maps);
+	if (err)
+		return err;
+	err = gate_gc(e->maps, now_ns, &gone, &removed);
+	gate_maps_unlock(e->maps);
+	return err;
+}
+
+bool enforcer_covers_proxy(const struct enforcer *e, const struct gh_cidr *scope)
 {
 	for (size_t i = 0; e->proxies && i < e->proxies->n; i++)
 		if (gh_cidr_overlaps(scope, &e->proxies->cidrs[i]))
@@ -37,7 +98,7 @@ static bool narrow_to_source(struct enforcer *e, struct verdict *v)
 	char why[GH_CIDR_STRLEN];
 
 	if (v->scope.prefixlen >= host.prefixlen || gh_covers_protected(&host, why, sizeof(why)) ||
-	    covers_proxy(e, &host))
+	    enforcer_covers_proxy(e, &host))
 		return false;
 	v->scope = host;
 	e->stats.narrowed++;
@@ -54,11 +115,12 @@ static const char *spared_because(struct enforcer *e, struct verdict *v)
 		snprintf(e->spared_why, sizeof(e->spared_why), "protected: %s", why);
 		return e->spared_why;
 	}
-	if (covers_proxy(e, &v->scope) && !narrow_to_source(e, v)) {
+	if (enforcer_covers_proxy(e, &v->scope) && !narrow_to_source(e, v)) {
 		e->stats.spared_protected++;
 		return "a trusted proxy";
 	}
-	if (gate_allow_covers(e->maps, &v->src) > 0) {
+	if ((e->allow_files && allow_files_cover(e->allow_files, &v->src)) ||
+	    (e->maps && gate_allow_covers(e->maps, &v->src) > 0)) {
 		e->stats.spared_allowed++;
 		return "allow-listed";
 	}
@@ -89,13 +151,17 @@ static int entry_add(struct enforcer *e, bool throttle, const struct throttle_sp
 	return throttle ? gate_throttle_add(e->maps, spec) : gate_block_add(e->maps, &spec->base, 1);
 }
 
-/* The map is full: make room (counted; an evicted entry is named), then try again. */
+/*
+ * The map is full: make room (counted; an evicted entry is named, and a
+ * block that went is told like one that expired), then try again.
+ */
 static int add_evicting(struct enforcer *e, bool throttle, const struct throttle_spec *spec,
 			uint64_t now, char *evicted, size_t len)
 {
+	const struct gate_gone gone = { .block = map_block_expired, .ctx = e };
 	struct block_room room;
 	int err = throttle ? gate_throttle_make_room(e->maps, spec, now, &room)
-			   : gate_block_make_room(e->maps, &spec->base, now, &room);
+			   : gate_block_make_room(e->maps, &spec->base, now, &gone, &room);
 
 	if (err)
 		return err;
@@ -103,19 +169,22 @@ static int add_evicting(struct enforcer *e, bool throttle, const struct throttle
 	if (room.evicted) {
 		e->stats.evicted_automatic++;
 		gh_cidr_format(&room.victim.cidr, evicted, len);
+		if (!throttle)
+			map_block_gone(&room.victim, "evicted", e);
 	}
 	return entry_add(e, throttle, spec);
 }
 
-/* Write the block or throttle unless a longer one is already in force. */
-static int write_entry(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
+/*
+ * Write a block or throttle (its reason id set from the reason text) unless
+ * one of its kind as long is in force: 0 written, 1 left as it was, or a
+ * negative errno.
+ */
+static int write_entry(struct enforcer *e, bool throttle, const struct throttle_spec *entry,
+		       const char *reason, char *evicted, size_t len)
 {
-	struct throttle_spec spec = {
-		.base = { .cidr = v->scope, .ttl_s = v->ttl_s, .flags = GH_BLOCK_F_AUTO },
-		.limits = v->policy->action.limits,
-	};
-	uint64_t now = gh_boottime_ns(), until = now + v->ttl_s * 1000000000ULL;
-	bool throttle = v->throttle;
+	struct throttle_spec spec = *entry;
+	uint64_t now = gh_boottime_ns(), until = now + spec.base.ttl_s * 1000000000ULL;
 	struct block_entry cur;
 	int err;
 
@@ -124,23 +193,97 @@ static int write_entry(struct enforcer *e, const struct verdict *v, char *evicte
 		return err;
 	if (!entry_get(e, throttle, &spec.base.cidr, &cur) && block_entry_live(&cur, now) &&
 	    (!cur.expires_ns || cur.expires_ns >= until)) {
-		if (throttle)
-			e->stats.already_throttled++;
-		else
-			e->stats.already_blocked++;
+		err = 1;
 		goto out;
 	}
-	err = gate_reason_id(e->maps, v->policy->name, &spec.base.reason);
+	err = gate_reason_id(e->maps, reason, &spec.base.reason);
 	err = err ?: entry_add(e, throttle, &spec);
 	if (err == -E2BIG)
 		err = add_evicting(e, throttle, &spec, now, evicted, len);
-	if (!err && throttle)
-		e->stats.throttles++;
-	else if (!err)
-		e->stats.blocks++;
 out:
 	gate_maps_unlock(e->maps);
 	return err;
+}
+
+int enforcer_write(struct enforcer *e, const struct block_spec *block, const char *reason,
+		   char *evicted, size_t len)
+{
+	const struct throttle_spec spec = { .base = *block };
+
+	return write_entry(e, false, &spec, reason, evicted, len);
+}
+
+/* No kernel: the block is remembered, and the hook (notify) writes it. */
+static int remember_block(struct enforcer *e, const struct verdict *v, uint64_t now)
+{
+	struct remembered_block b = { .cidr = v->scope,
+				      .until_ns = v->ttl_s ? now + v->ttl_s * 1000000000ULL : 0 };
+	int ret;
+
+	snprintf(b.policy, sizeof(b.policy), "%s", v->policy->name);
+	snprintf(b.severity, sizeof(b.severity), "%s", policy_severity_name(v->policy->severity));
+	if (v->has_src)
+		gh_addr_format(&v->src, b.src_ip, sizeof(b.src_ip));
+	ret = block_memory_put(&e->memory, &b, now);
+	if (!ret)
+		e->stats.already_blocked++;
+	return ret;
+}
+
+/*
+ * A verdict's block or throttle, unless a longer one of its kind is already
+ * in force: 1 written (or extended), 0 left as it was, or a negative errno.
+ * Without the kernel a block is remembered for the hook instead, and a
+ * throttle is -EOPNOTSUPP.
+ */
+static int write_verdict(struct enforcer *e, const struct verdict *v, char *evicted, size_t len)
+{
+	const struct throttle_spec spec = {
+		.base = { .cidr = v->scope, .ttl_s = v->ttl_s, .flags = GH_BLOCK_F_AUTO },
+		.limits = v->policy->action.limits,
+	};
+	int err;
+
+	if (!e->maps && v->throttle)
+		return -EOPNOTSUPP;
+	if (!e->maps) {
+		err = remember_block(e, v, gh_boottime_ns());
+		e->stats.blocks += err > 0;
+		return err;
+	}
+	err = write_entry(e, v->throttle, &spec, v->policy->name, evicted, len);
+	if (err < 0)
+		return err;
+	if (err == 1) {
+		if (v->throttle)
+			e->stats.already_throttled++;
+		else
+			e->stats.already_blocked++;
+		return 0;
+	}
+	if (v->throttle) {
+		e->stats.throttles++;
+		return 1;
+	}
+	e->stats.blocks++;
+	/* The fleet hears of new and longer blocks only. */
+	if (e->on_block)
+		e->on_block(v, e->on_block_ctx);
+	return 1;
+}
+
+/* evidence.not_blocked (not_throttled) when the verdict's entry could not be written. */
+static const char *write_failure(const struct enforcer *e, const struct verdict *v, int err)
+{
+	if (v->throttle && err == -EOPNOTSUPP)
+		return "no XDP gate to throttle in (run --no-kernel)";
+	if (v->throttle)
+		return err == -E2BIG ? "the throttle map is full of manual and longer throttles"
+				     : "the throttle map refused the entry";
+	if (err != -E2BIG)
+		return "the block map refused the entry";
+	return e->maps ? "the block map is full of manual and longer blocks"
+		       : "the daemon remembers as many blocks as it may";
 }
 
 /*
@@ -151,7 +294,7 @@ out:
  * made room in a full map).
  */
 static void write_alert(struct enforcer *e, const struct verdict *v, const char *spared,
-			const char *narrowed_from, const char *evicted)
+			const char *narrowed_from, const char *evicted, bool written)
 {
 	struct verdict shown = *v;
 	struct json_object *evidence = NULL;
@@ -177,8 +320,12 @@ static void write_alert(struct enforcer *e, const struct verdict *v, const char 
 			json_object_object_add(evidence, "evicted", json_object_new_string(evicted));
 		shown.evidence = evidence;
 	}
-	alert_write(e->alerts, &shown);
-	fflush(e->alerts);
+	if (e->alerts) {
+		alert_write(e->alerts, &shown);
+		fflush(e->alerts);
+	}
+	if (e->notify)
+		notify_verdict(e->notify, &shown, written);
 	json_object_put(evidence);
 	e->stats.alerts++;
 }
@@ -189,23 +336,17 @@ void enforcer_verdict(const struct verdict *verdict, void *ctx)
 	struct verdict v = *verdict;
 	char evicted[GH_CIDR_STRLEN] = "", wide[GH_CIDR_STRLEN] = "";
 	const char *spared = NULL;
-	int err;
+	int written = 0;
 
 	if (v.block || v.throttle) {
 		spared = spared_because(e, &v);
-		if (!spared && (err = write_entry(e, &v, evicted, sizeof(evicted)))) {
+		if (!spared && (written = write_verdict(e, &v, evicted, sizeof(evicted))) < 0) {
 			e->stats.block_errors++;
-			if (v.throttle)
-				spared = err == -E2BIG ? "the throttle map is full of manual and "
-							 "longer throttles"
-						       : "the throttle map refused the entry";
-			else
-				spared = err == -E2BIG ? "the block map is full of manual and "
-							 "longer blocks"
-						       : "the block map refused the entry";
+			spared = write_failure(e, &v, written);
 		}
 		if (v.scope.prefixlen != verdict->scope.prefixlen)
 			gh_cidr_format(&verdict->scope, wide, sizeof(wide));
 	}
-	write_alert(e, &v, spared, wide, evicted);
+	/* --on-block runs for a block written, never a throttle (the hook would drop all). */
+	write_alert(e, &v, spared, wide, evicted, written > 0 && v.block);
 }

@@ -406,26 +406,75 @@ int gate_allow_del(struct gate_maps *m, const struct gh_cidr *c)
 	return gate_list_del(m, GATE_ALLOWS, c);
 }
 
-int gate_allow_add(struct gate_maps *m, const struct gh_cidr *c)
+int gate_allow_get(struct gate_maps *m, const struct gh_cidr *c, struct allow_entry *out)
 {
-	struct allow_entry v = { .created_ns = gh_boottime_ns() };
 	struct map_slot s;
 
 	gate_slot_for(m, c, GATE_ALLOWS, &s);
-	/* Re-adding keeps the original entry and its hit count. */
-	if (bpf_map_update_elem(s.fd, s.key, &v, BPF_NOEXIST) && errno != EEXIST)
-		return errno == ENOSPC ? -E2BIG : -errno;
-	return recount_tries(m);
+	return bpf_map_lookup_elem(s.fd, s.key, out) ? -errno : 0;
+}
+
+int gate_allow_put(struct gate_maps *m, const struct allow_spec *specs, size_t n)
+{
+	struct allow_write {
+		struct map_slot slot;
+		struct allow_entry old;
+		bool had_old;
+	} *w = calloc(n ? n : 1, sizeof(*w));
+	uint64_t now = gh_boottime_ns();
+	size_t done = 0;
+	int err = 0, rerr;
+
+	if (!w)
+		return -ENOMEM;
+	for (; done < n && !err; done++) {
+		const struct allow_spec *s = &specs[done];
+		struct allow_write *cur = &w[done];
+		struct allow_entry v = { .created_ns = now,
+					 .expires_ns = s->ttl_s ? now + s->ttl_s * 1000000000ULL : 0,
+					 .prefixlen = s->cidr.prefixlen,
+					 .flags = s->flags };
+
+		gate_slot_for(m, &s->cidr, GATE_ALLOWS, &cur->slot);
+		cur->had_old = !bpf_map_lookup_elem(cur->slot.fd, cur->slot.key, &cur->old);
+		if (cur->had_old) {
+			v.created_ns = cur->old.created_ns;
+			v.hits = cur->old.hits;
+		}
+		if (bpf_map_update_elem(cur->slot.fd, cur->slot.key, &v, BPF_ANY))
+			err = errno == ENOSPC ? -E2BIG : -errno;
+	}
+	/* The failed write changed nothing: undo the ones before it, newest first. */
+	for (size_t i = err ? done - 1 : 0; i-- > 0;) {
+		if (w[i].had_old)
+			bpf_map_update_elem(w[i].slot.fd, w[i].slot.key, &w[i].old, BPF_ANY);
+		else
+			bpf_map_delete_elem(w[i].slot.fd, w[i].slot.key);
+	}
+	free(w);
+	rerr = recount_tries(m);
+	return err ?: rerr;
 }
 
 int gate_allow_covers(struct gate_maps *m, const struct gh_addr *a)
 {
 	struct gh_cidr c = { .addr = *a, .prefixlen = gh_addr_bits(a) };
+	uint64_t now = gh_boottime_ns();
 	struct allow_entry v;
 	struct map_slot s;
 
-	gate_slot_for(m, &c, GATE_ALLOWS, &s);
-	return !bpf_map_lookup_elem(s.fd, s.key, &v);
+	/* An expired match retries shorter prefixes, as the program does. */
+	for (int i = 0; i <= GH_EXPIRED_FALLBACK_MAX; i++) {
+		gate_slot_for(m, &c, GATE_ALLOWS, &s);
+		if (bpf_map_lookup_elem(s.fd, s.key, &v))
+			return 0;
+		if (gate_entry_live(v.expires_ns, now))
+			return 1;
+		if (!v.prefixlen || v.prefixlen > c.prefixlen)
+			return 0;
+		c.prefixlen = (uint8_t)(v.prefixlen - 1);
+	}
+	return 0;
 }
 
 /* Adapts map_iter's raw key to the entry's prefix. */
@@ -558,7 +607,7 @@ struct gc_ctx {
 	struct gate_maps *m;
 	enum gate_list list;
 	uint64_t now;
-	struct map_slot *expired;
+	struct block_view *expired;
 	size_t n, cap;
 	struct block_view victim;
 	bool has_victim;
@@ -579,21 +628,25 @@ static int gc_collect(const struct block_view *v, void *ctx)
 	}
 	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 256))
 		return -ENOMEM;
-	gate_slot_for(g->m, &v->cidr, g->list, &g->expired[g->n++]);
+	g->expired[g->n++] = *v;
 	return 0;
 }
 
-/* Delete what gc_collect found expired; frees the list. */
-static int gc_delete_expired(struct gc_ctx *g, size_t *removed)
+/* Delete what gc_collect found expired, telling gone of each; frees the list. */
+static int gc_delete_expired(struct gc_ctx *g, const struct gate_gone *gone, size_t *removed)
 {
 	bool tries_touched = false;
+	struct map_slot slot;
 	int err = 0;
 
 	for (size_t i = 0; i < g->n && !err; i++) {
-		if (bpf_map_delete_elem(g->expired[i].fd, g->expired[i].key) && errno != ENOENT)
+		gate_slot_for(g->m, &g->expired[i].cidr, g->list, &slot);
+		if (bpf_map_delete_elem(slot.fd, slot.key) && errno != ENOENT)
 			err = -errno;
-		tries_touched |= g->expired[i].trie;
+		tries_touched |= slot.trie;
 		(*removed)++;
+		if (!err && gone && gone->block && g->list == GATE_BLOCKS)
+			gone->block(&g->expired[i], gone->ctx);
 	}
 	if (g->n && !err)
 		err = gate_list_removed(g->m, g->list, tries_touched);
@@ -602,7 +655,43 @@ static int gc_delete_expired(struct gc_ctx *g, size_t *removed)
 	return err;
 }
 
-int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed)
+/* Expired allow entries of both tries, deleted after the walk. */
+struct allow_gc {
+	uint64_t now;
+	struct allow_view *expired;
+	size_t n, cap;
+};
+
+static int allow_gc_collect(const struct allow_view *v, void *ctx)
+{
+	struct allow_gc *g = ctx;
+
+	if (gate_entry_live(v->entry.expires_ns, g->now))
+		return 0;
+	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 64))
+		return -ENOMEM;
+	g->expired[g->n++] = *v;
+	return 0;
+}
+
+static int gc_allows(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone,
+		     size_t *removed)
+{
+	struct allow_gc g = { .now = now_ns };
+	int err = gate_allow_foreach(m, allow_gc_collect, &g);
+
+	for (size_t i = 0; i < g.n && !err; i++) {
+		err = gate_allow_del(m, &g.expired[i].cidr);
+		err = err == -ENOENT ? 0 : err;
+		(*removed)++;
+		if (!err && gone && gone->allow)
+			gone->allow(&g.expired[i], gone->ctx);
+	}
+	free(g.expired);
+	return err;
+}
+
+int gate_gc(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone, size_t *removed)
 {
 	static const enum gate_list expiring[] = { GATE_BLOCKS, GATE_THROTTLES };
 	int err = 0;
@@ -616,13 +705,13 @@ int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed)
 		if (err)
 			free(g.expired);
 		else
-			err = gc_delete_expired(&g, removed);
+			err = gc_delete_expired(&g, gone, removed);
 	}
-	return err;
+	return err ?: gc_allows(m, now_ns, gone, removed);
 }
 
 int gate_list_make_room(struct gate_maps *m, enum gate_list l, const struct block_spec *spec,
-			uint64_t now_ns, struct block_room *out)
+			uint64_t now_ns, const struct gate_gone *gone, struct block_room *out)
 {
 	uint64_t until = spec->ttl_s ? now_ns + spec->ttl_s * 1000000000ULL : UINT64_MAX;
 	struct gc_ctx g = { .m = m, .list = l, .now = now_ns };
@@ -637,7 +726,7 @@ int gate_list_make_room(struct gate_maps *m, enum gate_list l, const struct bloc
 		free(g.expired);
 		return err;
 	}
-	err = gc_delete_expired(&g, &out->expired);
+	err = gc_delete_expired(&g, gone, &out->expired);
 	if (err || out->expired)
 		return err;
 	/* The newcomer is the least valuable when it would end first. */
@@ -652,7 +741,7 @@ int gate_list_make_room(struct gate_maps *m, enum gate_list l, const struct bloc
 }
 
 int gate_block_make_room(struct gate_maps *m, const struct block_spec *spec, uint64_t now_ns,
-			 struct block_room *out)
+			 const struct gate_gone *gone, struct block_room *out)
 {
-	return gate_list_make_room(m, GATE_BLOCKS, spec, now_ns, out);
+	return gate_list_make_room(m, GATE_BLOCKS, spec, now_ns, gone, out);
 }

@@ -36,6 +36,6 @@ typedef int (*entry_visit_fn)(const struct gh_cidr *c, const void *value, void *
 int gate_list_foreach(struct gate_maps *m, enum gate_list l, entry_visit_fn fn, void *ctx);
 /* gate_block_make_room() for blocks or throttles (spec's cidr and ttl only). */
 int gate_list_make_room(struct gate_maps *m, enum gate_list l, const struct block_spec *spec,
-			uint64_t now_ns, struct block_room *out);
+			uint64_t now_ns, const struct gate_gone *gone, struct block_room *out);
 
 #endif /* GATEHAWK_GATE_MAPS_INTERNAL_H */

@@ -118,5 +118,5 @@ int gate_throttle_foreach(struct gate_maps *m, throttle_visit_fn fn, void *ctx)
 int gate_throttle_make_room(struct gate_maps *m, const struct throttle_spec *spec, uint64_t now_ns,
 			    struct block_room *out)
 {
-	return gate_list_make_room(m, GATE_THROTTLES, &spec->base, now_ns, out);
+	return gate_list_make_room(m, GATE_THROTTLES, &spec->base, now_ns, NULL, out);
 }
