@@ -62,6 +62,10 @@ static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
 	f->maps.block_net6 = bpf_map__fd(f->skel->maps.block_net6);
 	f->maps.allow_net4 = bpf_map__fd(f->skel->maps.allow_net4);
 	f->maps.allow_net6 = bpf_map__fd(f->skel->maps.allow_net6);
+	f->maps.throttle_host4 = bpf_map__fd(f->skel->maps.throttle_host4);
+	f->maps.throttle_host6 = bpf_map__fd(f->skel->maps.throttle_host6);
+	f->maps.throttle_net4 = bpf_map__fd(f->skel->maps.throttle_net4);
+	f->maps.throttle_net6 = bpf_map__fd(f->skel->maps.throttle_net6);
 	f->maps.reasons = bpf_map__fd(f->skel->maps.reasons);
 	f->maps.stats = bpf_map__fd(f->skel->maps.gate_stats);
 	f->maps.config = bpf_map__fd(f->skel->maps.gate_config);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* block and allow: the operator's hands on the gate's lists. */
+/* block and allow: the operator's hands on the gate's lists (throttles: cmd_throttle.c). */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -11,12 +11,13 @@
 #include "base/clock.h"
 #include "cli/commands.h"
 #include "cli/fleet_cli.h"
+#include "cli/lists.h"
 #include "kernel/gate_maps.h"
 #include "kernel/gate_loader.h"
 #include "base/host_addrs.h"
 
-static int open_maps_locked(const char *pin_dir, uint32_t max_blocks, bool create,
-			    struct gate_maps *m)
+int cli_open_maps_locked(const char *pin_dir, uint32_t max_blocks, bool create,
+			 struct gate_maps *m)
 {
 	struct gh_err e = { 0 };
 	int err = create ? gate_maps_open_or_create(pin_dir, max_blocks, m, &e)
@@ -40,7 +41,7 @@ static int open_maps_locked(const char *pin_dir, uint32_t max_blocks, bool creat
 	return 0;
 }
 
-static int parse_cidr_arg(const char *path, const char *arg, struct gh_cidr *c)
+int cli_parse_cidr_arg(const char *path, const char *arg, struct gh_cidr *c)
 {
 	struct gh_cidr masked;
 
@@ -57,20 +58,15 @@ static int parse_cidr_arg(const char *path, const char *arg, struct gh_cidr *c)
 			       arg);
 }
 
-/* Refuse blocks over loopback, this host, its gateways or resolvers unless --force. */
-static int check_protected(const struct block_spec *specs, size_t n, bool force)
+int cli_check_protected(const char *path, const char *verb, const struct gh_cidr *c, bool force)
 {
 	char cidr[GH_CIDR_STRLEN], why[GH_CIDR_STRLEN + 32];
 
-	for (size_t i = 0; i < n && !force; i++) {
-		if (!gh_covers_protected(&specs[i].cidr, why, sizeof(why)))
-			continue;
-		gh_cidr_format(&specs[i].cidr, cidr, sizeof(cidr));
-		return cli_input_error("block add: %s covers %s, which is protected; use --force "
-				       "to block it anyway",
-				       cidr, why);
-	}
-	return 0;
+	if (force || !gh_covers_protected(c, why, sizeof(why)))
+		return 0;
+	gh_cidr_format(c, cidr, sizeof(cidr));
+	return cli_input_error("%s: %s covers %s, which is protected; use --force to %s it anyway",
+			       path, cidr, why, verb);
 }
 
 static int report_write_error(int err, const struct gate_maps *m)
@@ -128,7 +124,7 @@ static int cidr_or_file(const char *path, int npos, char **pos, const char *file
 		return cli_input_error("%s: give either a CIDR or --file, not both", path);
 	if (file)
 		return cli_load_block_file(file, ttl, specs, n);
-	err = parse_cidr_arg(path, pos[0], &one->cidr);
+	err = cli_parse_cidr_arg(path, pos[0], &one->cidr);
 	one->ttl_s = ttl;
 	*specs = one;
 	*n = 1;
@@ -180,11 +176,12 @@ static int block_add(int argc, char **argv)
 	err = cidr_or_file(usage.path, npos, pos, file, ttl, &one, &specs, &n);
 	if (err)
 		return err;
-	err = check_protected(specs, n, force);
+	for (size_t i = 0; i < n && !err; i++)
+		err = cli_check_protected("block add", "block", &specs[i].cidr, force);
 	if (err)
 		goto out;
 
-	err = open_maps_locked(pin_dir, max_blocks, true, &m);
+	err = cli_open_maps_locked(pin_dir, max_blocks, true, &m);
 	if (err)
 		goto out;
 	err = gate_reason_id(&m, reason, &reason_id);
@@ -209,11 +206,7 @@ out:
 	return err;
 }
 
-/* What a one-CIDR command does to the maps. */
-typedef int (*cidr_op)(struct gate_maps *m, const struct gh_cidr *c);
-
-/* allow del, block del: one CIDR, one map change. */
-static int cidr_command(int argc, char **argv, const struct cli_usage *usage, cidr_op op)
+int cli_cidr_command(int argc, char **argv, const struct cli_usage *usage, cidr_op op)
 {
 	const char *pin_dir = GH_PIN_DIR_DEFAULT;
 	const struct cli_opt opts[] = { CLI_PIN_DIR_OPT(pin_dir), { 0 } };
@@ -227,8 +220,8 @@ static int cidr_command(int argc, char **argv, const struct cli_usage *usage, ci
 		return err;
 	if (err != 1)
 		return cli_input_error("%s: expected one CIDR", usage->path);
-	err = parse_cidr_arg(usage->path, pos[0], &c);
-	err = err ?: open_maps_locked(pin_dir, GH_DEFAULT_MAX_BLOCKS, false, &m);
+	err = cli_parse_cidr_arg(usage->path, pos[0], &c);
+	err = err ?: cli_open_maps_locked(pin_dir, GH_DEFAULT_MAX_BLOCKS, false, &m);
 	if (err)
 		return err;
 	err = op(&m, &c);
@@ -256,7 +249,7 @@ static int block_del(int argc, char **argv)
 		"  gatehawk block del 203.0.113.7\n  gatehawk block del 2001:db8::/64\n"
 	};
 
-	return cidr_command(argc, argv, &usage, block_del_shared);
+	return cli_cidr_command(argc, argv, &usage, block_del_shared);
 }
 
 static int allow_del(int argc, char **argv)
@@ -267,7 +260,7 @@ static int allow_del(int argc, char **argv)
 		"  gatehawk allow del 192.0.2.0/24\n"
 	};
 
-	return cidr_command(argc, argv, &usage, gate_allow_del);
+	return cli_cidr_command(argc, argv, &usage, gate_allow_del);
 }
 
 static int allow_add(int argc, char **argv)
@@ -313,7 +306,7 @@ static int allow_add(int argc, char **argv)
 	}
 	for (size_t i = 0; i < n; i++)
 		allows[i] = (struct allow_spec){ .cidr = specs[i].cidr, .ttl_s = specs[i].ttl_s };
-	err = open_maps_locked(pin_dir, GH_DEFAULT_MAX_BLOCKS, true, &m);
+	err = cli_open_maps_locked(pin_dir, GH_DEFAULT_MAX_BLOCKS, true, &m);
 	if (err)
 		goto out;
 	err = gate_allow_put(&m, allows, n);
@@ -345,42 +338,49 @@ static uint64_t seconds_left(uint64_t expires_ns, uint64_t now)
 	return (expires_ns - now + 999999999ULL) / 1000000000ULL;
 }
 
+void cli_entry_text(struct gate_maps *m, const struct gh_cidr *c, const struct block_entry *e,
+		    uint64_t now, struct list_entry_text *t)
+{
+	t->expires_in_s = e->expires_ns ? seconds_left(e->expires_ns, now) : 0;
+	gh_cidr_format(c, t->cidr, sizeof(t->cidr));
+	if (gate_reason_text(m, e->reason, t->reason, sizeof(t->reason)))
+		snprintf(t->reason, sizeof(t->reason), "#%u", e->reason);
+	if (e->expires_ns)
+		snprintf(t->expires, sizeof(t->expires), "%" PRIu64 "s", t->expires_in_s);
+	else
+		snprintf(t->expires, sizeof(t->expires), "never");
+}
+
+struct json_object *cli_entry_json(const struct list_entry_text *t, const struct block_entry *e,
+				   const char *action)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "cidr", json_object_new_string(t->cidr));
+	json_object_object_add(o, "action", json_object_new_string(action));
+	json_object_object_add(o, "reason", json_object_new_string(t->reason));
+	json_object_object_add(o, "expires_in_s",
+			       e->expires_ns ? json_object_new_uint64(t->expires_in_s) : NULL);
+	json_object_object_add(o, "hits", json_object_new_uint64(e->hits));
+	json_object_object_add(o, "auto", json_object_new_boolean(!!(e->flags & GH_BLOCK_F_AUTO)));
+	json_object_object_add(o, "fleet", json_object_new_boolean(!!(e->flags & GH_BLOCK_F_FLEET)));
+	return o;
+}
+
 static int print_block(const struct block_view *v, void *ctx)
 {
 	struct list_ctx *l = ctx;
-	char cidr[GH_CIDR_STRLEN], reason[GH_REASON_LEN];
 	const struct block_entry *e = &v->entry;
-	uint64_t expires_in;
+	struct list_entry_text t;
 
 	if (!block_entry_live(e, l->now))
 		return 0;
-	expires_in = e->expires_ns ? seconds_left(e->expires_ns, l->now) : 0;
-	gh_cidr_format(&v->cidr, cidr, sizeof(cidr));
-	if (gate_reason_text(l->m, e->reason, reason, sizeof(reason)))
-		snprintf(reason, sizeof(reason), "#%u", e->reason);
-	if (l->json) {
-		struct json_object *o = json_object_new_object();
-
-		json_object_object_add(o, "cidr", json_object_new_string(cidr));
-		json_object_object_add(o, "reason", json_object_new_string(reason));
-		json_object_object_add(o, "expires_in_s",
-				       e->expires_ns ? json_object_new_uint64(expires_in) : NULL);
-		json_object_object_add(o, "hits", json_object_new_uint64(e->hits));
-		json_object_object_add(o, "auto",
-				       json_object_new_boolean(!!(e->flags & GH_BLOCK_F_AUTO)));
-		json_object_object_add(o, "fleet",
-				       json_object_new_boolean(!!(e->flags & GH_BLOCK_F_FLEET)));
-		cli_json_list_add(&l->out, o);
-	} else {
-		char expires[24];
-
-		if (e->expires_ns)
-			snprintf(expires, sizeof(expires), "%" PRIu64 "s", expires_in);
-		else
-			snprintf(expires, sizeof(expires), "never");
-		printf("%-43s %-10s %12" PRIu64 "  %s\n", cidr, expires, (uint64_t)e->hits,
-		       reason);
-	}
+	cli_entry_text(l->m, &v->cidr, e, l->now, &t);
+	if (l->json)
+		cli_json_list_add(&l->out, cli_entry_json(&t, e, "block"));
+	else
+		printf("%-43s %-10s %12" PRIu64 "  %s\n", t.cidr, t.expires, (uint64_t)e->hits,
+		       t.reason);
 	return 0;
 }
 
@@ -426,13 +426,16 @@ static int list_show(int argc, char **argv, bool allow)
 		allow ? "Show live allow entries: prefix, time left, packets let through, and\n"
 			"whether a run --allow-file put it there (file) or an operator (manual).\n"
 			"JSON fields: cidr, hits, expires_in_s (null = never), from."
-		      : "Show live block entries: prefix, time left, packets dropped, reason.\n"
-			"JSON fields: cidr, reason, expires_in_s (null = never), hits, auto, fleet\n"
-			"(learned from the fleet: see 'gatehawk fleet').",
+		      : "Show live block entries, then live throttles: prefix, time left, packets\n"
+			"dropped, reason (a throttle's says its rates). JSON fields: cidr, action\n"
+			"(block or throttle), reason, expires_in_s (null = never), hits, auto,\n"
+			"fleet (learned from the fleet: see 'gatehawk fleet'); throttles also conns\n"
+			"and packets (see 'gatehawk throttle list --help').",
 		allow ? "  gatehawk allow list\n"
 			"  gatehawk allow list --json | jq -r '.[].cidr'\n"
 		      : "  gatehawk block list\n"
-			"  gatehawk block list --json | jq -r '.[] | select(.auto) | .cidr'\n"
+			"  gatehawk block list --json | jq -r '.[] | select(.action == \"block\" "
+			"and .auto) | .cidr'\n"
 	};
 	struct list_ctx l = { .now = gh_boottime_ns() };
 	struct gate_maps m;
@@ -459,6 +462,8 @@ static int list_show(int argc, char **argv, bool allow)
 	else
 		printf("%-43s %-10s %12s  %s\n", "CIDR", "EXPIRES", "HITS", "REASON");
 	err = allow ? gate_allow_foreach(&m, print_allow, &l) : gate_block_foreach(&m, print_block, &l);
+	if (!allow && !err)
+		err = cli_list_throttles(&m, json ? &l.out : NULL, l.now);
 	/* Closed even after a read error: stdout stays valid JSON, the error follows. */
 	if (json)
 		cli_json_list_end(&l.out);

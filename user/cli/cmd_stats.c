@@ -126,16 +126,18 @@ int cmd_stats(int argc, char **argv)
 		"gatehawk stats", "[--json] [--pin-dir DIR]",
 		"Global counters summed over CPUs.\n"
 		"gate:    frames seen, passed, dropped, allowed, matched only expired entries,\n"
-		"         parse errors, non-IP, per family, VLAN, fragments, SYNs.\n"
+		"         parse errors, non-IP, per family, VLAN, fragments, SYNs, throttled\n"
+		"         (dropped by a throttle: part of dropped).\n"
 		"sensor:  requests counted and sampled, pipelined heads, responses, skipped\n"
 		"         retransmissions, and ring-buffer samples lost, by reason.\n"
 		"sources: sources tracked in src_stats and evicted from it.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         late and future records, alerts and blocks per policy, blocks spared\n"
-		"         (or narrowed to their source) and why, entries a full block map gave\n"
-		"         up (evicted_expired, evicted_automatic), whether a reload is compiling;\n"
-		"         with run --fleet, daemon.fleet.*: connected, queue, published,\n"
-		"         received, rejected_* (by kind), applied, duplicates, spared_*, lag_ms_*.",
+		"         (or narrowed to their source) and why, throttles written, entries a\n"
+		"         full map gave up (evicted_expired, evicted_automatic), whether a reload\n"
+		"         is compiling; with run --fleet, daemon.fleet.*: connected, queue,\n"
+		"         published, received, rejected_* (by kind), applied, duplicates,\n"
+		"         spared_*, lag_ms_*.",
 		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };

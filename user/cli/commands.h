@@ -11,6 +11,7 @@ int cmd_detach(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_block(int argc, char **argv);
 int cmd_allow(int argc, char **argv);
+int cmd_throttle(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
 int cmd_tune(int argc, char **argv);

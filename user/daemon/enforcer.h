@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * Verdicts of the live engine become alert lines and block entries. A block
- * is written into the XDP map at once, with the policy name as its reason
- * and the escalated ttl as its expiry, unless its scope covers a protected
+ * Verdicts of the live engine become alert lines, block and throttle
+ * entries. A block (or throttle, with the policy's limits) is written into
+ * the XDP map at once, with the policy name as its reason and the escalated
+ * ttl as its expiry, unless its scope covers a protected
  * address (base/host_addrs.h: loopback, this host, its gateways and
  * resolvers, --protect), a trusted proxy or an allow-listed source, or the
  * daemon runs with --dry-run; then the alert says "action":"alert" and
- * evidence.not_blocked says why. An automatic block never shortens a longer
- * block already in force. When the map is full its expired entries go, or
- * else the automatic block ending soonest (if before the new one would);
- * manual blocks always stay.
+ * evidence.not_blocked (not_throttled) says why. An automatic block never
+ * shortens a longer block already in force, nor a throttle a throttle. When
+ * the map is full its expired entries go, or else the automatic entry ending
+ * soonest (if before the new one would); manual entries always stay.
  *
  * Without the kernel (run --no-kernel: maps NULL) a block is handed to the
- * --on-block hook instead and remembered (daemon/block_memory.h). Every
+ * --on-block hook instead and remembered (daemon/block_memory.h); a
+ * throttle, which only XDP can apply, is not written (not_throttled). Every
  * alert line, and every block that ends (expired: enforcer_gc; evicted),
  * goes through notify (daemon/notify.h) when there is one.
  */
@@ -26,18 +28,21 @@
 #include "engine/engine.h"
 #include "input/client_addr.h"
 #include "kernel/gate_maps.h"
+#include "kernel/throttle_maps.h"
 
 #define ENFORCER_STATS_FIELDS(X)                                                   \
 	X(alerts)           /* alert lines written */                              \
 	X(blocks)           /* block entries written or extended */                \
 	X(already_blocked)  /* a longer block was in force: left as it was */      \
+	X(throttles)        /* throttle entries written or extended */             \
+	X(already_throttled) /* a longer throttle was in force: left as it was */  \
 	X(spared_protected) /* host_addrs.h's list or a trusted proxy: not blocked */\
 	X(narrowed)         /* a prefix over one of those: the source alone blocked */\
 	X(spared_allowed)   /* allow-listed: not blocked */                        \
 	X(spared_dry_run)   /* --dry-run: not blocked */                           \
 	X(evicted_expired)  /* a full map: expired entries deleted for a block */  \
 	X(evicted_automatic) /* a full map: the automatic block ending soonest went */\
-	X(block_errors)     /* the map refused the entry (full, or an error) */ \
+	X(block_errors)     /* the map refused a block or throttle (full, or an error) */ \
 	X(unblocks)         /* blocks that ended, expired or evicted, and were told */
 
 struct enforcer_stats {
@@ -76,7 +81,7 @@ int enforcer_write(struct enforcer *e, const struct block_spec *block, const cha
 		   char *evicted, size_t len);
 /* Whether a block of scope would also drop a trusted proxy. */
 bool enforcer_covers_proxy(const struct enforcer *e, const struct gh_cidr *scope);
-/* Forget the blocks (and allow entries) ended at now_ns (boottime), telling notify of each. */
+/* Forget the blocks (and allows, throttles) ended at now_ns (boottime), telling notify of blocks. */
 int enforcer_gc(struct enforcer *e, uint64_t now_ns);
 void enforcer_free(struct enforcer *e);
 

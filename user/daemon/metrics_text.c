@@ -26,16 +26,16 @@ static uint64_t minus(uint64_t a, uint64_t b)
 /*
  * Every frame the gate saw, by verdict and reason: the samples add up to
  * gate.seen. Per-CPU copies are summed unlocked, so "not_blocked" (what is
- * left) is clamped at zero. Issue 14's throttle: its drops join as
- * {verdict="drop",reason="throttle"} once the gate counts them.
+ * left) and "block" (drops less a throttle's) are clamped at zero.
  */
 static void render_gate(struct prom_text *t, const struct gate_stats *g)
 {
-	static const char *const verdicts[] = { "drop", "pass", "pass", "pass", "pass", "pass" };
-	static const char *const reasons[] = { "block",  "allow_list",  "expired_block",
-					       "not_blocked", "non_ip", "parse_error" };
+	static const char *const verdicts[] = { "drop", "drop", "pass",   "pass",
+						"pass", "pass", "pass" };
+	static const char *const reasons[] = { "block",       "throttle", "allow_list", "expired_block",
+					       "not_blocked", "non_ip",   "parse_error" };
 	const uint64_t values[] = {
-		g->dropped, g->allowed, g->expired_hits,
+		minus(g->dropped, g->throttled), g->throttled, g->allowed, g->expired_hits,
 		minus(g->passed, g->allowed + g->expired_hits + g->non_ip + g->parse_errors),
 		g->non_ip, g->parse_errors,
 	};
@@ -50,7 +50,8 @@ static void render_gate(struct prom_text *t, const struct gate_stats *g)
 		prom_sample_u64(t, name, l, 2, values[i]);
 	}
 	by_label(t, "gatehawk_xdp_dropped_packets_total", PROM_COUNTER,
-		 "Frames dropped by a block entry, by address family.", "family", families,
+		 "Frames dropped by a block entry or a throttle, by address family.", "family",
+		 families,
 		 (const uint64_t[]){ g->dropped_v4, g->dropped_v6 }, 2);
 	by_label(t, "gatehawk_xdp_ip_packets_total", PROM_COUNTER,
 		 "IP frames the gate parsed, by address family.", "family", families,
@@ -74,7 +75,10 @@ static void render_entries(struct prom_text *t, const struct gate_entry_counts *
 			"Entries each block map holds.", c->max_blocks);
 	prom_metric_u64(t, "gatehawk_allow_entries", PROM_GAUGE, "Allow entries in force.",
 			c->allows);
-	/* Issue 14's throttle entries: a gatehawk_throttle_entries gauge here. */
+	by_label(t, "gatehawk_throttle_entries", PROM_GAUGE,
+		 "Throttle entries in force, written by a policy or by 'gatehawk throttle'.",
+		 "origin", (const char *const[]){ "automatic", "manual" },
+		 (const uint64_t[]){ c->throttles_automatic, c->throttles_manual }, 2);
 }
 
 static void render_sensor(struct prom_text *t, const struct sensor_stats *s)
@@ -310,6 +314,11 @@ static void render_enforcer(struct prom_text *t, const struct enforcer_stats *s)
 		 (const uint64_t[]){ s->spared_protected, s->spared_allowed, s->spared_dry_run,
 				     s->block_errors },
 		 4);
+	prom_metric_u64(t, "gatehawk_throttles_total", PROM_COUNTER,
+			"Throttle entries written or extended by a policy.", s->throttles);
+	prom_metric_u64(t, "gatehawk_throttles_already_in_force_total", PROM_COUNTER,
+			"Throttle verdicts left alone: a longer throttle was in force.",
+			s->already_throttled);
 	prom_metric_u64(t, "gatehawk_blocks_narrowed_total", PROM_COUNTER,
 			"Prefix blocks narrowed to their source (the prefix held a protected address).",
 			s->narrowed);

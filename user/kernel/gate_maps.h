@@ -5,7 +5,9 @@
  * May call base/ and libbpf; fills a struct gh_err, never prints.
  *
  * The gate's pinned maps from user space: block and allow entries, reason
- * texts, counters, expiry GC. Every writer holds the pin-dir lock.
+ * texts, counters, expiry GC (of blocks, allows and throttles;
+ * kernel/throttle_maps.h has the rest of throttles). Every writer holds the
+ * pin-dir lock.
  */
 #ifndef GATEHAWK_GATE_MAPS_H
 #define GATEHAWK_GATE_MAPS_H
@@ -26,6 +28,10 @@ struct gate_maps {
 	int reasons;
 	int stats;
 	int config;
+	int throttle_host4;
+	int throttle_host6;
+	int throttle_net4;
+	int throttle_net6;
 	uint32_t max_blocks; /* max_entries of each block map */
 	int lock_fd;         /* held while writing */
 	const char *pin_dir;
@@ -56,6 +62,9 @@ typedef int (*allow_visit_fn)(const struct allow_view *v, void *ctx);
 void gate_maps_init(struct gate_maps *m);
 /* Open pinned maps; -ENOENT when nothing is pinned under dir. */
 int gate_maps_open(const char *pin_dir, struct gate_maps *m);
+struct bpf_object;
+/* The maps of a loaded gate object, unpinned (tests); lock_dir is only flock'ed. */
+int gate_maps_from_object(struct bpf_object *obj, const char *lock_dir, struct gate_maps *m);
 void gate_maps_close(struct gate_maps *m);
 
 int gate_maps_lock(struct gate_maps *m);
@@ -75,7 +84,10 @@ struct allow_spec {
 	uint32_t flags; /* GH_ALLOW_F_* */
 };
 
-/* What gate_gc and gate_block_make_room tell about each entry they delete. */
+/*
+ * What gate_gc and gate_block_make_room tell about each entry they delete
+ * (throttles go untold: they end no block).
+ */
 struct gate_gone {
 	block_visit_fn block; /* NULL: not told */
 	allow_visit_fn allow;
@@ -129,8 +141,8 @@ int gate_stats_read(struct gate_maps *m, struct gate_stats *sum);
 /* Set and clear GH_GATE_F_* bits in gate_config (caller holds the lock). */
 int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear);
 /*
- * Delete block and allow entries expired at now_ns (boottime); reports how
- * many, and each one to gone (NULL: nobody is told).
+ * Delete block, allow and throttle entries expired at now_ns (boottime);
+ * reports how many, and each block and allow to gone (NULL: nobody is told).
  */
 int gate_gc(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone, size_t *removed);
 /* Whether an entry expiring at expires_ns (0: never) is in force at now_ns. */

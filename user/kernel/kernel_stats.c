@@ -11,6 +11,7 @@
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 #include "kernel/src_counters.h"
+#include "kernel/throttle_maps.h"
 
 static int read_sensor(const char *pin_dir, struct kernel_stats *out, struct gh_err *e)
 {
@@ -78,6 +79,21 @@ static int tally_block(const struct block_view *v, void *ctx)
 	return 0;
 }
 
+/* Expired throttles limit nothing and are not counted. */
+static int tally_throttle(const struct throttle_view *v, void *ctx)
+{
+	struct entry_tally *t = ctx;
+	const struct block_entry *e = &v->entry.entry;
+
+	if (!block_entry_live(e, t->now))
+		return 0;
+	if (e->flags & GH_BLOCK_F_AUTO)
+		t->c->throttles_automatic++;
+	else
+		t->c->throttles_manual++;
+	return 0;
+}
+
 static int tally_allow(const struct allow_view *v, void *ctx)
 {
 	(void)v;
@@ -91,7 +107,8 @@ int gate_entries_count(struct gate_maps *m, uint64_t now_ns, struct gate_entry_c
 
 	memset(out, 0, sizeof(*out));
 	out->max_blocks = m->max_blocks;
-	return gate_block_foreach(m, tally_block, &t) ?: gate_allow_foreach(m, tally_allow, out);
+	return gate_block_foreach(m, tally_block, &t) ?: gate_allow_foreach(m, tally_allow, out) ?:
+	       gate_throttle_foreach(m, tally_throttle, &t);
 }
 
 /* The program a pinned link runs, added to out unless already there. */

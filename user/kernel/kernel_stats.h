@@ -3,7 +3,7 @@
  * Everything the kernel side counts, gathered in one place for `stats`,
  * `status` and the daemon's metrics: the gate's and the sensor's global
  * counters summed over CPUs, the per-source table's size and evictions,
- * the block and allow entries in force, and the BPF programs' run time
+ * the block, allow and throttle entries in force, and the BPF programs' run time
  * (kernel.bpf_stats_enabled).
  */
 #ifndef GATEHAWK_KERNEL_STATS_H
@@ -34,13 +34,15 @@ struct kernel_stats {
  */
 int kernel_stats_read(struct gate_maps *m, struct kernel_stats *out, struct gh_err *e);
 
-/* Block and allow entries; expired blocks wait for GC but drop nothing. */
+/* Block, allow and throttle entries; expired blocks wait for GC but drop nothing. */
 struct gate_entry_counts {
-	uint64_t blocks_automatic; /* in force, written by a policy */
-	uint64_t blocks_manual;    /* in force, written by `gatehawk block` */
+	uint64_t blocks_automatic;    /* in force, written by a policy */
+	uint64_t blocks_manual;       /* in force, written by `gatehawk block` */
 	uint64_t blocks_expired;
 	uint64_t allows;
-	uint64_t max_blocks;       /* entries each block map holds */
+	uint64_t max_blocks;          /* entries each block map holds */
+	uint64_t throttles_automatic; /* in force, written by a policy */
+	uint64_t throttles_manual;    /* in force, written by `gatehawk throttle` */
 };
 
 int gate_entries_count(struct gate_maps *m, uint64_t now_ns, struct gate_entry_counts *out);
