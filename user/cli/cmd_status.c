@@ -63,6 +63,8 @@ static struct json_object *gate_status(const char *pin_dir)
 			       json_object_new_uint64(c.blocks_automatic + c.blocks_manual));
 	json_object_object_add(o, "automatic_blocks", json_object_new_uint64(c.blocks_automatic));
 	json_object_object_add(o, "allow_entries", json_object_new_uint64(c.allows));
+	json_object_object_add(o, "throttles",
+			       json_object_new_uint64(c.throttles_automatic + c.throttles_manual));
 	json_object_object_add(o, "max_blocks_per_map", json_object_new_uint64(c.max_blocks));
 	return o;
 }
@@ -186,9 +188,9 @@ static void print_text(struct json_object *st)
 		printf("%s%s", i ? "," : "attached to ",
 		       json_object_get_string(json_object_array_get_idx(ifaces, i)));
 	printf("; %" PRId64 " blocks in force (%" PRId64 " automatic), %" PRId64
-	       " allow entries\n",
+	       " throttles, %" PRId64 " allow entries\n",
 	       get_int(gate, "blocks"), get_int(gate, "automatic_blocks"),
-	       get_int(gate, "allow_entries"));
+	       get_int(gate, "throttles"), get_int(gate, "allow_entries"));
 	print_defunct(json_object_object_get(gate, "defunct_links"));
 	if (json_object_object_get_ex(st, "sensor", &sensor) && sensor)
 		printf("sensor:  ports %s, sample 1/%" PRId64 ", %s\n",
