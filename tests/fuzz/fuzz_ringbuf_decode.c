@@ -6,7 +6,7 @@
  * expiry ticks. A model of the pending table runs beside the decoder and
  * says, for every call, which records must come out, in which order, with
  * which status; the target traps when the decoder disagrees:
- *  - each record is the snapshot parsed on its own (http_head_parse of an
+ *  - each record is the snapshot parsed on its own (http_head_decode of an
  *    exact-size copy, so nothing past snap_len is read), carries the
  *    event's addresses, ports and cookie, scheme "http", and a status only
  *    when a response with a real status (100..999) answered it;
@@ -148,6 +148,7 @@ static bool model_emit(struct model *m, size_t idx, uint32_t status)
 	check(!gh_vec_reserve((void **)&m->want, &m->want_cap, m->nwant, sizeof(*m->want), 16));
 	m->want[m->nwant++] = (struct expected){ idx, status };
 	m->st.decoded++;
+	m->st.truncated += m->v[idx].want.truncated;
 	m->st.with_status += status != 0;
 	return true;
 }
@@ -168,7 +169,7 @@ static void model_request(struct model *m, const struct gh_request_event *ev)
 	h->head = malloc(ev->hdr.snap_len ? ev->hdr.snap_len : 1);
 	check(h->head);
 	memcpy(h->head, ev->head, ev->hdr.snap_len);
-	h->parses = !http_head_parse(h->head, ev->hdr.snap_len, &h->want);
+	h->parses = !http_head_decode(h->head, ev->hdr.snap_len, &h->want);
 	h->live = true;
 	m->n++;
 }
@@ -284,6 +285,10 @@ static void script_raw(struct script *s, struct model *m, struct ringbuf_decoder
 
 	check(buf);
 	take(s, buf, size);
+	/* Later parts of a head join it (the model has no parts): raw ones are junk. */
+	if (size >= sizeof(struct gh_event_hdr) &&
+	    ((struct gh_event_hdr *)buf)->type == GH_EV_REQUEST_MORE)
+		((struct gh_event_hdr *)buf)->type = 0xff;
 	event(m, d, buf, size);
 	free(buf);
 }
