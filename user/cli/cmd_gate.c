@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/config.h"
 #include "base/host_addrs.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -162,6 +163,47 @@ static int open_alerts(const char *path, FILE **out)
 	return 0;
 }
 
+#define RUN_CONFIG_DEFAULT "/etc/gatehawk/gatehawk.conf"
+#define RUN_STATE_INSTALLED "/var/lib/gatehawk/state.json"
+
+/* --config FILE, or the installed one when there is one (base/config.h). */
+static int run_config(const char *path, const struct cli_opt *opts, int argc, char **argv,
+		      struct gh_config *cfg)
+{
+	return cli_apply_config(path ? path : RUN_CONFIG_DEFAULT, path != NULL, opts, argc, argv,
+				cfg);
+}
+
+/* The daemon with the options resolved; the strings it reads stay in place while it runs. */
+static int run_daemon(struct daemon_opts *d, struct cli_log_opts *lo,
+		      const struct cli_strlist *protect, const struct cli_strlist *access_logs,
+		      bool print_requests, const char *alerts_path)
+{
+	struct log_parser parser;
+	struct gh_err e = { 0 };
+	int err = protect_cidrs(protect);
+
+	if (err)
+		return err;
+	d->sensor.pin_dir = d->attach.pin_dir;
+	d->sensor.sizes = d->attach.sizes;
+	d->access_logs = access_logs->items;
+	d->n_access_logs = access_logs->count;
+	d->on_request = print_requests ? print_request : NULL;
+	if ((err = cli_log_parser(lo, &parser)))
+		return err;
+	d->log_parser = &parser;
+	d->proxies = &lo->trusted;
+	err = open_alerts(alerts_path, &d->alerts);
+	if (!err) {
+		err = cli_report(&e, daemon_run(d, &e));
+		if (d->alerts != stdout)
+			fclose(d->alerts);
+	}
+	log_parser_free(&parser);
+	return err;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
@@ -172,11 +214,19 @@ int cmd_run(int argc, char **argv)
 				 .on_log = print_log };
 	const char *alerts_path = "-";
 	struct cli_log_opts lo = { 0 };
-	struct log_parser parser;
 	struct cli_strlist access_logs = { .count = 0 }, protect = { .count = 0 };
 	bool print_requests = false;
 	struct gh_err e = { 0 };
+	const char *config_path = NULL, *state_path = NULL;
+	struct gh_config config = { 0 };
 	const struct cli_opt opts[] = {
+		{ "config", "FILE", cli_set_string, &config_path,
+		  "options as 'key = value' lines, one per option (default: " RUN_CONFIG_DEFAULT
+		  " when it exists); the command line overrides them" },
+		{ "state-file", "FILE", cli_set_string, &state_path,
+		  "save blocks, allow entries and escalation memory here as they change and "
+		  "restore them at start, after a reboot too ('none': do not; default: none, "
+		  "the installed config says " RUN_STATE_INSTALLED ")" },
 		GATE_CLI_OPTS(g),
 		{ "ports", "P[,P...]", cli_set_string, &ports,
 		  "HTTP ports the sensor reads (default: " GH_DEFAULT_HTTP_PORTS ")" },
@@ -212,7 +262,8 @@ int cmd_run(int argc, char **argv)
 		"                    [--print-requests] [--max-groups N] [--ipv6-prefix N]\n"
 		"                    [--xdp-mode native|skb|auto] [--pin-dir DIR] [--max-blocks N]\n"
 		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
-		"                    [--trusted-proxy CIDR]... [--protect CIDR]...",
+		"                    [--trusted-proxy CIDR]... [--protect CIDR]...\n"
+		"                    [--config FILE] [--state-file FILE|none]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
@@ -228,13 +279,23 @@ int cmd_run(int argc, char **argv)
 		"gateways of its routing table, the resolvers of /etc/resolv.conf or a\n"
 		"--protect network: the alert says why in evidence.not_blocked; a prefix over\n"
 		"one of them blocks the source alone. IPv6 sources are grouped and blocked by\n"
-		"/64 unless a policy or --ipv6-prefix says.",
+		"/64 unless a policy or --ipv6-prefix says.\n"
+		"\n"
+		"Every option can also be a 'key = value' line of the config file (" RUN_CONFIG_DEFAULT "\n"
+		"when it exists, or --config; flags take true or false): the command line wins.\n"
+		"With --state-file, blocks (with the time they have left), allow entries and\n"
+		"each source's escalation are saved as they change and come back at start:\n"
+		"after a reboot the blocks are written again, after a restart the maps are\n"
+		"kept as they are. Under systemd (contrib/systemd/gatehawk.service) it reports\n"
+		"ready once attached, and gives up the capabilities it no longer needs.",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
 		"  gatehawk run --iface eth0 --policies ./policies --trusted-proxy 10.0.0.0/8\n"
 		"  gatehawk run --iface eth0 --policies ./policies --ipv6-prefix 128\n"
 		"  gatehawk run --iface eth0 --policies ./policies --protect 198.51.100.0/24\n"
+		"  gatehawk run --config /etc/gatehawk/gatehawk.conf --dry-run\n"
+		"  gatehawk run --iface eth0 --policies ./policies --state-file /var/lib/gatehawk/state.json\n"
 	};
 	char *pos[1];
 	int err;
@@ -242,26 +303,15 @@ int cmd_run(int argc, char **argv)
 	err = cli_parse(argc, argv, &usage, opts, pos, 0);
 	if (err < 0)
 		return err;
-	err = gate_cli_resolve(&g, usage.path, &d.attach);
+	err = run_config(config_path, opts, argc, argv, &config);
+	d.state_path = state_path && strcmp(state_path, "none") ? state_path : NULL;
+	err = err ?: gate_cli_resolve(&g, usage.path, &d.attach);
 	err = err ?: cli_report(&e, sensor_parse_ports(ports, &d.sensor.tun, &e));
-	err = err ?: protect_cidrs(&protect);
-	if (err)
+	if (err) {
+		gh_config_free(&config);
 		return err;
-	d.sensor.pin_dir = d.attach.pin_dir;
-	d.sensor.sizes = d.attach.sizes;
-	d.access_logs = access_logs.items;
-	d.n_access_logs = access_logs.count;
-	d.on_request = print_requests ? print_request : NULL;
-	if ((err = cli_log_parser(&lo, &parser)))
-		return err;
-	d.log_parser = &parser;
-	d.proxies = &lo.trusted;
-	err = open_alerts(alerts_path, &d.alerts);
-	if (!err) {
-		err = cli_report(&e, daemon_run(&d, &e));
-		if (d.alerts != stdout)
-			fclose(d.alerts);
 	}
-	log_parser_free(&parser);
+	err = run_daemon(&d, &lo, &protect, &access_logs, print_requests, alerts_path);
+	gh_config_free(&config);
 	return err;
 }

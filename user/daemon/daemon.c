@@ -19,7 +19,9 @@
 #include "daemon/control.h"
 #include "daemon/daemon.h"
 #include "daemon/enforcer.h"
+#include "daemon/persist.h"
 #include "daemon/reload.h"
+#include "daemon/service.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
 #include "kernel/gate_maps.h"
@@ -47,6 +49,8 @@ struct daemon {
 	struct engine *engine;
 	struct reloader *reloader; /* SIGHUP; NULL without a policies directory */
 	struct enforcer enforcer;
+	struct persist persist; /* --state-file */
+	int persist_err;        /* the last save's error, logged once */
 	struct gh_event_clock clock; /* live event time: records, ticks, counters */
 	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
 	struct followed *logs; /* one per opts->access_logs */
@@ -95,6 +99,7 @@ static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 	engine_opts_default(eo);
 	eo->kernel_counters = true;
 	eo->live = true; /* our ticks are the clock (engine.h) */
+	eo->hash_seed = d->persist.seed; /* saved escalation memory names groups by it */
 	if (d->opts->max_groups)
 		eo->max_groups = d->opts->max_groups;
 }
@@ -112,18 +117,23 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 {
 	struct daemon *d = ctx;
 	size_t in_force = d->policies ? d->policies->count : 0;
+	int carried;
 
 	if (res->err) {
+		svc_ready("running %zu policies (reload failed)", in_force);
 		daemon_log(d, "gatehawk: reload of %s failed%s%s; keeping the %zu policies in force",
 			   d->opts->policies_dir, res->err == -EINVAL ? "" : ": ",
 			   res->err == -EINVAL ? "" : strerror(-res->err), in_force);
 		return;
 	}
+	carried = persist_carry_offenses(d->engine, res->engine, event_now(d));
 	engine_free(d->engine);
 	policy_set_free(d->policies);
 	put_in_force(d, res->ps, res->engine);
-	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh)",
-		   res->ps->count, d->opts->policies_dir);
+	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh, "
+		      "escalation memory of %d groups kept)",
+		   res->ps->count, d->opts->policies_dir, carried < 0 ? 0 : carried);
+	svc_ready("running %zu policies (reloaded)", res->ps->count);
 }
 
 /* SIGHUP: the loop keeps running the set in force while the new one compiles. */
@@ -143,6 +153,8 @@ static void request_reload(struct daemon *d)
 	else
 		daemon_log(d, "gatehawk: SIGHUP: loading %s; the %zu policies in force run meanwhile",
 			   d->opts->policies_dir, d->policies ? d->policies->count : 0);
+	if (!err)
+		svc_reloading();
 }
 
 static int start_reloader(struct daemon *d, struct gh_err *e)
@@ -247,6 +259,18 @@ struct counters_ctx {
 	uint64_t now;
 };
 
+/* After every verdict (its block, its offense) and every GC interval (hand-made changes). */
+static void save_state(struct daemon *d, uint64_t now)
+{
+	struct gh_err e = { 0 };
+	int err = persist_tick(&d->persist, &d->maps, d->engine, now, d->enforcer.stats.alerts,
+			       d->ticks % GH_GC_INTERVAL_S == 0, &e);
+
+	if (err && err != d->persist_err)
+		daemon_log(d, "gatehawk: %s", e.msg);
+	d->persist_err = err;
+}
+
 static int feed_source(const struct source_row *row, void *ctx)
 {
 	struct counters_ctx *c = ctx;
@@ -285,6 +309,8 @@ static int on_tick(uint64_t expirations, void *ctx)
 		engine_tick(d->engine, now);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
 		collect_garbage(d);
+	save_state(d, now);
+	svc_watchdog();
 	return 0;
 }
 
@@ -511,6 +537,25 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	return 0;
 }
 
+/* The saved state back (persist.h), said in a note. */
+static int restore_state(struct daemon *d, struct gh_err *e)
+{
+	struct persist_restored r;
+	int err;
+
+	if (!d->opts->state_path)
+		return 0;
+	err = persist_restore(&d->persist, &d->maps, d->engine, event_now(d), &r, e);
+	if (d->persist.fresh_maps)
+		gh_err_note(e, "restored from %s: %zu blocks with their remaining time (%zu over "
+			       "meanwhile, %zu refused by the map), %zu allow entries",
+			    d->opts->state_path, r.blocks, r.expired, r.failed, r.allows);
+	if (r.offenses > 0)
+		gh_err_note(e, "escalation memory of %d groups restored from %s", r.offenses,
+			    d->opts->state_path);
+	return err;
+}
+
 static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
@@ -519,7 +564,8 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	d->loop = ev_loop_new();
 	if (!d->loop)
 		return gh_err_sys(e, -ENOMEM, "creating the event loop");
-	err = load_inputs(d, e);
+	err = persist_open(&d->persist, o->state_path, o->attach.pin_dir, e);
+	err = err ?: load_inputs(d, e);
 	if (err)
 		return err;
 	d->control_fd = control_listen(o->attach.pin_dir);
@@ -535,12 +581,15 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 		return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
 	enforcer_init(&d->enforcer, &d->maps, o->alerts, o->dry_run);
 	d->enforcer.proxies = o->proxies;
+	err = restore_state(d, e);
 	*sig_fd = block_signals();
-	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	err = err ?: add_fd(d, *sig_fd, on_signal, "signalfd", e);
 	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
 	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
-	return err ?: open_ring(d, e);
+	err = err ?: open_ring(d, e);
+	/* Everything the loop uses is open: what attaching needed goes (service.h). */
+	return err ?: svc_drop_caps(&d->maps, o->n_access_logs > 0, e);
 }
 
 static void announce(const struct daemon *d)
@@ -566,11 +615,14 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 	if (e)
 		e->notes[0] = '\0'; /* shown: not again when daemon_run returns */
 	announce(d);
+	svc_ready("gate on %d interface(s), %zu policies", d->opts->attach.n_ifaces,
+		  d->policies ? d->policies->count : 0);
 }
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
 	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
+	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
 	int err;
 
@@ -583,10 +635,13 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 		if (err)
 			gh_err_sys(e, err, "running the daemon's event loop");
 	}
+	svc_stopping();
 	if (d.ring) {
 		ring_buffer__consume(d.ring);
 		decoder_flush(d.decoder);
 	}
+	if (persist_close(&d.persist, &d.maps, d.engine, event_now(&d), &save_err))
+		daemon_log(&d, "gatehawk: %s", save_err.msg);
 	ring_buffer__free(d.ring);
 	decoder_free(d.decoder);
 	if (d.reloader && reloader_busy(d.reloader))

@@ -57,6 +57,8 @@ struct daemon_opts {
 	const struct trusted_proxies *proxies; /* live records' clients; never blocked */
 	bool dry_run;                    /* alert, never write blocks */
 	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
+	const char *state_path;          /* blocks, allows, offenses saved here; NULL: none
+					  * (daemon/persist.h) */
 	/* The daemon does not print: what the caller shows comes through these. */
 	void (*on_request)(const struct request_record *rec, void *ctx); /* NULL: none */
 	/* Setup is done and the loop starts: the notes gathered so far (then dropped). */

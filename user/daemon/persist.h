@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Nothing lost across restarts and reboots (`run --state-file`): the
+ * daemon's state (state_file.h) saved as it changes and put back at start.
+ *
+ * At start the file is read before anything is attached. When the gate's
+ * maps are not pinned yet (a reboot, or a gate detached by hand) its blocks
+ * go back with the time they had left (those over meanwhile are dropped)
+ * and its allow entries with them; when the maps survived (a restart), they
+ * are the truth and stay as they are, so a block deleted while the daemon
+ * was down stays deleted. Either way the engine gets its escalation memory
+ * back, so the next block of a source escalates as if there had been no
+ * restart, and its hash seed, so that memory names the same groups.
+ *
+ * While running, the maps and the engine are captured again after every
+ * verdict (at most once per tick, so at most once a second) and every
+ * GH_GC_INTERVAL_S seconds (what `gatehawk block` and `allow` changed by
+ * hand); the file is written only when what it would hold changed (hit
+ * counts aside). A last save at exit. A file that is not a state file is
+ * renamed to PATH.corrupt with a note and the daemon starts without it: an
+ * unreadable file must not keep the gate down.
+ */
+#ifndef GATEHAWK_PERSIST_H
+#define GATEHAWK_PERSIST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "daemon/state_file.h"
+#include "engine/engine.h"
+#include "kernel/gate_maps.h"
+
+struct persist {
+	const char *path;      /* NULL: nothing saved or restored */
+	const char *pin_dir;
+	struct gh_state loaded; /* read at start; released once restored */
+	bool fresh_maps;       /* no maps were pinned at start */
+	uint64_t seed;         /* every engine's hash seed (engine_opts.hash_seed) */
+	uint64_t saved_fp;     /* what the file holds, hit counts aside; 0: unknown */
+	uint64_t mark;         /* the caller's change count at the last capture */
+	bool live;             /* restored: from now on the maps are saved */
+};
+
+/*
+ * Read path (NULL: persistence off, a random seed) before the gate is
+ * attached. A file saved from another pin dir is an input error.
+ */
+int persist_open(struct persist *p, const char *path, const char *pin_dir, struct gh_err *e);
+
+/* What persist_restore() put back, for the operator. */
+struct persist_restored {
+	size_t blocks, expired, failed; /* blocks back; over meanwhile; the map refused */
+	size_t allows;
+	int offenses;                   /* taken by the engine */
+};
+
+/*
+ * Once the maps are open and the engine built (engine may be NULL): put the
+ * state back (above), then save, so a state file that cannot be written is
+ * found at start.
+ */
+int persist_restore(struct persist *p, struct gate_maps *m, struct engine *engine,
+		    uint64_t event_now, struct persist_restored *out, struct gh_err *e);
+
+/*
+ * Each tick. mark: a count that moves whenever the state may have changed
+ * (the enforcer's verdicts); sweep: capture anyway (hand-made changes).
+ */
+int persist_tick(struct persist *p, struct gate_maps *m, const struct engine *engine,
+		 uint64_t event_now, uint64_t mark, bool sweep, struct gh_err *e);
+
+/* A last save, and the memory released. */
+int persist_close(struct persist *p, struct gate_maps *m, const struct engine *engine,
+		  uint64_t event_now, struct gh_err *e);
+
+/* SIGHUP: the old engine's escalation memory into the one replacing it. */
+int persist_carry_offenses(const struct engine *from, struct engine *to, uint64_t event_now);
+
+#endif /* GATEHAWK_PERSIST_H */
