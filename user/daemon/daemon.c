@@ -131,7 +131,7 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 	policy_set_free(d->policies);
 	put_in_force(d, res->ps, res->engine);
 	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh, "
-		      "escalation memory of %d groups kept)",
+		      "escalation memory kept: %d entries)",
 		   res->ps->count, d->opts->policies_dir, carried < 0 ? 0 : carried);
 	svc_ready("running %zu policies (reloaded)", res->ps->count);
 }
@@ -546,13 +546,13 @@ static int restore_state(struct daemon *d, struct gh_err *e)
 	if (!d->opts->state_path)
 		return 0;
 	err = persist_restore(&d->persist, &d->maps, d->engine, event_now(d), &r, e);
-	if (d->persist.fresh_maps)
+	if (r.from_file && d->persist.fresh_maps)
 		gh_err_note(e, "restored from %s: %zu blocks with their remaining time (%zu over "
 			       "meanwhile, %zu refused by the map), %zu allow entries",
 			    d->opts->state_path, r.blocks, r.expired, r.failed, r.allows);
 	if (r.offenses > 0)
-		gh_err_note(e, "escalation memory of %d groups restored from %s", r.offenses,
-			    d->opts->state_path);
+		gh_err_note(e, "escalation memory restored from %s (%d entries)",
+			    d->opts->state_path, r.offenses);
 	return err;
 }
 

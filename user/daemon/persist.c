@@ -76,6 +76,7 @@ int persist_open(struct persist *p, const char *path, const char *pin_dir, struc
 	if (err)
 		return err;
 	err = state_file_load(path, &p->loaded, e);
+	p->from_file = !err;
 	if (err == -EINVAL)
 		err = set_aside(path, e);
 	else if (err == -ENOENT)
@@ -262,6 +263,7 @@ int persist_restore(struct persist *p, struct gate_maps *m, struct engine *engin
 		    uint64_t event_now, struct persist_restored *out, struct gh_err *e)
 {
 	memset(out, 0, sizeof(*out));
+	out->from_file = p->from_file;
 	if (p->fresh_maps)
 		restore_maps(p, m, out);
 	if (engine && p->loaded.n_offenses)

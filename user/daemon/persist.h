@@ -40,6 +40,7 @@ struct persist {
 	uint64_t saved_fp;     /* what the file holds, hit counts aside; 0: unknown */
 	uint64_t mark;         /* the caller's change count at the last capture */
 	bool live;             /* restored: from now on the maps are saved */
+	bool from_file;        /* a state file was read at start */
 };
 
 /*
@@ -50,9 +51,10 @@ int persist_open(struct persist *p, const char *path, const char *pin_dir, struc
 
 /* What persist_restore() put back, for the operator. */
 struct persist_restored {
+	bool from_file;                 /* a state file was read */
 	size_t blocks, expired, failed; /* blocks back; over meanwhile; the map refused */
 	size_t allows;
-	int offenses;                   /* taken by the engine */
+	int offenses;                   /* (group, policy) entries the engine took */
 };
 
 /*

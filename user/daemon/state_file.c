@@ -332,6 +332,8 @@ int state_file_load(const char *path, struct gh_state *s, struct gh_err *e)
 	uint64_t version;
 	int err = gh_json_file_load(path, STATE_FILE_MAX, STATE_JSON_DEPTH, WHAT, &root, e);
 
+	if (err == -ENOENT)
+		gh_err_clear(e); /* no state yet: not an error */
 	if (err)
 		return err;
 	err = get_u64(&r, root, "version", "version", UINT32_MAX, &version);
