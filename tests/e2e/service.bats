@@ -43,6 +43,15 @@ setup_file() {
 	printf '%s\n' '{"name":"svc-trap","description":"the service tests trap","kind":"match",' \
 		'"where":{"field":"path","eq":"/svc-trap"},"action":{"type":"block","ttl":"10m",' \
 		'"cooldown":"2s","escalate":{"factor":2,"max_ttl":"1d"}}}' >"$LAB_DIR/pol/trap.json"
+	login_policy 3 >"$LAB_DIR/pol/login.json"
+}
+
+# login_policy N: a window policy, N requests to /svc-login within 5 min block.
+login_policy() {
+	printf '%s\n' '{"name":"svc-login","description":"the service tests window","kind":"window",' \
+		'"filter":{"field":"path","eq":"/svc-login"},"window":{"type":"sliding","length":"5m"},' \
+		'"aggregates":[{"name":"n","fn":"count"}],"having":{"agg":"n","ge":'"$1"'},' \
+		'"action":{"type":"block","ttl":"10m"}}'
 }
 
 teardown_file() {
@@ -238,7 +247,7 @@ make_install() {
 	alert_offense "$client" 1 "$LAB_DIR/from-config.jsonl"
 	# A reload needs no capability either.
 	kill -HUP "$LAB_DAEMON_PID"
-	lab_wait "the reload" 50 grep -q 'reloaded 1 policies' "$LAB_DIR/daemon.err"
+	lab_wait "the reload" 50 grep -q 'reloaded 2 policies' "$LAB_DIR/daemon.err"
 	trap_client 2
 	lab_wait "the reloaded trap blocks client 2" 30 blocked "$(lab_client4 2)"
 	lab_wait "the state file has both blocks" 30 state_has "$(lab_client4 2)"
@@ -291,9 +300,9 @@ while True:
 	notify_listen "$sock" "$log"
 	NOTIFY_SOCKET=$sock svc_start
 	lab_wait "READY=1" 50 grep -qx 'READY=1' "$log"
-	grep -q '^STATUS=gate on 1 interface(s), 1 policies$' "$log"
+	grep -q '^STATUS=gate on 1 interface(s), 2 policies$' "$log"
 	kill -HUP "$LAB_DAEMON_PID"
-	lab_wait "READY=1 after the reload" 50 grep -q '^STATUS=running 1 policies (reloaded)$' "$log"
+	lab_wait "READY=1 after the reload" 50 grep -q '^STATUS=running 2 policies (reloaded)$' "$log"
 	grep -qx 'RELOADING=1' "$log"
 	lab_daemon_stop TERM
 	lab_wait "STOPPING=1" 50 grep -qx 'STOPPING=1' "$log"
@@ -429,4 +438,46 @@ log_lines_from() {
 		return 1
 	}
 	blocked "$c1"
+}
+
+# login IDX: client IDX posts to the window policy's page.
+login() {
+	lab_curl "$1" -o /dev/null -X POST "http://$LAB_SERVER4/svc-login" || true
+}
+
+reloads_at_least() {
+	(($(grep -c 'reloaded 2 policies' "$LAB_DIR/daemon.err") >= $1))
+}
+
+# reload_and_wait N: SIGHUP, then wait for the Nth "reloaded" line.
+reload_and_wait() {
+	kill -HUP "$LAB_DAEMON_PID"
+	lab_wait "reload $1" 100 reloads_at_least "$1"
+}
+
+@test "SIGHUP: an unchanged policy's window keeps counting, an edited one starts afresh" {
+	local c3 c4
+	c3=$(lab_client4 3) c4=$(lab_client4 4)
+	svc_start
+	login 3
+	login 3
+	reload_and_wait 1
+	grep -q 'kept: window state of unchanged policies in 1 groups' "$LAB_DIR/daemon.err"
+	login 3 # the third within 5 min: counted with the two before the reload
+	lab_wait "the window policy blocks client 3" 30 blocked "$c3"
+
+	login 4
+	login 4
+	login_policy 3 | sed 's/5m/6m/' >"$LAB_DIR/pol/login.json" # edited: its window goes
+	reload_and_wait 2
+	login 4
+	sleep 1.5 # the sensor's record, the engine's verdict
+	if blocked "$c4"; then
+		echo "client 4 blocked on one request after the edit: the old window was kept" >&2
+		return 1
+	fi
+	login 4
+	login 4
+	lab_wait "three requests in the edited window block client 4" 30 blocked "$c4"
+	login_policy 3 >"$LAB_DIR/pol/login.json"
 }

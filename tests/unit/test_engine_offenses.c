@@ -5,8 +5,12 @@
  * SIGHUP: a source blocked once before is blocked the second time with
  * the escalated ttl, a cooldown begun before stays quiet, and what no
  * longer applies (a policy gone or grouping differently now, offenses a
- * day old, another hash seed for keys beyond src_ip) starts afresh.
+ * day old, another hash seed for keys beyond src_ip) starts afresh. And
+ * a reload's window state: an unchanged policy's windows go on counting in
+ * the new engine; a changed one starts empty.
  */
+#include <errno.h>
+
 #include "engine/engine_state.h"
 #include "engine_fixture.h"
 
@@ -171,12 +175,84 @@ static void test_keyed_groups(void)
 	policy_set_free(ps);
 }
 
+static const char *login3 = HEAD("login") "'kind':'window','filter':{'field':'path',"
+	"'eq':'/login'},'window':{'type':'sliding','length':'1m'},"
+	"'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','ge':3},"
+	"'action':{'type':'block','ttl':'1m'}}";
+static const char *login3_edited = HEAD("login") "'kind':'window','filter':{'field':'path',"
+	"'eq':'/login'},'window':{'type':'sliding','length':'2m'},"
+	"'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','ge':3},"
+	"'action':{'type':'block','ttl':'1m'}}";
+
+/* An engine over def that has seen two logins of 192.0.2.7; the caller frees both. */
+static struct engine *two_logins(const char *def, struct policy_set **ps)
+{
+	struct engine *e;
+
+	*ps = load(def, NULL);
+	e = seeded(*ps, SEED);
+	feed(e, T0, "192.0.2.7", "POST", "/login", 401);
+	feed(e, T0 + 1, "192.0.2.7", "POST", "/login", 401);
+	return e;
+}
+
+/* A reload's new engine over next, after taking old's windows; the third login's verdicts. */
+static int third_login(struct engine *old, const char *next, uint64_t seed, int *moved)
+{
+	struct policy_set *ps = load(next, NULL);
+	struct engine *e = seeded(ps, seed);
+	struct engine_stats st;
+	int fired;
+
+	*moved = engine_take_windows(e, old, (T0 + 2) * S);
+	engine_stats(e, &st);
+	if (*moved > 0 && st.entries != 2)
+		*moved = -1000; /* the memory budget did not move with the window */
+	feed(e, T0 + 2, "192.0.2.7", "POST", "/login", 401);
+	fired = cap.n;
+	engine_free(e);
+	policy_set_free(ps);
+	return fired;
+}
+
+static void test_reload_windows(void)
+{
+	struct policy_set *ps;
+	struct engine *old = two_logins(login3, &ps);
+	struct engine_stats st;
+	int moved;
+
+	ok_eq(third_login(old, login3, SEED, &moved), 1, "unchanged policy: the third login fires");
+	ok_eq(moved, 1, "... one window moved, its entries with it");
+	engine_stats(old, &st);
+	ok_eq(st.entries, 0, "... and the old engine holds none");
+	engine_free(old);
+	policy_set_free(ps);
+
+	old = two_logins(login3, &ps);
+	ok_eq(third_login(old, login3_edited, SEED, &moved), 0,
+	      "edited policy: its window starts empty, the third login alone does not fire");
+	ok_eq(moved, 0, "... nothing moved");
+	ok_eq(third_login(old, login3, SEED + 1, &moved), 0, "another seed: nothing taken");
+	ok_eq(moved, -EINVAL, "... refused");
+	engine_free(old);
+	policy_set_free(ps);
+
+	/* Control: a fresh engine without the old windows does not fire either. */
+	ps = load(login3, NULL);
+	old = seeded(ps, SEED);
+	ok_eq(third_login(old, login3, SEED, &moved), 0, "no windows to take: no verdict");
+	engine_free(old);
+	policy_set_free(ps);
+}
+
 int main(void)
 {
 	test_export();
 	test_escalates_after_import();
 	test_skipped();
 	test_keyed_groups();
+	test_reload_windows();
 	cap_reset();
 	return tap_done();
 }

@@ -117,7 +117,7 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 {
 	struct daemon *d = ctx;
 	size_t in_force = d->policies ? d->policies->count : 0;
-	int carried;
+	struct persist_carried carried;
 
 	if (res->err) {
 		svc_ready("running %zu policies (reload failed)", in_force);
@@ -126,13 +126,14 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 			   res->err == -EINVAL ? "" : strerror(-res->err), in_force);
 		return;
 	}
-	carried = persist_carry_offenses(d->engine, res->engine, event_now(d));
+	carried = persist_carry(d->engine, res->engine, event_now(d));
 	engine_free(d->engine);
 	policy_set_free(d->policies);
 	put_in_force(d, res->ps, res->engine);
-	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh, "
-		      "escalation memory kept: %d entries)",
-		   res->ps->count, d->opts->policies_dir, carried < 0 ? 0 : carried);
+	daemon_log(d, "gatehawk: reloaded %zu policies from %s (kept: window state of unchanged "
+		      "policies in %d groups, escalation memory of %d)",
+		   res->ps->count, d->opts->policies_dir, carried.windows < 0 ? 0 : carried.windows,
+		   carried.offenses < 0 ? 0 : carried.offenses);
 	svc_ready("running %zu policies (reloaded)", res->ps->count);
 }
 

@@ -293,15 +293,17 @@ int persist_close(struct persist *p, struct gate_maps *m, const struct engine *e
 	return err;
 }
 
-int persist_carry_offenses(const struct engine *from, struct engine *to, uint64_t event_now)
+struct persist_carried persist_carry(struct engine *from, struct engine *to, uint64_t event_now)
 {
+	struct persist_carried c = { 0 };
 	struct engine_offense *o;
 	size_t n;
-	int err = engine_offenses_export(from, event_now, &o, &n);
 
-	if (err)
-		return err;
-	err = engine_offenses_import(to, o, n, event_now);
-	free(o);
-	return err;
+	c.offenses = engine_offenses_export(from, event_now, &o, &n);
+	if (!c.offenses) {
+		c.offenses = engine_offenses_import(to, o, n, event_now);
+		free(o);
+	}
+	c.windows = engine_take_windows(to, from, event_now);
+	return c;
 }

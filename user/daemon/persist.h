@@ -76,7 +76,15 @@ int persist_tick(struct persist *p, struct gate_maps *m, const struct engine *en
 int persist_close(struct persist *p, struct gate_maps *m, const struct engine *engine,
 		  uint64_t event_now, struct gh_err *e);
 
-/* SIGHUP: the old engine's escalation memory into the one replacing it. */
-int persist_carry_offenses(const struct engine *from, struct engine *to, uint64_t event_now);
+/*
+ * SIGHUP: into the engine replacing from, from's escalation memory, and the
+ * window and rate state of the policies the reload did not change
+ * (engine_state.h). Counts of what went over (negative: an error).
+ */
+struct persist_carried {
+	int offenses; /* (group, policy) entries */
+	int windows;  /* (group, policy) states */
+};
+struct persist_carried persist_carry(struct engine *from, struct engine *to, uint64_t event_now);
 
 #endif /* GATEHAWK_PERSIST_H */

@@ -141,18 +141,28 @@ static int import_one(struct engine *e, struct epolicy *ep, const struct engine_
 	return 1;
 }
 
+/* The engine's policies sorted by name (find_policy); NULL without memory. */
+static struct epolicy **sorted_policies(struct engine *e)
+{
+	size_t np = e->ps->count;
+	struct epolicy **sorted = calloc(np ? np : 1, sizeof(*sorted));
+
+	for (size_t i = 0; sorted && i < np; i++)
+		sorted[i] = &e->pol[i];
+	if (sorted)
+		qsort(sorted, np, sizeof(*sorted), by_name);
+	return sorted;
+}
+
 int engine_offenses_import(struct engine *e, const struct engine_offense *o, size_t n,
 			   uint64_t now_ns)
 {
 	size_t np = e->ps->count;
-	struct epolicy **sorted = calloc(np ? np : 1, sizeof(*sorted));
+	struct epolicy **sorted = sorted_policies(e);
 	int taken = 0, err = 0;
 
 	if (!sorted)
 		return -ENOMEM;
-	for (size_t i = 0; i < np; i++)
-		sorted[i] = &e->pol[i];
-	qsort(sorted, np, sizeof(*sorted), by_name);
 	for (size_t i = 0; i < n && !err; i++) {
 		struct epolicy *ep;
 		struct slot probe = { .offenses = o[i].offenses, .last_block = o[i].last_block_ns,
@@ -166,4 +176,78 @@ int engine_offenses_import(struct engine *e, const struct engine_offense *o, siz
 	}
 	free(sorted);
 	return err ?: taken;
+}
+
+/* Window and rate states can move as they are: the spec that reads them is the policy's. */
+static bool state_moves(const struct policy *p)
+{
+	return p->kind == POLICY_WINDOW || p->kind == POLICY_RATE;
+}
+
+/* Old slot i of group g into to, when its policy is unchanged there: 1 moved, 0 not, -ENOMEM. */
+static int move_state(struct engine *to, struct engine *from, struct epolicy **twin,
+		      struct group *g, uint16_t i, uint64_t now)
+{
+	uint16_t pi = from->cls[g->key.cls].pols[i];
+	struct epolicy *ep = twin[pi];
+	struct slot *old = &g->slots[i], *s;
+	struct gkey k = g->key;
+	uint32_t gi;
+
+	if (!ep || !old->state)
+		return 0;
+	k.cls = ep->cls;
+	gi = eng_group_get(to, &k, now);
+	if (gi == NIL)
+		return -ENOMEM;
+	s = eng_group_slot(to, ep, gi);
+	if (s->state)
+		return 0;
+	s->state = old->state;
+	old->state = NULL;
+	if (ep->p->kind == POLICY_WINDOW) {
+		size_t n = win_entries(s->state);
+
+		to->entries += n;
+		from->entries -= n;
+	}
+	eng_group_keep(to, gi, from->keep[g - from->g]);
+	return 1;
+}
+
+int engine_take_windows(struct engine *to, struct engine *from, uint64_t now_ns)
+{
+	size_t np = from->ps->count;
+	struct epolicy **sorted = sorted_policies(to);
+	struct epolicy **twin = calloc(np ? np : 1, sizeof(*twin));
+	int moved = 0, err = 0;
+
+	if (to->seed != from->seed) {
+		free(sorted);
+		free(twin);
+		return -EINVAL; /* distinct values and keys were hashed with from's seed */
+	}
+	if (!sorted || !twin) {
+		free(sorted);
+		free(twin);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < np; i++) {
+		const struct policy *p = from->pol[i].p;
+		struct epolicy *ep = find_policy(sorted, to->ps->count, p->name);
+
+		twin[i] = ep && ep->p->def_hash == p->def_hash && state_moves(p) ? ep : NULL;
+	}
+	for (uint32_t gi = 0; gi < from->gused && !err; gi++) {
+		struct group *g = &from->g[gi];
+
+		for (uint16_t i = 0; g->used && !err && i < from->cls[g->key.cls].npol; i++) {
+			err = move_state(to, from, twin, g, i, now_ns);
+			moved += err > 0;
+			err = err < 0 ? err : 0;
+		}
+	}
+	free(sorted);
+	free(twin);
+	return err ?: moved;
 }

@@ -11,6 +11,8 @@
  * same group only in an engine with the same hash_seed (engine_opts): the
  * daemon keeps one seed for its engines and saves it with the offenses.
  * A policy that is gone, or groups another way now, starts afresh.
+ * Window state is not saved: only carried from engine to engine in one
+ * process, for the policies a reload did not change (engine_take_windows).
  */
 #ifndef GATEHAWK_ENGINE_STATE_H
 #define GATEHAWK_ENGINE_STATE_H
@@ -53,5 +55,18 @@ int engine_offenses_export(const struct engine *e, uint64_t now_ns, struct engin
  */
 int engine_offenses_import(struct engine *e, const struct engine_offense *o, size_t n,
 			   uint64_t now_ns);
+
+/*
+ * A reload (SIGHUP): to, built over the new set with from's hash seed,
+ * takes from's window and rate state of every policy whose definition did
+ * not change (same name, same policy.def_hash), group by group, so their
+ * windows go on counting where they were. The states move (from keeps
+ * none of them; free it next). Profile policies and the kernel counter
+ * samples rate policies read start afresh (the first sample after a reload
+ * is a baseline). Returns how many (group, policy) states moved, -EINVAL
+ * when the seeds differ, or -ENOMEM when a group could not be made (those
+ * before moved).
+ */
+int engine_take_windows(struct engine *to, struct engine *from, uint64_t now_ns);
 
 #endif /* GATEHAWK_ENGINE_STATE_H */
