@@ -295,7 +295,7 @@ int cmd_run(int argc, char **argv)
 		"  gatehawk run --iface eth0 --policies ./policies --ipv6-prefix 128\n"
 		"  gatehawk run --iface eth0 --policies ./policies --protect 198.51.100.0/24\n"
 		"  gatehawk run --config /etc/gatehawk/gatehawk.conf --dry-run\n"
-		"  gatehawk run --iface eth0 --policies ./policies --state-file /var/lib/gatehawk/state.json\n"
+		"  gatehawk run --iface eth0 --policies ./policies --state-file state.json\n"
 	};
 	char *pos[1];
 	int err;

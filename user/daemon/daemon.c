@@ -590,7 +590,7 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
 	err = err ?: open_ring(d, e);
 	/* Everything the loop uses is open: what attaching needed goes (service.h). */
-	return err ?: svc_drop_caps(&d->maps, o->n_access_logs > 0, e);
+	return err ?: svc_drop_caps(&d->maps, o->n_access_logs ? SVC_KEEP_LOG_READ : 0, e);
 }
 
 static void announce(const struct daemon *d)

@@ -110,10 +110,10 @@ static bool keep_if_held(cap_t have, cap_t want, cap_value_t cap)
 	return true;
 }
 
-int svc_drop_caps(struct gate_maps *m, bool reads_logs, struct gh_err *e)
+int svc_drop_caps(struct gate_maps *m, unsigned int keep, struct gh_err *e)
 {
 	cap_t have = cap_get_proc(), want = cap_init();
-	bool bpf = false, dac = false;
+	bool bpf = false, dac = false, net = false;
 	int err = 0;
 
 	if (!have || !want) {
@@ -122,7 +122,8 @@ int svc_drop_caps(struct gate_maps *m, bool reads_logs, struct gh_err *e)
 	}
 	/* Kept only where held and needed: a daemon run without one stays without. */
 	bpf = !bpf_works_without_caps(m) && keep_if_held(have, want, CAP_BPF);
-	dac = reads_logs && keep_if_held(have, want, CAP_DAC_READ_SEARCH);
+	dac = (keep & SVC_KEEP_LOG_READ) && keep_if_held(have, want, CAP_DAC_READ_SEARCH);
+	net = (keep & SVC_KEEP_NET_ADMIN) && keep_if_held(have, want, CAP_NET_ADMIN);
 	if (cap_set_proc(want) || (CAP_AMBIENT_SUPPORTED() && cap_reset_ambient()))
 		err = -errno;
 out:
@@ -130,8 +131,10 @@ out:
 	cap_free(want);
 	if (err)
 		return gh_err_sys(e, err, "giving up capabilities after attaching");
-	gh_err_note(e, "attached; capabilities kept: %s%s%s", bpf ? "CAP_BPF (this kernel "
-		    "checks it on every bpf(2) call) " : "", dac ? "CAP_DAC_READ_SEARCH (to "
-		    "reopen rotated access logs) " : "", bpf || dac ? "" : "none");
+	gh_err_note(e, "attached; capabilities kept: %s%s%s%s",
+		    bpf ? "CAP_BPF (this kernel checks it on every bpf(2) call) " : "",
+		    dac ? "CAP_DAC_READ_SEARCH (to reopen rotated access logs) " : "",
+		    net ? "CAP_NET_ADMIN (for the commands it runs) " : "",
+		    bpf || dac || net ? "" : "none");
 	return 0;
 }

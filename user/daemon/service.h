@@ -22,12 +22,12 @@
  * when it fails. With --access-log it also keeps CAP_DAC_READ_SEARCH when
  * it holds it, to reopen a rotated log the web server's user owns (the
  * unit gives none: it reads the logs through the adm group instead). A
- * SIGHUP reload compiles policies only: it needs none.
+ * SIGHUP reload compiles policies only: it needs none. Commands the daemon
+ * runs inherit what it kept: one that changes nftables needs
+ * SVC_KEEP_NET_ADMIN.
  */
 #ifndef GATEHAWK_SERVICE_H
 #define GATEHAWK_SERVICE_H
-
-#include <stdbool.h>
 
 #include "base/err.h"
 #include "kernel/gate_maps.h"
@@ -42,11 +42,18 @@ void svc_stopping(void);
 /* WATCHDOG=1, when the unit has WatchdogSec (each tick). */
 void svc_watchdog(void);
 
+/* What else the running daemon needs, kept when held (svc_drop_caps). */
+enum svc_keep {
+	SVC_KEEP_LOG_READ = 1 << 0,  /* CAP_DAC_READ_SEARCH: reopen rotated access logs */
+	SVC_KEEP_NET_ADMIN = 1 << 1, /* CAP_NET_ADMIN: commands it runs change the firewall */
+};
+
 /*
- * Give up every capability but what the loop needs on this kernel (above),
- * tried on the open maps m; reads_logs: --access-log is given. A note in
- * e says what was kept.
+ * Give up every capability but what the loop needs on this kernel (above,
+ * tried on the open maps m) and the SVC_KEEP_* bits in keep. Call once
+ * everything that needs privileges is set up. A note in e says what was
+ * kept.
  */
-int svc_drop_caps(struct gate_maps *m, bool reads_logs, struct gh_err *e);
+int svc_drop_caps(struct gate_maps *m, unsigned int keep, struct gh_err *e);
 
 #endif /* GATEHAWK_SERVICE_H */
