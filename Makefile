@@ -16,7 +16,7 @@ DEB_PACKAGES := make gcc clang llvm pkg-config libbpf-dev libelf-dev zlib1g-dev 
 	libjson-c-dev libpcre2-dev libhyperscan-dev libclang-rt-14-dev bpftool xdp-tools iproute2 \
 	iputils-ping curl nginx wrk bats jq procps fail2ban python3 \
 	libmodsecurity-dev modsecurity-crs liblapacke-dev \
-	libsystemd-dev libcap-dev libcap2-bin systemd
+	libsystemd-dev libcap-dev systemd
 
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Ivmlinux -Iinclude -Wall -Werror
 CFLAGS     ?= -O2 -g
