@@ -16,12 +16,14 @@ DEB_PACKAGES := make gcc clang llvm pkg-config libbpf-dev libelf-dev zlib1g-dev 
 	libjson-c-dev libpcre2-dev libhyperscan-dev libclang-rt-14-dev bpftool xdp-tools iproute2 \
 	iputils-ping curl nginx wrk bats jq procps fail2ban python3 \
 	libmodsecurity-dev modsecurity-crs liblapacke-dev \
+	libmicrohttpd-dev prometheus tmux nats-server libnats-dev libcurl4-openssl-dev nftables \
 	libsystemd-dev libcap-dev systemd
 
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Ivmlinux -Iinclude -Wall -Werror
 CFLAGS     ?= -O2 -g
 CFLAGS     += -std=gnu11 -Wall -Wextra -Werror -Iinclude -I$(OUTPUT) -Iuser -D_GNU_SOURCE
-LDLIBS     := $(shell pkg-config --libs libbpf json-c libpcre2-8 libhs modsecurity lapacke libsystemd libcap 2>/dev/null) -lelf -lz -lm
+LDLIBS     := $(shell pkg-config --libs libbpf json-c libpcre2-8 libhs modsecurity lapacke \
+	libmicrohttpd libnats libcurl libsystemd libcap 2>/dev/null) -lelf -lz -lm -lpthread
 
 BPF_SRCS   := $(wildcard bpf/*.bpf.c)
 BPF_OBJS   := $(patsubst bpf/%.bpf.c,$(OUTPUT)/%.bpf.o,$(BPF_SRCS))
@@ -116,6 +118,11 @@ install: $(BIN)
 	# The whole tree: subdirectories of policies, the lists they read, their fixtures.
 	cp -R policies/. $(DESTDIR)$(PREFIX)/share/gatehawk/policies/
 	chmod -R u=rwX,go=rX $(DESTDIR)$(PREFIX)/share/gatehawk/policies
+	# The nftables hook for --on-block/--on-unblock (--no-kernel) and its sets.
+	install -D -m 0755 contrib/nftables/gatehawk-nft-block \
+		$(DESTDIR)$(PREFIX)/share/gatehawk/contrib/nftables/gatehawk-nft-block
+	install -D -m 0644 contrib/nftables/gatehawk.nft \
+		$(DESTDIR)$(PREFIX)/share/gatehawk/contrib/nftables/gatehawk.nft
 	install -d -m 0755 $(ETC_DIR)
 	if [ -e $(ETC_DIR)/policies ]; then dest=policies.dist; else dest=policies; fi; \
 		rm -rf $(ETC_DIR)/policies.dist && cp -R policies $(ETC_DIR)/$$dest && \

@@ -8,17 +8,24 @@
  *                     of each sampled request, in order, through the same ring.
  * sockops_conn        counts established (passive) connections per source.
  *
- * Exactness: a segment whose sequence number is behind what the socket has
- * already received (or sent) is a retransmission and is not counted again.
- * Pipelined requests in one segment are found by looking for a method token
- * after each blank line in the copied prefix. Every program lets traffic
- * through: the sensor only observes.
+ * Exactness: the ingress program parses each connection's bytes as one
+ * stream, in sequence order, whatever segments the client cut them into:
+ * per-socket state (sock_state) keeps where it is (between requests, in a
+ * head, in a body of known length, or lost), the unfinished start of a
+ * method or header name, and where the next segment must start. So a
+ * method split over segments, CR/LF before a request (nginx skips them),
+ * heads of any length and pipelined requests are each counted once, and a
+ * request line inside a body is not. Bytes a segment repeats are not parsed
+ * again (retransmissions); a segment ahead of the stream is read on its own.
+ * Egress: a segment behind what the socket has sent is not counted again.
+ * Every program lets traffic through: the sensor only observes.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 
 #include "gatehawk/sensor.h"
+#include "http_stream.h"
 #include "parse.h"
 #include "src_stats.h"
 
@@ -49,17 +56,7 @@ struct {
 	__type(value, struct sensor_stats);
 } sensor_stats SEC(".maps");
 
-/*
- * Per-CPU scratch: the copied prefix being scanned, and the sampling tick.
- * The pad lets a read of up to 8 bytes at any masked offset stay inside.
- */
-#define SCRATCH_PAD 8
-
-struct scan_scratch {
-	char buf[GH_SNAP_LEN + SCRATCH_PAD];
-	__u32 tick;
-};
-
+/* The stream parser's scratch (http_stream.h). */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -67,7 +64,7 @@ struct {
 	__type(value, struct scan_scratch);
 } scratch SEC(".maps");
 
-/* Which outstanding requests of a connection were sampled. */
+/* Outstanding requests and the parse position of each connection. */
 struct {
 	__uint(type, BPF_MAP_TYPE_SK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
@@ -141,117 +138,6 @@ static __always_inline int port_watched(const struct sensor_config *cfg, __u16 p
 	return 0;
 }
 
-/* Little-endian 8-byte word of a token, and the mask of its length. */
-#define TOKEN_WORD(a, b, c, d, e, f, g, h)                                               \
-	((__u64)(a) | (__u64)(b) << 8 | (__u64)(c) << 16 | (__u64)(d) << 24 |            \
-	 (__u64)(e) << 32 | (__u64)(f) << 40 | (__u64)(g) << 48 | (__u64)(h) << 56)
-#define TOKEN_MASK(len) ((len) == 8 ? ~0ULL : (1ULL << ((len) * 8)) - 1)
-#define TOKEN_IS(w, len, word) (((w) & TOKEN_MASK(len)) == (word))
-
-/* A method token and a space: GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH. */
-static __always_inline int is_method_word(__u64 w)
-{
-	return TOKEN_IS(w, 4, TOKEN_WORD('G', 'E', 'T', ' ', 0, 0, 0, 0)) ||
-	       TOKEN_IS(w, 5, TOKEN_WORD('P', 'O', 'S', 'T', ' ', 0, 0, 0)) ||
-	       TOKEN_IS(w, 5, TOKEN_WORD('H', 'E', 'A', 'D', ' ', 0, 0, 0)) ||
-	       TOKEN_IS(w, 4, TOKEN_WORD('P', 'U', 'T', ' ', 0, 0, 0, 0)) ||
-	       TOKEN_IS(w, 7, TOKEN_WORD('D', 'E', 'L', 'E', 'T', 'E', ' ', 0)) ||
-	       TOKEN_IS(w, 8, TOKEN_WORD('O', 'P', 'T', 'I', 'O', 'N', 'S', ' ')) ||
-	       TOKEN_IS(w, 6, TOKEN_WORD('P', 'A', 'T', 'C', 'H', ' ', 0, 0)) ||
-	       TOKEN_IS(w, 8, TOKEN_WORD('C', 'O', 'N', 'N', 'E', 'C', 'T', ' ')) ||
-	       TOKEN_IS(w, 6, TOKEN_WORD('T', 'R', 'A', 'C', 'E', ' ', 0, 0));
-}
-
-/* Scan state for the bpf_loop callback: where the heads in the prefix start. */
-struct head_scan {
-	const char *buf; /* the scratch copy of the prefix */
-	__u32 len;       /* bytes of the prefix in buf */
-	__u32 n_heads;
-	__u32 starts[GH_MAX_HEADS_PER_SEGMENT];
-};
-
-/*
- * Every offset into the scratch buffer is masked to the (power-of-two)
- * snapshot size where it is used: clang is free to move the logical bound
- * checks onto other registers, which the verifier then cannot connect.
- */
-static __always_inline __u64 snap_idx(__u64 x)
-{
-	/* Hide the range from clang, or it proves the mask redundant. */
-	barrier_var(x);
-	return x & (GH_SNAP_LEN - 1);
-}
-
-_Static_assert((GH_SNAP_LEN & (GH_SNAP_LEN - 1)) == 0, "GH_SNAP_LEN must be a power of two");
-
-/* min(v, max) on the very register the caller then passes to a helper. */
-static __always_inline __u64 clamp_len(__u64 v, __u64 max)
-{
-	barrier_var(v);
-	if (v > max)
-		v = max;
-	barrier_var(v);
-	return v;
-}
-
-static __always_inline int head_starts_at(const char *buf, __u64 off, __u64 len)
-{
-	__u64 w;
-
-	if (off > GH_SNAP_LEN - GH_MIN_REQUEST_LEN || off + GH_MIN_REQUEST_LEN > len)
-		return 0;
-	__builtin_memcpy(&w, buf + snap_idx(off), sizeof(w));
-	return is_method_word(w);
-}
-
-#define BYTES_OF(c) (0x0101010101010101ULL * (c))
-
-/* A head ends at `end` (one past its final '\n') after "\r\n\r\n" or "\n\n". */
-static __always_inline int blank_line_ends_at(const char *buf, __u64 end)
-{
-	__u32 w;
-
-	if (end < 4)
-		return 0;
-	__builtin_memcpy(&w, buf + snap_idx(end - 4), sizeof(w));
-	return w == TOKEN_WORD('\r', '\n', '\r', '\n', 0, 0, 0, 0) ||
-	       buf[snap_idx(end - 2)] == '\n';
-}
-
-/*
- * Called for each 8-byte word of the prefix. Most words hold no '\n' and
- * cost one load and three ALU ops (the classic has-zero-byte test on the
- * word XOR '\n'); each '\n' that ends a blank line and is followed by a
- * method token is the start of a pipelined request.
- */
-static long scan_word(__u32 step, void *data)
-{
-	struct head_scan *hs = data;
-	__u64 i = (__u64)step * 8, w, x;
-
-	if (i >= hs->len)
-		return 1;
-	/* i is a multiple of 8 and buf starts the map value: an aligned load,
-	 * one instruction instead of the eight byte loads memcpy becomes. */
-	w = *(const __u64 *)(hs->buf + snap_idx(i));
-	x = w ^ BYTES_OF('\n');
-	if (!((x - BYTES_OF(0x01)) & ~x & BYTES_OF(0x80)))
-		return 0;
-#pragma unroll
-	for (__u64 j = 0; j < 8; j++) {
-		__u64 end = i + j + 1;
-
-		if (((w >> (j * 8)) & 0xff) != '\n' || end > hs->len)
-			continue;
-		if (!blank_line_ends_at(hs->buf, end) || !head_starts_at(hs->buf, end, hs->len))
-			continue;
-		if (hs->n_heads >= GH_MAX_HEADS_PER_SEGMENT)
-			return 1;
-		hs->starts[hs->n_heads & (GH_MAX_HEADS_PER_SEGMENT - 1)] = (__u32)end;
-		hs->n_heads++;
-	}
-	return 0;
-}
 
 static __always_inline struct sensor_stats *sensor_stats_get(void)
 {
@@ -280,6 +166,7 @@ static __always_inline void fill_event_hdr(struct gh_event_hdr *h, __u32 type,
 	h->sock_cookie = cookie;
 	h->family = s->family;
 	h->value = value;
+	h->req_seq = 0;
 	if (client_is_src) {
 		__builtin_memcpy(h->saddr, s->saddr, 16);
 		__builtin_memcpy(h->daddr, s->daddr, 16);
@@ -301,46 +188,90 @@ static __always_inline __u64 ring_wakeup_flags(void)
 		       : BPF_RB_NO_WAKEUP;
 }
 
-/* Copy the head starting at `off` of the payload into a ring-buffer event. */
-static __always_inline int emit_request(struct __sk_buff *skb, const struct segment *s, __u32 off,
-					__u64 cookie, struct sensor_stats *st)
+/*
+ * The head that starts at `start` into a ring-buffer event. A method begun
+ * in the last segment comes from the carried bytes, the rest from this one.
+ * When the event holds the segment to its end, the head may go on in the
+ * next: it then takes parts (emit_part) until GH_SNAP_LEN bytes were sent.
+ */
+static __always_inline int emit_head(struct scan *sc, __s64 start)
 {
+	struct sock_http_state *ps = sc->ps;
 	struct gh_request_event *ev;
-	__u64 len;
+	__s64 from = start;
+	__u64 len, prefix = 0;
 
-	if (off >= s->payload_len)
-		return -1;
-	len = clamp_len((__u64)s->payload_len - off, GH_SNAP_LEN);
-	if (!len)
-		return -1;
 	ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
 	if (!ev) {
-		st->lost_ring_full++;
+		sc->st->lost_ring_full++;
 		return -1;
 	}
-	fill_event_hdr(&ev->hdr, GH_EV_REQUEST, s, cookie, s->payload_len, 1);
-	ev->hdr.snap_len = (__u32)len;
-	if (bpf_skb_load_bytes(skb, s->payload_off + off, ev->head, len)) {
-		st->lost_load++;
+	fill_event_hdr(&ev->hdr, GH_EV_REQUEST, sc->seg, bpf_get_socket_cookie(sc->skb),
+		       sc->seg->payload_len, 1);
+	if (sc->p->stateful)
+		ev->hdr.req_seq = ps->requests;
+	if (start < sc->p->first) {
+		/* At most 7 bytes of a method: the rest of the word is overwritten. */
+		prefix = (sc->p->first - start) & 7;
+		*(__u64 *)ev->head = word_at(sc, start);
+		from = sc->p->first;
+		len = clamp_len(sc->p->end - from, GH_SNAP_LEN - 8);
+	} else {
+		len = clamp_len(sc->p->end - from, GH_SNAP_LEN);
+	}
+	if (!len || bpf_skb_load_bytes(sc->skb, sc->seg->payload_off + from, ev->head + prefix, len)) {
+		sc->st->lost_load++;
 		bpf_ringbuf_discard(ev, 0);
 		return -1;
 	}
+	ev->hdr.snap_len = (__u32)(prefix + len);
 	bpf_ringbuf_submit(ev, ring_wakeup_flags());
-	st->requests_sampled++;
+	sc->st->requests_sampled++;
+	if (sc->p->stateful && from + (__s64)len == sc->p->end && prefix + len < GH_SNAP_LEN)
+		ps->snap_used = (__u16)(prefix + len);
 	return 0;
 }
 
-/* Remember, in order, whether each request on this connection was sampled. */
-static __always_inline void push_outstanding(struct bpf_sock *sk, int sampled,
-					     struct sensor_stats *st)
+/* The bytes of this segment up to `upto` as the next part of the sampled head. */
+static __always_inline void emit_part(struct scan *sc, __s64 upto)
 {
-	struct sock_http_state *ss;
+	struct sock_http_state *ps = sc->ps;
+	struct gh_request_event *ev;
+	__u32 used = ps->snap_used;
+	__u64 len;
 
-	ss = bpf_sk_storage_get(&sock_state, sk, 0, BPF_SK_STORAGE_GET_F_CREATE);
-	if (!ss) {
-		st->lost_no_storage++;
+	ps->snap_used = 0;
+	if (upto <= sc->p->first || used >= GH_SNAP_LEN)
+		return;
+	len = clamp_len(upto - sc->p->first, GH_SNAP_LEN - used);
+	len = clamp_len(len, GH_SNAP_LEN);
+	if (!len)
+		return;
+	ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
+	if (!ev) {
+		sc->st->lost_ring_full++;
 		return;
 	}
+	fill_event_hdr(&ev->hdr, GH_EV_REQUEST_MORE, sc->seg, bpf_get_socket_cookie(sc->skb), used,
+		       1);
+	ev->hdr.req_seq = ps->requests;
+	ev->hdr.snap_len = (__u32)len;
+	if (bpf_skb_load_bytes(sc->skb, sc->seg->payload_off + sc->p->first, ev->head, len)) {
+		sc->st->lost_load++;
+		bpf_ringbuf_discard(ev, 0);
+		return;
+	}
+	bpf_ringbuf_submit(ev, ring_wakeup_flags());
+	sc->st->head_parts++;
+	/* Still open only while the head goes on past this segment. */
+	if (upto == sc->p->end && used + len < GH_SNAP_LEN)
+		ps->snap_used = (__u16)(used + len);
+}
+
+/* Remember, in order, whether each request on this connection was sampled. */
+static __always_inline void push_outstanding(struct sock_http_state *ss, int sampled,
+					     struct sensor_stats *st)
+{
 	if (ss->outstanding >= GH_MAX_OUTSTANDING) {
 		st->lost_outstanding++;
 		return;
@@ -348,6 +279,98 @@ static __always_inline void push_outstanding(struct bpf_sock *sk, int sampled,
 	if (sampled)
 		ss->sampled_bits |= 1ULL << (ss->outstanding & (GH_MAX_OUTSTANDING - 1));
 	ss->outstanding++;
+}
+
+
+/* A method token at `start`: count the request, sample its head. */
+static __always_inline void start_request(struct scan *sc, __s64 start)
+{
+	struct sock_http_state *ps = sc->ps;
+	int sampled = 0;
+
+	ps->requests++;
+	sc->p->requests++;
+	sc->p->pipelined += sc->p->head_ended;
+	if (start < sc->p->first)
+		sc->st->split_starts++;
+	ps->phase = GH_PHASE_HEAD;
+	ps->line = GH_LINE_OTHER; /* the request line */
+	ps->snap_used = 0;
+	sc->p->more_open = 0;
+	clear_head(ps);
+	if (sc->p->sampled < GH_MAX_HEADS_PER_SEGMENT && take_sample(sc->sc, sc->cfg) &&
+	    !emit_head(sc, start)) {
+		sampled = 1;
+		sc->p->sampled++;
+	}
+	if (sc->owner)
+		push_outstanding(sc->owner, sampled, sc->st);
+	else
+		sc->st->lost_no_storage++;
+}
+
+
+/* Sequence number a comes before b (mod 2^32). */
+static __always_inline int seq_before(__u32 a, __u32 b)
+{
+	return (__s32)(a - b) < 0;
+}
+
+/*
+ * Which parse state reads this segment, and from which byte.
+ *
+ * The kernel's next expected sequence number (rcv_nxt) says what it keeps:
+ * a segment it has every byte of is a retransmission, not parsed (-1),
+ * whatever else came in that place; and parsing always takes up where the
+ * kernel is. This hook runs before TCP checks a segment (checksum, PAWS,
+ * window), so it may have parsed bytes the kernel then dropped, and the
+ * client may send other bytes in their place; or the kernel may have
+ * merged out-of-order bytes that we read on their own. Either way, a
+ * segment that brings bytes from where the kernel is, while we are
+ * elsewhere, is parsed afresh from there, whatever the other bytes made us
+ * believe (a huge Content-Length, say) forgotten.
+ *
+ * Otherwise, in sequence: the socket's state, from the first byte not
+ * parsed before. Ahead of what the kernel has (out of order): a one-off
+ * state, as if a request could start here; the socket's state waits.
+ */
+static __always_inline int pick_state(struct scan *sc, struct sock_http_state *ss,
+				      struct bpf_sock *sk)
+{
+	struct bpf_tcp_sock *tp = bpf_tcp_sock(sk);
+	__u32 seq = sc->seg->seq, len = sc->seg->payload_len, rcv_nxt = tp ? tp->rcv_nxt : seq;
+	int synced = ss && (ss->flags & GH_PS_SYNCED);
+	__s32 d = synced ? (__s32)(seq - ss->next_seq) : 0;
+
+	sc->ps = &sc->sc->one_off;
+	__builtin_memset(sc->ps, 0, sizeof(*sc->ps));
+	if (!seq_before(rcv_nxt, seq + len))
+		return -1;
+	if (seq_before(seq, rcv_nxt))
+		sc->p->first = rcv_nxt - seq;
+	if (synced && !seq_before(rcv_nxt, seq) && rcv_nxt != ss->next_seq) {
+		sc->p->first = rcv_nxt - seq;
+		sc->ps = ss;
+		lose(sc);
+	} else if (d < 0 && (__u32)-d >= len) {
+		return -1; /* parsed, still in the kernel's backlog */
+	} else if (d < 0) {
+		sc->p->first = -d;
+	} else if (d > 0 && tp) {
+		sc->st->out_of_order++;
+		return 0;
+	} else if (d > 0) {
+		/* BPF_PROG_RUN: no TCP socket to say whether bytes were missed. */
+		sc->ps = ss;
+		lose(sc);
+	}
+	if (ss) {
+		sc->ps = ss;
+		sc->p->stateful = 1;
+		ss->next_seq = seq + len;
+		ss->flags |= GH_PS_SYNCED;
+	}
+	return 0;
 }
 
 static __always_inline struct bpf_sock *tcp_full_sock(struct __sk_buff *skb)
@@ -360,16 +383,16 @@ static __always_inline struct bpf_sock *tcp_full_sock(struct __sk_buff *skb)
 SEC("cgroup_skb/ingress")
 int cgroup_skb_http_in(struct __sk_buff *skb)
 {
-	struct head_scan hs = {};
+	struct sock_http_state *ss = NULL;
 	struct sensor_config *cfg;
-	struct scan_scratch *sc;
+	struct scan_scratch *scr;
 	struct sensor_stats *st;
 	struct segment s = {};
 	struct src_stats *src;
-	struct bpf_tcp_sock *tp;
+	struct scan sc = {};
 	struct src_key key;
 	struct bpf_sock *sk;
-	__u64 cookie, len;
+	__u64 budget;
 	__u32 zero = 0;
 
 	cfg = bpf_map_lookup_elem(&sensor_config, &zero);
@@ -378,54 +401,62 @@ int cgroup_skb_http_in(struct __sk_buff *skb)
 	if (parse_segment(skb, &s) || !port_watched(cfg, s.dport))
 		return CG_PASS;
 	st = sensor_stats_get();
-	sc = bpf_map_lookup_elem(&scratch, &zero);
+	scr = bpf_map_lookup_elem(&scratch, &zero);
 	sk = tcp_full_sock(skb);
-	if (!st || !sc || !sk)
+	if (!st || !scr || !sk)
 		return CG_PASS;
-	tp = bpf_tcp_sock(sk);
-	if (tp && (__s32)(s.seq - tp->rcv_nxt) < 0) {
+	/* A segment for a listener comes before any handshake: its source is
+	 * unproven (a spoofed ACK with "GET ..." lands here). Count nothing. */
+	if (sk->state == BPF_TCP_LISTEN)
+		return CG_PASS;
+	ss = bpf_sk_storage_get(&sock_state, sk, 0, BPF_SK_STORAGE_GET_F_CREATE);
+
+	sc.skb = skb;
+	sc.sc = scr;
+	sc.p = &scr->pos;
+	__builtin_memset(sc.p, 0, sizeof(*sc.p));
+	sc.cfg = cfg;
+	sc.st = st;
+	sc.seg = &s;
+	sc.owner = ss;
+	sc.p->end = s.payload_len;
+	sc.p->payload_off = s.payload_off;
+	if (pick_state(&sc, ss, sk)) {
 		st->retransmits++;
 		return CG_PASS;
 	}
-
-	len = clamp_len(s.payload_len, GH_SNAP_LEN);
-	if (len < 1 || bpf_skb_load_bytes(skb, s.payload_off, sc->buf, len)) {
-		st->lost_load++;
-		return CG_PASS;
+	sc.p->limit = sc.p->first + GH_SCAN_MAX;
+	sc.p->at = sc.p->first;
+	sc.p->base = sc.p->first;
+	sc.p->hi = sc.p->first;
+	/* A request may start at a segment's start even when we are lost. */
+	if (sc.ps->phase == GH_PHASE_LOST)
+		sc.ps->phase = GH_PHASE_IDLE;
+	sc.p->more_open = sc.ps->phase == GH_PHASE_HEAD && sc.ps->snap_used;
+	if (sc.ps->carry_len) {
+		carry_in(&sc);
+		if (load_at(&sc, sc.p->first))
+			lose_rest(&sc);
 	}
-	hs.buf = sc->buf;
-	hs.len = (__u32)len;
-	/* starts[] is zeroed: a head at offset 0 only needs counting. */
-	if (head_starts_at(sc->buf, 0, hs.len))
-		hs.n_heads = 1;
-	bpf_loop((hs.len + 7) / 8, scan_word, &hs, 0);
-	if (hs.n_heads > GH_MAX_HEADS_PER_SEGMENT)
-		hs.n_heads = GH_MAX_HEADS_PER_SEGMENT;
+	/* Each step moves on by a byte at least, or loads a chunk. */
+	budget = clamp_len(sc.p->end - sc.p->first, GH_SCAN_MAX) + GH_CARRY_LEN +
+		 2 * (GH_SCAN_MAX / SCAN_CHUNK) + 8;
+	bpf_loop(budget, scan_step, &sc, 0);
+	if (sc.p->at < sc.p->end && sc.ps->phase != GH_PHASE_BODY)
+		lose(&sc);
+	if (sc.p->more_open)
+		emit_part(&sc, sc.p->end);
 
 	src_key_set(&key, s.saddr, s.family);
 	src = src_stats_get(&key);
 	if (src) {
-		src->request_bytes += s.payload_len;
-		src->requests += hs.n_heads;
-		if (hs.n_heads)
+		src->request_bytes += sc.p->end - sc.p->first;
+		src->requests += sc.p->requests;
+		if (sc.p->requests)
 			src->last_seen_ns = bpf_ktime_get_boot_ns();
 	}
-	if (!hs.n_heads)
-		return CG_PASS;
-	st->requests += hs.n_heads;
-	st->pipelined += hs.n_heads - (hs.starts[0] == 0 ? 1 : 0);
-
-	cookie = bpf_get_socket_cookie(skb);
-	for (__u32 i = 0; i < GH_MAX_HEADS_PER_SEGMENT; i++) {
-		int sampled;
-
-		if (i >= hs.n_heads)
-			break;
-		sampled = take_sample(sc, cfg);
-		if (sampled && emit_request(skb, &s, hs.starts[i] & (GH_SNAP_LEN - 1), cookie, st))
-			sampled = 0;
-		push_outstanding(sk, sampled, st);
-	}
+	st->requests += sc.p->requests;
+	st->pipelined += sc.p->pipelined;
 	return CG_PASS;
 }
 

@@ -5,7 +5,12 @@
  * Order of checks: allow list (prefix trie) beats everything; then the exact
  * address hash (the fast path for /32 and /128); then the prefix trie. Tries
  * that are empty are skipped, which the per-family entry counts in
- * gate_config tell us without a lookup. Expired entries pass by themselves.
+ * gate_config tell us without a lookup. Expired entries, block, allow or
+ * throttle, count as absent by themselves.
+ * A source neither allowed nor blocked then meets its throttle, if any
+ * (exact hash, then prefix trie, each looked in only while gate_config's
+ * flags say it holds entries; only for SYNs unless some throttle limits
+ * packets): a packet without a token is dropped.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -50,6 +55,43 @@ struct {
 	__type(key, struct net_v6_key);
 	__type(value, struct block_entry);
 } block_net6 SEC(".maps");
+
+/*
+ * Throttles, laid out like the block maps: exact addresses in hashes,
+ * shorter prefixes in tries. Written by user space only (allocated on
+ * write: most hosts have few), so no traffic can push an entry out.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct host_v4_key);
+	__type(value, struct throttle_entry);
+} throttle_host4 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct host_v6_key);
+	__type(value, struct throttle_entry);
+} throttle_host6 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct net_v4_key);
+	__type(value, struct throttle_entry);
+} throttle_net4 SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, GH_DEFAULT_MAX_BLOCKS);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, struct net_v6_key);
+	__type(value, struct throttle_entry);
+} throttle_net6 SEC(".maps");
 
 /* IPv4 allow list, any prefix length; checked before every block map. */
 struct {
@@ -108,19 +150,24 @@ static __always_inline void fill_keys(const __u8 *saddr, __u8 family, struct hos
 	}
 }
 
-/* The clock is read only when an entry with an expiry is found. */
-static __always_inline int block_live(const struct block_entry *b, __u64 *now)
+/* The clock, read at most once a packet and only when something needs it. */
+static __always_inline __u64 clock_now(__u64 *now)
 {
-	if (!b->expires_ns)
-		return 1;
 	if (!*now)
 		*now = bpf_ktime_get_boot_ns();
-	return *now < b->expires_ns;
+	return *now;
+}
+
+/* The clock is read only when an entry with an expiry is found. */
+static __always_inline int entry_live(__u64 expires_ns, __u64 *now)
+{
+	return !expires_ns || clock_now(now) < expires_ns;
 }
 
 /*
- * Most specific live prefix entry; an expired match retries with the next
- * shorter prefix, so an expired entry never hides a live, wider one.
+ * Most specific live prefix entry (a block, or a throttle's block_entry
+ * head); an expired match retries with the next shorter prefix, so an
+ * expired entry never hides a live, wider one.
  */
 static __always_inline struct block_entry *lookup_live_net(void *net_map, struct net_v6_key *key,
 							   __u64 *now, int *expired)
@@ -131,7 +178,7 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 		b = bpf_map_lookup_elem(net_map, key);
 		if (!b)
 			return NULL;
-		if (block_live(b, now))
+		if (entry_live(b->expires_ns, now))
 			return b;
 		*expired = 1;
 		if (b->prefixlen == 0 || b->prefixlen > key->prefixlen)
@@ -159,12 +206,98 @@ static __always_inline struct block_entry *lookup_live_net(void *net_map, struct
 		__r;                                                   \
 	})
 
+/*
+ * Most specific live allow entry, retrying shorter prefixes past expired
+ * ones like lookup_live_net. key->prefixlen is put back for the block maps.
+ */
+static __always_inline struct allow_entry *lookup_live_allow(int v4, struct net_v6_key *key,
+							     __u64 *now)
+{
+	__u32 full = key->prefixlen;
+	struct allow_entry *a = NULL;
+
+	for (int i = 0; i <= GH_EXPIRED_FALLBACK_MAX; i++) {
+		a = LOOKUP_BY_FAMILY(v4, allow_net4, allow_net6, key);
+		if (!a || entry_live(a->expires_ns, now))
+			break;
+		if (a->prefixlen == 0 || a->prefixlen > key->prefixlen) {
+			a = NULL;
+			break;
+		}
+		key->prefixlen = a->prefixlen - 1;
+		a = NULL;
+	}
+	key->prefixlen = full;
+	return a;
+}
+
+/* Take a token from the bucket (gate.h says how, and what racing CPUs can do). */
+static __always_inline int bucket_take(struct throttle_bucket *b, __u64 now)
+{
+	__u64 tat = *(volatile __u64 *)&b->tat_ns;
+
+	if (tat <= now) {
+		b->tat_ns = now + b->interval_ns;
+	} else if (tat + b->interval_ns - now > b->burst_ns) {
+		__sync_fetch_and_add(&b->dropped, 1);
+		return 0;
+	} else {
+		__sync_fetch_and_add(&b->tat_ns, b->interval_ns);
+	}
+	__sync_fetch_and_add(&b->passed, 1);
+	return 1;
+}
+
+/* The live throttle of the source, or NULL; net's prefix length is reset first. */
+static __always_inline struct throttle_entry *throttle_find(int v4, __u32 flags,
+							     struct host_v6_key *host,
+							     struct net_v6_key *net, __u64 *now)
+{
+	struct block_entry *t = NULL;
+	int expired = 0;
+
+	if (flags & (v4 ? GH_GATE_F_THROTTLE_HOST4 : GH_GATE_F_THROTTLE_HOST6)) {
+		t = LOOKUP_BY_FAMILY(v4, throttle_host4, throttle_host6, host);
+		if (t && entry_live(t->expires_ns, now))
+			return (struct throttle_entry *)t;
+	}
+	t = NULL;
+	net->prefixlen = v4 ? 32 : 128;
+	if (v4 && (flags & GH_GATE_F_THROTTLE_NET4)) {
+		t = lookup_live_net(&throttle_net4, net, now, &expired);
+		barrier_var(t);
+	} else if (!v4 && (flags & GH_GATE_F_THROTTLE_NET6)) {
+		t = lookup_live_net(&throttle_net6, net, now, &expired);
+		barrier_var(t);
+	}
+	return (struct throttle_entry *)t;
+}
+
+/*
+ * Whether a throttled source's packet gets its tokens: a SYN one of each
+ * kind limited, another packet a packet token if packets are limited (else
+ * it passes without reading the clock).
+ */
+static __always_inline int throttle_pass(struct throttle_entry *t, const struct pkt_info *pkt,
+					 __u64 *now)
+{
+	if (pkt->syn && t->conns.interval_ns && !bucket_take(&t->conns, clock_now(now)))
+		goto drop;
+	if (t->packets.interval_ns && !bucket_take(&t->packets, clock_now(now)))
+		goto drop;
+	return 1;
+drop:
+	__sync_fetch_and_add(&t->entry.hits, 1);
+	return 0;
+}
+
 static __always_inline int gate_decide(const struct pkt_info *pkt, const struct gate_config *cfg,
 				       struct gate_stats *st)
 {
 	struct host_v6_key host = {};
 	struct net_v6_key net = {};
 	struct allow_entry *allow = NULL;
+	struct throttle_entry *t;
 	struct block_entry *b;
 	__u64 now = 0;
 	int expired = 0;
@@ -173,7 +306,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	fill_keys(pkt->saddr, pkt->family, &host, &net);
 
 	if (v4 ? cfg->allow_v4_entries : cfg->allow_v6_entries)
-		allow = LOOKUP_BY_FAMILY(v4, allow_net4, allow_net6, &net);
+		allow = lookup_live_allow(v4, &net, &now);
 	if (allow) {
 		__sync_fetch_and_add(&allow->hits, 1);
 		st->allowed++;
@@ -181,7 +314,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	}
 
 	b = LOOKUP_BY_FAMILY(v4, block_host4, block_host6, &host);
-	if (b && block_live(b, &now))
+	if (b && entry_live(b->expires_ns, &now))
 		goto drop;
 	if (b)
 		expired = 1;
@@ -198,10 +331,18 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 		goto drop;
 	if (expired)
 		st->expired_hits++;
-	return XDP_PASS;
+	if (!(cfg->flags & (v4 ? GH_GATE_F_THROTTLE4 : GH_GATE_F_THROTTLE6)) ||
+	    !(pkt->syn || (cfg->flags & GH_GATE_F_THROTTLE_PACKETS)))
+		return XDP_PASS;
+	t = throttle_find(v4, cfg->flags, &host, &net, &now);
+	if (!t || throttle_pass(t, pkt, &now))
+		return XDP_PASS;
+	st->throttled++;
+	goto count_drop;
 
 drop:
 	__sync_fetch_and_add(&b->hits, 1);
+count_drop:
 	if (v4)
 		st->dropped_v4++;
 	else

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 OUT=build/tests
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+FUZZ_RUNS=${FUZZ_RUNS:-}
 LOG_DIR=$OUT/logs
 mkdir -p "$LOG_DIR"
 
@@ -67,26 +68,45 @@ layer_e2e() {
 	done
 }
 
-# One result per fuzz target: it ran FUZZ_SECONDS without a crash.
+# One result per fuzz target: it ran FUZZ_SECONDS (0: no limit), or
+# FUZZ_RUNS executions when that is set, without a crash. A "# figures" line
+# gives executions, seconds and exec/s for the summary.
 fuzz_one() {
-	local t=$1 corpus="tests/fuzz/corpus/$(basename "$1")" work
+	local t=$1 name corpus work out status execs eps
+	local args=(-max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -print_final_stats=1)
+	name=$(basename "$t")
+	out="$LOG_DIR/$name.libfuzzer" # the whole output, progress lines too
+	corpus="tests/fuzz/corpus/$name"
+	[[ -n $FUZZ_RUNS ]] && args+=(-runs="$FUZZ_RUNS")
 	work=$(mktemp -d)
 	[[ -d $corpus ]] && cp -r "$corpus"/. "$work"/
-	if "$t" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -print_final_stats=1 \
-		-artifact_prefix="$LOG_DIR/$(basename "$t")-" "$work"; then
-		echo "ok 1 - $(basename "$t") ran ${FUZZ_SECONDS}s without a crash"
+	SECONDS=0
+	"$t" "${args[@]}" -artifact_prefix="$LOG_DIR/$name-" "$work" >"$out" 2>&1
+	status=$?
+	# libFuzzer's progress lines ("#4096 pulse ...") and dictionary would read as TAP comments.
+	grep -vE '^(#[0-9]|######|")' "$out"
+	execs=$(grep -oE 'number_of_executed_units: [0-9]+' "$out" | grep -oE '[0-9]+$')
+	eps=$(grep -oE 'average_exec_per_sec: +[0-9]+' "$out" | grep -oE '[0-9]+$')
+	echo "# figures $name ${execs:-0} executions in ${SECONDS}s, ${eps:-0} exec/s"
+	if ((status == 0)); then
+		echo "ok 1 - $name ran ${execs:-0} executions without a crash"
 	else
-		echo "not ok 1 - $(basename "$t") crashed; artifact in $LOG_DIR"
+		echo "not ok 1 - $name crashed; artifact in $LOG_DIR"
 	fi
 	echo "1..1"
 	rm -rf "$work"
 }
 
 layer_fuzz() {
-	local t
+	local t name figures=()
 	for t in "$OUT"/fuzz/fuzz_*; do
-		[[ -x $t && $t != *.a ]] && run_prog "fuzz/$(basename "$t")" fuzz_one "$t"
+		[[ -x $t && $t != *.a ]] || continue
+		name=$(basename "$t")
+		run_prog "fuzz/$name" fuzz_one "$t"
+		figures+=("$(sed -n 's/^# figures //p' "$LOG_DIR/$name.log")")
 	done
+	echo "== fuzz summary (executions, seconds, exec/s)"
+	printf '   %s\n' "${figures[@]}"
 }
 
 case ${1:-all} in

@@ -6,7 +6,8 @@
 #                         policy's fixtures)
 #   tests/bpf/test_*.c    BPF_PROG_RUN on crafted packets (root)
 #   tests/e2e/*.bats      network namespaces, veth, nginx, curl (root)
-#   tests/fuzz/fuzz_*.c   libFuzzer targets, run for FUZZ_SECONDS each
+#   tests/fuzz/fuzz_*.c   libFuzzer targets, run for FUZZ_SECONDS each (`make fuzz`:
+#                         FUZZ_RUNS executions each)
 #   tests/bench/          `make bench`, figures only, never a pass/fail on speed
 
 TEST_OUT     := $(OUTPUT)/tests
@@ -77,13 +78,16 @@ unit-test: all $(UNIT_BINS)
 	tests/run.sh unit
 bpf-test: all $(BPFTEST_BINS)
 	tests/run.sh bpf
-e2e-test: all
+# metrics.bats runs promtool on what test_metrics_text renders.
+e2e-test: all $(TEST_OUT)/unit/test_metrics_text
 	tests/run.sh e2e
 fuzz-test: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh fuzz
-# Longer fuzzing for a developer at the keyboard.
+# Longer fuzzing for a developer at the keyboard, never part of `make test`:
+# FUZZ_RUNS executions of each target, one after another (the README's figures).
+FUZZ_RUNS ?= 10000000
 fuzz: $(FUZZ_BINS)
-	FUZZ_SECONDS=600 tests/run.sh fuzz
+	FUZZ_SECONDS=0 FUZZ_RUNS=$(FUZZ_RUNS) tests/run.sh fuzz
 
 bench: deps
 	$(MAKE) all $(BENCH_BINS)

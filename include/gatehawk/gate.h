@@ -53,6 +53,7 @@ struct net_v6_key {
 
 /* Block entry flags. */
 #define GH_BLOCK_F_AUTO (1U << 0) /* written by a policy, not by hand */
+#define GH_BLOCK_F_FLEET (1U << 1) /* learned from the fleet (with AUTO): never published */
 
 /*
  * One block entry, in the host hash or the prefix trie. expires_ns is on the
@@ -69,9 +70,71 @@ struct block_entry {
 	__u32 pad;
 };
 
+/*
+ * Throttle, then block: a source under a throttle passes at most `per_s` new
+ * connections (TCP SYN without ACK) and/or packets a second, with bursts of
+ * up to `burst`; the rest is dropped at XDP. One bucket per kind, as GCRA
+ * (the "virtual scheduling" form of a token bucket): tat_ns is the time at
+ * which the bucket is full again, so the per-packet work is a compare and an
+ * add, with no division and no per-packet refill arithmetic:
+ *   tat <= now                          full: pass, tat = now + interval
+ *   tat + interval - now > burst_ns     empty: drop
+ *   otherwise                           pass, tat += interval (atomic add)
+ * Tokens left at `now` = (burst_ns - max(0, tat - now)) / interval_ns.
+ * interval_ns = 1e9 / per_s rounded down, so a rate is exact to 1 ns per
+ * token. CPUs race only on the "full" branch (a plain store): several CPUs
+ * taking the first packet of a burst at the same instant may each restart
+ * the bucket, so a burst can pass at most (CPUs - 1) extra packets; every
+ * other pass advances tat atomically, so the long-run rate is exact.
+ */
+struct throttle_bucket {
+	__u64 interval_ns; /* 1e9 / per_s; 0: no limit of this kind */
+	__u64 burst_ns;    /* burst x interval_ns: the bucket's depth in time */
+	__u64 tat_ns;      /* boot ns at which the bucket is full again; the program's */
+	__u64 passed;      /* tokens taken */
+	__u64 dropped;     /* refused for want of a token */
+	__u32 per_s;       /* the rate as given, for display */
+	__u32 burst;
+};
+
+/*
+ * One throttle entry, in the throttle host hash or prefix trie. The block
+ * entry part is the same as a block's (expiry, creation, reason, flags), so
+ * expiry, listing, GC and a full map's eviction treat both alike; its hits
+ * count the packets the throttle dropped. Written only by user space: no
+ * amount of traffic creates or removes one.
+ */
+struct throttle_entry {
+	struct block_entry entry;
+	struct throttle_bucket conns;   /* TCP SYN without ACK (first fragment only) */
+	struct throttle_bucket packets; /* every IP packet, SYNs included */
+};
+
+/* A throttle's limits as given; a rate of 0 sets no limit of that kind. */
+struct throttle_limits {
+	__u32 conns_per_s;
+	__u32 conn_burst;
+	__u32 packets_per_s;
+	__u32 packet_burst;
+};
+
+#define GH_THROTTLE_MAX_RATE 10000000U /* per second */
+#define GH_THROTTLE_MAX_BURST 1000000U
+
+/* Allow entry flags. */
+#define GH_ALLOW_F_FILE (1U << 0) /* from `run --allow-file`: kept in step with the file */
+
+/*
+ * One allow entry. expires_ns as in block_entry (0 = never): the program
+ * ignores an expired entry and retries with a shorter prefix, so an expired
+ * /32 never hides a live /24 around it; the daemon's GC deletes it.
+ */
 struct allow_entry {
 	__u64 created_ns;
 	__u64 hits;
+	__u64 expires_ns;
+	__u32 prefixlen;
+	__u32 flags;
 };
 
 /* Reason texts, indexed by block_entry.reason; written by user space only. */
@@ -87,7 +150,7 @@ struct block_reason {
 #define GATE_STATS_FIELDS(X)                                                   \
 	X(seen)         /* every frame the program saw */                      \
 	X(passed)       /* XDP_PASS, for any reason */                         \
-	X(dropped)      /* XDP_DROP by a live block entry */                   \
+	X(dropped)      /* XDP_DROP by a live block entry or a throttle */     \
 	X(allowed)      /* passed because an allow entry matched */            \
 	X(expired_hits) /* matched only expired block entries, passed */       \
 	X(parse_errors) /* truncated before the source address, passed */      \
@@ -98,7 +161,8 @@ struct block_reason {
 	X(dropped_v6)                                                          \
 	X(vlan)         /* frames that carried at least one VLAN tag */        \
 	X(fragments)    /* IPv4 or IPv6 fragments */                           \
-	X(syns)         /* TCP SYN without ACK (first fragment only) */
+	X(syns)         /* TCP SYN without ACK (first fragment only) */        \
+	X(throttled)    /* dropped by a throttle's bucket (in dropped too) */
 
 struct gate_stats {
 #define GH_STATS_MEMBER(name) __u64 name;
@@ -108,6 +172,17 @@ struct gate_stats {
 
 /* Gate feature bits in gate_config.flags. */
 #define GH_GATE_F_COUNT_SOURCES (1U << 0) /* per-source packet/SYN counts */
+/* Set by user space while the throttle map holds entries, so the program
+ * looks only in throttle maps that have something. */
+#define GH_GATE_F_THROTTLE_HOST4 (1U << 1)
+#define GH_GATE_F_THROTTLE_HOST6 (1U << 2)
+#define GH_GATE_F_THROTTLE_NET4 (1U << 3)
+#define GH_GATE_F_THROTTLE_NET6 (1U << 4)
+/* Some throttle limits packets: every packet is looked up, else SYNs only
+ * (set on adding one; recomputed when throttles are removed). */
+#define GH_GATE_F_THROTTLE_PACKETS (1U << 5)
+#define GH_GATE_F_THROTTLE4 (GH_GATE_F_THROTTLE_HOST4 | GH_GATE_F_THROTTLE_NET4)
+#define GH_GATE_F_THROTTLE6 (GH_GATE_F_THROTTLE_HOST6 | GH_GATE_F_THROTTLE_NET6)
 
 /*
  * Run-time tunables and bookkeeping the program reads on every packet. The

@@ -8,13 +8,25 @@
 
 #include "gatehawk/types.h"
 
-/* Bytes of a request head copied into an event; covers a browser head with
- * a few cookies. The sensor copies min(payload, GH_SNAP_LEN). */
+/* Bytes of a request head the sensor snapshots; covers a browser head with a
+ * few cookies. A head that goes on in later segments is sent on in parts
+ * (GH_EV_REQUEST_MORE) until this many bytes of it were sent. */
 #define GH_SNAP_LEN 1024
 /* HTTP ports the sensor watches at once. */
 #define GH_MAX_HTTP_PORTS 16
-/* Request heads looked for in one segment (pipelining). */
+/* Request heads sampled from one segment at most (pipelining); every request
+ * start in the segment is counted all the same. */
 #define GH_MAX_HEADS_PER_SEGMENT 8
+/*
+ * Payload bytes of one (GRO-merged) segment the sensor parses at most; body
+ * bytes of a known length are skipped without being read and do not count.
+ * Past this the connection's parse state is lost until the next request
+ * start the sensor can recognise (GH_PHASE_LOST).
+ */
+#define GH_SCAN_MAX (64U << 10)
+/* Bytes of an unfinished method or header name kept from one segment for
+ * the next (the longest looked at is "Transfer-Encoding:", 18 bytes). */
+#define GH_CARRY_LEN 24
 /* Requests a connection can have outstanding (sent, not yet answered) while
  * the sensor still knows which of them were sampled. */
 #define GH_MAX_OUTSTANDING 64
@@ -25,12 +37,11 @@
  * it the daemon drains the ring on its own short timer (GH_RING_DRAIN_MS).
  */
 #define GH_RING_WAKEUP_BYTES (GH_DEFAULT_RING_BYTES / 16)
-/* Shortest buffer that can hold a request start: "GET / HTTP/1.0\n". */
-#define GH_MIN_REQUEST_LEN 16
 
 enum gh_event_type {
-	GH_EV_REQUEST = 1,  /* a request head snapshot */
-	GH_EV_RESPONSE = 2, /* the status of the oldest sampled outstanding request */
+	GH_EV_REQUEST = 1,      /* a sampled request head: its first bytes */
+	GH_EV_RESPONSE = 2,     /* the status of the oldest sampled outstanding request */
+	GH_EV_REQUEST_MORE = 3, /* more of a sampled head that went on in a later segment */
 };
 
 /* Common part of every event; the type says what follows. */
@@ -45,7 +56,10 @@ struct gh_event_hdr {
 	__u16 dport;
 	__u8 family;       /* 4 or 6 */
 	__u8 pad[3];
-	__u32 value;       /* request: payload bytes of the segment; response: status */
+	__u32 value;       /* request: payload bytes of the segment; request part: the
+			    * offset in the head where head[] goes; response: status */
+	__u32 req_seq;     /* request, request part: the request's number on its
+			    * connection, which joins a head's parts */
 };
 
 struct gh_request_event {
@@ -67,7 +81,11 @@ struct sensor_config {
 #define SENSOR_STATS_FIELDS(X)                                                        \
 	X(requests)          /* request starts counted (all, sampled or not) */       \
 	X(requests_sampled)  /* request heads handed to the ring buffer */            \
-	X(pipelined)         /* request starts found after the first in a segment */  \
+	X(head_parts)        /* later parts of sampled heads handed to the ring */    \
+	X(pipelined)         /* request starts after a head ended in the segment */   \
+	X(split_starts)      /* request starts that began in an earlier segment */    \
+	X(out_of_order)      /* segments ahead of the parsed stream, read alone */    \
+	X(parse_lost)        /* times a connection's parse position was lost */      \
 	X(responses)         /* response status lines counted */                      \
 	X(responses_sent)    /* statuses handed to the ring buffer */                 \
 	X(retransmits)       /* segments skipped as already seen */                   \
@@ -84,13 +102,63 @@ struct sensor_stats {
 };
 
 /*
+ * Where the sensor is in a connection's stream of requests. Bytes are parsed
+ * in order of sequence number, across segments, so a request start is found
+ * however the client cut its bytes into segments.
+ */
+enum gh_parse_phase {
+	GH_PHASE_IDLE = 0, /* between requests: CR/LF skipped (as nginx does), a method expected */
+	GH_PHASE_HEAD,     /* in a head: the request line, header lines, up to the blank line */
+	GH_PHASE_BODY,     /* in a Content-Length body: body_left bytes skipped unread */
+	GH_PHASE_LOST,     /* position unknown (chunked or unknown body, a gap, an unknown
+			    * method): a request start is looked for after each blank
+			    * line and at the start of each segment */
+};
+
+/* Where the parser is in the current line (GH_PHASE_HEAD and _LOST). */
+enum gh_line_state {
+	GH_LINE_START = 0, /* at its first byte */
+	GH_LINE_OTHER,     /* in a line looked at only for its end */
+	GH_LINE_CRS,       /* only CRs so far: a blank line if LF comes (nginx) */
+	GH_LINE_LENGTH,    /* in the value of a Content-Length line */
+};
+
+/* What the head's Content-Length lines said (sock_http_state.length_state). */
+enum gh_length_state {
+	GH_LENGTH_NONE = 0, /* no Content-Length line (yet) */
+	GH_LENGTH_SPACE,    /* in a value, before its digits */
+	GH_LENGTH_DIGITS,   /* in a value, in its digits */
+	GH_LENGTH_TAIL,     /* in a value, after its digits */
+	GH_LENGTH_SET,      /* one line gave a length */
+	GH_LENGTH_BAD,      /* a bad value or a second line: body length unknown */
+};
+
+#define GH_PS_SYNCED (1U << 0)  /* next_seq is known */
+#define GH_PS_CHUNKED (1U << 1) /* the head has a Transfer-Encoding line */
+
+/*
  * Per-socket state (BPF_MAP_TYPE_SK_STORAGE): which outstanding requests on
- * the connection were sampled, as a bit queue, oldest at bit 0.
+ * the connection were sampled, as a bit queue, oldest at bit 0; and the
+ * request parser's position in the client's byte stream.
  */
 struct sock_http_state {
 	__u64 sampled_bits;
 	__u32 outstanding;
-	__u32 pad;
+	__u32 next_seq;    /* sequence number just past the bytes parsed */
+	__u64 body_left;   /* GH_PHASE_BODY: body bytes still to come */
+	__u64 length;      /* the Content-Length value read so far */
+	__u32 requests;    /* request starts on this connection */
+	__u16 snap_used;   /* bytes of a sampled head sent so far while more may
+			    * follow in the next segment; 0: none to follow */
+	__u8 phase;        /* enum gh_parse_phase */
+	__u8 line;         /* enum gh_line_state */
+	__u8 length_state; /* enum gh_length_state */
+	__u8 flags;        /* GH_PS_* */
+	__u8 carry_len;    /* bytes in carry */
+	__u8 pad;
+	/* The unfinished start of a method or header name that ended the last
+	 * segment, right-aligned: carry[GH_CARRY_LEN - carry_len ...]. */
+	char carry[GH_CARRY_LEN];
 };
 
 #endif /* GATEHAWK_SENSOR_H */

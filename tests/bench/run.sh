@@ -14,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-ALL_BENCHES=(xdp engine decode http latency replay recall profile)
+ALL_BENCHES=(xdp engine decode http latency replay recall profile metrics fleet)
 
 GATEHAWK=build/gatehawk
 BENCH_BIN=build/tests/bench
@@ -556,6 +556,20 @@ bench_recall() {
 # memory per profiled source, AUC/MCC per model (about 4 minutes, 5 GB in /tmp).
 bench_profile() {
 	bash tests/bench/profile_bench.sh "$REPORT_DIR"
+}
+
+# tests/bench/metrics_bench.sh OUTDIR: the daemon's CPU without and with
+# --metrics scraped every second, and per scrape (issue 16).
+bench_metrics() {
+	bash tests/bench/metrics_bench.sh "$REPORT_DIR"
+}
+
+# ---- fleet: block decisions across hosts ------------------------------------
+# tests/bench/fleet_bench.sh OUTDIR: a nats-server -js on loopback, latency
+# from one host's decision to 1, 10 and 100 other hosts' maps, decisions/s,
+# catch-up of a host joining a fleet of 100,000 decisions; figures in fleet.md.
+bench_fleet() {
+	bash tests/bench/fleet_bench.sh "$REPORT_DIR"
 }
 
 # ---- main ---------------------------------------------------------------------

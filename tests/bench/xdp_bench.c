@@ -4,7 +4,9 @@
  * blocked and a passed IPv4 and IPv6 packet with 1, 10,000 and 1,000,000
  * exact block entries per family, beside the floor of the method (a program
  * that only drops) and xdp-filter holding the same addresses, in one run.
- * Prints a markdown table with ratios and writes it to --markdown.
+ * Prints a markdown table with ratios and writes it to --markdown. Then, at
+ * the largest size, the throttle paths (issue 14.2) beside the pass path of
+ * the same run.
  *
  * The gate is set up the way gatehawk does it: gate_pin_maps() creates and
  * pins the maps, gate_block_add() fills them in batches, and the skeleton is
@@ -34,6 +36,7 @@
 #include "kernel/gate_loader.h"
 #include "kernel/gate_maps.h"
 #include "kernel/pins.h"
+#include "kernel/throttle_maps.h"
 #include "xdp_gate.skel.h"
 
 #include "bench_frame.h"
@@ -87,6 +90,33 @@ enum subject {
 static const char *const subject_names[N_SUBJECTS] = { "floor", "gate", "gate, no src",
 						       "xdp-filter" };
 
+/*
+ * Throttle paths, each family, timed in turns like the cases above. A
+ * throttled source is limited to 10 new connections a second (its SYNs find
+ * the bucket empty after the warm-up); another to 10M packets a second with
+ * a burst of 1M, refilled before each run so every packet takes a token.
+ */
+#define THROTTLED_SRC4 "198.51.100.77"
+#define THROTTLED_SRC6 "2001:db8:ffff::77"
+#define PACKET_SRC4 "198.51.100.78"
+#define PACKET_SRC6 "2001:db8:ffff::78"
+
+enum throttle_path {
+	T_BASE,         /* a passed packet, no throttle in the maps: the pass path */
+	T_MISS_CONNS,   /* the same, while others' connections are throttled */
+	T_MISS_PACKETS, /* the same, while others' packets are throttled: looked up */
+	T_ESTABLISHED,  /* a throttled source's ACK (packets limited elsewhere): no token */
+	T_PACKET,       /* a packet-limited source's ACK: takes a packet token */
+	T_SYN_DROP,     /* a throttled source's SYN without a token: dropped */
+	N_TPATHS,
+};
+
+static const char *const tpath_names[N_TPATHS] = {
+	"passed, no throttles",     "passed, others conns-throttled",
+	"passed, others packet-throttled", "throttled, established",
+	"throttled, packet token",  "throttled SYN, dropped",
+};
+
 struct opts {
 	const char *pin_dir;
 	const char *peer_maps;
@@ -105,6 +135,8 @@ struct bench {
 	uint32_t filled; /* block entries per family so far */
 	struct bench_frame frames[N_CASES];
 	uint32_t ns[N_SIZES][N_CASES][N_SUBJECTS];
+	struct bench_frame tframes[2][N_TPATHS]; /* [IPv4, IPv6] */
+	uint32_t tns[2][N_TPATHS];
 };
 
 static volatile sig_atomic_t stop;
@@ -330,6 +362,97 @@ static int time_case(struct bench *b, size_t s, size_t c)
 	return err;
 }
 
+/* A /32 or /128 throttle of src; for T_PACKET the packet limit, else 10 conns/s. */
+static int throttle_src(struct bench *b, const char *src, bool packets)
+{
+	struct throttle_spec t = { .limits = { 10, 10, 0, 0 } };
+
+	if (packets)
+		t.limits = (struct throttle_limits){ 0, 0, 10000000, GH_THROTTLE_MAX_BURST };
+	if (gh_addr_parse(src, &t.base.cidr.addr))
+		return -EINVAL;
+	t.base.cidr.prefixlen = gh_addr_bits(&t.base.cidr.addr);
+	gate_throttle_del(&b->maps, &t.base.cidr);
+	return gate_throttle_add(&b->maps, &t);
+}
+
+static int throttle_setup(struct bench *b)
+{
+	static const char *const srcs[2][3] = { { PASSED_SRC4, THROTTLED_SRC4, PACKET_SRC4 },
+						{ PASSED_SRC6, THROTTLED_SRC6, PACKET_SRC6 } };
+	int err = 0;
+
+	for (int f = 0; f < 2 && !err; f++) {
+		int family = f ? AF_INET6 : AF_INET;
+		struct gh_addr src[3], dst;
+
+		for (int i = 0; i < 3; i++)
+			gh_addr_parse(srcs[f][i], &src[i]);
+		gh_addr_parse(f ? DST6 : DST4, &dst);
+		for (int p = 0; p < N_TPATHS; p++) {
+			struct bench_frame *fr = &b->tframes[f][p];
+			int who = p <= T_MISS_PACKETS ? 0 : p == T_PACKET ? 2 : 1;
+
+			bench_frame_tcp(fr, family, src[who].bytes, dst.bytes);
+			if (p == T_SYN_DROP) /* the TCP flags byte: SYN alone */
+				fr->data[ETH_HLEN + (f ? 40 : 20) + 13] = 0x02;
+		}
+		err = throttle_src(b, srcs[f][1], false) ?: throttle_src(b, srcs[f][2], true);
+	}
+	return err ? fail(err, "adding throttles") : 0;
+}
+
+/*
+ * Before each run: which throttle maps the program looks in, and for which
+ * packets (gate_config's flags, as user space would set them); a full
+ * packet bucket.
+ */
+static int throttle_prepare(struct bench *b, int f, enum throttle_path p)
+{
+	uint32_t hosts = GH_GATE_F_THROTTLE_HOST4 | GH_GATE_F_THROTTLE_HOST6;
+	uint32_t all = hosts | GH_GATE_F_THROTTLE_PACKETS;
+
+	if (p == T_BASE)
+		return gate_update_flags(&b->maps, 0, all);
+	if (p == T_MISS_CONNS)
+		return gate_update_flags(&b->maps, hosts, GH_GATE_F_THROTTLE_PACKETS);
+	if (p == T_PACKET)
+		return throttle_src(b, f ? PACKET_SRC6 : PACKET_SRC4, true);
+	return gate_update_flags(&b->maps, all, 0);
+}
+
+static int time_throttle_paths(struct bench *b)
+{
+	uint32_t runs[2][N_TPATHS][BENCH_RUNS], ns = 0, verdict = 0;
+	int prog = bpf_program__fd(b->gate->progs.xdp_gate);
+	int err = throttle_setup(b) ?: gate_update_flags(&b->maps, GH_GATE_F_COUNT_SOURCES, 0);
+
+	fprintf(stderr, "xdp_bench: timing the throttle paths\n");
+	for (int r = -1; r < BENCH_RUNS && !err; r++) {
+		for (int f = 0; f < 2 && !err; f++) {
+			for (int p = 0; p < N_TPATHS && !err; p++) {
+				uint32_t want = p == T_SYN_DROP ? XDP_DROP : XDP_PASS;
+
+				err = stop ? -EINTR : throttle_prepare(b, f, p);
+				err = err ?: bench_run_once(prog, &b->tframes[f][p],
+							    r < 0 ? BENCH_WARMUP_REPEAT : BENCH_REPEAT,
+							    &ns, &verdict);
+				if (!err && verdict != want) {
+					fprintf(stderr, "xdp_bench: '%s' gave verdict %u, expected %u\n",
+						tpath_names[p], verdict, want);
+					err = -EPROTO;
+				}
+				if (r >= 0)
+					runs[f][p][r] = ns;
+			}
+		}
+	}
+	for (int f = 0; f < 2 && !err; f++)
+		for (int p = 0; p < N_TPATHS; p++)
+			b->tns[f][p] = bench_median(runs[f][p], BENCH_RUNS);
+	return err == -EINTR || err == -EPROTO || !err ? err : fail(err, "timing the throttle paths");
+}
+
 static int measure(struct bench *b)
 {
 	int err = 0;
@@ -344,7 +467,7 @@ static int measure(struct bench *b)
 		for (size_t c = 0; c < N_CASES && !err; c++)
 			err = time_case(b, s, c);
 	}
-	return err;
+	return err ?: time_throttle_paths(b);
 }
 
 static void cpu_model(char *buf, size_t len)
@@ -453,11 +576,33 @@ static void report_goal(FILE *out, const struct bench *b)
 	fprintf(out, "\n");
 }
 
+static void report_throttle(FILE *out, const struct bench *b)
+{
+	fprintf(out, "### Throttle paths at %s block entries per family\n\n"
+		     "The gate as attached (per-source counting on), timed in turns with its pass "
+		     "path. Only SYNs are looked up unless some throttle limits packets; the "
+		     "throttles are exact addresses (a prefix throttle adds a trie lookup).\n\n",
+		sizes[N_SIZES - 1].label);
+	fprintf(out, "| packet | path                            |  ns | / pass path |\n");
+	fprintf(out, "|--------|---------------------------------|----:|------------:|\n");
+	for (int f = 0; f < 2; f++) {
+		for (int p = 0; p < N_TPATHS; p++) {
+			char vs[16];
+
+			ratio(vs, sizeof(vs), b->tns[f][p], b->tns[f][T_BASE]);
+			fprintf(out, "| IPv%d   | %-31s | %3u | %11s |\n", f ? 6 : 4, tpath_names[p],
+				b->tns[f][p], vs);
+		}
+	}
+	fprintf(out, "\n");
+}
+
 static void report(FILE *out, const struct bench *b, const struct opts *o)
 {
 	report_header(out, b);
 	report_table(out, b);
 	report_goal(out, b);
+	report_throttle(out, b);
 	if (o->file_load_ms >= 0)
 		fprintf(out, "`gatehawk block add --file` with 100,000 entries (50,000 IPv4 + "
 			     "50,000 IPv6 addresses) into new maps: %ld ms, wall clock of the "

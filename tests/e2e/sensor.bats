@@ -17,7 +17,7 @@
 # namespaces, links and pins too.
 
 # shellcheck disable=SC2034 # read by lab.bash
-LAB_ID=12
+: "${LAB_ID:=12}" # another free lab: LAB_ID=8 bats tests/e2e/sensor.bats
 load ../lib/lab
 load assert
 
@@ -180,6 +180,40 @@ exchange_test() {
 
 sensor_stat() { lab_gatehawk stats --json | jq -r ".sensor.$1"; }
 
+# segments_send IDX FILE...: one connection from client IDX (IPv4) to the
+# server's port 80 with TCP_NODELAY, each FILE's bytes in a write of its own
+# 0.2 s after the last, so that each leaves as a segment (or, longer than
+# the MSS, segments) of its own; prints what the server answered until it
+# closed the connection (the last request says Connection: close).
+segments_send() {
+	local idx=$1
+	shift
+	lab_in_client timeout 20 python3 - "$(lab_client4 "$idx")" "$LAB_SERVER4" "$LAB_HTTP_PORT" "$@" <<'PY'
+import socket, sys, time
+src, dst, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+s = socket.create_connection((dst, port), timeout=10, source_address=(src, 0))
+s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+for i, path in enumerate(sys.argv[4:]):
+    if i:
+        time.sleep(0.2)
+    with open(path, 'rb') as f:
+        s.sendall(f.read())
+out = b''
+while True:
+    b = s.recv(65536)
+    if not b:
+        break
+    out += b
+sys.stdout.buffer.write(out)
+PY
+}
+
+# segment N TEXT: write TEXT (printf %b escapes) to the file of segment N; prints its path.
+segment() {
+	printf '%b' "$2" >"$LAB_DIR/seg.$1"
+	echo "$LAB_DIR/seg.$1"
+}
+
 # ---- tests -----------------------------------------------------------------
 
 @test "gatehawk run attaches the sensor to the cgroup2 root with ports 80,8080 and sample rate 1" {
@@ -287,6 +321,102 @@ sensor_stat() { lab_gatehawk stats --json | jq -r ".sensor.$1"; }
 	after=$(src_json "$ip")
 	expect_delta "$before" "$after" requests 2
 	expect_delta "$before" "$after" resp_2xx 2
+}
+
+# Issue 15, finding 3: requests a per-segment scanner missed or invented.
+
+@test "evasion: a leading CRLF and a request line split across segments are counted once and decoded whole" {
+	local ip ua before after out recs
+	ip=$(lab_client4 3) ua="gh-e2e-evade-split-$RANDOM$RANDOM"
+	before=$(src_json "$ip")
+	out=$(segments_send 3 \
+		"$(segment 1 "GET /pages/p5.html HTTP/1.1\r\nHost: lab\r\nUser-Agent: $ua\r\n\r\n")" \
+		"$(segment 2 '\r\n')" \
+		"$(segment 3 '\r\nGE')" \
+		"$(segment 4 'T /pages/p6.html HT')" \
+		"$(segment 5 'TP/1.1\r\nHost: lab\r\n')" \
+		"$(segment 6 "User-Agent: $ua\r\nConnection: close\r\n\r\n")")
+	[[ $(grep -c '^HTTP/1.1 200' <<<"$out") == 2 ]]
+	after=$(src_json "$ip")
+	expect_delta "$before" "$after" requests 2
+	expect_delta "$before" "$after" resp_2xx 2
+	expect_delta "$before" "$after" conns 1
+	wait_records "$ip" "$ua" 2
+	recs=$(records "$ip" "$ua")
+	echo "$recs" >&2
+	[[ $(grep -c . <<<"$recs") == 2 ]]
+	[[ $(jq -r '"\(.method) \(.path) \(.version) \(.status) \(.truncated // false)"' <<<"$recs" |
+		paste -sd,) == "GET /pages/p5.html HTTP/1.1 200 false,GET /pages/p6.html HTTP/1.1 200 false" ]]
+}
+
+@test "evasion: heads longer than the snapshot are counted and decoded truncated, the request after them whole" {
+	local ip ua before after out pad xs recs cut
+	ip=$(lab_client4 3) ua="gh-e2e-evade-long-$RANDOM$RANDOM"
+	pad=$(printf 'a%.0s' {1..4096}) xs=$(printf 'x%.0s' {1..2000})
+	before=$(src_json "$ip")
+	# A 4 KiB header line, a request pipelined after it (one write, several
+	# segments), then a 2 KiB request line in a write of its own.
+	out=$(segments_send 3 \
+		"$(segment 1 "GET /pages/p7.html HTTP/1.1\r\nHost: lab\r\nUser-Agent: $ua\r\nX-Pad: $pad\r\n\r\nGET /pages/p8.html HTTP/1.1\r\nHost: lab\r\nUser-Agent: $ua\r\n\r\n")" \
+		"$(segment 2 "GET /pages/p9.html?q=$xs HTTP/1.1\r\nHost: lab\r\nUser-Agent: $ua\r\nConnection: close\r\n\r\n")")
+	[[ $(grep -c '^HTTP/1.1 200' <<<"$out") == 3 ]]
+	after=$(src_json "$ip")
+	expect_delta "$before" "$after" requests 3
+	expect_delta "$before" "$after" resp_2xx 3
+	wait_records "$ip" "$ua" 2
+	recs=$(records "$ip" "$ua")
+	echo "$recs" >&2
+	[[ $(jq -r '"\(.path) \(.status) \(.truncated // false)"' <<<"$recs" | paste -sd,) == \
+		"/pages/p7.html 200 true,/pages/p8.html 200 false" ]]
+	# The request line runs past the snapshot: method, path and a prefix of
+	# the query, no version and no user agent (both after the cut).
+	cut=$({ grep -F -- '"path":"/pages/p9.html"' "$LAB_DIR/daemon.out" || true; } |
+		jq -c --arg ip "$ip" --arg port "$(jq -r .src_port <<<"$recs" | head -1)" \
+			'select(.src_ip == $ip and (.src_port | tostring) == $port)')
+	echo "$cut" >&2
+	[[ $(grep -c . <<<"$cut") == 1 ]]
+	jq -e '.method == "GET" and .truncated == true and .status == 200 and
+		(.query | startswith("q=xxxx")) and (.version | not) and (.user_agent | not)' <<<"$cut"
+}
+
+@test "evasion: a request line inside a POST body is not counted; the request after the body is" {
+	local ip ua before after out body recs
+	ip=$(lab_client4 3) ua="gh-e2e-evade-body-$RANDOM$RANDOM"
+	body="GET /pages/p10.html HTTP/1.1\r\nHost: lab\r\nUser-Agent: $ua\r\n\r\n"
+	before=$(src_json "$ip")
+	out=$(segments_send 3 \
+		"$(segment 1 "POST /api/data HTTP/1.1\r\nHost: lab\r\nUser-Agent: $ua\r\nContent-Length: $(printf '%b' "$body" | wc -c)\r\n\r\n")" \
+		"$(segment 2 "$body")" \
+		"$(segment 3 "GET /pages/p11.html HTTP/1.1\r\nHost: lab\r\nUser-Agent: $ua\r\nConnection: close\r\n\r\n")")
+	[[ $(grep -c '^HTTP/1.1 ' <<<"$out") == 2 ]]
+	after=$(src_json "$ip")
+	expect_delta "$before" "$after" requests 2
+	expect_delta "$before" "$after" resp_4xx 1
+	expect_delta "$before" "$after" resp_2xx 1
+	wait_records "$ip" "$ua" 2
+	recs=$(records "$ip" "$ua")
+	echo "$recs" >&2
+	[[ $(jq -r '"\(.method) \(.path) \(.status)"' <<<"$recs" | paste -sd,) == \
+		"POST /api/data 405,GET /pages/p11.html 200" ]]
+}
+
+@test "pins of an older sensor layout are made afresh on start; blocks stay, requests count" {
+	local ip before after
+	ip=$(lab_client4 2)
+	run lab_server_gatehawk block add 192.0.2.77 --reason kept
+	expect_status 0
+	lab_daemon_stop TERM
+	# An older gatehawk's scratch map: another value size.
+	rm -f "$LAB_PIN_DIR/scratch"
+	bpftool map create "$LAB_PIN_DIR/scratch" type percpu_array key 4 value 8 entries 1 name scratch
+	lab_daemon_start --print-requests --sample-rate 1
+	grep -F 'scratch: an older layout, made afresh' "$LAB_DIR/daemon.err"
+	lab_gatehawk block list --json | jq -e 'map(select(.cidr | startswith("192.0.2.77"))) | length == 1'
+	before=$(src_json "$ip")
+	http_keepalive 2 4 "gh-e2e-afresh-$RANDOM" "$LAB_HTTP_PORT" /index.html /index.html >/dev/null
+	after=$(src_json "$ip")
+	expect_delta "$before" "$after" requests 2
+	lab_gatehawk block del 192.0.2.77
 }
 
 @test "tune --sample-rate 10 at run time: about 1 in 10 of 200 requests recorded, all 200 counted" {

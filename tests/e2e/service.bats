@@ -99,6 +99,16 @@ caps_daemon_start() {
 	lab_wait "gatehawk run is up" 300 lab_daemon_ready
 }
 
+# no_thread_holds_caps PID: no thread of PID (the metrics server's, the
+# webhook's, libnats'...) kept a capability.
+no_thread_holds_caps() {
+	local status
+	for status in /proc/"$1"/task/*/status; do
+		grep -q '^CapEff:[[:space:]]*0000000000000000$' "$status"
+		grep -q '^CapPrm:[[:space:]]*0000000000000000$' "$status"
+	done
+}
+
 # trap_client IDX: client IDX asks for the trap page (nginx answers 404).
 trap_client() {
 	lab_curl "$1" -o /dev/null "http://$LAB_SERVER4/svc-trap" || true
@@ -232,12 +242,12 @@ make_install() {
 	local conf=$LAB_DIR/svc.conf client before after
 	client=$(lab_client4 1)
 	# A config file: its alerts apply, its policies lose to the command line's.
-	printf 'policies = /nonexistent\nalerts = %s\ndry-run = false\n' \
-		"$LAB_DIR/from-config.jsonl" >"$conf"
+	# With the metrics server's and the webhook's threads, which must hold none either.
+	printf 'policies = /nonexistent\nalerts = %s\ndry-run = false\nmetrics = %s\nwebhook = %s\n' \
+		"$LAB_DIR/from-config.jsonl" 127.0.0.1:19113 http://127.0.0.1:9/ >"$conf"
 	caps_daemon_start "$UNIT_CAPS" --config "$conf"
 	grep -q 'capabilities kept: none' "$LAB_DIR/daemon.err"
-	grep -q '^CapEff:[[:space:]]*0000000000000000$' "/proc/$LAB_DAEMON_PID/status"
-	grep -q '^CapPrm:[[:space:]]*0000000000000000$' "/proc/$LAB_DAEMON_PID/status"
+	no_thread_holds_caps "$LAB_DAEMON_PID"
 	before=$(lab_gatehawk stats --json | jq .gate.dropped)
 	trap_client 1
 	lab_wait "the trap blocks client 1" 30 blocked "$client"
@@ -253,6 +263,25 @@ make_install() {
 	lab_wait "the state file has both blocks" 30 state_has "$(lab_client4 2)"
 	state_has "$client"
 	lab_daemon_running
+}
+
+@test "privilege: with a hook, only CAP_NET_ADMIN is kept, and the hook gets it as ambient" {
+	local hook=$LAB_DIR/hook.sh
+	printf '#!/bin/sh\ngrep ^CapEff: /proc/self/status >%s\n' "$LAB_DIR/hook-caps" >"$hook"
+	chmod 0755 "$hook"
+	rm -f "$LAB_DIR/hook-caps"
+	# The metrics server's and the webhook's threads start after the drop too.
+	caps_daemon_start "$UNIT_CAPS" --on-block "$hook" --metrics 127.0.0.1:19113 \
+		--webhook http://127.0.0.1:9/
+	grep -q 'capabilities kept: CAP_NET_ADMIN' "$LAB_DIR/daemon.err"
+	local status
+	for status in /proc/"$LAB_DAEMON_PID"/task/*/status; do
+		grep -q '^CapPrm:[[:space:]]*0000000000001000$' "$status"
+		grep -q '^CapAmb:[[:space:]]*0000000000001000$' "$status"
+	done
+	trap_client 1
+	lab_wait "the hook ran" 30 test -s "$LAB_DIR/hook-caps"
+	grep -q '^CapEff:[[:space:]]*0000000000001000$' "$LAB_DIR/hook-caps"
 }
 
 @test "privilege: without CAP_BPF, CAP_PERFMON or CAP_NET_ADMIN attaching fails" {
@@ -356,8 +385,13 @@ while True:
 	lab_gatehawk block add 2001:db8:13::/48 --ttl 2h
 	lab_gatehawk block add 203.0.113.13 # never expires
 	lab_gatehawk block add 203.0.113.14 --ttl 7s --reason short-lived
+	lab_gatehawk throttle add 198.51.100.77 --conns-per-s 10 --conn-burst 20 --ttl 1h \
+		--reason slow-down
 	lab_gatehawk allow add 10.77.13.5
+	lab_gatehawk allow add 192.0.2.13 --ttl 1h
 	lab_wait "the state file has every block" 60 state_has 203.0.113.14
+	lab_wait "the state file has the throttle" 30 \
+		jq -e '.throttles | any(.cidr == "198.51.100.77")' "$STATE"
 	before=$(lab_gatehawk block list --json)
 	t0=$(now_s)
 	lab_daemon_stop TERM
@@ -369,16 +403,17 @@ while True:
 	lab_wait "the short-lived block to end" 50 \
 		jq -e '.blocks[] | select(.cidr == "203.0.113.14") | .expires_at_ms < (now * 1000)' "$STATE"
 	svc_start
-	grep -q "restored from $STATE: 4 blocks with their remaining time (1 over meanwhile" \
+	grep -q "restored from $STATE: 4 blocks and 1 throttles with their remaining time (1 over meanwhile" \
 		"$LAB_DIR/daemon.err"
-	grep -q "1 allow entries" "$LAB_DIR/daemon.err"
+	grep -q "2 allow entries" "$LAB_DIR/daemon.err"
 	after=$(lab_gatehawk block list --json)
 	t1=$(now_s)
-	for cidr in "$c1" 198.51.100.0/24 2001:db8:13::/48 203.0.113.13; do
+	for cidr in "$c1" 198.51.100.0/24 2001:db8:13::/48 203.0.113.13 198.51.100.77; do
 		b=$(jq -c --arg c "$cidr" '.[] | select(.cidr == $c)' <<<"$before")
 		a=$(jq -c --arg c "$cidr" '.[] | select(.cidr == $c)' <<<"$after")
 		[[ -n $a ]] || { echo "$cidr: not restored" >&2; return 1; }
-		[[ $(jq -c '[.reason, .auto]' <<<"$a") == "$(jq -c '[.reason, .auto]' <<<"$b")" ]]
+		[[ $(jq -c '[.reason, .auto, .action, .conns.per_s, .conns.burst]' <<<"$a") == \
+			"$(jq -c '[.reason, .auto, .action, .conns.per_s, .conns.burst]' <<<"$b")" ]]
 		want=$(jq .expires_in_s <<<"$b")
 		got=$(jq .expires_in_s <<<"$a")
 		if [[ $want == null ]]; then
@@ -395,6 +430,8 @@ while True:
 	[[ -z $(jq -c '.[] | select(.cidr == "203.0.113.14")' <<<"$after") ]]
 	[[ $(jq -r '.[] | select(.cidr == "'"$c1"'") | .reason' <<<"$after") == svc-trap ]]
 	lab_gatehawk allow list --json | jq -e 'any(.[]; .cidr == "10.77.13.5")' >/dev/null
+	lab_gatehawk allow list --json |
+		jq -e '.[] | select(.cidr == "192.0.2.13") | .expires_in_s > 3500' >/dev/null
 	dropped 1
 }
 

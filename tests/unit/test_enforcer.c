@@ -55,21 +55,9 @@ static int setup(void)
 	/* The smallest size the loader allows: a full map is quick to reach. */
 	bpf_map__set_max_entries(skel->maps.block_host6, GH_MIN_MAX_BLOCKS);
 	bpf_map__set_max_entries(skel->maps.block_net6, GH_MIN_MAX_BLOCKS);
-	err = xdp_gate_bpf__load(skel);
+	err = xdp_gate_bpf__load(skel) ?: gate_maps_from_object(skel->obj, lock_dir, &maps);
 	if (err)
 		return err;
-	gate_maps_init(&maps);
-	maps.block_host4 = bpf_map__fd(skel->maps.block_host4);
-	maps.block_host6 = bpf_map__fd(skel->maps.block_host6);
-	maps.block_net4 = bpf_map__fd(skel->maps.block_net4);
-	maps.block_net6 = bpf_map__fd(skel->maps.block_net6);
-	maps.allow_net4 = bpf_map__fd(skel->maps.allow_net4);
-	maps.allow_net6 = bpf_map__fd(skel->maps.allow_net6);
-	maps.reasons = bpf_map__fd(skel->maps.reasons);
-	maps.stats = bpf_map__fd(skel->maps.gate_stats);
-	maps.config = bpf_map__fd(skel->maps.gate_config);
-	maps.max_blocks = GH_MIN_MAX_BLOCKS;
-	maps.pin_dir = lock_dir; /* only flock'ed */
 	alerts = tmpfile();
 	return alerts ? 0 : -errno;
 }

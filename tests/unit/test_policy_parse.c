@@ -188,6 +188,7 @@ static int parse_quoted(const char *text, unsigned int flags, struct policy_set 
 #define RATEB(metric)                                                                      \
 	"{" HEAD "'kind':'rate','metric':'" metric "','per_second':1,'over':'5s',"             \
 	"'action':{'type':'block','ttl':'1h'}}"
+#define THR(rate) "{'type':'throttle','ttl':'1h','rate':" rate "}"
 #define SLIDE "{'type':'sliding','length':'1m'}"
 #define TUMBLE "{'type':'tumbling','length':'1m'}"
 #define COUNT "[{'name':'n','fn':'count'}]"
@@ -413,6 +414,35 @@ static const struct rule rules[] = {
 	  "no/such.data: expected a readable list file, got No such file or directory" },
 	{ "list file that is a directory", MATCH("{'field':'user_agent','phrases_file':'/tmp'}"),
 	  "where.phrases_file", "/tmp: expected a readable list file, got Is a directory" },
+	{ "throttle without rate", ACT("{'type':'throttle','ttl':'1h'}"), "action.rate",
+	  "expected an object such as {\"conns_per_s\": 10}, got nothing" },
+	{ "throttle rate of another unit", ACT(THR("{'conns_per_m':10}")), "action.rate.conns_per_m",
+	  "unknown field" },
+	{ "fractional rate", ACT(THR("{'conns_per_s':2.5}")), "action.rate.conns_per_s",
+	  "an integer from 0 to 10000000 (per second), got 2.5" },
+	{ "rate too high", ACT(THR("{'packets_per_s':10000001}")), "action.rate.packets_per_s",
+	  "an integer from 0 to 10000000" },
+	{ "burst without its rate", ACT(THR("{'packets_per_s':5,'conn_burst':3}")),
+	  "action.rate.conn_burst", "a burst only with conns_per_s above 0" },
+	{ "burst of 0", ACT(THR("{'conns_per_s':5,'conn_burst':0}")), "action.rate.conn_burst",
+	  "an integer from 1 to 1000000, got 0" },
+	{ "no rate above 0", ACT(THR("{'conns_per_s':0}")), "action.rate",
+	  "expected conns_per_s or packets_per_s above 0" },
+	{ "block_after 1", ACT("{'type':'throttle','ttl':'1h','rate':{'conns_per_s':1},"
+	  "'block_after':1}"), "action.block_after", "an integer from 2 to 1000" },
+	{ "block_after on a block", ACT("{'type':'block','ttl':'1h','block_after':3}"),
+	  "action.block_after", "allow_wide_scope for a block action, got an unknown field" },
+	{ "rate on an alert", ACT("{'type':'alert','rate':{'conns_per_s':1}}"), "action.rate",
+	  "cooldown for an alert action, got an unknown field" },
+	{ "throttle without ttl", ACT("{'type':'throttle','rate':{'conns_per_s':1}}"),
+	  "action.ttl", "got nothing" },
+	{ "throttle on syns", "{" HEAD "'kind':'rate','metric':'syns','per_second':1,'over':'5s',"
+	  "'action':" THR("{'conns_per_s':1}") "}", "action.type",
+	  "throttle needs handshake-verified evidence: syns counts frames" },
+	{ "throttle on a window without src_ip",
+	  "{" HEAD "'kind':'window','group_by':['host'],'window':" SLIDE ",'aggregates':" COUNT
+	  ",'having':" GE1 ",'action':" THR("{'conns_per_s':1}") "}", "action.type",
+	  "a throttle needs a source" },
 	{ "list file that is a device", MATCH("{'field':'user_agent','phrases_file':"
 	  "'/dev/zero'}"), "where.phrases_file",
 	  "/dev/zero: expected a readable list file, got something other than a regular file" },

@@ -2,8 +2,10 @@
 /*
  * The daemon's state file (daemon/state_file.h): what is saved comes back
  * field for field (blocks of both families with and without expiry, reason
- * texts with quotes, allow entries, offenses with and without a source, the
- * hash seed); the write is atomic (no .tmp left, a failed write leaves the
+ * texts with quotes, fleet blocks, throttles with their limits, allow
+ * entries with and without expiry, offenses with and without a source, the
+ * hash seed); a file of before throttles, fleet flags and allow expiry
+ * still loads; the write is atomic (no .tmp left, a failed write leaves the
  * old file); and a file that is not a state file is refused as input
  * naming the field: bad JSON, a truncated file, another version, wrong
  * types, negative or oversized numbers, bad addresses, missing arrays.
@@ -40,9 +42,12 @@ static void cidr(const char *s, struct gh_cidr *c)
 
 static void fill(struct gh_state *s)
 {
-	struct state_block b1 = { .expires_at_ms = 1764470000123ULL, .automatic = true };
+	struct state_block b1 = { .expires_at_ms = 1764470000123ULL, .automatic = true,
+				  .fleet = true };
 	struct state_block b2 = { .expires_at_ms = 0, .automatic = false };
-	struct state_allow a = { 0 };
+	struct state_throttle t = { .base = { .expires_at_ms = 1764470000456ULL, .automatic = true },
+				    .limits = { 10, 20, 0, 0 } };
+	struct state_allow a = { 0 }, a2 = { .expires_at_ms = 1764470000789ULL };
 	static struct engine_offense off[2];
 
 	state_init(s);
@@ -57,6 +62,11 @@ static void fill(struct gh_state *s)
 	state_add_block(s, &b2);
 	cidr("198.51.100.0/24", &a.cidr);
 	state_add_allow(s, &a);
+	cidr("2001:db8:9::/48", &a2.cidr);
+	state_add_allow(s, &a2);
+	cidr("192.0.2.0/28", &t.base.cidr);
+	snprintf(t.base.reason, sizeof(t.base.reason), "slow-down");
+	state_add_throttle(s, &t);
 	memset(off, 0, sizeof(off));
 	snprintf(off[0].policy, sizeof(off[0].policy), "path-traversal");
 	snprintf(off[0].group_by, sizeof(off[0].group_by), "src_ip");
@@ -103,8 +113,23 @@ static void test_round_trip(void)
 		ok_eq(r.blocks[i].expires_at_ms, s.blocks[i].expires_at_ms, "block %zu: expiry", i);
 		ok_str(r.blocks[i].reason, s.blocks[i].reason, "block %zu: reason", i);
 		ok_eq(r.blocks[i].automatic, s.blocks[i].automatic, "block %zu: auto", i);
+		ok_eq(r.blocks[i].fleet, s.blocks[i].fleet, "block %zu: fleet", i);
 	}
-	ok(r.n_allows == 1 && same_cidr(&r.allows[0].cidr, &s.allows[0].cidr), "the allow entry");
+	ok_eq(r.n_throttles, 1, "one throttle");
+	if (r.n_throttles == 1) {
+		const struct state_throttle *a = &r.throttles[0], *b = &s.throttles[0];
+
+		ok(same_cidr(&a->base.cidr, &b->base.cidr), "throttle: cidr");
+		ok_eq(a->base.expires_at_ms, b->base.expires_at_ms, "throttle: expiry");
+		ok_str(a->base.reason, b->base.reason, "throttle: reason");
+		ok(a->base.automatic && !a->base.fleet, "throttle: auto, not fleet");
+		ok(!memcmp(&a->limits, &b->limits, sizeof(a->limits)), "throttle: its limits");
+	}
+	ok_eq(r.n_allows, 2, "two allow entries");
+	for (size_t i = 0; i < 2 && i < r.n_allows; i++) {
+		ok(same_cidr(&r.allows[i].cidr, &s.allows[i].cidr), "allow %zu: cidr", i);
+		ok_eq(r.allows[i].expires_at_ms, s.allows[i].expires_at_ms, "allow %zu: expiry", i);
+	}
 	ok_eq(r.n_offenses, 2, "two offenses");
 	for (size_t i = 0; i < 2 && i < r.n_offenses; i++) {
 		const struct engine_offense *a = &r.offenses[i], *b = &s.offenses[i];
@@ -155,6 +180,8 @@ struct bad_case {
 #define BLOCK(x) "{" HEAD_OK ",\"blocks\":[" x "],\"allows\":[],\"offenses\":[]}"
 #define OFFENSE(x) "{" HEAD_OK ",\"blocks\":[],\"allows\":[],\"offenses\":[" x "]}"
 #define GOOD_BLOCK "{\"cidr\":\"192.0.2.1\",\"expires_at_ms\":5,\"reason\":\"r\",\"auto\":true}"
+#define THROTTLE(x) "{" HEAD_OK ",\"blocks\":[],\"throttles\":[" x "],\"allows\":[],\"offenses\":[]}"
+#define THROTTLE_HEAD "\"cidr\":\"192.0.2.1\",\"expires_at_ms\":5,\"reason\":\"r\",\"auto\":true"
 
 static const struct bad_case bad[] = {
 	{ "not JSON", "garbage", "" },
@@ -199,6 +226,27 @@ static const struct bad_case bad[] = {
 	{ "auto that is not a boolean",
 	  BLOCK("{\"cidr\":\"192.0.2.1\",\"expires_at_ms\":5,\"reason\":\"r\",\"auto\":1}"),
 	  "blocks[0].auto" },
+	{ "fleet that is not a boolean",
+	  BLOCK("{\"cidr\":\"192.0.2.1\",\"expires_at_ms\":5,\"reason\":\"r\",\"auto\":true,"
+		"\"fleet\":\"yes\"}"),
+	  "blocks[0].fleet" },
+	{ "throttles not an array", "{" HEAD_OK ",\"blocks\":[],\"throttles\":{},\"allows\":[],"
+	  "\"offenses\":[]}", "throttles" },
+	{ "a throttle without limits", THROTTLE("{" THROTTLE_HEAD "}"), "throttles[0].conns_per_s" },
+	{ "a throttle with no rate at all",
+	  THROTTLE("{" THROTTLE_HEAD ",\"conns_per_s\":0,\"conn_burst\":0,\"packets_per_s\":0,"
+		   "\"packet_burst\":0}"),
+	  "throttles[0].conns_per_s" },
+	{ "a throttle burst over the maximum",
+	  THROTTLE("{" THROTTLE_HEAD ",\"conns_per_s\":5,\"conn_burst\":1000001,"
+		   "\"packets_per_s\":0,\"packet_burst\":0}"),
+	  "throttles[0].conn_burst" },
+	{ "a throttle with a bad address",
+	  THROTTLE("{\"cidr\":\"x\",\"expires_at_ms\":5,\"reason\":\"r\",\"auto\":true}"),
+	  "throttles[0].cidr" },
+	{ "an allow expiry as a string",
+	  "{" HEAD_OK ",\"blocks\":[],\"allows\":[{\"cidr\":\"192.0.2.0/24\","
+	  "\"expires_at_ms\":\"5\"}],\"offenses\":[]}", "allows[0].expires_at_ms" },
 	{ "an allow entry without cidr",
 	  "{" HEAD_OK ",\"blocks\":[],\"allows\":[{}],\"offenses\":[]}", "allows[0].cidr" },
 	{ "an offense count over 32 bits",
@@ -233,10 +281,26 @@ static void test_bad_files(void)
 		ok(e.input, "%s: as input (%s)", bad[i].what, e.msg);
 		ok_str(e.file, path, "%s: the error names the file", bad[i].what);
 		ok_str(e.field, bad[i].field, "%s: the error names the field", bad[i].what);
-		ok(s.n_blocks == 0 && s.n_offenses == 0 && !s.blocks, "%s: nothing kept",
-		   bad[i].what);
+		ok(s.n_blocks == 0 && s.n_offenses == 0 && !s.blocks && !s.throttles,
+		   "%s: nothing kept", bad[i].what);
 		state_free(&s);
 	}
+}
+
+/* Saved before throttles, fleet flags and allow expiry: no fleet, none, never. */
+static void test_older_file(void)
+{
+	struct gh_state s;
+	struct gh_err e = { 0 };
+
+	write_text("{" HEAD_OK ",\"blocks\":[" GOOD_BLOCK "],\"allows\":[{\"cidr\":\"192.0.2.0/24\"}],"
+		   "\"offenses\":[]}");
+	state_init(&s);
+	ok_eq(state_file_load(path, &s, &e), 0, "an older file loads (%s)", e.msg);
+	ok(s.n_blocks == 1 && !s.blocks[0].fleet, "... its block is not the fleet's");
+	ok_eq(s.n_throttles, 0, "... no throttles");
+	ok(s.n_allows == 1 && s.allows[0].expires_at_ms == 0, "... its allow never expires");
+	state_free(&s);
 }
 
 static void test_missing(void)
@@ -258,6 +322,7 @@ int main(void)
 	test_round_trip();
 	test_failed_write_keeps_old();
 	test_bad_files();
+	test_older_file();
 	test_missing();
 	unlink(path);
 	rmdir(dir);

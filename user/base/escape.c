@@ -7,8 +7,7 @@
 
 #include "base/escape.h"
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 when invalid. */
-static size_t utf8_seq_len(const unsigned char *p, size_t avail)
+size_t gh_utf8_seq_len(const unsigned char *p, size_t avail)
 {
 	unsigned char c = p[0];
 	size_t n;
@@ -47,7 +46,7 @@ struct json_object *gh_json_string(const char *p, size_t len)
 	char *buf;
 
 	for (i = 0; i < len; i += n) {
-		n = utf8_seq_len(u + i, len - i);
+		n = gh_utf8_seq_len(u + i, len - i);
 		if (!n)
 			break;
 	}
@@ -58,7 +57,7 @@ struct json_object *gh_json_string(const char *p, size_t len)
 	if (!buf)
 		return json_object_new_string("");
 	for (i = 0; i < len; i += n ? n : 1) {
-		n = utf8_seq_len(u + i, len - i);
+		n = gh_utf8_seq_len(u + i, len - i);
 		if (n) {
 			memcpy(buf + out, p + i, n);
 			out += n;

@@ -14,6 +14,9 @@
 /* A number as JSON: an integer when it is one (12, not 12.0), else ten significant digits. */
 struct json_object *gh_json_number(double v);
 
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when invalid (or cut at avail). */
+size_t gh_utf8_seq_len(const unsigned char *p, size_t avail);
+
 /* A JSON string of the bytes, each invalid UTF-8 byte replaced by U+FFFD. */
 struct json_object *gh_json_string(const char *p, size_t len);
 

@@ -184,6 +184,11 @@ int gh_protect_add(const struct gh_cidr *c)
 	return list_add(&configured_nets, c, KIND_CONFIGURED);
 }
 
+void gh_protected_changed(void)
+{
+	loaded = false;
+}
+
 void gh_protected_use_sources(const struct protected_sources *s)
 {
 	sources = s ? s : &system_sources;

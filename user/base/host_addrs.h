@@ -13,7 +13,8 @@
 
 #include "base/addr.h"
 
-/* The host's list is read again when older than this (DHCP, new addresses). */
+/* The host's list is read again when older than this (new gateways, resolvers);
+ * the daemon also rereads it as soon as an address comes or goes. */
 #define GH_PROTECTED_REFRESH_S 60
 
 /* Where gateways and resolvers are read from; tests point these at fixtures. */
@@ -30,6 +31,8 @@ struct protected_sources {
 bool gh_covers_protected(const struct gh_cidr *c, char *why, size_t len);
 /* Protect c as well, for the rest of the process. 0 or -ENOMEM. */
 int gh_protect_add(const struct gh_cidr *c);
+/* The host's addresses changed (netlink said so): the next check rereads the list. */
+void gh_protected_changed(void);
 /* Read from s from now on (NULL: the system's files); the next check rereads. */
 void gh_protected_use_sources(const struct protected_sources *s);
 

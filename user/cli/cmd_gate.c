@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* attach, detach and run: putting the gate on interfaces and taking it off. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +9,7 @@
 #include "base/host_addrs.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/fleet_cli.h"
 #include "cli/log_opts.h"
 #include "daemon/daemon.h"
 #include "kernel/gate_loader.h"
@@ -26,7 +26,7 @@ struct gate_cli {
 };
 
 #define GATE_CLI_OPTS(g)                                                                   \
-	{ "iface", "IF[,IF...]", cli_set_string, &(g).iface, "interfaces to gate (required)" }, \
+	{ "iface", "IF[,IF...]", cli_set_string, &(g).iface, "interfaces to gate (required; run --no-kernel gates none)" }, \
 	{ "xdp-mode", "MODE", cli_set_string, &(g).mode,                                   \
 	  "native, skb or auto (default: auto, native when the driver has it)" },          \
 	{ "pin-dir", "DIR", cli_set_string, &(g).pin_dir,                                  \
@@ -138,27 +138,19 @@ static void print_log(void *ctx, const char *line)
 	fprintf(stderr, "%s\n", line);
 }
 
-/*
- * The alert sink, opened before anything touches the kernel: appended to,
- * never through a symlink (a planted link must not redirect it), created
- * 0640; "-" is stdout, line-buffered so each alert leaves at once.
- */
-static int open_alerts(const char *path, FILE **out)
+/* --no-kernel: nothing to attach; access logs are all there is to read. */
+static int no_kernel_resolve(const struct gate_cli *g, const struct cli_strlist *logs,
+			     struct daemon_opts *d)
 {
-	int fd;
-
-	if (!strcmp(path, "-")) {
-		setvbuf(stdout, NULL, _IOLBF, 0);
-		*out = stdout;
-		return 0;
-	}
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0640);
-	if (fd < 0 || !(*out = fdopen(fd, "a"))) {
-		int err = errno;
-
-		if (fd >= 0)
-			close(fd);
-		return cli_input_error("--alerts %s: %s", path, strerror(err));
+	if (g->iface)
+		return cli_input_error("--no-kernel attaches nothing: leave out --iface");
+	if (!logs->count)
+		return cli_input_error("--no-kernel reads only access logs: give --access-log FILE");
+	d->attach.pin_dir = g->pin_dir; /* names the control socket */
+	if (!d->notify.on_block && !d->dry_run) {
+		cli_note("--no-kernel without --on-block: nothing can block, alerts only (as "
+			 "--dry-run)");
+		d->dry_run = true;
 	}
 	return 0;
 }
@@ -174,49 +166,62 @@ static int run_config(const char *path, const struct cli_opt *opts, int argc, ch
 				cfg);
 }
 
-/* The daemon with the options resolved; the strings it reads stay in place while it runs. */
-static int run_daemon(struct daemon_opts *d, struct cli_log_opts *lo,
-		      const struct cli_strlist *protect, const struct cli_strlist *access_logs,
-		      bool print_requests, const char *alerts_path)
+/* What `run` reads besides daemon_opts; its strings stay in place while the daemon runs. */
+struct run_args {
+	struct gate_cli g;
+	const char *ports;
+	struct cli_log_opts lo;
+	struct cli_strlist access_logs, protect, sinks, allow_files;
+	struct cli_fleet fleet;
+	bool print_requests;
+};
+
+/* The daemon with the options resolved (after the config file's). */
+static int run_daemon(struct daemon_opts *d, struct run_args *a, const char *usage_path)
 {
 	struct log_parser parser;
 	struct gh_err e = { 0 };
-	int err = protect_cidrs(protect);
+	int err;
 
+	err = d->no_kernel ? no_kernel_resolve(&a->g, &a->access_logs, d)
+			   : gate_cli_resolve(&a->g, usage_path, &d->attach);
+	err = err ?: cli_report(&e, sensor_parse_ports(a->ports, &d->sensor.tun, &e));
+	err = err ?: protect_cidrs(&a->protect);
+	if (!err && a->fleet.opts.url) {
+		err = cli_fleet_resolve(&a->fleet);
+		d->fleet = &a->fleet.opts;
+	}
 	if (err)
 		return err;
 	d->sensor.pin_dir = d->attach.pin_dir;
 	d->sensor.sizes = d->attach.sizes;
-	d->access_logs = access_logs->items;
-	d->n_access_logs = access_logs->count;
-	d->on_request = print_requests ? print_request : NULL;
-	if ((err = cli_log_parser(lo, &parser)))
+	d->access_logs = a->access_logs.items;
+	d->n_access_logs = a->access_logs.count;
+	d->on_request = a->print_requests ? print_request : NULL;
+	if ((err = cli_log_parser(&a->lo, &parser)))
 		return err;
 	d->log_parser = &parser;
-	d->proxies = &lo->trusted;
-	err = open_alerts(alerts_path, &d->alerts);
-	if (!err) {
-		err = cli_report(&e, daemon_run(d, &e));
-		if (d->alerts != stdout)
-			fclose(d->alerts);
-	}
+	d->proxies = &a->lo.trusted;
+	d->notify.alerts = a->sinks.items;
+	d->notify.n_alerts = a->sinks.count;
+	d->notify.stdout_sink = stdout;
+	setvbuf(stdout, NULL, _IOLBF, 0); /* each alert leaves at once */
+	d->allow_files = a->allow_files.items;
+	d->n_allow_files = a->allow_files.count;
+	err = cli_report(&e, daemon_run(d, &e));
 	log_parser_free(&parser);
 	return err;
 }
 
 int cmd_run(int argc, char **argv)
 {
-	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
-			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
-			      .max_sources = GH_DEFAULT_MAX_SOURCES };
-	const char *ports = GH_DEFAULT_HTTP_PORTS;
+	struct run_args a = { .g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
+				     .max_blocks = GH_DEFAULT_MAX_BLOCKS,
+				     .max_sources = GH_DEFAULT_MAX_SOURCES },
+			      .ports = GH_DEFAULT_HTTP_PORTS,
+			      .fleet = { .opts.queue_max = GH_FLEET_QUEUE_DEFAULT } };
 	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .on_started = report_notes,
 				 .on_log = print_log };
-	const char *alerts_path = "-";
-	struct cli_log_opts lo = { 0 };
-	struct cli_strlist access_logs = { .count = 0 }, protect = { .count = 0 };
-	bool print_requests = false;
-	struct gh_err e = { 0 };
 	const char *config_path = NULL, *state_path = NULL;
 	struct gh_config config = { 0 };
 	const struct cli_opt opts[] = {
@@ -224,11 +229,11 @@ int cmd_run(int argc, char **argv)
 		  "options as 'key = value' lines, one per option (default: " RUN_CONFIG_DEFAULT
 		  " when it exists); the command line overrides them" },
 		{ "state-file", "FILE", cli_set_string, &state_path,
-		  "save blocks, allow entries and escalation memory here as they change and "
-		  "restore them at start, after a reboot too ('none': do not; default: none, "
-		  "the installed config says " RUN_STATE_INSTALLED ")" },
-		GATE_CLI_OPTS(g),
-		{ "ports", "P[,P...]", cli_set_string, &ports,
+		  "save blocks, allow entries, throttles and escalation memory here as they "
+		  "change and restore them at start, after a reboot too ('none': do not; "
+		  "default: none, the installed config says " RUN_STATE_INSTALLED ")" },
+		GATE_CLI_OPTS(a.g),
+		{ "ports", "P[,P...]", cli_set_string, &a.ports,
 		  "HTTP ports the sensor reads (default: " GH_DEFAULT_HTTP_PORTS ")" },
 		{ "cgroup", "PATH", cli_set_string, &d.sensor.cgroup,
 		  "cgroup v2 to attach the sensor to (default: the cgroup2 root)" },
@@ -237,32 +242,59 @@ int cmd_run(int argc, char **argv)
 		{ "policies", "DIR", cli_set_string, &d.policies_dir,
 		  "policies to run (*.json, one per file; SIGHUP reloads)" },
 		CLI_IPV6_PREFIX_OPT(d.policy_load),
-		{ "alerts", "FILE", cli_set_string, &alerts_path,
-		  "append alert lines to FILE ('-': stdout, the default)" },
+		{ "alerts", "FILE|-|syslog", cli_set_strlist, &a.sinks,
+		  "append alert lines to FILE, '-' stdout (the default) or 'syslog' (repeatable; "
+		  "a file is reopened on SIGHUP and when logrotate moves it)" },
+		{ "on-block", "CMD", cli_set_string, &d.notify.on_block,
+		  "for each block written run CMD ACTION CIDR POLICY TTL_S SEVERITY SRC_IP WHY "
+		  "(an executable, never a shell; the alert line on its stdin)" },
+		{ "on-unblock", "CMD", cli_set_string, &d.notify.on_unblock,
+		  "the same when a block ends, WHY expired or evicted" },
+		{ "hook-timeout", "DURATION", cli_set_duration, &d.notify.hook_timeout_s,
+		  "kill a hook still running after this long (default 10s)" },
+		{ "webhook", "URL", cli_set_string, &d.notify.webhook,
+		  "POST each alert line as JSON to URL (http or https), retried with backoff" },
+		{ "allow-file", "FILE", cli_set_strlist, &a.allow_files,
+		  "never block what FILE lists, one CIDR a line, '#' comments; the gate passes "
+		  "it too (repeatable; SIGHUP rereads)" },
+		{ "no-kernel", NULL, cli_set_flag, &d.no_kernel,
+		  "attach nothing, no BPF: run the policies on --access-log only; blocks go to "
+		  "--on-block (an nftables set)" },
 		{ "dry-run", NULL, cli_set_flag, &d.dry_run,
 		  "alert only: never write a block entry" },
 		{ "max-groups", "N", cli_set_u32, &d.max_groups,
 		  "policy state kept for at most N sources or groups, least recently seen evicted "
 		  "(default 262144); sources known only by their kernel counters have N/2 more "
 		  "of their own" },
-		{ "access-log", "FILE", cli_set_strlist, &access_logs,
+		{ "access-log", "FILE", cli_set_strlist, &a.access_logs,
 		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
-		{ "protect", "CIDR", cli_set_strlist, &protect,
+		{ "protect", "CIDR", cli_set_strlist, &a.protect,
 		  "never block this address or network: an upstream API, a crawler, a monitor "
 		  "(repeatable; loopback, this host, its gateways and resolvers always are)" },
-		{ "print-requests", NULL, cli_set_flag, &print_requests,
+		{ "print-requests", NULL, cli_set_flag, &a.print_requests,
 		  "write each decoded request as a JSON line on stdout" },
-		CLI_LOG_OPTS(lo),
+		{ "metrics", "ADDR:PORT", cli_set_string, &d.metrics_listen,
+		  "serve Prometheus metrics at http://ADDR:PORT/metrics (e.g. 127.0.0.1:9101)" },
+		CLI_LOG_OPTS(a.lo),
+		{ "fleet", "URL", cli_set_string, &a.fleet.opts.url,
+		  "share block decisions with every host on this NATS JetStream server" },
+		CLI_FLEET_OPTS(a.fleet),
+		{ "fleet-queue", "N", cli_set_u32, &a.fleet.opts.queue_max,
+		  "decisions kept for the fleet while its server is down (default 10000)" },
 		{ 0 },
 	};
 	const struct cli_usage usage = {
 		"gatehawk run",
-		"--iface IF[,IF...] [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
-		"                    [--access-log FILE]... [--alerts FILE|-] [--dry-run] [--sample-rate N]\n"
+		"--iface IF[,IF...] | --no-kernel [--policies DIR] [--ports P,...] [--cgroup PATH]\n"
+		"                    [--access-log FILE]... [--alerts FILE|-|syslog]... [--dry-run]\n"
+		"                    [--on-block CMD] [--on-unblock CMD] [--hook-timeout DURATION]\n"
+		"                    [--webhook URL] [--allow-file FILE]... [--sample-rate N]\n"
 		"                    [--print-requests] [--max-groups N] [--ipv6-prefix N]\n"
 		"                    [--xdp-mode native|skb|auto] [--pin-dir DIR] [--max-blocks N]\n"
 		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
-		"                    [--trusted-proxy CIDR]... [--protect CIDR]...\n"
+		"                    [--trusted-proxy CIDR]... [--protect CIDR]... [--metrics ADDR:PORT]\n"
+		"                    [--fleet URL [--fleet-name NAME] [--fleet-creds FILE]\n"
+		"                     [--fleet-tls-ca FILE]... [--fleet-queue N]]\n"
 		"                    [--config FILE] [--state-file FILE|none]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
@@ -279,13 +311,27 @@ int cmd_run(int argc, char **argv)
 		"gateways of its routing table, the resolvers of /etc/resolv.conf or a\n"
 		"--protect network: the alert says why in evidence.not_blocked; a prefix over\n"
 		"one of them blocks the source alone. IPv6 sources are grouped and blocked by\n"
-		"/64 unless a policy or --ipv6-prefix says.\n"
+		"/64 unless a policy or --ipv6-prefix says. --metrics serves every counter of\n"
+		"'stats' and 'status' for Prometheus from a thread of its own, rendered when\n"
+		"scraped (the README's operations section lists the series). With --fleet, every block\n"
+		"this host makes (a policy's, or 'block add') goes to the fleet's NATS JetStream\n"
+		"bucket and every host applies the fleet's blocks with the time they have left,\n"
+		"except what it protects; 'block del' releases it everywhere; with the server\n"
+		"down, blocking goes on alone and decisions wait for it ('gatehawk fleet --help').\n"
+		"Addresses added to this host while it runs are protected at once (netlink).\n"
+		"Alert lines go to every --alerts sink and --webhook; a block that ends is a line\n"
+		"{\"action\":\"unblock\",\"cidr\",\"policy\",\"reason\":\"expired\"|\"evicted\"}.\n"
+		"Hooks get one argument per field, whatever it holds (never a shell), PATH as\n"
+		"their only environment; at most 4 run at once, 1024 wait, more are dropped\n"
+		"and counted ('gatehawk status'). --no-kernel (no BPF, no root beyond reading\n"
+		"the logs) runs the policies on the followed logs and blocks through --on-block,\n"
+		"e.g. contrib/nftables/gatehawk-nft-block.\n"
 		"\n"
 		"Every option can also be a 'key = value' line of the config file (" RUN_CONFIG_DEFAULT "\n"
 		"when it exists, or --config; flags take true or false): the command line wins.\n"
-		"With --state-file, blocks (with the time they have left), allow entries and\n"
-		"each source's escalation are saved as they change and come back at start:\n"
-		"after a reboot the blocks are written again, after a restart the maps are\n"
+		"With --state-file, blocks (with the time they have left), allow entries,\n"
+		"throttles and each source's escalation are saved as they change and come back\n"
+		"at start: after a reboot they are written again, after a restart the maps are\n"
 		"kept as they are. Under systemd (contrib/systemd/gatehawk.service) it reports\n"
 		"ready once attached, and gives up the capabilities it no longer needs.",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
@@ -294,6 +340,13 @@ int cmd_run(int argc, char **argv)
 		"  gatehawk run --iface eth0 --policies ./policies --trusted-proxy 10.0.0.0/8\n"
 		"  gatehawk run --iface eth0 --policies ./policies --ipv6-prefix 128\n"
 		"  gatehawk run --iface eth0 --policies ./policies --protect 198.51.100.0/24\n"
+		"  gatehawk run --iface eth0 --policies ./policies --metrics 127.0.0.1:9101\n"
+		"  gatehawk run --iface eth0 --policies ./policies --fleet nats://10.0.0.5:4222 \\\n"
+		"      --fleet-creds /etc/gatehawk/web-1.creds --fleet-name web-1\n"
+		"  gatehawk run --iface eth0 --policies ./policies --alerts /var/log/gatehawk.jsonl \\\n"
+		"      --alerts syslog --webhook https://hooks.example.com/gatehawk\n"
+		"  gatehawk run --no-kernel --access-log /var/log/nginx/access.log --policies ./policies \\\n"
+		"      --on-block /usr/local/share/gatehawk/contrib/nftables/gatehawk-nft-block\n"
 		"  gatehawk run --config /etc/gatehawk/gatehawk.conf --dry-run\n"
 		"  gatehawk run --iface eth0 --policies ./policies --state-file state.json\n"
 	};
@@ -305,13 +358,7 @@ int cmd_run(int argc, char **argv)
 		return err;
 	err = run_config(config_path, opts, argc, argv, &config);
 	d.state_path = state_path && strcmp(state_path, "none") ? state_path : NULL;
-	err = err ?: gate_cli_resolve(&g, usage.path, &d.attach);
-	err = err ?: cli_report(&e, sensor_parse_ports(ports, &d.sensor.tun, &e));
-	if (err) {
-		gh_config_free(&config);
-		return err;
-	}
-	err = run_daemon(&d, &lo, &protect, &access_logs, print_requests, alerts_path);
+	err = err ?: run_daemon(&d, &a, usage.path);
 	gh_config_free(&config);
 	return err;
 }

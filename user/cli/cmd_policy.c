@@ -65,9 +65,17 @@ static size_t describe_action(const struct policy *p, char *buf, size_t len, siz
 	const struct policy_action *a = &p->action;
 	char d[32];
 
-	if (a->block) {
+	if (policy_action_gates(a)) {
 		gh_duration_format(a->ttl_s, d, sizeof(d));
-		u = put(buf, len, u, "; %sblock %s", p->monitor ? "monitor: would " : "", d);
+		u = put(buf, len, u, "; %s%s %s", p->monitor ? "monitor: would " : "",
+			a->block ? "block" : "throttle", d);
+		if (a->limits.conns_per_s)
+			u = put(buf, len, u, " to %u conns/s", a->limits.conns_per_s);
+		if (a->limits.packets_per_s)
+			u = put(buf, len, u, " %s %u packets/s", a->limits.conns_per_s ? "and" : "to",
+				a->limits.packets_per_s);
+		if (a->block_after)
+			u = put(buf, len, u, ", block from offense %u", a->block_after);
 		if (a->scope_v4 != 32 || a->scope_v6 != POLICY_DEFAULT_PREFIX_V6)
 			u = put(buf, len, u, " /%u,/%u", a->scope_v4, a->scope_v6);
 		if (a->escalate_factor > 1) {

@@ -4,17 +4,13 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
-#include <bpf/bpf.h>
 
 #include "cli/cli.h"
 #include "daemon/control.h"
 #include "cli/commands.h"
 #include "kernel/gate_maps.h"
-#include "gatehawk/sensor.h"
-#include "kernel/map_iter.h"
+#include "kernel/kernel_stats.h"
 #include "kernel/pins.h"
-#include "kernel/src_counters.h"
 
 /* Counters print as "section.name value", or nest under the section in JSON. */
 struct stats_out {
@@ -40,12 +36,26 @@ static void put(struct stats_out *o, const char *key, uint64_t v)
 		printf("%s.%-20s %" PRIu64 "\n", o->name, key, v);
 }
 
-/* For the X-macro field lists: put() field NAME of the counters struct s. */
-#define PUT_FIELD(name) put(o, #name, s.name);
+/* For the X-macro field lists: put() field NAME of the counters struct *s. */
+#define PUT_FIELD(name) put(o, #name, s->name);
 
-static int gate_section(const char *pin_dir, struct stats_out *o)
+static void put_gate(struct stats_out *o, const struct gate_stats *s)
 {
-	struct gate_stats s;
+	section_begin(o, "gate");
+	GATE_STATS_FIELDS(PUT_FIELD)
+}
+
+static void put_sensor(struct stats_out *o, const struct sensor_stats *s)
+{
+	section_begin(o, "sensor");
+	SENSOR_STATS_FIELDS(PUT_FIELD)
+}
+
+/* The kernel's counters: gate, then sensor and sources when they exist. */
+static int kernel_sections(const char *pin_dir, struct stats_out *o)
+{
+	struct gh_err e = { 0 };
+	struct kernel_stats k;
 	struct gate_maps m;
 	int err = gate_maps_open(pin_dir, &m);
 
@@ -53,50 +63,18 @@ static int gate_section(const char *pin_dir, struct stats_out *o)
 		return cli_runtime_error(err, "no gatehawk maps under %s", pin_dir);
 	if (err)
 		return cli_runtime_error(err, "opening maps under %s", pin_dir);
-	err = gate_stats_read(&m, &s);
+	err = kernel_stats_read(&m, &k, &e);
 	gate_maps_close(&m);
 	if (err)
-		return cli_runtime_error(err, "reading gate counters");
-	section_begin(o, "gate");
-	GATE_STATS_FIELDS(PUT_FIELD)
-	return 0;
-}
-
-/* Present once `run` has loaded the sensor; absent before, which is fine. */
-static int sensor_section(const char *pin_dir, struct stats_out *o)
-{
-	struct sensor_stats s;
-	int fd, err;
-
-	fd = gh_pin_open(pin_dir, "sensor_stats");
-	if (fd < 0)
-		return fd == -ENOENT ? 0 : cli_runtime_error(fd, "opening sensor_stats");
-	err = map_percpu_sum(fd, 0, &s, sizeof(s));
-	close(fd);
-	if (err)
-		return cli_runtime_error(err, "reading sensor counters");
-	section_begin(o, "sensor");
-	SENSOR_STATS_FIELDS(PUT_FIELD)
-	return 0;
-}
-
-static int sources_section(const char *pin_dir, struct stats_out *o)
-{
-	uint64_t inserted = 0;
-	uint32_t live = 0;
-	int fd, err;
-
-	fd = sources_open(pin_dir);
-	if (fd < 0)
-		return fd == -ENOENT ? 0 : cli_runtime_error(fd, "opening src_stats");
-	err = map_count(fd, &live);
-	close(fd);
-	err = err ?: sources_inserted(pin_dir, &inserted);
-	if (err)
-		return cli_runtime_error(err, "reading per-source counters");
-	section_begin(o, "sources");
-	put(o, "tracked", live);
-	put(o, "evicted", inserted > live ? inserted - live : 0);
+		return cli_report(&e, err);
+	put_gate(o, &k.gate);
+	if (k.has_sensor)
+		put_sensor(o, &k.sensor);
+	if (k.has_sources) {
+		section_begin(o, "sources");
+		put(o, "tracked", k.sources_tracked);
+		put(o, "evicted", k.sources_evicted);
+	}
 	return 0;
 }
 
@@ -148,14 +126,18 @@ int cmd_stats(int argc, char **argv)
 		"gatehawk stats", "[--json] [--pin-dir DIR]",
 		"Global counters summed over CPUs.\n"
 		"gate:    frames seen, passed, dropped, allowed, matched only expired entries,\n"
-		"         parse errors, non-IP, per family, VLAN, fragments, SYNs.\n"
+		"         parse errors, non-IP, per family, VLAN, fragments, SYNs, throttled\n"
+		"         (dropped by a throttle: part of dropped).\n"
 		"sensor:  requests counted and sampled, pipelined heads, responses, skipped\n"
 		"         retransmissions, and ring-buffer samples lost, by reason.\n"
 		"sources: sources tracked in src_stats and evicted from it.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         late and future records, alerts and blocks per policy, blocks spared\n"
-		"         (or narrowed to their source) and why, entries a full block map gave\n"
-		"         up (evicted_expired, evicted_automatic), whether a reload is compiling.",
+		"         (or narrowed to their source) and why, throttles written, entries a\n"
+		"         full map gave up (evicted_expired, evicted_automatic), whether a reload\n"
+		"         is compiling; with run --fleet, daemon.fleet.*: connected, queue,\n"
+		"         published, received, rejected_* (by kind), applied, duplicates,\n"
+		"         spared_*, lag_ms_*.",
 		"  gatehawk stats\n  gatehawk stats --json | jq .gate.dropped\n"
 	};
 	struct stats_out o = { 0 };
@@ -165,9 +147,7 @@ int cmd_stats(int argc, char **argv)
 	if (err < 0)
 		return err;
 	o.root = json ? json_object_new_object() : NULL;
-	err = gate_section(pin_dir, &o);
-	err = err ?: sensor_section(pin_dir, &o);
-	err = err ?: sources_section(pin_dir, &o);
+	err = kernel_sections(pin_dir, &o);
 	if (!err)
 		daemon_section(pin_dir, &o);
 	if (o.root && !err)

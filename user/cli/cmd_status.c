@@ -11,32 +11,10 @@
 #include "daemon/control.h"
 #include "kernel/gate_loader.h"
 #include "kernel/gate_maps.h"
+#include "kernel/kernel_stats.h"
 #include "gatehawk/gate.h"
 #include "kernel/pins.h"
 #include "kernel/sensor_loader.h"
-
-struct block_tally {
-	uint64_t now;
-	uint64_t live, automatic;
-};
-
-static int tally_block(const struct block_view *v, void *ctx)
-{
-	struct block_tally *t = ctx;
-
-	if (block_entry_live(&v->entry, t->now)) {
-		t->live++;
-		t->automatic += !!(v->entry.flags & GH_BLOCK_F_AUTO);
-	}
-	return 0;
-}
-
-static int tally_allow(const struct allow_view *v, void *ctx)
-{
-	(void)v;
-	(*(uint64_t *)ctx)++;
-	return 0;
-}
 
 /*
  * Interfaces the gate is on, and pinned links that gate nothing any more:
@@ -69,21 +47,25 @@ static void add_links(struct json_object *o, const char *pin_dir)
 
 static struct json_object *gate_status(const char *pin_dir)
 {
-	struct block_tally t = { .now = gh_boottime_ns() };
 	struct json_object *o = json_object_new_object();
-	uint64_t allows = 0;
+	struct gate_entry_counts c;
 	struct gate_maps m;
+	int err;
 
 	add_links(o, pin_dir);
 	if (gate_maps_open(pin_dir, &m))
 		return o;
-	gate_block_foreach(&m, tally_block, &t);
-	gate_allow_foreach(&m, tally_allow, &allows);
+	err = gate_entries_count(&m, gh_boottime_ns(), &c);
 	gate_maps_close(&m);
-	json_object_object_add(o, "blocks", json_object_new_uint64(t.live));
-	json_object_object_add(o, "automatic_blocks", json_object_new_uint64(t.automatic));
-	json_object_object_add(o, "allow_entries", json_object_new_uint64(allows));
-	json_object_object_add(o, "max_blocks_per_map", json_object_new_uint64(m.max_blocks));
+	if (err)
+		return o;
+	json_object_object_add(o, "blocks",
+			       json_object_new_uint64(c.blocks_automatic + c.blocks_manual));
+	json_object_object_add(o, "automatic_blocks", json_object_new_uint64(c.blocks_automatic));
+	json_object_object_add(o, "allow_entries", json_object_new_uint64(c.allows));
+	json_object_object_add(o, "throttles",
+			       json_object_new_uint64(c.throttles_automatic + c.throttles_manual));
+	json_object_object_add(o, "max_blocks_per_map", json_object_new_uint64(c.max_blocks));
 	return o;
 }
 
@@ -124,9 +106,78 @@ static void print_defunct(struct json_object *links)
 	}
 }
 
+static const char *get_str(struct json_object *o, const char *key, const char *none)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) && v ? json_object_get_string(v) : none;
+}
+
+/* "3 alerts, 1 block" over a span of the daemon's recent counts. */
+static void print_recent(struct json_object *health, const char *span, const char *label)
+{
+	struct json_object *r = json_object_object_get(health, span);
+	int64_t alerts = get_int(r, "alerts"), blocks = get_int(r, "blocks");
+
+	printf("%s %" PRId64 " alert%s, %" PRId64 " block%s", label, alerts, alerts == 1 ? "" : "s",
+	       blocks, blocks == 1 ? "" : "s");
+}
+
+/* Lag, reloads, and alerts and blocks of the last minute and hour. */
+static void print_health(struct json_object *daemon, struct json_object *engine)
+{
+	struct json_object *h, *reloads, *pols = NULL, *age;
+
+	if (!json_object_object_get_ex(daemon, "health", &h))
+		return;
+	if (json_object_object_get_ex(h, "last_record_age_s", &age) && age)
+		printf("lag:     %.3fs (the last record, %.0fs ago, was handled that long after "
+		       "its time)\n",
+		       json_object_get_double(json_object_object_get(h, "lag_s")),
+		       json_object_get_double(age));
+	else
+		printf("lag:     no record yet\n");
+	json_object_object_get_ex(engine, "policies", &pols);
+	reloads = json_object_object_get(h, "reloads");
+	printf("policies: %zu in force; reloads %" PRId64 " ok, %" PRId64 " failed",
+	       pols ? json_object_array_length(pols) : 0, get_int(reloads, "ok"),
+	       get_int(reloads, "failed"));
+	if (get_int(reloads, "failed"))
+		printf(" (last failure: %s)", get_str(reloads, "last_error", "?"));
+	if (get_int(reloads, "ok") + get_int(reloads, "failed"))
+		printf("; last reload %s", get_str(reloads, "last_at", "?"));
+	printf("\n");
+	print_recent(h, "last_minute", "activity: last minute");
+	print_recent(h, "last_hour", "; last hour");
+	printf("\n");
+}
+
+/* Fleet mode (run --fleet): the connection, the queue and what came and went. */
+static void print_fleet(struct json_object *daemon)
+{
+	struct json_object *f, *err;
+
+	if (!json_object_object_get_ex(daemon, "fleet", &f) || !f)
+		return;
+	printf("fleet:   %s %s as %s; queue %" PRId64 " (overflow %" PRId64 "), published %" PRId64
+	       ", applied %" PRId64 " (duplicates %" PRId64 "), rejected %" PRId64
+	       ", lag %" PRId64 " ms (max %" PRId64 ")\n",
+	       json_object_get_boolean(json_object_object_get(f, "connected")) ? "connected to"
+									  : "NOT connected to",
+	       json_object_get_string(json_object_object_get(f, "url")),
+	       json_object_get_string(json_object_object_get(f, "name")), get_int(f, "queue"),
+	       get_int(f, "queue_overflow"), get_int(f, "published"), get_int(f, "applied"),
+	       get_int(f, "duplicates"),
+	       get_int(f, "rejected_message") + get_int(f, "rejected_cidr") +
+		       get_int(f, "rejected_expiry") + get_int(f, "spared_protected"),
+	       get_int(f, "lag_ms_last"), get_int(f, "lag_ms_max"));
+	if (json_object_object_get_ex(f, "last_error", &err) && err)
+		printf("fleet:   last error: %s\n", json_object_get_string(err));
+}
+
 static void print_text(struct json_object *st)
 {
-	struct json_object *gate, *sensor, *daemon, *ifaces, *engine, *pols;
+	struct json_object *gate, *sensor, *daemon, *ifaces, *engine = NULL, *pols;
 
 	json_object_object_get_ex(st, "gate", &gate);
 	json_object_object_get_ex(gate, "interfaces", &ifaces);
@@ -137,9 +188,9 @@ static void print_text(struct json_object *st)
 		printf("%s%s", i ? "," : "attached to ",
 		       json_object_get_string(json_object_array_get_idx(ifaces, i)));
 	printf("; %" PRId64 " blocks in force (%" PRId64 " automatic), %" PRId64
-	       " allow entries\n",
+	       " throttles, %" PRId64 " allow entries\n",
 	       get_int(gate, "blocks"), get_int(gate, "automatic_blocks"),
-	       get_int(gate, "allow_entries"));
+	       get_int(gate, "throttles"), get_int(gate, "allow_entries"));
 	print_defunct(json_object_object_get(gate, "defunct_links"));
 	if (json_object_object_get_ex(st, "sensor", &sensor) && sensor)
 		printf("sensor:  ports %s, sample 1/%" PRId64 ", %s\n",
@@ -153,12 +204,15 @@ static void print_text(struct json_object *st)
 		printf("daemon:  not running\n");
 		return;
 	}
-	printf("daemon:  running, pid %" PRId64 ", up %" PRId64 "s%s\n", get_int(daemon, "pid"),
-	       get_int(daemon, "uptime_s"),
+	printf("daemon:  running, pid %" PRId64 ", up %" PRId64 "s (since %s)%s\n",
+	       get_int(daemon, "pid"), get_int(daemon, "uptime_s"),
+	       get_str(json_object_object_get(daemon, "health"), "started", "?"),
 	       json_object_get_boolean(json_object_object_get(daemon, "reloading"))
 		       ? "; reloading the policies (the set below runs meanwhile)" : "");
-	if (!json_object_object_get_ex(daemon, "engine", &engine) ||
-	    !json_object_object_get_ex(engine, "policies", &pols))
+	json_object_object_get_ex(daemon, "engine", &engine);
+	print_health(daemon, engine);
+	print_fleet(daemon);
+	if (!engine || !json_object_object_get_ex(engine, "policies", &pols))
 		return;
 	printf("engine:  %" PRId64 " groups (%" PRId64 " counter-only), %" PRId64
 	       " window entries; evicted %" PRId64 " stateful, %" PRId64 " counter-only\n",
@@ -183,10 +237,14 @@ int cmd_status(int argc, char **argv)
 	const struct cli_usage usage = {
 		"gatehawk status", "[--json] [--pin-dir DIR]",
 		"Where the gate is attached, blocks and allow entries in force, the sensor's\n"
-		"ports and sample rate, and whether a daemon runs, with alerts and blocks per\n"
-		"policy. A defunct link (its interface was deleted, maybe re-created under the\n"
+		"ports and sample rate, and whether a daemon runs: since when, how far behind\n"
+		"the engine is (lag: how long after its time the last record was handled),\n"
+		"policies in force, reloads that worked and failed, alerts and blocks over the\n"
+		"last minute and hour, and alerts and blocks per policy. A defunct link (its interface was deleted, maybe re-created under the\n"
 		"same name) gates nothing: 'attach' or 'run' on that interface replaces it and\n"
-		"keeps every block.",
+		"keeps every block. In fleet mode (run --fleet), whether the daemon is connected,\n"
+		"its last error, decisions waiting to be published, published, applied,\n"
+		"rejected and the lag from another host's decision to its entry here.",
 		"  gatehawk status\n  gatehawk status --json | jq '.daemon.engine.policies[].name'\n"
 	};
 	struct json_object *st, *daemon = NULL;

@@ -3,11 +3,15 @@
 #ifndef GATEHAWK_COMMANDS_H
 #define GATEHAWK_COMMANDS_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 int cmd_attach(int argc, char **argv);
 int cmd_detach(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_block(int argc, char **argv);
 int cmd_allow(int argc, char **argv);
+int cmd_throttle(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_sources(int argc, char **argv);
 int cmd_tune(int argc, char **argv);
@@ -20,8 +24,12 @@ int cmd_train(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_outliers(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
+int cmd_fleet(int argc, char **argv);
 
 /* What one command shares with another. */
+struct block_spec;
+/* A 'CIDR [TTL]' block list file ('-': stdin), bad lines on stderr (exit 2); *specs malloc'd. */
+int cli_load_block_file(const char *file, uint64_t ttl, struct block_spec **specs, size_t *n);
 struct policy_set;
 struct policy_load_opts;
 /*

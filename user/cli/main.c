@@ -51,6 +51,8 @@ static const struct cli_cmd commands[] = {
 	{ "run", cmd_run, "attach and stay in the foreground as the daemon" },
 	{ "block", cmd_block, "add, delete and list blocked sources" },
 	{ "allow", cmd_allow, "add, delete and list sources that always pass" },
+	{ "throttle", cmd_throttle, "limit sources' new connections and packets per second" },
+	{ "fleet", cmd_fleet, "block decisions shared by every host (NATS JetStream)" },
 	{ "stats", cmd_stats, "global gate and sensor counters" },
 	{ "sources", cmd_sources, "per-source kernel counters" },
 	{ "tune", cmd_tune, "show or change the HTTP sensor settings" },

@@ -16,49 +16,27 @@
 #include "input/log_parser.h"
 #include "base/clock.h"
 #include "base/event_clock.h"
+#include "base/host_addrs.h"
+#include "daemon/allow_files.h"
 #include "daemon/control.h"
 #include "daemon/daemon.h"
+#include "daemon/daemon_internal.h"
 #include "daemon/enforcer.h"
+#include "daemon/health.h"
+#include "daemon/metrics.h"
+#include "daemon/fleet_apply.h"
 #include "daemon/persist.h"
 #include "daemon/reload.h"
 #include "daemon/service.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
+#include "daemon/netlink_addrs.h"
 #include "kernel/gate_maps.h"
 #include "input/log_follow.h"
 #include "kernel/pins.h"
 #include "engine/policy.h"
 #include "input/ringbuf_decode.h"
 #include "kernel/src_counters.h"
-
-/* A followed access log; its lines join the sensor's records. */
-struct followed {
-	struct daemon *d;
-	struct log_follow *f;
-	uint64_t malformed;
-	int last_err; /* reported once, not every tick */
-};
-
-struct daemon {
-	const struct daemon_opts *opts;
-	struct event_loop *loop;
-	struct gate_maps maps;
-	struct ring_buffer *ring;
-	struct ringbuf_decoder *decoder;
-	struct policy_set *policies;
-	struct engine *engine;
-	struct reloader *reloader; /* SIGHUP; NULL without a policies directory */
-	struct enforcer enforcer;
-	struct persist persist; /* --state-file */
-	int persist_err;        /* the last save's error, logged once */
-	struct gh_event_clock clock; /* live event time: records, ticks, counters */
-	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
-	struct followed *logs; /* one per opts->access_logs */
-	int src_fd;     /* src_stats, read each tick when rate policies exist */
-	int control_fd;
-	uint64_t ticks;
-	time_t started;
-};
 
 /* A line for the operator; the caller (cli/) decides where it goes. */
 static void __attribute__((format(printf, 2, 3))) daemon_log(const struct daemon *d,
@@ -89,15 +67,21 @@ static bool has_rate_policies(const struct policy_set *ps)
 	return false;
 }
 
-static uint64_t event_now(const struct daemon *d)
+/* Every verdict goes to the enforcer; what came of it is kept for status and top. */
+static void on_verdict(const struct verdict *v, void *ctx)
 {
-	return gh_event_time(&d->clock, gh_boottime_ns());
+	struct daemon *d = ctx;
+	const struct enforcer_stats *s = &d->enforcer.stats;
+	uint64_t in_force = s->blocks + s->already_blocked;
+
+	enforcer_verdict(v, &d->enforcer);
+	health_alert(&d->health, v, s->blocks + s->already_blocked != in_force);
 }
 
 static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 {
 	engine_opts_default(eo);
-	eo->kernel_counters = true;
+	eo->kernel_counters = !d->opts->no_kernel;
 	eo->live = true; /* our ticks are the clock (engine.h) */
 	eo->hash_seed = d->persist.seed; /* saved escalation memory names groups by it */
 	if (d->opts->max_groups)
@@ -109,7 +93,7 @@ static void put_in_force(struct daemon *d, struct policy_set *ps, struct engine 
 {
 	d->policies = ps;
 	d->engine = engine;
-	engine_tick(engine, event_now(d));
+	engine_tick(engine, daemon_now(d));
 }
 
 /* A reload is done (reload.h): all or nothing; a bad directory keeps the set in force. */
@@ -119,6 +103,7 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 	size_t in_force = d->policies ? d->policies->count : 0;
 	struct persist_carried carried;
 
+	health_reloaded(&d->health, res->err, daemon_now(d));
 	if (res->err) {
 		svc_ready("running %zu policies (reload failed)", in_force);
 		daemon_log(d, "gatehawk: reload of %s failed%s%s; keeping the %zu policies in force",
@@ -126,7 +111,7 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 			   res->err == -EINVAL ? "" : strerror(-res->err), in_force);
 		return;
 	}
-	carried = persist_carry(d->engine, res->engine, event_now(d));
+	carried = persist_carry(d->engine, res->engine, daemon_now(d));
 	engine_free(d->engine);
 	policy_set_free(d->policies);
 	put_in_force(d, res->ps, res->engine);
@@ -161,7 +146,7 @@ static void request_reload(struct daemon *d)
 static int start_reloader(struct daemon *d, struct gh_err *e)
 {
 	struct reload_opts ro = { .dir = d->opts->policies_dir, .load = d->opts->policy_load,
-				  .verdict = enforcer_verdict, .verdict_ctx = &d->enforcer,
+				  .verdict = on_verdict, .verdict_ctx = d,
 				  .report = policy_report_of(d), .done = on_reloaded, .ctx = d };
 	int err;
 
@@ -188,21 +173,26 @@ static bool gate_detached(const struct daemon *d)
 
 static void collect_garbage(struct daemon *d)
 {
-	size_t removed = 0;
-	int err = gate_maps_lock(&d->maps);
+	int err = enforcer_gc(&d->enforcer, gh_boottime_ns());
 
-	if (!err) {
-		err = gate_gc(&d->maps, gh_boottime_ns(), &removed);
-		gate_maps_unlock(&d->maps);
-	}
 	if (err)
 		daemon_log(d, "gatehawk: block GC failed: %s", strerror(-err));
+}
+
+static int on_addrs_changed(int fd, uint32_t events, void *ctx)
+{
+	const struct daemon *d = ctx;
+
+	(void)events;
+	netlink_addrs_serve(fd, d->opts->on_log, d->opts->out_ctx);
+	return 0;
 }
 
 static void feed_record(struct daemon *d, const struct request_record *rec)
 {
 	if (d->opts->on_request)
 		d->opts->on_request(rec, d->opts->out_ctx);
+	health_record(&d->health, rec->ts_ns, daemon_now(d));
 	if (d->engine)
 		engine_feed(d->engine, rec);
 }
@@ -243,7 +233,7 @@ static void follow_logs(struct daemon *d)
 {
 	/* The server stamps lines with the wall clock: after a step of it, this
 	 * puts them back on event time, beside the sensor's records. */
-	d->log_shift_ns = (int64_t)(event_now(d) - gh_clock_ns(CLOCK_REALTIME));
+	d->log_shift_ns = (int64_t)(daemon_now(d) - gh_clock_ns(CLOCK_REALTIME));
 	for (int i = 0; i < d->opts->n_access_logs; i++) {
 		struct followed *fl = &d->logs[i];
 		int n = log_follow_poll(fl->f, on_log_line, fl);
@@ -260,11 +250,16 @@ struct counters_ctx {
 	uint64_t now;
 };
 
-/* After every verdict (its block, its offense) and every GC interval (hand-made changes). */
+/*
+ * After every verdict (its block, its offense) or fleet block, and every GC
+ * interval (hand-made changes).
+ */
 static void save_state(struct daemon *d, uint64_t now)
 {
 	struct gh_err e = { 0 };
-	int err = persist_tick(&d->persist, &d->maps, d->engine, now, d->enforcer.stats.alerts,
+	const struct enforcer_stats *s = &d->enforcer.stats;
+	int err = persist_tick(&d->persist, d->enforcer.maps, d->engine, now,
+			       s->alerts + s->blocks + s->throttles,
 			       d->ticks % GH_GC_INTERVAL_S == 0, &e);
 
 	if (err && err != d->persist_err)
@@ -283,7 +278,7 @@ static int feed_source(const struct source_row *row, void *ctx)
 static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
-	uint64_t boot = gh_boottime_ns(), now;
+	uint64_t boot = gh_boottime_ns(), now, totals[2];
 
 	/* One tick however late: the work reads the clock, not the count. */
 	(void)expirations;
@@ -296,10 +291,11 @@ static int on_tick(uint64_t expirations, void *ctx)
 		return 0;
 	}
 	decoder_expire(d->decoder, boot);
+	notify_tick(d->notify, boot);
 	follow_logs(d);
 	/* Opened on the first tick that has rate policies, so a SIGHUP that
 	 * brings the first one in gets the counters too. */
-	if (d->src_fd < 0 && has_rate_policies(d->policies))
+	if (d->src_fd < 0 && !d->opts->no_kernel && has_rate_policies(d->policies))
 		d->src_fd = sources_open(d->opts->attach.pin_dir);
 	if (d->engine && d->src_fd >= 0) {
 		struct counters_ctx c = { d->engine, now };
@@ -308,6 +304,8 @@ static int on_tick(uint64_t expirations, void *ctx)
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
+	daemon_totals(d, totals);
+	health_tick(&d->health, now, totals);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
 		collect_garbage(d);
 	save_state(d, now);
@@ -351,6 +349,8 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	if (read(fd, &si, sizeof(si)) != sizeof(si))
 		return 0;
 	if (si.ssi_signo == SIGHUP) {
+		notify_reopen(d->notify);
+		allow_files_reload(&d->allow, d->opts->no_kernel ? NULL : &d->maps);
 		request_reload(d);
 		return 0;
 	}
@@ -360,96 +360,21 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	return 0;
 }
 
-static struct json_object *access_logs_json(const struct daemon *d)
+/* Decisions of the fleet came in (daemon/fleet.h): applied here, on the loop. */
+static int on_fleet_ready(int fd, uint32_t events, void *ctx)
 {
-	struct json_object *a = json_object_new_array();
+	struct daemon *d = ctx;
 
-	for (int i = 0; i < d->opts->n_access_logs; i++) {
-		struct json_object *o = json_object_new_object();
-		struct log_follow_stats st;
-
-		log_follow_get_stats(d->logs[i].f, &st);
-		json_object_object_add(o, "path", json_object_new_string(log_follow_path(d->logs[i].f)));
-		json_object_object_add(o, "lines", json_object_new_uint64(st.line.lines));
-		json_object_object_add(o, "malformed", json_object_new_uint64(d->logs[i].malformed));
-		json_object_object_add(o, "too_long", json_object_new_uint64(st.line.too_long));
-		json_object_object_add(o, "binary", json_object_new_uint64(st.line.binary));
-		json_object_object_add(o, "rotations", json_object_new_uint64(st.rotations));
-		json_object_object_add(o, "truncations", json_object_new_uint64(st.truncations));
-		json_object_array_add(a, o);
-	}
-	return a;
-}
-
-static struct json_object *stats_json(const struct daemon *d)
-{
-	const struct decoder_stats *ds = decoder_get_stats(d->decoder);
-	struct json_object *o = json_object_new_object(), *dec = json_object_new_object();
-	struct json_object *enf = json_object_new_object();
-
-	json_object_object_add(o, "pid", json_object_new_int(getpid()));
-	json_object_object_add(o, "uptime_s", json_object_new_int64(time(NULL) - d->started));
-	json_object_object_add(o, "policies_dir", d->opts->policies_dir
-			       ? json_object_new_string(d->opts->policies_dir) : NULL);
-	json_object_object_add(o, "reloading", json_object_new_boolean(
-						       d->reloader && reloader_busy(d->reloader)));
-#define GH_PUT_DECODER(name) json_object_object_add(dec, #name, json_object_new_uint64(ds->name));
-	DECODER_STATS_FIELDS(GH_PUT_DECODER)
-#undef GH_PUT_DECODER
-#define GH_PUT_ENFORCER(name) \
-	json_object_object_add(enf, #name, json_object_new_uint64(d->enforcer.stats.name));
-	ENFORCER_STATS_FIELDS(GH_PUT_ENFORCER)
-#undef GH_PUT_ENFORCER
-	json_object_object_add(o, "decoder", dec);
-	json_object_object_add(o, "access_logs", access_logs_json(d));
-	json_object_object_add(o, "enforcer", enf);
-	if (d->engine) {
-		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
-		struct engine_stats es;
-
-		engine_stats(d->engine, &es);
-		json_object_object_add(eng, "records", json_object_new_uint64(es.records));
-		json_object_object_add(eng, "late", json_object_new_uint64(es.late));
-		json_object_object_add(eng, "future", json_object_new_uint64(es.future));
-		json_object_object_add(eng, "groups", json_object_new_uint64(es.groups));
-		json_object_object_add(eng, "counter_groups",
-				       json_object_new_uint64(es.counter_groups));
-		json_object_object_add(eng, "evicted", json_object_new_uint64(es.evicted));
-		json_object_object_add(eng, "evicted_counter_only",
-				       json_object_new_uint64(es.evicted_counter_only));
-		json_object_object_add(eng, "evicted_stateful",
-				       json_object_new_uint64(es.evicted_stateful));
-		json_object_object_add(eng, "entries", json_object_new_uint64(es.entries));
-		json_object_object_add(eng, "crs_errors", json_object_new_uint64(es.crs_errors));
-		for (size_t i = 0; i < es.count; i++) {
-			const struct engine_policy_stats *p = &es.policies[i];
-			struct json_object *po = json_object_new_object();
-
-			json_object_object_add(po, "name",
-					       json_object_new_string(d->policies->policies[i].name));
-			json_object_object_add(po, "matched", json_object_new_uint64(p->matched));
-			json_object_object_add(po, "alerts", json_object_new_uint64(p->alerts));
-			json_object_object_add(po, "blocks", json_object_new_uint64(p->blocks));
-			json_object_object_add(po, "suppressed",
-					       json_object_new_uint64(p->suppressed));
-			json_object_object_add(po, "groups", json_object_new_uint64(p->groups));
-			json_object_array_add(pol, po);
-		}
-		json_object_object_add(eng, "policies", pol);
-		json_object_object_add(o, "engine", eng);
-	}
-	return o;
-}
-
-static struct json_object *on_control(const char *cmd, void *ctx)
-{
-	return strcmp(cmd, "stats") ? NULL : stats_json(ctx);
+	(void)fd;
+	(void)events;
+	fleet_drain(d->fleet, fleet_apply, &d->fleet_applier);
+	return 0;
 }
 
 static int on_control_ready(int fd, uint32_t events, void *ctx)
 {
 	(void)events;
-	return control_serve_one(fd, on_control, ctx);
+	return control_serve_one(fd, daemon_on_control, ctx);
 }
 
 static int block_signals(void)
@@ -482,16 +407,19 @@ static int add_timer(struct daemon *d, uint64_t interval_ms, ev_timer_handler fn
 	return id < 0 ? gh_err_sys(e, id, "setting up %s", what) : 0;
 }
 
+/* Without the kernel, the decoder only (its counters stay zero). */
 static int open_ring(struct daemon *d, struct gh_err *e)
 {
-	int fd = gh_pin_open(d->opts->attach.pin_dir, "events");
-	int err;
+	int fd, err;
 
-	if (fd < 0)
-		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
 	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
 				 GH_DEFAULT_ANSWER_TIMEOUT_NS, &d->clock);
-	d->ring = d->decoder ? ring_buffer__new(fd, on_ring_event, d->decoder, NULL) : NULL;
+	if (!d->decoder || d->opts->no_kernel)
+		return d->decoder ? 0 : gh_err_sys(e, -ENOMEM, "setting up the decoder");
+	fd = gh_pin_open(d->opts->attach.pin_dir, "events");
+	if (fd < 0)
+		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
+	d->ring = ring_buffer__new(fd, on_ring_event, d->decoder, NULL);
 	/* The ring buffer keeps its own reference to the map. */
 	close(fd);
 	if (!d->ring)
@@ -501,7 +429,7 @@ static int open_ring(struct daemon *d, struct gh_err *e)
 			     e);
 }
 
-/* Policies and the alert sink first: bad input changes nothing in the kernel. */
+/* Policies, allow files and logs first: bad input changes nothing in the kernel. */
 static int load_inputs(struct daemon *d, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
@@ -511,6 +439,11 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	struct engine *engine;
 	int err;
 
+	d->allow = (struct allow_files){ .paths = o->allow_files, .n_paths = o->n_allow_files,
+					 .log = o->on_log, .log_ctx = o->out_ctx };
+	err = allow_files_load(&d->allow, e);
+	if (err)
+		return err;
 	d->logs = calloc((size_t)o->n_access_logs + 1, sizeof(*d->logs));
 	if (!d->logs)
 		return gh_err_sys(e, -ENOMEM, "following the access logs");
@@ -529,7 +462,7 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 						     o->policies_dir)
 				      : gh_err_sys(e, err, "loading %s", o->policies_dir);
 	engine_opts_of(d, &eo);
-	engine = engine_new(ps, &eo, enforcer_verdict, &d->enforcer);
+	engine = engine_new(ps, &eo, on_verdict, d);
 	if (!engine) {
 		policy_set_free(ps);
 		return gh_err_sys(e, -ENOMEM, "starting the policy engine");
@@ -546,15 +479,51 @@ static int restore_state(struct daemon *d, struct gh_err *e)
 
 	if (!d->opts->state_path)
 		return 0;
-	err = persist_restore(&d->persist, &d->maps, d->engine, event_now(d), &r, e);
-	if (r.from_file && d->persist.fresh_maps)
-		gh_err_note(e, "restored from %s: %zu blocks with their remaining time (%zu over "
-			       "meanwhile, %zu refused by the map), %zu allow entries",
-			    d->opts->state_path, r.blocks, r.expired, r.failed, r.allows);
+	err = persist_restore(&d->persist, d->enforcer.maps, d->engine, daemon_now(d), &r, e);
+	if (r.from_file && d->enforcer.maps && d->persist.fresh_maps)
+		gh_err_note(e, "restored from %s: %zu blocks and %zu throttles with their remaining "
+			       "time (%zu over meanwhile, %zu refused by the map), %zu allow entries",
+			    d->opts->state_path, r.blocks, r.throttles, r.expired, r.failed,
+			    r.allows);
 	if (r.offenses > 0)
 		gh_err_note(e, "escalation memory restored from %s (%d entries)",
 			    d->opts->state_path, r.offenses);
 	return err;
+}
+
+/*
+ * Everything the loop uses is open: only what the running daemon needs
+ * stays (service.h). Hooks inherit CAP_NET_ADMIN: the nftables one needs it.
+ */
+static int drop_caps(struct daemon *d, struct gh_err *e)
+{
+	const struct daemon_opts *o = d->opts;
+	unsigned int keep = o->n_access_logs ? SVC_KEEP_LOG_READ : 0;
+
+	if (o->notify.on_block || o->notify.on_unblock)
+		keep |= SVC_KEEP_NET_ADMIN;
+	return svc_drop_caps(d->enforcer.maps, keep, e);
+}
+
+/*
+ * The threads, once capabilities are gone: the sinks and the webhook's
+ * worker (notify.h), the fleet's connection (fleet.h); they need none.
+ */
+static int start_workers(struct daemon *d, struct gh_err *e)
+{
+	const struct daemon_opts *o = d->opts;
+
+	d->notify = notify_new(&o->notify, d->loop, o->on_log, o->out_ctx, e);
+	if (!d->notify)
+		return e->code;
+	d->enforcer.notify = d->notify;
+	/* Connecting goes on in the background: a server down stops nothing. */
+	if (o->fleet && !(d->fleet = fleet_start(o->fleet, e)))
+		return e->code ?: -EINVAL;
+	if (!d->fleet)
+		return 0;
+	fleet_applier_init(&d->fleet_applier, d->fleet, &d->enforcer);
+	return add_fd(d, fleet_fd(d->fleet), on_fleet_ready, "the fleet", e);
 }
 
 static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
@@ -569,28 +538,62 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	err = err ?: load_inputs(d, e);
 	if (err)
 		return err;
+	if (o->metrics_listen) {
+		d->metrics_fd = metrics_listen(o->metrics_listen, e);
+		if (d->metrics_fd < 0)
+			return d->metrics_fd;
+	}
 	d->control_fd = control_listen(o->attach.pin_dir);
 	if (d->control_fd == -EADDRINUSE)
 		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
 				   o->attach.pin_dir);
-	err = gate_attach(&o->attach, e);
-	err = err ?: sensor_attach(&o->sensor, e);
+	if (!o->no_kernel) {
+		err = gate_attach(&o->attach, e);
+		err = err ?: sensor_attach(&o->sensor, e);
+		if (err)
+			return err;
+		err = gate_maps_open(o->attach.pin_dir, &d->maps);
+		if (err)
+			return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
+	}
+	enforcer_init(&d->enforcer, o->no_kernel ? NULL : &d->maps, NULL, o->dry_run);
+	d->enforcer.proxies = o->proxies;
+	d->enforcer.allow_files = &d->allow;
+	err = allow_files_sync(&d->allow, o->no_kernel ? NULL : &d->maps, e);
 	if (err)
 		return err;
-	err = gate_maps_open(o->attach.pin_dir, &d->maps);
-	if (err)
-		return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
-	enforcer_init(&d->enforcer, &d->maps, o->alerts, o->dry_run);
-	d->enforcer.proxies = o->proxies;
 	err = restore_state(d, e);
 	*sig_fd = block_signals();
 	err = err ?: add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	err = err ?: open_ring(d, e);
+	/* Opened by id, which needs CAP_SYS_ADMIN: before the drop. */
+	if (!err && o->metrics_listen && !o->no_kernel)
+		bpf_prog_fds_open(o->attach.pin_dir, d->prog_fds, GH_MAX_PROG_STATS, &d->n_prog_fds);
+	/* What attaching needed goes before any thread starts: threads keep the
+	 * capabilities they were created with (service.h). */
+	err = err ?: drop_caps(d, e);
+	err = err ?: start_workers(d, e);
 	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
-	err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
-	err = err ?: open_ring(d, e);
-	/* Everything the loop uses is open: what attaching needed goes (service.h). */
-	return err ?: svc_drop_caps(&d->maps, o->n_access_logs ? SVC_KEEP_LOG_READ : 0, e);
+	/* Unprivileged without the kernel, /run/gatehawk may be out of reach. */
+	if (d->control_fd < 0 && o->no_kernel)
+		gh_err_note(e, "no control socket (%s): 'gatehawk status' cannot see this daemon",
+			    strerror(-d->control_fd));
+	else
+		err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
+	d->addrs_fd = netlink_addrs_open();
+	if (d->addrs_fd < 0)
+		gh_err_note(e, "not following address changes (%s): this host's addresses are "
+			       "reread every %d s",
+			    strerror(-d->addrs_fd), GH_PROTECTED_REFRESH_S);
+	else
+		err = err ?: add_fd(d, d->addrs_fd, on_addrs_changed, "the netlink socket", e);
+	/* After block_signals(): the HTTP thread must not take SIGTERM. */
+	if (!err && d->metrics_fd >= 0) {
+		err = metrics_start(d->loop, d->metrics_fd, daemon_render_metrics, d, &d->metrics, e);
+		d->metrics_fd = -1;
+	}
+	return err;
 }
 
 static void announce(const struct daemon *d)
@@ -602,10 +605,15 @@ static void announce(const struct daemon *d)
 	for (uint32_t i = 0; i < o->sensor.tun.n_ports && used < sizeof(ports); i++)
 		used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%u", i ? "," : " ",
 					 o->sensor.tun.ports[i]);
-	daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
-		      "%zu policies%s; running",
-		   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
-		   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
+	if (o->no_kernel)
+		daemon_log(d, "gatehawk: no kernel: %d access log(s), %zu policies, blocks %s; running",
+			   o->n_access_logs, d->policies ? d->policies->count : 0,
+			   o->dry_run ? "not written (dry run)" : "to --on-block");
+	else
+		daemon_log(d, "gatehawk: gate on %d interface(s), sensor on ports%s, sample 1/%u, "
+			      "%zu policies%s; running",
+			   o->attach.n_ifaces, ports, o->sensor.tun.sample_rate,
+			   d->policies ? d->policies->count : 0, o->dry_run ? " (dry run)" : "");
 }
 
 /* Hand the setup's notes to the caller before the loop, not at exit. */
@@ -622,12 +630,14 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .started = time(NULL) };
+	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
+			    .started = time(NULL) };
 	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
 	int err;
 
 	gh_event_clock_init(&d.clock, gh_clock_ns(CLOCK_REALTIME), gh_boottime_ns());
+	health_init(&d.health, daemon_now(&d));
 	gate_maps_init(&d.maps);
 	err = setup(&d, &sig_fd, e);
 	if (!err) {
@@ -637,19 +647,32 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 			gh_err_sys(e, err, "running the daemon's event loop");
 	}
 	svc_stopping();
+	/* Before the state it reads goes. */
+	metrics_stop(d.metrics, d.loop);
+	if (d.metrics_fd >= 0)
+		close(d.metrics_fd);
 	if (d.ring) {
 		ring_buffer__consume(d.ring);
 		decoder_flush(d.decoder);
 	}
-	if (persist_close(&d.persist, &d.maps, d.engine, event_now(&d), &save_err))
+	if (persist_close(&d.persist, d.enforcer.maps, d.engine, daemon_now(&d), &save_err))
 		daemon_log(&d, "gatehawk: %s", save_err.msg);
 	ring_buffer__free(d.ring);
 	decoder_free(d.decoder);
 	if (d.reloader && reloader_busy(d.reloader))
 		daemon_log(&d, "gatehawk: waiting for the policy load in progress to end");
 	reloader_free(d.reloader);
+	fleet_stop(d.fleet);
 	engine_free(d.engine);
 	policy_set_free(d.policies);
+	health_free(&d.health);
+	notify_free(d.notify); /* after the engine's last verdicts */
+	enforcer_free(&d.enforcer);
+	allow_files_free(&d.allow);
+	if (d.addrs_fd >= 0)
+		close(d.addrs_fd);
+	for (int i = 0; i < d.n_prog_fds; i++)
+		close(d.prog_fds[i]);
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);

@@ -14,6 +14,12 @@
  * sensor and their pins in place; `gatehawk detach` (pins removed) makes
  * the daemon exit on its next tick.
  *
+ * With no_kernel (`run --no-kernel`) nothing is attached or pinned: the
+ * policies run on the followed access logs, rates counted from their
+ * records, and a block goes to the --on-block hook (an nftables set, a
+ * cloud firewall). A netlink socket follows this host's addresses as they
+ * change (daemon/netlink_addrs.h), in both modes.
+ *
  * Event time is base/event_clock.h's: the wall clock at the start, then
  * boottime, so stepping the wall clock moves no record, tick or window.
  * Access-log lines (stamped with the wall clock by the server) are moved
@@ -26,6 +32,7 @@
 #include <stdio.h>
 
 #include "base/err.h"
+#include "daemon/notify.h"
 #include "engine/policy.h"
 #include "kernel/gate_loader.h"
 #include "kernel/sensor_loader.h"
@@ -41,6 +48,7 @@
 /* The longest operator line the daemon logs; longer ones are cut. */
 #define GH_DAEMON_LOG_MAX 2048
 
+struct fleet_opts;
 struct log_parser;
 struct request_record;
 struct trusted_proxies;
@@ -52,13 +60,18 @@ struct daemon_opts {
 	struct policy_load_opts policy_load; /* defaults for what a policy does not say */
 	const char *const *access_logs;  /* followed like tail -F */
 	int n_access_logs;
-	FILE *alerts;                    /* alert lines go here (the caller opens it) */
+	struct notify_opts notify;       /* alert sinks, hooks, webhook (daemon/notify.h) */
+	const char *const *allow_files;  /* never blocked; SIGHUP rereads (daemon/allow_files.h) */
+	int n_allow_files;
+	bool no_kernel;                  /* access logs only: nothing attached, blocks to --on-block */
 	const struct log_parser *log_parser; /* access-log lines; NULL: auto, no proxies */
 	const struct trusted_proxies *proxies; /* live records' clients; never blocked */
 	bool dry_run;                    /* alert, never write blocks */
 	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
-	const char *state_path;          /* blocks, allows, offenses saved here; NULL: none
-					  * (daemon/persist.h) */
+	const char *metrics_listen;      /* ADDR:PORT serving GET /metrics (daemon/metrics.h); NULL: none */
+	const struct fleet_opts *fleet;  /* share block decisions (daemon/fleet.h); NULL: alone */
+	const char *state_path;          /* blocks, allows, throttles, offenses saved here;
+					  * NULL: none (daemon/persist.h) */
 	/* The daemon does not print: what the caller shows comes through these. */
 	void (*on_request)(const struct request_record *rec, void *ctx); /* NULL: none */
 	/* Setup is done and the loop starts: the notes gathered so far (then dropped). */

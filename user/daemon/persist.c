@@ -13,6 +13,7 @@
 #include "daemon/persist.h"
 #include "engine/engine_state.h"
 #include "kernel/pins.h"
+#include "kernel/throttle_maps.h"
 
 #define NS_PER_MS 1000000ULL
 #define NS_PER_S 1000000000ULL
@@ -95,6 +96,30 @@ int persist_open(struct persist *p, const char *path, const char *pin_dir, struc
 
 /* ---- putting it back ---- */
 
+/* Rounded up: an entry never ends early because of a restart. */
+static uint64_t ttl_left(uint64_t expires_at_ms, uint64_t real_now)
+{
+	uint64_t until = expires_at_ms * NS_PER_MS;
+
+	return expires_at_ms ? (until - real_now + NS_PER_S - 1) / NS_PER_S : 0;
+}
+
+static bool over(uint64_t expires_at_ms, uint64_t real_now)
+{
+	return expires_at_ms && expires_at_ms * NS_PER_MS <= real_now;
+}
+
+/* The map's entry for a saved block or throttle. */
+static void spec_of(struct gate_maps *m, const struct state_block *b, uint64_t real_now,
+		    struct block_spec *spec)
+{
+	spec->cidr = b->cidr;
+	spec->ttl_s = ttl_left(b->expires_at_ms, real_now);
+	spec->flags = (b->automatic ? GH_BLOCK_F_AUTO : 0) | (b->fleet ? GH_BLOCK_F_FLEET : 0);
+	if (gate_reason_id(m, b->reason, &spec->reason))
+		spec->reason = 0; /* the reason table is full: shown as manual */
+}
+
 static void restore_blocks(struct persist *p, struct gate_maps *m, uint64_t real_now,
 			   struct persist_restored *out)
 {
@@ -107,21 +132,10 @@ static void restore_blocks(struct persist *p, struct gate_maps *m, uint64_t real
 		return;
 	}
 	for (size_t i = 0; i < s->n_blocks; i++) {
-		const struct state_block *b = &s->blocks[i];
-		uint64_t until = b->expires_at_ms * NS_PER_MS;
-		struct block_spec *spec = &specs[n];
-
-		if (b->expires_at_ms && until <= real_now) {
+		if (over(s->blocks[i].expires_at_ms, real_now))
 			out->expired++;
-			continue;
-		}
-		spec->cidr = b->cidr;
-		/* Rounded up: a block never ends early because of a restart. */
-		spec->ttl_s = b->expires_at_ms ? (until - real_now + NS_PER_S - 1) / NS_PER_S : 0;
-		spec->flags = b->automatic ? GH_BLOCK_F_AUTO : 0;
-		if (gate_reason_id(m, b->reason, &spec->reason))
-			spec->reason = 0; /* the reason table is full: shown as manual */
-		n++;
+		else
+			spec_of(m, &s->blocks[i], real_now, &specs[n++]);
 	}
 	/* All at once; when the map refuses the batch, one by one to keep what fits. */
 	if (!gate_block_add(m, specs, n)) {
@@ -137,17 +151,51 @@ static void restore_blocks(struct persist *p, struct gate_maps *m, uint64_t real
 	free(specs);
 }
 
+static void restore_throttles(struct persist *p, struct gate_maps *m, uint64_t real_now,
+			      struct persist_restored *out)
+{
+	for (size_t i = 0; i < p->loaded.n_throttles; i++) {
+		const struct state_throttle *t = &p->loaded.throttles[i];
+		struct throttle_spec spec = { .limits = t->limits };
+		bool ok;
+
+		if (over(t->base.expires_at_ms, real_now)) {
+			out->expired++;
+			continue;
+		}
+		spec_of(m, &t->base, real_now, &spec.base);
+		ok = !gate_throttle_add(m, &spec);
+		out->throttles += ok;
+		out->failed += !ok;
+	}
+}
+
+static void restore_allows(struct persist *p, struct gate_maps *m, uint64_t real_now,
+			   struct persist_restored *out)
+{
+	for (size_t i = 0; i < p->loaded.n_allows; i++) {
+		const struct state_allow *a = &p->loaded.allows[i];
+		struct allow_spec spec = { .cidr = a->cidr,
+					   .ttl_s = ttl_left(a->expires_at_ms, real_now) };
+
+		if (over(a->expires_at_ms, real_now))
+			out->expired++;
+		else
+			out->allows += !gate_allow_put(m, &spec, 1);
+	}
+}
+
 static void restore_maps(struct persist *p, struct gate_maps *m, struct persist_restored *out)
 {
 	uint64_t real_now = gh_clock_ns(CLOCK_REALTIME);
 
 	if (gate_maps_lock(m)) {
-		out->failed = p->loaded.n_blocks;
+		out->failed = p->loaded.n_blocks + p->loaded.n_throttles;
 		return;
 	}
 	restore_blocks(p, m, real_now, out);
-	for (size_t i = 0; i < p->loaded.n_allows; i++)
-		out->allows += !gate_allow_add(m, &p->loaded.allows[i].cidr);
+	restore_throttles(p, m, real_now, out);
+	restore_allows(p, m, real_now, out);
 	gate_maps_unlock(m);
 }
 
@@ -169,6 +217,12 @@ static void fp_add(struct capture *c, const void *p, size_t len)
 	c->fp += gh_hash_bytes(p, len, 0x5eed);
 }
 
+/* A boottime expiry (0: never) as wall-clock milliseconds. */
+static uint64_t wall_ms(const struct capture *c, uint64_t expires_ns)
+{
+	return expires_ns ? (c->real_now + (expires_ns - c->boot_now)) / NS_PER_MS : 0;
+}
+
 static const char *reason_text(struct capture *c, uint32_t id)
 {
 	if (id >= GH_MAX_REASONS)
@@ -179,11 +233,11 @@ static const char *reason_text(struct capture *c, uint32_t id)
 	return c->reasons[id];
 }
 
-static int capture_block(const struct block_view *v, void *ctx)
+/* The saved form of a live entry, hashed into the fingerprint (hits aside). */
+static int capture_entry(struct capture *c, const struct gh_cidr *cidr,
+			 const struct block_entry *e, const void *extra, size_t extra_len,
+			 struct state_block *b)
 {
-	struct capture *c = ctx;
-	const struct block_entry *e = &v->entry;
-	struct state_block b = { .cidr = v->cidr, .automatic = e->flags & GH_BLOCK_F_AUTO };
 	struct {
 		struct gh_cidr cidr;
 		uint64_t expires;
@@ -193,24 +247,57 @@ static int capture_block(const struct block_view *v, void *ctx)
 	if (!block_entry_live(e, c->boot_now))
 		return 0;
 	memset(&key, 0, sizeof(key)); /* padding too: the bytes are hashed */
-	key.cidr = v->cidr;
+	key.cidr = *cidr;
 	key.expires = e->expires_ns;
 	key.reason = e->reason;
 	key.flags = e->flags;
-	if (e->expires_ns)
-		b.expires_at_ms = (c->real_now + (e->expires_ns - c->boot_now)) / NS_PER_MS;
-	snprintf(b.reason, sizeof(b.reason), "%s", reason_text(c, e->reason));
+	*b = (struct state_block){ .cidr = *cidr, .automatic = e->flags & GH_BLOCK_F_AUTO,
+				   .fleet = e->flags & GH_BLOCK_F_FLEET,
+				   .expires_at_ms = wall_ms(c, e->expires_ns) };
+	snprintf(b->reason, sizeof(b->reason), "%s", reason_text(c, e->reason));
 	fp_add(c, &key, sizeof(key));
-	return state_add_block(c->s, &b);
+	if (extra)
+		fp_add(c, extra, extra_len);
+	return 1;
+}
+
+static int capture_block(const struct block_view *v, void *ctx)
+{
+	struct capture *c = ctx;
+	struct state_block b;
+
+	return capture_entry(c, &v->cidr, &v->entry, NULL, 0, &b) > 0 ? state_add_block(c->s, &b)
+								      : 0;
+}
+
+static int capture_throttle(const struct throttle_view *v, void *ctx)
+{
+	struct capture *c = ctx;
+	struct state_throttle t = { .limits = { v->entry.conns.per_s, v->entry.conns.burst,
+						v->entry.packets.per_s, v->entry.packets.burst } };
+
+	if (capture_entry(c, &v->cidr, &v->entry.entry, &t.limits, sizeof(t.limits), &t.base) <= 0)
+		return 0;
+	return state_add_throttle(c->s, &t);
 }
 
 static int capture_allow(const struct allow_view *v, void *ctx)
 {
 	struct capture *c = ctx;
-	struct state_allow a = { .cidr = v->cidr };
+	const struct allow_entry *e = &v->entry;
+	struct state_allow a = { .cidr = v->cidr, .expires_at_ms = wall_ms(c, e->expires_ns) };
+	struct {
+		struct gh_cidr cidr;
+		uint64_t expires;
+	} key;
 
-	/* Allow entries have no expiry yet; one saved beside the cidr when they do. */
-	fp_add(c, &v->cidr, sizeof(v->cidr));
+	/* An --allow-file entry comes back from its file; an expired one is GC's. */
+	if ((e->flags & GH_ALLOW_F_FILE) || (e->expires_ns && e->expires_ns <= c->boot_now))
+		return 0;
+	memset(&key, 0, sizeof(key));
+	key.cidr = v->cidr;
+	key.expires = e->expires_ns;
+	fp_add(c, &key, sizeof(key));
 	return state_add_allow(c->s, &a);
 }
 
@@ -227,7 +314,12 @@ static int capture(struct persist *p, struct gate_maps *m, const struct engine *
 	c.reasons = calloc(GH_MAX_REASONS, sizeof(*c.reasons));
 	if (!c.reasons)
 		return -ENOMEM;
-	err = gate_block_foreach(m, capture_block, &c) ?: gate_allow_foreach(m, capture_allow, &c);
+	if (m)
+		err = gate_block_foreach(m, capture_block, &c) ?:
+		      gate_throttle_foreach(m, capture_throttle, &c) ?:
+		      gate_allow_foreach(m, capture_allow, &c);
+	else
+		err = 0; /* run --no-kernel: the engine's memory alone */
 	free(c.reasons);
 	if (!err && engine)
 		err = engine_offenses_export(engine, event_now, &s->offenses, &s->n_offenses);
@@ -264,7 +356,7 @@ int persist_restore(struct persist *p, struct gate_maps *m, struct engine *engin
 {
 	memset(out, 0, sizeof(*out));
 	out->from_file = p->from_file;
-	if (p->fresh_maps)
+	if (m && p->fresh_maps)
 		restore_maps(p, m, out);
 	if (engine && p->loaded.n_offenses)
 		out->offenses = engine_offenses_import(engine, p->loaded.offenses,

@@ -5,8 +5,10 @@
  *
  * At start the file is read before anything is attached. When the gate's
  * maps are not pinned yet (a reboot, or a gate detached by hand) its blocks
- * go back with the time they had left (those over meanwhile are dropped)
- * and its allow entries with them; when the maps survived (a restart), they
+ * (a policy's, an operator's, the fleet's, each with its flags) and
+ * throttles go back with the time they had left (those over meanwhile are
+ * dropped), and its allow entries with theirs; --allow-file entries are not
+ * saved, their files put them back. When the maps survived (a restart), they
  * are the truth and stay as they are, so a block deleted while the daemon
  * was down stays deleted. Either way the engine gets its escalation memory
  * back, so the next block of a source escalates as if there had been no
@@ -52,15 +54,17 @@ int persist_open(struct persist *p, const char *path, const char *pin_dir, struc
 /* What persist_restore() put back, for the operator. */
 struct persist_restored {
 	bool from_file;                 /* a state file was read */
-	size_t blocks, expired, failed; /* blocks back; over meanwhile; the map refused */
+	size_t blocks, throttles;       /* back in the maps */
+	size_t expired, failed;         /* over meanwhile; the map refused */
 	size_t allows;
 	int offenses;                   /* (group, policy) entries the engine took */
 };
 
 /*
- * Once the maps are open and the engine built (engine may be NULL): put the
- * state back (above), then save, so a state file that cannot be written is
- * found at start.
+ * Once the maps are open and the engine built (engine may be NULL; m NULL
+ * without the kernel, run --no-kernel: only the engine's memory is kept):
+ * put the state back (above), then save, so a state file that cannot be
+ * written is found at start. Every m below may be NULL the same way.
  */
 int persist_restore(struct persist *p, struct gate_maps *m, struct engine *engine,
 		    uint64_t event_now, struct persist_restored *out, struct gh_err *e);

@@ -98,8 +98,11 @@ static bool bpf_works_without_caps(struct gate_maps *m)
 	return p.ok;
 }
 
-/* Keep cap in want when have holds it; whether it did. */
-static bool keep_if_held(cap_t have, cap_t want, cap_value_t cap)
+/*
+ * Keep cap in want when have holds it; whether it did. inherit: also in the
+ * inheritable set, for commands the daemon runs to get it as ambient.
+ */
+static bool keep_if_held(cap_t have, cap_t want, cap_value_t cap, bool inherit)
 {
 	cap_flag_value_t held = CAP_CLEAR;
 
@@ -107,6 +110,8 @@ static bool keep_if_held(cap_t have, cap_t want, cap_value_t cap)
 		return false;
 	cap_set_flag(want, CAP_PERMITTED, 1, &cap, CAP_SET);
 	cap_set_flag(want, CAP_EFFECTIVE, 1, &cap, CAP_SET);
+	if (inherit)
+		cap_set_flag(want, CAP_INHERITABLE, 1, &cap, CAP_SET);
 	return true;
 }
 
@@ -121,10 +126,14 @@ int svc_drop_caps(struct gate_maps *m, unsigned int keep, struct gh_err *e)
 		goto out;
 	}
 	/* Kept only where held and needed: a daemon run without one stays without. */
-	bpf = !bpf_works_without_caps(m) && keep_if_held(have, want, CAP_BPF);
-	dac = (keep & SVC_KEEP_LOG_READ) && keep_if_held(have, want, CAP_DAC_READ_SEARCH);
-	net = (keep & SVC_KEEP_NET_ADMIN) && keep_if_held(have, want, CAP_NET_ADMIN);
+	bpf = m && !bpf_works_without_caps(m) && keep_if_held(have, want, CAP_BPF, false);
+	dac = (keep & SVC_KEEP_LOG_READ) &&
+	      keep_if_held(have, want, CAP_DAC_READ_SEARCH, false);
+	net = (keep & SVC_KEEP_NET_ADMIN) && keep_if_held(have, want, CAP_NET_ADMIN, true);
 	if (cap_set_proc(want) || (CAP_AMBIENT_SUPPORTED() && cap_reset_ambient()))
+		err = -errno;
+	/* Under securebits noroot (the unit) a command gets only ambient capabilities. */
+	else if (net && CAP_AMBIENT_SUPPORTED() && cap_set_ambient(CAP_NET_ADMIN, CAP_SET))
 		err = -errno;
 out:
 	cap_free(have);
@@ -134,7 +143,7 @@ out:
 	gh_err_note(e, "attached; capabilities kept: %s%s%s%s",
 		    bpf ? "CAP_BPF (this kernel checks it on every bpf(2) call) " : "",
 		    dac ? "CAP_DAC_READ_SEARCH (to reopen rotated access logs) " : "",
-		    net ? "CAP_NET_ADMIN (for the commands it runs) " : "",
+		    net ? "CAP_NET_ADMIN (inherited by --on-block/--on-unblock hooks) " : "",
 		    bpf || dac || net ? "" : "none");
 	return 0;
 }

@@ -24,7 +24,13 @@
  * unit gives none: it reads the logs through the adm group instead). A
  * SIGHUP reload compiles policies only: it needs none. Commands the daemon
  * runs inherit what it kept: one that changes nftables needs
- * SVC_KEEP_NET_ADMIN.
+ * SVC_KEEP_NET_ADMIN, which is also raised as ambient so that the command
+ * gets it under securebits noroot (the unit's root grants nothing).
+ *
+ * Capabilities belong to each thread, and a new thread copies its
+ * creator's: drop them before any thread starts (the metrics server, the
+ * webhook's worker, the fleet's and libnats' threads, a reload's worker),
+ * or those threads keep everything. None of them needs any.
  */
 #ifndef GATEHAWK_SERVICE_H
 #define GATEHAWK_SERVICE_H
@@ -50,9 +56,9 @@ enum svc_keep {
 
 /*
  * Give up every capability but what the loop needs on this kernel (above,
- * tried on the open maps m) and the SVC_KEEP_* bits in keep. Call once
- * everything that needs privileges is set up. A note in e says what was
- * kept.
+ * tried on the open maps m; NULL: no maps, run --no-kernel) and the
+ * SVC_KEEP_* bits in keep. Call once everything that needs privileges is
+ * set up, before any thread is started. A note in e says what was kept.
  */
 int svc_drop_caps(struct gate_maps *m, unsigned int keep, struct gh_err *e);
 

@@ -10,6 +10,7 @@
 #include "base/json_file.h"
 #include "base/vec.h"
 #include "daemon/state_file.h"
+#include "kernel/throttle_maps.h"
 
 #define STATE_JSON_DEPTH 8
 #define WHAT "a gatehawk state file"
@@ -22,6 +23,7 @@ void state_init(struct gh_state *s)
 void state_free(struct gh_state *s)
 {
 	free(s->blocks);
+	free(s->throttles);
 	free(s->allows);
 	free(s->offenses);
 	state_init(s);
@@ -34,6 +36,16 @@ int state_add_block(struct gh_state *s, const struct state_block *b)
 
 	if (!err)
 		s->blocks[s->n_blocks++] = *b;
+	return err;
+}
+
+int state_add_throttle(struct gh_state *s, const struct state_throttle *t)
+{
+	int err = gh_vec_reserve((void **)&s->throttles, &s->cap_throttles, s->n_throttles,
+				 sizeof(*s->throttles), 64);
+
+	if (!err)
+		s->throttles[s->n_throttles++] = *t;
 	return err;
 }
 
@@ -84,22 +96,47 @@ static struct json_object *ms_json(uint64_t ns)
 	return json_object_new_int64((int64_t)(ns / 1000000ULL));
 }
 
+static struct json_object *u64_json(uint64_t v)
+{
+	return json_object_new_int64((int64_t)v);
+}
+
+static bool add_block_fields(struct json_object *o, const struct state_block *b)
+{
+	bool ok = add(o, "cidr", cidr_json(&b->cidr));
+
+	ok = ok && add(o, "expires_at_ms", u64_json(b->expires_at_ms));
+	ok = ok && add(o, "reason", text(b->reason));
+	ok = ok && add(o, "auto", json_object_new_boolean(b->automatic));
+	return ok && add(o, "fleet", json_object_new_boolean(b->fleet));
+}
+
 static struct json_object *block_json(const struct state_block *b)
 {
 	struct json_object *o = json_object_new_object();
-	bool ok = add(o, "cidr", cidr_json(&b->cidr));
 
-	ok = ok && add(o, "expires_at_ms", json_object_new_int64((int64_t)b->expires_at_ms));
-	ok = ok && add(o, "reason", text(b->reason));
-	ok = ok && add(o, "auto", json_object_new_boolean(b->automatic));
+	return add_block_fields(o, b) ? o : (json_object_put(o), NULL);
+}
+
+static struct json_object *throttle_json(const struct state_throttle *t)
+{
+	struct json_object *o = json_object_new_object();
+	bool ok = add_block_fields(o, &t->base);
+
+	ok = ok && add(o, "conns_per_s", u64_json(t->limits.conns_per_s));
+	ok = ok && add(o, "conn_burst", u64_json(t->limits.conn_burst));
+	ok = ok && add(o, "packets_per_s", u64_json(t->limits.packets_per_s));
+	ok = ok && add(o, "packet_burst", u64_json(t->limits.packet_burst));
 	return ok ? o : (json_object_put(o), NULL);
 }
 
 static struct json_object *allow_json(const struct state_allow *a)
 {
 	struct json_object *o = json_object_new_object();
+	bool ok = add(o, "cidr", cidr_json(&a->cidr));
 
-	return add(o, "cidr", cidr_json(&a->cidr)) ? o : (json_object_put(o), NULL);
+	ok = ok && add(o, "expires_at_ms", u64_json(a->expires_at_ms));
+	return ok ? o : (json_object_put(o), NULL);
 }
 
 static struct json_object *offense_json(const struct engine_offense *f)
@@ -120,6 +157,7 @@ static struct json_object *state_json(const struct gh_state *s)
 {
 	struct json_object *o = json_object_new_object();
 	struct json_object *blocks = json_object_new_array_ext((int)s->n_blocks);
+	struct json_object *throttles = json_object_new_array_ext((int)s->n_throttles);
 	struct json_object *allows = json_object_new_array_ext((int)s->n_allows);
 	struct json_object *offenses = json_object_new_array_ext((int)s->n_offenses);
 	bool ok = add(o, "version", json_object_new_int(STATE_FILE_VERSION));
@@ -129,12 +167,15 @@ static struct json_object *state_json(const struct gh_state *s)
 	ok = ok && add(o, "hash_seed", hex_json(s->hash_seed));
 	for (size_t i = 0; ok && i < s->n_blocks; i++)
 		ok = add(blocks, NULL, block_json(&s->blocks[i]));
+	for (size_t i = 0; ok && i < s->n_throttles; i++)
+		ok = add(throttles, NULL, throttle_json(&s->throttles[i]));
 	for (size_t i = 0; ok && i < s->n_allows; i++)
 		ok = add(allows, NULL, allow_json(&s->allows[i]));
 	for (size_t i = 0; ok && i < s->n_offenses; i++)
 		ok = add(offenses, NULL, offense_json(&s->offenses[i]));
 	/* add() releases what it is given, on failure too. */
 	ok = add(o, "blocks", blocks) && ok;
+	ok = add(o, "throttles", throttles) && ok;
 	ok = add(o, "allows", allows) && ok;
 	ok = add(o, "offenses", offenses) && ok;
 	return ok ? o : (json_object_put(o), NULL);
@@ -236,40 +277,93 @@ static int get_array(const struct reader *r, struct json_object *root, const cha
 
 #define MS_MAX (UINT64_MAX / 1000000ULL)
 
+/* "throttles[2].cidr" */
+static void field_name(char *buf, size_t len, const char *array, size_t i, const char *key)
+{
+	snprintf(buf, len, "%s[%zu].%s", array, i, key);
+}
+
+/* An optional boolean: missing is false. */
+static int get_flag(const struct reader *r, struct json_object *o, const char *key,
+		    const char *field, bool *out)
+{
+	struct json_object *v = member(o, key);
+
+	if (v && !json_object_is_type(v, json_type_boolean))
+		return bad(r, field, "true or false");
+	*out = v && json_object_get_boolean(v);
+	return 0;
+}
+
+/* The fields a block and a throttle share; array names the entry in messages. */
+static int read_block_fields(const struct reader *r, struct json_object *o, const char *array,
+			     size_t i, struct state_block *b)
+{
+	static const char *const keys[] = { "cidr", "expires_at_ms", "reason", "auto", "fleet" };
+	char f[5][48];
+
+	for (size_t k = 0; k < 5; k++)
+		field_name(f[k], sizeof(f[k]), array, i, keys[k]);
+	if (!json_object_is_type(o, json_type_object))
+		return bad(r, f[0], "an object for each entry");
+	if (get_cidr(r, o, "cidr", f[0], &b->cidr) ||
+	    get_u64(r, o, "expires_at_ms", f[1], MS_MAX, &b->expires_at_ms) ||
+	    get_string(r, o, "reason", f[2], b->reason, sizeof(b->reason)))
+		return -EINVAL;
+	if (!json_object_is_type(member(o, "auto"), json_type_boolean))
+		return bad(r, f[3], "true or false");
+	b->automatic = json_object_get_boolean(member(o, "auto"));
+	return get_flag(r, o, "fleet", f[4], &b->fleet);
+}
+
 static int read_block(const struct reader *r, struct json_object *o, size_t i,
 		      struct gh_state *s)
 {
 	struct state_block b = { 0 };
-	char f[4][48];
-	struct json_object *a;
 
-	snprintf(f[0], sizeof(f[0]), "blocks[%zu].cidr", i);
-	snprintf(f[1], sizeof(f[1]), "blocks[%zu].expires_at_ms", i);
-	snprintf(f[2], sizeof(f[2]), "blocks[%zu].reason", i);
-	snprintf(f[3], sizeof(f[3]), "blocks[%zu].auto", i);
-	if (!json_object_is_type(o, json_type_object))
-		return bad(r, f[0], "an object for each block");
-	if (get_cidr(r, o, "cidr", f[0], &b.cidr) ||
-	    get_u64(r, o, "expires_at_ms", f[1], MS_MAX, &b.expires_at_ms) ||
-	    get_string(r, o, "reason", f[2], b.reason, sizeof(b.reason)))
+	if (read_block_fields(r, o, "blocks", i, &b))
 		return -EINVAL;
-	a = member(o, "auto");
-	if (!json_object_is_type(a, json_type_boolean))
-		return bad(r, f[3], "true or false");
-	b.automatic = json_object_get_boolean(a);
 	return state_add_block(s, &b) ? gh_err_sys(r->e, -ENOMEM, "%s: reading", r->path) : 0;
+}
+
+static int read_throttle(const struct reader *r, struct json_object *o, size_t i,
+			 struct gh_state *s)
+{
+	static const char *const keys[] = { "conns_per_s", "conn_burst", "packets_per_s",
+					    "packet_burst" };
+	struct state_throttle t = { 0 };
+	uint64_t v[4];
+	char f[4][48];
+
+	if (read_block_fields(r, o, "throttles", i, &t.base))
+		return -EINVAL;
+	for (size_t k = 0; k < 4; k++) {
+		field_name(f[k], sizeof(f[k]), "throttles", i, keys[k]);
+		if (get_u64(r, o, keys[k], f[k],
+			    k % 2 ? GH_THROTTLE_MAX_BURST : GH_THROTTLE_MAX_RATE, &v[k]))
+			return -EINVAL;
+	}
+	t.limits = (struct throttle_limits){ (uint32_t)v[0], (uint32_t)v[1], (uint32_t)v[2],
+					     (uint32_t)v[3] };
+	if (!throttle_limits_valid(&t.limits))
+		return bad(r, f[0], "a rate above 0 with a burst of 1 or more, for connections "
+				    "or packets");
+	return state_add_throttle(s, &t) ? gh_err_sys(r->e, -ENOMEM, "%s: reading", r->path) : 0;
 }
 
 static int read_allow(const struct reader *r, struct json_object *o, size_t i,
 		      struct gh_state *s)
 {
 	struct state_allow a = { 0 };
-	char f[48];
+	char f[2][48];
 
-	snprintf(f, sizeof(f), "allows[%zu].cidr", i);
+	field_name(f[0], sizeof(f[0]), "allows", i, "cidr");
+	field_name(f[1], sizeof(f[1]), "allows", i, "expires_at_ms");
 	if (!json_object_is_type(o, json_type_object))
-		return bad(r, f, "an object for each allow entry");
-	if (get_cidr(r, o, "cidr", f, &a.cidr))
+		return bad(r, f[0], "an object for each allow entry");
+	if (get_cidr(r, o, "cidr", f[0], &a.cidr) ||
+	    (member(o, "expires_at_ms") &&
+	     get_u64(r, o, "expires_at_ms", f[1], MS_MAX, &a.expires_at_ms)))
 		return -EINVAL;
 	return state_add_allow(s, &a) ? gh_err_sys(r->e, -ENOMEM, "%s: reading", r->path) : 0;
 }
@@ -304,13 +398,17 @@ static int read_offense(const struct reader *r, struct json_object *o, size_t i,
 
 static int read_entries(const struct reader *r, struct json_object *root, struct gh_state *s)
 {
-	struct json_object *blocks, *allows, *offenses;
+	struct json_object *blocks, *throttles = member(root, "throttles"), *allows, *offenses;
 	size_t n;
 	int err = get_array(r, root, "blocks", &blocks) ?: get_array(r, root, "allows", &allows)
 		  ?: get_array(r, root, "offenses", &offenses);
 
+	if (!err && throttles)
+		err = get_array(r, root, "throttles", &throttles);
 	for (size_t i = 0; !err && i < json_object_array_length(blocks); i++)
 		err = read_block(r, json_object_array_get_idx(blocks, i), i, s);
+	for (size_t i = 0; !err && throttles && i < json_object_array_length(throttles); i++)
+		err = read_throttle(r, json_object_array_get_idx(throttles, i), i, s);
 	for (size_t i = 0; !err && i < json_object_array_length(allows); i++)
 		err = read_allow(r, json_object_array_get_idx(allows, i), i, s);
 	if (err)

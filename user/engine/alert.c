@@ -19,10 +19,13 @@ struct json_object *alert_to_json(const struct verdict *v)
 	if (v->has_src)
 		gh_addr_format(&v->src, buf, sizeof(buf));
 	json_object_object_add(o, "src_ip", v->has_src ? json_object_new_string(buf) : NULL);
-	json_object_object_add(o, "action", json_object_new_string(v->block ? "block" : "alert"));
+	json_object_object_add(o, "action", json_object_new_string(v->block      ? "block"
+								   : v->throttle ? "throttle"
+										 : "alert"));
 	json_object_object_add(o, "severity",
 			       json_object_new_string(policy_severity_name(p->severity)));
-	json_object_object_add(o, "ttl_s", json_object_new_uint64(v->block ? v->ttl_s : 0));
+	json_object_object_add(o, "ttl_s",
+			       json_object_new_uint64(v->block || v->throttle ? v->ttl_s : 0));
 	json_object_object_add(o, "value", gh_json_number(v->value));
 	json_object_object_add(o, "threshold", gh_json_number(v->threshold));
 	json_object_object_add(o, "evidence", v->evidence ? json_object_get(v->evidence)

@@ -88,11 +88,15 @@ struct verdict {
 	 * prefix is the group's, whichever record of it came last.
 	 */
 	struct gh_addr src;
-	struct gh_cidr scope;   /* what to block: src masked to action.scope */
-	bool block;             /* action block, mode enforce and a source to block */
-	uint64_t ttl_s;         /* block ttl after escalation (monitor mode: what enforce
-				 * would use); 0 for alert actions */
-	uint32_t offense;       /* n-th block of this group by this policy within a day */
+	struct gh_cidr scope;   /* what to block or throttle: src masked to action.scope */
+	bool block;             /* action block (or a throttle's block_after-th offense),
+				 * mode enforce and a source to block */
+	bool throttle;          /* action throttle before block_after: limit the scope to
+				 * the policy's action.limits (same conditions as block) */
+	uint64_t ttl_s;         /* block or throttle ttl after escalation (monitor mode:
+				 * what enforce would use); 0 for alert actions */
+	uint32_t offense;       /* n-th block or throttle of this group by this policy
+				 * within a day */
 	double value, threshold;
 	struct json_object *evidence; /* owned by the engine, valid during the callback */
 };

@@ -65,33 +65,47 @@ static uint64_t escalated_ttl(const struct policy_action *a, uint32_t offense)
 	return ttl >= (double)a->max_ttl_s ? a->max_ttl_s : (uint64_t)ttl;
 }
 
+/* {"conns_per_s": N, "conn_burst": N, ...} for a throttle's alert. */
+static struct json_object *limits_json(const struct throttle_limits *l)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "conns_per_s", json_object_new_uint64(l->conns_per_s));
+	json_object_object_add(o, "conn_burst", json_object_new_uint64(l->conn_burst));
+	json_object_object_add(o, "packets_per_s", json_object_new_uint64(l->packets_per_s));
+	json_object_object_add(o, "packet_burst", json_object_new_uint64(l->packet_burst));
+	return o;
+}
+
 static void escalate(struct engine *e, uint32_t gi, struct slot *s, struct verdict *v,
 		     bool monitor, struct json_object *evidence)
 {
 	const struct policy_action *a = &v->policy->action;
 	char scope[GH_CIDR_STRLEN];
+	struct json_object *m;
+	bool throttles;
 
 	if (s->offenses && v->ts_ns >= s->last_block + ENGINE_OFFENSE_MEMORY_NS)
 		s->offenses = 0;
 	v->offense = ++s->offenses;
+	throttles = a->throttle && (!a->block_after || v->offense < a->block_after);
 	if (v->ts_ns > s->last_block)
 		s->last_block = v->ts_ns;
 	eng_group_keep(e, gi, s->last_block + ENGINE_OFFENSE_MEMORY_NS);
 	v->ttl_s = escalated_ttl(a, v->offense);
-	v->block = !monitor && v->has_src;
+	*(throttles ? &v->throttle : &v->block) = !monitor && v->has_src;
 	json_object_object_add(evidence, "offense", json_object_new_uint64(v->offense));
 	if (!v->has_src)
 		return;
 	/* What is dropped may be wider than src_ip (a /64 by default for IPv6): say it. */
 	gh_cidr_format(&v->scope, scope, sizeof(scope));
+	m = monitor ? json_object_new_object() : evidence;
+	json_object_object_add(m, "scope", json_object_new_string(scope));
+	if (throttles)
+		json_object_object_add(m, "throttle", limits_json(&a->limits));
 	if (monitor) {
-		struct json_object *m = json_object_new_object();
-
-		json_object_object_add(m, "scope", json_object_new_string(scope));
 		json_object_object_add(m, "ttl_s", json_object_new_uint64(v->ttl_s));
-		json_object_object_add(evidence, "would_block", m);
-	} else {
-		json_object_object_add(evidence, "scope", json_object_new_string(scope));
+		json_object_object_add(evidence, throttles ? "would_throttle" : "would_block", m);
 	}
 }
 
@@ -112,7 +126,7 @@ void eng_emit(struct engine *e, struct epolicy *ep, uint32_t gi, const struct gh
 		v.scope.prefixlen = src->family == AF_INET ? p->action.scope_v4 : p->action.scope_v6;
 		gh_addr_mask(&v.scope.addr, v.scope.prefixlen);
 	}
-	if (p->action.block)
+	if (policy_action_gates(&p->action))
 		escalate(e, gi, &g->slots[ep->slot], &v, p->monitor, evidence);
 	e->pst[ep - e->pol].alerts++;
 	e->pst[ep - e->pol].blocks += v.block;

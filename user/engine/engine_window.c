@@ -124,7 +124,7 @@ static bool blocks_part_of_group(const struct engine *e, const struct epolicy *e
 {
 	const struct policy_action *a = &ep->p->action;
 
-	return a->block && ep->src_grouped &&
+	return policy_action_gates(a) && ep->src_grouped &&
 	       (src->family == AF_INET ? a->scope_v4 : a->scope_v6) >
 		       eng_class_prefix(&e->cls[ep->cls], src);
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "gatehawk/gate.h"
 #include "gatehawk/sources.h"
 #include "engine/aggregate.h"
 #include "engine/features.h"
@@ -64,13 +65,28 @@ enum rate_metric {
 
 struct policy_action {
 	bool block;
-	uint64_t ttl_s;          /* block: first offense */
+	/*
+	 * Throttle: the source's new connections and/or packets are limited at
+	 * the gate (limits) for ttl, escalated like a block's; from the
+	 * block_after-th offense within a day it is blocked instead (0: never).
+	 */
+	bool throttle;
+	struct throttle_limits limits;
+	uint32_t block_after;
+	uint64_t ttl_s;          /* block, throttle: first offense */
 	uint8_t scope_v4;        /* block the source's prefix of this length (default 32) */
 	uint8_t scope_v6;        /* (default: the set's IPv6 prefix, see struct policy) */
 	double escalate_factor;  /* ttl x factor^(n-1) for the n-th block in a day; 1: none */
 	uint64_t max_ttl_s;      /* cap on the escalated ttl */
 	uint64_t cooldown_s;     /* same policy, same group: silent this long after firing */
 };
+
+/* Whether the action writes to the gate (block, throttle): it needs a source,
+ * and handshake-verified evidence, lest spoofed packets choose the source. */
+static inline bool policy_action_gates(const struct policy_action *a)
+{
+	return a->block || a->throttle;
+}
 
 struct policy_agg {
 	char name[POLICY_NAME_MAX + 1];

@@ -60,14 +60,15 @@ static void parse_rate(struct diag *d, struct json_object *o, struct policy *p)
 		pp_fail(d, "a duration from 1s to 1h", pp_member(o, "over"));
 		pp_path_pop(d, mark);
 	}
-	if (m >= 0 && p->action.block && !rate_metric_verified(r->metric)) {
+	if (m >= 0 && policy_action_gates(&p->action) && !rate_metric_verified(r->metric)) {
+		const char *what = p->action.throttle ? "throttle" : "block";
 		size_t mark = pp_path_push(d, "action.type");
 
-		pp_failf(d, "block needs handshake-verified evidence: %s counts frames seen before any "
-			 "handshake, so spoofed ones would choose who gets blocked; use alert, or "
+		pp_failf(d, "%s needs handshake-verified evidence: %s counts frames seen before any "
+			 "handshake, so spoofed ones would choose who gets %sed; use alert, or "
 			 "a metric counted after the handshake (conns, requests, request_bytes, "
 			 "resp_2xx to resp_5xx)",
-			 metric_names[m]);
+			 what, metric_names[m], what);
 		pp_path_pop(d, mark);
 	}
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
-/* Actions (alert, block with ttl, scope, escalation, cooldown) and prefix objects. */
+/* Actions (alert; block and throttle with ttl, scope, escalation; cooldown) and prefix objects. */
 #include <stdio.h>
 
 #include "engine/policy_parse_internal.h"
 
 #define DEFAULT_COOLDOWN_S 60
 
-static const char *const action_types[] = { "alert", "block" };
+static const char *const action_types[] = { "alert", "block", "throttle" };
+enum { ACTION_ALERT, ACTION_BLOCK, ACTION_THROTTLE };
+#define BLOCK_KEYS "type", "cooldown", "ttl", "scope", "escalate", "allow_wide_scope"
 
 /* {"ipv4": N, "ipv6": N}, each optional. */
 void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
@@ -68,11 +70,63 @@ static void wide_scope_text(const struct policy_action *a, char *buf, size_t len
 		snprintf(buf + n, len - (size_t)n, "%s/%u for IPv6", v4 ? " and " : "", a->scope_v6);
 }
 
+/* One rate of a throttle and its burst (default: the rate); false when either is bad (reported). */
+static bool parse_rate_pair(struct diag *d, struct json_object *r, const char *rate_key,
+			    const char *burst_key, uint32_t *per_s, uint32_t *burst)
+{
+	double n = 0, b = 0;
+	bool good = pp_member_number(d, r, rate_key, false, 0, GH_THROTTLE_MAX_RATE, true,
+				     "an integer from 0 to 10000000 (per second)", &n);
+
+	good &= pp_member_number(d, r, burst_key, false, 1, GH_THROTTLE_MAX_BURST, true,
+				 "an integer from 1 to 1000000", &b);
+	*per_s = (uint32_t)n;
+	*burst = (uint32_t)b;
+	if (good && !*burst)
+		*burst = *per_s; /* one second's worth */
+	else if (good && !*per_s) {
+		size_t m = pp_path_key(d, burst_key);
+
+		pp_failf(d, "a burst only with %s above 0", rate_key);
+		pp_path_pop(d, m);
+		good = false;
+	}
+	return good;
+}
+
+/* "rate" and "block_after" of a throttle action. */
+static void parse_throttle(struct diag *d, struct json_object *o, struct policy_action *a)
+{
+	static const char *const rate_keys[] = { "conns_per_s", "conn_burst", "packets_per_s",
+						 "packet_burst" };
+	struct json_object *r = pp_member(o, "rate");
+	struct throttle_limits *l = &a->limits;
+	size_t mark = pp_path_key(d, "rate");
+	double after = 0;
+	bool good;
+
+	if (pp_expect_type(d, r, json_type_object, "an object such as {\"conns_per_s\": 10}")) {
+		pp_check_keys(d, r, NAMES(rate_keys), NULL);
+		good = parse_rate_pair(d, r, "conns_per_s", "conn_burst", &l->conns_per_s,
+				       &l->conn_burst);
+		good &= parse_rate_pair(d, r, "packets_per_s", "packet_burst", &l->packets_per_s,
+					&l->packet_burst);
+		if (good && !l->conns_per_s && !l->packets_per_s)
+			pp_failf(d, "expected conns_per_s or packets_per_s above 0");
+	}
+	pp_path_pop(d, mark);
+	if (pp_member_number(d, o, "block_after", false, 2, 1000, true,
+			     "an integer from 2 to 1000 (the offense that blocks; a block action "
+			     "blocks at the first)",
+			     &after))
+		a->block_after = (uint32_t)after;
+}
+
 void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a)
 {
 	static const char *const alert_keys[] = { "type", "cooldown" };
-	static const char *const block_keys[] = { "type", "cooldown", "ttl", "scope", "escalate",
-						  "allow_wide_scope" };
+	static const char *const block_keys[] = { BLOCK_KEYS };
+	static const char *const throttle_keys[] = { BLOCK_KEYS, "rate", "block_after" };
 	struct json_object *wide;
 	static const char *const esc_keys[] = { "factor", "max_ttl" };
 	struct json_object *esc;
@@ -85,14 +139,19 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 			    "an object such as {\"type\": \"block\", \"ttl\": \"1h\"}"))
 		return;
 	type = pp_member_enum(d, o, "type", NAMES(action_types), -1);
-	a->block = type == 1;
+	a->block = type == ACTION_BLOCK;
+	a->throttle = type == ACTION_THROTTLE;
 	if (a->block)
 		pp_check_keys(d, o, NAMES(block_keys), "for a block action");
+	else if (a->throttle)
+		pp_check_keys(d, o, NAMES(throttle_keys), "for a throttle action");
 	else
 		pp_check_keys(d, o, NAMES(alert_keys), "for an alert action");
 	pp_member_duration(d, o, "cooldown", false, 0, &a->cooldown_s);
-	if (!a->block)
+	if (!policy_action_gates(a))
 		return;
+	if (a->throttle)
+		parse_throttle(d, o, a);
 	pp_member_duration(d, o, "ttl", true, 1, &a->ttl_s);
 	a->max_ttl_s = a->ttl_s;
 	pp_parse_prefixes(d, o, "scope", &a->scope_v4, &a->scope_v6);

@@ -249,10 +249,12 @@ void pp_parse_grouping(struct parser *ps, struct json_object *o, struct policy *
 		pp_fail(d, "prefix only with src_ip in group_by", pp_member(o, "prefix"));
 		pp_path_pop(d, mark);
 	}
-	if (p->action.block && !group_by_has_src(w->group_by, w->n_group)) {
+	if (policy_action_gates(&p->action) && !group_by_has_src(w->group_by, w->n_group)) {
 		size_t mark = pp_path_push(d, "action.type");
 
-		pp_fail(d, "alert when group_by lacks src_ip (a block needs a source)",
+		pp_fail(d, p->action.throttle
+				   ? "alert when group_by lacks src_ip (a throttle needs a source)"
+				   : "alert when group_by lacks src_ip (a block needs a source)",
 			pp_member(pp_member(o, "action"), "type"));
 		pp_path_pop(d, mark);
 	}

@@ -327,14 +327,14 @@ static void header_line(struct request_record *rec, enum length_state *length, c
 	}
 }
 
-int http_head_parse(const char *buf, size_t len, struct request_record *rec)
+/* http_head_parse(); *complete says whether the blank line ending the head was in buf. */
+static int parse_head(const char *buf, size_t len, struct request_record *rec, bool *complete)
 {
 	enum length_state length = LENGTH_NONE;
 	struct request_line rl;
 	const char *end, *p;
 	enum line_state ls;
 	struct line ln;
-	bool complete = false;
 	int err;
 
 	/* Slices carry 32-bit lengths; no head is anywhere near that. */
@@ -356,10 +356,11 @@ int http_head_parse(const char *buf, size_t len, struct request_record *rec)
 	req_set_str(rec, REQ_VERSION, &rec->version, rl.version.p, rl.version.len);
 
 	/* Up to the blank line; after HTTP_HEAD_MAX_LINES only that may come. */
+	*complete = false;
 	p = ln.next;
 	for (int lines = 0; next_line(p, end, false, &ln) == LINE_OK; lines++) {
 		if (ln.end == p) {
-			complete = true;
+			*complete = true;
 			break;
 		}
 		if (lines == HTTP_HEAD_MAX_LINES)
@@ -376,18 +377,70 @@ int http_head_parse(const char *buf, size_t len, struct request_record *rec)
 	 * line (a browser head with big cookies often is) may hide the header,
 	 * so then false stays absent rather than claiming there was none.
 	 */
-	if (complete || rec->has_cookie)
+	if (*complete || rec->has_cookie)
 		rec->present |= REQ_BIT(REQ_HAS_COOKIE);
-	if (complete || rec->is_xhr)
+	if (*complete || rec->is_xhr)
 		rec->present |= REQ_BIT(REQ_IS_XHR);
 	/*
 	 * A cut head may have lost the proxy's own forwarding header (a client
 	 * can pad its head past the snapshot), leaving only the client's forged
 	 * one: without the whole head, no client is taken from them.
 	 */
-	if (!complete)
+	if (!*complete)
 		rec->present &= ~(REQ_BIT(REQ_FORWARDED_FOR) | REQ_BIT(REQ_REAL_IP));
 	return 0;
+}
+
+int http_head_parse(const char *buf, size_t len, struct request_record *rec)
+{
+	bool complete;
+
+	return parse_head(buf, len, rec, &complete);
+}
+
+/*
+ * A request line cut at end (split_request_line said -EMSGSIZE, so what is
+ * there is well-formed so far): the method, whole once its space came, and
+ * the target as far as it goes. An absolute-form target cut inside its
+ * authority gives a host prefix and no path: "/" would be a guess.
+ */
+static int cut_request_line(const char *p, const char *end, struct request_record *rec)
+{
+	const char *method_end, *target, *q;
+	size_t skip;
+
+	end = find_ctl(p, end); /* a CR the cut left at the end */
+	method_end = http_method_end(p, end);
+	if (method_end == end)
+		return -EMSGSIZE;
+	target = skip_spaces(method_end, end);
+	q = memchr(target, ' ', (size_t)(end - target));
+	if (!q)
+		q = end;
+	rec->present &= ~HTTP_HEAD_FIELDS;
+	rec->has_cookie = false;
+	rec->is_xhr = false;
+	req_set_method(rec, p, (uint32_t)(method_end - p));
+	if (q == target)
+		return 0;
+	http_target_set(rec, target, q);
+	skip = absolute_scheme(target, (size_t)(q - target));
+	if (q == end && skip && !memchr(target + skip, '/', (size_t)(q - target) - skip) &&
+	    !memchr(target + skip, '?', (size_t)(q - target) - skip))
+		rec->present &= ~REQ_BIT(REQ_PATH);
+	return 0;
+}
+
+int http_head_decode(const char *buf, size_t len, struct request_record *rec)
+{
+	bool complete = false;
+	int err = parse_head(buf, len, rec, &complete);
+
+	if (err == -EMSGSIZE)
+		err = cut_request_line(buf, buf + (len > UINT32_MAX ? UINT32_MAX : len), rec);
+	if (!err)
+		rec->truncated = !complete;
+	return err;
 }
 
 bool http_head_starts_request(const char *buf, size_t len)

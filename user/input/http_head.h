@@ -53,6 +53,17 @@ static inline bool http_ci_eq(const char *p, const char *lower, size_t n)
 int http_head_parse(const char *buf, size_t len, struct request_record *rec);
 
 /*
+ * The live decoder's reading of a kernel snapshot, which may be cut
+ * anywhere: http_head_parse(), and where it says -EMSGSIZE (the request
+ * line is cut) the method and what came of the target (path, query or
+ * host, prefixes of what was sent) instead of nothing. rec->truncated is
+ * set when the snapshot ended before the blank line ending the head: fields
+ * past the cut are absent. -EINVAL (rec untouched) when not a request, or
+ * -EMSGSIZE when even the method token is cut.
+ */
+int http_head_decode(const char *buf, size_t len, struct request_record *rec);
+
+/*
  * Path, query and, for absolute-form ("http://host/p"), host from a request
  * target [p, end); shared with the access-log parser so both read a target
  * alike. "*" and authority-form stay whole as path.

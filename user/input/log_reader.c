@@ -113,12 +113,11 @@ int line_buf_finish(struct line_buf *b, char **line, size_t *len)
 {
 	char *p = b->buf + b->start;
 	size_t n = b->end - b->start;
-	bool skipping = b->skipping;
+	/* Before the discard: accept_line needs nul_end to see a NUL. */
+	bool taken = !b->skipping && n && accept_line(b, p, n, line, len);
 
 	line_buf_discard(b);
-	if (skipping || !n)
-		return 0;
-	return accept_line(b, p, n, line, len) ? 1 : 0;
+	return taken ? 1 : 0;
 }
 
 struct log_reader {

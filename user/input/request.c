@@ -165,5 +165,7 @@ struct json_object *request_to_json(const struct request_record *r)
 		}
 		json_object_object_add(o, req_field_name(f), v);
 	}
+	if (r->truncated)
+		json_object_object_add(o, "truncated", json_object_new_boolean(1));
 	return o;
 }

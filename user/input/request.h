@@ -103,6 +103,8 @@ struct request_record {
 	uint8_t method;     /* enum http_method; method_str has the text */
 	bool has_cookie;
 	bool is_xhr;        /* X-Requested-With: XMLHttpRequest */
+	bool truncated;     /* live only: the head went on past the kernel's snapshot,
+			     * so fields after the cut are absent (JSON: "truncated": true) */
 	uint64_t content_length;
 	uint64_t bytes;     /* response bytes (logs), request bytes seen (live) */
 	uint64_t sock_cookie; /* live only: the socket the request came on */
@@ -167,7 +169,8 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
  */
 int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len);
 
-/* Every present field as one JSON object (json-c escapes all strings). */
+/* Every present field as one JSON object (json-c escapes all strings), and
+ * "truncated": true for a record from a cut head. */
 struct json_object *request_to_json(const struct request_record *r);
 
 #endif /* GATEHAWK_REQUEST_H */

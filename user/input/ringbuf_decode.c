@@ -15,6 +15,7 @@ struct pending {
 	uint64_t seq;  /* arrival order */
 	int32_t hnext; /* next slot in the same cookie bucket, -1 at the end */
 	bool live;
+	bool holed;    /* a part of the head was lost: nothing more is appended */
 };
 
 struct ringbuf_decoder {
@@ -92,10 +93,11 @@ static bool emit(struct ringbuf_decoder *d, const struct gh_request_event *ev, u
 	struct request_record rec;
 
 	memset(&rec, 0, sizeof(rec));
-	if (http_head_parse(ev->head, h->snap_len, &rec)) {
+	if (http_head_decode(ev->head, h->snap_len, &rec)) {
 		d->stats.malformed++;
 		return false;
 	}
+	d->stats.truncated += rec.truncated;
 	rec.ts_ns = gh_event_time(d->clock, h->ts_ns);
 	gh_addr_from_bytes(&rec.src, family, h->saddr);
 	gh_addr_from_bytes(&rec.dst, family, h->daddr);
@@ -142,9 +144,43 @@ static void add_request(struct ringbuf_decoder *d, const struct gh_request_event
 	p->ev = *ev;
 	p->seq = d->tail++;
 	p->live = true;
+	p->holed = false;
 	b = bucket_of(d, ev->hdr.sock_cookie);
 	p->hnext = d->buckets[b];
 	d->buckets[b] = idx;
+}
+
+/* A later part of a waiting head: same socket, same request number. */
+static void add_part(struct ringbuf_decoder *d, const struct gh_request_event *ev)
+{
+	const struct gh_event_hdr *h = &ev->hdr;
+	struct gh_request_event *head;
+	struct pending *p = NULL;
+	uint32_t n;
+
+	for (int32_t i = d->buckets[bucket_of(d, h->sock_cookie)]; i >= 0 && h->req_seq;
+	     i = d->slots[i].hnext)
+		if (d->slots[i].ev.hdr.sock_cookie == h->sock_cookie &&
+		    d->slots[i].ev.hdr.req_seq == h->req_seq) {
+			p = &d->slots[i];
+			break;
+		}
+	if (!p) {
+		d->stats.orphan_parts++;
+		return;
+	}
+	head = &p->ev;
+	/* A part that does not follow on (one before it was lost to a full
+	 * ring) would leave a hole: the head stays as far as it is whole. */
+	if (p->holed || h->value != head->hdr.snap_len) {
+		p->holed = true;
+		return;
+	}
+	n = h->snap_len;
+	if (n > GH_SNAP_LEN - head->hdr.snap_len)
+		n = GH_SNAP_LEN - head->hdr.snap_len;
+	memcpy(head->head + head->hdr.snap_len, ev->head, n);
+	head->hdr.snap_len += n;
 }
 
 static void add_response(struct ringbuf_decoder *d, const struct gh_event_hdr *h)
@@ -176,7 +212,12 @@ int decoder_event(struct ringbuf_decoder *d, const void *data, size_t size)
 	    h->snap_len <= GH_SNAP_LEN && (h->family == 4 || h->family == 6)) {
 		d->stats.requests++;
 		add_request(d, data);
-	} else if (h->type == GH_EV_RESPONSE) {
+	} else if (h->type == GH_EV_REQUEST_MORE && size >= sizeof(struct gh_request_event) &&
+		   h->snap_len <= GH_SNAP_LEN) {
+		d->stats.parts++;
+		add_part(d, data);
+	} else if (h->type == GH_EV_RESPONSE && h->value >= 100 && h->value <= 999) {
+		/* Only a real status answers a request: the sensor sends 200..599. */
 		d->stats.responses++;
 		add_response(d, h);
 	} else {
@@ -192,8 +233,12 @@ void decoder_expire(struct ringbuf_decoder *d, uint64_t now_boot_ns)
 		struct pending *p = &d->slots[idx];
 
 		if (p->live) {
-			/* Written so that an event stamped after `now` is not overdue. */
-			if (p->ev.hdr.ts_ns + d->timeout_ns > now_boot_ns)
+			uint64_t due;
+
+			/* Saturating: a stamp near the clock's end must not wrap to overdue. */
+			if (__builtin_add_overflow(p->ev.hdr.ts_ns, d->timeout_ns, &due))
+				due = UINT64_MAX;
+			if (due > now_boot_ns)
 				break;
 			unlink_slot(d, idx);
 			if (emit(d, &p->ev, 0))

@@ -7,6 +7,12 @@
  * sampled requests only, in request order), then is parsed and handed on
  * with its status. A request whose response does not come within the answer
  * timeout, or that is pushed out of a full table, goes on without a status.
+ *
+ * A head the client spread over several segments comes as its first part and
+ * further parts (GH_EV_REQUEST_MORE, joined by socket and request number)
+ * that are appended while it waits. A head cut short (by the snapshot size,
+ * or inside its request line) is decoded as far as it goes and handed on
+ * with `truncated` set.
  */
 #ifndef GATEHAWK_RINGBUF_DECODE_H
 #define GATEHAWK_RINGBUF_DECODE_H
@@ -24,6 +30,9 @@
 	X(responses)        /* response events received */                      \
 	X(decoded)          /* records handed on */                             \
 	X(malformed)        /* heads the parser refused, dropped */             \
+	X(truncated)        /* records of heads cut short, handed on partial */ \
+	X(parts)            /* later parts of heads received */                 \
+	X(orphan_parts)     /* parts with no waiting head to join */            \
 	X(with_status)      /* records joined to their response */              \
 	X(unanswered)       /* records handed on without a status (timeout) */  \
 	X(pending_full)     /* records pushed out of a full pending table */    \

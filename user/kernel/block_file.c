@@ -23,7 +23,7 @@ static int spec_push(struct spec_list *l, const struct block_spec *s)
 }
 
 /* One line, comment already cut: "CIDR [TTL]". Returns a message or NULL. */
-static const char *parse_line(char *line, uint64_t default_ttl_s, struct block_spec *s,
+static const char *parse_line(char *line, const struct block_file_opts *o, struct block_spec *s,
 			      int *empty)
 {
 	char *save = NULL;
@@ -33,11 +33,13 @@ static const char *parse_line(char *line, uint64_t default_ttl_s, struct block_s
 	*empty = !cidr;
 	if (!cidr)
 		return NULL;
+	if (ttl && o->no_ttl)
+		return "expected one CIDR a line, found more fields";
 	if (strtok_r(NULL, " \t\r", &save))
 		return "expected \"CIDR [TTL]\", found more fields";
 	if (gh_cidr_parse(cidr, &s->cidr))
 		return "expected an IPv4 or IPv6 address or CIDR with no host bits set";
-	s->ttl_s = default_ttl_s;
+	s->ttl_s = o->default_ttl_s;
 	if (ttl && (gh_duration_parse(ttl, &s->ttl_s) || !s->ttl_s))
 		return "expected a TTL such as 30s, 10m, 2h or 7d";
 	return NULL;
@@ -83,7 +85,7 @@ int block_file_parse(FILE *f, const char *name, const struct block_file_opts *o,
 		if (!why) {
 			line[len] = '\0';
 			line[strcspn(line, "#")] = '\0';
-			why = parse_line(line, o->default_ttl_s, &s, &empty);
+			why = parse_line(line, o, &s, &empty);
 		}
 		if (why) {
 			if (errors++ < GH_BLOCK_FILE_MAX_ERRORS)

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * Block list files for `gatehawk block add --file`: one entry per line,
- * "CIDR [TTL]", '#' starts a comment, blank lines are ignored.
+ * Block and allow list files (`gatehawk block add --file`, `allow add
+ * --file`, `run --allow-file`): one entry per line, "CIDR [TTL]", '#' starts
+ * a comment, blank lines are ignored.
  */
 #ifndef GATEHAWK_BLOCK_FILE_H
 #define GATEHAWK_BLOCK_FILE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "base/err.h"
@@ -27,6 +29,7 @@ struct block_file_opts {
 	 */
 	void (*bad_line)(const struct gh_err *line_err, void *ctx);
 	void *ctx;
+	bool no_ttl; /* a TTL on a line is an error (run --allow-file) */
 };
 
 /*

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include "base/clock.h"
 #include "kernel/gate_maps.h"
+#include "kernel/gate_maps_internal.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 #include "base/vec.h"
@@ -28,6 +30,10 @@ static const struct {
 	{ "reasons", offsetof(struct gate_maps, reasons) },
 	{ "gate_stats", offsetof(struct gate_maps, stats) },
 	{ "gate_config", offsetof(struct gate_maps, config) },
+	{ "throttle_host4", offsetof(struct gate_maps, throttle_host4) },
+	{ "throttle_host6", offsetof(struct gate_maps, throttle_host6) },
+	{ "throttle_net4", offsetof(struct gate_maps, throttle_net4) },
+	{ "throttle_net6", offsetof(struct gate_maps, throttle_net6) },
 };
 
 #define N_GATE_MAPS (sizeof(gate_map_fields) / sizeof(gate_map_fields[0]))
@@ -59,15 +65,15 @@ void gate_maps_init(struct gate_maps *m)
 	m->lock_fd = -1;
 }
 
-int gate_maps_open(const char *pin_dir, struct gate_maps *m)
+/* Fill every fd from open_fd(name) (an fd or -errno). */
+static int maps_open_each(struct gate_maps *m, int (*open_fd)(const char *name, void *ctx),
+			  void *ctx)
 {
 	struct map_shape shape;
 	int err;
 
-	gate_maps_init(m);
-	m->pin_dir = pin_dir;
 	for (size_t i = 0; i < N_GATE_MAPS; i++) {
-		err = gh_pin_open(pin_dir, gate_map_fields[i].name);
+		err = open_fd(gate_map_fields[i].name, ctx);
 		if (err < 0)
 			goto fail;
 		*map_fd_at(m, i) = err;
@@ -80,6 +86,36 @@ int gate_maps_open(const char *pin_dir, struct gate_maps *m)
 fail:
 	gate_maps_close(m);
 	return err;
+}
+
+static int open_pinned(const char *name, void *pin_dir)
+{
+	return gh_pin_open(pin_dir, name);
+}
+
+int gate_maps_open(const char *pin_dir, struct gate_maps *m)
+{
+	gate_maps_init(m);
+	m->pin_dir = pin_dir;
+	return maps_open_each(m, open_pinned, (void *)pin_dir);
+}
+
+/* A duplicate, so gate_maps_close() never closes the object's own fds. */
+static int open_in_object(const char *name, void *obj)
+{
+	int fd = bpf_object__find_map_fd_by_name(obj, name);
+
+	if (fd < 0)
+		return fd;
+	fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	return fd < 0 ? -errno : fd;
+}
+
+int gate_maps_from_object(struct bpf_object *obj, const char *lock_dir, struct gate_maps *m)
+{
+	gate_maps_init(m);
+	m->pin_dir = lock_dir;
+	return maps_open_each(m, open_in_object, obj);
 }
 
 int gate_maps_lock(struct gate_maps *m)
@@ -98,32 +134,40 @@ void gate_maps_unlock(struct gate_maps *m)
 	m->lock_fd = -1;
 }
 
-/*
- * Where a prefix lives: full-length blocks in the exact-address hash, the
- * rest (and every allow entry) in a trie keyed by {prefixlen, addr}.
- */
-struct map_slot {
-	int fd;
-	bool trie;
-	uint8_t key[sizeof(struct net_v6_key)];
+/* A list's maps: exact-address hashes (none for allows) and prefix tries. */
+struct list_maps {
+	int host4, host6, net4, net6;
 };
 
-static void slot_for(struct gate_maps *m, const struct gh_cidr *c, bool allow, struct map_slot *s)
+static struct list_maps list_maps(const struct gate_maps *m, enum gate_list l)
 {
+	switch (l) {
+	case GATE_ALLOWS:
+		return (struct list_maps){ -1, -1, m->allow_net4, m->allow_net6 };
+	case GATE_THROTTLES:
+		return (struct list_maps){ m->throttle_host4, m->throttle_host6, m->throttle_net4,
+					   m->throttle_net6 };
+	default:
+		return (struct list_maps){ m->block_host4, m->block_host6, m->block_net4,
+					   m->block_net6 };
+	}
+}
+
+void gate_slot_for(struct gate_maps *m, const struct gh_cidr *c, enum gate_list l,
+		   struct map_slot *s)
+{
+	struct list_maps lm = list_maps(m, l);
 	bool v4 = c->addr.family == AF_INET;
 	uint32_t plen = c->prefixlen;
 
 	memset(s, 0, sizeof(*s));
-	s->trie = allow || plen < gh_addr_bits(&c->addr);
+	s->trie = l == GATE_ALLOWS || plen < gh_addr_bits(&c->addr);
 	if (!s->trie) {
-		s->fd = v4 ? m->block_host4 : m->block_host6;
+		s->fd = v4 ? lm.host4 : lm.host6;
 		memcpy(s->key, c->addr.bytes, gh_addr_len(&c->addr));
 		return;
 	}
-	if (allow)
-		s->fd = v4 ? m->allow_net4 : m->allow_net6;
-	else
-		s->fd = v4 ? m->block_net4 : m->block_net6;
+	s->fd = v4 ? lm.net4 : lm.net6;
 	memcpy(s->key, &plen, sizeof(plen));
 	memcpy(s->key + sizeof(plen), c->addr.bytes, gh_addr_len(&c->addr));
 }
@@ -169,6 +213,55 @@ int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear)
 		return -errno;
 	cfg.flags = (cfg.flags | set) & ~clear;
 	return bpf_map_update_elem(m->config, &zero, &cfg, BPF_ANY) ? -errno : 0;
+}
+
+static int find_packet_limit(const struct gh_cidr *c, const void *value, void *ctx)
+{
+	(void)c;
+	(void)ctx;
+	return ((const struct throttle_entry *)value)->packets.interval_ns != 0;
+}
+
+/*
+ * After throttles went: point the program at the throttle maps that still
+ * hold entries (one syscall a map), and at every packet only while one of
+ * them limits packets (a walk of them all).
+ */
+static int refresh_throttle_flags(struct gate_maps *m)
+{
+	const struct {
+		int fd;
+		uint32_t bit;
+	} maps[] = {
+		{ m->throttle_host4, GH_GATE_F_THROTTLE_HOST4 },
+		{ m->throttle_host6, GH_GATE_F_THROTTLE_HOST6 },
+		{ m->throttle_net4, GH_GATE_F_THROTTLE_NET4 },
+		{ m->throttle_net6, GH_GATE_F_THROTTLE_NET6 },
+	};
+	const uint32_t all = GH_GATE_F_THROTTLE4 | GH_GATE_F_THROTTLE6 | GH_GATE_F_THROTTLE_PACKETS;
+	uint8_t key[sizeof(struct net_v6_key)];
+	uint32_t set = 0;
+	int found = 0;
+
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
+		if (!bpf_map_get_next_key(maps[i].fd, NULL, key))
+			set |= maps[i].bit;
+		else if (errno != ENOENT)
+			return -errno;
+	}
+	if (set)
+		found = gate_list_foreach(m, GATE_THROTTLES, find_packet_limit, NULL);
+	if (found < 0)
+		return found;
+	set |= found ? GH_GATE_F_THROTTLE_PACKETS : 0;
+	return gate_update_flags(m, set, all & ~set);
+}
+
+int gate_list_removed(struct gate_maps *m, enum gate_list l, bool trie)
+{
+	if (l == GATE_THROTTLES)
+		return refresh_throttle_flags(m);
+	return trie ? recount_tries(m) : 0;
 }
 
 /* One pending write, with what was there before so it can be undone. */
@@ -265,7 +358,7 @@ int gate_block_add(struct gate_maps *m, const struct block_spec *specs, size_t n
 		const struct block_spec *s = &specs[i];
 		struct block_entry *v = &w[i].value;
 
-		slot_for(m, &s->cidr, false, &w[i].slot);
+		gate_slot_for(m, &s->cidr, GATE_BLOCKS, &w[i].slot);
 		tries_touched |= w[i].slot.trie;
 		w[i].had_old = !bpf_map_lookup_elem(w[i].slot.fd, w[i].slot.key, &w[i].old);
 		v->created_ns = w[i].had_old ? w[i].old.created_ns : now;
@@ -289,106 +382,173 @@ int gate_block_get(struct gate_maps *m, const struct gh_cidr *c, struct block_en
 {
 	struct map_slot s;
 
-	slot_for(m, c, false, &s);
+	gate_slot_for(m, c, GATE_BLOCKS, &s);
 	return bpf_map_lookup_elem(s.fd, s.key, out) ? -errno : 0;
 }
 
-static int slot_delete(struct gate_maps *m, const struct gh_cidr *c, bool allow)
+int gate_list_del(struct gate_maps *m, enum gate_list l, const struct gh_cidr *c)
 {
 	struct map_slot s;
 
-	slot_for(m, c, allow, &s);
+	gate_slot_for(m, c, l, &s);
 	if (bpf_map_delete_elem(s.fd, s.key))
 		return -errno;
-	return s.trie ? recount_tries(m) : 0;
+	return gate_list_removed(m, l, s.trie);
 }
 
 int gate_block_del(struct gate_maps *m, const struct gh_cidr *c)
 {
-	return slot_delete(m, c, false);
+	return gate_list_del(m, GATE_BLOCKS, c);
 }
 
 int gate_allow_del(struct gate_maps *m, const struct gh_cidr *c)
 {
-	return slot_delete(m, c, true);
+	return gate_list_del(m, GATE_ALLOWS, c);
 }
 
-int gate_allow_add(struct gate_maps *m, const struct gh_cidr *c)
+int gate_allow_get(struct gate_maps *m, const struct gh_cidr *c, struct allow_entry *out)
 {
-	struct allow_entry v = { .created_ns = gh_boottime_ns() };
 	struct map_slot s;
 
-	slot_for(m, c, true, &s);
-	/* Re-adding keeps the original entry and its hit count. */
-	if (bpf_map_update_elem(s.fd, s.key, &v, BPF_NOEXIST) && errno != EEXIST)
-		return errno == ENOSPC ? -E2BIG : -errno;
-	return recount_tries(m);
+	gate_slot_for(m, c, GATE_ALLOWS, &s);
+	return bpf_map_lookup_elem(s.fd, s.key, out) ? -errno : 0;
+}
+
+int gate_allow_put(struct gate_maps *m, const struct allow_spec *specs, size_t n)
+{
+	struct allow_write {
+		struct map_slot slot;
+		struct allow_entry old;
+		bool had_old;
+	} *w = calloc(n ? n : 1, sizeof(*w));
+	uint64_t now = gh_boottime_ns();
+	size_t done = 0;
+	int err = 0, rerr;
+
+	if (!w)
+		return -ENOMEM;
+	for (; done < n && !err; done++) {
+		const struct allow_spec *s = &specs[done];
+		struct allow_write *cur = &w[done];
+		struct allow_entry v = { .created_ns = now,
+					 .expires_ns = s->ttl_s ? now + s->ttl_s * 1000000000ULL : 0,
+					 .prefixlen = s->cidr.prefixlen,
+					 .flags = s->flags };
+
+		gate_slot_for(m, &s->cidr, GATE_ALLOWS, &cur->slot);
+		cur->had_old = !bpf_map_lookup_elem(cur->slot.fd, cur->slot.key, &cur->old);
+		if (cur->had_old) {
+			v.created_ns = cur->old.created_ns;
+			v.hits = cur->old.hits;
+		}
+		if (bpf_map_update_elem(cur->slot.fd, cur->slot.key, &v, BPF_ANY))
+			err = errno == ENOSPC ? -E2BIG : -errno;
+	}
+	/* The failed write changed nothing: undo the ones before it, newest first. */
+	for (size_t i = err ? done - 1 : 0; i-- > 0;) {
+		if (w[i].had_old)
+			bpf_map_update_elem(w[i].slot.fd, w[i].slot.key, &w[i].old, BPF_ANY);
+		else
+			bpf_map_delete_elem(w[i].slot.fd, w[i].slot.key);
+	}
+	free(w);
+	rerr = recount_tries(m);
+	return err ?: rerr;
 }
 
 int gate_allow_covers(struct gate_maps *m, const struct gh_addr *a)
 {
 	struct gh_cidr c = { .addr = *a, .prefixlen = gh_addr_bits(a) };
+	uint64_t now = gh_boottime_ns();
 	struct allow_entry v;
 	struct map_slot s;
 
-	slot_for(m, &c, true, &s);
-	return !bpf_map_lookup_elem(s.fd, s.key, &v);
+	/* An expired match retries shorter prefixes, as the program does. */
+	for (int i = 0; i <= GH_EXPIRED_FALLBACK_MAX; i++) {
+		gate_slot_for(m, &c, GATE_ALLOWS, &s);
+		if (bpf_map_lookup_elem(s.fd, s.key, &v))
+			return 0;
+		if (gate_entry_live(v.expires_ns, now))
+			return 1;
+		if (!v.prefixlen || v.prefixlen > c.prefixlen)
+			return 0;
+		c.prefixlen = (uint8_t)(v.prefixlen - 1);
+	}
+	return 0;
 }
 
-/* Adapts map_iter's raw key/value to a typed view of one map. */
+/* Adapts map_iter's raw key to the entry's prefix. */
 struct visit {
 	int family;
 	bool trie;
-	block_visit_fn block_fn;
-	allow_visit_fn allow_fn;
+	entry_visit_fn fn;
 	void *ctx;
 };
 
 static int visit_entry(const void *key, const void *value, void *ctx)
 {
 	struct visit *v = ctx;
+	struct gh_cidr c;
 
-	if (v->block_fn) {
-		struct block_view bv;
+	cidr_from_key(key, v->family, v->trie, &c);
+	return v->fn(&c, value, v->ctx);
+}
 
-		cidr_from_key(key, v->family, v->trie, &bv.cidr);
-		memcpy(&bv.entry, value, sizeof(bv.entry));
-		return v->block_fn(&bv, v->ctx);
-	}
-	struct allow_view av;
+/* Walk one map of a list (fd -1: that list has no such map). */
+static int walk_map(int fd, int family, bool trie, entry_visit_fn fn, void *ctx)
+{
+	struct visit v = { family, trie, fn, ctx };
 
-	cidr_from_key(key, v->family, true, &av.cidr);
+	return fd < 0 ? 0 : map_iter(fd, visit_entry, &v);
+}
+
+int gate_list_foreach(struct gate_maps *m, enum gate_list l, entry_visit_fn fn, void *ctx)
+{
+	struct list_maps lm = list_maps(m, l);
+
+	return walk_map(lm.host4, AF_INET, false, fn, ctx) ?:
+	       walk_map(lm.net4, AF_INET, true, fn, ctx) ?:
+	       walk_map(lm.host6, AF_INET6, false, fn, ctx) ?:
+	       walk_map(lm.net6, AF_INET6, true, fn, ctx);
+}
+
+struct typed_visit {
+	block_visit_fn block_fn;
+	allow_visit_fn allow_fn;
+	void *ctx;
+};
+
+/* Blocks, and the block_entry head of throttles (for GC and eviction). */
+static int visit_block(const struct gh_cidr *c, const void *value, void *ctx)
+{
+	struct typed_visit *t = ctx;
+	struct block_view bv = { .cidr = *c };
+
+	memcpy(&bv.entry, value, sizeof(bv.entry));
+	return t->block_fn(&bv, t->ctx);
+}
+
+static int visit_allow(const struct gh_cidr *c, const void *value, void *ctx)
+{
+	struct typed_visit *t = ctx;
+	struct allow_view av = { .cidr = *c };
+
 	memcpy(&av.entry, value, sizeof(av.entry));
-	return v->allow_fn(&av, v->ctx);
+	return t->allow_fn(&av, t->ctx);
 }
 
 int gate_block_foreach(struct gate_maps *m, block_visit_fn fn, void *ctx)
 {
-	const struct {
-		int fd, family;
-		bool trie;
-	} maps[] = {
-		{ m->block_host4, AF_INET, false },
-		{ m->block_net4, AF_INET, true },
-		{ m->block_host6, AF_INET6, false },
-		{ m->block_net6, AF_INET6, true },
-	};
-	int err = 0;
+	struct typed_visit t = { .block_fn = fn, .ctx = ctx };
 
-	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]) && !err; i++) {
-		struct visit v = { maps[i].family, maps[i].trie, fn, NULL, ctx };
-
-		err = map_iter(maps[i].fd, visit_entry, &v);
-	}
-	return err;
+	return gate_list_foreach(m, GATE_BLOCKS, visit_block, &t);
 }
 
 int gate_allow_foreach(struct gate_maps *m, allow_visit_fn fn, void *ctx)
 {
-	struct visit v4 = { AF_INET, true, NULL, fn, ctx };
-	struct visit v6 = { AF_INET6, true, NULL, fn, ctx };
+	struct typed_visit t = { .allow_fn = fn, .ctx = ctx };
 
-	return map_iter(m->allow_net4, visit_entry, &v4) ?: map_iter(m->allow_net6, visit_entry, &v6);
+	return gate_list_foreach(m, GATE_ALLOWS, visit_allow, &t);
 }
 
 int gate_reason_text(struct gate_maps *m, uint32_t id, char *buf, size_t len)
@@ -441,12 +601,13 @@ int gate_stats_read(struct gate_maps *m, struct gate_stats *sum)
 
 /*
  * What may go from the maps walked: every expired entry, and the automatic
- * block in force that ends soonest (for gate_block_make_room).
+ * entry in force that ends soonest (for making room).
  */
 struct gc_ctx {
 	struct gate_maps *m;
+	enum gate_list list;
 	uint64_t now;
-	struct map_slot *expired;
+	struct block_view *expired;
 	size_t n, cap;
 	struct block_view victim;
 	bool has_victim;
@@ -467,70 +628,120 @@ static int gc_collect(const struct block_view *v, void *ctx)
 	}
 	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 256))
 		return -ENOMEM;
-	slot_for(g->m, &v->cidr, false, &g->expired[g->n++]);
+	g->expired[g->n++] = *v;
 	return 0;
 }
 
-/* Delete what gc_collect found expired; frees the list. */
-static int gc_delete_expired(struct gc_ctx *g, size_t *removed)
+/* Delete what gc_collect found expired, telling gone of each; frees the list. */
+static int gc_delete_expired(struct gc_ctx *g, const struct gate_gone *gone, size_t *removed)
 {
 	bool tries_touched = false;
+	struct map_slot slot;
 	int err = 0;
 
 	for (size_t i = 0; i < g->n && !err; i++) {
-		if (bpf_map_delete_elem(g->expired[i].fd, g->expired[i].key) && errno != ENOENT)
+		gate_slot_for(g->m, &g->expired[i].cidr, g->list, &slot);
+		if (bpf_map_delete_elem(slot.fd, slot.key) && errno != ENOENT)
 			err = -errno;
-		tries_touched |= g->expired[i].trie;
+		tries_touched |= slot.trie;
 		(*removed)++;
+		if (!err && gone && gone->block && g->list == GATE_BLOCKS)
+			gone->block(&g->expired[i], gone->ctx);
 	}
-	if (tries_touched && !err)
-		err = recount_tries(g->m);
+	if (g->n && !err)
+		err = gate_list_removed(g->m, g->list, tries_touched);
 	free(g->expired);
 	g->expired = NULL;
 	return err;
 }
 
-int gate_gc(struct gate_maps *m, uint64_t now_ns, size_t *removed)
-{
-	struct gc_ctx g = { .m = m, .now = now_ns };
-	int err;
+/* Expired allow entries of both tries, deleted after the walk. */
+struct allow_gc {
+	uint64_t now;
+	struct allow_view *expired;
+	size_t n, cap;
+};
 
-	*removed = 0;
-	err = gate_block_foreach(m, gc_collect, &g);
-	if (err) {
-		free(g.expired);
-		return err;
-	}
-	return gc_delete_expired(&g, removed);
+static int allow_gc_collect(const struct allow_view *v, void *ctx)
+{
+	struct allow_gc *g = ctx;
+
+	if (gate_entry_live(v->entry.expires_ns, g->now))
+		return 0;
+	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 64))
+		return -ENOMEM;
+	g->expired[g->n++] = *v;
+	return 0;
 }
 
-int gate_block_make_room(struct gate_maps *m, const struct block_spec *spec, uint64_t now_ns,
-			 struct block_room *out)
+static int gc_allows(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone,
+		     size_t *removed)
+{
+	struct allow_gc g = { .now = now_ns };
+	int err = gate_allow_foreach(m, allow_gc_collect, &g);
+
+	for (size_t i = 0; i < g.n && !err; i++) {
+		err = gate_allow_del(m, &g.expired[i].cidr);
+		err = err == -ENOENT ? 0 : err;
+		(*removed)++;
+		if (!err && gone && gone->allow)
+			gone->allow(&g.expired[i], gone->ctx);
+	}
+	free(g.expired);
+	return err;
+}
+
+int gate_gc(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone, size_t *removed)
+{
+	static const enum gate_list expiring[] = { GATE_BLOCKS, GATE_THROTTLES };
+	int err = 0;
+
+	*removed = 0;
+	for (size_t i = 0; i < sizeof(expiring) / sizeof(expiring[0]) && !err; i++) {
+		struct gc_ctx g = { .m = m, .list = expiring[i], .now = now_ns };
+		struct typed_visit t = { .block_fn = gc_collect, .ctx = &g };
+
+		err = gate_list_foreach(m, expiring[i], visit_block, &t);
+		if (err)
+			free(g.expired);
+		else
+			err = gc_delete_expired(&g, gone, removed);
+	}
+	return err ?: gc_allows(m, now_ns, gone, removed);
+}
+
+int gate_list_make_room(struct gate_maps *m, enum gate_list l, const struct block_spec *spec,
+			uint64_t now_ns, const struct gate_gone *gone, struct block_room *out)
 {
 	uint64_t until = spec->ttl_s ? now_ns + spec->ttl_s * 1000000000ULL : UINT64_MAX;
-	struct gc_ctx g = { .m = m, .now = now_ns };
+	struct gc_ctx g = { .m = m, .list = l, .now = now_ns };
+	struct typed_visit t = { .block_fn = gc_collect, .ctx = &g };
 	struct map_slot target;
-	struct visit v;
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	slot_for(m, &spec->cidr, false, &target);
-	v = (struct visit){ spec->cidr.addr.family, target.trie, gc_collect, NULL, &g };
-	err = map_iter(target.fd, visit_entry, &v);
+	gate_slot_for(m, &spec->cidr, l, &target);
+	err = walk_map(target.fd, spec->cidr.addr.family, target.trie, visit_block, &t);
 	if (err) {
 		free(g.expired);
 		return err;
 	}
-	err = gc_delete_expired(&g, &out->expired);
+	err = gc_delete_expired(&g, gone, &out->expired);
 	if (err || out->expired)
 		return err;
 	/* The newcomer is the least valuable when it would end first. */
 	if (!g.has_victim || g.victim.entry.expires_ns >= until)
 		return -E2BIG;
-	err = gate_block_del(m, &g.victim.cidr);
+	err = gate_list_del(m, l, &g.victim.cidr);
 	if (!err) {
 		out->evicted = true;
 		out->victim = g.victim;
 	}
 	return err;
+}
+
+int gate_block_make_room(struct gate_maps *m, const struct block_spec *spec, uint64_t now_ns,
+			 const struct gate_gone *gone, struct block_room *out)
+{
+	return gate_list_make_room(m, GATE_BLOCKS, spec, now_ns, gone, out);
 }

@@ -94,7 +94,7 @@ void gh_pin_dir_unlock(int fd)
 /* The requested size for a map, 0 when it has none. */
 static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 {
-	if (!strncmp(name, "block_", 6))
+	if (!strncmp(name, "block_", 6) || !strncmp(name, "throttle_", 9))
 		return sizes->max_blocks;
 	if (!strcmp(name, "src_stats"))
 		return sizes->max_sources;

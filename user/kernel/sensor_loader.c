@@ -145,6 +145,38 @@ static int attach_one(struct bpf_program *prog, int cg_fd, const struct stat *cg
 	return err;
 }
 
+/*
+ * The sensor's maps that hold nothing worth a failed start: scratch space,
+ * per-connection state (connections open now start afresh) and its own
+ * counters. A pin of another layout, left by an older gatehawk, would make
+ * the load fail; it is removed so the new layout is made. The running
+ * programs keep the old maps until their links are swapped below.
+ */
+static const char *const transient_maps[] = { "scratch", "sock_state", "sensor_stats" };
+
+static void replace_stale_pins(struct bpf_object *obj, const char *pin_dir, struct gh_err *e)
+{
+	for (size_t i = 0; i < sizeof(transient_maps) / sizeof(transient_maps[0]); i++) {
+		const struct bpf_map *map = bpf_object__find_map_by_name(obj, transient_maps[i]);
+		struct bpf_map_info info = {};
+		__u32 len = sizeof(info);
+		char path[GH_PATH_MAX];
+		int fd;
+
+		if (!map || gh_pin_path(path, sizeof(path), pin_dir, transient_maps[i]))
+			continue;
+		fd = bpf_obj_get(path);
+		if (fd < 0)
+			continue;
+		if (!bpf_obj_get_info_by_fd(fd, &info, &len) &&
+		    (info.type != bpf_map__type(map) || info.key_size != bpf_map__key_size(map) ||
+		     info.value_size != bpf_map__value_size(map)) &&
+		    !unlink(path))
+			gh_err_note(e, "%s: an older layout, made afresh", transient_maps[i]);
+		close(fd);
+	}
+}
+
 int sensor_attach(const struct sensor_opts *o, struct gh_err *e)
 {
 	char root[GH_PATH_MAX];
@@ -171,6 +203,7 @@ int sensor_attach(const struct sensor_opts *o, struct gh_err *e)
 		err = gh_err_sys(e, -errno, "opening the HTTP sensor object");
 		goto out;
 	}
+	replace_stale_pins(skel->obj, o->pin_dir, e);
 	err = gh_pins_configure(skel->obj, o->pin_dir, &o->sizes, e);
 	err = err ?: sock_http_bpf__load(skel);
 	if (err) {

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * A host's gate maps without a gate: the maps of the XDP skeleton, created
+ * (programs not loaded, nothing pinned: they go away with the process), so
+ * entries are checked where the XDP program would read them, and a test or
+ * a benchmark can run many "hosts" side by side, each with its own maps and
+ * lock directory. Needs CAP_BPF; the caller skips its checks when
+ * gate_fixture_open() fails.
+ */
+#ifndef GATEHAWK_TEST_GATE_FIXTURE_H
+#define GATEHAWK_TEST_GATE_FIXTURE_H
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/libbpf.h>
+
+#include "kernel/gate_maps.h"
+#include "xdp_gate.skel.h"
+
+struct gate_fixture {
+	struct xdp_gate_bpf *skel;
+	struct gate_maps maps;
+	char lock_dir[32]; /* only flock'ed */
+};
+
+/* max_allows: entries of each allow trie (0: the program's own size). */
+static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
+				    uint32_t max_allows)
+{
+	struct bpf_program *prog;
+	int err;
+
+	memset(f, 0, sizeof(*f));
+	snprintf(f->lock_dir, sizeof(f->lock_dir), "/tmp/gh-gate-XXXXXX");
+	if (!mkdtemp(f->lock_dir))
+		return -errno;
+	f->skel = xdp_gate_bpf__open();
+	if (!f->skel)
+		return -errno;
+	bpf_object__for_each_program(prog, f->skel->obj)
+		bpf_program__set_autoload(prog, false);
+	if (max_blocks) {
+		bpf_map__set_max_entries(f->skel->maps.block_host4, max_blocks);
+		bpf_map__set_max_entries(f->skel->maps.block_host6, max_blocks);
+		bpf_map__set_max_entries(f->skel->maps.block_net4, max_blocks);
+		bpf_map__set_max_entries(f->skel->maps.block_net6, max_blocks);
+	}
+	if (max_allows) {
+		bpf_map__set_max_entries(f->skel->maps.allow_net4, max_allows);
+		bpf_map__set_max_entries(f->skel->maps.allow_net6, max_allows);
+	}
+	err = xdp_gate_bpf__load(f->skel);
+	if (err)
+		return err;
+	gate_maps_init(&f->maps);
+	f->maps.block_host4 = bpf_map__fd(f->skel->maps.block_host4);
+	f->maps.block_host6 = bpf_map__fd(f->skel->maps.block_host6);
+	f->maps.block_net4 = bpf_map__fd(f->skel->maps.block_net4);
+	f->maps.block_net6 = bpf_map__fd(f->skel->maps.block_net6);
+	f->maps.allow_net4 = bpf_map__fd(f->skel->maps.allow_net4);
+	f->maps.allow_net6 = bpf_map__fd(f->skel->maps.allow_net6);
+	f->maps.throttle_host4 = bpf_map__fd(f->skel->maps.throttle_host4);
+	f->maps.throttle_host6 = bpf_map__fd(f->skel->maps.throttle_host6);
+	f->maps.throttle_net4 = bpf_map__fd(f->skel->maps.throttle_net4);
+	f->maps.throttle_net6 = bpf_map__fd(f->skel->maps.throttle_net6);
+	f->maps.reasons = bpf_map__fd(f->skel->maps.reasons);
+	f->maps.stats = bpf_map__fd(f->skel->maps.gate_stats);
+	f->maps.config = bpf_map__fd(f->skel->maps.gate_config);
+	f->maps.max_blocks = bpf_map__max_entries(f->skel->maps.block_host4);
+	f->maps.pin_dir = f->lock_dir;
+	return 0;
+}
+
+static inline void gate_fixture_close(struct gate_fixture *f)
+{
+	xdp_gate_bpf__destroy(f->skel);
+	f->skel = NULL;
+	if (f->lock_dir[0])
+		rmdir(f->lock_dir);
+}
+
+#endif /* GATEHAWK_TEST_GATE_FIXTURE_H */
