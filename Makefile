@@ -16,13 +16,14 @@ DEB_PACKAGES := make gcc clang llvm pkg-config libbpf-dev libelf-dev zlib1g-dev 
 	libjson-c-dev libpcre2-dev libhyperscan-dev libclang-rt-14-dev bpftool xdp-tools iproute2 \
 	iputils-ping curl nginx wrk bats jq procps fail2ban python3 \
 	libmodsecurity-dev modsecurity-crs liblapacke-dev \
-	libmicrohttpd-dev prometheus tmux nats-server libnats-dev libcurl4-openssl-dev nftables
+	libmicrohttpd-dev prometheus tmux nats-server libnats-dev libcurl4-openssl-dev nftables \
+	libsystemd-dev libcap-dev systemd
 
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -Ivmlinux -Iinclude -Wall -Werror
 CFLAGS     ?= -O2 -g
 CFLAGS     += -std=gnu11 -Wall -Wextra -Werror -Iinclude -I$(OUTPUT) -Iuser -D_GNU_SOURCE
 LDLIBS     := $(shell pkg-config --libs libbpf json-c libpcre2-8 libhs modsecurity lapacke \
-	libmicrohttpd libnats libcurl 2>/dev/null) -lelf -lz -lm -lpthread
+	libmicrohttpd libnats libcurl libsystemd libcap 2>/dev/null) -lelf -lz -lm -lpthread
 
 BPF_SRCS   := $(wildcard bpf/*.bpf.c)
 BPF_OBJS   := $(patsubst bpf/%.bpf.c,$(OUTPUT)/%.bpf.o,$(BPF_SRCS))
@@ -100,12 +101,43 @@ $(BIN): $(OUTPUT)/user/cli/main.o $(LIB)
 
 include tests/tests.mk
 
+# `make install` (DESTDIR for staging): the binary, the shipped policies in
+# share/, and the service: /etc/gatehawk/{gatehawk.conf,policies}, the
+# systemd unit with these paths, /var/lib/gatehawk (state) and
+# /var/log/gatehawk (alerts). What an operator may have edited in /etc is
+# never overwritten: a newer copy goes beside it as gatehawk.conf.dist or
+# policies.dist.
+SYSCONFDIR    ?= /etc
+LOCALSTATEDIR ?= /var
+UNITDIR       ?= $(PREFIX)/lib/systemd/system
+ETC_DIR    := $(DESTDIR)$(SYSCONFDIR)/gatehawk
+
 install: $(BIN)
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/sbin/gatehawk
 	install -d $(DESTDIR)$(PREFIX)/share/gatehawk/policies
 	# The whole tree: subdirectories of policies, the lists they read, their fixtures.
 	cp -R policies/. $(DESTDIR)$(PREFIX)/share/gatehawk/policies/
 	chmod -R u=rwX,go=rX $(DESTDIR)$(PREFIX)/share/gatehawk/policies
+	# The nftables hook for --on-block/--on-unblock (--no-kernel) and its sets.
+	install -D -m 0755 contrib/nftables/gatehawk-nft-block \
+		$(DESTDIR)$(PREFIX)/share/gatehawk/contrib/nftables/gatehawk-nft-block
+	install -D -m 0644 contrib/nftables/gatehawk.nft \
+		$(DESTDIR)$(PREFIX)/share/gatehawk/contrib/nftables/gatehawk.nft
+	install -d -m 0755 $(ETC_DIR)
+	if [ -e $(ETC_DIR)/policies ]; then dest=policies.dist; else dest=policies; fi; \
+		rm -rf $(ETC_DIR)/policies.dist && cp -R policies $(ETC_DIR)/$$dest && \
+		chmod -R u=rwX,go=rX $(ETC_DIR)/$$dest
+	if [ -e $(ETC_DIR)/gatehawk.conf ]; then dest=gatehawk.conf.dist; else dest=gatehawk.conf; fi; \
+		sed -e 's|/etc/gatehawk/|$(SYSCONFDIR)/gatehawk/|' -e 's|/var/|$(LOCALSTATEDIR)/|' \
+			contrib/gatehawk.conf > $(ETC_DIR)/$$dest && chmod 0644 $(ETC_DIR)/$$dest
+	install -d -m 0755 $(DESTDIR)$(UNITDIR)
+	sed -e 's|/usr/local/sbin/|$(PREFIX)/sbin/|' -e 's|/usr/local/share/|$(PREFIX)/share/|' \
+		-e 's|/etc/gatehawk/|$(SYSCONFDIR)/gatehawk/|' contrib/systemd/gatehawk.service \
+		> $(DESTDIR)$(UNITDIR)/gatehawk.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/gatehawk.service
+	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/gatehawk/README.md
+	install -d -m 0700 $(DESTDIR)$(LOCALSTATEDIR)/lib/gatehawk
+	install -d -m 0750 $(DESTDIR)$(LOCALSTATEDIR)/log/gatehawk
 
 demo: deps
 	$(MAKE) all

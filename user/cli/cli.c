@@ -13,6 +13,7 @@
 
 static bool input_error_seen;
 static bool json_output; /* the command was given --json */
+static const char *error_where; /* "FILE:LINE" of the input being read, or NULL */
 
 #define JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
 
@@ -45,11 +46,17 @@ static void print_error(const char *msg, const char *file, unsigned int line, co
 static void verror(const char *fmt, va_list ap, const char *suffix)
 {
 	char msg[GH_ERR_MSG_MAX];
-	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	int n = error_where ? snprintf(msg, sizeof(msg), "%.512s: ", error_where) : 0;
 
+	n += vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	if (suffix && n >= 0 && (size_t)n < sizeof(msg))
 		snprintf(msg + n, sizeof(msg) - (size_t)n, "%s", suffix);
 	print_error(msg, NULL, 0, NULL);
+}
+
+void cli_error_where(const char *where)
+{
+	error_where = where;
 }
 
 int cli_input_error(const char *fmt, ...)

@@ -91,6 +91,8 @@ int cli_set_strlist(const char *opt, const char *arg, void *dst);  /* struct cli
  * Errors print "Error: ..." on stderr, or, once cli_parse() has seen --json,
  * {"error": {"message": ...}} on stdout (see CLI_JSON_OPT).
  */
+/* Errors reported from now on start with "WHERE: " (a config file's line); NULL: no more. */
+void cli_error_where(const char *where);
 /* Bad input: reports the message, marks exit code 2, returns -EINVAL. */
 int cli_input_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Runtime failure: reports "...: strerror(-err)", returns err (negative). */
@@ -106,6 +108,20 @@ void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * exit code 2. Returns ret.
  */
 int cli_report(const struct gh_err *e, int ret);
+
+/*
+ * Options from a configuration file (base/config.h): each "key = value" is
+ * the option --key VALUE ("key = true" a flag given, "false" not), but only
+ * for keys the command line (argc, argv) does not give: flags override the
+ * file, a repeatable option's values on the command line replace the file's.
+ * Called after cli_parse(). A missing file is fine unless required; an
+ * unknown key, a bad value or a key given twice that is not repeatable is
+ * an input error naming FILE:LINE. The values point into *cfg: release it
+ * with gh_config_free() once the options are no longer used.
+ */
+struct gh_config;
+int cli_apply_config(const char *path, bool required, const struct cli_opt *opts, int argc,
+		     char **argv, struct gh_config *cfg);
 
 /* 0 for success, 2 after cli_input_error(), 1 for any other failure. */
 int cli_exit_code(int ret);

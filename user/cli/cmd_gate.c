@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/config.h"
 #include "base/host_addrs.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -154,24 +155,85 @@ static int no_kernel_resolve(const struct gate_cli *g, const struct cli_strlist 
 	return 0;
 }
 
+#define RUN_CONFIG_DEFAULT "/etc/gatehawk/gatehawk.conf"
+#define RUN_STATE_INSTALLED "/var/lib/gatehawk/state.json"
+
+/* --config FILE, or the installed one when there is one (base/config.h). */
+static int run_config(const char *path, const struct cli_opt *opts, int argc, char **argv,
+		      struct gh_config *cfg)
+{
+	return cli_apply_config(path ? path : RUN_CONFIG_DEFAULT, path != NULL, opts, argc, argv,
+				cfg);
+}
+
+/* What `run` reads besides daemon_opts; its strings stay in place while the daemon runs. */
+struct run_args {
+	struct gate_cli g;
+	const char *ports;
+	struct cli_log_opts lo;
+	struct cli_strlist access_logs, protect, sinks, allow_files;
+	struct cli_fleet fleet;
+	bool print_requests;
+};
+
+/* The daemon with the options resolved (after the config file's). */
+static int run_daemon(struct daemon_opts *d, struct run_args *a, const char *usage_path)
+{
+	struct log_parser parser;
+	struct gh_err e = { 0 };
+	int err;
+
+	err = d->no_kernel ? no_kernel_resolve(&a->g, &a->access_logs, d)
+			   : gate_cli_resolve(&a->g, usage_path, &d->attach);
+	err = err ?: cli_report(&e, sensor_parse_ports(a->ports, &d->sensor.tun, &e));
+	err = err ?: protect_cidrs(&a->protect);
+	if (!err && a->fleet.opts.url) {
+		err = cli_fleet_resolve(&a->fleet);
+		d->fleet = &a->fleet.opts;
+	}
+	if (err)
+		return err;
+	d->sensor.pin_dir = d->attach.pin_dir;
+	d->sensor.sizes = d->attach.sizes;
+	d->access_logs = a->access_logs.items;
+	d->n_access_logs = a->access_logs.count;
+	d->on_request = a->print_requests ? print_request : NULL;
+	if ((err = cli_log_parser(&a->lo, &parser)))
+		return err;
+	d->log_parser = &parser;
+	d->proxies = &a->lo.trusted;
+	d->notify.alerts = a->sinks.items;
+	d->notify.n_alerts = a->sinks.count;
+	d->notify.stdout_sink = stdout;
+	setvbuf(stdout, NULL, _IOLBF, 0); /* each alert leaves at once */
+	d->allow_files = a->allow_files.items;
+	d->n_allow_files = a->allow_files.count;
+	err = cli_report(&e, daemon_run(d, &e));
+	log_parser_free(&parser);
+	return err;
+}
+
 int cmd_run(int argc, char **argv)
 {
-	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
-			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
-			      .max_sources = GH_DEFAULT_MAX_SOURCES };
-	const char *ports = GH_DEFAULT_HTTP_PORTS;
+	struct run_args a = { .g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
+				     .max_blocks = GH_DEFAULT_MAX_BLOCKS,
+				     .max_sources = GH_DEFAULT_MAX_SOURCES },
+			      .ports = GH_DEFAULT_HTTP_PORTS,
+			      .fleet = { .opts.queue_max = GH_FLEET_QUEUE_DEFAULT } };
 	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .on_started = report_notes,
 				 .on_log = print_log };
-	struct cli_log_opts lo = { 0 };
-	struct log_parser parser;
-	struct cli_strlist access_logs = { .count = 0 }, protect = { .count = 0 };
-	struct cli_fleet fleet = { .opts.queue_max = GH_FLEET_QUEUE_DEFAULT };
-	struct cli_strlist sinks = { .count = 0 }, allow_files = { .count = 0 };
-	bool print_requests = false;
-	struct gh_err e = { 0 };
+	const char *config_path = NULL, *state_path = NULL;
+	struct gh_config config = { 0 };
 	const struct cli_opt opts[] = {
-		GATE_CLI_OPTS(g),
-		{ "ports", "P[,P...]", cli_set_string, &ports,
+		{ "config", "FILE", cli_set_string, &config_path,
+		  "options as 'key = value' lines, one per option (default: " RUN_CONFIG_DEFAULT
+		  " when it exists); the command line overrides them" },
+		{ "state-file", "FILE", cli_set_string, &state_path,
+		  "save blocks, allow entries, throttles and escalation memory here as they "
+		  "change and restore them at start, after a reboot too ('none': do not; "
+		  "default: none, the installed config says " RUN_STATE_INSTALLED ")" },
+		GATE_CLI_OPTS(a.g),
+		{ "ports", "P[,P...]", cli_set_string, &a.ports,
 		  "HTTP ports the sensor reads (default: " GH_DEFAULT_HTTP_PORTS ")" },
 		{ "cgroup", "PATH", cli_set_string, &d.sensor.cgroup,
 		  "cgroup v2 to attach the sensor to (default: the cgroup2 root)" },
@@ -180,7 +242,7 @@ int cmd_run(int argc, char **argv)
 		{ "policies", "DIR", cli_set_string, &d.policies_dir,
 		  "policies to run (*.json, one per file; SIGHUP reloads)" },
 		CLI_IPV6_PREFIX_OPT(d.policy_load),
-		{ "alerts", "FILE|-|syslog", cli_set_strlist, &sinks,
+		{ "alerts", "FILE|-|syslog", cli_set_strlist, &a.sinks,
 		  "append alert lines to FILE, '-' stdout (the default) or 'syslog' (repeatable; "
 		  "a file is reopened on SIGHUP and when logrotate moves it)" },
 		{ "on-block", "CMD", cli_set_string, &d.notify.on_block,
@@ -192,7 +254,7 @@ int cmd_run(int argc, char **argv)
 		  "kill a hook still running after this long (default 10s)" },
 		{ "webhook", "URL", cli_set_string, &d.notify.webhook,
 		  "POST each alert line as JSON to URL (http or https), retried with backoff" },
-		{ "allow-file", "FILE", cli_set_strlist, &allow_files,
+		{ "allow-file", "FILE", cli_set_strlist, &a.allow_files,
 		  "never block what FILE lists, one CIDR a line, '#' comments; the gate passes "
 		  "it too (repeatable; SIGHUP rereads)" },
 		{ "no-kernel", NULL, cli_set_flag, &d.no_kernel,
@@ -204,20 +266,20 @@ int cmd_run(int argc, char **argv)
 		  "policy state kept for at most N sources or groups, least recently seen evicted "
 		  "(default 262144); sources known only by their kernel counters have N/2 more "
 		  "of their own" },
-		{ "access-log", "FILE", cli_set_strlist, &access_logs,
+		{ "access-log", "FILE", cli_set_strlist, &a.access_logs,
 		  "follow an access log (tail -F, repeatable); its requests join the sensor's" },
-		{ "protect", "CIDR", cli_set_strlist, &protect,
+		{ "protect", "CIDR", cli_set_strlist, &a.protect,
 		  "never block this address or network: an upstream API, a crawler, a monitor "
 		  "(repeatable; loopback, this host, its gateways and resolvers always are)" },
-		{ "print-requests", NULL, cli_set_flag, &print_requests,
+		{ "print-requests", NULL, cli_set_flag, &a.print_requests,
 		  "write each decoded request as a JSON line on stdout" },
 		{ "metrics", "ADDR:PORT", cli_set_string, &d.metrics_listen,
 		  "serve Prometheus metrics at http://ADDR:PORT/metrics (e.g. 127.0.0.1:9101)" },
-		CLI_LOG_OPTS(lo),
-		{ "fleet", "URL", cli_set_string, &fleet.opts.url,
+		CLI_LOG_OPTS(a.lo),
+		{ "fleet", "URL", cli_set_string, &a.fleet.opts.url,
 		  "share block decisions with every host on this NATS JetStream server" },
-		CLI_FLEET_OPTS(fleet),
-		{ "fleet-queue", "N", cli_set_u32, &fleet.opts.queue_max,
+		CLI_FLEET_OPTS(a.fleet),
+		{ "fleet-queue", "N", cli_set_u32, &a.fleet.opts.queue_max,
 		  "decisions kept for the fleet while its server is down (default 10000)" },
 		{ 0 },
 	};
@@ -232,7 +294,8 @@ int cmd_run(int argc, char **argv)
 		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
 		"                    [--trusted-proxy CIDR]... [--protect CIDR]... [--metrics ADDR:PORT]\n"
 		"                    [--fleet URL [--fleet-name NAME] [--fleet-creds FILE]\n"
-		"                     [--fleet-tls-ca FILE]... [--fleet-queue N]]",
+		"                     [--fleet-tls-ca FILE]... [--fleet-queue N]]\n"
+		"                    [--config FILE] [--state-file FILE|none]",
 		"Attach the gate and the HTTP sensor and stay in the foreground as the daemon:\n"
 		"sampled request heads are decoded, joined to their response status and run\n"
 		"through the policies with the kernel's per-source counters; a block verdict is\n"
@@ -262,7 +325,15 @@ int cmd_run(int argc, char **argv)
 		"their only environment; at most 4 run at once, 1024 wait, more are dropped\n"
 		"and counted ('gatehawk status'). --no-kernel (no BPF, no root beyond reading\n"
 		"the logs) runs the policies on the followed logs and blocks through --on-block,\n"
-		"e.g. contrib/nftables/gatehawk-nft-block.",
+		"e.g. contrib/nftables/gatehawk-nft-block.\n"
+		"\n"
+		"Every option can also be a 'key = value' line of the config file (" RUN_CONFIG_DEFAULT "\n"
+		"when it exists, or --config; flags take true or false): the command line wins.\n"
+		"With --state-file, blocks (with the time they have left), allow entries,\n"
+		"throttles and each source's escalation are saved as they change and come back\n"
+		"at start: after a reboot they are written again, after a restart the maps are\n"
+		"kept as they are. Under systemd (contrib/systemd/gatehawk.service) it reports\n"
+		"ready once attached, and gives up the capabilities it no longer needs.",
 		"  gatehawk run --iface eth0 --policies /usr/local/share/gatehawk/policies\n"
 		"  gatehawk run --iface eth0 --ports 80,8080 --sample-rate 10 --print-requests\n"
 		"  gatehawk run --iface eth0 --policies ./policies --dry-run --alerts alerts.jsonl\n"
@@ -276,6 +347,8 @@ int cmd_run(int argc, char **argv)
 		"      --alerts syslog --webhook https://hooks.example.com/gatehawk\n"
 		"  gatehawk run --no-kernel --access-log /var/log/nginx/access.log --policies ./policies \\\n"
 		"      --on-block /usr/local/share/gatehawk/contrib/nftables/gatehawk-nft-block\n"
+		"  gatehawk run --config /etc/gatehawk/gatehawk.conf --dry-run\n"
+		"  gatehawk run --iface eth0 --policies ./policies --state-file state.json\n"
 	};
 	char *pos[1];
 	int err;
@@ -283,32 +356,9 @@ int cmd_run(int argc, char **argv)
 	err = cli_parse(argc, argv, &usage, opts, pos, 0);
 	if (err < 0)
 		return err;
-	err = d.no_kernel ? no_kernel_resolve(&g, &access_logs, &d)
-			  : gate_cli_resolve(&g, usage.path, &d.attach);
-	err = err ?: cli_report(&e, sensor_parse_ports(ports, &d.sensor.tun, &e));
-	err = err ?: protect_cidrs(&protect);
-	if (!err && fleet.opts.url) {
-		err = cli_fleet_resolve(&fleet);
-		d.fleet = &fleet.opts;
-	}
-	if (err)
-		return err;
-	d.sensor.pin_dir = d.attach.pin_dir;
-	d.sensor.sizes = d.attach.sizes;
-	d.access_logs = access_logs.items;
-	d.n_access_logs = access_logs.count;
-	d.on_request = print_requests ? print_request : NULL;
-	if ((err = cli_log_parser(&lo, &parser)))
-		return err;
-	d.log_parser = &parser;
-	d.proxies = &lo.trusted;
-	d.notify.alerts = sinks.items;
-	d.notify.n_alerts = sinks.count;
-	d.notify.stdout_sink = stdout;
-	setvbuf(stdout, NULL, _IOLBF, 0); /* each alert leaves at once */
-	d.allow_files = allow_files.items;
-	d.n_allow_files = allow_files.count;
-	err = cli_report(&e, daemon_run(&d, &e));
-	log_parser_free(&parser);
+	err = run_config(config_path, opts, argc, argv, &config);
+	d.state_path = state_path && strcmp(state_path, "none") ? state_path : NULL;
+	err = err ?: run_daemon(&d, &a, usage.path);
+	gh_config_free(&config);
 	return err;
 }

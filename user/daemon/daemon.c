@@ -20,57 +20,23 @@
 #include "daemon/allow_files.h"
 #include "daemon/control.h"
 #include "daemon/daemon.h"
+#include "daemon/daemon_internal.h"
 #include "daemon/enforcer.h"
 #include "daemon/health.h"
 #include "daemon/metrics.h"
-#include "daemon/metrics_text.h"
 #include "daemon/fleet_apply.h"
+#include "daemon/persist.h"
 #include "daemon/reload.h"
+#include "daemon/service.h"
 #include "engine/engine.h"
 #include "daemon/event_loop.h"
 #include "daemon/netlink_addrs.h"
 #include "kernel/gate_maps.h"
-#include "kernel/kernel_stats.h"
 #include "input/log_follow.h"
 #include "kernel/pins.h"
 #include "engine/policy.h"
 #include "input/ringbuf_decode.h"
 #include "kernel/src_counters.h"
-
-/* A followed access log; its lines join the sensor's records. */
-struct followed {
-	struct daemon *d;
-	struct log_follow *f;
-	uint64_t malformed;
-	int last_err; /* reported once, not every tick */
-};
-
-struct daemon {
-	const struct daemon_opts *opts;
-	struct event_loop *loop;
-	struct gate_maps maps;
-	struct ring_buffer *ring;
-	struct ringbuf_decoder *decoder;
-	struct policy_set *policies;
-	struct engine *engine;
-	struct reloader *reloader; /* SIGHUP; NULL without a policies directory */
-	struct enforcer enforcer;
-	struct fleet *fleet; /* --fleet; NULL: this host alone */
-	struct fleet_applier fleet_applier;
-	struct notify *notify;    /* alert sinks, hooks, webhook */
-	struct allow_files allow; /* --allow-file */
-	int addrs_fd;             /* netlink: this host's addresses as they change */
-	struct gh_event_clock clock; /* live event time: records, ticks, counters */
-	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
-	struct followed *logs; /* one per opts->access_logs */
-	int src_fd;     /* src_stats, read each tick when rate policies exist */
-	int control_fd;
-	uint64_t ticks;
-	time_t started;
-	struct daemon_health health; /* status and metrics (daemon/health.h) */
-	int metrics_fd;              /* bound by setup, then the metrics server's */
-	struct metrics_server *metrics;
-};
 
 /* A line for the operator; the caller (cli/) decides where it goes. */
 static void __attribute__((format(printf, 2, 3))) daemon_log(const struct daemon *d,
@@ -101,18 +67,6 @@ static bool has_rate_policies(const struct policy_set *ps)
 	return false;
 }
 
-static uint64_t event_now(const struct daemon *d)
-{
-	return gh_event_time(&d->clock, gh_boottime_ns());
-}
-
-/* The enforcer's totals the health rings follow (HEALTH_ALERTS, HEALTH_BLOCKS). */
-static void health_totals(const struct daemon *d, uint64_t totals[2])
-{
-	totals[HEALTH_ALERTS] = d->enforcer.stats.alerts;
-	totals[HEALTH_BLOCKS] = d->enforcer.stats.blocks;
-}
-
 /* Every verdict goes to the enforcer; what came of it is kept for status and top. */
 static void on_verdict(const struct verdict *v, void *ctx)
 {
@@ -129,6 +83,7 @@ static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 	engine_opts_default(eo);
 	eo->kernel_counters = !d->opts->no_kernel;
 	eo->live = true; /* our ticks are the clock (engine.h) */
+	eo->hash_seed = d->persist.seed; /* saved escalation memory names groups by it */
 	if (d->opts->max_groups)
 		eo->max_groups = d->opts->max_groups;
 }
@@ -138,7 +93,7 @@ static void put_in_force(struct daemon *d, struct policy_set *ps, struct engine 
 {
 	d->policies = ps;
 	d->engine = engine;
-	engine_tick(engine, event_now(d));
+	engine_tick(engine, daemon_now(d));
 }
 
 /* A reload is done (reload.h): all or nothing; a bad directory keeps the set in force. */
@@ -146,19 +101,25 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 {
 	struct daemon *d = ctx;
 	size_t in_force = d->policies ? d->policies->count : 0;
+	struct persist_carried carried;
 
-	health_reloaded(&d->health, res->err, event_now(d));
+	health_reloaded(&d->health, res->err, daemon_now(d));
 	if (res->err) {
+		svc_ready("running %zu policies (reload failed)", in_force);
 		daemon_log(d, "gatehawk: reload of %s failed%s%s; keeping the %zu policies in force",
 			   d->opts->policies_dir, res->err == -EINVAL ? "" : ": ",
 			   res->err == -EINVAL ? "" : strerror(-res->err), in_force);
 		return;
 	}
+	carried = persist_carry(d->engine, res->engine, daemon_now(d));
 	engine_free(d->engine);
 	policy_set_free(d->policies);
 	put_in_force(d, res->ps, res->engine);
-	daemon_log(d, "gatehawk: reloaded %zu policies from %s (window state starts afresh)",
-		   res->ps->count, d->opts->policies_dir);
+	daemon_log(d, "gatehawk: reloaded %zu policies from %s (kept: window state of unchanged "
+		      "policies in %d groups, escalation memory of %d)",
+		   res->ps->count, d->opts->policies_dir, carried.windows < 0 ? 0 : carried.windows,
+		   carried.offenses < 0 ? 0 : carried.offenses);
+	svc_ready("running %zu policies (reloaded)", res->ps->count);
 }
 
 /* SIGHUP: the loop keeps running the set in force while the new one compiles. */
@@ -178,6 +139,8 @@ static void request_reload(struct daemon *d)
 	else
 		daemon_log(d, "gatehawk: SIGHUP: loading %s; the %zu policies in force run meanwhile",
 			   d->opts->policies_dir, d->policies ? d->policies->count : 0);
+	if (!err)
+		svc_reloading();
 }
 
 static int start_reloader(struct daemon *d, struct gh_err *e)
@@ -229,7 +192,7 @@ static void feed_record(struct daemon *d, const struct request_record *rec)
 {
 	if (d->opts->on_request)
 		d->opts->on_request(rec, d->opts->out_ctx);
-	health_record(&d->health, rec->ts_ns, event_now(d));
+	health_record(&d->health, rec->ts_ns, daemon_now(d));
 	if (d->engine)
 		engine_feed(d->engine, rec);
 }
@@ -270,7 +233,7 @@ static void follow_logs(struct daemon *d)
 {
 	/* The server stamps lines with the wall clock: after a step of it, this
 	 * puts them back on event time, beside the sensor's records. */
-	d->log_shift_ns = (int64_t)(event_now(d) - gh_clock_ns(CLOCK_REALTIME));
+	d->log_shift_ns = (int64_t)(daemon_now(d) - gh_clock_ns(CLOCK_REALTIME));
 	for (int i = 0; i < d->opts->n_access_logs; i++) {
 		struct followed *fl = &d->logs[i];
 		int n = log_follow_poll(fl->f, on_log_line, fl);
@@ -286,6 +249,23 @@ struct counters_ctx {
 	struct engine *engine;
 	uint64_t now;
 };
+
+/*
+ * After every verdict (its block, its offense) or fleet block, and every GC
+ * interval (hand-made changes).
+ */
+static void save_state(struct daemon *d, uint64_t now)
+{
+	struct gh_err e = { 0 };
+	const struct enforcer_stats *s = &d->enforcer.stats;
+	int err = persist_tick(&d->persist, d->enforcer.maps, d->engine, now,
+			       s->alerts + s->blocks + s->throttles,
+			       d->ticks % GH_GC_INTERVAL_S == 0, &e);
+
+	if (err && err != d->persist_err)
+		daemon_log(d, "gatehawk: %s", e.msg);
+	d->persist_err = err;
+}
 
 static int feed_source(const struct source_row *row, void *ctx)
 {
@@ -324,10 +304,12 @@ static int on_tick(uint64_t expirations, void *ctx)
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
-	health_totals(d, totals);
+	daemon_totals(d, totals);
 	health_tick(&d->health, now, totals);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
 		collect_garbage(d);
+	save_state(d, now);
+	svc_watchdog();
 	return 0;
 }
 
@@ -378,148 +360,6 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	return 0;
 }
 
-static struct json_object *access_logs_json(const struct daemon *d)
-{
-	struct json_object *a = json_object_new_array();
-
-	for (int i = 0; i < d->opts->n_access_logs; i++) {
-		struct json_object *o = json_object_new_object();
-		struct log_follow_stats st;
-
-		log_follow_get_stats(d->logs[i].f, &st);
-		json_object_object_add(o, "path", json_object_new_string(log_follow_path(d->logs[i].f)));
-		json_object_object_add(o, "lines", json_object_new_uint64(st.line.lines));
-		json_object_object_add(o, "malformed", json_object_new_uint64(d->logs[i].malformed));
-		json_object_object_add(o, "too_long", json_object_new_uint64(st.line.too_long));
-		json_object_object_add(o, "binary", json_object_new_uint64(st.line.binary));
-		json_object_object_add(o, "rotations", json_object_new_uint64(st.rotations));
-		json_object_object_add(o, "truncations", json_object_new_uint64(st.truncations));
-		json_object_array_add(a, o);
-	}
-	return a;
-}
-
-static struct json_object *stats_json(const struct daemon *d)
-{
-	const struct decoder_stats *ds = decoder_get_stats(d->decoder);
-	struct json_object *o = json_object_new_object(), *dec = json_object_new_object();
-	struct json_object *enf = json_object_new_object();
-	uint64_t totals[2];
-
-	health_totals(d, totals);
-	json_object_object_add(o, "pid", json_object_new_int(getpid()));
-	json_object_object_add(o, "uptime_s", json_object_new_int64(time(NULL) - d->started));
-	json_object_object_add(o, "policies_dir", d->opts->policies_dir
-			       ? json_object_new_string(d->opts->policies_dir) : NULL);
-	json_object_object_add(o, "reloading", json_object_new_boolean(
-						       d->reloader && reloader_busy(d->reloader)));
-#define GH_PUT_DECODER(name) json_object_object_add(dec, #name, json_object_new_uint64(ds->name));
-	DECODER_STATS_FIELDS(GH_PUT_DECODER)
-#undef GH_PUT_DECODER
-#define GH_PUT_ENFORCER(name) \
-	json_object_object_add(enf, #name, json_object_new_uint64(d->enforcer.stats.name));
-	ENFORCER_STATS_FIELDS(GH_PUT_ENFORCER)
-#undef GH_PUT_ENFORCER
-	json_object_object_add(o, "decoder", dec);
-	json_object_object_add(o, "access_logs", access_logs_json(d));
-	json_object_object_add(o, "enforcer", enf);
-	json_object_object_add(o, "health", health_json(&d->health, event_now(d), totals));
-	if (d->fleet)
-		json_object_object_add(o, "fleet", fleet_applier_stats_json(&d->fleet_applier));
-	json_object_object_add(o, "no_kernel", json_object_new_boolean(d->opts->no_kernel));
-	json_object_object_add(o, "notify", notify_stats_json(d->notify));
-	if (d->engine) {
-		struct json_object *eng = json_object_new_object(), *pol = json_object_new_array();
-		struct engine_stats es;
-
-		engine_stats(d->engine, &es);
-		json_object_object_add(eng, "records", json_object_new_uint64(es.records));
-		json_object_object_add(eng, "late", json_object_new_uint64(es.late));
-		json_object_object_add(eng, "future", json_object_new_uint64(es.future));
-		json_object_object_add(eng, "groups", json_object_new_uint64(es.groups));
-		json_object_object_add(eng, "counter_groups",
-				       json_object_new_uint64(es.counter_groups));
-		json_object_object_add(eng, "evicted", json_object_new_uint64(es.evicted));
-		json_object_object_add(eng, "evicted_counter_only",
-				       json_object_new_uint64(es.evicted_counter_only));
-		json_object_object_add(eng, "evicted_stateful",
-				       json_object_new_uint64(es.evicted_stateful));
-		json_object_object_add(eng, "entries", json_object_new_uint64(es.entries));
-		json_object_object_add(eng, "crs_errors", json_object_new_uint64(es.crs_errors));
-		for (size_t i = 0; i < es.count; i++) {
-			const struct engine_policy_stats *p = &es.policies[i];
-			struct json_object *po = json_object_new_object();
-
-			json_object_object_add(po, "name",
-					       json_object_new_string(d->policies->policies[i].name));
-			json_object_object_add(po, "matched", json_object_new_uint64(p->matched));
-			json_object_object_add(po, "alerts", json_object_new_uint64(p->alerts));
-			json_object_object_add(po, "blocks", json_object_new_uint64(p->blocks));
-			json_object_object_add(po, "suppressed",
-					       json_object_new_uint64(p->suppressed));
-			json_object_object_add(po, "groups", json_object_new_uint64(p->groups));
-			json_object_array_add(pol, po);
-		}
-		json_object_object_add(eng, "policies", pol);
-		json_object_object_add(o, "engine", eng);
-	}
-	return o;
-}
-
-static struct json_object *on_control(const char *cmd, void *ctx)
-{
-	struct daemon *d = ctx;
-
-	if (d->fleet && !strncmp(cmd, "fleet ", 6))
-		return fleet_control(&d->fleet_applier, cmd);
-	if (!strcmp(cmd, "alerts"))
-		return health_alerts_json(&d->health);
-	return strcmp(cmd, "stats") ? NULL : stats_json(d);
-}
-
-/* The view metrics_render() reads; what cannot be read is left NULL. */
-static int render_metrics(struct prom_text *t, void *ctx)
-{
-	struct daemon *d = ctx;
-	int n_logs = d->opts->n_access_logs;
-	size_t n_pol = d->engine ? d->policies->count : 0;
-	struct metrics_log *logs = calloc((size_t)n_logs + 1, sizeof(*logs));
-	const char **names = calloc(n_pol + 1, sizeof(*names));
-	struct bpf_prog_stat progs[GH_MAX_PROG_STATS];
-	struct gate_entry_counts entries;
-	struct kernel_stats kernel;
-	struct engine_stats es;
-	struct gh_err e = { 0 };
-	struct metrics_view v = {
-		.progs = progs, .bpf_stats_enabled = bpf_stats_enabled(), .logs = logs,
-		.n_logs = n_logs, .decoder = d->decoder ? decoder_get_stats(d->decoder) : NULL,
-		.enforcer = &d->enforcer.stats, .health = &d->health, .policy_names = names,
-		.reloading = d->reloader && reloader_busy(d->reloader),
-	};
-	int err = -ENOMEM;
-
-	if (logs && names) {
-		v.kernel = kernel_stats_read(&d->maps, &kernel, &e) ? NULL : &kernel;
-		v.entries = gate_entries_count(&d->maps, gh_boottime_ns(), &entries) ? NULL : &entries;
-		bpf_prog_stats_read(d->opts->attach.pin_dir, progs, GH_MAX_PROG_STATS, &v.n_progs);
-		for (int i = 0; i < n_logs; i++) {
-			logs[i].path = log_follow_path(d->logs[i].f);
-			log_follow_get_stats(d->logs[i].f, &logs[i].st);
-			logs[i].malformed = d->logs[i].malformed;
-		}
-		if (d->engine) {
-			engine_stats(d->engine, &es);
-			for (size_t i = 0; i < n_pol; i++)
-				names[i] = d->policies->policies[i].name;
-			v.engine = &es;
-		}
-		err = metrics_render(&v, t);
-	}
-	free(logs);
-	free(names);
-	return err;
-}
-
 /* Decisions of the fleet came in (daemon/fleet.h): applied here, on the loop. */
 static int on_fleet_ready(int fd, uint32_t events, void *ctx)
 {
@@ -534,7 +374,7 @@ static int on_fleet_ready(int fd, uint32_t events, void *ctx)
 static int on_control_ready(int fd, uint32_t events, void *ctx)
 {
 	(void)events;
-	return control_serve_one(fd, on_control, ctx);
+	return control_serve_one(fd, daemon_on_control, ctx);
 }
 
 static int block_signals(void)
@@ -589,7 +429,7 @@ static int open_ring(struct daemon *d, struct gh_err *e)
 			     e);
 }
 
-/* Policies and the alert sink first: bad input changes nothing in the kernel. */
+/* Policies, allow files and logs first: bad input changes nothing in the kernel. */
 static int load_inputs(struct daemon *d, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
@@ -599,9 +439,6 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	struct engine *engine;
 	int err;
 
-	d->notify = notify_new(&o->notify, d->loop, o->on_log, o->out_ctx, e);
-	if (!d->notify)
-		return e->code;
 	d->allow = (struct allow_files){ .paths = o->allow_files, .n_paths = o->n_allow_files,
 					 .log = o->on_log, .log_ctx = o->out_ctx };
 	err = allow_files_load(&d->allow, e);
@@ -617,9 +454,6 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 			return gh_err_input(e, "--access-log %s: %s", o->access_logs[i],
 					    strerror(-err));
 	}
-	/* Connecting goes on in the background: a server down stops nothing. */
-	if (o->fleet && !(d->fleet = fleet_start(o->fleet, e)))
-		return e->code ?: -EINVAL;
 	if (!o->policies_dir)
 		return 0;
 	err = policy_set_load_dir(o->policies_dir, &o->policy_load, &rep, &ps);
@@ -637,6 +471,61 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 	return 0;
 }
 
+/* The saved state back (persist.h), said in a note. */
+static int restore_state(struct daemon *d, struct gh_err *e)
+{
+	struct persist_restored r;
+	int err;
+
+	if (!d->opts->state_path)
+		return 0;
+	err = persist_restore(&d->persist, d->enforcer.maps, d->engine, daemon_now(d), &r, e);
+	if (r.from_file && d->enforcer.maps && d->persist.fresh_maps)
+		gh_err_note(e, "restored from %s: %zu blocks and %zu throttles with their remaining "
+			       "time (%zu over meanwhile, %zu refused by the map), %zu allow entries",
+			    d->opts->state_path, r.blocks, r.throttles, r.expired, r.failed,
+			    r.allows);
+	if (r.offenses > 0)
+		gh_err_note(e, "escalation memory restored from %s (%d entries)",
+			    d->opts->state_path, r.offenses);
+	return err;
+}
+
+/*
+ * Everything the loop uses is open: only what the running daemon needs
+ * stays (service.h). Hooks inherit CAP_NET_ADMIN: the nftables one needs it.
+ */
+static int drop_caps(struct daemon *d, struct gh_err *e)
+{
+	const struct daemon_opts *o = d->opts;
+	unsigned int keep = o->n_access_logs ? SVC_KEEP_LOG_READ : 0;
+
+	if (o->notify.on_block || o->notify.on_unblock)
+		keep |= SVC_KEEP_NET_ADMIN;
+	return svc_drop_caps(d->enforcer.maps, keep, e);
+}
+
+/*
+ * The threads, once capabilities are gone: the sinks and the webhook's
+ * worker (notify.h), the fleet's connection (fleet.h); they need none.
+ */
+static int start_workers(struct daemon *d, struct gh_err *e)
+{
+	const struct daemon_opts *o = d->opts;
+
+	d->notify = notify_new(&o->notify, d->loop, o->on_log, o->out_ctx, e);
+	if (!d->notify)
+		return e->code;
+	d->enforcer.notify = d->notify;
+	/* Connecting goes on in the background: a server down stops nothing. */
+	if (o->fleet && !(d->fleet = fleet_start(o->fleet, e)))
+		return e->code ?: -EINVAL;
+	if (!d->fleet)
+		return 0;
+	fleet_applier_init(&d->fleet_applier, d->fleet, &d->enforcer);
+	return add_fd(d, fleet_fd(d->fleet), on_fleet_ready, "the fleet", e);
+}
+
 static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
@@ -645,7 +534,8 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	d->loop = ev_loop_new();
 	if (!d->loop)
 		return gh_err_sys(e, -ENOMEM, "creating the event loop");
-	err = load_inputs(d, e);
+	err = persist_open(&d->persist, o->state_path, o->attach.pin_dir, e);
+	err = err ?: load_inputs(d, e);
 	if (err)
 		return err;
 	if (o->metrics_listen) {
@@ -668,17 +558,21 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	}
 	enforcer_init(&d->enforcer, o->no_kernel ? NULL : &d->maps, NULL, o->dry_run);
 	d->enforcer.proxies = o->proxies;
-	d->enforcer.notify = d->notify;
 	d->enforcer.allow_files = &d->allow;
 	err = allow_files_sync(&d->allow, o->no_kernel ? NULL : &d->maps, e);
 	if (err)
 		return err;
+	err = restore_state(d, e);
 	*sig_fd = block_signals();
-	err = add_fd(d, *sig_fd, on_signal, "signalfd", e);
-	if (!err && d->fleet) {
-		fleet_applier_init(&d->fleet_applier, d->fleet, &d->enforcer);
-		err = add_fd(d, fleet_fd(d->fleet), on_fleet_ready, "the fleet", e);
-	}
+	err = err ?: add_fd(d, *sig_fd, on_signal, "signalfd", e);
+	err = err ?: open_ring(d, e);
+	/* Opened by id, which needs CAP_SYS_ADMIN: before the drop. */
+	if (!err && o->metrics_listen && !o->no_kernel)
+		bpf_prog_fds_open(o->attach.pin_dir, d->prog_fds, GH_MAX_PROG_STATS, &d->n_prog_fds);
+	/* What attaching needed goes before any thread starts: threads keep the
+	 * capabilities they were created with (service.h). */
+	err = err ?: drop_caps(d, e);
+	err = err ?: start_workers(d, e);
 	err = err ?: start_reloader(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
 	/* Unprivileged without the kernel, /run/gatehawk may be out of reach. */
@@ -694,10 +588,9 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 			    strerror(-d->addrs_fd), GH_PROTECTED_REFRESH_S);
 	else
 		err = err ?: add_fd(d, d->addrs_fd, on_addrs_changed, "the netlink socket", e);
-	err = err ?: open_ring(d, e);
 	/* After block_signals(): the HTTP thread must not take SIGTERM. */
 	if (!err && d->metrics_fd >= 0) {
-		err = metrics_start(d->loop, d->metrics_fd, render_metrics, d, &d->metrics, e);
+		err = metrics_start(d->loop, d->metrics_fd, daemon_render_metrics, d, &d->metrics, e);
 		d->metrics_fd = -1;
 	}
 	return err;
@@ -731,17 +624,20 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 	if (e)
 		e->notes[0] = '\0'; /* shown: not again when daemon_run returns */
 	announce(d);
+	svc_ready("gate on %d interface(s), %zu policies", d->opts->attach.n_ifaces,
+		  d->policies ? d->policies->count : 0);
 }
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
 	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
 			    .started = time(NULL) };
+	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
 	int err;
 
 	gh_event_clock_init(&d.clock, gh_clock_ns(CLOCK_REALTIME), gh_boottime_ns());
-	health_init(&d.health, event_now(&d));
+	health_init(&d.health, daemon_now(&d));
 	gate_maps_init(&d.maps);
 	err = setup(&d, &sig_fd, e);
 	if (!err) {
@@ -750,6 +646,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 		if (err)
 			gh_err_sys(e, err, "running the daemon's event loop");
 	}
+	svc_stopping();
 	/* Before the state it reads goes. */
 	metrics_stop(d.metrics, d.loop);
 	if (d.metrics_fd >= 0)
@@ -758,6 +655,8 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 		ring_buffer__consume(d.ring);
 		decoder_flush(d.decoder);
 	}
+	if (persist_close(&d.persist, d.enforcer.maps, d.engine, daemon_now(&d), &save_err))
+		daemon_log(&d, "gatehawk: %s", save_err.msg);
 	ring_buffer__free(d.ring);
 	decoder_free(d.decoder);
 	if (d.reloader && reloader_busy(d.reloader))
@@ -772,6 +671,8 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	allow_files_free(&d.allow);
 	if (d.addrs_fd >= 0)
 		close(d.addrs_fd);
+	for (int i = 0; i < d.n_prog_fds; i++)
+		close(d.prog_fds[i]);
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);

@@ -70,6 +70,8 @@ struct daemon_opts {
 	uint32_t max_groups;             /* engine state cap; 0: the engine's default */
 	const char *metrics_listen;      /* ADDR:PORT serving GET /metrics (daemon/metrics.h); NULL: none */
 	const struct fleet_opts *fleet;  /* share block decisions (daemon/fleet.h); NULL: alone */
+	const char *state_path;          /* blocks, allows, throttles, offenses saved here;
+					  * NULL: none (daemon/persist.h) */
 	/* The daemon does not print: what the caller shows comes through these. */
 	void (*on_request)(const struct request_record *rec, void *ctx); /* NULL: none */
 	/* Setup is done and the loop starts: the notes gathered so far (then dropped). */

@@ -212,7 +212,7 @@ void eng_group_fired(struct engine *e, struct epolicy *ep, uint32_t gi)
  * head at most once per second of event time: a busy source costs no list
  * surgery, and eviction is least recently seen to the second.
  */
-static uint32_t group_get(struct engine *e, const struct gkey *k, uint64_t now)
+uint32_t eng_group_get(struct engine *e, const struct gkey *k, uint64_t now)
 {
 	uint64_t h = gh_hash_bytes(k, sizeof(*k), e->seed);
 	uint32_t tag = (uint32_t)(h >> 32), i, idx;
@@ -392,7 +392,7 @@ uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_re
 		else
 			k.h = (k.h << 7 | k.h >> 57) ^ eng_field_hash(e, r, f);
 	}
-	c->memo = group_get(e, &k, r->ts_ns);
+	c->memo = eng_group_get(e, &k, r->ts_ns);
 	c->memo_gen = e->gen;
 	return c->memo;
 }

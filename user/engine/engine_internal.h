@@ -205,6 +205,11 @@ static inline uint8_t eng_class_prefix(const struct gclass *c, const struct gh_a
 /* ---- engine_groups.c ------------------------------------------------------ */
 
 void *eng_pool_take(void **pool, uint32_t *n);
+/*
+ * The group for key, created when new; NIL without memory. Moves to the LRU
+ * head at most once per second of event time (now).
+ */
+uint32_t eng_group_get(struct engine *e, const struct gkey *k, uint64_t now);
 /* The slot's window or rate state, created (or recycled) on first use; NULL without memory. */
 void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s);
 void eng_group_drop(struct engine *e, uint32_t idx, bool evicted);

@@ -186,6 +186,13 @@ struct policy {
 	struct policy_fixture *fixtures;
 	size_t n_fixtures;
 	char *file; /* the file it came from, for messages */
+	/*
+	 * Its JSON as parsed (whitespace aside) and the set's IPv6 default,
+	 * hashed: equal for an unchanged definition, so a reload can keep the
+	 * policy's window state (engine_state.h). Files it reads (lists,
+	 * phrases) are not in it.
+	 */
+	uint64_t def_hash;
 	enum policy_kind kind;
 	enum policy_severity severity;
 	bool monitor;  /* mode monitor: block actions only alert */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "engine/crs.h"
+#include "base/hash.h"
 #include "engine/policy_parse_internal.h"
 
 static const char *const kind_names[] = { "match", "window", "rate", "crs", "profile" };
@@ -192,6 +193,14 @@ static struct json_object *parse_text(struct diag *d, const char *text, size_t l
 }
 
 /* One JSON text holding one policy, appended to set. */
+static uint64_t policy_def_hash(struct json_object *root, uint8_t ipv6_prefix)
+{
+	size_t len = 0;
+	const char *text = json_object_to_json_string_length(root, JSON_C_TO_STRING_PLAIN, &len);
+
+	return gh_hash_bytes(text ? text : "", text ? len : 0, ipv6_prefix);
+}
+
 static int add_text(struct policy_set *set, const struct policy_report *rep, const char *file,
 		    const char *text, size_t len)
 {
@@ -218,6 +227,7 @@ static int add_text(struct policy_set *set, const struct policy_report *rep, con
 	memset(p, 0, sizeof(*p));
 	p->file = strdup(file);
 	parse_policy(&ps, root, p);
+	p->def_hash = policy_def_hash(root, set->ipv6_prefix);
 	json_object_put(root);
 	for (size_t i = 0; i + 1 < set->count && p->name[0]; i++)
 		if (!strcmp(set->policies[i].name, p->name)) {

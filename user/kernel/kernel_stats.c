@@ -111,42 +111,36 @@ int gate_entries_count(struct gate_maps *m, uint64_t now_ns, struct gate_entry_c
 	       gate_throttle_foreach(m, tally_throttle, &t);
 }
 
-/* The program a pinned link runs, added to out unless already there. */
-static void add_link_prog(int link_fd, struct bpf_prog_stat *out, int max, int *n)
+/* The program a pinned link runs, its fd added to fds unless already there. */
+static void add_link_prog(int link_fd, int *fds, uint32_t *ids, int max, int *n)
 {
 	struct bpf_link_info link = { 0 };
-	struct bpf_prog_info prog = { 0 };
 	__u32 len = sizeof(link);
 	int fd;
 
-	if (bpf_obj_get_info_by_fd(link_fd, &link, &len) || !link.prog_id)
+	if (bpf_obj_get_info_by_fd(link_fd, &link, &len) || !link.prog_id || *n >= max)
 		return;
 	for (int i = 0; i < *n; i++)
-		if (out[i].id == link.prog_id)
+		if (ids[i] == link.prog_id)
 			return;
 	fd = bpf_prog_get_fd_by_id(link.prog_id);
 	if (fd < 0)
 		return;
-	len = sizeof(prog);
-	if (!bpf_obj_get_info_by_fd(fd, &prog, &len) && *n < max) {
-		struct bpf_prog_stat *s = &out[(*n)++];
-
-		snprintf(s->name, sizeof(s->name), "%s", prog.name);
-		s->id = prog.id;
-		s->run_time_ns = prog.run_time_ns;
-		s->run_cnt = prog.run_cnt;
-	}
-	close(fd);
+	ids[*n] = link.prog_id;
+	fds[(*n)++] = fd;
 }
 
-int bpf_prog_stats_read(const char *pin_dir, struct bpf_prog_stat *out, int max, int *n)
+int bpf_prog_fds_open(const char *pin_dir, int *fds, int max, int *n)
 {
+	uint32_t ids[GH_MAX_PROG_STATS];
 	DIR *dir = opendir(pin_dir);
 	struct dirent *de;
 
 	*n = 0;
 	if (!dir)
 		return -errno;
+	if (max > GH_MAX_PROG_STATS)
+		max = GH_MAX_PROG_STATS;
 	while ((de = readdir(dir))) {
 		int fd;
 
@@ -155,11 +149,29 @@ int bpf_prog_stats_read(const char *pin_dir, struct bpf_prog_stat *out, int max,
 		fd = gh_pin_open(pin_dir, de->d_name);
 		if (fd < 0)
 			continue; /* unpinned meanwhile */
-		add_link_prog(fd, out, max, n);
+		add_link_prog(fd, fds, ids, max, n);
 		close(fd);
 	}
 	closedir(dir);
 	return 0;
+}
+
+void bpf_prog_stats_read(const int *fds, int n_fds, struct bpf_prog_stat *out, int *n)
+{
+	*n = 0;
+	for (int i = 0; i < n_fds; i++) {
+		struct bpf_prog_info prog = { 0 };
+		__u32 len = sizeof(prog);
+		struct bpf_prog_stat *s = &out[*n];
+
+		if (bpf_obj_get_info_by_fd(fds[i], &prog, &len))
+			continue;
+		snprintf(s->name, sizeof(s->name), "%s", prog.name);
+		s->id = prog.id;
+		s->run_time_ns = prog.run_time_ns;
+		s->run_cnt = prog.run_cnt;
+		(*n)++;
+	}
 }
 
 bool bpf_stats_enabled(void)

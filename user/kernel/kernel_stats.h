@@ -57,8 +57,15 @@ struct bpf_prog_stat {
 
 #define GH_MAX_PROG_STATS 32
 
-/* The programs of every pinned link under pin_dir, each once (*n of at most max). */
-int bpf_prog_stats_read(const char *pin_dir, struct bpf_prog_stat *out, int max, int *n);
+/*
+ * The programs of every pinned link under pin_dir, each once: *n fds (at
+ * most max and GH_MAX_PROG_STATS), for the caller to close. A program is
+ * opened by id, which takes CAP_SYS_ADMIN: the daemon opens them before it
+ * gives up its capabilities (daemon/service.h); without, *n is 0.
+ */
+int bpf_prog_fds_open(const char *pin_dir, int *fds, int max, int *n);
+/* Each program's name, id and run statistics now (*n of at most n_fds). */
+void bpf_prog_stats_read(const int *fds, int n_fds, struct bpf_prog_stat *out, int *n);
 /* Whether kernel.bpf_stats_enabled is on (run time and counts are kept). */
 bool bpf_stats_enabled(void);
 
