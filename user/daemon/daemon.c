@@ -536,6 +536,7 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 		return gh_err_sys(e, -ENOMEM, "creating the event loop");
 	err = persist_open(&d->persist, o->state_path, o->attach.pin_dir, e);
 	err = err ?: load_inputs(d, e);
+	err = err ?: notify_check(&o->notify, e);
 	if (err)
 		return err;
 	if (o->metrics_listen) {

@@ -138,6 +138,29 @@ static int start_hooks(struct notify *n, const struct notify_opts *o, struct eve
 	return n->hooks ? 0 : gh_err_sys(e, err, "setting up the hooks");
 }
 
+int notify_check(const struct notify_opts *o, struct gh_err *e)
+{
+	char path[PATH_MAX];
+	int err = 0;
+
+	for (int i = 0; i < o->n_alerts && !err; i++) {
+		int fd;
+
+		if (!strcmp(o->alerts[i], GH_ALERTS_STDOUT) || !strcmp(o->alerts[i], GH_ALERTS_SYSLOG))
+			continue;
+		fd = open(o->alerts[i], O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0640);
+		if (fd < 0)
+			err = gh_err_input(e, "--alerts %s: %s", o->alerts[i], strerror(errno));
+		else
+			close(fd);
+	}
+	err = err ?: resolve_hook("--on-block", o->on_block, path, e);
+	err = err ?: resolve_hook("--on-unblock", o->on_unblock, path, e);
+	if (!err && o->webhook)
+		err = webhook_check_url(o->webhook, e);
+	return err;
+}
+
 struct notify *notify_new(const struct notify_opts *o, struct event_loop *loop,
 			  void (*log)(void *ctx, const char *line), void *log_ctx,
 			  struct gh_err *e)

@@ -49,6 +49,13 @@ struct notify_opts {
 struct notify;
 
 /*
+ * What notify_new() would refuse, checked before anything is attached (bad
+ * input changes nothing): the sinks can be opened, the hooks are
+ * executables, the webhook is an http(s) URL. Starts nothing.
+ */
+int notify_check(const struct notify_opts *o, struct gh_err *e);
+
+/*
  * Open the sinks, check the hooks are executables (kept by absolute path),
  * start the webhook's worker. log takes the operator's lines (reopened
  * files, failed hooks, undelivered webhooks) on the loop's thread. NULL:

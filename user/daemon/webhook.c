@@ -106,7 +106,7 @@ static int curl_send(void *ctx, struct webhook_request *req, long *status)
 	return 0;
 }
 
-static int curl_setup(struct webhook *w, struct gh_err *e)
+int webhook_check_url(const char *url, struct gh_err *e)
 {
 	CURLU *u = curl_url();
 	char *scheme = NULL;
@@ -114,13 +114,20 @@ static int curl_setup(struct webhook *w, struct gh_err *e)
 
 	if (!u)
 		return gh_err_sys(e, -ENOMEM, "--webhook");
-	ok = !curl_url_set(u, CURLUPART_URL, w->o.url, 0) &&
+	ok = !curl_url_set(u, CURLUPART_URL, url, 0) &&
 	     !curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
 	     (!strcmp(scheme, "http") || !strcmp(scheme, "https"));
 	curl_free(scheme);
 	curl_url_cleanup(u);
-	if (!ok)
-		return gh_err_input(e, "--webhook %s: expected an http:// or https:// URL", w->o.url);
+	return ok ? 0 : gh_err_input(e, "--webhook %s: expected an http:// or https:// URL", url);
+}
+
+static int curl_setup(struct webhook *w, struct gh_err *e)
+{
+	int err = webhook_check_url(w->o.url, e);
+
+	if (err)
+		return err;
 	if (w->o.send)
 		return 0;
 	/* Before any thread of ours: curl_global_init is not thread-safe. */

@@ -79,6 +79,8 @@ uint64_t webhook_backoff_ms(const struct webhook_opts *o, uint32_t retry);
 struct webhook;
 
 /* Check the URL (http or https) and start the worker. NULL: e says why. */
+/* An http:// or https:// URL libcurl reads; an input error otherwise. */
+int webhook_check_url(const char *url, struct gh_err *e);
 struct webhook *webhook_new(const struct webhook_opts *o, struct gh_err *e);
 /* Queue a copy of body. 0, or -ENOSPC when the queue is full (counted). */
 int webhook_post(struct webhook *w, const char *body);
