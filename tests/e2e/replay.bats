@@ -241,6 +241,22 @@ summary() {
 	[[ $output == *'unknown variable $bogus at offset'* ]]
 }
 
+@test "replay: a 100 KB User-Agent or query does not hide the request (line cut at 64 KiB)" {
+	local d=$BATS_TEST_TMPDIR huge
+	huge=$(head -c 102400 /dev/zero | tr '\0' A)
+	{
+		echo "192.0.2.10 - - [10/Oct/2025:13:55:36 +0000] \"GET /static/../../etc/passwd HTTP/1.1\" 400 0 \"-\" \"$huge\""
+		echo "192.0.2.11 - - [10/Oct/2025:13:55:37 +0000] \"GET /static/../../etc/shadow?q=$huge HTTP/1.1\" 400 0 \"-\" \"curl\""
+		echo "192.0.2.12 - - [10/Oct/2025:13:55:38 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl\""
+	} >"$d/huge.log"
+	replay --policies policies "$d/huge.log"
+	[ "$status" -eq 0 ]
+	[ "$(jq -r 'select(.policy == "path-traversal") | .src_ip' "$LOGS/out" | sort | tr '\n' ' ')" = "192.0.2.10 192.0.2.11 " ]
+	[ "$(summary 'too long')" -eq 2 ]
+	[ "$(summary 'rejected')" -eq 0 ]
+	[ "$(summary 'lines read')" -eq 3 ]
+}
+
 @test "benign corpus: no alert from any shipped policy (shop, blog, WordPress, APIs, crawlers, monitors)" {
 	# tests/e2e/data/benign-extra.log: a shop with product names such as
 	# union-select-jacket, a blog, a WordPress site used by its admin, JSON API

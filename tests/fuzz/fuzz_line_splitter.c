@@ -12,13 +12,17 @@
  *  - every complete line comes out as soon as its LF is in, in order: its
  *    bytes up to the LF (same length, same 64-bit hash), one CR before the
  *    LF dropped; never an LF, never a NUL, never more than LOG_LINE_MAX bytes;
- *  - a line longer than that, or holding a NUL, does not come out and is
- *    counted (too_long, binary); every line is counted once in lines, so
- *    the lines out and the lines skipped account for the whole input;
+ *  - a line longer than that is cut: counted in too_long, its first
+ *    LOG_LINE_MAX bytes come out as soon as it is past LOG_LINE_MAX + 1
+ *    (room for a CR), the rest up to its LF never does;
+ *  - a line holding a NUL in what would come out does not, and is counted
+ *    (binary); every line is counted once in lines, so the lines out and
+ *    the lines skipped account for the whole input;
  *  - a returned line is the caller's to overwrite (the parser decodes in
  *    place): the target scribbles LF and NUL over each, which must change
  *    nothing that follows.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +51,7 @@ struct due_line {
 struct reference {
 	char *partial;
 	size_t len; /* bytes of the line so far, LF excluded */
+	bool cut;   /* its first LOG_LINE_MAX bytes are out already */
 	struct due_line *due;
 	size_t ndue, taken, due_cap;
 	struct log_line_stats st;
@@ -58,21 +63,29 @@ static void ref_push(struct reference *ref, const char *p, size_t n)
 	ref->due[ref->ndue++] = (struct due_line){ n, gh_hash_bytes(p, n, 0) };
 }
 
-/* The line so far is complete (an LF, or the end of the input). */
-static void ref_end_line(struct reference *ref)
+/* The line so far, n bytes, comes out (cut to LOG_LINE_MAX) unless binary. */
+static void ref_emit(struct reference *ref, size_t n)
 {
-	size_t n = ref->len;
-
 	ref->st.lines++;
 	if (n && n <= PARTIAL_CAP && ref->partial[n - 1] == '\r')
 		n--;
-	if (n > LOG_LINE_MAX)
+	if (n > LOG_LINE_MAX) {
 		ref->st.too_long++;
-	else if (memchr(ref->partial, '\0', n))
+		n = LOG_LINE_MAX;
+	}
+	if (memchr(ref->partial, '\0', n))
 		ref->st.binary++;
 	else
 		ref_push(ref, ref->partial, n);
+}
+
+/* The line so far is complete (an LF, or the end of the input); a cut one is out already. */
+static void ref_end_line(struct reference *ref)
+{
+	if (!ref->cut)
+		ref_emit(ref, ref->len);
 	ref->len = 0;
+	ref->cut = false;
 }
 
 static void ref_feed(struct reference *ref, const char *p, size_t n)
@@ -85,6 +98,10 @@ static void ref_feed(struct reference *ref, const char *p, size_t n)
 			memcpy(ref->partial + ref->len, p,
 			       k < PARTIAL_CAP - ref->len ? k : PARTIAL_CAP - ref->len);
 		ref->len += k;
+		if (!ref->cut && ref->len > LOG_LINE_MAX + 1) {
+			ref_emit(ref, ref->len);
+			ref->cut = true;
+		}
 		if (!nl)
 			return;
 		ref_end_line(ref);
@@ -93,18 +110,11 @@ static void ref_feed(struct reference *ref, const char *p, size_t n)
 	}
 }
 
-/*
- * The file was truncated: the line so far is dropped. One already past
- * LOG_LINE_MAX + 1 bytes (room for a CR) was counted as too long when it
- * got there; a shorter one was never a line.
- */
+/* The file was truncated: the line so far is dropped (a cut one came out already). */
 static void ref_discard(struct reference *ref)
 {
-	if (ref->len > LOG_LINE_MAX + 1) {
-		ref->st.lines++;
-		ref->st.too_long++;
-	}
 	ref->len = 0;
+	ref->cut = false;
 }
 
 /* A line from line_buf: the next one due; then scribbled over. */

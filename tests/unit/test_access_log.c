@@ -368,6 +368,43 @@ static void test_hostile(void)
 	free(big);
 }
 
+/* A line the reader cut (exactly ACCESS_LOG_MAX_LINE bytes) with head before a quoted field. */
+static int parse_cut(const char *head, char fill, struct request_record *r)
+{
+	char *line = malloc(ACCESS_LOG_MAX_LINE);
+	size_t n = strlen(head);
+	int err;
+
+	memcpy(line, head, n);
+	memset(line + n, fill, ACCESS_LOG_MAX_LINE - n);
+	err = access_log_parse(ACCESS_LOG_COMBINED, line, ACCESS_LOG_MAX_LINE, r);
+	free(line);
+	return err;
+}
+
+static void test_cut_lines(void)
+{
+	const char *pre = "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] ";
+	char head[256];
+	struct request_record r;
+
+	snprintf(head, sizeof(head), "%s\"GET /etc/passwd HTTP/1.1\" 200 5 \"-\" \"", pre);
+	ok_eq(parse_cut(head, 'U', &r), 0, "cut in the user agent: a record");
+	ok(r.truncated && r.status == 200 && r.user_agent.len == ACCESS_LOG_MAX_LINE - strlen(head),
+	   "... status and the User-Agent up to the cut, truncated");
+	snprintf(head, sizeof(head), "%s\"GET /x HTTP/1.1\" 404 5 \"http://a/", pre);
+	ok_eq(parse_cut(head, 'r', &r), 0, "cut in the referer: a record");
+	ok(r.truncated && r.status == 404 && !(r.present & REQ_BIT(REQ_USER_AGENT)),
+	   "... status kept, no User-Agent");
+	snprintf(head, sizeof(head), "%s\"GET /search?q=", pre);
+	ok_eq(parse_cut(head, 'q', &r), 0, "cut in the request: a record");
+	ok(r.truncated && r.path.len == 7 && !memcmp(r.path.p, "/search", 7) &&
+	   !(r.present & REQ_BIT(REQ_STATUS)), "... method and path, no status");
+	ok_eq(parse(ACCESS_LOG_COMBINED, "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET / "
+					 "HTTP/1.1\" 200 5 \"-\" \"ua", &r), -EINVAL,
+	      "an unterminated user agent on a short line stays malformed");
+}
+
 static void test_vhost_and_user(void)
 {
 	static const char tail[] = "[10/Oct/2000:13:55:36 +0000] \"GET /wp-login.php HTTP/1.1\" "
@@ -423,6 +460,7 @@ int main(void)
 	test_times();
 	test_json();
 	test_hostile();
+	test_cut_lines();
 	test_vhost_and_user();
 	test_formats();
 	free(copy);

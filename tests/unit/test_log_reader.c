@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * Log reader: plain and gzip files (one member and several), CRLF, a last
- * line without LF, lines at and over the length bound (skipped whole, not
- * split), NUL bytes, a truncated gzip, a missing file, and the line
+ * line without LF, lines at and over the length bound (cut to the bound,
+ * the rest skipped, never split into more lines), a 100 KB combined line
+ * that still parses, NUL bytes, a truncated gzip, a missing file, and the line
  * splitter fed one byte at a time.
  */
 #include <errno.h>
@@ -134,9 +135,9 @@ static void test_long_lines(void)
 	off += (size_t)sprintf(data + off, "last");
 	write_plain("long.log", data, off);
 	ok_eq(read_all("long.log", out, sizeof(out), &st), 0, "long lines: read to the end");
-	ok(!strncmp(out, "first|xxxx", 10) && strstr(out, "|zzzz") && !strstr(out, "yy") &&
+	ok(!strncmp(out, "first|xxxx", 10) && strstr(out, "|yyyy") && strstr(out, "|zzzz") &&
 	   !strcmp(out + strlen(out) - 5, "|last"),
-	   "long lines: the over-long line is dropped whole, neighbours intact");
+	   "long lines: the over-long line is cut, neighbours intact");
 	ok_eq(st.lines, 5, "long lines: 5 lines counted");
 	ok_eq(st.too_long, 1, "long lines: 1 too long");
 
@@ -147,14 +148,47 @@ static void test_long_lines(void)
 	off += (size_t)sprintf(data + off, "\nafter\n");
 	write_gz("huge.log.gz", data, off, "wb");
 	ok_eq(read_all("huge.log.gz", out, sizeof(out), &st), 0, "huge line in gzip");
-	ok_str(out, "after", "huge line: skipped to its end, no garbage lines");
+	ok(!strncmp(out, "qqqq", 4) && !strcmp(out + strlen(out) - 6, "|after") &&
+	   !strchr(strchr(out, '|') + 1, '|'),
+	   "huge line: its first part, then the next line, no garbage lines");
 	ok_eq(st.too_long, 1, "huge line: counted once");
 
-	/* An unterminated huge last line is rejected too. */
+	/* An unterminated huge last line is cut too. */
 	write_plain("hugelast.log", data, 3 * LOG_LINE_MAX);
 	ok_eq(read_all("hugelast.log", out, sizeof(out), &st), 0, "huge last line");
-	ok(out[0] == '\0' && st.too_long == 1 && st.lines == 1, "huge last line: counted, no line");
+	ok(!strncmp(out, "qqqq", 4) && !strchr(out, '|') && st.too_long == 1 && st.lines == 1,
+	   "huge last line: counted, cut, one line");
 	free(data);
+}
+
+/* A path traversal probe with a 100 KB User-Agent: the record before the cut survives. */
+static void test_huge_user_agent(void)
+{
+	const char head[] = "203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] "
+			    "\"GET /../../etc/passwd HTTP/1.1\" 404 153 \"-\" \"";
+	size_t ua = 100 * 1024, n = sizeof(head) - 1 + ua + 3, len;
+	char *data = malloc(n), *line;
+	struct request_record rec;
+	struct log_reader *r;
+
+	memcpy(data, head, sizeof(head) - 1);
+	memset(data + sizeof(head) - 1, 'A', ua);
+	memcpy(data + n - 3, "\"\nX", 3);
+	write_plain("ua.log", data, n - 1);
+	free(data);
+	if (log_reader_open(path_of("ua.log"), &r)) {
+		ok(0, "huge UA: open");
+		return;
+	}
+	ok_eq(log_reader_next(r, &line, &len), 1, "huge UA: a line");
+	ok_eq(len, LOG_LINE_MAX, "huge UA: cut to LOG_LINE_MAX");
+	ok_eq(access_log_parse(ACCESS_LOG_COMBINED, line, len, &rec), 0, "huge UA: parses");
+	ok(rec.path.len == 17 && !memcmp(rec.path.p, "/../../etc/passwd", 17) && rec.status == 404,
+	   "huge UA: path and status before the cut");
+	ok(rec.truncated && rec.user_agent.len > 60000, "huge UA: the User-Agent kept as cut");
+	ok_eq(log_reader_next(r, &line, &len), 0, "huge UA: nothing after");
+	ok_eq(log_reader_stats(r)->too_long, 1, "huge UA: counted as too long");
+	log_reader_close(r);
 }
 
 static void test_nul(void)
@@ -201,6 +235,7 @@ int main(void)
 	test_plain_and_gzip();
 	test_truncated_gzip();
 	test_long_lines();
+	test_huge_user_agent();
 	test_nul();
 	test_splitter_bytewise();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);

@@ -210,7 +210,7 @@ static double now_s(void)
 static void summary(const struct replay *rp, double secs)
 {
 	const struct log_line_stats *ls = &rp->run.lines;
-	uint64_t rejected = rp->run.malformed + ls->too_long + ls->binary;
+	uint64_t rejected = rp->run.malformed + ls->binary; /* cut lines are parsed */
 	struct engine_stats es = { 0 };
 	struct rusage ru;
 
@@ -218,11 +218,11 @@ static void summary(const struct replay *rp, double secs)
 		engine_stats(rp->engine, &es);
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
-		"replay: %llu lines read, %llu rejected (%llu malformed, %llu too long, %llu binary), "
+		"replay: %llu lines read, %llu rejected (%llu malformed, %llu binary), %llu too long (cut), "
 		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, %llu future, peak RSS %ld KiB\n",
 		(unsigned long long)ls->lines, (unsigned long long)rejected,
-		(unsigned long long)rp->run.malformed, (unsigned long long)ls->too_long,
-		(unsigned long long)ls->binary, (unsigned long long)rp->alerts,
+		(unsigned long long)rp->run.malformed, (unsigned long long)ls->binary,
+		(unsigned long long)ls->too_long, (unsigned long long)rp->alerts,
 		rp->sources_lost ? ">=" : "", rp->sources.count, secs,
 		secs > 0 ? (double)ls->lines / secs : 0.0, (unsigned long long)es.late, (unsigned long long)es.future,
 		ru.ru_maxrss);

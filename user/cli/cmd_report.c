@@ -137,10 +137,10 @@ static void summary(const struct tally *t, const struct view *v, double secs)
 {
 	fprintf(stderr,
 		"report: %" PRIu64 " lines read, %" PRIu64 " rejected (%" PRIu64
-		" malformed, %" PRIu64 " too long, %" PRIu64 " binary), %zu groups, %zu shown, "
+		" malformed, %" PRIu64 " binary), %" PRIu64 " too long (cut), %zu groups, %zu shown, "
 		"%.3f s, %.0f lines/s\n",
-		t->run.lines.lines, t->run.malformed + t->run.lines.too_long + t->run.lines.binary,
-		t->run.malformed, t->run.lines.too_long, t->run.lines.binary, v->t.groups,
+		t->run.lines.lines, t->run.malformed + t->run.lines.binary,
+		t->run.malformed, t->run.lines.binary, t->run.lines.too_long, v->t.groups,
 		v->n_rows, secs, secs > 0 ? (double)t->run.lines.lines / secs : 0.0);
 	if (t->run.lines.lines && t->run.malformed == t->run.lines.lines)
 		cli_note("report: no line parsed; is --format or --log-format the log's?");

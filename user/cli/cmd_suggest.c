@@ -51,12 +51,12 @@ static void feed(const struct request_record *r, void *ctx)
 static void summary(const struct run *rn)
 {
 	fprintf(stderr,
-		"suggest: %llu lines read, %llu rejected (%llu malformed, %llu too long, %llu "
-		"binary), %llu records, %s%zu sources\n",
+		"suggest: %llu lines read, %llu rejected (%llu malformed, %llu binary), %llu too "
+		"long (cut), %llu records, %s%zu sources\n",
 		(unsigned long long)rn->log.lines.lines,
-		(unsigned long long)(rn->log.malformed + rn->log.lines.too_long + rn->log.lines.binary),
-		(unsigned long long)rn->log.malformed, (unsigned long long)rn->log.lines.too_long,
-		(unsigned long long)rn->log.lines.binary, (unsigned long long)rn->records,
+		(unsigned long long)(rn->log.malformed + rn->log.lines.binary),
+		(unsigned long long)rn->log.malformed, (unsigned long long)rn->log.lines.binary,
+		(unsigned long long)rn->log.lines.too_long, (unsigned long long)rn->records,
 		rn->sources_lost ? ">=" : "", rn->sources.count);
 }
 

@@ -129,6 +129,24 @@ static char *time_field(char *p, char *end, struct request_record *rec)
 }
 
 /*
+ * A quoted field, or on a line the reader cut (cut: exactly
+ * ACCESS_LOG_MAX_LINE bytes) one that runs into the end: then it is taken
+ * up to the cut and the record marked truncated, so a 100 KB User-Agent or
+ * query does not hide the request.
+ */
+static char *quoted_or_cut(char *p, char *end, bool cut, struct gh_str *out,
+			   struct request_record *rec)
+{
+	char *q = log_quoted(p, end, out);
+
+	if (q || !cut)
+		return q;
+	*out = (struct gh_str){ p, (uint32_t)(end - p) };
+	rec->truncated = true;
+	return end;
+}
+
+/*
  * [vhost:port] host ident user [time] "request" status bytes ["referer"
  * "user-agent" ...]. ident and user are skipped up to the time (a user
  * name with spaces or '[' in it must not shift the fields); the combined
@@ -139,15 +157,18 @@ static int parse_clf(enum access_log_format fmt, char *p, char *end,
 		     struct request_record *rec)
 {
 	struct gh_str req, st, by, referer, ua;
+	bool cut = end - p == ACCESS_LOG_MAX_LINE;
 	char *q;
 	int err;
 
 	if (!(q = client_field(fmt, p, end, rec)) || !(p = time_field(q, end, rec)))
 		return -EINVAL;
 	p += CLF_TIME_LEN + 2;
-	if (!(p = log_quoted(p + 2, end, &req)))
+	if (!(p = quoted_or_cut(p + 2, end, cut, &req, rec)))
 		return -EINVAL;
 	log_request_line(rec, req.p, req.len);
+	if (rec->truncated)
+		return 0;
 	if (p == end || *p != ' ')
 		return -EINVAL;
 	st = token(p + 1, end, &q);
@@ -160,10 +181,14 @@ static int parse_clf(enum access_log_format fmt, char *p, char *end,
 	/* p is past the space after bytes, or at the end. */
 	if (fmt == ACCESS_LOG_AUTO && (p == end || *p != '"'))
 		return 0;
-	if (p == end || *p != '"' || !(p = log_quoted(p + 1, end, &referer)) || end - p < 2 ||
-	    p[0] != ' ' || p[1] != '"' || !log_quoted(p + 2, end, &ua))
+	if (p == end || *p != '"' || !(p = quoted_or_cut(p + 1, end, cut, &referer, rec)))
 		return -EINVAL;
 	set_header(rec, REQ_REFERER, &rec->referer, referer);
+	if (rec->truncated)
+		return 0;
+	if (end - p < 2 || p[0] != ' ' || p[1] != '"' ||
+	    !quoted_or_cut(p + 2, end, cut, &ua, rec))
+		return -EINVAL;
 	set_header(rec, REQ_USER_AGENT, &rec->user_agent, ua);
 	return 0;
 }

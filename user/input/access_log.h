@@ -40,7 +40,10 @@ int access_log_format_parse(const char *name, enum access_log_format *out);
  * a timestamp; a remote address that is not an IP (HostnameLookups, "-")
  * leaves src_ip absent, and a request that is not "METHOD TARGET [PROTO]"
  * (nginx logs "-" or the raw bytes of a TLS hello with status 400) leaves
- * method, path, query and version absent: the status still counts.
+ * method, path, query and version absent: the status still counts. A CLF
+ * line of exactly ACCESS_LOG_MAX_LINE bytes is taken as cut by the reader:
+ * a quoted field (request, referer, user agent) running into its end is
+ * kept up to there, later fields absent, and rec->truncated set.
  * Returns 0, or -EINVAL for a malformed line, -EMSGSIZE for one longer than
  * ACCESS_LOG_MAX_LINE; then no field is present and the buffer may hold
  * partly decoded bytes.

@@ -25,8 +25,8 @@ void line_buf_free(struct line_buf *b)
 
 /*
  * Callers take every complete line before asking for space, so what is
- * left is one partial line of at most LOG_LINE_MAX bytes (longer ones are
- * dropped as they come): moved to the front, a whole chunk fits behind it.
+ * left is one partial line of at most LOG_LINE_MAX + 1 bytes (longer ones
+ * are cut as they come): moved to the front, a whole chunk fits behind it.
  */
 char *line_buf_space(struct line_buf *b, size_t *avail)
 {
@@ -54,7 +54,11 @@ void line_buf_discard(struct line_buf *b)
 	b->skipping = false;
 }
 
-/* Count the line [p, p + n) and accept it unless it is too long or binary. */
+/*
+ * Count the line [p, p + n), cut it to LOG_LINE_MAX bytes when longer (a
+ * huge User-Agent must not hide the request before it), and accept it
+ * unless that much holds a NUL.
+ */
 static bool accept_line(struct line_buf *b, char *p, size_t n, char **line, size_t *len)
 {
 	b->st.lines++;
@@ -62,7 +66,7 @@ static bool accept_line(struct line_buf *b, char *p, size_t n, char **line, size
 		n--;
 	if (n > LOG_LINE_MAX) {
 		b->st.too_long++;
-		return false;
+		n = LOG_LINE_MAX;
 	}
 	if ((size_t)(p - b->buf) < b->nul_end && memchr(p, '\0', n)) {
 		b->st.binary++;
@@ -94,13 +98,15 @@ int line_buf_next(struct line_buf *b, char **line, size_t *len)
 		nl = memchr(p + b->scanned, '\n', have - b->scanned);
 		if (!nl) {
 			b->scanned = have;
-			if (have > LOG_LINE_MAX + 1) { /* + 1: room for a CR */
-				b->st.lines++;
-				b->st.too_long++;
-				line_buf_discard(b);
-				b->skipping = true;
-			}
-			return 0;
+			if (have <= LOG_LINE_MAX + 1) /* + 1: room for a CR */
+				return 0;
+			/* Its first LOG_LINE_MAX bytes are the line; the rest is dropped up to the LF. */
+			b->start = b->end;
+			b->scanned = 0;
+			b->skipping = true;
+			if (accept_line(b, p, have, line, len))
+				return 1;
+			continue;
 		}
 		b->start += (size_t)(nl - p) + 1;
 		b->scanned = 0;

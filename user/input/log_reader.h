@@ -2,10 +2,12 @@
 /*
  * Lines of a log: a file, gzip-compressed or not (zlib reads plain files
  * through), or stdin as "-". Lines end at LF (a CR before it is dropped).
- * A line longer than ACCESS_LOG_MAX_LINE is rejected whole and skipped to
- * its end, never split into pieces that would parse as lines of their own;
- * a line holding a NUL byte (binary junk, a log preallocated with zeros) is
- * rejected too. Both are counted.
+ * A line longer than ACCESS_LOG_MAX_LINE is cut: its first
+ * ACCESS_LOG_MAX_LINE bytes come out as the line (so a 100 KB User-Agent
+ * cannot hide the request before it) and the rest is skipped to its end,
+ * never split into pieces that would parse as lines of their own. A line
+ * holding a NUL byte (binary junk, a log preallocated with zeros) in what
+ * would be returned is rejected. Both are counted.
  *
  * The line splitter (struct line_buf) is shared with log_follow.c: bytes
  * in from any source, complete lines out, a partial last line held.
@@ -24,7 +26,7 @@
 
 struct log_line_stats {
 	uint64_t lines;    /* every line seen, rejected ones included */
-	uint64_t too_long; /* longer than LOG_LINE_MAX: skipped whole */
+	uint64_t too_long; /* longer than LOG_LINE_MAX: cut to that, still returned */
 	uint64_t binary;   /* held a NUL byte */
 };
 
@@ -33,7 +35,7 @@ struct line_buf {
 	size_t start, end;  /* unconsumed bytes */
 	size_t scanned;     /* start + this much is known to hold no LF */
 	size_t nul_end;     /* bytes before this may hold a NUL; none after */
-	bool skipping;      /* inside an overlong line: drop up to its LF */
+	bool skipping;      /* past the cut of an overlong line: drop up to its LF */
 	struct log_line_stats st;
 };
 

@@ -103,8 +103,9 @@ struct request_record {
 	uint8_t method;     /* enum http_method; method_str has the text */
 	bool has_cookie;
 	bool is_xhr;        /* X-Requested-With: XMLHttpRequest */
-	bool truncated;     /* live only: the head went on past the kernel's snapshot,
-			     * so fields after the cut are absent (JSON: "truncated": true) */
+	bool truncated;     /* the head went on past the kernel's snapshot, or the log
+			     * line past ACCESS_LOG_MAX_LINE, so fields after the cut
+			     * are absent (JSON: "truncated": true) */
 	uint64_t content_length;
 	uint64_t bytes;     /* response bytes (logs), request bytes seen (live) */
 	uint64_t sock_cookie; /* live only: the socket the request came on */
