@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -237,6 +238,31 @@ static void test_listen(int *lfd)
 	ok_eq(control_request_at(path, "stats", &reply), -ENOENT, "no socket: -ENOENT");
 }
 
+/* The socket is 0600 whatever the umask; a directory others can write is refused. */
+static void test_modes(int *lfd)
+{
+	struct stat st;
+	mode_t old = umask(0);
+
+	close(*lfd);
+	unlink(path);
+	*lfd = control_listen_at(path);
+	umask(old);
+	ok(*lfd >= 0 && !stat(path, &st) && (st.st_mode & 07777) == 0600,
+	   "socket mode 0600 under umask 0");
+	close(*lfd);
+	unlink(path);
+	chmod(dir, 0777);
+	*lfd = control_listen_at(path);
+	ok_eq(*lfd, -EPERM, "a world-writable socket directory: -EPERM");
+	chmod(dir, 0720);
+	*lfd = control_listen_at(path);
+	ok_eq(*lfd, -EPERM, "a group-writable socket directory: -EPERM");
+	chmod(dir, 0700);
+	*lfd = control_listen_at(path);
+	ok(*lfd >= 0, "a private directory again: listening");
+}
+
 int main(void)
 {
 	int lfd;
@@ -252,6 +278,7 @@ int main(void)
 		test_request_reply(lfd);
 		test_framing(lfd);
 		test_bad_clients(lfd);
+		test_modes(&lfd);
 		test_listen(&lfd);
 	}
 	if (lfd >= 0)

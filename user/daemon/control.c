@@ -53,10 +53,39 @@ static int connect_to(const struct sockaddr_un *sa)
 	return fd;
 }
 
+/*
+ * The directory holding the socket must be ours and writable by nobody
+ * else: whoever can write it can replace the socket and answer for us.
+ * -EPERM when it is not (another owner, or group/other write), -ENOTDIR.
+ */
+static int check_socket_dir(const char *sock_path)
+{
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	char *slash;
+	struct stat st;
+
+	snprintf(dir, sizeof(dir), "%s", sock_path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		slash[slash == dir] = '\0'; /* "/x.sock": the root */
+	if (lstat(dir, &st))
+		return -errno;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	if (st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)))
+		return -EPERM;
+	return 0;
+}
+
 static int listen_on(const struct sockaddr_un *sa)
 {
 	int fd, err;
 
+	err = check_socket_dir(sa->sun_path);
+	if (err)
+		return err;
 	fd = connect_to(sa);
 	if (fd >= 0) {
 		close(fd);
@@ -67,7 +96,9 @@ static int listen_on(const struct sockaddr_un *sa)
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
-	if (bind(fd, (const struct sockaddr *)sa, sizeof(*sa)) || listen(fd, 8)) {
+	/* 0600 before listen: nobody can connect in between, whatever the umask. */
+	if (bind(fd, (const struct sockaddr *)sa, sizeof(*sa)) || chmod(sa->sun_path, 0600) ||
+	    listen(fd, 8)) {
 		err = -errno;
 		close(fd);
 		return err;

@@ -19,7 +19,11 @@
 /* Answer a command; return a new JSON object, or NULL for an unknown one. */
 typedef struct json_object *(*control_fn)(const char *cmd, void *ctx);
 
-/* Listening fd, or -EADDRINUSE when a daemon already answers for pin_dir. */
+/*
+ * Listening fd (socket mode 0600), or -EADDRINUSE when a daemon already
+ * answers for pin_dir, -EPERM when the directory holding the socket is
+ * owned by another user or writable by group or others.
+ */
 int control_listen(const char *pin_dir);
 void control_close(int fd, const char *pin_dir);
 /* Accept one client on the listening fd and answer it (bounded, blocking briefly). */
