@@ -3,11 +3,14 @@
  * The daemon's control socket: a unix stream socket under /run/gatehawk,
  * named after the pin directory. A client writes one command line ("stats")
  * and reads one JSON object until the daemon closes. Only root can reach
- * it (0700 directory). Binding it also keeps a second daemon off the same
- * pin directory.
+ * it (socket 0600 in a 0700 directory that must be root's and writable by
+ * nobody else). Binding it also keeps a second daemon off the same pin
+ * directory.
  */
 #ifndef GATEHAWK_CONTROL_H
 #define GATEHAWK_CONTROL_H
+
+#include <stddef.h>
 
 #include <json-c/json.h>
 
@@ -26,8 +29,20 @@ typedef struct json_object *(*control_fn)(const char *cmd, void *ctx);
  */
 int control_listen(const char *pin_dir);
 void control_close(int fd, const char *pin_dir);
-/* Accept one client on the listening fd and answer it (bounded, blocking briefly). */
-int control_serve_one(int listen_fd, control_fn fn, void *ctx);
+/*
+ * Serving the clients of a listening fd without ever blocking: a bounded
+ * number at once, each with a deadline, replies written as the client
+ * takes them. The loop watches control_server_fd() (an epoll fd) and calls
+ * control_server_handle() when it is readable. free leaves listen_fd open.
+ */
+struct control_server;
+
+int control_server_new(int listen_fd, control_fn fn, void *ctx, struct control_server **out);
+void control_server_free(struct control_server *s);
+int control_server_fd(const struct control_server *s);
+int control_server_handle(struct control_server *s);
+/* Clients connected now (sending their command or taking their reply). */
+size_t control_server_clients(const struct control_server *s);
 /* Ask the daemon of pin_dir; -ENOENT or -ECONNREFUSED when none runs. */
 int control_request(const char *pin_dir, const char *cmd, struct json_object **reply);
 /* The same at an explicit socket path (a test's private directory). */

@@ -15,6 +15,7 @@
 #include "input/client_addr.h"
 #include "input/log_parser.h"
 #include "base/clock.h"
+#include "base/private_dir.h"
 #include "base/event_clock.h"
 #include "base/host_addrs.h"
 #include "daemon/allow_files.h"
@@ -373,8 +374,11 @@ static int on_fleet_ready(int fd, uint32_t events, void *ctx)
 
 static int on_control_ready(int fd, uint32_t events, void *ctx)
 {
+	struct daemon *d = ctx;
+
+	(void)fd;
 	(void)events;
-	return control_serve_one(fd, daemon_on_control, ctx);
+	return control_server_handle(d->control);
 }
 
 static int block_signals(void)
@@ -548,6 +552,9 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	if (d->control_fd == -EADDRINUSE)
 		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
 				   o->attach.pin_dir);
+	/* What is wrong with the directory, said again with the path in it. */
+	if (d->control_fd == -EPERM || d->control_fd == -ENOTDIR)
+		return gh_private_dir_check(GH_CONTROL_DIR, e) ?: d->control_fd;
 	if (!o->no_kernel) {
 		err = gate_attach(&o->attach, e);
 		err = err ?: sensor_attach(&o->sensor, e);
@@ -580,8 +587,14 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	if (d->control_fd < 0 && o->no_kernel)
 		gh_err_note(e, "no control socket (%s): 'gatehawk status' cannot see this daemon",
 			    strerror(-d->control_fd));
-	else
-		err = err ?: add_fd(d, d->control_fd, on_control_ready, "the control socket", e);
+	else if (!err) {
+		err = d->control_fd < 0 ? d->control_fd
+					: control_server_new(d->control_fd, daemon_on_control, d,
+							     &d->control);
+		err = err ? gh_err_sys(e, err, "setting up the control socket")
+			  : add_fd(d, control_server_fd(d->control), on_control_ready,
+				   "the control socket", e);
+	}
 	d->addrs_fd = netlink_addrs_open();
 	if (d->addrs_fd < 0)
 		gh_err_note(e, "not following address changes (%s): this host's addresses are "
@@ -679,6 +692,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	free(d.logs);
 	if (d.src_fd >= 0)
 		close(d.src_fd);
+	control_server_free(d.control);
 	control_close(d.control_fd, o->attach.pin_dir);
 	if (sig_fd >= 0)
 		close(sig_fd);

@@ -62,6 +62,7 @@ struct daemon {
 	struct followed *logs; /* one per opts->access_logs */
 	int src_fd;     /* src_stats, read each tick when rate policies exist */
 	int control_fd;
+	struct control_server *control; /* its clients, served without blocking the loop */
 	uint64_t ticks;
 	time_t started;
 	struct daemon_health health; /* status and metrics (daemon/health.h) */

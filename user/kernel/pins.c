@@ -13,6 +13,7 @@
 #include <bpf/libbpf.h>
 
 #include "base/err.h"
+#include "base/private_dir.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 
@@ -34,12 +35,18 @@ static bool below_bpffs_root(const char *dir)
 
 int gh_pin_dir_prepare(const char *dir, struct gh_err *e)
 {
+	int err;
+
 	if (below_bpffs_root(dir) && !is_bpffs(BPFFS_ROOT)) {
 		if (mount("bpf", BPFFS_ROOT, "bpf", 0, "mode=0700"))
 			return gh_err_sys(e, -errno, "mounting bpffs on %s", BPFFS_ROOT);
 	}
 	if (mkdir(dir, 0700) && errno != EEXIST)
 		return gh_err_sys(e, -errno, "creating pin directory %s", dir);
+	/* Whoever can write it can pin maps of their own in place of ours. */
+	err = gh_private_dir_check(dir, e);
+	if (err)
+		return err;
 	if (!is_bpffs(dir))
 		return gh_err_input(e, "--pin-dir %s: not on a bpf filesystem (mount -t bpf)", dir);
 	return 0;
