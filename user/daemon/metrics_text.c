@@ -227,17 +227,25 @@ static void render_logs(struct prom_text *t, const struct metrics_log *logs, int
 		}
 	}
 	prom_family(t, rejected, PROM_COUNTER,
-		    "Access-log lines rejected: no parser took them, too long, or binary.");
+		    "Access-log lines rejected: no parser took them, or binary.");
 	for (int i = 0; i < n; i++) {
-		const char *reasons[] = { "malformed", "too_long", "binary" };
-		const uint64_t counts[] = { logs[i].malformed, logs[i].st.line.too_long,
-					    logs[i].st.line.binary };
+		const char *reasons[] = { "malformed", "binary" };
+		const uint64_t counts[] = { logs[i].malformed, logs[i].st.line.binary };
 
 		for (size_t r = 0; r < N_OF(reasons); r++) {
 			struct prom_label l[] = { { "path", logs[i].path }, { "reason", reasons[r] } };
 
 			prom_sample_u64(t, rejected, l, 2, counts[r]);
 		}
+	}
+	/* Longer than the reader takes: cut and parsed, not rejected (log_reader.h). */
+	prom_family(t, "gatehawk_access_log_cut_lines_total", PROM_COUNTER,
+		    "Access-log lines over 64 KiB: their first 64 KiB were parsed.");
+	for (int i = 0; i < n; i++) {
+		struct prom_label l = { "path", logs[i].path };
+
+		prom_sample_u64(t, "gatehawk_access_log_cut_lines_total", &l, 1,
+				logs[i].st.line.too_long);
 	}
 }
 
