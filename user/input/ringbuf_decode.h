@@ -37,7 +37,7 @@
 	X(unanswered)       /* records handed on without a status (timeout) */  \
 	X(pending_full)     /* records pushed out of a full pending table */    \
 	X(orphan_responses) /* statuses with no pending request */              \
-	X(bad_events)       /* events of unknown type or size */
+	X(bad_events)       /* events of unknown type or size, statuses outside 100..999 */
 
 struct decoder_stats {
 #define GH_DECODER_MEMBER(name) uint64_t name;
