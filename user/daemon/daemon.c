@@ -552,8 +552,12 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	if (d->control_fd == -EADDRINUSE)
 		return gh_err_fail(e, d->control_fd, "a gatehawk daemon already runs for %s",
 				   o->attach.pin_dir);
-	/* What is wrong with the directory, said again with the path in it. */
-	if (d->control_fd == -EPERM || d->control_fd == -ENOTDIR)
+	/*
+	 * What is wrong with the directory, said again with the path in it.
+	 * Without the kernel (an unprivileged user) the daemon goes on without
+	 * its control socket instead (a note says so below).
+	 */
+	if ((d->control_fd == -EPERM || d->control_fd == -ENOTDIR) && !o->no_kernel)
 		return gh_private_dir_check(GH_CONTROL_DIR, e) ?: d->control_fd;
 	if (!o->no_kernel) {
 		err = gate_attach(&o->attach, e);
