@@ -34,6 +34,7 @@ static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
 	int err;
 
 	memset(f, 0, sizeof(*f));
+	gate_maps_init(&f->maps); /* every fd -1: closing a fixture that failed closes nothing */
 	snprintf(f->lock_dir, sizeof(f->lock_dir), "/tmp/gh-gate-XXXXXX");
 	if (!mkdtemp(f->lock_dir))
 		return -errno;
@@ -52,30 +53,14 @@ static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
 		bpf_map__set_max_entries(f->skel->maps.allow_net4, max_allows);
 		bpf_map__set_max_entries(f->skel->maps.allow_net6, max_allows);
 	}
+	/* The library's own lookup of every map by name (gate_maps.h), fds duplicated. */
 	err = xdp_gate_bpf__load(f->skel);
-	if (err)
-		return err;
-	gate_maps_init(&f->maps);
-	f->maps.block_host4 = bpf_map__fd(f->skel->maps.block_host4);
-	f->maps.block_host6 = bpf_map__fd(f->skel->maps.block_host6);
-	f->maps.block_net4 = bpf_map__fd(f->skel->maps.block_net4);
-	f->maps.block_net6 = bpf_map__fd(f->skel->maps.block_net6);
-	f->maps.allow_net4 = bpf_map__fd(f->skel->maps.allow_net4);
-	f->maps.allow_net6 = bpf_map__fd(f->skel->maps.allow_net6);
-	f->maps.throttle_host4 = bpf_map__fd(f->skel->maps.throttle_host4);
-	f->maps.throttle_host6 = bpf_map__fd(f->skel->maps.throttle_host6);
-	f->maps.throttle_net4 = bpf_map__fd(f->skel->maps.throttle_net4);
-	f->maps.throttle_net6 = bpf_map__fd(f->skel->maps.throttle_net6);
-	f->maps.reasons = bpf_map__fd(f->skel->maps.reasons);
-	f->maps.stats = bpf_map__fd(f->skel->maps.gate_stats);
-	f->maps.config = bpf_map__fd(f->skel->maps.gate_config);
-	f->maps.max_blocks = bpf_map__max_entries(f->skel->maps.block_host4);
-	f->maps.pin_dir = f->lock_dir;
-	return 0;
+	return err ?: gate_maps_from_object(f->skel->obj, f->lock_dir, &f->maps);
 }
 
 static inline void gate_fixture_close(struct gate_fixture *f)
 {
+	gate_maps_close(&f->maps);
 	xdp_gate_bpf__destroy(f->skel);
 	f->skel = NULL;
 	if (f->lock_dir[0])
