@@ -11,6 +11,8 @@
 #             agent, path) runs nothing: the marker files never appear
 #   rotation  the alerts file moved away + SIGHUP, then emptied in place
 #             (copytruncate): every alert lands in the current file
+#   syslog    --alerts syslog sends each alert to /dev/log (the daemon
+#             gets a /dev of its own in a mount namespace) at its priority
 #   expiry    a block that expires is an "unblock" line and runs --on-unblock
 #   allow     --ttl expires in the kernel; --file and --allow-file errors name
 #             file:line; an --allow-file network is spared and passes
@@ -194,6 +196,62 @@ log_line() {
 	sleep 0.5
 	no_marks
 	daemon_stat notify.hooks | jq -e '.started == 2 and .succeeded == 2 and .dropped == 0'
+}
+
+@test "syslog: alerts reach /dev/log as LOG_DAEMON at the severity's priority, attacker bytes escaped" {
+	local sock=$T/log.sock now
+	# A syslog daemon of our own: every datagram to $sock a line of syslog.txt.
+	python3 - "$sock" "$T/syslog.txt" <<'EOF' &
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+with open(sys.argv[2], "ab", buffering=0) as out:
+    for _ in range(1000):
+        out.write(s.recv(65536).replace(b"\n", b"<NL>") + b"\n")
+EOF
+	echo $! >"$LAB_DIR/listener.pid"
+	lab_wait "the syslog listener" 50 test -S "$sock"
+	: >"$T/access.log"
+	# glibc writes to /dev/log, which this host lacks: the daemon gets its own
+	# /dev (a tmpfs with the few devices it opens and our socket as log) in
+	# a private mount namespace that dies with it.
+	unshare --mount --propagation private -- bash -c '
+		set -e
+		dev=$1 sock=$2
+		shift 2
+		mkdir -p "$dev"
+		mount -t tmpfs -o mode=0755 gh-dev "$dev"
+		for n in null zero full random urandom; do
+			touch "$dev/$n"
+			mount --bind "/dev/$n" "$dev/$n"
+		done
+		touch "$dev/log"
+		mount --bind "$sock" "$dev/log"
+		mount --rbind "$dev" /dev
+		exec "$@"' _ "$T/dev" "$sock" \
+		"$GATEHAWK" run --no-kernel --pin-dir "$LAB_PIN_DIR" --policies "$T/policies" \
+		--access-log "$T/access.log" --alerts syslog \
+		>"$LAB_DIR/daemon.out" 2>"$LAB_DIR/daemon.err" 3>&- &
+	LAB_DAEMON_PID=$!
+	echo "$LAB_DAEMON_PID" >"$LAB_DIR/daemon.pid"
+	lab_wait "gatehawk run is up" 100 lab_daemon_ready
+	now=$(date -u +'%d/%b/%Y:%H:%M:%S +0000')
+	# shellcheck disable=SC2016 # the attacker's bytes, never expanded
+	printf '%s - - [%s] "GET /probe/syslog HTTP/1.1" 404 0 "-" "%s"\n' \
+		192.0.2.77 "$now" 'x\x22}{\x22action\x22:\x22allow\x0a$(id)' >>"$T/access.log"
+	lab_wait "the alert in syslog" 50 grep -q '192.0.2.77' "$T/syslog.txt"
+	local line
+	line=$(grep -m1 '192.0.2.77' "$T/syslog.txt")
+	# <27>: facility LOG_DAEMON (3 * 8) + LOG_ERR (3), the probe policy's "high".
+	[[ $line == "<27>"* ]]
+	[[ $line == *"gatehawk[$LAB_DAEMON_PID]: {"* ]]
+	# The message is the alert's JSON, whole, in one datagram with no raw
+	# newline; the attacker's quote cannot add an "action" key.
+	jq -e '.src_ip == "192.0.2.77" and .policy == "probe" and .action != "allow"
+		and .evidence.request.user_agent == "x\"}{\"action\":\"allow\n$(id)"' \
+		<<<"{${line#*: \{}"
+	[[ $line != *"<NL>"* ]]
+	[[ ! -s $LAB_DIR/daemon.out ]] # syslog replaced stdout
 }
 
 @test "rotation: moved away + SIGHUP, then emptied in place: every alert lands in the current file" {
