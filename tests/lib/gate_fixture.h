@@ -26,12 +26,14 @@ struct gate_fixture {
 	char lock_dir[32]; /* only flock'ed */
 };
 
-/* max_allows: entries of each allow trie (0: the program's own size). */
-static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
-				    uint32_t max_allows)
+/*
+ * gate_fixture_prepare(), then sizes set on f->skel->maps as the test needs
+ * (a small map is quick to fill), then gate_fixture_load(); or both at once
+ * with gate_fixture_open().
+ */
+static inline int gate_fixture_prepare(struct gate_fixture *f)
 {
 	struct bpf_program *prog;
-	int err;
 
 	memset(f, 0, sizeof(*f));
 	gate_maps_init(&f->maps); /* every fd -1: closing a fixture that failed closes nothing */
@@ -43,6 +45,24 @@ static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
 		return -errno;
 	bpf_object__for_each_program(prog, f->skel->obj)
 		bpf_program__set_autoload(prog, false);
+	return 0;
+}
+
+/* The maps created; the library's own lookup of each by name (gate_maps.h), fds duplicated. */
+static inline int gate_fixture_load(struct gate_fixture *f)
+{
+	return xdp_gate_bpf__load(f->skel) ?:
+	       gate_maps_from_object(f->skel->obj, f->lock_dir, &f->maps);
+}
+
+/* max_allows: entries of each allow trie (0: the program's own size). */
+static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
+				    uint32_t max_allows)
+{
+	int err = gate_fixture_prepare(f);
+
+	if (err)
+		return err;
 	if (max_blocks) {
 		bpf_map__set_max_entries(f->skel->maps.block_host4, max_blocks);
 		bpf_map__set_max_entries(f->skel->maps.block_host6, max_blocks);
@@ -53,9 +73,7 @@ static inline int gate_fixture_open(struct gate_fixture *f, uint32_t max_blocks,
 		bpf_map__set_max_entries(f->skel->maps.allow_net4, max_allows);
 		bpf_map__set_max_entries(f->skel->maps.allow_net6, max_allows);
 	}
-	/* The library's own lookup of every map by name (gate_maps.h), fds duplicated. */
-	err = xdp_gate_bpf__load(f->skel);
-	return err ?: gate_maps_from_object(f->skel->obj, f->lock_dir, &f->maps);
+	return gate_fixture_load(f);
 }
 
 static inline void gate_fixture_close(struct gate_fixture *f)

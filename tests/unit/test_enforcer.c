@@ -28,34 +28,26 @@
 #include "base/host_addrs.h"
 #include "daemon/enforcer.h"
 #include "tap.h"
-#include "xdp_gate.skel.h"
+#include "gate_fixture.h"
 
 #define NS 1000000000ULL
 #define SLACK_NS (5 * NS) /* between the enforcer's clock read and ours */
 #define SPARED_LOOPBACK4 "protected: loopback 127.0.0.0/8"
 
-static struct xdp_gate_bpf *skel;
-static struct gate_maps maps;
-static char lock_dir[] = "/tmp/gh-enforcer-XXXXXX";
+static struct gate_fixture gate;
 static struct policy scanner = { .name = "scanner" };
 static FILE *alerts;
 
 static int setup(void)
 {
-	struct bpf_program *prog;
-	int err;
+	int err = gate_fixture_prepare(&gate);
 
-	if (!mkdtemp(lock_dir))
-		return -errno;
-	skel = xdp_gate_bpf__open();
-	if (!skel)
-		return -errno;
-	bpf_object__for_each_program(prog, skel->obj)
-		bpf_program__set_autoload(prog, false);
+	if (err)
+		return err;
 	/* The smallest size the loader allows: a full map is quick to reach. */
-	bpf_map__set_max_entries(skel->maps.block_host6, GH_MIN_MAX_BLOCKS);
-	bpf_map__set_max_entries(skel->maps.block_net6, GH_MIN_MAX_BLOCKS);
-	err = xdp_gate_bpf__load(skel) ?: gate_maps_from_object(skel->obj, lock_dir, &maps);
+	bpf_map__set_max_entries(gate.skel->maps.block_host6, GH_MIN_MAX_BLOCKS);
+	bpf_map__set_max_entries(gate.skel->maps.block_net6, GH_MIN_MAX_BLOCKS);
+	err = gate_fixture_load(&gate);
 	if (err)
 		return err;
 	alerts = tmpfile();
@@ -105,7 +97,7 @@ static bool entry_of(const char *cidr, struct block_entry *e)
 {
 	struct gh_cidr c;
 
-	return !gh_cidr_parse(cidr, &c) && !gate_block_get(&maps, &c, e) &&
+	return !gh_cidr_parse(cidr, &c) && !gate_block_get(&gate.maps, &c, e) &&
 	       block_entry_live(e, gh_boottime_ns());
 }
 
@@ -127,7 +119,7 @@ static void test_block_written(struct enforcer *enf)
 	ok(entry_of("203.0.113.7/32", &e), "a block verdict writes the entry");
 	ok(expires_in(&e, 600), "it expires after the verdict's ttl");
 	ok(e.flags & GH_BLOCK_F_AUTO, "it is marked automatic");
-	gate_reason_text(&maps, e.reason, reason, sizeof(reason));
+	gate_reason_text(&gate.maps, e.reason, reason, sizeof(reason));
 	ok_str(reason, "scanner", "its reason is the policy's name");
 	ok_eq(enf->stats.blocks, 1, "blocks counted");
 	a = last_alert();
@@ -163,7 +155,7 @@ static void test_permanent_kept(struct enforcer *enf)
 	struct block_entry e;
 
 	gh_cidr_parse("203.0.113.9/32", &manual.cidr);
-	ok_eq(gate_block_add(&maps, &manual, 1), 0, "a manual block without expiry");
+	ok_eq(gate_block_add(&gate.maps, &manual, 1), 0, "a manual block without expiry");
 	enforcer_verdict(&v, enf);
 	ok(entry_of("203.0.113.9/32", &e) && !e.expires_ns && !(e.flags & GH_BLOCK_F_AUTO),
 	   "a verdict leaves it permanent and manual");
@@ -179,7 +171,7 @@ static void test_expired_replaced(struct enforcer *enf)
 	struct block_entry e;
 
 	gh_cidr_parse("203.0.113.10/32", &old.cidr);
-	gate_block_add(&maps, &old, 1);
+	gate_block_add(&gate.maps, &old, 1);
 	nanosleep(&pause, NULL);
 	enforcer_verdict(&v, enf);
 	ok(entry_of("203.0.113.10/32", &e) && expires_in(&e, 600),
@@ -298,7 +290,7 @@ static void test_allowed(struct enforcer *enf)
 	struct gh_cidr allow;
 
 	gh_cidr_parse("198.18.0.0/24", &allow);
-	ok_eq(gate_allow_add(&maps, &allow), 0, "198.18.0.0/24 allow-listed");
+	ok_eq(gate_allow_add(&gate.maps, &allow), 0, "198.18.0.0/24 allow-listed");
 	check_spared(enf, &v, "allow-listed", "an allow-listed source");
 	ok_eq(enf->stats.spared_allowed, 1, "spared_allowed counted");
 }
@@ -323,7 +315,7 @@ static void test_dry_run(void)
 	struct verdict v = block_verdict("203.0.113.50", "203.0.113.50/32", 600);
 	struct enforcer dry;
 
-	enforcer_init(&dry, &maps, alerts, true);
+	enforcer_init(&dry, &gate.maps, alerts, true);
 	check_spared(&dry, &v, "dry-run", "--dry-run");
 	v = block_verdict("127.0.0.1", "127.0.0.1/32", 600);
 	check_spared(&dry, &v, SPARED_LOOPBACK4, "--dry-run over loopback");
@@ -409,20 +401,20 @@ static void test_v6_scope(struct enforcer *enf)
 	enf->proxies = NULL;
 
 	gh_cidr_parse("2001:db8:91::10", &allow);
-	ok_eq(gate_allow_add(&maps, &allow), 0, "2001:db8:91::10 allow-listed");
+	ok_eq(gate_allow_add(&gate.maps, &allow), 0, "2001:db8:91::10 allow-listed");
 	v = block_verdict("2001:db8:91::66", "2001:db8:91::/64", 600);
 	enforcer_verdict(&v, enf);
 	ok(entry_of("2001:db8:91::/64", &e) && e.prefixlen == 64,
 	   "a /64 over an allow-listed address is blocked");
 	gh_addr_parse("2001:db8:91::10", &c.addr);
-	ok(gate_allow_covers(&maps, &c.addr) > 0, "and the address stays allow-listed");
+	ok(gate_allow_covers(&gate.maps, &c.addr) > 0, "and the address stays allow-listed");
 	/* Leave the IPv6 maps empty for the full-map tests. */
 	for (size_t i = 0; i < sizeof(v6_written) / sizeof(v6_written[0]); i++)
 		if (!gh_cidr_parse(v6_written[i], &c))
-			gate_block_del(&maps, &c);
+			gate_block_del(&gate.maps, &c);
 	if (narrowed_own[0] && !gh_cidr_parse(narrowed_own, &c))
-		gate_block_del(&maps, &c);
-	gate_allow_del(&maps, &allow);
+		gate_block_del(&gate.maps, &c);
+	gate_allow_del(&gate.maps, &allow);
 }
 
 /* Blocks written straight into the map, as `block add` (manual) or a policy would. */
@@ -434,12 +426,12 @@ static int add_blocks(const char *fmt, int from, int n, uint64_t ttl_s, uint32_t
 
 	for (int i = from; i < from + n && !err; i++) {
 		snprintf(cidr, sizeof(cidr), fmt, i);
-		err = gh_cidr_parse(cidr, &s.cidr) ?: gate_block_add(&maps, &s, 1);
+		err = gh_cidr_parse(cidr, &s.cidr) ?: gate_block_add(&gate.maps, &s, 1);
 	}
 	return err;
 }
 
-/* How many entries of fmt's numbered blocks [from, from+n) are in the maps. */
+/* How many entries of fmt's numbered blocks [from, from+n) are in the gate.maps. */
 static int count_present(const char *fmt, int from, int n)
 {
 	char cidr[GH_CIDR_STRLEN];
@@ -449,7 +441,7 @@ static int count_present(const char *fmt, int from, int n)
 
 	for (int i = from; i < from + n; i++) {
 		snprintf(cidr, sizeof(cidr), fmt, i);
-		present += !gh_cidr_parse(cidr, &c) && !gate_block_get(&maps, &c, &e);
+		present += !gh_cidr_parse(cidr, &c) && !gate_block_get(&gate.maps, &c, &e);
 	}
 	return present;
 }
@@ -487,13 +479,13 @@ static void clear_net6(void)
 	struct gh_cidr c;
 
 	gh_cidr_parse("2001:db8:5::/48", &c); /* test_scope's */
-	gate_block_del(&maps, &c);
+	gate_block_del(&gate.maps, &c);
 	for (int i = 0; i < 0x50; i++) {
 		char cidr[GH_CIDR_STRLEN];
 
 		snprintf(cidr, sizeof(cidr), NET6_FMT, i);
 		if (!gh_cidr_parse(cidr, &c))
-			gate_block_del(&maps, &c);
+			gate_block_del(&gate.maps, &c);
 	}
 }
 
@@ -545,7 +537,7 @@ static void test_evict_shortest(struct enforcer *enf)
 	enforcer_verdict(&v, enf);
 	ok(entry_of("2001:db8:e:41::/64", &e) && expires_in(&e, 7200),
 	   "a 2 h verdict goes in");
-	ok(gh_cidr_parse("2001:db8:e:b::/64", &c) == 0 && gate_block_get(&maps, &c, &e) == -ENOENT,
+	ok(gh_cidr_parse("2001:db8:e:b::/64", &c) == 0 && gate_block_get(&gate.maps, &c, &e) == -ENOENT,
 	   "the 1 h block (ending soonest) was evicted");
 	ok_eq(count_present(NET6_FMT, 0, GH_MIN_MAX_BLOCKS), GH_MIN_MAX_BLOCKS - 1,
 	   "every other block stays");
@@ -582,12 +574,12 @@ static void test_manual_never_evicted(struct enforcer *enf)
 	clear_net6();
 }
 
-/* Writes text into a new file under lock_dir; the path goes to path. */
+/* Writes text into a new file under the fixture's lock directory; the path goes to path. */
 static void write_fixture(const char *name, const char *text, char *path, size_t len)
 {
 	FILE *f;
 
-	snprintf(path, len, "%s/%s", lock_dir, name);
+	snprintf(path, len, "%s/%s", gate.lock_dir, name);
 	f = fopen(path, "w");
 	if (f) {
 		fputs(text, f);
@@ -676,11 +668,10 @@ int main(void)
 	if (err) {
 		tap_skip("the gate's maps cannot be created (CAP_BPF needed)");
 		tap_diag("setup: %s", strerror(-err));
-		xdp_gate_bpf__destroy(skel);
-		rmdir(lock_dir);
+		gate_fixture_close(&gate);
 		return tap_done();
 	}
-	enforcer_init(&enf, &maps, alerts, false);
+	enforcer_init(&enf, &gate.maps, alerts, false);
 	test_block_written(&enf);
 	test_never_shorter(&enf);
 	test_permanent_kept(&enf);
@@ -700,7 +691,6 @@ int main(void)
 	test_gateways_and_resolvers(&enf);
 	test_configured(&enf);
 	fclose(alerts);
-	xdp_gate_bpf__destroy(skel);
-	rmdir(lock_dir);
+	gate_fixture_close(&gate);
 	return tap_done();
 }

@@ -27,34 +27,26 @@
 #include "daemon/enforcer.h"
 #include "kernel/gate_maps_internal.h"
 #include "tap.h"
-#include "xdp_gate.skel.h"
+#include "gate_fixture.h"
 
 #define NS 1000000000ULL
 #define SLACK_NS (5 * NS)
 #define FULL_FMT "100.64.9.%d"
 
-static struct xdp_gate_bpf *skel;
-static struct gate_maps maps;
-static char lock_dir[] = "/tmp/gh-enforcer-throttle-XXXXXX";
+static struct gate_fixture gate;
 static struct policy crawler = { .name = "crawler",
 				 .action = { .throttle = true, .limits = { 10, 20, 0, 0 } } };
 static FILE *alerts;
 
 static int setup(void)
 {
-	struct bpf_program *prog;
-	int err;
+	int err = gate_fixture_prepare(&gate);
 
-	if (!mkdtemp(lock_dir))
-		return -errno;
-	skel = xdp_gate_bpf__open();
-	if (!skel)
-		return -errno;
-	bpf_object__for_each_program(prog, skel->obj)
-		bpf_program__set_autoload(prog, false);
+	if (err)
+		return err;
 	/* The smallest size the loader allows: a full map is quick to reach. */
-	bpf_map__set_max_entries(skel->maps.throttle_host4, GH_MIN_MAX_BLOCKS);
-	err = xdp_gate_bpf__load(skel) ?: gate_maps_from_object(skel->obj, lock_dir, &maps);
+	bpf_map__set_max_entries(gate.skel->maps.throttle_host4, GH_MIN_MAX_BLOCKS);
+	err = gate_fixture_load(&gate);
 	if (err)
 		return err;
 	alerts = tmpfile();
@@ -104,7 +96,7 @@ static bool throttle_of(const char *cidr, struct throttle_entry *e)
 {
 	struct gh_cidr c;
 
-	return !gh_cidr_parse(cidr, &c) && !gate_throttle_get(&maps, &c, e) &&
+	return !gh_cidr_parse(cidr, &c) && !gate_throttle_get(&gate.maps, &c, e) &&
 	       block_entry_live(&e->entry, gh_boottime_ns());
 }
 
@@ -131,10 +123,10 @@ static void test_written(struct enforcer *enf)
 	   "at the policy's limits: 10 conns/s, burst 20, no packet limit");
 	ok(expires_in(&e.entry, 600) && (e.entry.flags & GH_BLOCK_F_AUTO) && e.entry.prefixlen == 32,
 	   "for the verdict's ttl, marked automatic, the /32");
-	gate_reason_text(&maps, e.entry.reason, reason, sizeof(reason));
+	gate_reason_text(&gate.maps, e.entry.reason, reason, sizeof(reason));
 	ok_str(reason, "crawler", "its reason is the policy's name");
 	gh_cidr_parse("203.0.113.7/32", &c);
-	ok_eq(gate_block_get(&maps, &c, &b), -ENOENT, "no block is written");
+	ok_eq(gate_block_get(&gate.maps, &c, &b), -ENOENT, "no block is written");
 	ok(enf->stats.throttles == 1 && !enf->stats.blocks, "throttles counted, not blocks");
 	a = last_alert();
 	ok_str(alert_at(a, "action"), "throttle", "the alert says throttle");
@@ -153,7 +145,7 @@ static void test_never_shorter(struct enforcer *enf)
 	struct gh_cidr c;
 
 	gh_cidr_parse("203.0.113.7/32", &c);
-	gate_slot_for(&maps, &c, GATE_THROTTLES, &s);
+	gate_slot_for(&gate.maps, &c, GATE_THROTTLES, &s);
 	throttle_of("203.0.113.7/32", &before);
 	before.conns.tat_ns = gh_boottime_ns() + NS; /* as if 10 tokens were spent */
 	before.conns.passed = 10;
@@ -199,10 +191,10 @@ static void test_spared(struct enforcer *enf)
 	check_spared(enf, throttle_verdict("127.0.0.9", "127.0.0.9/32", 600),
 		     "protected: loopback 127.0.0.0/8", "loopback");
 	gh_cidr_parse("198.18.0.0/24", &allow);
-	gate_allow_add(&maps, &allow);
+	gate_allow_add(&gate.maps, &allow);
 	check_spared(enf, throttle_verdict("198.18.0.5", "198.18.0.5/32", 600), "allow-listed",
 		     "an allow-listed source");
-	enforcer_init(&dry, &maps, alerts, true);
+	enforcer_init(&dry, &gate.maps, alerts, true);
 	check_spared(&dry, throttle_verdict("203.0.113.50", "203.0.113.50/32", 600), "dry-run",
 		     "--dry-run");
 	ok(enf->stats.spared_protected == 1 && enf->stats.spared_allowed == 1 &&
@@ -222,7 +214,7 @@ static int add_throttles(int first, int n, uint64_t ttl_s, uint32_t flags)
 
 	for (int i = first; i < first + n && !err; i++) {
 		snprintf(cidr, sizeof(cidr), FULL_FMT, i);
-		err = gh_cidr_parse(cidr, &s.base.cidr) ?: gate_throttle_add(&maps, &s);
+		err = gh_cidr_parse(cidr, &s.base.cidr) ?: gate_throttle_add(&gate.maps, &s);
 	}
 	return err;
 }
@@ -235,7 +227,7 @@ static void del_throttles(int first, int n)
 	for (int i = first; i < first + n; i++) {
 		snprintf(cidr, sizeof(cidr), FULL_FMT, i);
 		gh_cidr_parse(cidr, &c);
-		gate_throttle_del(&maps, &c);
+		gate_throttle_del(&gate.maps, &c);
 	}
 }
 
@@ -247,7 +239,7 @@ static void clear_host4(void)
 
 	for (size_t i = 0; i < sizeof(written) / sizeof(written[0]); i++)
 		if (!gh_cidr_parse(written[i], &c))
-			gate_throttle_del(&maps, &c);
+			gate_throttle_del(&gate.maps, &c);
 }
 
 static void test_full_map(struct enforcer *enf)
@@ -296,11 +288,11 @@ static int add_expired_block(const char *cidr)
 	struct block_entry e;
 	struct map_slot s;
 
-	if (gh_cidr_parse(cidr, &b.cidr) || gate_block_add(&maps, &b, 1) ||
-	    gate_block_get(&maps, &b.cidr, &e))
+	if (gh_cidr_parse(cidr, &b.cidr) || gate_block_add(&gate.maps, &b, 1) ||
+	    gate_block_get(&gate.maps, &b.cidr, &e))
 		return -EINVAL;
 	e.expires_ns = gh_boottime_ns() - 1;
-	gate_slot_for(&maps, &b.cidr, GATE_BLOCKS, &s);
+	gate_slot_for(&gate.maps, &b.cidr, GATE_BLOCKS, &s);
 	return bpf_map_update_elem(s.fd, s.key, &e, BPF_EXIST) ? -errno : 0;
 }
 
@@ -323,20 +315,20 @@ static void test_gc(void)
 		char cidr[GH_CIDR_STRLEN];
 
 		snprintf(cidr, sizeof(cidr), FULL_FMT, i);
-		if (gh_cidr_parse(cidr, &c) || gate_throttle_get(&maps, &c, &e))
+		if (gh_cidr_parse(cidr, &c) || gate_throttle_get(&gate.maps, &c, &e))
 			continue;
 		e.entry.expires_ns = gh_boottime_ns() - 1;
-		gate_slot_for(&maps, &c, GATE_THROTTLES, &s);
+		gate_slot_for(&gate.maps, &c, GATE_THROTTLES, &s);
 		err = bpf_map_update_elem(s.fd, s.key, &e, BPF_EXIST);
 		n++;
 	}
 	ok(!err && n == GH_MIN_MAX_BLOCKS, "every IPv4 host throttle expired (%d)", n);
 	ok_eq(add_expired_block("198.51.100.9/32"), 0, "and one block");
-	err = gate_maps_lock(&maps) ?: gate_gc(&maps, gh_boottime_ns(), &gone, &removed);
-	gate_maps_unlock(&maps);
+	err = gate_maps_lock(&gate.maps) ?: gate_gc(&gate.maps, gh_boottime_ns(), &gone, &removed);
+	gate_maps_unlock(&gate.maps);
 	ok(!err && removed == (size_t)n + 1, "gate_gc removed them all (%zu)", removed);
 	ok_eq(told, 1, "telling of the block only: a throttle's end is no unblock");
-	ok(!bpf_map_lookup_elem(maps.config, &zero, &cfg) && !(cfg.flags & GH_GATE_F_THROTTLE4),
+	ok(!bpf_map_lookup_elem(gate.maps.config, &zero, &cfg) && !(cfg.flags & GH_GATE_F_THROTTLE4),
 	   "and the program no longer looks in the IPv4 throttle maps");
 }
 
@@ -363,7 +355,7 @@ static void test_fleet_hook(struct enforcer *enf)
 	enforcer_verdict(&t, enf);
 	ok_eq(blocks_shared, 0, "a throttle written: on_block is not called");
 	enforcer_verdict(&b, enf);
-	ok(!gate_block_get(&maps, &b.scope, &e) && blocks_shared == 1,
+	ok(!gate_block_get(&gate.maps, &b.scope, &e) && blocks_shared == 1,
 	   "a block written: on_block is called once");
 	enf->on_block = NULL;
 }
@@ -395,11 +387,10 @@ int main(void)
 	if (err) {
 		tap_skip("the gate's maps cannot be created (CAP_BPF needed)");
 		tap_diag("setup: %s", strerror(-err));
-		xdp_gate_bpf__destroy(skel);
-		rmdir(lock_dir);
+		gate_fixture_close(&gate);
 		return tap_done();
 	}
-	enforcer_init(&enf, &maps, alerts, false);
+	enforcer_init(&enf, &gate.maps, alerts, false);
 	test_written(&enf);
 	test_never_shorter(&enf);
 	test_spared(&enf);
@@ -408,8 +399,7 @@ int main(void)
 	test_fleet_hook(&enf);
 	test_no_kernel();
 	fclose(alerts);
-	gate_maps_close(&maps);
-	xdp_gate_bpf__destroy(skel);
-	rmdir(lock_dir);
+	gate_maps_close(&gate.maps);
+	gate_fixture_close(&gate);
 	return tap_done();
 }
