@@ -643,6 +643,9 @@ static void test_gateways_and_resolvers(struct enforcer *enf)
 	enforcer_verdict(&v, enf);
 	ok(entry_of("10.8.0.9/32", &e), "nor the destination of a route");
 	gh_protected_use_sources(NULL);
+	unlink(route4);
+	unlink(route6);
+	unlink(resolv);
 }
 
 /* run --protect: an upstream API or a crawler, protected like the host's own. */
