@@ -78,7 +78,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
 		"references", "fixtures"
 	static const char *const keys[][15] = {
-		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix" },
+		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix", "scope", "fleet" },
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
@@ -88,7 +88,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 				     "min_requests", "features", "model" },
 	};
 #undef COMMON_KEYS
-	static const size_t nkeys[] = { 10, 15, 12, 14, 15 };
+	static const size_t nkeys[] = { 12, 15, 12, 14, 15 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
 						  "for a rate policy", "for a crs policy",
 						  "for a profile policy" };
@@ -120,8 +120,10 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		return;
 	p->kind = kind;
 	pp_check_keys(d, o, keys[kind], nkeys[kind], kind_what[kind]);
-	if (kind == POLICY_MATCH)
+	if (kind == POLICY_MATCH) {
 		p->where = pp_member_pred(ps, o, "where", true);
+		pp_parse_scope(d, o, p);
+	}
 	else if (kind == POLICY_WINDOW)
 		pp_parse_window(ps, o, p);
 	else if (kind == POLICY_CRS)
