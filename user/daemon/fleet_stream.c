@@ -178,8 +178,12 @@ static void *stream_main(void *arg)
 		s = natsSubscription_NextMsg(&m, fs->sub, STREAM_POLL_MS);
 		if (s == NATS_OK)
 			take_message(fs, m);
-		else if (s != NATS_TIMEOUT)
-			fs->sub_gen = 0; /* made again on the next turn */
+		else if (s != NATS_TIMEOUT) {
+			fleet_nats_err(&e, s, "reading the stream %s", GH_FLEET_SUMMARY_STREAM);
+			set_error(fs, &e);
+			fs->sub_gen = 0; /* made again on the next turn, not at once */
+			sleep_ms(STREAM_POLL_MS);
+		}
 		natsMsg_Destroy(m);
 		now_ms = gh_clock_ns(CLOCK_MONOTONIC) / 1000000;
 		if (now_ms >= next_flush) {
