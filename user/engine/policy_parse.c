@@ -120,10 +120,8 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		return;
 	p->kind = kind;
 	pp_check_keys(d, o, keys[kind], nkeys[kind], kind_what[kind]);
-	if (kind == POLICY_MATCH) {
+	if (kind == POLICY_MATCH)
 		p->where = pp_member_pred(ps, o, "where", true);
-		pp_parse_scope(d, o, p);
-	}
 	else if (kind == POLICY_WINDOW)
 		pp_parse_window(ps, o, p);
 	else if (kind == POLICY_CRS)
@@ -132,6 +130,8 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		pp_parse_profile(ps, o, p);
 	else
 		parse_rate(d, o, p);
+	if (kind == POLICY_MATCH)
+		pp_parse_scope(d, o, p); /* after the action it takes over */
 }
 
 /* ---- files and sets ------------------------------------------------------ */
