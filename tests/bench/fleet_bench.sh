@@ -2,7 +2,8 @@
 # Fleet mode's figures (tests/bench/fleet_bench.c): propagation latency with
 # 1, 10 and 100 subscribing hosts, decisions per second, and a new host's
 # catch-up on 100,000 decisions, against a nats-server -js on loopback with a
-# store of its own, stopped and removed at the end.
+# store of its own, stopped and removed at the end; then fleet-wide
+# detection's summary volume per host (fleet_bench --summaries, no server).
 #   tests/bench/fleet_bench.sh [OUTDIR]     figures also in OUTDIR/fleet.md
 # FLEET_BENCH_ARGS overrides the sizes, e.g. "--hosts 1,10 --catch-up 10000".
 set -u
@@ -42,6 +43,6 @@ done
 	echo "block map (every subscriber has its own connection, watcher and maps, applied"
 	echo "by the daemon's own code); 200 decisions 5 ms apart, then a burst of 2000."
 	echo
-	"$BIN" "nats://127.0.0.1:$PORT" "${ARGS[@]}"
+	"$BIN" "nats://127.0.0.1:$PORT" "${ARGS[@]}" && "$BIN" --summaries
 } | tee "$OUT/fleet.md"
 exit "${PIPESTATUS[0]}"

@@ -200,3 +200,50 @@ fleet_list() {
 	run "$GATEHAWK" fleet import "$FLEET_DIR/bad.txt" --fleet "$(fleet_local_url)"
 	expect_status 2
 }
+
+@test "a source probing each of three hosts once is blocked on all three by a fleet-scope policy" {
+	local id
+	fleet_spread_policy "$FLEET_DIR/spread"
+	for id in $A $B $C; do
+		on "$id" lab_daemon_stop
+		on "$id" lab_nginx_running || on "$id" lab_nginx_start_isolated
+		on "$id" fleet_daemon_start "host-$((id - A))" --policies "$FLEET_DIR/spread"
+	done
+	# One probe each on A and B; both summaries pooled on every host.
+	on $A fleet_probe_scanner /.env
+	on $B fleet_probe_scanner /.git/config
+	for id in $A $B $C; do
+		on "$id" within 100 stat_is summaries_received 2
+	done
+	# Each host alone saw too little to act: one match, no block, no verdict.
+	for id in $A $B $C; do
+		on "$id" stat_is fleet_verdicts 0
+		on "$id" lab_gatehawk block list --json | jq -e 'length == 0'
+		on "$id" fleet_ping_scanner
+	done
+	on $A stat_is matches 1
+	on $B stat_is matches 1
+	on $C stat_is matches 0
+	fleet_list
+	[[ $output == '[]' ]]
+	# The third probe: the fleet's verdict blocks the source on all three.
+	on $C fleet_probe_scanner /backup.sql
+	for id in $A $B $C; do
+		on "$id" within 100 fleet_has_block "$FLEET_SCANNER"
+		run ! on "$id" fleet_ping_scanner
+		on "$id" stat_is matches 1
+		on "$id" stat_is fleet_verdicts 1
+		on "$id" lab_gatehawk block list --json |
+			jq -e 'length == 1 and .[0].reason == "fleet:fleet-probe-spread"'
+	done
+	fleet_list
+	jq -e --arg c "$FLEET_SCANNER" \
+		'length == 1 and .[0].cidr == $c and .[0].policy == "fleet-probe-spread" and
+		 (.[0].origin | test("^host-[012]$")) and .[0].reason == "3 hosts, 3 matches in 600s"' \
+		<<<"$output"
+	# A summary that is not one, or names a bad CIDR, is refused and counted.
+	fleet_raw_pub "gatehawk.summary.evil" '{"v":1,"origin":"evil","counts":['
+	fleet_raw_pub "gatehawk.summary.evil" '{"v":1,"origin":"evil","sent_ms":1,"counts":[["fleet-probe-spread","10.0.0.1/8",1,1]]}'
+	on $A within 50 stat_is summary_rejected_message 1
+	on $A stat_is summary_rejected_cidr 1
+}

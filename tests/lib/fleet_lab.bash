@@ -124,10 +124,10 @@ fleet_has_block() {
 		jq -e --arg c "$1" 'any(.[]; .cidr == $c and .fleet)' >/dev/null
 }
 
-# fleet_raw_put KEY PAYLOAD: publish bytes into the bucket as anyone with the
-# server's address could (the NATS text protocol: no client, no checks).
-fleet_raw_put() {
-	local LC_ALL=C subject="\$KV.gatehawk-blocks.$1" payload=$2
+# fleet_raw_pub SUBJECT PAYLOAD: publish bytes as anyone with the server's
+# address could (the NATS text protocol: no client, no checks).
+fleet_raw_pub() {
+	local LC_ALL=C subject=$1 payload=$2
 	exec 4<>"/dev/tcp/127.0.0.1/$FLEET_NATS_PORT" || return 1
 	printf 'CONNECT {"verbose":false,"pedantic":false}\r\nPUB %s %d\r\n%s\r\nPING\r\n' \
 		"$subject" "${#payload}" "$payload" >&4
@@ -138,7 +138,36 @@ fleet_raw_put() {
 	return $rc
 }
 
+# fleet_raw_put KEY PAYLOAD: a raw value in the bucket (fleet_raw_pub).
+fleet_raw_put() {
+	fleet_raw_pub "\$KV.gatehawk-blocks.$1" "$2"
+}
+
 # fleet_ping_scanner: the scanner reaches the current lab's server.
 fleet_ping_scanner() {
 	lab_in_client ping -n -q -c 1 -W 1 -I "$FLEET_SCANNER" "$LAB_SERVER4" >/dev/null 2>&1
+}
+
+# fleet_probe_scanner PATH: the scanner asks the current lab's web server for PATH, once.
+fleet_probe_scanner() {
+	lab_in_client curl -s -o /dev/null --max-time 2 --interface "$FLEET_SCANNER" \
+		"http://10.77.$LAB_ID.1$1" || true
+}
+
+# fleet_spread_policy DIR: a fleet-scope policy in DIR: a probe for one of a
+# few secret files counts; three hosts within 10 minutes block the source.
+fleet_spread_policy() {
+	mkdir -p "$1"
+	cat >"$1/fleet-probe-spread.json" <<'JSON'
+{
+  "name": "fleet-probe-spread",
+  "description": "One probe for a secret file on each of several hosts: too little for any host alone, a scan for the fleet.",
+  "kind": "match",
+  "severity": "high",
+  "scope": "fleet",
+  "fleet": {"window": "10m", "min_hosts": 3, "min_matches": 3},
+  "where": {"field": "path", "in": ["/.env", "/.git/config", "/backup.sql"]},
+  "action": {"type": "block", "ttl": "1h"}
+}
+JSON
 }

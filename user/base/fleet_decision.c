@@ -225,39 +225,51 @@ static bool only_space(const char *p, size_t n)
 	return true;
 }
 
-enum fleet_reject fleet_decision_decode(const char *key, const void *data, size_t len,
-					int64_t now_s, struct fleet_decision *out,
-					struct gh_err *e)
+struct json_object *fleet_json_parse(const void *data, size_t len, size_t max, int depth,
+				     struct gh_err *e)
 {
 	struct json_tokener *tok;
-	struct json_object *o = NULL;
-	enum fleet_reject r = FLEET_BAD_MESSAGE;
+	struct json_object *o;
 
-	memset(out, 0, sizeof(*out));
-	if (len > GH_FLEET_MSG_MAX) {
-		gh_err_input(e, "%zu bytes, more than %d", len, GH_FLEET_MSG_MAX);
-		return r;
+	if (len > max) {
+		gh_err_input(e, "%zu bytes, more than %zu", len, max);
+		return NULL;
 	}
 	/* NUL bytes would end the text early: the whole value must parse. */
 	if (memchr(data, '\0', len)) {
 		gh_err_input(e, "a NUL byte in the value");
-		return r;
+		return NULL;
 	}
-	tok = json_tokener_new_ex(FLEET_JSON_DEPTH);
+	tok = json_tokener_new_ex(depth);
 	if (!tok) {
-		gh_err_sys(e, -ENOMEM, "parsing a decision");
-		return r;
+		gh_err_sys(e, -ENOMEM, "parsing a fleet message");
+		return NULL;
 	}
 	o = json_tokener_parse_ex(tok, data, (int)len);
 	if (!o || json_tokener_get_error(tok) != json_tokener_success ||
 	    !only_space((const char *)data + json_tokener_get_parse_end(tok),
-			len - json_tokener_get_parse_end(tok)))
+			len - json_tokener_get_parse_end(tok))) {
 		gh_err_input(e, "not one JSON value");
-	else if (!decode_fields(o, out, e))
+		json_object_put(o);
+		o = NULL;
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
+enum fleet_reject fleet_decision_decode(const char *key, const void *data, size_t len,
+					int64_t now_s, struct fleet_decision *out,
+					struct gh_err *e)
+{
+	struct json_object *o;
+	enum fleet_reject r = FLEET_BAD_MESSAGE;
+
+	memset(out, 0, sizeof(*out));
+	o = fleet_json_parse(data, len, GH_FLEET_MSG_MAX, FLEET_JSON_DEPTH, e);
+	if (o && !decode_fields(o, out, e))
 		r = decode_cidr(o, key, out, e);
 	if (r == FLEET_OK)
 		r = decode_expiry(o, now_s, out, e);
 	json_object_put(o);
-	json_tokener_free(tok);
 	return r;
 }

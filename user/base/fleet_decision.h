@@ -75,4 +75,12 @@ enum fleet_reject fleet_decision_decode(const char *key, const void *data, size_
 					int64_t now_s, struct fleet_decision *out,
 					struct gh_err *e);
 
+/*
+ * The one JSON value of a message of at most max bytes (no NUL, nesting at
+ * most depth), for this file and fleet_summary.c; NULL with e saying why.
+ */
+struct json_object;
+struct json_object *fleet_json_parse(const void *data, size_t len, size_t max, int depth,
+				     struct gh_err *e);
+
 #endif /* GATEHAWK_BASE_FLEET_DECISION_H */

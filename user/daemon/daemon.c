@@ -75,6 +75,12 @@ static void on_verdict(const struct verdict *v, void *ctx)
 	const struct enforcer_stats *s = &d->enforcer.stats;
 	uint64_t in_force = s->blocks + s->already_blocked;
 
+	/* A fleet-scope policy's match is evidence for the fleet, not a verdict here. */
+	if (v->policy->fleet.on) {
+		if (d->fleet_applier.stream)
+			fleet_stream_note(d->fleet_applier.stream, v);
+		return;
+	}
 	enforcer_verdict(v, &d->enforcer);
 	health_alert(&d->health, v, s->blocks + s->already_blocked != in_force);
 }
@@ -116,6 +122,8 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 	engine_free(d->engine);
 	policy_set_free(d->policies);
 	put_in_force(d, res->ps, res->engine);
+	if (d->fleet_applier.stream && fleet_stream_set_policies(d->fleet_applier.stream, res->ps))
+		daemon_log(d, "gatehawk: no memory for the reloaded fleet-scope policies");
 	daemon_log(d, "gatehawk: reloaded %zu policies from %s (kept: window state of unchanged "
 		      "policies in %d groups, escalation memory of %d)",
 		   res->ps->count, d->opts->policies_dir, carried.windows < 0 ? 0 : carried.windows,
@@ -527,6 +535,9 @@ static int start_workers(struct daemon *d, struct gh_err *e)
 	if (!d->fleet)
 		return 0;
 	fleet_applier_init(&d->fleet_applier, d->fleet, &d->enforcer);
+	d->fleet_applier.stream = fleet_stream_start(d->fleet, d->policies, e);
+	if (!d->fleet_applier.stream)
+		return e->code ?: -ENOMEM;
 	return add_fd(d, fleet_fd(d->fleet), on_fleet_ready, "the fleet", e);
 }
 
@@ -680,6 +691,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	if (d.reloader && reloader_busy(d.reloader))
 		daemon_log(&d, "gatehawk: waiting for the policy load in progress to end");
 	reloader_free(d.reloader);
+	fleet_stream_stop(d.fleet_applier.stream);
 	fleet_stop(d.fleet);
 	engine_free(d.engine);
 	policy_set_free(d.policies);

@@ -485,6 +485,21 @@ const char *fleet_name(const struct fleet *f)
 	return f->name;
 }
 
+jsCtx *fleet_js(const struct fleet *f)
+{
+	return f->js;
+}
+
+uint64_t fleet_connection(struct fleet *f)
+{
+	uint64_t gen;
+
+	pthread_mutex_lock(&f->mu);
+	gen = f->connected ? f->conn_gen : 0;
+	pthread_mutex_unlock(&f->mu);
+	return gen;
+}
+
 int fleet_fd(const struct fleet *f)
 {
 	return f->event_fd;

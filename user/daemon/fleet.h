@@ -45,6 +45,10 @@ void fleet_drain(struct fleet *f, void (*fn)(const struct fleet_incoming *in, vo
 		 void *ctx);
 /* Queue a decision of this host for the fleet (origin and decided_ms filled here). */
 void fleet_publish(struct fleet *f, const struct fleet_decision *d);
+/* The connection's JetStream context, for the summaries (daemon/fleet_stream.h). */
+jsCtx *fleet_js(const struct fleet *f);
+/* While connected, the connection's generation (new on every reconnect); 0 while not. */
+uint64_t fleet_connection(struct fleet *f);
 /* Connection, queue and counters (thread-safe); the caller adds the applier's. */
 struct json_object *fleet_stats_json(struct fleet *f);
 

@@ -213,5 +213,7 @@ struct json_object *fleet_applier_stats_json(const struct fleet_applier *a)
 	json_object_object_add(o, #name, json_object_new_uint64(a->stats.name));
 	FLEET_APPLY_FIELDS(GH_PUT_APPLY)
 #undef GH_PUT_APPLY
+	if (a->stream)
+		fleet_stream_stats_json(a->stream, o);
 	return o;
 }

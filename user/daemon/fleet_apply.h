@@ -20,6 +20,7 @@
 
 #include "daemon/enforcer.h"
 #include "daemon/fleet.h"
+#include "daemon/fleet_stream.h"
 
 /* The control command CLI block add/del send a daemon: "fleet block CIDR". */
 #define GH_FLEET_CMD_BLOCK "fleet block "
@@ -47,6 +48,7 @@ struct fleet_apply_stats {
 struct fleet_applier {
 	struct fleet *fleet;
 	struct enforcer *enforcer;
+	struct fleet_stream *stream; /* fleet-scope policies' summaries; NULL: not started */
 	struct fleet_apply_stats stats;
 };
 
@@ -60,7 +62,7 @@ void fleet_apply(const struct fleet_incoming *in, void *ctx);
  * or NULL when cmd is not one of these.
  */
 struct json_object *fleet_control(struct fleet_applier *a, const char *cmd);
-/* fleet_stats_json with the applier's counters added. */
+/* fleet_stats_json with the applier's and the summaries' counters added. */
 struct json_object *fleet_applier_stats_json(const struct fleet_applier *a);
 
 #endif /* GATEHAWK_FLEET_APPLY_H */

@@ -159,6 +159,25 @@ static inline bool policy_profile_trained(const struct policy_profile *pr)
 	return pr->model || pr->endpoint;
 }
 
+/*
+ * "scope": "fleet" (match policies only): no host acts on its matches alone.
+ * Each host counts them per source and minute and publishes the counts to
+ * the fleet (daemon/fleet_detect.h); a source whose counts over `window`
+ * come from at least min_hosts hosts and add up to min_matches is blocked
+ * on every host with `action`, the policy's action as written. The policy's
+ * own action is then an alert without cooldown (every match counted), so a
+ * host alone (replay, no --fleet) only ever alerts.
+ */
+#define POLICY_FLEET_MAX_WINDOW_S 3600 /* also how long the fleet keeps summaries */
+#define POLICY_FLEET_MAX_HOSTS 100000
+struct policy_fleet {
+	bool on;
+	uint64_t window_s;
+	uint32_t min_hosts;
+	uint32_t min_matches;
+	struct policy_action action;
+};
+
 struct policy_rate {
 	enum rate_metric metric;
 	double per_second;
@@ -211,6 +230,7 @@ struct policy {
 	struct policy_rate rate;
 	struct policy_crs crs;
 	struct policy_profile profile;
+	struct policy_fleet fleet; /* scope fleet */
 };
 
 struct policy_set {

@@ -78,7 +78,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
 		"references", "fixtures"
 	static const char *const keys[][15] = {
-		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix" },
+		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix", "scope", "fleet" },
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
@@ -88,7 +88,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 				     "min_requests", "features", "model" },
 	};
 #undef COMMON_KEYS
-	static const size_t nkeys[] = { 10, 15, 12, 14, 15 };
+	static const size_t nkeys[] = { 12, 15, 12, 14, 15 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
 						  "for a rate policy", "for a crs policy",
 						  "for a profile policy" };
@@ -130,6 +130,8 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		pp_parse_profile(ps, o, p);
 	else
 		parse_rate(d, o, p);
+	if (kind == POLICY_MATCH)
+		pp_parse_scope(d, o, p); /* after the action it takes over */
 }
 
 /* ---- files and sets ------------------------------------------------------ */

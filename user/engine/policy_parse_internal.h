@@ -114,6 +114,8 @@ void pp_parse_grouping(struct parser *ps, struct json_object *o, struct policy *
 /* Everything of a profile policy after the common members (policy_parse_profile.c). */
 void pp_parse_profile(struct parser *ps, struct json_object *o, struct policy *p);
 void pp_free_profile(struct policy_profile *pr);
+/* "scope" and "fleet" of a match policy, after its action (policy_parse_scope.c). */
+void pp_parse_scope(struct diag *d, struct json_object *o, struct policy *p);
 /* Everything of a window policy after the common members (policy_parse_window.c). */
 void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p);
 
