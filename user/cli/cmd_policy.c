@@ -60,14 +60,14 @@ static size_t describe_window(const struct policy *p, char *buf, size_t len, siz
 	return u;
 }
 
-static size_t describe_action(const struct policy *p, char *buf, size_t len, size_t u)
+static size_t describe_action(const struct policy_action *a, bool monitor, char *buf,
+			      size_t len, size_t u)
 {
-	const struct policy_action *a = &p->action;
 	char d[32];
 
 	if (policy_action_gates(a)) {
 		gh_duration_format(a->ttl_s, d, sizeof(d));
-		u = put(buf, len, u, "; %s%s %s", p->monitor ? "monitor: would " : "",
+		u = put(buf, len, u, "; %s%s %s", monitor ? "monitor: would " : "",
 			a->block ? "block" : "throttle", d);
 		if (a->limits.conns_per_s)
 			u = put(buf, len, u, " to %u conns/s", a->limits.conns_per_s);
@@ -96,7 +96,14 @@ static void print_summary(const struct policy *p)
 
 	switch (p->kind) {
 	case POLICY_MATCH:
-		u = put(buf, sizeof(buf), u, "every matching request");
+		if (!p->fleet.on) {
+			u = put(buf, sizeof(buf), u, "every matching request");
+			break;
+		}
+		gh_duration_format(p->fleet.window_s, d, sizeof(d));
+		u = put(buf, sizeof(buf), u,
+			"fleet: a source matching on >= %u hosts, >= %u matches in %s",
+			p->fleet.min_hosts, p->fleet.min_matches, d);
 		break;
 	case POLICY_WINDOW:
 		u = describe_window(p, buf, sizeof(buf), u);
@@ -118,7 +125,9 @@ static void print_summary(const struct policy *p)
 			p->rate.per_second, d);
 		break;
 	}
-	describe_action(p, buf, sizeof(buf), u);
+	/* A fleet policy's host only counts; the action is the fleet pool's. */
+	describe_action(p->fleet.on ? &p->fleet.action : &p->action, p->monitor, buf, sizeof(buf),
+			u);
 	printf("%-28s %-6s %-8s %s\n", p->name, policy_kind_name(p->kind),
 	       policy_severity_name(p->severity), buf);
 }
