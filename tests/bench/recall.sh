@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.." || exit 0
 
 POL=${1:-policies}
 BIN=${GATEHAWK:-build/gatehawk}
-DATA=tests/bench/data/eval
+DATA=${DATA:-tests/bench/data/eval}
 MISSED=${MISSED:-0}
 
 [[ -x $BIN ]] || { echo "recall: $BIN missing (make all)"; exit 0; }

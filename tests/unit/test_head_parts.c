@@ -104,7 +104,7 @@ static void test_json(void)
 	http_head_decode("GET /a HT", 9, &r);
 	o = request_to_json(&r);
 	ok_str(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN),
-	       "{\"method\":\"GET\",\"path\":\"\\/a\",\"truncated\":true}",
+	       "{\"method\":\"GET\",\"path\":\"\\/a\",\"target_form\":\"origin\",\"truncated\":true}",
 	       "a cut head's JSON says \"truncated\": true");
 	json_object_put(o);
 	memset(&r, 0, sizeof(r));

@@ -27,6 +27,10 @@ static char *dup_exact(const void *p, size_t n)
 	return b;
 }
 
+/* The request line's shape (target_form, request_line_malformed): constants,
+ * not slices of the head; test_request_line.c checks them. */
+#define LINE_SHAPE_FIELDS (REQ_BIT(REQ_TARGET_FORM) | REQ_BIT(REQ_REQUEST_LINE_MALFORMED))
+
 /* Every present field the parser owns as "name=value", in field order. */
 static const char *describe(const struct request_record *r)
 {
@@ -36,7 +40,8 @@ static const char *describe(const struct request_record *r)
 
 	out[0] = '\0';
 	for (int f = 0; f < REQ_FIELD_COUNT && n < sizeof(out); f++) {
-		if (!(HTTP_HEAD_FIELDS & REQ_BIT(f)) || req_format_field(r, f, val, sizeof(val)) < 0)
+		if (!((HTTP_HEAD_FIELDS & ~LINE_SHAPE_FIELDS) & REQ_BIT(f)) ||
+		    req_format_field(r, f, val, sizeof(val)) < 0)
 			continue;
 		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%s=%s", n ? " " : "",
 				      req_field_name(f), val);
@@ -211,7 +216,7 @@ static void check_every_cut(const char *name, const char *head, size_t len,
 			uint64_t v, fv;
 			struct gh_str s, fs;
 
-			if (!(HTTP_HEAD_FIELDS & REQ_BIT(f)) || !req_has(&r, f))
+			if (!((HTTP_HEAD_FIELDS & ~LINE_SHAPE_FIELDS) & REQ_BIT(f)) || !req_has(&r, f))
 				continue;
 			if (req_get_str(&r, f, &s)) {
 				long off = slice_offset(&r, f, buf, cut);

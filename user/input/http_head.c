@@ -201,6 +201,46 @@ static size_t absolute_scheme(const char *p, size_t n)
 	return 0;
 }
 
+static bool is_alpha(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * Which of RFC 9112's four target forms [p, end) has. Absolute-form takes
+ * any scheme (a proxy probe may say ftp:// or gopher://) but needs "://",
+ * so "host:443" is authority-form: a name, ':' and a port, no '/'.
+ */
+static struct gh_str target_form(const char *p, const char *end)
+{
+	const char *q = p, *colon;
+
+	if (q < end && *q == '/')
+		return GH_STR_LIT("origin");
+	if (end - q == 1 && *q == '*')
+		return GH_STR_LIT("asterisk");
+	if (q < end && is_alpha(*q)) {
+		while (q < end && (is_alpha(*q) || is_digit(*q) || *q == '+' || *q == '-' || *q == '.'))
+			q++;
+		if (end - q >= 3 && !memcmp(q, "://", 3))
+			return GH_STR_LIT("absolute");
+	}
+	colon = memrchr(p, ':', (size_t)(end - p));
+	if (colon && colon > p && colon + 1 < end && !memchr(p, '/', (size_t)(end - p)) &&
+	    !memchr(p, '?', (size_t)(end - p))) {
+		for (q = colon + 1; q < end && is_digit(*q); q++)
+			;
+		if (q == end)
+			return GH_STR_LIT("authority");
+	}
+	return GH_STR_LIT("invalid");
+}
+
 /*
  * The target's authority is the host the server routes on (RFC 9112 3.2.2,
  * and nginx), so it is set before the headers and a Host header after it
@@ -211,6 +251,9 @@ void http_target_set(struct request_record *rec, const char *p, const char *end)
 	size_t skip = absolute_scheme(p, (size_t)(end - p));
 	const char *q = memchr(p, '?', (size_t)(end - p));
 	const char *path_end = q ? q : end;
+	struct gh_str form = target_form(p, end);
+
+	req_set_str(rec, REQ_TARGET_FORM, &rec->target_form, form.p, form.len);
 
 	if (skip) {
 		const char *auth = p + skip, *at;
@@ -354,6 +397,9 @@ static int parse_head(const char *buf, size_t len, struct request_record *rec, b
 	http_target_set(rec, rl.target.p, rl.target.p + rl.target.len);
 	req_set_method(rec, rl.method.p, rl.method.len);
 	req_set_str(rec, REQ_VERSION, &rec->version, rl.version.p, rl.version.len);
+	/* Only a well-formed line gets here (split_request_line refuses the rest). */
+	rec->request_line_malformed = false;
+	rec->present |= REQ_BIT(REQ_REQUEST_LINE_MALFORMED);
 
 	/* Up to the blank line; after HTTP_HEAD_MAX_LINES only that may come. */
 	*complete = false;
@@ -424,6 +470,10 @@ static int cut_request_line(const char *p, const char *end, struct request_recor
 	if (q == target)
 		return 0;
 	http_target_set(rec, target, q);
+	/* A cut target is origin- or absolute-form from its first bytes on;
+	 * anything else might still have become another form. */
+	if (q == end && *target != '/' && !memmem(target, (size_t)(q - target), "://", 3))
+		rec->present &= ~REQ_BIT(REQ_TARGET_FORM);
 	skip = absolute_scheme(target, (size_t)(q - target));
 	if (q == end && skip && !memchr(target + skip, '/', (size_t)(q - target) - skip) &&
 	    !memchr(target + skip, '?', (size_t)(q - target) - skip))

@@ -38,7 +38,8 @@ static inline bool http_ci_eq(const char *p, const char *lower, size_t n)
 	 REQ_BIT(REQ_VERSION) | REQ_BIT(REQ_HOST) | REQ_BIT(REQ_USER_AGENT) |           \
 	 REQ_BIT(REQ_REFERER) | REQ_BIT(REQ_CONTENT_TYPE) | REQ_BIT(REQ_ACCEPT) |       \
 	 REQ_BIT(REQ_CONTENT_LENGTH) | REQ_BIT(REQ_HAS_COOKIE) | REQ_BIT(REQ_IS_XHR) |   \
-	 REQ_BIT(REQ_FORWARDED_FOR) | REQ_BIT(REQ_REAL_IP))
+	 REQ_BIT(REQ_FORWARDED_FOR) | REQ_BIT(REQ_REAL_IP) | REQ_BIT(REQ_TARGET_FORM) |  \
+	 REQ_BIT(REQ_REQUEST_LINE_MALFORMED))
 
 /*
  * Parse the head in buf[0..len) into rec. On success the HTTP_HEAD_FIELDS
@@ -64,9 +65,9 @@ int http_head_parse(const char *buf, size_t len, struct request_record *rec);
 int http_head_decode(const char *buf, size_t len, struct request_record *rec);
 
 /*
- * Path, query and, for absolute-form ("http://host/p"), host from a request
- * target [p, end); shared with the access-log parser so both read a target
- * alike. "*" and authority-form stay whole as path.
+ * Path, query, target_form and, for absolute-form ("http://host/p"), host
+ * from a request target [p, end); shared with the access-log parser so both
+ * read a target alike. "*" and authority-form stay whole as path.
  */
 void http_target_set(struct request_record *rec, const char *p, const char *end);
 

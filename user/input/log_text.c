@@ -199,15 +199,55 @@ bool log_is_dash(const char *p, size_t n)
 
 /* ---- the request line ------------------------------------------------------------ */
 
+/* "HTTP/" then digits, optionally '.' and digits: RFC 9112's HTTP-version,
+ * loosened to the "HTTP/2" some servers log. Whether the version exists is
+ * a policy's question (invalid-http-version), not the syntax's. */
+static bool version_well_formed(const char *p, const char *end)
+{
+	const char *d;
+
+	if (end - p < 6 || memcmp(p, "HTTP/", 5))
+		return false;
+	for (d = p += 5; p < end && *p >= '0' && *p <= '9'; p++)
+		;
+	if (p == d)
+		return false;
+	if (p < end && *p == '.')
+		for (d = ++p; p < end && *p >= '0' && *p <= '9'; p++)
+			;
+	return p > d && p == end;
+}
+
+static bool has_control_byte(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return true;
+	return false;
+}
+
 /*
  * "METHOD TARGET PROTO", or "METHOD TARGET" (HTTP/0.9). The target runs to
  * the last space before "HTTP/", so a raw space nginx let through stays in
- * the path. Anything else ("-", a TLS hello) sets none of the four fields.
+ * the path. Anything else (a TLS hello, "get / http/1.1") sets none of the
+ * four fields. request_line_malformed says whether a logged line was other
+ * than "METHOD SP TARGET SP HTTP/n.n": no method token, no target, no
+ * version (HTTP/0.9: no client has sent one in decades), a space inside the
+ * target, or control bytes anywhere, which only tools and other protocols
+ * (SSH, SMB, RDP, TLS on the plain port) put there. "" and "-" (a
+ * connection closed before any request: browsers' preconnects do that) are
+ * not request lines and leave it absent.
  */
 void log_request_line(struct request_record *rec, const char *p, size_t n)
 {
 	const char *end = p + n, *sp = memchr(p, ' ', n), *t, *tend = end, *v;
 
+	if (!n || log_is_dash(p, n))
+		return;
+	/* A line the reader cut may have lost its version: no verdict then. */
+	rec->request_line_malformed = true;
+	if (!rec->truncated)
+		rec->present |= REQ_BIT(REQ_REQUEST_LINE_MALFORMED);
 	if (!sp || sp == p || sp - p > HTTP_HEAD_MAX_METHOD || http_method_end(p, sp) != sp)
 		return;
 	for (t = sp; t < end && *t == ' '; t++)
@@ -222,4 +262,6 @@ void log_request_line(struct request_record *rec, const char *p, size_t n)
 		req_set_str(rec, REQ_VERSION, &rec->version, v + 1, (uint32_t)(end - v - 1));
 	req_set_method(rec, p, (uint32_t)(sp - p));
 	http_target_set(rec, t, tend);
+	rec->request_line_malformed = tend == end || !version_well_formed(v + 1, end) ||
+				      memchr(t, ' ', (size_t)(tend - t)) || has_control_byte(p, end);
 }

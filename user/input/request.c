@@ -69,6 +69,7 @@ static const struct gh_str *str_slot(const struct request_record *r, enum req_fi
 	case REQ_SCHEME: return &r->scheme;
 	case REQ_FORWARDED_FOR: return &r->forwarded_for;
 	case REQ_REAL_IP: return &r->real_ip;
+	case REQ_TARGET_FORM: return &r->target_form;
 	default: return NULL;
 	}
 }
@@ -96,6 +97,7 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 	case REQ_BYTES: *out = r->bytes; return true;
 	case REQ_HAS_COOKIE: *out = r->has_cookie; return true;
 	case REQ_IS_XHR: *out = r->is_xhr; return true;
+	case REQ_REQUEST_LINE_MALFORMED: *out = r->request_line_malformed; return true;
 	default: return false;
 	}
 }

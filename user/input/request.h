@@ -70,7 +70,9 @@ enum http_method {
 	X(IS_XHR, is_xhr, REQ_TYPE_BOOL)                                       \
 	X(FORWARDED_FOR, forwarded_for, REQ_TYPE_STR)                          \
 	X(REAL_IP, real_ip, REQ_TYPE_STR)                                      \
-	X(PROXY_IP, proxy_ip, REQ_TYPE_ADDR)
+	X(PROXY_IP, proxy_ip, REQ_TYPE_ADDR)                                   \
+	X(TARGET_FORM, target_form, REQ_TYPE_STR)                              \
+	X(REQUEST_LINE_MALFORMED, request_line_malformed, REQ_TYPE_BOOL)
 
 enum req_field {
 #define GH_REQ_ENUM(id, name, type) REQ_##id,
@@ -103,6 +105,9 @@ struct request_record {
 	uint8_t method;     /* enum http_method; method_str has the text */
 	bool has_cookie;
 	bool is_xhr;        /* X-Requested-With: XMLHttpRequest */
+	bool request_line_malformed; /* not "METHOD SP TARGET SP HTTP/n[.n]" (see
+				      * log_request_line); only logs can say true:
+				      * the head parser drops such a request */
 	bool truncated;     /* the head went on past the kernel's snapshot, or the log
 			     * line past ACCESS_LOG_MAX_LINE, so fields after the cut
 			     * are absent (JSON: "truncated": true) */
@@ -120,6 +125,9 @@ struct request_record {
 	struct gh_str content_type;
 	struct gh_str accept;
 	struct gh_str scheme; /* "http" or "https" */
+	struct gh_str target_form; /* RFC 9112 3.2: "origin" (/p), "absolute"
+				    * (scheme://host/p), "authority" (host:port),
+				    * "asterisk" (*), or "invalid" for none of them */
 	struct gh_str forwarded_for; /* X-Forwarded-For as sent: "client, proxy1, ..." */
 	struct gh_str real_ip;       /* X-Real-IP as sent */
 	struct gh_addr proxy;        /* the trusted proxy src was replaced from (client_addr.h) */
