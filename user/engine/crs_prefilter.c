@@ -25,6 +25,7 @@
 #include "base/hash.h"
 #include "engine/crs_prefilter.h"
 #include "engine/crs_words.h"
+#include "engine/hs_cache.h"
 
 enum pf_field { PF_PATH, PF_QUERY, PF_UA, PF_REFERER, PF_HOST, PF_ACCEPT, PF_CTYPE, PF_NFIELDS };
 
@@ -170,6 +171,7 @@ struct crs_prefilter {
 	hs_database_t *db[PF_NFIELDS]; /* the table's rows for each field */
 	hs_database_t *words;          /* the data files' words, for every field */
 	unsigned int paranoia;
+	const char *cache_dir;         /* during open only (hs_cache.h) */
 };
 
 /*
@@ -203,11 +205,12 @@ struct crs_pf_scratch {
  * builds literals as such, without the regex parser, which matters for the
  * two thousand data-file words.
  */
-static int compile(const char *const *exprs, const size_t *lens, size_t n, hs_database_t **db,
-		   struct gh_err *err)
+static int compile(const char *cache_dir, const char *const *exprs, const size_t *lens, size_t n,
+		   hs_database_t **db, struct gh_err *err)
 {
 	unsigned int *flags = malloc((n ? n : 1) * sizeof(*flags));
 	hs_compile_error_t *cerr = NULL;
+	struct hs_cache_req req = { .exprs = exprs, .lens = lens, .n = (unsigned int)n };
 	hs_error_t rc;
 	int ret = 0;
 
@@ -215,11 +218,8 @@ static int compile(const char *const *exprs, const size_t *lens, size_t n, hs_da
 		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
 	for (size_t i = 0; i < n; i++)
 		flags[i] = HS_FLAG_CASELESS | (lens ? 0 : HS_FLAG_DOTALL | HS_FLAG_SINGLEMATCH);
-	rc = !n	    ? HS_SUCCESS
-	     : lens ? hs_compile_lit_multi(exprs, flags, NULL, lens, (unsigned int)n, HS_MODE_BLOCK,
-					   NULL, db, &cerr)
-		    : hs_compile_multi(exprs, flags, NULL, (unsigned int)n, HS_MODE_BLOCK, NULL, db,
-				       &cerr);
+	req.flags = flags;
+	rc = n ? hs_cache_compile(cache_dir, &req, db, &cerr) : HS_SUCCESS;
 	if (rc != HS_SUCCESS) {
 		ret = gh_err_fail(err, -EINVAL, "CRS prefilter: %s %d: %s", lens ? "word" : "pattern",
 				  cerr ? cerr->expression : -1, cerr ? cerr->message : "?");
@@ -238,7 +238,7 @@ static int compile_rows(struct crs_prefilter *pf, enum pf_field f, struct gh_err
 	for (size_t i = 0; i < NROWS; i++)
 		if ((ROWS[i].fields & (1u << f)) && ROWS[i].min_pl <= pf->paranoia)
 			exprs[n++] = ROWS[i].re;
-	return compile(exprs, NULL, n, &pf->db[f], err);
+	return compile(pf->cache_dir, exprs, NULL, n, &pf->db[f], err);
 }
 
 /*
@@ -267,8 +267,8 @@ static void *compile_jobs(void *arg)
 		pthread_mutex_unlock(&j->lock);
 		if (job >= PF_NFIELDS)
 			break;
-		ret = job < 0 ? compile((const char *const *)j->words->w, j->words->len,
-					j->words->n, &j->pf->words, &err)
+		ret = job < 0 ? compile(j->pf->cache_dir, (const char *const *)j->words->w,
+					j->words->len, j->words->n, &j->pf->words, &err)
 			      : compile_rows(j->pf, (enum pf_field)job, &err);
 		if (ret) {
 			pthread_mutex_lock(&j->lock);
@@ -298,8 +298,8 @@ static int compile_all(struct crs_prefilter *pf, const struct pf_list *words,
 	return j.ret;
 }
 
-int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_prefilter **out,
-		       struct gh_err *err)
+int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, const char *cache_dir,
+		       struct crs_prefilter **out, struct gh_err *err)
 {
 	struct crs_prefilter *pf = calloc(1, sizeof(*pf));
 	struct pf_list words = { 0 };
@@ -309,6 +309,7 @@ int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_
 	if (!pf)
 		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
 	pf->paranoia = paranoia;
+	pf->cache_dir = cache_dir;
 	/* Without Hyperscan's instruction set there is no prefilter: all records pass. */
 	if (hs_valid_platform() != HS_SUCCESS) {
 		*out = pf;
@@ -318,6 +319,7 @@ int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_
 	if (!ret)
 		ret = compile_all(pf, &words, err);
 	crs_words_free(&words);
+	pf->cache_dir = NULL;
 	if (ret) {
 		crs_prefilter_close(pf);
 		return ret;

@@ -101,7 +101,7 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 /* Grouping prefix and block scope the policy did not give, from ipv6_default (struct policy). */
 void pp_resolve_lengths(struct policy *p, uint8_t ipv6_default);
 /* paranoia, threshold, exclude, rules_dir, setup; opens the CRS (policy_parse_crs.c). */
-void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p);
+void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const char *cache_dir);
 /* "references" and "fixtures", optional in every kind (policy_parse_meta.c). */
 void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p);
 void pp_free_meta(struct policy *p);

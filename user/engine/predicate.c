@@ -7,6 +7,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "engine/hs_cache.h"
 #include "engine/predicate.h"
 #include "engine/transform.h"
 #include "base/hash.h"
@@ -24,15 +25,21 @@
 #define HS_PHRASE_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_CASELESS)
 
 /*
- * Scan results per field value: paths and queries repeat (assets, popular
- * pages), and a repeat costs a hash and a compare instead of a scan. The
- * entry keeps the ids of the patterns that matched, not a bitmap, so a field
- * with hundreds of patterns (a known-exploit pack) is remembered too; a
- * value that matched more than MEMO_HITS patterns, or is longer than
- * MEMO_TEXT, is always scanned. Direct-mapped.
+ * Scan results per field value: paths, user agents and referers repeat
+ * (assets, popular pages, a few browsers), and a repeat costs a hash and a
+ * compare instead of a scan over hundreds of patterns. The entry keeps the
+ * ids of the patterns that matched, not a bitmap, so a field with hundreds
+ * of patterns (a known-exploit pack) is remembered too; a value that
+ * matched more than MEMO_HITS patterns is always scanned. Two direct-mapped
+ * tiers per subject: short values, and fewer slots for values up to
+ * MEMO_LONG_TEXT bytes (user agents, referers, long paths); longer ones are
+ * always scanned. The text is kept and compared, never only its hash, so
+ * no crafted collision can borrow another value's answer.
  */
-#define MEMO_SIZE 1024
-#define MEMO_TEXT 46
+#define MEMO_SHORT_SLOTS 1024
+#define MEMO_SHORT_TEXT 46
+#define MEMO_LONG_SLOTS 256
+#define MEMO_LONG_TEXT 512
 #define MEMO_HITS 4
 #define MEMO_SEED 0x6a09e667f3bcc908ULL
 
@@ -41,8 +48,12 @@ struct memo_entry {
 	uint16_t len;
 	uint8_t nhits;
 	uint32_t hits[MEMO_HITS]; /* regex ids */
-	char text[MEMO_TEXT];
+	char text[];              /* MEMO_SHORT_TEXT or MEMO_LONG_TEXT bytes */
 };
+
+#define MEMO_SHORT_STRIDE (sizeof(struct memo_entry) + MEMO_SHORT_TEXT)
+#define MEMO_LONG_STRIDE (sizeof(struct memo_entry) + MEMO_LONG_TEXT)
+#define MEMO_BYTES (MEMO_SHORT_SLOTS * MEMO_SHORT_STRIDE + MEMO_LONG_SLOTS * MEMO_LONG_STRIDE)
 
 /* What patterns run over: a field (subject id == field id) or a field transformed. */
 struct subject {
@@ -76,6 +87,7 @@ struct regex_set {
 	 * id (a list's phrases) orders of magnitude slower.
 	 */
 	unsigned int **owner;
+	char *cache_dir; /* compiled databases kept here (hs_cache.h); NULL: none */
 };
 
 struct pred_eval {
@@ -97,7 +109,7 @@ struct pred_eval {
 	struct gh_str *xf;  /* per subject: its value for this record, in xf_buf */
 	char *xf_buf;       /* PRED_XF_SCRATCH bytes, when there are transformed subjects */
 	size_t xf_used;
-	struct memo_entry **memo; /* per subject */
+	unsigned char **memo; /* per subject: MEMO_BYTES, both tiers, when it has a database */
 	const unsigned int *owner; /* of the subject being scanned */
 	int *hits;          /* this record's matched pattern ids, each once */
 	size_t nhits;
@@ -208,7 +220,24 @@ void regex_set_free(struct regex_set *rs)
 	free(rs->nids);
 	free(rs->subj);
 	free(rs->v);
+	free(rs->cache_dir);
 	free(rs);
+}
+
+int regex_set_cache(struct regex_set *rs, const char *dir)
+{
+	char *copy = dir && *dir ? strdup(dir) : NULL;
+
+	if (dir && *dir && !copy)
+		return -ENOMEM;
+	free(rs->cache_dir);
+	rs->cache_dir = copy;
+	return 0;
+}
+
+const char *regex_set_cache_dir(const struct regex_set *rs)
+{
+	return rs->cache_dir;
 }
 
 size_t regex_set_count(const struct regex_set *rs)
@@ -341,6 +370,7 @@ static int compile_subject(struct regex_set *rs, size_t s)
 	unsigned int *seq = NULL;
 	char **blocks = calloc(rs->n + 1, sizeof(*blocks)); /* escaped phrases, per list */
 	hs_compile_error_t *cerr = NULL;
+	struct hs_cache_req req;
 	const char **exprs = NULL;
 	size_t n = 0, nexpr = 0, k = 0;
 	int err = -ENOMEM;
@@ -383,8 +413,9 @@ static int compile_subject(struct regex_set *rs, size_t s)
 		}
 	}
 	/* Each accepted alone; together they should be too. If not, PCRE2 takes all. */
-	if (hs_compile_multi(exprs, flags, seq, (unsigned int)nexpr, HS_MODE_BLOCK, NULL,
-			     &rs->db[s], &cerr) != HS_SUCCESS) {
+	req = (struct hs_cache_req){ .exprs = exprs, .flags = flags, .ids = seq,
+				     .n = (unsigned int)nexpr };
+	if (hs_cache_compile(rs->cache_dir, &req, &rs->db[s], &cerr) != HS_SUCCESS) {
 		hs_free_compile_error(cerr);
 		rs->db[s] = NULL;
 		goto out;
@@ -460,7 +491,7 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 			continue;
 		if (hs_alloc_scratch(rs->db[s], &ev->scratch) != HS_SUCCESS)
 			goto fail;
-		if (!(ev->memo[s] = calloc(MEMO_SIZE, sizeof(struct memo_entry))))
+		if (!(ev->memo[s] = calloc(1, MEMO_BYTES)))
 			goto fail;
 	}
 	return ev;
@@ -543,6 +574,17 @@ static int on_hs_match(unsigned int id, unsigned long long from, unsigned long l
 	return 0;
 }
 
+/* The memo slot for a value of this length and hash, or NULL when too long to remember. */
+static struct memo_entry *memo_slot(unsigned char *memo, size_t len, uint64_t h)
+{
+	if (len <= MEMO_SHORT_TEXT)
+		return (struct memo_entry *)(memo + (h & (MEMO_SHORT_SLOTS - 1)) * MEMO_SHORT_STRIDE);
+	if (len <= MEMO_LONG_TEXT)
+		return (struct memo_entry *)(memo + MEMO_SHORT_SLOTS * MEMO_SHORT_STRIDE +
+					     (h & (MEMO_LONG_SLOTS - 1)) * MEMO_LONG_STRIDE);
+	return NULL;
+}
+
 /* One Hyperscan pass over subject sj (or its memo), marking every pattern that matches. */
 static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 {
@@ -552,9 +594,9 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 	uint64_t h = 0;
 	uint8_t n = 0;
 
-	if (ev->memo[sj] && s.len <= MEMO_TEXT) {
+	if (ev->memo[sj] && s.len <= MEMO_LONG_TEXT) {
 		h = gh_hash_bytes(s.p, s.len, MEMO_SEED);
-		m = &ev->memo[sj][h & (MEMO_SIZE - 1)];
+		m = memo_slot(ev->memo[sj], s.len, h);
 		if (m->hash == h && m->len == s.len && !memcmp(m->text, s.p, s.len)) {
 			for (uint8_t i = 0; i < m->nhits; i++)
 				mark_hit(ev, (int)m->hits[i]);
