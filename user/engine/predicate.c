@@ -8,6 +8,7 @@
 #include <pcre2.h>
 
 #include "engine/hs_cache.h"
+#include "engine/pred_memo.h"
 #include "engine/predicate.h"
 #include "engine/transform.h"
 #include "base/hash.h"
@@ -23,37 +24,6 @@
 
 #define HS_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY)
 #define HS_PHRASE_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_CASELESS)
-
-/*
- * Scan results per field value: paths, user agents and referers repeat
- * (assets, popular pages, a few browsers), and a repeat costs a hash and a
- * compare instead of a scan over hundreds of patterns. The entry keeps the
- * ids of the patterns that matched, not a bitmap, so a field with hundreds
- * of patterns (a known-exploit pack) is remembered too; a value that
- * matched more than MEMO_HITS patterns is always scanned. Two direct-mapped
- * tiers per subject: short values, and fewer slots for values up to
- * MEMO_LONG_TEXT bytes (user agents, referers, long paths); longer ones are
- * always scanned. The text is kept and compared, never only its hash, so
- * no crafted collision can borrow another value's answer.
- */
-#define MEMO_SHORT_SLOTS 1024
-#define MEMO_SHORT_TEXT 46
-#define MEMO_LONG_SLOTS 256
-#define MEMO_LONG_TEXT 512
-#define MEMO_HITS 4
-#define MEMO_SEED 0x6a09e667f3bcc908ULL
-
-struct memo_entry {
-	uint64_t hash;
-	uint16_t len;
-	uint8_t nhits;
-	uint32_t hits[MEMO_HITS]; /* regex ids */
-	char text[];              /* MEMO_SHORT_TEXT or MEMO_LONG_TEXT bytes */
-};
-
-#define MEMO_SHORT_STRIDE (sizeof(struct memo_entry) + MEMO_SHORT_TEXT)
-#define MEMO_LONG_STRIDE (sizeof(struct memo_entry) + MEMO_LONG_TEXT)
-#define MEMO_BYTES (MEMO_SHORT_SLOTS * MEMO_SHORT_STRIDE + MEMO_LONG_SLOTS * MEMO_LONG_STRIDE)
 
 /* What patterns run over: a field (subject id == field id) or a field transformed. */
 struct subject {
@@ -79,8 +49,6 @@ struct regex_set {
 	size_t nsubj, subj_cap;
 	/* Per subject, from regex_set_compile: */
 	hs_database_t **db;
-	unsigned int **ids; /* the patterns and lists in each database */
-	unsigned int *nids;
 	/*
 	 * The pattern or list of each expression in the database. Expressions
 	 * have ids of their own: Hyperscan compiles many expressions sharing an
@@ -109,7 +77,7 @@ struct pred_eval {
 	struct gh_str *xf;  /* per subject: its value for this record, in xf_buf */
 	char *xf_buf;       /* PRED_XF_SCRATCH bytes, when there are transformed subjects */
 	size_t xf_used;
-	unsigned char **memo; /* per subject: MEMO_BYTES, both tiers, when it has a database */
+	struct pred_memo **memo; /* per subject with a database */
 	const unsigned int *owner; /* of the subject being scanned */
 	int *hits;          /* this record's matched pattern ids, each once */
 	size_t nhits;
@@ -209,15 +177,11 @@ void regex_set_free(struct regex_set *rs)
 	for (size_t s = 0; s < rs->nsubj; s++) {
 		if (rs->db)
 			hs_free_database(rs->db[s]);
-		if (rs->ids)
-			free(rs->ids[s]);
 		if (rs->owner)
 			free(rs->owner[s]);
 	}
 	free(rs->db);
-	free(rs->ids);
 	free(rs->owner);
-	free(rs->nids);
 	free(rs->subj);
 	free(rs->v);
 	free(rs->cache_dir);
@@ -422,10 +386,7 @@ static int compile_subject(struct regex_set *rs, size_t s)
 	}
 	for (size_t j = 0; j < n; j++)
 		rs->v[ids[j]].hs = true;
-	rs->ids[s] = ids;
-	rs->nids[s] = (unsigned int)n;
 	rs->owner[s] = owner;
-	ids = NULL;
 	owner = NULL;
 out:
 	for (size_t j = 0; blocks && j < n; j++)
@@ -442,10 +403,8 @@ out:
 int regex_set_compile(struct regex_set *rs, unsigned int flags)
 {
 	rs->db = calloc(rs->nsubj, sizeof(*rs->db));
-	rs->ids = calloc(rs->nsubj, sizeof(*rs->ids));
-	rs->nids = calloc(rs->nsubj, sizeof(*rs->nids));
 	rs->owner = calloc(rs->nsubj, sizeof(*rs->owner));
-	if (!rs->db || !rs->ids || !rs->nids || !rs->owner)
+	if (!rs->db || !rs->owner)
 		return -ENOMEM;
 	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS)
 		return 0;
@@ -491,7 +450,7 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 			continue;
 		if (hs_alloc_scratch(rs->db[s], &ev->scratch) != HS_SUCCESS)
 			goto fail;
-		if (!(ev->memo[s] = calloc(1, MEMO_BYTES)))
+		if (!(ev->memo[s] = pred_memo_new()))
 			goto fail;
 	}
 	return ev;
@@ -516,7 +475,7 @@ void pred_eval_free(struct pred_eval *ev)
 	free(ev->xf_buf);
 	free(ev->hits);
 	for (size_t s = 0; ev->memo && s < ev->rs->nsubj; s++)
-		free(ev->memo[s]);
+		pred_memo_free(ev->memo[s]);
 	free(ev->memo);
 	free(ev);
 }
@@ -574,57 +533,26 @@ static int on_hs_match(unsigned int id, unsigned long long from, unsigned long l
 	return 0;
 }
 
-/* The memo slot for a value of this length and hash, or NULL when too long to remember. */
-static struct memo_entry *memo_slot(unsigned char *memo, size_t len, uint64_t h)
-{
-	if (len <= MEMO_SHORT_TEXT)
-		return (struct memo_entry *)(memo + (h & (MEMO_SHORT_SLOTS - 1)) * MEMO_SHORT_STRIDE);
-	if (len <= MEMO_LONG_TEXT)
-		return (struct memo_entry *)(memo + MEMO_SHORT_SLOTS * MEMO_SHORT_STRIDE +
-					     (h & (MEMO_LONG_SLOTS - 1)) * MEMO_LONG_STRIDE);
-	return NULL;
-}
-
 /* One Hyperscan pass over subject sj (or its memo), marking every pattern that matches. */
 static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 {
 	const struct regex_set *rs = ev->rs;
-	struct memo_entry *m = NULL;
-	uint32_t hits[MEMO_HITS] = { 0 };
-	uint64_t h = 0;
-	uint8_t n = 0;
+	const uint32_t *hits;
+	size_t first = ev->nhits;
+	int n = pred_memo_get(ev->memo[sj], s, &hits);
 
-	if (ev->memo[sj] && s.len <= MEMO_LONG_TEXT) {
-		h = gh_hash_bytes(s.p, s.len, MEMO_SEED);
-		m = memo_slot(ev->memo[sj], s.len, h);
-		if (m->hash == h && m->len == s.len && !memcmp(m->text, s.p, s.len)) {
-			for (uint8_t i = 0; i < m->nhits; i++)
-				mark_hit(ev, (int)m->hits[i]);
-			return;
-		}
-	}
+	for (int i = 0; i < n; i++)
+		mark_hit(ev, (int)hits[i]);
+	if (n >= 0)
+		return;
 	ev->scans++;
 	ev->owner = rs->owner[sj];
 	if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
 		ev->regex_errors++;
 		return;
 	}
-	if (!m)
-		return;
-	for (unsigned int k = 0; k < rs->nids[sj]; k++) {
-		unsigned int id = rs->ids[sj][k];
-
-		if (ev->hit_gen[id] != ev->gen)
-			continue;
-		if (n == MEMO_HITS)
-			return; /* too many to remember: this value is scanned each time */
-		hits[n++] = id;
-	}
-	memcpy(m->hits, hits, sizeof(hits));
-	m->hash = h;
-	m->nhits = n;
-	m->len = (uint16_t)s.len;
-	memcpy(m->text, s.p, s.len);
+	/* The subject's patterns are in no other pass: what this one marked is new. */
+	pred_memo_put(ev->memo[sj], s, ev->hits + first, ev->nhits - first);
 }
 
 static bool regex_hit(struct pred_eval *ev, int id, struct gh_str s)
