@@ -19,12 +19,14 @@
 #define CACHE_SUFFIX ".hsdb"
 #define KEY_SEED_A 0x243f6a8885a308d3ULL
 #define KEY_SEED_B 0x13198a2e03707344ULL
+#define SUM_SEED 0xa4093822299f31d0ULL
 
 /* What precedes the serialized database in a file: it names itself. */
 struct cache_header {
 	char magic[8];
 	uint64_t key[2];
 	uint64_t size; /* bytes of the serialized database that follow */
+	uint64_t sum;  /* their hash: a damaged file is a miss, not a wrong database */
 };
 
 static atomic_ulong cache_hits, cache_stores;
@@ -140,7 +142,7 @@ static hs_database_t *cache_read(const char *path, const uint64_t key[2])
 	    h.key[1] != key[1] || h.size != (uint64_t)st.st_size - sizeof(h))
 		goto out;
 	blob = malloc(h.size ? h.size : 1);
-	if (!blob || !read_all(fd, blob, h.size))
+	if (!blob || !read_all(fd, blob, h.size) || gh_hash_bytes(blob, h.size, SUM_SEED) != h.sum)
 		goto out;
 	if (hs_deserialize_database(blob, h.size, &db) != HS_SUCCESS)
 		db = NULL;
@@ -225,6 +227,7 @@ static void cache_write(const char *dir, const char *path, const uint64_t key[2]
 	    hs_serialize_database(db, &blob, &size) != HS_SUCCESS)
 		return;
 	h.size = size;
+	h.sum = gh_hash_bytes(blob, size, SUM_SEED);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		free(blob);
