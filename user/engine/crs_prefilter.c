@@ -14,7 +14,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include <hs/hs.h>
 
 #include "base/hash.h"
+#include "engine/compile_jobs.h"
 #include "engine/crs_prefilter.h"
 #include "engine/crs_words.h"
 #include "engine/hs_cache.h"
@@ -242,60 +242,32 @@ static int compile_rows(struct crs_prefilter *pf, enum pf_field f, struct gh_err
 }
 
 /*
- * The databases are independent: the data-file words and each field's rows
- * are compiled by two threads taking jobs in turn, which halves the second
- * the CRS stage adds to loading a policy set on two cores.
+ * The databases are independent: the data-file words (job 0) and each
+ * field's rows (job 1 + field) are compiled by two threads taking jobs in
+ * turn, which halves the second the CRS stage adds to loading a policy set
+ * on two cores.
  */
-struct pf_jobs {
+struct pf_build {
 	struct crs_prefilter *pf;
 	const struct pf_list *words;
-	int next;          /* job: -1 the words, 0.. the fields */
-	pthread_mutex_t lock;
-	int ret;
-	struct gh_err err;
 };
 
-static void *compile_jobs(void *arg)
+static int compile_job(void *ctx, size_t i, struct gh_err *err)
 {
-	struct pf_jobs *j = arg;
-	struct gh_err err = { 0 };
-	int job, ret = 0;
+	struct pf_build *b = ctx;
 
-	for (;;) {
-		pthread_mutex_lock(&j->lock);
-		job = j->ret ? PF_NFIELDS : j->next++;
-		pthread_mutex_unlock(&j->lock);
-		if (job >= PF_NFIELDS)
-			break;
-		ret = job < 0 ? compile(j->pf->cache_dir, (const char *const *)j->words->w,
-					j->words->len, j->words->n, &j->pf->words, &err)
-			      : compile_rows(j->pf, (enum pf_field)job, &err);
-		if (ret) {
-			pthread_mutex_lock(&j->lock);
-			if (!j->ret) {
-				j->ret = ret;
-				j->err = err;
-			}
-			pthread_mutex_unlock(&j->lock);
-		}
-	}
-	return NULL;
+	if (!i)
+		return compile(b->pf->cache_dir, (const char *const *)b->words->w, b->words->len,
+			       b->words->n, &b->pf->words, err);
+	return compile_rows(b->pf, (enum pf_field)(i - 1), err);
 }
 
 static int compile_all(struct crs_prefilter *pf, const struct pf_list *words,
 		       struct gh_err *err)
 {
-	struct pf_jobs j = { .pf = pf, .words = words, .next = -1,
-			     .lock = PTHREAD_MUTEX_INITIALIZER };
-	pthread_t helper;
-	bool two = !pthread_create(&helper, NULL, compile_jobs, &j);
+	struct pf_build b = { .pf = pf, .words = words };
 
-	compile_jobs(&j); /* alone if the helper could not start */
-	if (two)
-		pthread_join(helper, NULL);
-	if (j.ret && err)
-		*err = j.err;
-	return j.ret;
+	return compile_jobs_run(1 + PF_NFIELDS, compile_job, &b, err);
 }
 
 int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, const char *cache_dir,

@@ -7,6 +7,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "engine/compile_jobs.h"
 #include "engine/hs_cache.h"
 #include "engine/pred_memo.h"
 #include "engine/predicate.h"
@@ -400,21 +401,56 @@ out:
 	return err;
 }
 
+/* Subjects to compile, the most expressions first (the longest jobs start first). */
+struct subject_jobs {
+	struct regex_set *rs;
+	unsigned int *order;
+};
+
+static int subject_job(void *ctx, size_t i, struct gh_err *err)
+{
+	struct subject_jobs *j = ctx;
+
+	(void)err;
+	return compile_subject(j->rs, j->order[i]);
+}
+
 int regex_set_compile(struct regex_set *rs, unsigned int flags)
 {
+	struct subject_jobs jobs = { .rs = rs };
+	size_t *size, n = 0;
+	int err;
+
 	rs->db = calloc(rs->nsubj, sizeof(*rs->db));
 	rs->owner = calloc(rs->nsubj, sizeof(*rs->owner));
 	if (!rs->db || !rs->owner)
 		return -ENOMEM;
 	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS)
 		return 0;
-	for (size_t s = 0; s < rs->nsubj; s++) {
-		int err = compile_subject(rs, s);
-
-		if (err)
-			return err;
+	size = calloc(rs->nsubj, sizeof(*size));
+	jobs.order = calloc(rs->nsubj, sizeof(*jobs.order));
+	if (!size || !jobs.order) {
+		free(size);
+		free(jobs.order);
+		return -ENOMEM;
 	}
-	return 0;
+	for (size_t i = 0; i < rs->n; i++)
+		size[rs->v[i].subj] += rs->v[i].pl ? rs->v[i].pl->n : 1;
+	for (size_t s = 0; s < rs->nsubj; s++) {
+		size_t k = n++;
+
+		if (!size[s]) {
+			n--;
+			continue;
+		}
+		for (; k > 0 && size[jobs.order[k - 1]] < size[s]; k--)
+			jobs.order[k] = jobs.order[k - 1];
+		jobs.order[k] = (unsigned int)s;
+	}
+	err = compile_jobs_run(n, subject_job, &jobs, NULL);
+	free(size);
+	free(jobs.order);
+	return err;
 }
 
 struct pred_eval *pred_eval_new(const struct regex_set *rs)
