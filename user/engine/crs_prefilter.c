@@ -21,11 +21,11 @@
 
 #include <hs/hs.h>
 
-#include "base/hash.h"
 #include "engine/compile_jobs.h"
 #include "engine/crs_prefilter.h"
 #include "engine/crs_words.h"
 #include "engine/hs_cache.h"
+#include "engine/pred_memo.h"
 
 enum pf_field { PF_PATH, PF_QUERY, PF_UA, PF_REFERER, PF_HOST, PF_ACCEPT, PF_CTYPE, PF_NFIELDS };
 
@@ -175,27 +175,17 @@ struct crs_prefilter {
 };
 
 /*
- * The prefilter's answer per field value: user agents, referers, hosts and
- * popular paths repeat, and a repeat costs a hash and a compare instead of
- * four views, their scans and libinjection. The answer depends on the value
- * alone (and the engine, fixed per scratch), so it can be remembered.
+ * The prefilter's answer per field value (pred_memo.h, one id when it
+ * marks): user agents, referers, hosts and popular paths repeat, and a
+ * repeat costs a hash and a compare instead of four views, their scans and
+ * libinjection. The answer depends on the value alone (and the engine, fixed
+ * per scratch), so it can be remembered.
  */
-#define PF_MEMO_SIZE 512
-#define PF_MEMO_TEXT 255
-#define PF_MEMO_SEED 0x3c6ef372fe94f82bULL
-
-struct pf_memo {
-	uint64_t hash;
-	uint8_t len; /* 0: empty slot (empty values are never looked up) */
-	bool marks;
-	char text[PF_MEMO_TEXT];
-};
-
 struct crs_pf_scratch {
 	hs_scratch_t *hs;
 	char *view;      /* the field as CRS's transformations see it */
 	size_t cap;
-	struct pf_memo *memo; /* PF_NFIELDS x PF_MEMO_SIZE */
+	struct pred_memo *memo[PF_NFIELDS];
 };
 
 /* ---- compile ---------------------------------------------------------------- */
@@ -314,8 +304,8 @@ struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf)
 {
 	struct crs_pf_scratch *s = calloc(1, sizeof(*s));
 
-	if (s) /* without it every value is looked at, with the same answers */
-		s->memo = calloc((size_t)PF_NFIELDS * PF_MEMO_SIZE, sizeof(*s->memo));
+	for (int f = 0; s && f < PF_NFIELDS; f++) /* without one a field is always looked at */
+		s->memo[f] = pred_memo_new();
 	for (int f = 0; s && f <= PF_NFIELDS; f++) {
 		hs_database_t *db = f < PF_NFIELDS ? pf->db[f] : pf->words;
 
@@ -333,7 +323,8 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s)
 		return;
 	hs_free_scratch(s->hs);
 	free(s->view);
-	free(s->memo);
+	for (int f = 0; f < PF_NFIELDS; f++)
+		pred_memo_free(s->memo[f]);
 	free(s);
 }
 
@@ -674,20 +665,19 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
 			     enum pf_field f, struct gh_str v)
 {
-	struct pf_memo *m;
-	uint64_t h;
+	static const int marked = 1;
+	const uint32_t *ids;
+	int n;
+	bool marks;
 
-	if (!s->memo || !v.len || v.len > PF_MEMO_TEXT)
+	if (!s->memo[f] || !v.len)
 		return field_marks(pf, s, f, v);
-	h = gh_hash_bytes(v.p, v.len, PF_MEMO_SEED);
-	m = &s->memo[(size_t)f * PF_MEMO_SIZE + (h & (PF_MEMO_SIZE - 1))];
-	if (m->hash == h && m->len == v.len && !memcmp(m->text, v.p, v.len))
-		return m->marks;
-	m->marks = field_marks(pf, s, f, v);
-	m->hash = h;
-	m->len = (uint8_t)v.len;
-	memcpy(m->text, v.p, v.len);
-	return m->marks;
+	n = pred_memo_get(s->memo[f], v, &ids);
+	if (n >= 0)
+		return n > 0;
+	marks = field_marks(pf, s, f, v);
+	pred_memo_put(s->memo[f], v, &marked, marks);
+	return marks;
 }
 
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
