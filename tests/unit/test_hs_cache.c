@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <fcntl.h>
 
 #include "tap.h"
 #include "engine/hs_cache.h"
@@ -195,15 +196,24 @@ static void test_unsafe_dirs(void)
 	ok_eq(compile_n("", 3, "/etc/passwd", &got), HS_SUCCESS, "an empty name is no cache too");
 }
 
+static void write_file(const char *path, const char *text);
+
 static void test_prune(void)
 {
-	char dir[256], pat[64];
+	const struct timespec old[2] = { { .tv_sec = 1000000000 }, { .tv_sec = 1000000000 } };
+	char dir[256], pat[64], stale[300], fresh[300];
 	const char *one[1] = { pat };
 	unsigned int flags = 0;
 	hs_compile_error_t *cerr = NULL;
 	hs_database_t *db;
 
 	snprintf(dir, sizeof(dir), "%s/prune", root);
+	mkdir(dir, 0700);
+	snprintf(stale, sizeof(stale), "%s/.tmp-stale1", dir);
+	snprintf(fresh, sizeof(fresh), "%s/.tmp-fresh1", dir);
+	write_file(stale, "half a database");
+	write_file(fresh, "a database being written");
+	utimensat(AT_FDCWD, stale, old, 0);
 	for (int i = 0; i < HS_CACHE_MAX_FILES + 5; i++) {
 		struct hs_cache_req req = { .exprs = one, .flags = &flags, .n = 1 };
 
@@ -214,6 +224,8 @@ static void test_prune(void)
 	}
 	ok_eq(count_files(dir), HS_CACHE_MAX_FILES, "at most %d files are kept",
 	      HS_CACHE_MAX_FILES);
+	ok(access(stale, F_OK), "a temporary file a dead writer left hours ago is removed");
+	ok(!access(fresh, F_OK), "one being written now is not");
 }
 
 static void write_file(const char *path, const char *text)

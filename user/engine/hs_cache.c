@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/hash.h"
@@ -17,6 +18,8 @@
 
 #define CACHE_MAGIC "GHHSDB1" /* with its NUL: 8 bytes */
 #define CACHE_SUFFIX ".hsdb"
+#define TMP_PREFIX ".tmp-"
+#define TMP_MAX_AGE_S 3600
 #define KEY_SEED_A 0x243f6a8885a308d3ULL
 #define KEY_SEED_B 0x13198a2e03707344ULL
 #define SUM_SEED 0xa4093822299f31d0ULL
@@ -176,20 +179,31 @@ static bool cache_name(const char *name)
 	       !strcmp(name + n - k, CACHE_SUFFIX);
 }
 
-/* Keep the HS_CACHE_MAX_FILES most recently used databases; best effort. */
+/* Keep the HS_CACHE_MAX_FILES most recently used databases, and no stale
+ * temporary file; best effort. */
 static void prune(const char *dir)
 {
 	struct cache_file *files = NULL;
 	size_t n = 0, cap = 0;
+	struct timespec now;
 	struct dirent *de;
 	DIR *d = opendir(dir);
 
 	if (!d)
 		return;
+	clock_gettime(CLOCK_REALTIME, &now);
 	while ((de = readdir(d))) {
 		struct stat st;
 
-		if (!cache_name(de->d_name) || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW))
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW))
+			continue;
+		/* A writer that died between mkstemp and rename left this. */
+		if (!strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) &&
+		    st.st_mtim.tv_sec + TMP_MAX_AGE_S < now.tv_sec) {
+			unlinkat(dirfd(d), de->d_name, 0);
+			continue;
+		}
+		if (!cache_name(de->d_name))
 			continue;
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 128;
@@ -223,7 +237,7 @@ static void cache_write(const char *dir, const char *path, const uint64_t key[2]
 	bool ok;
 	int fd;
 
-	if (snprintf(tmp, sizeof(tmp), "%s/.tmp-XXXXXX", dir) >= (int)sizeof(tmp) ||
+	if (snprintf(tmp, sizeof(tmp), "%s/" TMP_PREFIX "XXXXXX", dir) >= (int)sizeof(tmp) ||
 	    hs_serialize_database(db, &blob, &size) != HS_SUCCESS)
 		return;
 	h.size = size;
