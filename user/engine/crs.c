@@ -518,7 +518,10 @@ int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request
 	     struct crs_result *res)
 {
 	if (!crs_prefilter_marks(e, c, r)) {
-		memset(res, 0, sizeof(*res));
+		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
+		 * nearly every record ends here. */
+		res->score = res->n_fired = res->n_hits = 0;
+		res->flagged = res->evaluated = false;
 		return 0;
 	}
 	return crs_eval_full(e, r, res);
