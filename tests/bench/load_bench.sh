@@ -60,7 +60,8 @@ for mode in cold warm none; do
 	wall[$mode]=$BEST_WALL cpu[$mode]=$BEST_CPU
 done
 files=$(rm -rf "$work/cache"; load cold && find "$work/cache" -name '*.hsdb' | wc -l)
-bytes=$(du -sk "$work/cache" | cut -f1)
+bytes=$(du -sk "$work/cache" 2>/dev/null | cut -f1)
+bytes=${bytes:-0}
 
 {
 	echo "# Loading and compiling all policies"

@@ -11,6 +11,7 @@
 #include "engine/hs_cache.h"
 #include "engine/pred_memo.h"
 #include "engine/predicate.h"
+#include "engine/regex_split.h"
 #include "engine/transform.h"
 #include "base/hash.h"
 #include "base/vec.h"
@@ -328,7 +329,10 @@ static bool hs_accepts(const struct regex *re)
 	return true;
 }
 
-/* Subject s's Hyperscan database: its patterns Hyperscan takes and every phrase of its lists. */
+/*
+ * Subject s's Hyperscan database: its patterns Hyperscan takes, each as its
+ * top-level alternatives (regex_split.h), and every phrase of its lists.
+ */
 static int compile_subject(struct regex_set *rs, size_t s)
 {
 	unsigned int *ids = calloc(rs->n + 1, sizeof(*ids)), *flags = NULL, *owner = NULL;
@@ -348,7 +352,7 @@ static int compile_subject(struct regex_set *rs, size_t s)
 		if (re->subj != s || (!re->pl && !hs_accepts(re)))
 			continue;
 		ids[n++] = (unsigned int)i;
-		nexpr += re->pl ? re->pl->n : 1;
+		nexpr += re->pl ? re->pl->n : regex_split_count(re->pattern, re->len);
 	}
 	err = 0;
 	if (!n)
@@ -363,13 +367,16 @@ static int compile_subject(struct regex_set *rs, size_t s)
 	}
 	for (size_t j = 0; j < n; j++) {
 		struct regex *re = &rs->v[ids[j]];
-		size_t m = re->pl ? re->pl->n : 1;
+		size_t m = re->pl ? re->pl->n : regex_split_count(re->pattern, re->len);
 
-		if (re->pl && !(blocks[j] = phrase_list_patterns(re->pl, exprs + k))) {
+		blocks[j] = re->pl ? phrase_list_patterns(re->pl, exprs + k)
+			    : m > 1 ? regex_split(re->pattern, re->len, exprs + k)
+				    : NULL;
+		if ((re->pl || m > 1) && !blocks[j]) {
 			err = -ENOMEM;
 			goto out;
 		}
-		if (!re->pl)
+		if (m == 1 && !re->pl)
 			exprs[k] = re->pattern;
 		for (size_t e = 0; e < m; e++, k++) {
 			flags[k] = re->pl ? HS_PHRASE_FLAGS : hs_flags(re);
