@@ -368,6 +368,10 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 	ret = crs_eval(e, c, &r, &res);
 	ok(!ret && res.evaluated && res.flagged && has_hit(&res, 942100),
 	   "a marked record goes through CRS (score %u)", res.score);
+	build(&r, &benign[0]);
+	ret = crs_eval(e, c, &r, &res);
+	ok(!ret && !res.evaluated && !res.flagged && !res.score && !res.n_fired && !res.n_hits,
+	   "the same result filled by a skipped record says nothing of the one before");
 }
 
 /* ---- threads ------------------------------------------------------------- */

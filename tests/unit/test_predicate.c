@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "engine/policy.h"
+#include "engine/pred_memo.h"
 #include "engine/predicate.h"
 #include "tap.h"
 
@@ -343,6 +344,7 @@ static void test_scan_once(void)
 	struct policy_set *ps = load_where(where, 0), *cheap;
 	struct request_record r;
 	struct pred_eval *ev;
+	char huge[PRED_MEMO_LONG + 1];
 
 	full_record(&r);
 	if (!ok(ps != NULL, "four regexes over two fields load"))
@@ -368,12 +370,25 @@ static void test_scan_once(void)
 	pred_eval_begin(ev, &r);
 	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the remembered path gives the same answer");
 	ok_eq(pred_eval_scans(ev), 4, "without a scan");
-	set_str(&r, REQ_PATH, "/adm/zzz/a-path-longer-than-the-memo-keeps-of-any-value");
+	set_str(&r, REQ_PATH, "/adm/zzz/a-path-longer-than-the-short-tier-keeps-such-as-a-user-agent");
 	pred_eval_begin(ev, &r);
 	pred_match(ps->policies[0].where, ev);
 	pred_eval_begin(ev, &r);
-	ok_eq(pred_match(ps->policies[0].where, ev), 1, "a long value matches");
-	ok_eq(pred_eval_scans(ev), 6, "and is scanned every time");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "a longer value matches");
+	ok_eq(pred_eval_scans(ev), 5, "and is remembered by the long tier");
+	set_str(&r, REQ_PATH, "/y/a-path-longer-than-the-short-tier-keeps-such-as-a-user-agent");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 0,
+	      "a value of the same length, other bytes, does not borrow its answer");
+	ok_eq(pred_eval_scans(ev), 6, "it is scanned");
+	memset(huge, 'a', sizeof(huge));
+	memcpy(huge, "/adm/zzz/", 9);
+	r.path = (struct gh_str){ huge, sizeof(huge) };
+	pred_eval_begin(ev, &r);
+	pred_match(ps->policies[0].where, ev);
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "a value past the long tier matches");
+	ok_eq(pred_eval_scans(ev), 8, "and is scanned every time");
 	pred_eval_free(ev);
 	policy_set_free(ps);
 

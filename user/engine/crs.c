@@ -226,7 +226,7 @@ static int load_rules(struct crs_engine *e, const struct crs_options *o, struct 
 	if (!ret)
 		ret = add_text(e, MARKER_CONF, "score marker", err);
 	if (!ret && !o->no_prefilter)
-		ret = crs_prefilter_open(dir, e->paranoia, &e->pf, err);
+		ret = crs_prefilter_open(dir, e->paranoia, o->cache_dir, &e->pf, err);
 	return ret;
 }
 
@@ -518,7 +518,10 @@ int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request
 	     struct crs_result *res)
 {
 	if (!crs_prefilter_marks(e, c, r)) {
-		memset(res, 0, sizeof(*res));
+		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
+		 * nearly every record ends here. */
+		res->score = res->n_fired = res->n_hits = 0;
+		res->flagged = res->evaluated = false;
 		return 0;
 	}
 	return crs_eval_full(e, r, res);

@@ -19,8 +19,9 @@
  * A Hyperscan prefilter (crs_prefilter.h) runs first unless told not to:
  * records it does not mark score 0 without reaching ModSecurity, which costs
  * about 500 us per record against 2-5 us for the prefilter. Opening takes
- * about 1 s at paranoia 1 and 2.5 s above (the prefilter's databases; CRS
- * itself loads in 0.03 s).
+ * about 1 s at paranoia 1 and 2.5 s above (compiling the prefilter's
+ * databases; CRS itself loads in 0.03 s), a few milliseconds when they are in
+ * the cache (crs_options.cache_dir).
  *
  * Threads: one engine, read-only after crs_open; each thread has its own
  * crs_ctx. ModSecurity gets a transaction per call.
@@ -50,6 +51,7 @@ struct crs_options {
 	const unsigned int *exclude_ids; /* SecRuleRemoveById, in that order */
 	size_t n_exclude;                /* at most CRS_MAX_EXCLUDE */
 	bool no_prefilter;       /* every record goes to ModSecurity */
+	const char *cache_dir;   /* the prefilter's compiled databases (hs_cache.h); NULL: none */
 };
 
 struct crs_hit {

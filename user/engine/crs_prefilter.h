@@ -30,9 +30,13 @@
 struct crs_prefilter;
 struct crs_pf_scratch;
 
-/* Patterns for this paranoia level, data files from rules_dir. 0 or -errno, err filled. */
-int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, struct crs_prefilter **out,
-		       struct gh_err *err);
+/*
+ * Patterns for this paranoia level, data files from rules_dir; compiled
+ * databases kept in cache_dir (hs_cache.h; NULL: none). 0 or -errno, err
+ * filled.
+ */
+int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, const char *cache_dir,
+		       struct crs_prefilter **out, struct gh_err *err);
 void crs_prefilter_close(struct crs_prefilter *pf);
 
 struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf);

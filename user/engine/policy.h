@@ -248,6 +248,13 @@ struct policy_load_opts {
 	 * POLICY_DEFAULT_PREFIX_V6, else POLICY_MIN_SCOPE_V6 to 128. */
 	uint8_t ipv6_prefix;
 	bool untrained; /* leave profile models unloaded: for `gatehawk train`, which makes them */
+	/*
+	 * Where compiled pattern databases are kept between loads
+	 * (engine/hs_cache.h): NULL for the default (hs_cache_default_dir),
+	 * "" for none (compile every time). A directory that cannot be used
+	 * only means compiling.
+	 */
+	const char *cache_dir;
 };
 
 /*

@@ -15,6 +15,7 @@
 
 #include "engine/crs.h"
 #include "base/hash.h"
+#include "engine/hs_cache.h"
 #include "engine/policy_parse_internal.h"
 
 static const char *const kind_names[] = { "match", "window", "rate", "crs", "profile" };
@@ -125,7 +126,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 	else if (kind == POLICY_WINDOW)
 		pp_parse_window(ps, o, p);
 	else if (kind == POLICY_CRS)
-		pp_parse_crs(d, o, p);
+		pp_parse_crs(d, o, p, regex_set_cache_dir(ps->rs));
 	else if (kind == POLICY_PROFILE)
 		pp_parse_profile(ps, o, p);
 	else
@@ -315,6 +316,23 @@ static int set_new(const struct policy_load_opts *o, const struct policy_report 
 	return 0;
 }
 
+/* set_new for a set read from files: its compiled patterns cached where o says. */
+static int set_new_cached(const struct policy_load_opts *o, const struct policy_report *rep,
+			  struct policy_set **out)
+{
+	const char *dir = o ? o->cache_dir : NULL;
+	char def[4096];
+	int err = set_new(o, rep, out);
+
+	if (!dir)
+		dir = hs_cache_default_dir(def, sizeof(def)) ? def : NULL;
+	if (!err && (err = regex_set_cache((*out)->regexes, dir))) {
+		policy_set_free(*out);
+		*out = NULL;
+	}
+	return err;
+}
+
 /* Compile the regexes once every file is in; any error so far fails the set. */
 static int set_finish(struct policy_set *set, int err, unsigned int regex_flags,
 		      struct policy_set **out)
@@ -395,7 +413,7 @@ int policy_set_load_dir(const char *dir, const struct policy_load_opts *o,
 			const struct policy_report *rep, struct policy_set **out)
 {
 	struct policy_set *set;
-	int err = set_new(o, rep, &set);
+	int err = set_new_cached(o, rep, &set);
 
 	return err ?: set_finish(set, add_dir(set, rep, dir, 0), 0, out);
 }
@@ -404,7 +422,7 @@ int policy_set_load_file(const char *path, const struct policy_load_opts *o,
 			 const struct policy_report *rep, struct policy_set **out)
 {
 	struct policy_set *set;
-	int err = set_new(o, rep, &set);
+	int err = set_new_cached(o, rep, &set);
 
 	return err ?: set_finish(set, add_file(set, rep, path), 0, out);
 }

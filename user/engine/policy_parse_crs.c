@@ -52,7 +52,7 @@ static size_t parse_exclude(struct diag *d, struct json_object *o, unsigned int 
 	return n;
 }
 
-void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p)
+void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const char *cache_dir)
 {
 	unsigned int ids[CRS_MAX_EXCLUDE];
 	struct crs_options opts = { 0 };
@@ -72,6 +72,7 @@ void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p)
 	opts.setup_file = setup;
 	opts.paranoia = p->crs.paranoia = (unsigned int)paranoia;
 	opts.threshold = p->crs.threshold = (unsigned int)threshold;
+	opts.cache_dir = cache_dir;
 	/* Opening costs about a second: only a policy that is otherwise valid. */
 	if (!d->errors && crs_open(&opts, &p->crs.engine, &err)) {
 		pp_failf(d, "expected OWASP CRS rules that load (make deps installs "

@@ -301,20 +301,11 @@ bool pp_member_name(struct diag *d, struct json_object *o, const char *key, char
 	return ok;
 }
 
-/* A record field by name; allowed is a mask of REQ_TYPE bits. */
-int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, const char *what)
-{
-	int f = -1;
-
-	if (v && json_object_is_type(v, json_type_string))
-		f = req_field_by_name(json_object_get_string(v));
-	if (f >= 0 && (types >> req_field_type(f) & 1))
-		return f;
-	pp_fail(d, what, v);
-	return -1;
-}
-
-void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len)
+/*
+ * "WHAT (field, field, ...)": the fields of the types in the mask. Built only
+ * for a message: with two dozen fields it costs more than parsing the leaf.
+ */
+static void fields_text(const char *what, unsigned int types, char *buf, size_t len)
 {
 	size_t used = (size_t)snprintf(buf, len, "%s (", what);
 	const char *sep = "";
@@ -327,6 +318,20 @@ void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len)
 	}
 	if (used < len)
 		snprintf(buf + used, len - used, ")");
+}
+
+int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, const char *what)
+{
+	char expected[512];
+	int f = -1;
+
+	if (v && json_object_is_type(v, json_type_string))
+		f = req_field_by_name(json_object_get_string(v));
+	if (f >= 0 && (types >> req_field_type(f) & 1))
+		return f;
+	fields_text(what, types, expected, sizeof(expected));
+	pp_fail(d, expected, v);
+	return -1;
 }
 
 char *pp_path_beside(const struct diag *d, const char *name)

@@ -74,10 +74,11 @@ bool pp_member_name(struct diag *d, struct json_object *o, const char *key, char
  * beside the policy file. malloc'd; NULL on -ENOMEM.
  */
 char *pp_path_beside(const struct diag *d, const char *name);
-/* A record field by name whose type is in the mask types; -1 (reported) otherwise. */
+/*
+ * A record field by name whose type is in the mask types; -1 otherwise,
+ * reported as "expected WHAT (f1, f2, ...)" listing the fields of those types.
+ */
 int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, const char *what);
-/* "WHAT (f1, f2, ...)": what, then every record field whose type is in types. */
-void pp_fields_text(const char *what, unsigned int types, char *buf, size_t len);
 
 /*
  * Report every key given twice in one object of text, which json-c has just
@@ -101,7 +102,7 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 /* Grouping prefix and block scope the policy did not give, from ipv6_default (struct policy). */
 void pp_resolve_lengths(struct policy *p, uint8_t ipv6_default);
 /* paranoia, threshold, exclude, rules_dir, setup; opens the CRS (policy_parse_crs.c). */
-void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p);
+void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const char *cache_dir);
 /* "references" and "fixtures", optional in every kind (policy_parse_meta.c). */
 void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p);
 void pp_free_meta(struct policy *p);

@@ -346,13 +346,12 @@ static struct pred *parse_leaf(struct parser *ps, struct json_object *o)
 	struct json_object *val = NULL;
 	const struct op_def *def;
 	struct pred *p;
-	char ops[160], what[256];
+	char ops[160];
 	size_t mark;
 	int f;
 
 	mark = pp_path_key(d, "field");
-	pp_fields_text("a record field", REQ_TYPES_ANY, what, sizeof(what));
-	f = pp_field_value(d, pp_member(o, "field"), REQ_TYPES_ANY, what);
+	f = pp_field_value(d, pp_member(o, "field"), REQ_TYPES_ANY, "a record field");
 	pp_path_pop(d, mark);
 	json_object_object_foreach(o, key, v) {
 		if (!strcmp(key, "field") || !strcmp(key, "transform"))

@@ -27,14 +27,12 @@ static int verdict_field(struct diag *d, const struct policy_window *w, int f,
 static void parse_group_by(struct diag *d, struct json_object *o, struct policy_window *w)
 {
 	struct json_object *v = pp_member(o, "group_by");
-	char what[256];
 	size_t mark, n;
 
 	w->n_group = 1;
 	w->group_by[0] = REQ_SRC_IP;
 	if (!v)
 		return;
-	pp_fields_text("a record field other than ts", REQ_TYPES_ANY, what, sizeof(what));
 	w->n_group = 0;
 	mark = pp_path_key(d, "group_by");
 	if (!json_object_is_type(v, json_type_array) ||
@@ -46,7 +44,8 @@ static void parse_group_by(struct diag *d, struct json_object *o, struct policy_
 	for (size_t i = 0; i < n; i++) {
 		struct json_object *item = json_object_array_get_idx(v, i);
 		size_t m2 = pp_path_push(d, "[%zu]", i);
-		int f = pp_field_value(d, item, REQ_TYPES_ANY & ~REQ_TYPE_BIT(REQ_TYPE_TIME), what);
+		int f = pp_field_value(d, item, REQ_TYPES_ANY & ~REQ_TYPE_BIT(REQ_TYPE_TIME),
+				       "a record field other than ts");
 
 		for (uint8_t j = 0; f >= 0 && j < w->n_group; j++)
 			if (w->group_by[j] == (enum req_field)f) {
@@ -111,12 +110,10 @@ static void parse_agg(struct parser *ps, struct json_object *o, struct policy_wi
 	def = &agg_defs[fn];
 	pp_check_keys(d, o, keys[def->input], def->input == AGG_IN_NONE ? 2 : 3, "for this fn");
 	if (def->field_types) {
-		char what[256];
 		int f;
 
-		pp_fields_text(def->field_what, def->field_types, what, sizeof(what));
 		mark = pp_path_key(d, "field");
-		f = pp_field_value(d, pp_member(o, "field"), def->field_types, what);
+		f = pp_field_value(d, pp_member(o, "field"), def->field_types, def->field_what);
 		f = verdict_field(d, w, f, pp_member(o, "field"));
 		pp_path_pop(d, mark);
 		a->field = f >= 0 ? f : 0;

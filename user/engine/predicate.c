@@ -7,7 +7,11 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "engine/compile_jobs.h"
+#include "engine/hs_cache.h"
+#include "engine/pred_memo.h"
 #include "engine/predicate.h"
+#include "engine/regex_split.h"
 #include "engine/transform.h"
 #include "base/hash.h"
 #include "base/vec.h"
@@ -22,27 +26,6 @@
 
 #define HS_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY)
 #define HS_PHRASE_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_CASELESS)
-
-/*
- * Scan results per field value: paths and queries repeat (assets, popular
- * pages), and a repeat costs a hash and a compare instead of a scan. The
- * entry keeps the ids of the patterns that matched, not a bitmap, so a field
- * with hundreds of patterns (a known-exploit pack) is remembered too; a
- * value that matched more than MEMO_HITS patterns, or is longer than
- * MEMO_TEXT, is always scanned. Direct-mapped.
- */
-#define MEMO_SIZE 1024
-#define MEMO_TEXT 46
-#define MEMO_HITS 4
-#define MEMO_SEED 0x6a09e667f3bcc908ULL
-
-struct memo_entry {
-	uint64_t hash;
-	uint16_t len;
-	uint8_t nhits;
-	uint32_t hits[MEMO_HITS]; /* regex ids */
-	char text[MEMO_TEXT];
-};
 
 /* What patterns run over: a field (subject id == field id) or a field transformed. */
 struct subject {
@@ -68,14 +51,13 @@ struct regex_set {
 	size_t nsubj, subj_cap;
 	/* Per subject, from regex_set_compile: */
 	hs_database_t **db;
-	unsigned int **ids; /* the patterns and lists in each database */
-	unsigned int *nids;
 	/*
 	 * The pattern or list of each expression in the database. Expressions
 	 * have ids of their own: Hyperscan compiles many expressions sharing an
 	 * id (a list's phrases) orders of magnitude slower.
 	 */
 	unsigned int **owner;
+	char *cache_dir; /* compiled databases kept here (hs_cache.h); NULL: none */
 };
 
 struct pred_eval {
@@ -97,7 +79,7 @@ struct pred_eval {
 	struct gh_str *xf;  /* per subject: its value for this record, in xf_buf */
 	char *xf_buf;       /* PRED_XF_SCRATCH bytes, when there are transformed subjects */
 	size_t xf_used;
-	struct memo_entry **memo; /* per subject */
+	struct pred_memo **memo; /* per subject with a database */
 	const unsigned int *owner; /* of the subject being scanned */
 	int *hits;          /* this record's matched pattern ids, each once */
 	size_t nhits;
@@ -197,18 +179,31 @@ void regex_set_free(struct regex_set *rs)
 	for (size_t s = 0; s < rs->nsubj; s++) {
 		if (rs->db)
 			hs_free_database(rs->db[s]);
-		if (rs->ids)
-			free(rs->ids[s]);
 		if (rs->owner)
 			free(rs->owner[s]);
 	}
 	free(rs->db);
-	free(rs->ids);
 	free(rs->owner);
-	free(rs->nids);
 	free(rs->subj);
 	free(rs->v);
+	free(rs->cache_dir);
 	free(rs);
+}
+
+int regex_set_cache(struct regex_set *rs, const char *dir)
+{
+	char *copy = dir && *dir ? strdup(dir) : NULL;
+
+	if (dir && *dir && !copy)
+		return -ENOMEM;
+	free(rs->cache_dir);
+	rs->cache_dir = copy;
+	return 0;
+}
+
+const char *regex_set_cache_dir(const struct regex_set *rs)
+{
+	return rs->cache_dir;
 }
 
 size_t regex_set_count(const struct regex_set *rs)
@@ -334,13 +329,17 @@ static bool hs_accepts(const struct regex *re)
 	return true;
 }
 
-/* Subject s's Hyperscan database: its patterns Hyperscan takes and every phrase of its lists. */
+/*
+ * Subject s's Hyperscan database: its patterns Hyperscan takes, each as its
+ * top-level alternatives (regex_split.h), and every phrase of its lists.
+ */
 static int compile_subject(struct regex_set *rs, size_t s)
 {
 	unsigned int *ids = calloc(rs->n + 1, sizeof(*ids)), *flags = NULL, *owner = NULL;
 	unsigned int *seq = NULL;
 	char **blocks = calloc(rs->n + 1, sizeof(*blocks)); /* escaped phrases, per list */
 	hs_compile_error_t *cerr = NULL;
+	struct hs_cache_req req;
 	const char **exprs = NULL;
 	size_t n = 0, nexpr = 0, k = 0;
 	int err = -ENOMEM;
@@ -353,7 +352,7 @@ static int compile_subject(struct regex_set *rs, size_t s)
 		if (re->subj != s || (!re->pl && !hs_accepts(re)))
 			continue;
 		ids[n++] = (unsigned int)i;
-		nexpr += re->pl ? re->pl->n : 1;
+		nexpr += re->pl ? re->pl->n : regex_split_count(re->pattern, re->len);
 	}
 	err = 0;
 	if (!n)
@@ -368,13 +367,16 @@ static int compile_subject(struct regex_set *rs, size_t s)
 	}
 	for (size_t j = 0; j < n; j++) {
 		struct regex *re = &rs->v[ids[j]];
-		size_t m = re->pl ? re->pl->n : 1;
+		size_t m = re->pl ? re->pl->n : regex_split_count(re->pattern, re->len);
 
-		if (re->pl && !(blocks[j] = phrase_list_patterns(re->pl, exprs + k))) {
+		blocks[j] = re->pl ? phrase_list_patterns(re->pl, exprs + k)
+			    : m > 1 ? regex_split(re->pattern, re->len, exprs + k)
+				    : NULL;
+		if ((re->pl || m > 1) && !blocks[j]) {
 			err = -ENOMEM;
 			goto out;
 		}
-		if (!re->pl)
+		if (m == 1 && !re->pl)
 			exprs[k] = re->pattern;
 		for (size_t e = 0; e < m; e++, k++) {
 			flags[k] = re->pl ? HS_PHRASE_FLAGS : hs_flags(re);
@@ -383,18 +385,16 @@ static int compile_subject(struct regex_set *rs, size_t s)
 		}
 	}
 	/* Each accepted alone; together they should be too. If not, PCRE2 takes all. */
-	if (hs_compile_multi(exprs, flags, seq, (unsigned int)nexpr, HS_MODE_BLOCK, NULL,
-			     &rs->db[s], &cerr) != HS_SUCCESS) {
+	req = (struct hs_cache_req){ .exprs = exprs, .flags = flags, .ids = seq,
+				     .n = (unsigned int)nexpr };
+	if (hs_cache_compile(rs->cache_dir, &req, &rs->db[s], &cerr) != HS_SUCCESS) {
 		hs_free_compile_error(cerr);
 		rs->db[s] = NULL;
 		goto out;
 	}
 	for (size_t j = 0; j < n; j++)
 		rs->v[ids[j]].hs = true;
-	rs->ids[s] = ids;
-	rs->nids[s] = (unsigned int)n;
 	rs->owner[s] = owner;
-	ids = NULL;
 	owner = NULL;
 out:
 	for (size_t j = 0; blocks && j < n; j++)
@@ -408,23 +408,56 @@ out:
 	return err;
 }
 
+/* Subjects to compile, the most expressions first (the longest jobs start first). */
+struct subject_jobs {
+	struct regex_set *rs;
+	unsigned int *order;
+};
+
+static int subject_job(void *ctx, size_t i, struct gh_err *err)
+{
+	struct subject_jobs *j = ctx;
+
+	(void)err;
+	return compile_subject(j->rs, j->order[i]);
+}
+
 int regex_set_compile(struct regex_set *rs, unsigned int flags)
 {
+	struct subject_jobs jobs = { .rs = rs };
+	size_t *size, n = 0;
+	int err;
+
 	rs->db = calloc(rs->nsubj, sizeof(*rs->db));
-	rs->ids = calloc(rs->nsubj, sizeof(*rs->ids));
-	rs->nids = calloc(rs->nsubj, sizeof(*rs->nids));
 	rs->owner = calloc(rs->nsubj, sizeof(*rs->owner));
-	if (!rs->db || !rs->ids || !rs->nids || !rs->owner)
+	if (!rs->db || !rs->owner)
 		return -ENOMEM;
 	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS)
 		return 0;
-	for (size_t s = 0; s < rs->nsubj; s++) {
-		int err = compile_subject(rs, s);
-
-		if (err)
-			return err;
+	size = calloc(rs->nsubj, sizeof(*size));
+	jobs.order = calloc(rs->nsubj, sizeof(*jobs.order));
+	if (!size || !jobs.order) {
+		free(size);
+		free(jobs.order);
+		return -ENOMEM;
 	}
-	return 0;
+	for (size_t i = 0; i < rs->n; i++)
+		size[rs->v[i].subj] += rs->v[i].pl ? rs->v[i].pl->n : 1;
+	for (size_t s = 0; s < rs->nsubj; s++) {
+		size_t k = n++;
+
+		if (!size[s]) {
+			n--;
+			continue;
+		}
+		for (; k > 0 && size[jobs.order[k - 1]] < size[s]; k--)
+			jobs.order[k] = jobs.order[k - 1];
+		jobs.order[k] = (unsigned int)s;
+	}
+	err = compile_jobs_run(n, subject_job, &jobs, NULL);
+	free(size);
+	free(jobs.order);
+	return err;
 }
 
 struct pred_eval *pred_eval_new(const struct regex_set *rs)
@@ -460,7 +493,7 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 			continue;
 		if (hs_alloc_scratch(rs->db[s], &ev->scratch) != HS_SUCCESS)
 			goto fail;
-		if (!(ev->memo[s] = calloc(MEMO_SIZE, sizeof(struct memo_entry))))
+		if (!(ev->memo[s] = pred_memo_new()))
 			goto fail;
 	}
 	return ev;
@@ -485,7 +518,7 @@ void pred_eval_free(struct pred_eval *ev)
 	free(ev->xf_buf);
 	free(ev->hits);
 	for (size_t s = 0; ev->memo && s < ev->rs->nsubj; s++)
-		free(ev->memo[s]);
+		pred_memo_free(ev->memo[s]);
 	free(ev->memo);
 	free(ev);
 }
@@ -547,42 +580,22 @@ static int on_hs_match(unsigned int id, unsigned long long from, unsigned long l
 static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
 {
 	const struct regex_set *rs = ev->rs;
-	struct memo_entry *m = NULL;
-	uint32_t hits[MEMO_HITS] = { 0 };
-	uint64_t h = 0;
-	uint8_t n = 0;
+	const uint32_t *hits;
+	size_t first = ev->nhits;
+	int n = pred_memo_get(ev->memo[sj], s, &hits);
 
-	if (ev->memo[sj] && s.len <= MEMO_TEXT) {
-		h = gh_hash_bytes(s.p, s.len, MEMO_SEED);
-		m = &ev->memo[sj][h & (MEMO_SIZE - 1)];
-		if (m->hash == h && m->len == s.len && !memcmp(m->text, s.p, s.len)) {
-			for (uint8_t i = 0; i < m->nhits; i++)
-				mark_hit(ev, (int)m->hits[i]);
-			return;
-		}
-	}
+	for (int i = 0; i < n; i++)
+		mark_hit(ev, (int)hits[i]);
+	if (n >= 0)
+		return;
 	ev->scans++;
 	ev->owner = rs->owner[sj];
 	if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
 		ev->regex_errors++;
 		return;
 	}
-	if (!m)
-		return;
-	for (unsigned int k = 0; k < rs->nids[sj]; k++) {
-		unsigned int id = rs->ids[sj][k];
-
-		if (ev->hit_gen[id] != ev->gen)
-			continue;
-		if (n == MEMO_HITS)
-			return; /* too many to remember: this value is scanned each time */
-		hits[n++] = id;
-	}
-	memcpy(m->hits, hits, sizeof(hits));
-	m->hash = h;
-	m->nhits = n;
-	m->len = (uint16_t)s.len;
-	memcpy(m->text, s.p, s.len);
+	/* The subject's patterns are in no other pass: what this one marked is new. */
+	pred_memo_put(ev->memo[sj], s, ev->hits + first, ev->nhits - first);
 }
 
 static bool regex_hit(struct pred_eval *ev, int id, struct gh_str s)

@@ -121,6 +121,13 @@ int regex_set_add(struct regex_set *rs, unsigned int subj, const char *pattern, 
  * the id or -ENOMEM.
  */
 int regex_set_add_phrases(struct regex_set *rs, unsigned int subj, struct phrase_list *pl);
+/*
+ * Keep the compiled databases in dir between loads (hs_cache.h; a copy of
+ * the name is taken); NULL or "": compile every time (the default).
+ * -ENOMEM.
+ */
+int regex_set_cache(struct regex_set *rs, const char *dir);
+const char *regex_set_cache_dir(const struct regex_set *rs);
 /* Build the per-field Hyperscan databases; call once after the last add. */
 int regex_set_compile(struct regex_set *rs, unsigned int flags);
 size_t regex_set_count(const struct regex_set *rs);

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The scan memo: a value's pattern ids come back, other bytes of the same
+ * length do not borrow them, "matched nothing" is remembered as such, values
+ * too long or with too many hits are not remembered, and two values used in
+ * turn both stay remembered even where their hashes share a set.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tap.h"
+#include "engine/pred_memo.h"
+
+static struct gh_str str(const char *s)
+{
+	return (struct gh_str){ s, (uint32_t)strlen(s) };
+}
+
+static void test_basics(struct pred_memo *m)
+{
+	const int ids[] = { 7, 42 }, many[PRED_MEMO_HITS + 1] = { 1, 2, 3, 4, 5 };
+	static char long_value[PRED_MEMO_LONG + 1], longest[PRED_MEMO_LONG];
+	const uint32_t *hits = NULL;
+
+	ok_eq(pred_memo_get(m, str("/index.php"), &hits), -1, "an unseen value is not remembered");
+	pred_memo_put(m, str("/index.php"), ids, 2);
+	ok_eq(pred_memo_get(m, str("/index.php"), &hits), 2, "a value put comes back");
+	ok(hits && hits[0] == 7 && hits[1] == 42, "with its ids");
+	ok_eq(pred_memo_get(m, str("/index.phq"), &hits), -1,
+	      "the same length, other bytes: not remembered");
+	pred_memo_put(m, str("/about"), NULL, 0);
+	ok_eq(pred_memo_get(m, str("/about"), &hits), 0, "matched nothing is remembered as 0");
+	pred_memo_put(m, str("/many"), many, PRED_MEMO_HITS + 1);
+	ok_eq(pred_memo_get(m, str("/many"), &hits), -1, "more than %d ids: not remembered",
+	      PRED_MEMO_HITS);
+	memset(long_value, 'a', sizeof(long_value));
+	pred_memo_put(m, (struct gh_str){ long_value, sizeof(long_value) }, ids, 1);
+	ok_eq(pred_memo_get(m, (struct gh_str){ long_value, sizeof(long_value) }, &hits), -1,
+	      "a value over %d bytes is not remembered", PRED_MEMO_LONG);
+	memset(longest, 'b', sizeof(longest));
+	pred_memo_put(m, (struct gh_str){ longest, sizeof(longest) }, ids, 1);
+	ok_eq(pred_memo_get(m, (struct gh_str){ longest, sizeof(longest) }, &hits), 1,
+	      "one of %d bytes is", PRED_MEMO_LONG);
+}
+
+/*
+ * Pairs of values used in turn (a page and its asset, two browsers): with
+ * one entry per slot, a pair whose hashes meet would evict each other each
+ * time; among thousands of pairs some do, of both tiers.
+ */
+static void test_pairs(struct pred_memo *m)
+{
+	char a[80], b[80];
+	int lost = 0, id = 1;
+
+	for (int i = 0; i < 4000; i++) {
+		const char *pad = i % 2 ? "/a-path-long-enough-for-the-second-tier-of-the-memo" : "";
+		const uint32_t *hits;
+
+		snprintf(a, sizeof(a), "/p/%d%s", i, pad);
+		snprintf(b, sizeof(b), "/q/%d%s", i, pad);
+		pred_memo_put(m, str(a), &id, 1);
+		pred_memo_put(m, str(b), NULL, 0);
+		for (int round = 0; round < 2; round++)
+			lost += pred_memo_get(m, str(a), &hits) != 1 ||
+				pred_memo_get(m, str(b), &hits) != 0;
+	}
+	ok_eq(lost, 0, "4000 pairs used in turn: every lookup is remembered");
+}
+
+int main(void)
+{
+	struct pred_memo *m = pred_memo_new();
+
+	if (!ok(m != NULL, "a memo"))
+		return tap_done();
+	test_basics(m);
+	test_pairs(m);
+	pred_memo_free(m);
+	return tap_done();
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Internal to the engine's matchers: scan results per field value. Paths,
+ * user agents and referers repeat (assets, popular pages, a few browsers),
+ * and a repeat costs a hash and a compare instead of a Hyperscan pass over hundreds of
+ * patterns. An entry keeps the ids of the patterns that matched, not a
+ * bitmap, so a subject with hundreds of patterns (a known-exploit pack) is
+ * remembered too; a value that matched more than PRED_MEMO_HITS is not.
+ *
+ * Two tiers: many entries for short values, fewer for values up to
+ * PRED_MEMO_LONG bytes (user agents, referers, long paths); longer ones are
+ * always scanned. Each tier is two-way set-associative: two popular values
+ * whose hashes share a slot would otherwise evict each other on every
+ * record. The text is kept and compared, never only its hash, so no crafted
+ * collision can borrow another value's answer.
+ *
+ * The CRS prefilter keeps its per-field answers here too (one id: marked).
+ */
+#ifndef GATEHAWK_PRED_MEMO_H
+#define GATEHAWK_PRED_MEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "input/request.h"
+
+#define PRED_MEMO_HITS 4
+#define PRED_MEMO_LONG 512
+
+struct pred_memo;
+
+struct pred_memo *pred_memo_new(void);
+void pred_memo_free(struct pred_memo *m);
+/* How many patterns value s matched when it was scanned (ids in *hits), or
+ * -1 when it is not remembered. */
+int pred_memo_get(struct pred_memo *m, struct gh_str s, const uint32_t **hits);
+/* Remember that s matched the n patterns ids (not when n > PRED_MEMO_HITS or
+ * s is too long). */
+void pred_memo_put(struct pred_memo *m, struct gh_str s, const int *ids, size_t n);
+
+#endif /* GATEHAWK_PRED_MEMO_H */
