@@ -91,7 +91,8 @@ static void verdict(const struct verdict *v, void *ctx)
 
 static struct reloader *setup(struct watch *w, const char *policies)
 {
-	struct reload_opts o = { .dir = policies, .verdict = verdict, .report = { on_msg, w },
+	struct reload_opts o = { .dir = policies, .load = { .cache_dir = "" }, .verdict = verdict,
+				 .report = { on_msg, w },
 				 .done = on_done, .ctx = w };
 	int err;
 
