@@ -51,6 +51,9 @@ lab_up() {
 	lab_down
 	LAB_DIR=$(mktemp -d -t "gh-lab-$LAB_ID.XXXXXXXX") || return 1
 	export LAB_DIR
+	# Compiled policy databases cached per lab: every lab compiles afresh, as
+	# a test of reload timing expects, and leaves no cache on the host.
+	export XDG_CACHE_HOME=$LAB_DIR/cache
 	# nginx's workers (not root) read the site under it.
 	chmod 755 "$LAB_DIR"
 	mkdir -p "$LAB_DIR/www"
