@@ -12,6 +12,11 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 FUZZ_RUNS=${FUZZ_RUNS:-}
 LOG_DIR=$OUT/logs
 mkdir -p "$LOG_DIR"
+# Compiled policy databases (hs_cache) shared by this run's tests, gone after
+# it: nothing left in the home directory, nothing carried from an earlier run.
+XDG_CACHE_HOME=$(mktemp -d -t gh-test-cache.XXXXXX) || exit 1
+export XDG_CACHE_HOME
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
 
 passed=0 failed=0 skipped=0
 
