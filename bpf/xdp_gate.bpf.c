@@ -18,7 +18,7 @@
 
 #include "gatehawk/gate.h"
 #include "parse.h"
-#include "src_stats.h"
+#include "src_slots.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
@@ -350,23 +350,6 @@ count_drop:
 	return XDP_DROP;
 }
 
-/* Per-source packets and SYNs of traffic that passed the gate. */
-static __always_inline void count_source(const struct pkt_info *pkt)
-{
-	struct src_stats *src;
-	struct src_key key;
-
-	src_key_set(&key, pkt->saddr, pkt->family);
-	src = src_stats_get(&key);
-	if (!src)
-		return;
-	src->packets++;
-	if (pkt->syn) {
-		src->syns++;
-		src->last_seen_ns = bpf_ktime_get_boot_ns();
-	}
-}
-
 SEC("xdp")
 int xdp_gate(struct xdp_md *ctx)
 {
@@ -407,7 +390,7 @@ int xdp_gate(struct xdp_md *ctx)
 
 	verdict = gate_decide(&pkt, cfg, st);
 	if (verdict == XDP_PASS && (cfg->flags & GH_GATE_F_COUNT_SOURCES))
-		count_source(&pkt);
+		count_source(pkt.saddr, pkt.family == 4, pkt.syn, cfg->src_seed);
 out:
 	if (verdict == XDP_DROP)
 		st->dropped++;
