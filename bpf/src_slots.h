@@ -68,7 +68,7 @@ static __always_inline struct src_slot *slot_find(const __u8 *addr, int v4, __u3
 	src_key_set(&spare->key, addr, v4 ? 4 : 6);
 	spare->packets = 0;
 	spare->syns = 0;
-	spare->last_seen_ns = 0;
+	spare->last_syn_ns = 0;
 	return spare;
 }
 
@@ -92,7 +92,7 @@ static __always_inline void count_source(const __u8 *addr, int v4, int syn, __u3
 	s->packets++;
 	if (syn) {
 		s->syns++;
-		s->last_seen_ns = bpf_ktime_get_boot_ns();
+		s->last_syn_ns = bpf_ktime_get_coarse_ns();
 	}
 }
 

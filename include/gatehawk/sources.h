@@ -62,7 +62,10 @@ struct src_slot {
 	__u32 touched; /* jiffies (low 32 bits) at its last packet */
 	__u64 packets;
 	__u64 syns;
-	__u64 last_seen_ns; /* boottime of its last SYN, 0 before one */
+	/* CLOCK_MONOTONIC_COARSE at its last SYN, 0 before one: a tick's
+	 * precision at a fraction of the boottime clock's cost; user space
+	 * moves it to boottime like src_stats.last_seen_ns. */
+	__u64 last_syn_ns;
 };
 
 /*

@@ -8,6 +8,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "base/clock.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 #include "base/vec.h"
@@ -96,6 +97,7 @@ static struct source_row *row_add(struct row_list *l, int family, const __u8 *ad
 struct read_ctx {
 	struct row_list *rows;
 	int ncpu;
+	uint64_t boot_offset; /* boottime - monotonic now: the time spent suspended */
 };
 
 /* A src_stats entry: one row, its per-CPU values summed. */
@@ -138,7 +140,8 @@ static int slot_rows(const void *key, const void *value, void *ctx)
 			return -ENOMEM;
 		row->s.packets = s->packets;
 		row->s.syns = s->syns;
-		row->s.last_seen_ns = s->last_seen_ns;
+		if (s->last_syn_ns)
+			row->s.last_seen_ns = s->last_syn_ns + c->boot_offset;
 	}
 	return 0;
 }
@@ -170,7 +173,8 @@ static void row_merge(struct source_row *into, const struct source_row *r)
 /* Both tables joined: one row per address, sorted by address. */
 static int read_joined(int dir_fd, struct row_list *l)
 {
-	struct read_ctx c = { l, libbpf_num_possible_cpus() };
+	struct read_ctx c = { l, libbpf_num_possible_cpus(),
+			      gh_boottime_ns() - gh_clock_ns(CLOCK_MONOTONIC) };
 	size_t out = 0;
 	int err;
 
