@@ -9,6 +9,8 @@
 #define GATEHAWK_BPF_SRC_SLOTS_H
 
 #include "gatehawk/sources.h"
+/* src_key_set(), and the sensor's maps: pinned with the gate too, so that
+ * `sources` finds them whichever of the two was loaded first. */
 #include "src_stats.h"
 
 /* Per-CPU array lookups are inlined by the verifier: a few instructions. */
@@ -18,6 +20,13 @@ struct {
 	__type(key, __u32);
 	__type(value, struct src_slot);
 } src_slots SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct src_slot_meta);
+} src_slot_meta SEC(".maps");
 
 /* The kernel's tick rate, for the idle time in jiffies (read at load). */
 extern int CONFIG_HZ __kconfig __weak;
@@ -44,7 +53,7 @@ static __always_inline struct src_slot *slot_find(const __u8 *addr, int v4, __u3
 {
 	__u32 base = src_slot_index(addr, v4, seed);
 	struct src_slot *s, *spare = NULL;
-	struct src_meta *meta;
+	struct src_slot_meta *meta;
 	__u32 zero = 0;
 
 	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
@@ -58,13 +67,13 @@ static __always_inline struct src_slot *slot_find(const __u8 *addr, int v4, __u3
 		if (!spare && slot_free(s, now))
 			spare = s;
 	}
-	meta = bpf_map_lookup_elem(&src_meta, &zero);
+	meta = bpf_map_lookup_elem(&src_slot_meta, &zero);
 	if (!spare || !meta)
 		return NULL;
 	if (spare->key.family)
-		meta->slots_reclaimed++;
+		meta->reclaimed++;
 	else
-		meta->slots_claimed++;
+		meta->claimed++;
 	src_key_set(&spare->key, addr, v4 ? 4 : 6);
 	spare->packets = 0;
 	spare->syns = 0;
@@ -77,11 +86,11 @@ static __always_inline void count_source(const __u8 *addr, int v4, int syn, __u3
 {
 	__u32 now = (__u32)bpf_jiffies64();
 	struct src_slot *s = slot_find(addr, v4, seed, now);
-	struct src_meta *meta;
+	struct src_slot_meta *meta;
 	__u32 zero = 0;
 
 	if (!s) {
-		meta = bpf_map_lookup_elem(&src_meta, &zero);
+		meta = bpf_map_lookup_elem(&src_slot_meta, &zero);
 		if (meta) {
 			meta->unslotted_packets++;
 			meta->unslotted_syns += syn;

@@ -6,7 +6,7 @@
  *    the verifier inlines, addressed by a seeded hash of the source with a
  *    probe of GH_SRC_SLOT_PROBE slots: no jhash, no LRU lists, no locks on
  *    the pass path. A source that finds no slot free or idle in its window
- *    is counted in src_meta.unslotted_* instead, so every passed packet is
+ *    is counted in src_slot_meta.unslotted_* instead, so every passed packet is
  *    counted exactly once, by source or in the unslotted total.
  *  - src_stats: connections from sock_ops, requests, request bytes and
  *    response classes from the cgroup_skb hooks, all after a handshake. One
@@ -89,14 +89,21 @@ static inline __u32 src_slot_index(const __u8 *addr, int v4, __u32 seed)
 }
 
 /*
- * Per-CPU bookkeeping of both tables. The LRU map evicts without telling
- * anyone, so its evictions = inserted - entries present now. Slots are
- * never freed, only taken over once idle: slots in use = slots_claimed.
+ * Sources ever inserted into src_stats (per CPU). The LRU map evicts without
+ * telling anyone, so evictions = inserted - entries present now.
  */
 struct src_meta {
-	__u64 inserted;          /* sources ever inserted into src_stats */
-	__u64 slots_claimed;     /* free slots taken by a new source */
-	__u64 slots_reclaimed;   /* idle sources' slots taken over: their counts end */
+	__u64 inserted;
+};
+
+/*
+ * Per-CPU bookkeeping of src_slots, a map of its own so that pins of an
+ * older src_meta stay usable. Slots are never freed, only taken over once
+ * idle: slots in use = claimed.
+ */
+struct src_slot_meta {
+	__u64 claimed;           /* free slots taken by a new source */
+	__u64 reclaimed;         /* idle sources' slots taken over: their counts end */
 	__u64 unslotted_packets; /* passed packets of sources that found no slot */
 	__u64 unslotted_syns;    /* the SYNs among them */
 };

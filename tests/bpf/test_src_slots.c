@@ -27,11 +27,11 @@ static uint32_t seed(void)
 	return cfg.src_seed;
 }
 
-static struct src_meta meta(void)
+static struct src_slot_meta meta(void)
 {
-	struct src_meta m;
+	struct src_slot_meta m;
 
-	if (sources_meta(pin_dir, &m))
+	if (source_slots_meta(pin_dir, &m))
 		memset(&m, 0xff, sizeof(m));
 	return m;
 }
@@ -109,7 +109,7 @@ static const char *const sources[] = {
 static void test_exact(void)
 {
 	struct gate_stats before = read_stats(), d;
-	struct src_meta m0 = meta(), m1;
+	struct src_slot_meta m0 = meta(), m1;
 	uint64_t p0, s0, p1, s1;
 	int err = 0;
 
@@ -144,7 +144,7 @@ static void test_exact(void)
 		   s1 - s0 + m1.unslotted_syns - m0.unslotted_syns == d.syns,
 	   "exact: rows + unslotted == passed (%llu) and SYNs (%llu)",
 	   (unsigned long long)d.passed, (unsigned long long)d.syns);
-	ok_eq(m1.slots_claimed - m0.slots_claimed, ARRAY_SIZE(sources),
+	ok_eq(m1.claimed - m0.claimed, ARRAY_SIZE(sources),
 	      "exact: each new source claimed one slot");
 }
 
@@ -192,7 +192,7 @@ static void test_full_window_and_idle(void)
 	char addr[GH_SRC_SLOT_PROBE + 1][INET_ADDRSTRLEN];
 	const char *last = addr[GH_SRC_SLOT_PROBE];
 	void *buf = calloc((size_t)ncpu, SLOT_STRIDE);
-	struct src_meta m0 = meta(), m1;
+	struct src_slot_meta m0 = meta(), m1;
 	struct src_slot *slot = NULL;
 	struct src_stats s;
 	uint32_t base = 0;
@@ -206,7 +206,7 @@ static void test_full_window_and_idle(void)
 		err = send_frames(addr[i], FRAME_TCP_ACK, i + 2);
 	err = err ?: send_frames(last, FRAME_TCP_ACK, 5) ?: send_frames(last, FRAME_TCP_SYN, 2);
 	m1 = meta();
-	ok(!err && m1.slots_claimed - m0.slots_claimed == GH_SRC_SLOT_PROBE &&
+	ok(!err && m1.claimed - m0.claimed == GH_SRC_SLOT_PROBE &&
 		   m1.unslotted_packets - m0.unslotted_packets == 7 &&
 		   m1.unslotted_syns - m0.unslotted_syns == 2,
 	   "window: the first %d took the window's slots; the last one's 7 packets and 2 "
@@ -231,7 +231,7 @@ static void test_full_window_and_idle(void)
 	err = err ?: send_frames(last, FRAME_TCP_ACK, 3);
 	m1 = meta();
 	s = row_of(last, &found);
-	ok(!err && found && s.packets == 3 && m1.slots_reclaimed - m0.slots_reclaimed == 1 &&
+	ok(!err && found && s.packets == 3 && m1.reclaimed - m0.reclaimed == 1 &&
 		   m1.unslotted_packets == m0.unslotted_packets,
 	   "idle: %s took over the idle slot and counts from 0 (%llu packets)", last,
 	   (unsigned long long)s.packets);
@@ -277,7 +277,7 @@ static void test_join(void)
 
 static void test_off(void)
 {
-	struct src_meta m0 = meta(), m1;
+	struct src_slot_meta m0 = meta(), m1;
 	uint64_t p0, s0, p1, s1;
 	int err;
 

@@ -397,7 +397,7 @@ static void test_spoofed_flood(void)
 	static struct entry_set before, after;
 	static const char *const throttled[] = { "192.0.2.70", "198.51.100.0/24", "2001:db8:70::1",
 						 "2001:db8:71::/64" };
-	struct src_meta meta_before, meta_after;
+	struct src_slot_meta meta_before, meta_after;
 	uint64_t taken;
 	struct block_spec b[2] = { 0 };
 	struct gh_cidr allow;
@@ -409,16 +409,16 @@ static void test_spoofed_flood(void)
 	err = err ?: gh_cidr_parse("192.0.2.71", &b[0].cidr) ?:
 		      gh_cidr_parse("203.0.113.0/24", &b[1].cidr) ?: gate_block_add(&maps, b, 2) ?:
 		      gh_cidr_parse("192.0.2.72", &allow) ?: gate_allow_add(&maps, &allow) ?:
-		      snapshot(&before) ?: sources_meta(pin_dir, &meta_before);
+		      snapshot(&before) ?: source_slots_meta(pin_dir, &meta_before);
 	if (!ok(!err, "flood: 4 throttles, 2 blocks and 1 allow in place"))
 		return;
 	ok_eq(flood(), 0, "flood: %u SYNs from %u distinct spoofed addresses all pass", SPOOFED,
 	      SPOOFED);
-	err = snapshot(&after) ?: sources_meta(pin_dir, &meta_after);
-	taken = meta_after.slots_claimed + meta_after.slots_reclaimed -
-		meta_before.slots_claimed - meta_before.slots_reclaimed;
+	err = snapshot(&after) ?: source_slots_meta(pin_dir, &meta_after);
+	taken = meta_after.claimed + meta_after.reclaimed -
+		meta_before.claimed - meta_before.reclaimed;
 	ok(!err && taken + meta_after.unslotted_syns - meta_before.unslotted_syns == SPOOFED &&
-		   meta_after.slots_claimed <= (uint64_t)GH_SRC_SLOTS * libbpf_num_possible_cpus(),
+		   meta_after.claimed <= (uint64_t)GH_SRC_SLOTS * libbpf_num_possible_cpus(),
 	   "flood: each SYN took a slot or was counted unslotted (%llu slots taken, of %u a "
 	   "CPU; %llu unslotted)",
 	   (unsigned long long)taken, GH_SRC_SLOTS,

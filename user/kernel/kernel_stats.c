@@ -37,7 +37,8 @@ static int read_sensor(const char *pin_dir, struct kernel_stats *out, struct gh_
  */
 static int read_sources(const char *pin_dir, struct kernel_stats *out, struct gh_err *e)
 {
-	struct src_meta meta;
+	struct src_slot_meta slots;
+	uint64_t inserted = 0;
 	uint32_t live = 0;
 	int fd = gh_pin_open(pin_dir, "src_stats"), err;
 
@@ -47,14 +48,13 @@ static int read_sources(const char *pin_dir, struct kernel_stats *out, struct gh
 		return gh_err_sys(e, fd, "opening src_stats");
 	err = map_count(fd, &live);
 	close(fd);
-	err = err ?: sources_meta(pin_dir, &meta);
+	err = err ?: sources_inserted(pin_dir, &inserted) ?: source_slots_meta(pin_dir, &slots);
 	if (err)
 		return gh_err_sys(e, err, "reading per-source counters");
 	out->has_sources = true;
-	out->sources_tracked = live + meta.slots_claimed;
-	out->sources_evicted =
-		(meta.inserted > live ? meta.inserted - live : 0) + meta.slots_reclaimed;
-	out->sources_unslotted_packets = meta.unslotted_packets;
+	out->sources_tracked = live + slots.claimed;
+	out->sources_evicted = (inserted > live ? inserted - live : 0) + slots.reclaimed;
+	out->sources_unslotted_packets = slots.unslotted_packets;
 	return 0;
 }
 

@@ -230,10 +230,26 @@ int source_addr_cmp(const void *a, const void *b)
 	return memcmp(ra->addr.bytes, rb->addr.bytes, sizeof(ra->addr.bytes));
 }
 
-int sources_meta(const char *pin_dir, struct src_meta *sum)
+int sources_inserted(const char *pin_dir, uint64_t *inserted)
 {
+	struct src_meta sum;
 	int fd = gh_pin_open(pin_dir, "src_meta"), err;
 
+	if (fd < 0)
+		return fd;
+	err = map_percpu_sum(fd, 0, &sum, sizeof(sum));
+	close(fd);
+	*inserted = err ? 0 : sum.inserted;
+	return err;
+}
+
+int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum)
+{
+	int fd = gh_pin_open(pin_dir, "src_slot_meta"), err;
+
+	memset(sum, 0, sizeof(*sum));
+	if (fd == -ENOENT)
+		return 0;
 	if (fd < 0)
 		return fd;
 	err = map_percpu_sum(fd, 0, sum, sizeof(*sum));

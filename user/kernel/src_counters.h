@@ -31,8 +31,10 @@ int sources_foreach(int fd, source_visit_fn fn, void *ctx);
 int sources_read_all(int fd, struct source_row **rows, size_t *n);
 /* Order by address (family, then bytes): for sorting and bsearch. */
 int source_addr_cmp(const void *a, const void *b);
-/* Both tables' bookkeeping (struct src_meta), summed over CPUs. */
-int sources_meta(const char *pin_dir, struct src_meta *sum);
+/* Sources ever inserted into src_stats, summed over CPUs (evictions = this - live). */
+int sources_inserted(const char *pin_dir, uint64_t *inserted);
+/* The gate's slot bookkeeping summed over CPUs; zeros while the gate has none pinned. */
+int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum);
 
 /* Counter names as in SRC_STATS_FIELDS plus last_seen_ns; -1 when unknown. */
 int source_field_index(const char *name);
