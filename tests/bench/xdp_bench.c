@@ -35,6 +35,7 @@
 #include "cli/cli.h"
 #include "kernel/gate_loader.h"
 #include "kernel/gate_maps.h"
+#include "kernel/kernel_stats.h"
 #include "kernel/pins.h"
 #include "kernel/throttle_maps.h"
 #include "xdp_gate.skel.h"
@@ -139,6 +140,7 @@ struct bench {
 	uint32_t ns[N_SIZES][N_CASES][N_SUBJECTS];
 	struct bench_frame tframes[2][N_TPATHS]; /* [IPv4, IPv6] */
 	uint32_t tns[2][N_TPATHS];
+	bool bpf_stats_on; /* kernel.bpf_stats_enabled at the start or the end */
 };
 
 static volatile sig_atomic_t stop;
@@ -521,7 +523,12 @@ static void report_header(FILE *out, const struct bench *b)
 			     "(no dispatcher on this kernel), as it runs on the interface\n",
 			b->peer.prog_name);
 	fprintf(out, "- frames: Ethernet + IPv4 + TCP (60 bytes) or IPv6 + TCP (74 bytes); "
-		     "blocked = source in the block list, passed = not\n\n");
+		     "blocked = source in the block list, passed = not\n");
+	if (b->bpf_stats_on)
+		fprintf(out, "- **kernel.bpf_stats_enabled was on** (set by someone else): every "
+			     "run, the floor's too, also paid for its accounting; these figures "
+			     "are not comparable with runs without it\n");
+	fprintf(out, "\n");
 }
 
 static void report_table(FILE *out, const struct bench *b)
@@ -710,8 +717,10 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
+	b.bpf_stats_on = bpf_stats_enabled();
 	err = setup(&b, &o);
 	err = err ?: measure(&b);
+	b.bpf_stats_on |= bpf_stats_enabled();
 	if (!err) {
 		report(stdout, &b, &o);
 		if (o.markdown)

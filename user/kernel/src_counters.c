@@ -100,6 +100,16 @@ struct read_ctx {
 	uint64_t boot_offset; /* boottime - monotonic now: the time spent suspended */
 };
 
+/* Counters summed, the later last_seen_ns kept. */
+static void stats_add(struct src_stats *into, const struct src_stats *s)
+{
+#define GH_SRC_SUM(name) into->name += s->name;
+	SRC_STATS_FIELDS(GH_SRC_SUM)
+#undef GH_SRC_SUM
+	if (s->last_seen_ns > into->last_seen_ns)
+		into->last_seen_ns = s->last_seen_ns;
+}
+
 /* A src_stats entry: one row, its per-CPU values summed. */
 static int stats_row(const void *key, const void *value, void *ctx)
 {
@@ -109,16 +119,8 @@ static int stats_row(const void *key, const void *value, void *ctx)
 
 	if (!row)
 		return -ENOMEM;
-	for (int cpu = 0; cpu < c->ncpu; cpu++) {
-		const struct src_stats *s =
-			(const void *)((const char *)value + (size_t)cpu * PERCPU_STRIDE);
-
-#define GH_SRC_SUM(name) row->s.name += s->name;
-		SRC_STATS_FIELDS(GH_SRC_SUM)
-#undef GH_SRC_SUM
-		if (s->last_seen_ns > row->s.last_seen_ns)
-			row->s.last_seen_ns = s->last_seen_ns;
-	}
+	for (int cpu = 0; cpu < c->ncpu; cpu++)
+		stats_add(&row->s, (const void *)((const char *)value + (size_t)cpu * PERCPU_STRIDE));
 	return 0;
 }
 
@@ -160,16 +162,6 @@ static int read_table(int dir_fd, const char *name, map_iter_fn fn, struct read_
 	return err;
 }
 
-/* Rows of one address, adjacent after sorting, folded into the first. */
-static void row_merge(struct source_row *into, const struct source_row *r)
-{
-#define GH_SRC_ADD(name) into->s.name += r->s.name;
-	SRC_STATS_FIELDS(GH_SRC_ADD)
-#undef GH_SRC_ADD
-	if (r->s.last_seen_ns > into->s.last_seen_ns)
-		into->s.last_seen_ns = r->s.last_seen_ns;
-}
-
 /* Both tables joined: one row per address, sorted by address. */
 static int read_joined(int dir_fd, struct row_list *l)
 {
@@ -186,9 +178,10 @@ static int read_joined(int dir_fd, struct row_list *l)
 		return err;
 	if (l->n)
 		qsort(l->v, l->n, sizeof(*l->v), source_addr_cmp);
+	/* Rows of one address are adjacent now: fold them into the first. */
 	for (size_t i = 0; i < l->n; i++) {
 		if (out && !source_addr_cmp(&l->v[out - 1], &l->v[i]))
-			row_merge(&l->v[out - 1], &l->v[i]);
+			stats_add(&l->v[out - 1].s, &l->v[i].s);
 		else
 			l->v[out++] = l->v[i];
 	}
