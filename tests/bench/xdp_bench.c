@@ -140,7 +140,7 @@ struct bench {
 	uint32_t ns[N_SIZES][N_CASES][N_SUBJECTS];
 	struct bench_frame tframes[2][N_TPATHS]; /* [IPv4, IPv6] */
 	uint32_t tns[2][N_TPATHS];
-	bool bpf_stats_on; /* kernel.bpf_stats_enabled at the start or the end */
+	bool bpf_stats_on; /* kernel.bpf_stats_enabled seen on, checked each round */
 };
 
 static volatile sig_atomic_t stop;
@@ -355,6 +355,7 @@ static int time_case(struct bench *b, size_t s, size_t c)
 	int err = 0;
 
 	for (int r = -1; r < BENCH_RUNS && !err; r++) {
+		b->bpf_stats_on |= bpf_stats_enabled();
 		for (int j = 0; j < n_subjects && !err; j++) {
 			err = run_subject(b, j, c, r < 0 ? BENCH_WARMUP_REPEAT : BENCH_REPEAT, &ns);
 			if (r >= 0)
@@ -433,6 +434,7 @@ static int time_throttle_paths(struct bench *b)
 
 	fprintf(stderr, "xdp_bench: timing the throttle paths\n");
 	for (int r = -1; r < BENCH_RUNS && !err; r++) {
+		b->bpf_stats_on |= bpf_stats_enabled();
 		for (int f = 0; f < 2 && !err; f++) {
 			for (int p = 0; p < N_TPATHS && !err; p++) {
 				uint32_t want = p == T_SYN_DROP ? XDP_DROP : XDP_PASS;
@@ -717,10 +719,8 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
-	b.bpf_stats_on = bpf_stats_enabled();
 	err = setup(&b, &o);
 	err = err ?: measure(&b);
-	b.bpf_stats_on |= bpf_stats_enabled();
 	if (!err) {
 		report(stdout, &b, &o);
 		if (o.markdown)
