@@ -18,7 +18,7 @@
 
 #include "gatehawk/gate.h"
 #include "parse.h"
-#include "src_stats.h"
+#include "src_slots.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
@@ -135,19 +135,26 @@ struct {
 	__type(value, struct gate_config);
 } gate_config SEC(".maps");
 
-/* Both key layouts fit in the IPv6 ones; a map reads only its key_size. */
+/*
+ * Both key layouts fit in the IPv6 ones; a map reads only its key_size.
+ * The address is copied a word at a time: memcpy from a byte pointer is
+ * byte loads and shifts, and packet loads need no alignment on the
+ * architectures the gate runs on (x86-64, arm64).
+ */
 static __always_inline void fill_keys(const __u8 *saddr, __u8 family, struct host_v6_key *host,
 				      struct net_v6_key *net)
 {
-	if (family == 4) {
-		__builtin_memcpy(host->addr, saddr, 4);
-		__builtin_memcpy(net->addr, saddr, 4);
-		net->prefixlen = 32;
-	} else {
-		__builtin_memcpy(host->addr, saddr, 16);
-		__builtin_memcpy(net->addr, saddr, 16);
-		net->prefixlen = 128;
-	}
+	const __u32 *src = (const __u32 *)saddr;
+	__u32 *h = (__u32 *)host->addr, *n = (__u32 *)net->addr;
+
+	h[0] = n[0] = src[0];
+	net->prefixlen = 32;
+	if (family == 4)
+		return;
+	h[1] = n[1] = src[1];
+	h[2] = n[2] = src[2];
+	h[3] = n[3] = src[3];
+	net->prefixlen = 128;
 }
 
 /* The clock, read at most once a packet and only when something needs it. */
@@ -294,7 +301,7 @@ drop:
 static __always_inline int gate_decide(const struct pkt_info *pkt, const struct gate_config *cfg,
 				       struct gate_stats *st)
 {
-	struct host_v6_key host = {};
+	struct host_v6_key host __attribute__((aligned(4))) = {}; /* fill_keys stores words */
 	struct net_v6_key net = {};
 	struct allow_entry *allow = NULL;
 	struct throttle_entry *t;
@@ -350,23 +357,6 @@ count_drop:
 	return XDP_DROP;
 }
 
-/* Per-source packets and SYNs of traffic that passed the gate. */
-static __always_inline void count_source(const struct pkt_info *pkt)
-{
-	struct src_stats *src;
-	struct src_key key;
-
-	src_key_set(&key, pkt->saddr, pkt->family);
-	src = src_stats_get(&key);
-	if (!src)
-		return;
-	src->packets++;
-	if (pkt->syn) {
-		src->syns++;
-		src->last_seen_ns = bpf_ktime_get_boot_ns();
-	}
-}
-
 SEC("xdp")
 int xdp_gate(struct xdp_md *ctx)
 {
@@ -407,7 +397,7 @@ int xdp_gate(struct xdp_md *ctx)
 
 	verdict = gate_decide(&pkt, cfg, st);
 	if (verdict == XDP_PASS && (cfg->flags & GH_GATE_F_COUNT_SOURCES))
-		count_source(&pkt);
+		count_source(pkt.saddr, pkt.family == 4, pkt.syn, cfg->src_seed);
 out:
 	if (verdict == XDP_DROP)
 		st->dropped++;

@@ -67,7 +67,7 @@ struct block_entry {
 	__u32 reason; /* index into the reasons map */
 	__u32 prefixlen;
 	__u32 flags;
-	__u32 pad;
+	__u32 src_seed; /* hashes sources to their slots (sources.h); drawn once */
 };
 
 /*
@@ -195,7 +195,7 @@ struct gate_config {
 	__u32 block_net4_entries;
 	__u32 block_net6_entries;
 	__u32 flags;
-	__u32 pad;
+	__u32 src_seed; /* hashes sources to their slots (sources.h); drawn once */
 };
 
 /* Pinned object names under the pin directory. */

@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
- * Per-source counters kept exactly in the kernel: packets and SYNs from the
- * XDP gate, connections from sock_ops, requests, request bytes and response
- * classes from the cgroup_skb hooks. One LRU map (per-CPU values, summed in
- * user space) keyed by address; evictions are counted through src_meta.
+ * Per-source counters kept exactly in the kernel, in two tables that user
+ * space joins by address:
+ *  - src_slots: packets and SYNs that passed the XDP gate. A per-CPU array
+ *    the verifier inlines, addressed by a seeded hash of the source with a
+ *    probe of GH_SRC_SLOT_PROBE slots: no jhash, no LRU lists, no locks on
+ *    the pass path. A source that finds no slot free or idle in its window
+ *    is counted in src_slot_meta.unslotted_* instead, so every passed packet is
+ *    counted exactly once, by source or in the unslotted total.
+ *  - src_stats: connections from sock_ops, requests, request bytes and
+ *    response classes from the cgroup_skb hooks, all after a handshake. One
+ *    LRU map (per-CPU values, summed in user space) keyed by address;
+ *    evictions are counted through src_meta.
  */
 #ifndef GATEHAWK_SOURCES_H
 #define GATEHAWK_SOURCES_H
@@ -39,11 +47,65 @@ struct src_stats {
 };
 
 /*
+ * Slots per CPU in src_slots (a power of two: the index is a hash's top
+ * bits), slots looked at from the hashed one on, and how long a source
+ * holds its slot after its last packet against a new source that needs it.
+ */
+#define GH_SRC_SLOT_BITS 14
+#define GH_SRC_SLOTS (1U << GH_SRC_SLOT_BITS)
+#define GH_SRC_SLOT_PROBE 4
+#define GH_SRC_SLOT_IDLE_S 60
+
+/* One source's packets and SYNs on one CPU; key.family 0: never used. */
+struct src_slot {
+	struct src_key key;
+	__u32 touched; /* jiffies (low 32 bits) at its last packet */
+	__u64 packets;
+	__u64 syns;
+	/* CLOCK_MONOTONIC_COARSE at its last SYN, 0 before one: a tick's
+	 * precision at a fraction of the boottime clock's cost; user space
+	 * moves it to boottime like src_stats.last_seen_ns. */
+	__u64 last_syn_ns;
+};
+
+/*
+ * The slot of a source is GH_SRC_SLOT_BITS of a multiplicative hash of its
+ * address mixed with a seed drawn once per gate (gate_config.src_seed), so
+ * a flood cannot aim at one source's window. addr is in network order, 4
+ * or 16 bytes; the same function in the program and in the tests.
+ */
+static inline __u32 src_slot_index(const __u8 *addr, int v4, __u32 seed)
+{
+	__u64 x;
+
+	if (v4) {
+		x = *(const __u32 *)addr;
+	} else {
+		const __u64 *w = (const __u64 *)addr;
+
+		x = w[0] * 0x9e3779b97f4a7c15ULL ^ w[1];
+	}
+	return (__u32)(((x ^ seed) * 0xd6e8feb86659fd93ULL) >> (64 - GH_SRC_SLOT_BITS));
+}
+
+/*
  * Sources ever inserted into src_stats (per CPU). The LRU map evicts without
  * telling anyone, so evictions = inserted - entries present now.
  */
 struct src_meta {
 	__u64 inserted;
+};
+
+/*
+ * Per-CPU bookkeeping of src_slots, a map of its own so that pins of an
+ * older src_meta stay usable. Slots are never freed, only taken over once
+ * idle: slots in use = claimed.
+ */
+struct src_slot_meta {
+	__u64 claimed;           /* free slots taken by a new source */
+	__u64 reclaimed;         /* idle sources' slots taken over: their counts end */
+	__u64 unslotted_packets; /* passed packets of sources that found no slot */
+	__u64 unslotted_syns;    /* the SYNs among them */
 };
 
 #endif /* GATEHAWK_SOURCES_H */

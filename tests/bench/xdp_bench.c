@@ -35,6 +35,7 @@
 #include "cli/cli.h"
 #include "kernel/gate_loader.h"
 #include "kernel/gate_maps.h"
+#include "kernel/kernel_stats.h"
 #include "kernel/pins.h"
 #include "kernel/throttle_maps.h"
 #include "xdp_gate.skel.h"
@@ -103,6 +104,7 @@ static const char *const subject_names[N_SUBJECTS] = { "floor", "gate", "gate, n
 
 enum throttle_path {
 	T_BASE,         /* a passed packet, no throttle in the maps: the pass path */
+	T_SYN_PASS,     /* a passed SYN, no throttles: counted with its time */
 	T_MISS_CONNS,   /* the same, while others' connections are throttled */
 	T_MISS_PACKETS, /* the same, while others' packets are throttled: looked up */
 	T_ESTABLISHED,  /* a throttled source's ACK (packets limited elsewhere): no token */
@@ -112,9 +114,10 @@ enum throttle_path {
 };
 
 static const char *const tpath_names[N_TPATHS] = {
-	"passed, no throttles",     "passed, others conns-throttled",
-	"passed, others packet-throttled", "throttled, established",
-	"throttled, packet token",  "throttled SYN, dropped",
+	"passed, no throttles",           "passed SYN, no throttles",
+	"passed, others conns-throttled", "passed, others packet-throttled",
+	"throttled, established",         "throttled, packet token",
+	"throttled SYN, dropped",
 };
 
 struct opts {
@@ -137,6 +140,7 @@ struct bench {
 	uint32_t ns[N_SIZES][N_CASES][N_SUBJECTS];
 	struct bench_frame tframes[2][N_TPATHS]; /* [IPv4, IPv6] */
 	uint32_t tns[2][N_TPATHS];
+	bool bpf_stats_on; /* kernel.bpf_stats_enabled seen on, checked each round */
 };
 
 static volatile sig_atomic_t stop;
@@ -351,6 +355,7 @@ static int time_case(struct bench *b, size_t s, size_t c)
 	int err = 0;
 
 	for (int r = -1; r < BENCH_RUNS && !err; r++) {
+		b->bpf_stats_on |= bpf_stats_enabled();
 		for (int j = 0; j < n_subjects && !err; j++) {
 			err = run_subject(b, j, c, r < 0 ? BENCH_WARMUP_REPEAT : BENCH_REPEAT, &ns);
 			if (r >= 0)
@@ -394,7 +399,7 @@ static int throttle_setup(struct bench *b)
 			int who = p <= T_MISS_PACKETS ? 0 : p == T_PACKET ? 2 : 1;
 
 			bench_frame_tcp(fr, family, src[who].bytes, dst.bytes);
-			if (p == T_SYN_DROP) /* the TCP flags byte: SYN alone */
+			if (p == T_SYN_DROP || p == T_SYN_PASS) /* the TCP flags byte: SYN alone */
 				fr->data[ETH_HLEN + (f ? 40 : 20) + 13] = 0x02;
 		}
 		err = throttle_src(b, srcs[f][1], false) ?: throttle_src(b, srcs[f][2], true);
@@ -412,7 +417,7 @@ static int throttle_prepare(struct bench *b, int f, enum throttle_path p)
 	uint32_t hosts = GH_GATE_F_THROTTLE_HOST4 | GH_GATE_F_THROTTLE_HOST6;
 	uint32_t all = hosts | GH_GATE_F_THROTTLE_PACKETS;
 
-	if (p == T_BASE)
+	if (p == T_BASE || p == T_SYN_PASS)
 		return gate_update_flags(&b->maps, 0, all);
 	if (p == T_MISS_CONNS)
 		return gate_update_flags(&b->maps, hosts, GH_GATE_F_THROTTLE_PACKETS);
@@ -429,6 +434,7 @@ static int time_throttle_paths(struct bench *b)
 
 	fprintf(stderr, "xdp_bench: timing the throttle paths\n");
 	for (int r = -1; r < BENCH_RUNS && !err; r++) {
+		b->bpf_stats_on |= bpf_stats_enabled();
 		for (int f = 0; f < 2 && !err; f++) {
 			for (int p = 0; p < N_TPATHS && !err; p++) {
 				uint32_t want = p == T_SYN_DROP ? XDP_DROP : XDP_PASS;
@@ -519,7 +525,12 @@ static void report_header(FILE *out, const struct bench *b)
 			     "(no dispatcher on this kernel), as it runs on the interface\n",
 			b->peer.prog_name);
 	fprintf(out, "- frames: Ethernet + IPv4 + TCP (60 bytes) or IPv6 + TCP (74 bytes); "
-		     "blocked = source in the block list, passed = not\n\n");
+		     "blocked = source in the block list, passed = not\n");
+	if (b->bpf_stats_on)
+		fprintf(out, "- **kernel.bpf_stats_enabled was on** (set by someone else): every "
+			     "run, the floor's too, also paid for its accounting; these figures "
+			     "are not comparable with runs without it\n");
+	fprintf(out, "\n");
 }
 
 static void report_table(FILE *out, const struct bench *b)
@@ -549,29 +560,36 @@ static void report_table(FILE *out, const struct bench *b)
 		     "10,000 stands beside the gate's at 1,000,000.\n\n");
 }
 
-/* Issue 3's goal at the largest size: at most 1.5x the floor and half of xdp-filter. */
+/*
+ * Issue 14's goals at the largest size: a passed packet, counted per source,
+ * at most xdp-filter's cost, a dropped one at most half of it, and either at
+ * most 3x the floor.
+ */
 static void report_goal(FILE *out, const struct bench *b)
 {
 	size_t s = N_SIZES - 1;
 
-	fprintf(out, "Goal at %s entries: gate at most 1.5x the floor and at most 0.5x "
-		     "xdp-filter.\n\n",
+	fprintf(out, "Goal at %s entries: passed (per-source counting on) at most 1.0x "
+		     "xdp-filter's pass, blocked at most 0.5x its drop, both at most 3x the "
+		     "floor.\n\n",
 		sizes[s].label);
-	fprintf(out, "| packet       | gate/floor | <= 1.5x | gate/xdp-filter | <= 0.5x |\n");
-	fprintf(out, "|--------------|-----------:|:-------:|----------------:|:-------:|\n");
+	fprintf(out, "| packet       | gate/floor | <= 3x | gate/xdp-filter | goal  | met |\n");
+	fprintf(out, "|--------------|-----------:|:-----:|----------------:|:-----:|:---:|\n");
 	for (size_t c = 0; c < N_CASES; c++) {
 		const uint32_t *ns = b->ns[s][c];
 		uint32_t peer = b->ns[peer_row(s)][c][S_PEER];
+		uint32_t den = cases[c].blocked ? 2 : 1; /* gate <= peer / den */
 		char vs_floor[16], vs_peer[16] = "n/a";
 		const char *met_peer = "n/a";
 
 		ratio(vs_floor, sizeof(vs_floor), ns[S_GATE], ns[S_FLOOR]);
 		if (b->have_peer) {
 			ratio(vs_peer, sizeof(vs_peer), ns[S_GATE], peer);
-			met_peer = 2 * ns[S_GATE] <= peer ? "yes" : "no";
+			met_peer = ns[S_GATE] * den <= peer ? "yes" : "no";
 		}
-		fprintf(out, "| %-12s | %10s | %7s | %15s | %7s |\n", cases[c].name, vs_floor,
-			2 * ns[S_GATE] <= 3 * ns[S_FLOOR] ? "yes" : "no", vs_peer, met_peer);
+		fprintf(out, "| %-12s | %10s | %5s | %15s | <= %s | %3s |\n", cases[c].name,
+			vs_floor, ns[S_GATE] <= 3 * ns[S_FLOOR] ? "yes" : "no", vs_peer,
+			cases[c].blocked ? "0.5" : "1.0", met_peer);
 	}
 	fprintf(out, "\n");
 }

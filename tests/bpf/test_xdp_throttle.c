@@ -370,18 +370,21 @@ static int snapshot(struct entry_set *s)
 	       gate_allow_foreach(&maps, collect_allow, s);
 }
 
-/* SPOOFED SYNs, each from another address of 10.0.0.0/8; the number that did not pass. */
+/*
+ * SPOOFED SYNs, each from another address of 10.128.0.0/9, where no other
+ * test sends from; the number that did not pass.
+ */
 static uint32_t flood(void)
 {
 	struct frame f;
 	uint32_t not_passed = 0;
 	uint8_t *saddr;
 
-	if (tcp_frame(&f, "10.0.0.0", FRAME_TCP_SYN))
+	if (tcp_frame(&f, "10.128.0.0", FRAME_TCP_SYN))
 		return SPOOFED;
 	saddr = f.data + f.l3_end - 8; /* the IPv4 header's source address */
 	for (uint32_t i = 1; i <= SPOOFED; i++) {
-		uint32_t a = htonl(0x0a000000U + i);
+		uint32_t a = htonl(0x0a800000U + i);
 
 		memcpy(saddr, &a, sizeof(a));
 		not_passed += run(&f, f.len, 1) != XDP_PASS;
@@ -394,7 +397,8 @@ static void test_spoofed_flood(void)
 	static struct entry_set before, after;
 	static const char *const throttled[] = { "192.0.2.70", "198.51.100.0/24", "2001:db8:70::1",
 						 "2001:db8:71::/64" };
-	uint64_t inserted = 0;
+	struct src_slot_meta meta_before, meta_after;
+	uint64_t taken;
 	struct block_spec b[2] = { 0 };
 	struct gh_cidr allow;
 	struct frame f;
@@ -405,15 +409,20 @@ static void test_spoofed_flood(void)
 	err = err ?: gh_cidr_parse("192.0.2.71", &b[0].cidr) ?:
 		      gh_cidr_parse("203.0.113.0/24", &b[1].cidr) ?: gate_block_add(&maps, b, 2) ?:
 		      gh_cidr_parse("192.0.2.72", &allow) ?: gate_allow_add(&maps, &allow) ?:
-		      snapshot(&before);
+		      snapshot(&before) ?: source_slots_meta(pin_dir, &meta_before);
 	if (!ok(!err, "flood: 4 throttles, 2 blocks and 1 allow in place"))
 		return;
 	ok_eq(flood(), 0, "flood: %u SYNs from %u distinct spoofed addresses all pass", SPOOFED,
 	      SPOOFED);
-	err = snapshot(&after) ?: sources_inserted(pin_dir, &inserted);
-	ok(!err && inserted >= SPOOFED,
-	   "flood: the per-source LRU took each of them (%llu inserted, so it evicted)",
-	   (unsigned long long)inserted);
+	err = snapshot(&after) ?: source_slots_meta(pin_dir, &meta_after);
+	taken = meta_after.claimed + meta_after.reclaimed -
+		meta_before.claimed - meta_before.reclaimed;
+	ok(!err && taken + meta_after.unslotted_syns - meta_before.unslotted_syns == SPOOFED &&
+		   meta_after.claimed <= (uint64_t)GH_SRC_SLOTS * libbpf_num_possible_cpus(),
+	   "flood: each SYN took a slot or was counted unslotted (%llu slots taken, of %u a "
+	   "CPU; %llu unslotted)",
+	   (unsigned long long)taken, GH_SRC_SLOTS,
+	   (unsigned long long)(meta_after.unslotted_syns - meta_before.unslotted_syns));
 	ok(!err && after.n == before.n && before.n == 7 &&
 		   !memcmp(before.bytes, after.bytes, before.n * sizeof(before.bytes[0])),
 	   "flood: every throttle, block and allow is still there, value for value");

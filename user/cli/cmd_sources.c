@@ -88,8 +88,11 @@ int cmd_sources(int argc, char **argv)
 		"gatehawk sources", "[--json] [--sort FIELD] [--limit N] [--pin-dir DIR]",
 		"Per-source counters kept exactly in the kernel: packets and SYNs that passed\n"
 		"the gate, established connections, HTTP requests and request bytes on the\n"
-		"watched ports, responses by status class. The same named fields are in\n"
-		"`bpftool map dump pinned " GH_PIN_DIR_DEFAULT "/src_stats` (one value per CPU).",
+		"watched ports, responses by status class. The gate's counts are in\n"
+		"`bpftool map dump pinned " GH_PIN_DIR_DEFAULT "/src_slots` (a slot per source\n"
+		"and CPU), the rest in .../src_stats (one value per CPU); this joins them.\n"
+		"A source that found no free slot on a CPU is listed without the packets it\n"
+		"sent there: `gatehawk stats` counts those as unslotted.",
 		"  gatehawk sources --sort requests --limit 20\n"
 		"  gatehawk sources --json | jq '.[] | select(.resp_4xx > 100)'\n"
 	};

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/random.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -212,6 +213,10 @@ int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear)
 	if (bpf_map_lookup_elem(m->config, &zero, &cfg))
 		return -errno;
 	cfg.flags = (cfg.flags | set) & ~clear;
+	/* Drawn once: a new seed would move every source to another slot. */
+	if ((set & GH_GATE_F_COUNT_SOURCES) && !cfg.src_seed &&
+	    getrandom(&cfg.src_seed, sizeof(cfg.src_seed), 0) < 0)
+		return -errno;
 	return bpf_map_update_elem(m->config, &zero, &cfg, BPF_ANY) ? -errno : 0;
 }
 

@@ -23,8 +23,9 @@ struct kernel_stats {
 	bool has_sensor;   /* its maps exist once `run` has loaded it */
 	struct sensor_stats sensor;
 	bool has_sources;  /* src_stats is pinned */
-	uint64_t sources_tracked;
-	uint64_t sources_evicted;
+	uint64_t sources_tracked; /* src_stats entries + gate slots in use */
+	uint64_t sources_evicted; /* src_stats evictions + idle slots taken over */
+	uint64_t sources_unslotted_packets; /* passed, counted in no source's slot */
 };
 
 /*

@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "base/clock.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 #include "base/vec.h"
 #include "kernel/src_counters.h"
 
-/* One 8-byte-aligned slot per CPU in per-CPU map values. */
+/* One 8-byte-aligned copy per CPU in per-CPU map values. */
 #define PERCPU_STRIDE ((sizeof(struct src_stats) + 7) & ~(size_t)7)
+#define SLOT_STRIDE ((sizeof(struct src_slot) + 7) & ~(size_t)7)
 
 static const char *const field_names[] = {
 #define GH_SRC_NAME(name) #name,
@@ -49,45 +53,28 @@ uint64_t source_field_value(const struct source_row *r, int index)
 	return index >= 0 && index < N_FIELDS ? v[index] : 0;
 }
 
+/*
+ * The handle is the pin directory itself, for the two tables are joined on
+ * every read; opening src_stats here proves that pins can be opened at all.
+ */
 int sources_open(const char *pin_dir)
 {
-	return gh_pin_open(pin_dir, "src_stats");
+	int fd = gh_pin_open(pin_dir, "src_stats");
+
+	if (fd < 0)
+		return fd;
+	close(fd);
+	fd = open(pin_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
 }
 
-struct sum_ctx {
-	source_visit_fn fn;
-	void *ctx;
-	int ncpu;
-};
-
-static int sum_one(const void *key, const void *value, void *ctx)
+/* A pinned map of the directory behind the handle; -ENOENT when not pinned. */
+static int pin_open_at(int dir_fd, const char *name)
 {
-	const struct src_key *k = key;
-	struct sum_ctx *c = ctx;
-	struct source_row row;
+	char dir[64];
 
-	memset(&row, 0, sizeof(row));
-	gh_addr_from_bytes(&row.addr, k->family == 4 ? AF_INET : AF_INET6, k->addr);
-	for (int cpu = 0; cpu < c->ncpu; cpu++) {
-		const struct src_stats *s =
-			(const void *)((const char *)value + (size_t)cpu * PERCPU_STRIDE);
-
-#define GH_SRC_SUM(name) row.s.name += s->name;
-		SRC_STATS_FIELDS(GH_SRC_SUM)
-#undef GH_SRC_SUM
-		if (s->last_seen_ns > row.s.last_seen_ns)
-			row.s.last_seen_ns = s->last_seen_ns;
-	}
-	return c->fn(&row, c->ctx);
-}
-
-int sources_foreach(int fd, source_visit_fn fn, void *ctx)
-{
-	struct sum_ctx c = { fn, ctx, libbpf_num_possible_cpus() };
-
-	if (c.ncpu < 0)
-		return c.ncpu;
-	return map_iter(fd, sum_one, &c);
+	snprintf(dir, sizeof(dir), "/proc/self/fd/%d", dir_fd);
+	return gh_pin_open(dir, name);
 }
 
 struct row_list {
@@ -95,20 +82,128 @@ struct row_list {
 	size_t n, cap;
 };
 
-static int collect(const struct source_row *row, void *ctx)
+static struct source_row *row_add(struct row_list *l, int family, const __u8 *addr)
 {
-	struct row_list *l = ctx;
-	int err = gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024);
+	struct source_row *r;
 
-	if (!err)
-		l->v[l->n++] = *row;
+	if (gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024))
+		return NULL;
+	r = &l->v[l->n++];
+	memset(r, 0, sizeof(*r));
+	gh_addr_from_bytes(&r->addr, family == 4 ? AF_INET : AF_INET6, addr);
+	return r;
+}
+
+struct read_ctx {
+	struct row_list *rows;
+	int ncpu;
+	uint64_t boot_offset; /* boottime - monotonic now: the time spent suspended */
+};
+
+/* Counters summed, the later last_seen_ns kept. */
+static void stats_add(struct src_stats *into, const struct src_stats *s)
+{
+#define GH_SRC_SUM(name) into->name += s->name;
+	SRC_STATS_FIELDS(GH_SRC_SUM)
+#undef GH_SRC_SUM
+	if (s->last_seen_ns > into->last_seen_ns)
+		into->last_seen_ns = s->last_seen_ns;
+}
+
+/* A src_stats entry: one row, its per-CPU values summed. */
+static int stats_row(const void *key, const void *value, void *ctx)
+{
+	const struct src_key *k = key;
+	struct read_ctx *c = ctx;
+	struct source_row *row = row_add(c->rows, k->family, k->addr);
+
+	if (!row)
+		return -ENOMEM;
+	for (int cpu = 0; cpu < c->ncpu; cpu++)
+		stats_add(&row->s, (const void *)((const char *)value + (size_t)cpu * PERCPU_STRIDE));
+	return 0;
+}
+
+/* A src_slots index: a row for each CPU whose slot there holds a source. */
+static int slot_rows(const void *key, const void *value, void *ctx)
+{
+	struct read_ctx *c = ctx;
+
+	(void)key;
+	for (int cpu = 0; cpu < c->ncpu; cpu++) {
+		const struct src_slot *s =
+			(const void *)((const char *)value + (size_t)cpu * SLOT_STRIDE);
+		struct source_row *row;
+
+		if (s->key.family != 4 && s->key.family != 6)
+			continue;
+		row = row_add(c->rows, s->key.family, s->key.addr);
+		if (!row)
+			return -ENOMEM;
+		row->s.packets = s->packets;
+		row->s.syns = s->syns;
+		if (s->last_syn_ns)
+			row->s.last_seen_ns = s->last_syn_ns + c->boot_offset;
+	}
+	return 0;
+}
+
+/* Every row of the named table; a table not pinned adds none. */
+static int read_table(int dir_fd, const char *name, map_iter_fn fn, struct read_ctx *c)
+{
+	int fd = pin_open_at(dir_fd, name), err;
+
+	if (fd == -ENOENT)
+		return 0;
+	if (fd < 0)
+		return fd;
+	err = map_iter(fd, fn, c);
+	close(fd);
+	return err;
+}
+
+/* Both tables joined: one row per address, sorted by address. */
+static int read_joined(int dir_fd, struct row_list *l)
+{
+	struct read_ctx c = { l, libbpf_num_possible_cpus(),
+			      gh_boottime_ns() - gh_clock_ns(CLOCK_MONOTONIC) };
+	size_t out = 0;
+	int err;
+
+	if (c.ncpu < 0)
+		return c.ncpu;
+	err = read_table(dir_fd, "src_stats", stats_row, &c) ?:
+	      read_table(dir_fd, "src_slots", slot_rows, &c);
+	if (err)
+		return err;
+	if (l->n)
+		qsort(l->v, l->n, sizeof(*l->v), source_addr_cmp);
+	/* Rows of one address are adjacent now: fold them into the first. */
+	for (size_t i = 0; i < l->n; i++) {
+		if (out && !source_addr_cmp(&l->v[out - 1], &l->v[i]))
+			stats_add(&l->v[out - 1].s, &l->v[i].s);
+		else
+			l->v[out++] = l->v[i];
+	}
+	l->n = out;
+	return 0;
+}
+
+int sources_foreach(int fd, source_visit_fn fn, void *ctx)
+{
+	struct row_list l = { 0 };
+	int err = read_joined(fd, &l);
+
+	for (size_t i = 0; i < l.n && !err; i++)
+		err = fn(&l.v[i], ctx);
+	free(l.v);
 	return err;
 }
 
 int sources_read_all(int fd, struct source_row **rows, size_t *n)
 {
 	struct row_list l = { 0 };
-	int err = sources_foreach(fd, collect, &l);
+	int err = read_joined(fd, &l);
 
 	if (err) {
 		free(l.v);
@@ -130,20 +225,27 @@ int source_addr_cmp(const void *a, const void *b)
 
 int sources_inserted(const char *pin_dir, uint64_t *inserted)
 {
-	int ncpu = libbpf_num_possible_cpus(), fd, err = 0;
-	struct src_meta meta[ncpu > 0 ? ncpu : 1];
-	__u32 zero = 0;
+	struct src_meta sum;
+	int fd = gh_pin_open(pin_dir, "src_meta"), err;
 
-	if (ncpu < 0)
-		return ncpu;
-	fd = gh_pin_open(pin_dir, "src_meta");
 	if (fd < 0)
 		return fd;
-	*inserted = 0;
-	if (bpf_map_lookup_elem(fd, &zero, meta))
-		err = -errno;
-	for (int i = 0; i < ncpu && !err; i++)
-		*inserted += meta[i].inserted;
+	err = map_percpu_sum(fd, 0, &sum, sizeof(sum));
+	close(fd);
+	*inserted = err ? 0 : sum.inserted;
+	return err;
+}
+
+int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum)
+{
+	int fd = gh_pin_open(pin_dir, "src_slot_meta"), err;
+
+	memset(sum, 0, sizeof(*sum));
+	if (fd == -ENOENT)
+		return 0;
+	if (fd < 0)
+		return fd;
+	err = map_percpu_sum(fd, 0, sum, sizeof(*sum));
 	close(fd);
 	return err;
 }

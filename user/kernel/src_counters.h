@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
-/* The kernel's exact per-source counters, summed over CPUs. */
+/*
+ * The kernel's exact per-source counters: the gate's slot table (packets,
+ * SYNs) and the sensor's src_stats (the rest) joined by address and summed
+ * over CPUs (gatehawk/sources.h).
+ */
 #ifndef GATEHAWK_SRC_COUNTERS_H
 #define GATEHAWK_SRC_COUNTERS_H
 
@@ -16,15 +20,21 @@ struct source_row {
 
 typedef int (*source_visit_fn)(const struct source_row *row, void *ctx);
 
-/* Open the pinned src_stats map (-ENOENT when nothing is pinned). */
+/*
+ * A handle on the per-source tables pinned in pin_dir, to close(2) when done
+ * (-ENOENT when nothing is pinned). Each read below joins them anew.
+ */
 int sources_open(const char *pin_dir);
+/* Every source once, in address order. */
 int sources_foreach(int fd, source_visit_fn fn, void *ctx);
-/* Every source, summed, into a malloc'd array (caller frees *rows). */
+/* Every source, summed, into a malloc'd array sorted by address (caller frees *rows). */
 int sources_read_all(int fd, struct source_row **rows, size_t *n);
 /* Order by address (family, then bytes): for sorting and bsearch. */
 int source_addr_cmp(const void *a, const void *b);
-/* Sources ever inserted, summed over CPUs (evictions = this - live). */
+/* Sources ever inserted into src_stats, summed over CPUs (evictions = this - live). */
 int sources_inserted(const char *pin_dir, uint64_t *inserted);
+/* The gate's slot bookkeeping summed over CPUs; zeros while the gate has none pinned. */
+int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum);
 
 /* Counter names as in SRC_STATS_FIELDS plus last_seen_ns; -1 when unknown. */
 int source_field_index(const char *name);
