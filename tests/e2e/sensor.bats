@@ -548,25 +548,33 @@ segment() {
 		.daemon.decoder.with_status - $b.daemon.decoder.with_status >= 300' <<<"$output"
 }
 
-@test "bpftool map dump of src_stats shows the same named counters as sources, per CPU" {
-	local ip src dump
+@test "bpftool map dump of src_slots and src_stats shows the same named counters as sources" {
+	local ip src slots stats addr
 	local -a want
 	ip=$(lab_client6 1)
-	# 20 requests from this source, then quiet: the map and sources agree.
+	# 20 requests from this source, then quiet: the maps and sources agree.
 	mapfile -t want < <(paths 20 5)
 	[[ $(http_keepalive 1 6 "gh-e2e-srcstats-$RANDOM" "$LAB_HTTP_PORT" "${want[@]}" | grep -c .) == 20 ]]
 	src=$(src_json "$ip")
-	dump=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_stats")
-	# Sum each named field over the CPUs of this source's entry.
-	jq -e --argjson src "$src" --argjson id "$((16#$LAB_ID))" '
+	slots=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_slots")
+	stats=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_stats")
+	addr="253,119,0,$((16#$LAB_ID)),0,0,0,0,0,0,0,0,0,0,0,2"
+	# The gate's packets and SYNs: the source's slot on each CPU, summed.
+	jq -e --argjson src "$src" --arg addr "$addr" '
+		[.[].formatted.values[].value | select(.key.family == 6 and
+			(.key.addr | map(tostring) | join(",")) == $addr)] as $s |
+		($s | length) >= 1 and
+		all(("packets", "syns"); . as $f | ([$s[][$f]] | add) == $src[$f])' <<<"$slots"
+	# The sensor's counters: the source's src_stats entry, summed over CPUs.
+	jq -e --argjson src "$src" --arg addr "$addr" '
 		[.[] | select(.formatted.key.family == 6 and
-			(.formatted.key.addr | map(tostring) | join(",")) ==
-			"253,119,0,\($id),0,0,0,0,0,0,0,0,0,0,0,2")] | .[0].formatted.values as $v |
-		all(("packets", "syns", "conns", "requests", "request_bytes", "resp_2xx", "resp_3xx",
-		     "resp_4xx", "resp_5xx"); . as $f | ([$v[].value[$f]] | add) == $src[$f])' \
-		<<<"$dump"
-	(($(jq -r .requests <<<"$src") >= 20))
+			(.formatted.key.addr | map(tostring) | join(",")) == $addr)] |
+		.[0].formatted.values as $v |
+		all(("conns", "requests", "request_bytes", "resp_2xx", "resp_3xx", "resp_4xx",
+		     "resp_5xx"); . as $f | ([$v[].value[$f]] | add) == $src[$f])' <<<"$stats"
+	(($(jq -r .requests <<<"$src") >= 20 && $(jq -r .packets <<<"$src") >= 20))
 }
+
 
 @test "sources --sort and --limit order and cut the list" {
 	local ua="gh-e2e-sort-$RANDOM"

@@ -74,6 +74,7 @@ static int kernel_sections(const char *pin_dir, struct stats_out *o)
 		section_begin(o, "sources");
 		put(o, "tracked", k.sources_tracked);
 		put(o, "evicted", k.sources_evicted);
+		put(o, "unslotted_packets", k.sources_unslotted_packets);
 	}
 	return 0;
 }
@@ -130,7 +131,8 @@ int cmd_stats(int argc, char **argv)
 		"         (dropped by a throttle: part of dropped).\n"
 		"sensor:  requests counted and sampled, pipelined heads, responses, skipped\n"
 		"         retransmissions, and ring-buffer samples lost, by reason.\n"
-		"sources: sources tracked in src_stats and evicted from it.\n"
+		"sources: tracked (src_stats entries + gate slots in use), evicted (LRU\n"
+		"         evictions + idle slots taken over), passed packets counted in no slot.\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         late and future records, alerts and blocks per policy, blocks spared\n"
 		"         (or narrowed to their source) and why, throttles written, entries a\n"

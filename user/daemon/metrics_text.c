@@ -124,6 +124,9 @@ static void render_kernel(struct prom_text *t, const struct kernel_stats *k)
 		prom_metric_u64(t, "gatehawk_sources_evicted_total", PROM_COUNTER,
 				"Sources evicted from the full per-source counter table.",
 				k->sources_evicted);
+		prom_metric_u64(t, "gatehawk_sources_unslotted_packets_total", PROM_COUNTER,
+				"Passed packets counted in no source's slot (its window was full).",
+				k->sources_unslotted_packets);
 	}
 }
 
