@@ -311,7 +311,7 @@ rotate_v6() {
 
 # Everything of the summary but its timing, for comparing runs.
 summary_counts() {
-	sed -E 's/, [0-9.]+ s, [0-9]+ lines\/s//; s/, peak RSS [0-9]+ KiB//' "$LOGS/err"
+	sed -E 's/, [0-9.]+ s, [0-9]+ lines\/s//; s/, peak RSS [0-9]+ KiB, [0-9.]+ CPU s//' "$LOGS/err"
 }
 
 @test "reader thread: the same alerts, byte for byte and in order, as --single-thread" {

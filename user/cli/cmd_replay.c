@@ -214,7 +214,18 @@ static double now_s(void)
 	return (double)gh_clock_ns(CLOCK_MONOTONIC) / 1e9;
 }
 
-static void summary(const struct replay *rp, double secs)
+/* CPU seconds (user + sys) of every thread of the process so far. */
+static double cpu_s(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+/* secs and cpu: wall and CPU time of the run, policy loading left out. */
+static void summary(const struct replay *rp, double secs, double cpu)
 {
 	const struct log_line_stats *ls = &rp->run.lines;
 	uint64_t rejected = rp->run.malformed + ls->binary; /* cut lines are parsed */
@@ -226,13 +237,14 @@ static void summary(const struct replay *rp, double secs)
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
 		"replay: %llu lines read, %llu rejected (%llu malformed, %llu binary), %llu too long (cut), "
-		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, %llu future, peak RSS %ld KiB\n",
+		"%llu alerts, %s%zu sources, %.3f s, %.0f lines/s, %llu late, %llu future, peak RSS %ld KiB, "
+		"%.3f CPU s\n",
 		(unsigned long long)ls->lines, (unsigned long long)rejected,
 		(unsigned long long)rp->run.malformed, (unsigned long long)ls->binary,
 		(unsigned long long)ls->too_long, (unsigned long long)rp->alerts,
 		rp->sources_lost ? ">=" : "", rp->sources.count, secs,
 		secs > 0 ? (double)ls->lines / secs : 0.0, (unsigned long long)es.late, (unsigned long long)es.future,
-		ru.ru_maxrss);
+		ru.ru_maxrss, cpu);
 }
 
 static void replay_free(struct replay *rp)
@@ -270,7 +282,8 @@ int cmd_replay(int argc, char **argv)
 	const struct cli_usage usage = {
 		"gatehawk replay",
 		"[--policies DIR] [--ipv6-prefix N] [--format FMT | --log-format SPEC]\n"
-		"                       [--trusted-proxy CIDR]... [--indicator K=V]... FILE...",
+		"                       [--trusted-proxy CIDR]... [--indicator K=V]... [--single-thread]\n"
+		"                       FILE...",
 		"Run the policies over access logs (nginx/Apache combined, common or\n"
 		"vhost_combined, nginx JSON, or any nginx log_format given with --log-format;\n"
 		"'-' is stdin, .gz files are read as they are) on event time, with the same\n"
@@ -280,11 +293,14 @@ int cmd_replay(int argc, char **argv)
 		"from the records; packets, SYNs and connections exist only live. IPv6 sources\n"
 		"are grouped and blocked by /64 unless a policy or --ipv6-prefix says. Alerts are\n"
 		"JSON lines on stdout; indicators add one line per matching request, policy\n"
-		"\"indicator:KEY\". A one-line summary goes to stderr. Formats: docs/replay.md.\n"
+		"\"indicator:KEY\". A one-line summary goes to stderr (wall and CPU time of the\n"
+		"run, both threads: a reader thread reads and parses beside the engine's).\n"
+		"Formats: docs/replay.md.\n"
 		"Give --policies, --indicator or both.",
 		"  gatehawk replay --policies /usr/local/share/gatehawk/policies access.log\n"
 		"  gatehawk replay --policies ./policies access.log.2.gz access.log.1 access.log\n"
 		"  gatehawk replay --policies ./policies --ipv6-prefix 128 access.log\n"
+		"  gatehawk replay --policies ./policies --single-thread access.log   # one core only\n"
 		"  zcat old.gz | gatehawk replay --indicator ip=203.0.113.0/24 --indicator "
 		"'path=\\.env$' -\n"
 		"  gatehawk replay --policies ./policies --trusted-proxy 10.0.0.0/8 \\\n"
@@ -294,7 +310,7 @@ int cmd_replay(int argc, char **argv)
 	};
 	struct replay rp = { 0 };
 	char *files[CLI_MAX_POSITIONAL];
-	double start;
+	double start, start_cpu;
 	int n, err = 0;
 
 	n = cli_parse(argc, argv, &usage, opts, files, CLI_MAX_POSITIONAL);
@@ -319,6 +335,7 @@ int cmd_replay(int argc, char **argv)
 		return err;
 	}
 	start = now_s();
+	start_cpu = cpu_s();
 	rp.run = (struct cli_log_run){ .cmd = "replay", .parser = &rp.parser, .on_record = feed,
 				       .on_parsed = count_source, .ctx = &rp,
 				       .single_thread = single_thread };
@@ -329,7 +346,7 @@ int cmd_replay(int argc, char **argv)
 	}
 	if (fflush(stdout) && !rp.write_err)
 		rp.write_err = -errno;
-	summary(&rp, now_s() - start);
+	summary(&rp, now_s() - start, cpu_s() - start_cpu);
 	if (!err && rp.write_err)
 		err = cli_runtime_error(rp.write_err, "replay: writing alerts");
 	replay_free(&rp);
