@@ -23,7 +23,7 @@
 
 #define RQ_BATCH_RECORDS 512
 #define RQ_BATCH_TEXT (128 * 1024) /* a batch closes past this many line bytes */
-#define RQ_SLOTS 8                 /* batches in flight: about 4 MB, touched as used */
+#define RQ_SLOTS 4                 /* batches in flight: about 1.5 MB, touched as used */
 
 /* How reading one file ended, carried by its last batch. */
 struct file_result {
