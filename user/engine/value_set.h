@@ -53,6 +53,8 @@ enum value_seen {
  */
 int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was);
+/* Ask the cache for where k would be (value_set_see reads it next). */
+void value_set_prefetch(const struct value_set *s, uint64_t k);
 /* n values, all last seen in a bucket that just left, are no longer counted. */
 void value_set_forget(struct value_set *s, uint32_t n);
 void value_set_clear(struct value_set *s);

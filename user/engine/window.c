@@ -417,12 +417,33 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
 	return 0;
 }
 
+/*
+ * What a record will read, asked for at once: the oldest bucket when it is
+ * about to leave, the newest, and each value's home in its set. In a replay
+ * of many quiet sources each is a cache miss; one after another they add up,
+ * asked together they overlap.
+ */
+static void sliding_prefetch(struct win *w, const struct win_spec *s, const struct win_input *in,
+			     uint64_t id)
+{
+	if (!w->count)
+		return;
+	if (id > s->buckets && w->front <= id - s->buckets)
+		__builtin_prefetch(ring_at(w, s, 0));
+	__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
+	for (uint8_t i = 0; i < s->n_aggs; i++)
+		if (s->def[i]->input == AGG_IN_HASH && in->bits >> i & 1)
+			value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
+}
+
 static int sliding_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 		       struct win_view *view)
 {
 	uint64_t id = bucket_of(s, in->ts_ns), *b;
 	uint32_t before;
 	int flags, r;
+
+	sliding_prefetch(w, s, in, id);
 
 	if (!w->any || in->ts_ns > w->newest) {
 		w->newest = in->ts_ns;
