@@ -57,6 +57,8 @@ struct replay {
 	uint64_t alerts, next_tick, latest;
 	struct cli_log_run run;
 	struct addr_set sources; /* distinct source addresses, for the summary */
+	struct gh_addr last_source; /* the previous record's, already in sources */
+	bool any_source;
 	bool sources_lost;       /* out of memory: the count is a lower bound */
 	int write_err;
 };
@@ -93,12 +95,20 @@ static void run_indicators(struct replay *rp, const struct request_record *r)
 	}
 }
 
-/* In the reader thread: the summary's distinct sources, touched by nothing else until the end. */
+/*
+ * In the reader thread: the summary's distinct sources, touched by nothing
+ * else until the end. A client's requests come in runs (a page, then its
+ * assets): the same address as the line before is not looked up again.
+ */
 static void count_source(const struct request_record *r, void *ctx)
 {
 	struct replay *rp = ctx;
 
-	if (req_has(r, REQ_SRC_IP) && addr_set_add(&rp->sources, &r->src) < 0)
+	if (!req_has(r, REQ_SRC_IP) || (rp->any_source && gh_addr_equal(&r->src, &rp->last_source)))
+		return;
+	rp->last_source = r->src;
+	rp->any_source = true;
+	if (addr_set_add(&rp->sources, &r->src) < 0)
 		rp->sources_lost = true;
 }
 
