@@ -34,8 +34,13 @@
 
 struct win {
 	uint64_t newest; /* sliding: newest ts; tumbling: newest window index */
-	/* sliding: buckets up to this one have left (0: none); the oldest one held (0: none) */
-	uint64_t gone, front;
+	/*
+	 * sliding: buckets up to gone have left (0: none); the oldest and newest
+	 * bucket held (0: none) and the oldest's first ts. Kept here so a record
+	 * reads the ring only for the buckets it changes: every bucket read is
+	 * a likely cache miss in a replay of many quiet sources.
+	 */
+	uint64_t gone, front, back, front_first;
 	bool any;
 	uint32_t head, count, cap; /* sliding: the ring of non-empty buckets, oldest first */
 	uint32_t entries;
@@ -187,7 +192,7 @@ void win_free(struct win *w, const struct win_spec *s)
 void win_reset(struct win *w, const struct win_spec *s)
 {
 	win_inline(w, s);
-	w->newest = w->gone = w->front = 0;
+	w->newest = w->gone = w->front = w->back = w->front_first = 0;
 	w->any = false;
 	w->head = w->count = w->entries = w->stale = 0;
 	memset(w->acc, 0, (size_t)s->slots * acc_words(s) * sizeof(uint64_t));
@@ -347,7 +352,13 @@ static void bucket_pop(struct win *w, const struct win_spec *s)
 	w->head = (w->head + 1) & (w->cap - 1);
 	w->count--;
 	w->entries--;
-	w->front = w->count ? ring_at(w, s, 0)[B_ID] : 0;
+	w->front = w->front_first = 0;
+	if (w->count) {
+		w->front = ring_at(w, s, 0)[B_ID];
+		w->front_first = ring_at(w, s, 0)[B_FIRST];
+	} else {
+		w->back = 0;
+	}
 }
 
 static int ring_grow(struct win *w, const struct win_spec *s)
@@ -387,16 +398,18 @@ static void sliding_expire(struct win *w, const struct win_spec *s, uint64_t gon
 static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint64_t ts,
 		      uint64_t **out)
 {
-	uint32_t st = stride(s), pos;
+	uint32_t st = stride(s), pos = w->count;
 	uint64_t *b;
 	int r;
 
-	pos = w->count;
-	while (pos && ring_at(w, s, pos - 1)[B_ID] > id)
+	/* A new newest bucket (most records in a quiet group) reads no other. */
+	while (id <= w->back && pos && ring_at(w, s, pos - 1)[B_ID] > id)
 		pos--;
-	if (pos && (b = ring_at(w, s, pos - 1))[B_ID] == id) {
+	if (id <= w->back && pos && (b = ring_at(w, s, pos - 1))[B_ID] == id) {
 		if (ts < b[B_FIRST])
 			b[B_FIRST] = ts;
+		if (pos == 1 && ts < w->front_first)
+			w->front_first = ts;
 		*out = b;
 		return 0;
 	}
@@ -412,7 +425,12 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
 	b[B_FIRST] = ts;
 	w->count++;
 	w->entries++;
-	w->front = ring_at(w, s, 0)[B_ID];
+	if (pos == 0) {
+		w->front = id;
+		w->front_first = ts;
+	}
+	if (id > w->back)
+		w->back = id;
 	*out = b;
 	return 0;
 }
@@ -430,7 +448,8 @@ static void sliding_prefetch(struct win *w, const struct win_spec *s, const stru
 		return;
 	if (id > s->buckets && w->front <= id - s->buckets)
 		__builtin_prefetch(ring_at(w, s, 0));
-	__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
+	if (id <= w->back)
+		__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
 	for (uint8_t i = 0; i < s->n_aggs; i++)
 		if (s->def[i]->input == AGG_IN_HASH && in->bits >> i & 1)
 			value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
@@ -468,7 +487,7 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 	view->n = slot_acc(w, s, 0)[ACC_N];
 	view->end_ns = w->newest;
 	view->start_ns = w->newest > s->length_ns ? w->newest - s->length_ns : 0;
-	view->first_ns = ring_at(w, s, 0)[B_FIRST];
+	view->first_ns = w->front_first;
 	return flags;
 }
 
