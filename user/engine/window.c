@@ -271,10 +271,9 @@ static uint64_t *find_bucket(struct win *w, const struct win_spec *s, struct val
 static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t id,
 		      uint64_t *bucket, const struct win_input *in)
 {
-	int flags = 0;
-
 	struct value_at at = { id, bucket ? ring_slot(w, s, bucket) : 0 }, was;
 	uint64_t *old;
+	int flags = 0;
 
 	for (uint8_t i = 0; i < s->n_aggs; i++) {
 		int r;
