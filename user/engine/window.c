@@ -41,14 +41,21 @@ struct win {
 	 * a likely cache miss in a replay of many quiet sources.
 	 */
 	uint64_t gone, front, back, front_first;
-	bool any;
-	uint32_t head, count, cap; /* sliding: the ring of non-empty buckets, oldest first */
-	uint32_t entries;
-	uint32_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
 	uint64_t *ring;
-	struct value_set *sets; /* [slot][distinct aggregate] */
+	uint32_t entries;
+	/* sliding: the ring of non-empty buckets, oldest first (at most WIN_MAX_BUCKETS) */
+	uint16_t head, count, cap;
+	uint16_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
+	bool any;
+	/* One cache line above, aggregates from the next (the block is line-aligned); then the
+	 * value sets, [slot][distinct aggregate] (win_sets). */
 	uint64_t acc[];
 };
+
+_Static_assert(offsetof(struct win, acc) <= 64, "a window's header is one cache line");
+_Static_assert(POLICY_MAX_AGGS <= 16 && WIN_MAX_BUCKETS < 32768, "stale and the ring fit 16 bits");
+
+#define LINE 64
 
 static inline uint32_t stride(const struct win_spec *s)
 {
@@ -65,9 +72,14 @@ static inline uint64_t *slot_acc(struct win *w, const struct win_spec *s, uint32
 	return w->acc + (size_t)slot * acc_words(s);
 }
 
+static inline struct value_set *win_sets(struct win *w, const struct win_spec *s)
+{
+	return (struct value_set *)(w->acc + (size_t)s->slots * acc_words(s));
+}
+
 static inline struct value_set *slot_sets(struct win *w, const struct win_spec *s, uint32_t slot)
 {
-	return w->sets + (size_t)slot * s->n_dist;
+	return win_sets(w, s) + (size_t)slot * s->n_dist;
 }
 
 static inline uint64_t *ring_at(struct win *w, const struct win_spec *s, uint32_t i)
@@ -133,11 +145,12 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 		  (size_t)s->slots * s->n_dist * (sizeof(struct value_set) +
 						  VALUES_INLINE * sizeof(struct value_entry)) +
 		  (s->tumbling ? 0 : RING_INLINE * stride(s) * sizeof(uint64_t));
+	s->size = (s->size + LINE - 1) / LINE * LINE; /* aligned_alloc takes whole lines */
 }
 
 static struct value_entry *inline_values(struct win *w, const struct win_spec *s)
 {
-	return (struct value_entry *)(w->sets + (size_t)s->slots * s->n_dist);
+	return (struct value_entry *)(win_sets(w, s) + (size_t)s->slots * s->n_dist);
 }
 
 static uint64_t *inline_ring(struct win *w, const struct win_spec *s)
@@ -149,7 +162,7 @@ static uint64_t *inline_ring(struct win *w, const struct win_spec *s)
 static void sets_inline(struct win *w, const struct win_spec *s)
 {
 	for (uint32_t i = 0; i < s->slots * s->n_dist; i++) {
-		struct value_set *vs = &w->sets[i];
+		struct value_set *vs = &win_sets(w, s)[i];
 
 		if (vs->heap)
 			free(vs->e);
@@ -172,10 +185,10 @@ static void win_inline(struct win *w, const struct win_spec *s)
 
 struct win *win_new(const struct win_spec *s)
 {
-	struct win *w = calloc(1, s->size);
+	struct win *w = aligned_alloc(LINE, s->size);
 
 	if (w) {
-		w->sets = (struct value_set *)(w->acc + (size_t)s->slots * acc_words(s));
+		memset(w, 0, s->size);
 		win_inline(w, s);
 	}
 	return w;
@@ -348,7 +361,7 @@ static void bucket_pop(struct win *w, const struct win_spec *s)
 		else if (def->unmerge && !def->unmerge(agg_state(w, s, 0, i), bucket_word(s, b, i)))
 			w->stale |= 1U << i;
 	}
-	w->head = (w->head + 1) & (w->cap - 1);
+	w->head = (uint16_t)((w->head + 1) & (w->cap - 1));
 	w->count--;
 	w->entries--;
 	w->front = w->front_first = 0;
@@ -362,7 +375,7 @@ static void bucket_pop(struct win *w, const struct win_spec *s)
 
 static int ring_grow(struct win *w, const struct win_spec *s)
 {
-	uint32_t cap = w->cap * 2, st = stride(s);
+	uint32_t cap = w->cap * 2u, st = stride(s);
 	uint64_t *ring = malloc((size_t)cap * st * sizeof(uint64_t));
 
 	if (!ring)
@@ -373,7 +386,7 @@ static int ring_grow(struct win *w, const struct win_spec *s)
 		free(w->ring);
 	w->ring = ring;
 	w->head = 0;
-	w->cap = cap;
+	w->cap = (uint16_t)cap;
 	return 0;
 }
 
