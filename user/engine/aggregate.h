@@ -29,7 +29,7 @@ enum agg_input {
  */
 struct agg_word {
 	uint64_t v; /* hits, sum or the extreme */
-	uint64_t n; /* values in it (min, max: 0 means none) */
+	uint64_t n; /* min, max: values in it (0 means none); unused by totals */
 };
 
 struct agg_def {
@@ -39,14 +39,21 @@ struct agg_def {
 	const char *field_what;   /* "a numeric record field": what the parser asks for */
 	/* Fold a value into a word. NULL: no word (count; distinct keeps a value set). */
 	void (*add)(struct agg_word *a, uint64_t v);
-	/* Fold another part's word in: a sliding window's totals are the sum of its buckets. */
-	void (*merge)(struct agg_word *a, const struct agg_word *part);
+	/*
+	 * A sliding window's bucket keeps a part of the word, part_words long: 1
+	 * for a total (its sum), 2 for an extreme (the word: min and max need its
+	 * count). part_add folds a value into a part.
+	 */
+	uint8_t part_words;
+	void (*part_add)(uint64_t *part, uint64_t v);
+	/* Fold a part in: a sliding window's totals are the sum of its buckets. */
+	void (*merge)(struct agg_word *a, const uint64_t *part);
 	/*
 	 * Take a part out again (its bucket left). false: the word cannot tell
 	 * what is left without the other parts (the extreme left); the window
 	 * rebuilds it by merging the buckets it still holds.
 	 */
-	bool (*unmerge)(struct agg_word *a, const struct agg_word *part);
+	bool (*unmerge)(struct agg_word *a, const uint64_t *part);
 	/* The value having and the evidence see; state a word or a value set, n the records. */
 	double (*view)(const void *state, uint64_t n);
 };

@@ -13,7 +13,8 @@
 
 /*
  * Per bucket of a sliding window: [bucket, oldest ts in it, records, then per
- * aggregate its two words or, distinct, its count of values] (bucket_at).
+ * aggregate its part of the word (a total's sum; an extreme's word) or,
+ * distinct, its count of values] (bucket_at).
  */
 #define B_ID 0
 #define B_FIRST 1
@@ -87,9 +88,10 @@ static inline uint64_t *ring_at(struct win *w, const struct win_spec *s, uint32_
 	return w->ring + (size_t)((w->head + i) & (w->cap - 1)) * stride(s);
 }
 
-static inline struct agg_word *bucket_word(const struct win_spec *s, uint64_t *b, uint8_t i)
+/* Aggregate i's part of its word in bucket b (agg_def.part_words long). */
+static inline uint64_t *bucket_part(const struct win_spec *s, uint64_t *b, uint8_t i)
 {
-	return (struct agg_word *)(b + s->bucket_at[i]);
+	return b + s->bucket_at[i];
 }
 
 /* A distinct aggregate's values last seen in bucket b. */
@@ -130,7 +132,7 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 
 		s->def[i] = def;
 		s->bucket_at[i] = s->stride;
-		s->stride += def->add ? 2 : def->input == AGG_IN_HASH ? 1 : 0;
+		s->stride += def->add ? def->part_words : def->input == AGG_IN_HASH ? 1 : 0;
 		if (def->add)
 			s->fold[s->n_fold++] = i;
 		if (def->input == AGG_IN_HASH)
@@ -240,7 +242,7 @@ static void words_add(struct win *w, const struct win_spec *s, uint32_t slot, ui
 		v = def->input == AGG_IN_WHERE ? 1 : in->val[s->val_of[i]];
 		def->add(agg_state(w, s, slot, i), v);
 		if (bucket)
-			def->add(bucket_word(s, bucket, i), v);
+			def->part_add(bucket_part(s, bucket, i), v);
 	}
 }
 
@@ -321,7 +323,7 @@ static void rebuild_stale(struct win *w, const struct win_spec *s)
 
 		memset(a, 0, sizeof(*a));
 		for (uint32_t j = 0; j < w->count; j++)
-			s->def[i]->merge(a, bucket_word(s, ring_at(w, s, j), i));
+			s->def[i]->merge(a, bucket_part(s, ring_at(w, s, j), i));
 	}
 	w->stale = 0;
 }
@@ -358,7 +360,7 @@ static void bucket_pop(struct win *w, const struct win_spec *s)
 
 		if (def->input == AGG_IN_HASH)
 			value_set_forget(agg_state(w, s, 0, i), (uint32_t)*bucket_values(s, b, i));
-		else if (def->unmerge && !def->unmerge(agg_state(w, s, 0, i), bucket_word(s, b, i)))
+		else if (def->unmerge && !def->unmerge(agg_state(w, s, 0, i), bucket_part(s, b, i)))
 			w->stale |= 1U << i;
 	}
 	w->head = (uint16_t)((w->head + 1) & (w->cap - 1));
