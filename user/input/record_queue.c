@@ -132,10 +132,16 @@ struct record_batch *record_queue_take(struct record_queue *q)
 	return b;
 }
 
+/*
+ * A producer that found the queue full is woken once half of it is free, not
+ * for each batch: it is the faster side, and a wake-up per batch would cost
+ * a context switch per batch on both.
+ */
 void record_queue_release(struct record_queue *q)
 {
 	pthread_mutex_lock(&q->mu);
 	q->released++;
-	pthread_cond_signal(&q->freed);
+	if (q->published - q->released <= q->slots / 2)
+		pthread_cond_signal(&q->freed);
 	pthread_mutex_unlock(&q->mu);
 }
