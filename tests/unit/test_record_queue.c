@@ -3,9 +3,9 @@
  * The reader thread's queue: batches come out in the order they went in,
  * with their records and the line text they point into intact, across many
  * more batches than slots (slots reused only once released); a producer
- * blocks on a full queue until the consumer has released half of it; closing drains what
- * is queued before the end; a batch's full test and its copy and uncopy of
- * line bytes.
+ * blocks on a full queue until the consumer has released half of it;
+ * closing drains what is queued before the end; a batch's full test and its
+ * copy and uncopy of line bytes.
  */
 #include <pthread.h>
 #include <stdio.h>

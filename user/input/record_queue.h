@@ -6,7 +6,8 @@
  * takes the batches in the order they were filled. Slots are reused in
  * place: the consumer releases a batch when it is done with its records,
  * and the producer fills it again. One lock round per batch, not per record;
- * a full queue blocks the producer, an empty one the consumer.
+ * a full queue blocks the producer until half of it is free, an empty one
+ * the consumer until a batch comes.
  *
  * A batch may also end a file: its records come first, then what reading
  * the file came to (stats, an error), so the consumer reports it in order.
