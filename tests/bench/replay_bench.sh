@@ -9,7 +9,11 @@
 #   tests/bench/replay_bench.sh OUTDIR     (writes OUTDIR/replay.md)
 # Environment: LINES (default 1000000), GATEHAWK (default build/gatehawk).
 # Wall time and peak RSS (VmHWM, sampled from /proc while the tool runs:
-# /usr/bin/time -v is not installed by default) for each tool.
+# /usr/bin/time -v is not installed by default) for each tool. The core set
+# runs twice: as shipped (a reader thread parses beside the engine's) and
+# with --single-thread (one core); for both, the replay's own summary gives
+# its CPU seconds (user + sys, both threads), so lines per CPU second stand
+# beside lines/s by the wall clock.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
@@ -52,11 +56,24 @@ mkdir -p "$work/core"
 cp policies/*.json "$work/core/"
 n_core=$(ls "$work/core"/*.json | wc -l)
 n_all=$(find policies -name '*.json' | wc -l)
-echo "gatehawk replay --policies $work/core ($n_core core policies) ..."
-measure core "$GATEHAWK" replay --policies "$work/core" "$work/access.log" || exit 1
-core_secs=$SECS
-core_rate=$(echo "$LINES / $core_secs" | bc)
-core_inner=$(sed -nE 's/.* ([0-9]+) lines\/s.*/\1/p' "$work/core.err")
+# core_run NAME ARGS...: the core set; sets <NAME>_secs, _rate (wall, process included),
+# _inner (the summary's lines/s), _cpu (its CPU s) and _per_cpu (lines per CPU s).
+core_run() {
+	local name=$1 cpu
+	shift
+	measure "$name" "$GATEHAWK" replay "$@" --policies "$work/core" "$work/access.log" || exit 1
+	cpu=$(sed -nE 's/.* ([0-9.]+) CPU s.*/\1/p' "$work/$name.err")
+	printf -v "${name}_secs" %s "$SECS"
+	printf -v "${name}_rate" %s "$(echo "$LINES / $SECS" | bc)"
+	printf -v "${name}_inner" %s "$(sed -nE 's/.* ([0-9]+) lines\/s.*/\1/p' "$work/$name.err")"
+	printf -v "${name}_cpu" %s "$cpu"
+	printf -v "${name}_per_cpu" %s "$(echo "$LINES / $cpu" | bc)"
+}
+
+echo "gatehawk replay --policies $work/core ($n_core core policies), reader thread and single ..."
+core_run core
+core_run single --single-thread
+cmp -s "$work/core.out" "$work/single.out" || echo "warning: --single-thread alerts differ" >&2
 
 # Loading and compiling the whole tree: a replay of an empty log.
 : >"$work/empty.log"
@@ -98,8 +115,12 @@ else
 	echo "fail2ban-regex or $FILTER missing (make deps): compared with nothing" >&2
 fi
 
-ratio=n/a
-[[ -n $f2b_rate ]] && ratio=$(echo "scale=1; $gh_rate / $f2b_rate" | bc)
+ratio=n/a core_ratio=n/a single_ratio=n/a
+if [[ -n $f2b_rate ]]; then
+	ratio=$(echo "scale=1; $gh_rate / $f2b_rate" | bc)
+	core_ratio=$(echo "scale=1; $core_rate / $f2b_rate" | bc)
+	single_ratio=$(echo "scale=1; $single_rate / $f2b_rate" | bc)
+fi
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 
 {
@@ -113,14 +134,25 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "|---|---|---|---|---|---|"
 	printf '| gatehawk replay | all %s shipped policies | %.2f | %s | %s | %s alerts |\n' \
 		"$n_all" "$gh_secs" "$gh_rate" "$((gh_hwm / 1024))" "$gh_alerts"
-	printf '| gatehawk replay | %s core policies | %.2f | %s | | |\n' \
-		"$n_core" "$core_secs" "$core_rate"
+	printf '| gatehawk replay | %s core policies | %.2f | %s | | %s alerts |\n' \
+		"$n_core" "$core_secs" "$core_rate" "$(wc -l <"$work/core.out")"
+	printf '| gatehawk replay --single-thread | %s core policies | %.2f | %s | | same alerts |\n' \
+		"$n_core" "$single_secs" "$single_rate"
 	if [[ -n $f2b_rate ]]; then
 		printf '| fail2ban-regex | nginx-botsearch (1 filter) | %.2f | %s | %s | %s matched lines |\n' \
 			"$f2b_secs" "$f2b_rate" "$((f2b_hwm / 1024))" "$f2b_matched"
 	fi
 	echo
-	echo "gatehawk / fail2ban-regex: **${ratio}x** lines/s."
+	echo "gatehawk / fail2ban-regex: **${ratio}x** lines/s (all policies); core policies" \
+		"**${core_ratio}x** (reader thread), **${single_ratio}x** (--single-thread)."
+	echo
+	echo "| core policies | wall s (process) | lines/s wall | lines/s without start-up | CPU s (run) | lines per CPU s |"
+	echo "|---|---:|---:|---:|---:|---:|"
+	printf '| reader thread (default) | %.2f | %s | %s | %s | %s |\n' "$core_secs" "$core_rate" \
+		"$core_inner" "$core_cpu" "$core_per_cpu"
+	printf '| --single-thread | %.2f | %s | %s | %s | %s |\n' "$single_secs" "$single_rate" \
+		"$single_inner" "$single_cpu" "$single_per_cpu"
+	echo
 	echo "All $n_all policies / $n_core core policies, same run: **$(echo "scale=2; $gh_rate / $core_rate" | bc)x**" \
 		"lines/s wall, $(echo "scale=2; $gh_inner_rate / $core_inner" | bc)x without start-up" \
 		"($gh_inner_rate vs $core_inner lines/s)."

@@ -308,3 +308,39 @@ rotate_v6() {
 	[ "$status" -eq 2 ]
 	grep -q -- '--ipv6-prefix: expected a prefix length from 32 to 128' "$LOGS/err"
 }
+
+# Everything of the summary but its timing, for comparing runs.
+summary_counts() {
+	sed -E 's/, [0-9.]+ s, [0-9]+ lines\/s//; s/, peak RSS [0-9]+ KiB, [0-9.]+ CPU s//' "$LOGS/err"
+}
+
+@test "reader thread: the same alerts, byte for byte and in order, as --single-thread" {
+	"$GEN" -n 300000 -s 2000 >"$LOGS/big.log"
+	gzip -c "$LOGS/scenario.log" >"$LOGS/scenario.log.gz"
+	mkdir -p "$LOGS/core"
+	cp policies/*.json "$LOGS/core/"
+	for args in "--policies $LOGS/core $LOGS/big.log" \
+		"--policies policies $LOGS/scenario.log.gz $LOGS/scenario.json $LOGS/scenario.log" \
+		"--policies $TEST_POLICIES --indicator status=404 tests/e2e/data/benign-extra.log $LOGS/scenario.log"; do
+		# shellcheck disable=SC2086 # word splitting wanted
+		replay $args
+		[ "$status" -eq 0 ]
+		mv "$LOGS/out" "$LOGS/threaded.out"
+		summary_counts >"$LOGS/threaded.sum"
+		# shellcheck disable=SC2086
+		replay --single-thread $args
+		[ "$status" -eq 0 ]
+		[ -s "$LOGS/out" ] || { echo "no alerts from: $args"; return 1; }
+		cmp "$LOGS/out" "$LOGS/threaded.out" || { echo "alerts differ: $args"; return 1; }
+		summary_counts | cmp - "$LOGS/threaded.sum" || { echo "summary differs: $args"; return 1; }
+	done
+	# A read error ends the run after the records before it, the same way in both.
+	printf '\x1f\x8b\x08\x00broken' >"$LOGS/broken.gz"
+	replay --policies "$LOGS/core" "$LOGS/big.log" "$LOGS/broken.gz" "$LOGS/scenario.log"
+	[ "$status" -eq 1 ]
+	mv "$LOGS/out" "$LOGS/threaded.out"
+	grep -q 'broken.gz: read error' "$LOGS/err"
+	replay --single-thread --policies "$LOGS/core" "$LOGS/big.log" "$LOGS/broken.gz" "$LOGS/scenario.log"
+	[ "$status" -eq 1 ]
+	cmp "$LOGS/out" "$LOGS/threaded.out"
+}

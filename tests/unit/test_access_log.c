@@ -221,6 +221,28 @@ static void test_times(void)
 		snprintf(line, sizeof(line), "192.0.2.1 - - [%s] \"GET / HTTP/1.1\" 200 0", bad[i]);
 		ok_eq(parse(ACCESS_LOG_COMMON, line, &r), -EINVAL, "bad time %s rejected", bad[i]);
 	}
+	/* The last time converted is remembered: a repeat, a near twin and a bad one after it. */
+	static const struct {
+		const char *t;
+		unsigned long long want; /* seconds; 0: malformed */
+	} seq[] = {
+		{ "15/Mar/2024:10:00:00 +0530", 1710477000ULL },
+		{ "15/Mar/2024:10:00:00 +0530", 1710477000ULL },
+		{ "15/Mar/2024:10:00:00 +0630", 1710473400ULL },
+		{ "15/Mar/2024:10:00:01 +0630", 1710473401ULL },
+		{ "15/Mar/2024:10:00:01 +063a", 0 },
+		{ "15/Mar/2024:10:00:01 +063a", 0 },
+		{ "15/Mar/2024:10:00:01 +0630", 1710473401ULL },
+		{ "15/Mar/2024:10:00:00 +0530", 1710477000ULL },
+	};
+	for (size_t i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
+		snprintf(line, sizeof(line), "192.0.2.1 - - [%s] \"GET / HTTP/1.1\" 200 0", seq[i].t);
+		err = parse(ACCESS_LOG_COMMON, line, &r);
+		if (seq[i].want)
+			ok(!err && r.ts_ns / S == seq[i].want, "in a row, #%zu: %s", i, seq[i].t);
+		else
+			ok_eq(err, -EINVAL, "in a row, #%zu: %s rejected", i, seq[i].t);
+	}
 
 	static const struct {
 		const char *json;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * Window aggregates on event time: the exact sliding boundary (a record
- * exactly `length` older than the newest is out), epoch-aligned tumbling
- * windows and their previous window, late records landing in the right
- * window, distinct staying exact as records leave, min and max finding the
- * next extreme when theirs leaves, the per-group cap, and the bucketed sums
- * rate policies use.
+ * Window aggregates on event time: the sliding boundary (exact on whole
+ * seconds: a record exactly `length` older than the newest is out; with
+ * sub-second times a record leaves at most one bucket early, never late),
+ * bucket widths of long windows, epoch-aligned tumbling windows and their
+ * previous window, late records landing in the right window and bucket
+ * (found or slid in), a busy group counted whole in a bounded number of
+ * buckets, distinct staying exact as buckets leave and its stale values
+ * swept, min and max finding the next extreme when theirs leaves, the
+ * distinct cap, and the bucketed sums rate policies use.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +76,7 @@ static void test_sliding_boundary(void)
 	ok_eq(v.first_ns, 105 * S, "oldest record left is the one at 105s");
 	ok_eq(v.end_ns, 110 * S, "window ends at the newest record");
 	ok_eq(v.start_ns, 100 * S, "and starts (exclusive) one length before");
-	ok_eq(win_entries(w), 3, "three records held");
+	ok_eq(win_entries(w), 3 + 4, "three buckets held, and four values (one stale until swept)");
 	win_free(w, &s);
 }
 
@@ -99,7 +102,7 @@ static void test_sliding_distinct_exact(void)
 	ok_eq((long long)v.agg[A_DISTINCT], 1002, "1002 distinct values after growth");
 	add(w, &s, 30 * S, 5, false, 0, &v);
 	ok_eq((long long)v.agg[A_DISTINCT], 1, "all expired at once: only the new value");
-	ok_eq(win_entries(w), 1, "one record held");
+	ok_eq(win_entries(w), 2, "one bucket and one value held: the rest went with the last bucket");
 	win_free(w, &s);
 }
 
@@ -121,23 +124,23 @@ static void test_sliding_late(void)
 	ok_eq(v.n, 2, "the late record leaves by its own ts (15s <= 26s - 10s)");
 	ok_eq(v.first_ns, 20 * S, "oldest left is 20s");
 	ok_eq(win_expire(w, &s, 35 * S), false, "expire up to 35s keeps the 26s record");
-	ok_eq(win_entries(w), 1, "one record left");
+	ok_eq(win_entries(w), 1 + 3, "one bucket left (and three values, two stale)");
 	ok_eq(win_expire(w, &s, 36 * S), true, "expire up to 36s empties the window");
 	win_free(w, &s);
 }
 
-/* A window with a cap of cap, filled with cap records of distinct values, one per second. */
+/* A window with a cap of cap values, filled with cap records of distinct values, one per second. */
 static struct win *at_cap(struct win_spec *s, bool tumbling, uint32_t cap, struct win_view *v)
 {
 	struct win *w;
 	int flags = 0;
 
 	spec_for(s, tumbling, 3600, 0);
-	s->max_records = cap;
+	s->max_values = cap;
 	w = win_new(s);
 	for (uint64_t i = 0; i < cap; i++)
 		flags |= add(w, s, i * S, i + 1, false, 0, v);
-	ok_eq(flags, 0, "%u records fit a cap of %u", cap, cap);
+	ok_eq(flags, 0, "%u values fit a cap of %u", cap, cap);
 	return w;
 }
 
@@ -146,13 +149,120 @@ static void test_sliding_cap(void)
 	struct win_spec s;
 	struct win_view v;
 	struct win *w = at_cap(&s, false, 16, &v);
-	int flags;
 
-	flags = add(w, &s, 16 * S, 99, false, 0, &v);
-	ok_eq(flags, WIN_TRUNCATED, "the 17th is reported as truncating");
-	ok_eq(v.n, 16, "the window holds the cap");
-	ok_eq(v.first_ns, 1 * S, "the oldest left early");
-	ok_eq((long long)v.agg[A_DISTINCT], 16, "distinct follows the records held");
+	ok_eq(add(w, &s, 16 * S, 99, false, 0, &v), WIN_TRUNCATED, "a 17th value truncates");
+	ok_eq(v.n, 17, "the record still counts");
+	ok_eq(v.first_ns, 0, "nothing left early");
+	ok_eq((long long)v.agg[A_DISTINCT], 16, "distinct stays at the cap");
+	ok_eq(add(w, &s, 17 * S, 5, false, 0, &v), 0, "a value already held is fine");
+	win_free(w, &s);
+}
+
+/* Whole seconds are exact (test_sliding_boundary); finer times leave at most a bucket early. */
+static void test_sliding_subsecond(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	spec_for(&s, false, 10, 0);
+	ok_eq(s.bucket_ns, S, "windows up to 600 s: 1 s buckets");
+	ok_eq(s.buckets, 10, "10 of them");
+	w = win_new(&s);
+	add(w, &s, 100 * S + S / 2, 1, false, 0, &v);
+	add(w, &s, 110 * S - 1, 2, false, 0, &v);
+	ok_eq(v.n, 2, "100.5 s is in at 109.999 s (its bucket is one of the last 10)");
+	add(w, &s, 110 * S + S / 5, 3, false, 0, &v);
+	ok_eq(v.n, 2, "at 110.2 s it is out, 0.3 s early: less than a bucket");
+	ok_eq(v.first_ns, 110 * S - 1, "the oldest left is 109.999 s");
+	win_free(w, &s);
+
+	spec_for(&s, false, 3600, 0);
+	ok_eq(s.bucket_ns, 6 * S, "an hour: buckets of 6 s");
+	ok_eq(s.buckets, 600, "600 of them");
+	w = win_new(&s);
+	add(w, &s, 1000 * S, 1, false, 0, &v); /* bucket [996 s, 1002 s) */
+	add(w, &s, 4596 * S - 1, 2, false, 0, &v);
+	ok_eq(v.n, 2, "3596 s later: still in");
+	add(w, &s, 4596 * S, 3, false, 0, &v);
+	ok_eq(v.n, 2, "at 4596 s its bucket leaves: 4 s before the exact 4600 s, under one bucket");
+	win_free(w, &s);
+}
+
+/* Many records a second: the window counts them all, in one bucket per second. */
+static void test_sliding_busy(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+	uint64_t n = 0;
+
+	spec_for(&s, false, 60, 10 * S);
+	w = win_new(&s);
+	for (uint64_t t = 0; t < 120; t++)
+		for (uint64_t i = 0; i < 1000; i++, n++)
+			add(w, &s, 1000 * S + t * S + i * 1000, i % 50 + 1, i % 4 == 0, 1, &v);
+	ok_eq(v.n, 60000, "1000 records a second over the last 60 s: all counted");
+	ok_eq((long long)v.agg[A_SUM], 60000, "sum over them");
+	ok_eq((long long)v.agg[A_DISTINCT], 50, "50 distinct values");
+	ok(v.agg[A_RATIO] > 0.2499 && v.agg[A_RATIO] < 0.2501, "ratio 1/4 (%g)", v.agg[A_RATIO]);
+	ok_eq(win_entries(w), 60 + 50, "held: 60 buckets and 50 values, not 60000 records");
+	ok_eq(add(w, &s, 1115 * S, 7, false, 1, &v), 0, "a record 4 s late");
+	ok_eq(v.n, 60001, "lands in its second's bucket");
+	win_free(w, &s);
+}
+
+/* Late records: into their bucket when it is held, slid in among the buckets when not. */
+static void test_sliding_late_buckets(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	spec_for(&s, false, 10, 10 * S);
+	w = win_new(&s);
+	for (uint64_t t = 100; t <= 108; t += 2)
+		add(w, &s, t * S, t, false, 0, &v);
+	ok_eq(win_entries(w), 5 + 5, "five buckets (100, 102 .. 108) and five values");
+	add(w, &s, 103 * S, 103, false, 0, &v);
+	ok_eq(win_entries(w), 6 + 6, "a late record in an empty second makes its bucket");
+	add(w, &s, 104 * S + S / 2, 104, false, 0, &v);
+	ok_eq(win_entries(w), 6 + 6, "one in a held second goes into it");
+	ok_eq(v.n, 7, "both counted");
+	add(w, &s, 100 * S - S / 2, 99, false, 0, &v);
+	ok_eq(v.first_ns, 100 * S - S / 2, "a late record older than every bucket becomes the oldest");
+	add(w, &s, 109 * S + S / 2, 0, false, 0, &v);
+	ok_eq(v.n, 8, "at 109.5 s the bucket of 99.5 s has left (the window is 100 .. 109)");
+	add(w, &s, 113 * S, 0, false, 0, &v);
+	ok_eq(v.n, 6, "at 113 s buckets 100 .. 103 have left: 104 (2), 106, 108, 109, 113");
+	ok_eq(v.first_ns, 104 * S, "the oldest left is 104 s");
+	ok_eq((long long)v.agg[A_DISTINCT], 3, "distinct 104, 106, 108 (the records after had none)");
+	win_free(w, &s);
+}
+
+/* A value seen again moves to the newer bucket; stale values are swept as the table fills. */
+static void test_sliding_values_swept(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+	size_t most = 0;
+
+	spec_for(&s, false, 10, 0);
+	w = win_new(&s);
+	add(w, &s, 1 * S, 7, false, 0, &v);
+	add(w, &s, 9 * S, 7, false, 0, &v);
+	add(w, &s, 11 * S + S / 2, 8, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 2, "7's first bucket left, its second keeps it counted");
+	add(w, &s, 19 * S, 9, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 2, "7 left with its newest bucket: 8 and 9");
+	for (uint64_t t = 0; t < 2000; t++) {
+		add(w, &s, (100 + t) * S, 1000 + t, false, 0, &v);
+		if (win_entries(w) > most)
+			most = win_entries(w);
+	}
+	ok_eq((long long)v.agg[A_DISTINCT], 10, "one new value a second for 2000 s: 10 in the window");
+	ok(most <= 10 + 32, "never more than 10 buckets and 32 values held (%zu)", most);
 	win_free(w, &s);
 }
 
@@ -280,14 +390,15 @@ static void test_sliding_min_max(void)
 	ok(MM(v, 0, 0), "every value gone: 0 again");
 	win_free(w, &s);
 
-	mm_spec(&s, false, 3600, 0);
-	s.max_records = 4;
+	mm_spec(&s, false, 10, 0);
 	w = win_new(&s);
-	for (uint64_t t = 1; t <= 4; t++)
-		mm_add(w, &s, t, (long long)(10 - t), &v);
-	ok(MM(v, 6, 9), "at the cap: 9 8 7 6");
-	ok_eq(mm_add(w, &s, 5, 7, &v), WIN_TRUNCATED, "one more truncates");
-	ok(MM(v, 6, 8), "the 9 left early: max 8 (%g)", v.agg[M_MAX]);
+	mm_add(w, &s, 1, 9, &v);
+	mm_add(w, &s, 1, 3, &v);
+	mm_add(w, &s, 2, 5, &v);
+	ok(MM(v, 3, 9), "two values in one bucket: min 3, max 9");
+	mm_add(w, &s, 11, 4, &v);
+	ok(MM(v, 4, 5), "their bucket left with both extremes: 4 and 5 (%g, %g)", v.agg[M_MIN],
+	   v.agg[M_MAX]);
 	win_free(w, &s);
 }
 
@@ -359,6 +470,10 @@ int main(void)
 	test_sliding_distinct_exact();
 	test_sliding_late();
 	test_sliding_cap();
+	test_sliding_subsecond();
+	test_sliding_busy();
+	test_sliding_late_buckets();
+	test_sliding_values_swept();
 	test_tumbling();
 	test_tumbling_distinct_cap();
 	test_sliding_min_max();

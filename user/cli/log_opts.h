@@ -31,14 +31,26 @@ struct cli_log_run {
 	const char *cmd;            /* "replay", "train": messages start with it */
 	struct log_parser *parser;
 	void (*on_record)(const struct request_record *r, void *ctx);
+	/*
+	 * Optional: each record as soon as it is parsed, in the reading thread
+	 * (before on_record sees it). For work that shares nothing with
+	 * on_record's until cli_log_read returns (replay's count of sources).
+	 */
+	void (*on_parsed)(const struct request_record *r, void *ctx);
 	void *ctx;
+	/* Read and parse in the caller's thread; by default a reader thread does, beside it. */
+	bool single_thread;
 	uint64_t malformed;         /* lines the parser refused */
 	struct log_line_stats lines; /* over every file */
 };
 
 /* Every file readable, '-' at most once; exit 2 otherwise. */
 int cli_log_check_inputs(const char *cmd, char **files, int n);
-/* Every record of the files, in order, to on_record; a read error is exit 1. */
+/*
+ * Every record of the files, in order, to on_record (always in the caller's
+ * thread, so its results do not depend on the reader thread); a read error
+ * is exit 1, after the records before it.
+ */
 int cli_log_read(struct cli_log_run *run, char **files, int n);
 
 #endif /* GATEHAWK_CLI_LOG_OPTS_H */

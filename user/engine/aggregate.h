@@ -22,10 +22,14 @@ enum agg_input {
 	AGG_IN_NUMBER, /* the field's numeric value, when the field is present */
 };
 
-/* The state of an AGG_IN_HASH aggregate is a struct multiset; any other, one of these. */
+/*
+ * The state of an AGG_IN_HASH aggregate is the window's struct value_set
+ * (value_set.h: the window keeps the values itself); any other's, one of
+ * these, per window and, in a sliding window, per bucket of it.
+ */
 struct agg_word {
 	uint64_t v; /* hits, sum or the extreme */
-	uint64_t n; /* values in it (min, max: 0 means none) */
+	uint64_t n; /* min, max: values in it (0 means none); unused by totals */
 };
 
 struct agg_def {
@@ -33,18 +37,24 @@ struct agg_def {
 	enum agg_input input;
 	unsigned int field_types; /* REQ_TYPE bits its field may have; 0: it takes no field */
 	const char *field_what;   /* "a numeric record field": what the parser asks for */
+	/* Fold a value into a word. NULL: no word (count; distinct keeps a value set). */
+	void (*add)(struct agg_word *a, uint64_t v);
 	/*
-	 * Fold a value in: 0, WIN_TRUNCATED (a multiset at limit did not take
-	 * it) or -ENOMEM. NULL: nothing to keep (count).
+	 * A sliding window's bucket keeps a part of the word, part_words long: 1
+	 * for a total (its sum), 2 for an extreme (the word: min and max need its
+	 * count). part_add folds a value into a part.
 	 */
-	int (*add)(void *state, uint64_t v, uint32_t limit);
+	uint8_t part_words;
+	void (*part_add)(uint64_t *part, uint64_t v);
+	/* Fold a part in: a sliding window's totals are the sum of its buckets. */
+	void (*merge)(struct agg_word *a, const uint64_t *part);
 	/*
-	 * Take a value out again (sliding windows). false: the state cannot
-	 * tell what is left without the other values (the extreme left); the
-	 * window rebuilds it with add over the records it still holds.
+	 * Take a part out again (its bucket left). false: the word cannot tell
+	 * what is left without the other parts (the extreme left); the window
+	 * rebuilds it by merging the buckets it still holds.
 	 */
-	bool (*remove)(void *state, uint64_t v);
-	/* The value having and the evidence see; n: records in the window. */
+	bool (*unmerge)(struct agg_word *a, const uint64_t *part);
+	/* The value having and the evidence see; state a word or a value set, n the records. */
 	double (*view)(const void *state, uint64_t n);
 };
 

@@ -79,45 +79,54 @@ static void advance_clock(struct engine *e, uint64_t now_ns)
 		e->clock = now_ns;
 }
 
+/* Whether policy i may hold for this record: ungated, or one of its gate's patterns matched. */
+static inline bool gate_open(const struct engine *e, uint16_t i)
+{
+	return !e->gated[i] || e->run[i] == e->gen || e->trace;
+}
+
 static void run_list(struct engine *e, int list, const struct request_record *r)
 {
 	for (size_t i = 0; i < e->nlist[list]; i++) {
-		struct epolicy *ep = &e->pol[e->list[list][i]];
+		uint16_t pi = e->list[list][i];
+		struct epolicy *ep = &e->pol[pi];
 
 		switch (list) {
-		case LIST_MATCH: eng_run_match(e, ep, r); break;
+		case LIST_MATCH:
+			if (gate_open(e, pi))
+				eng_run_match(e, ep, r);
+			break;
 		case LIST_CRS: eng_run_crs(e, ep, r); break;
 		case LIST_RATE: eng_run_rate(e, ep, r); break;
 		case LIST_PROFILE: eng_run_profile(e, ep, r); break;
-		default: eng_run_window(e, ep, r);
+		default:
+			if (gate_open(e, pi))
+				eng_run_window(e, ep, r);
 		}
 	}
 }
 
 /*
- * Match policies: the ungated ones always, a gated one only when one of
- * its patterns matched this record (it could not hold otherwise). The
- * gates' passes run first; their hits, usually none, name the policies.
- * Tracing (explain) runs them all, so each says why it did not match.
+ * Gates: a match policy's where, or a window policy's filter, that needs
+ * one of some patterns cannot hold unless one of them matched this record.
+ * The gates' passes run first (a field is scanned once, whoever asks);
+ * their hits, usually none, open the policies they name, and the others are
+ * skipped without a walk of their predicates. Tracing (explain) opens every
+ * gate, so each policy says why it did not match.
  */
-static void run_matches(struct engine *e, const struct request_record *r)
+static void open_gates(struct engine *e)
 {
 	const int *hits;
 	size_t nhits;
 
-	if (e->trace || !e->ngate_run) {
-		run_list(e, LIST_MATCH, r);
+	if (e->trace)
 		return;
-	}
 	for (uint32_t k = 0; k < e->ngate_run; k++)
 		pred_eval_run(e->ev, e->gate_run[k]);
 	nhits = pred_eval_hits(e->ev, &hits);
 	for (size_t h = 0; h < nhits; h++)
 		for (uint32_t j = 0; j < e->gate_cnt[hits[h]]; j++)
 			e->run[e->gate_pol[e->gate_first[hits[h]] + j]] = e->gen;
-	for (size_t i = 0; i < e->nlist[LIST_MATCH]; i++)
-		if (!e->gated[i] || e->run[i] == e->gen)
-			eng_run_match(e, &e->pol[e->list[LIST_MATCH][i]], r);
 }
 
 /* Block verdicts of this record as records of their own, for input: verdicts. */
@@ -153,8 +162,9 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		r = &now;
 	}
 	begin_record(e, r);
+	open_gates(e);
 	/* A match needs no window: late (and held-out future) records still match. */
-	run_matches(e, r);
+	run_list(e, LIST_MATCH, r);
 	run_list(e, LIST_CRS, r);
 	if (!windowless) {
 		run_list(e, LIST_WINDOW, r);
@@ -381,15 +391,26 @@ static int cmp_pair(const void *a, const void *b)
 	return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
 }
 
-/* (pattern id, list position) pairs of every gated match policy, by id. */
+/* The predicate that gates policy p: a match policy's where, a window policy's filter. */
+static const struct pred *gate_pred(const struct policy *p)
+{
+	if (p->kind == POLICY_MATCH)
+		return p->where;
+	if (p->kind == POLICY_WINDOW && !p->window.input_verdicts)
+		return p->window.filter;
+	return NULL;
+}
+
+/* (pattern id, policy) pairs of every gated policy, by id. */
 static int (*gate_pairs(struct engine *e, size_t *np))[2]
 {
 	int (*pairs)[2] = NULL, ids[PRED_GATE_MAX];
 	size_t cap = 0;
 
 	*np = 0;
-	for (size_t i = 0; i < e->nlist[LIST_MATCH]; i++) {
-		int k = pred_gate(e->pol[e->list[LIST_MATCH][i]].p->where, ids, PRED_GATE_MAX);
+	for (size_t i = 0; i < e->ps->count; i++) {
+		const struct pred *where = gate_pred(&e->ps->policies[i]);
+		int k = where ? pred_gate(where, ids, PRED_GATE_MAX) : -1;
 
 		e->gated[i] = k > 0;
 		for (int j = 0; j < k; j++) {
@@ -412,12 +433,13 @@ static int (*gate_pairs(struct engine *e, size_t *np))[2]
 }
 
 /*
- * The pattern gates of the match policies: a policy whose where needs one
- * of some patterns runs only for records where one of them matched.
+ * The pattern gates of match and window policies: a policy whose where or
+ * filter needs one of some patterns runs only for records where one of them
+ * matched.
  */
 static bool gates_init(struct engine *e)
 {
-	size_t n = e->nlist[LIST_MATCH], np, nre = regex_set_count(e->ps->regexes) + 1;
+	size_t n = e->ps->count, np, nre = regex_set_count(e->ps->regexes) + 1;
 	int (*pairs)[2];
 	bool ok;
 

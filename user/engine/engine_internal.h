@@ -165,11 +165,12 @@ struct engine {
 	profile_sink_fn sink;
 	void *sink_ctx;
 	/*
-	 * Match policies gated by their patterns (pred_gate): gate_run holds
-	 * one pattern per Hyperscan pass (and each PCRE2 pattern) to run per
-	 * record; a pattern id's policies (list positions) are
-	 * gate_pol[gate_first[id] .. + gate_cnt[id]). gated[i]: LIST_MATCH's
-	 * i-th policy waits for a hit; run[i]: the record that let it through.
+	 * Match policies (where) and window policies (filter) gated by their
+	 * patterns (pred_gate): gate_run holds one pattern per Hyperscan pass
+	 * (and each PCRE2 pattern) to run per record; a pattern id's policies
+	 * (indexes in the set) are gate_pol[gate_first[id] .. + gate_cnt[id]).
+	 * gated[i]: policy i waits for a hit; run[i]: the record that let it
+	 * through.
 	 */
 	int *gate_run;
 	uint32_t ngate_run;

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/multiset.h"
+#include "engine/value_set.h"
 #include "engine/window.h"
 
 /* Per slot: [window index + 1 (0: unused), records, a struct agg_word per aggregate]. */
@@ -11,31 +11,56 @@
 #define ACC_N 1
 #define ACC_V 2
 
-/* Multisets start in this many entries inside the window's own block. */
-#define MULTISET_INLINE 8
+/*
+ * Per bucket of a sliding window: [bucket, oldest ts in it, records, then per
+ * aggregate its part of the word (a total's sum; an extreme's word) or,
+ * distinct, its count of values] (bucket_at).
+ */
+#define B_ID 0
+#define B_FIRST 1
+#define B_N 2
+#define B_AGG 3
+
+/* Value sets start with this many entries inside the window's own block. */
+#define VALUES_INLINE 8
 
 /*
- * One block: this header, the aggregates of each slot, the hash multisets,
- * then room for their first MULTISET_INLINE values and the ring's first
- * RING_INLINE records. A quiet group's whole window is one allocation and a
- * few adjacent cache lines; busier ones grow onto the heap.
+ * One block: this header, the aggregates of each slot (sliding: one, the
+ * totals over the buckets), the value sets, then room for their first
+ * VALUES_INLINE values and the ring's first RING_INLINE buckets. A quiet
+ * group's whole window is one allocation and a few adjacent cache lines;
+ * busier ones grow onto the heap.
  */
 #define RING_INLINE 4
 
 struct win {
 	uint64_t newest; /* sliding: newest ts; tumbling: newest window index */
-	bool any;
-	uint32_t head, count, cap; /* sliding: the ring, in records */
+	/*
+	 * sliding: buckets up to gone have left (0: none); the oldest and newest
+	 * bucket held (0: none) and the oldest's first ts. Kept here so a record
+	 * reads the ring only for the buckets it changes: every bucket read is
+	 * a likely cache miss in a replay of many quiet sources.
+	 */
+	uint64_t gone, front, back, front_first;
+	uint64_t *ring;
 	uint32_t entries;
-	uint32_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
-	uint64_t *ring; /* records: [ts, win_input bits, values...] */
-	struct multiset *maps; /* [slot][distinct aggregate] */
+	/* sliding: the ring of non-empty buckets, oldest first (at most WIN_MAX_BUCKETS) */
+	uint16_t head, count, cap;
+	uint16_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
+	bool any;
+	/* One cache line above, aggregates from the next (the block is line-aligned); then the
+	 * value sets, [slot][distinct aggregate] (win_sets). */
 	uint64_t acc[];
 };
 
+_Static_assert(offsetof(struct win, acc) <= 64, "a window's header is one cache line");
+_Static_assert(POLICY_MAX_AGGS <= 16 && WIN_MAX_BUCKETS < 32768, "stale and the ring fit 16 bits");
+
+#define LINE 64
+
 static inline uint32_t stride(const struct win_spec *s)
 {
-	return 2U + s->n_vals;
+	return s->stride;
 }
 
 static inline uint32_t acc_words(const struct win_spec *s)
@@ -48,9 +73,14 @@ static inline uint64_t *slot_acc(struct win *w, const struct win_spec *s, uint32
 	return w->acc + (size_t)slot * acc_words(s);
 }
 
-static inline struct multiset *slot_maps(struct win *w, const struct win_spec *s, uint32_t slot)
+static inline struct value_set *win_sets(struct win *w, const struct win_spec *s)
 {
-	return w->maps + (size_t)slot * s->n_dist;
+	return (struct value_set *)(w->acc + (size_t)s->slots * acc_words(s));
+}
+
+static inline struct value_set *slot_sets(struct win *w, const struct win_spec *s, uint32_t slot)
+{
+	return win_sets(w, s) + (size_t)slot * s->n_dist;
 }
 
 static inline uint64_t *ring_at(struct win *w, const struct win_spec *s, uint32_t i)
@@ -58,24 +88,51 @@ static inline uint64_t *ring_at(struct win *w, const struct win_spec *s, uint32_
 	return w->ring + (size_t)((w->head + i) & (w->cap - 1)) * stride(s);
 }
 
-/* Aggregate i's state in a slot: its multiset (distinct) or its word. */
+/* Aggregate i's part of its word in bucket b (agg_def.part_words long). */
+static inline uint64_t *bucket_part(const struct win_spec *s, uint64_t *b, uint8_t i)
+{
+	return b + s->bucket_at[i];
+}
+
+/* A distinct aggregate's values last seen in bucket b. */
+static inline uint64_t *bucket_values(const struct win_spec *s, uint64_t *b, uint8_t i)
+{
+	return b + s->bucket_at[i];
+}
+
+/* Aggregate i's state in a slot: its value set (distinct) or its word. */
 static inline void *agg_state(struct win *w, const struct win_spec *s, uint32_t slot, uint8_t i)
 {
 	if (s->def[i]->input == AGG_IN_HASH)
-		return &slot_maps(w, s, slot)[s->dist_of[i]];
+		return &slot_sets(w, s, slot)[s->dist_of[i]];
 	return (struct agg_word *)(slot_acc(w, s, slot) + ACC_V) + i;
+}
+
+/* The bucket of a ts, counted from 1 (0 means none). */
+static inline uint64_t bucket_of(const struct win_spec *s, uint64_t ts)
+{
+	return ts / s->bucket_ns + 1;
 }
 
 void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t late_ns)
 {
+	uint64_t width_s = (pw->length_s + WIN_MAX_BUCKETS - 1) / WIN_MAX_BUCKETS;
+
 	memset(s, 0, sizeof(*s));
 	s->tumbling = pw->tumbling;
 	s->length_ns = pw->length_s * 1000000000ULL;
+	s->bucket_ns = (width_s ? width_s : 1) * 1000000000ULL;
+	s->buckets = (s->length_ns + s->bucket_ns - 1) / s->bucket_ns;
+	if (!s->buckets)
+		s->buckets = 1;
 	s->n_aggs = pw->n_aggs;
+	s->stride = B_AGG;
 	for (uint8_t i = 0; i < pw->n_aggs; i++) {
 		const struct agg_def *def = &agg_defs[pw->aggs[i].fn];
 
 		s->def[i] = def;
+		s->bucket_at[i] = s->stride;
+		s->stride += def->add ? def->part_words : def->input == AGG_IN_HASH ? 1 : 0;
 		if (def->add)
 			s->fold[s->n_fold++] = i;
 		if (def->input == AGG_IN_HASH)
@@ -85,36 +142,43 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 	}
 	/* The window before (rise_factor) and every window a late record can reach. */
 	s->slots = s->tumbling ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns) : 1;
-	s->max_records = WIN_MAX_RECORDS;
+	s->max_values = WIN_MAX_VALUES;
 	s->size = sizeof(struct win) + (size_t)s->slots * acc_words(s) * sizeof(uint64_t) +
-		  (size_t)s->slots * s->n_dist * (sizeof(struct multiset) +
-						  MULTISET_INLINE * sizeof(struct multiset_entry)) +
+		  (size_t)s->slots * s->n_dist * (sizeof(struct value_set) +
+						  VALUES_INLINE * sizeof(struct value_entry)) +
 		  (s->tumbling ? 0 : RING_INLINE * stride(s) * sizeof(uint64_t));
+	s->size = (s->size + LINE - 1) / LINE * LINE; /* aligned_alloc takes whole lines */
 }
 
-static struct multiset_entry *inline_entries(struct win *w, const struct win_spec *s)
+static struct value_entry *inline_values(struct win *w, const struct win_spec *s)
 {
-	return (struct multiset_entry *)(w->maps + (size_t)s->slots * s->n_dist);
+	return (struct value_entry *)(win_sets(w, s) + (size_t)s->slots * s->n_dist);
 }
 
 static uint64_t *inline_ring(struct win *w, const struct win_spec *s)
 {
-	return (uint64_t *)(inline_entries(w, s) + (size_t)s->slots * s->n_dist * MULTISET_INLINE);
+	return (uint64_t *)(inline_values(w, s) + (size_t)s->slots * s->n_dist * VALUES_INLINE);
+}
+
+/* The value sets back to their inline room, emptied; heap tables are freed. */
+static void sets_inline(struct win *w, const struct win_spec *s)
+{
+	for (uint32_t i = 0; i < s->slots * s->n_dist; i++) {
+		struct value_set *vs = &win_sets(w, s)[i];
+
+		if (vs->heap)
+			free(vs->e);
+		vs->e = inline_values(w, s) + (size_t)i * VALUES_INLINE;
+		vs->mask = VALUES_INLINE - 1;
+		vs->heap = false;
+		value_set_clear(vs);
+	}
 }
 
 /* Point every buffer at its inline room, emptied; heap buffers are freed. */
 static void win_inline(struct win *w, const struct win_spec *s)
 {
-	for (uint32_t i = 0; i < s->slots * s->n_dist; i++) {
-		struct multiset *m = &w->maps[i];
-
-		if (m->heap)
-			free(m->e);
-		m->e = inline_entries(w, s) + (size_t)i * MULTISET_INLINE;
-		m->mask = MULTISET_INLINE - 1;
-		m->heap = false;
-		multiset_clear(m);
-	}
+	sets_inline(w, s);
 	if (w->ring != inline_ring(w, s))
 		free(w->ring);
 	w->ring = inline_ring(w, s);
@@ -123,10 +187,10 @@ static void win_inline(struct win *w, const struct win_spec *s)
 
 struct win *win_new(const struct win_spec *s)
 {
-	struct win *w = calloc(1, s->size);
+	struct win *w = aligned_alloc(LINE, s->size);
 
 	if (w) {
-		w->maps = (struct multiset *)(w->acc + (size_t)s->slots * acc_words(s));
+		memset(w, 0, s->size);
 		win_inline(w, s);
 	}
 	return w;
@@ -143,7 +207,7 @@ void win_free(struct win *w, const struct win_spec *s)
 void win_reset(struct win *w, const struct win_spec *s)
 {
 	win_inline(w, s);
-	w->newest = 0;
+	w->newest = w->gone = w->front = w->back = w->front_first = 0;
 	w->any = false;
 	w->head = w->count = w->entries = w->stale = 0;
 	memset(w->acc, 0, (size_t)s->slots * acc_words(s) * sizeof(uint64_t));
@@ -154,45 +218,102 @@ size_t win_entries(const struct win *w)
 	return w->entries;
 }
 
-/* Apply one record (entry layout) to a slot's aggregates; sign +1 or -1. */
-static int acc_apply(struct win *w, const struct win_spec *s, uint32_t slot, const uint64_t *e,
-		     int sign)
+/* The value sets' entries held, stale ones included: they are memory too. */
+static uint32_t values_held(struct win *w, const struct win_spec *s, uint32_t slot)
 {
-	int flags = 0;
+	uint32_t n = 0;
 
-	slot_acc(w, s, slot)[ACC_N] += (uint64_t)(int64_t)sign;
+	for (uint8_t i = 0; i < s->n_dist; i++)
+		n += slot_sets(w, s, slot)[i].used;
+	return n;
+}
+
+/* The words of a record into a slot's (and, sliding, its bucket's) aggregates. */
+static void words_add(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t *bucket,
+		      const struct win_input *in)
+{
 	for (uint8_t k = 0; k < s->n_fold; k++) {
 		uint8_t i = s->fold[k];
 		const struct agg_def *def = s->def[i];
-		void *st = agg_state(w, s, slot, i);
 		uint64_t v;
+
+		if (!(in->bits >> i & 1))
+			continue; /* the where does not hold, or the record lacks the field */
+		v = def->input == AGG_IN_WHERE ? 1 : in->val[s->val_of[i]];
+		def->add(agg_state(w, s, slot, i), v);
+		if (bucket)
+			def->part_add(bucket_part(s, bucket, i), v);
+	}
+}
+
+/* Where bucket b is in the ring's memory: a hint for finding it again (value_set.h). */
+static inline uint16_t ring_slot(struct win *w, const struct win_spec *s, const uint64_t *b)
+{
+	return (uint16_t)((size_t)(b - w->ring) / stride(s));
+}
+
+/*
+ * The sliding window's bucket at.bucket, or NULL: where it was when last seen
+ * unless the ring has grown or a late bucket slid in since, else a binary
+ * search (buckets are in order).
+ */
+static uint64_t *find_bucket(struct win *w, const struct win_spec *s, struct value_at at)
+{
+	uint32_t lo = 0, hi = w->count;
+	uint64_t id = at.bucket;
+
+	if (at.where < w->cap && w->ring[(size_t)at.where * stride(s) + B_ID] == id)
+		return w->ring + (size_t)at.where * stride(s);
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		uint64_t *b = ring_at(w, s, mid);
+
+		if (b[B_ID] == id)
+			return b;
+		if (b[B_ID] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * The record's distinct values. Sliding: each counts in the newest bucket it
+ * was seen in (taken from the one before when it moves); tumbling: once per
+ * window. WIN_TRUNCATED when a new value found the set at its cap.
+ */
+static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t id,
+		      uint64_t *bucket, const struct win_input *in)
+{
+	struct value_at at = { id, bucket ? ring_slot(w, s, bucket) : 0 }, was;
+	uint64_t *old;
+	int flags = 0;
+
+	for (uint8_t i = 0; i < s->n_aggs; i++) {
 		int r;
 
-		if (!(e[1] >> i & 1))
-			continue; /* the where does not hold, or the record lacks the field */
-		v = def->input == AGG_IN_WHERE ? 1 : e[2 + s->val_of[i]];
-		if (sign < 0) {
-			if (!def->remove(st, v))
-				w->stale |= 1U << i;
+		if (s->def[i]->input != AGG_IN_HASH || !(in->bits >> i & 1))
 			continue;
-		}
-		r = def->add(st, v, s->max_records);
+		r = value_set_see(agg_state(w, s, slot, i), in->val[s->val_of[i]], at, w->gone,
+				  s->max_values, &was);
 		if (r < 0)
 			return r;
-		if (r)
+		if (r == VALUE_FULL)
 			flags |= WIN_TRUNCATED;
+		if (!bucket || (r != VALUE_NEW && r != VALUE_MOVED))
+			continue;
+		++*bucket_values(s, bucket, i);
+		if (r == VALUE_MOVED && (old = find_bucket(w, s, was)))
+			--*bucket_values(s, old, i);
 	}
 	return flags;
 }
 
 /*
- * Sliding min and max after the record holding the extreme left: fold what
- * the ring still holds back in. Not a monotonic deque: late records enter
- * the ring mid-way (it stays in ts order), and a deque of candidates would
- * need the same shifting plus its own buffer per aggregate. A rebuild reads
- * at most WIN_MAX_RECORDS entries, the bound a late record's shift in
- * sliding_add already has, and runs only when the extreme itself left, at
- * most once per record however many left with it.
+ * Sliding min and max after the bucket holding the extreme left: merge what
+ * the ring still holds back in, at most WIN_MAX_BUCKETS buckets, and only
+ * when the extreme itself left.
  */
 static void rebuild_stale(struct win *w, const struct win_spec *s)
 {
@@ -201,12 +322,8 @@ static void rebuild_stale(struct win *w, const struct win_spec *s)
 		struct agg_word *a = agg_state(w, s, 0, i);
 
 		memset(a, 0, sizeof(*a));
-		for (uint32_t j = 0; j < w->count; j++) {
-			const uint64_t *e = ring_at(w, s, j);
-
-			if (e[1] >> i & 1)
-				s->def[i]->add(a, e[2 + s->val_of[i]], s->max_records);
-		}
+		for (uint32_t j = 0; j < w->count; j++)
+			s->def[i]->merge(a, bucket_part(s, ring_at(w, s, j), i));
 	}
 	w->stale = 0;
 }
@@ -224,28 +341,43 @@ static void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, dou
 static void slot_reset(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t k1)
 {
 	uint64_t *acc = slot_acc(w, s, slot);
-	struct multiset *maps = slot_maps(w, s, slot);
 
-	for (uint8_t i = 0; i < s->n_dist; i++) {
-		w->entries -= maps[i].used;
-		multiset_clear(&maps[i]);
-	}
+	w->entries -= values_held(w, s, slot);
+	for (uint8_t i = 0; i < s->n_dist; i++)
+		value_set_clear(&slot_sets(w, s, slot)[i]);
 	memset(acc, 0, acc_words(s) * sizeof(uint64_t));
 	acc[ACC_K] = k1;
 }
 
-/* Sliding: drop the oldest record. */
-static void ring_pop(struct win *w, const struct win_spec *s)
+/* Sliding: the oldest bucket leaves, and with it the values last seen there. */
+static void bucket_pop(struct win *w, const struct win_spec *s)
 {
-	acc_apply(w, s, 0, ring_at(w, s, 0), -1);
-	w->head = (w->head + 1) & (w->cap - 1);
+	uint64_t *b = ring_at(w, s, 0);
+
+	slot_acc(w, s, 0)[ACC_N] -= b[B_N];
+	for (uint8_t i = 0; i < s->n_aggs; i++) {
+		const struct agg_def *def = s->def[i];
+
+		if (def->input == AGG_IN_HASH)
+			value_set_forget(agg_state(w, s, 0, i), (uint32_t)*bucket_values(s, b, i));
+		else if (def->unmerge && !def->unmerge(agg_state(w, s, 0, i), bucket_part(s, b, i)))
+			w->stale |= 1U << i;
+	}
+	w->head = (uint16_t)((w->head + 1) & (w->cap - 1));
 	w->count--;
 	w->entries--;
+	w->front = w->front_first = 0;
+	if (w->count) {
+		w->front = ring_at(w, s, 0)[B_ID];
+		w->front_first = ring_at(w, s, 0)[B_FIRST];
+	} else {
+		w->back = 0;
+	}
 }
 
 static int ring_grow(struct win *w, const struct win_spec *s)
 {
-	uint32_t cap = w->cap * 2, st = stride(s);
+	uint32_t cap = w->cap * 2u, st = stride(s);
 	uint64_t *ring = malloc((size_t)cap * st * sizeof(uint64_t));
 
 	if (!ring)
@@ -256,58 +388,129 @@ static int ring_grow(struct win *w, const struct win_spec *s)
 		free(w->ring);
 	w->ring = ring;
 	w->head = 0;
-	w->cap = cap;
+	w->cap = (uint16_t)cap;
 	return 0;
 }
 
-static void sliding_expire(struct win *w, const struct win_spec *s, uint64_t horizon)
+/* Buckets up to gone leave; the header's front says whether any does without reading the ring. */
+static void sliding_expire(struct win *w, const struct win_spec *s, uint64_t gone)
 {
-	/* (t - length, t]: a record exactly length older than t is out. */
-	while (w->count && ring_at(w, s, 0)[0] + s->length_ns <= horizon)
-		ring_pop(w, s);
+	if (gone > w->gone)
+		w->gone = gone;
+	if (!w->front || w->front > w->gone)
+		return;
+	while (w->front && w->front <= w->gone)
+		bucket_pop(w, s);
+	/* Every value is stale once the last bucket left: an idle group keeps no table. */
+	if (!w->count) {
+		w->entries -= values_held(w, s, 0);
+		sets_inline(w, s);
+	}
 }
 
-static int sliding_add(struct win *w, const struct win_spec *s, const uint64_t *e,
-		       struct win_view *view)
+/* The bucket a record at id goes into: the newest, or (late) found or made in its place. */
+static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint64_t ts,
+		      uint64_t **out)
 {
-	uint32_t st = stride(s), pos;
-	int flags = 0, r;
+	uint32_t st = stride(s), pos = w->count;
+	uint64_t *b;
+	int r;
 
-	if (!w->any || e[0] > w->newest) {
-		w->newest = e[0];
-		w->any = true;
-		sliding_expire(w, s, w->newest);
-	} else if (e[0] + s->length_ns <= w->newest) {
-		return WIN_TOO_OLD;
-	}
-	if (w->count == s->max_records) {
-		ring_pop(w, s);
-		flags |= WIN_TRUNCATED;
+	/* A new newest bucket (most records in a quiet group) reads no other. */
+	while (id <= w->back && pos && ring_at(w, s, pos - 1)[B_ID] > id)
+		pos--;
+	if (id <= w->back && pos && (b = ring_at(w, s, pos - 1))[B_ID] == id) {
+		if (ts < b[B_FIRST])
+			b[B_FIRST] = ts;
+		if (pos == 1 && ts < w->front_first)
+			w->front_first = ts;
+		*out = b;
+		return 0;
 	}
 	if (w->count == w->cap && (r = ring_grow(w, s)))
 		return r;
-	/* Keep ts order: a late record slides in behind the newer ones. */
-	for (pos = w->count; pos && ring_at(w, s, pos - 1)[0] > e[0]; pos--)
-		memcpy(ring_at(w, s, pos), ring_at(w, s, pos - 1), st * sizeof(uint64_t));
-	memcpy(ring_at(w, s, pos), e, st * sizeof(uint64_t));
+	/* A late record's new bucket slides in behind the newer ones: at most the buckets in
+	 * its lateness, never the records. */
+	for (uint32_t i = w->count; i > pos; i--)
+		memcpy(ring_at(w, s, i), ring_at(w, s, i - 1), st * sizeof(uint64_t));
+	b = ring_at(w, s, pos);
+	memset(b, 0, st * sizeof(uint64_t));
+	b[B_ID] = id;
+	b[B_FIRST] = ts;
 	w->count++;
 	w->entries++;
-	r = acc_apply(w, s, 0, e, 1);
+	if (pos == 0) {
+		w->front = id;
+		w->front_first = ts;
+	}
+	if (id > w->back)
+		w->back = id;
+	*out = b;
+	return 0;
+}
+
+/*
+ * What a record will read, asked for at once: the oldest bucket when it is
+ * about to leave, the newest, and each value's home in its set. In a replay
+ * of many quiet sources each is a cache miss; one after another they add up,
+ * asked together they overlap.
+ */
+static void sliding_prefetch(struct win *w, const struct win_spec *s, const struct win_input *in,
+			     uint64_t id)
+{
+	if (!w->count)
+		return;
+	if (id > s->buckets && w->front <= id - s->buckets)
+		__builtin_prefetch(ring_at(w, s, 0));
+	if (id <= w->back)
+		__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
+	for (uint8_t i = 0; i < s->n_aggs; i++)
+		if (s->def[i]->input == AGG_IN_HASH && in->bits >> i & 1)
+			value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
+}
+
+static int sliding_add(struct win *w, const struct win_spec *s, const struct win_input *in,
+		       struct win_view *view)
+{
+	uint64_t id = bucket_of(s, in->ts_ns), *b;
+	uint32_t before;
+	int flags, r;
+
+	sliding_prefetch(w, s, in, id);
+
+	if (!w->any || in->ts_ns > w->newest) {
+		w->newest = in->ts_ns;
+		w->any = true;
+		if (id > s->buckets)
+			sliding_expire(w, s, id - s->buckets);
+	} else if (id <= w->gone) {
+		return WIN_TOO_OLD;
+	}
+	r = bucket_for(w, s, id, in->ts_ns, &b);
 	if (r < 0)
 		return r;
+	before = values_held(w, s, 0);
+	flags = values_add(w, s, 0, id, b, in);
+	w->entries += values_held(w, s, 0) - before;
+	if (flags < 0)
+		return flags;
+	b[B_N]++;
+	slot_acc(w, s, 0)[ACC_N]++;
+	words_add(w, s, 0, b, in);
 	acc_view(w, s, 0, view->agg);
 	view->n = slot_acc(w, s, 0)[ACC_N];
 	view->end_ns = w->newest;
 	view->start_ns = w->newest > s->length_ns ? w->newest - s->length_ns : 0;
-	view->first_ns = ring_at(w, s, 0)[0];
-	return flags | r;
+	view->first_ns = w->front_first;
+	return flags;
 }
 
-static int tumbling_add(struct win *w, const struct win_spec *s, const uint64_t *e,
+static int tumbling_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 			struct win_view *view)
 {
-	uint64_t k = e[0] / s->length_ns, before = 0;
+	uint64_t k = in->ts_ns / s->length_ns;
 	uint32_t slot = (uint32_t)(k % s->slots), prev = (uint32_t)((k + s->slots - 1) % s->slots);
+	uint32_t before;
 	int r;
 
 	if (!w->any || k > w->newest) {
@@ -318,14 +521,13 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const uint64_t 
 	}
 	if (slot_acc(w, s, slot)[ACC_K] != k + 1)
 		slot_reset(w, s, slot, k + 1);
-	for (uint8_t i = 0; i < s->n_dist; i++)
-		before += slot_maps(w, s, slot)[i].used;
-	r = acc_apply(w, s, slot, e, 1);
-	for (uint8_t i = 0; i < s->n_dist; i++)
-		w->entries += slot_maps(w, s, slot)[i].used;
-	w->entries -= (uint32_t)before;
+	before = values_held(w, s, slot);
+	r = values_add(w, s, slot, k + 1, NULL, in);
+	w->entries += values_held(w, s, slot) - before;
 	if (r < 0)
 		return r;
+	slot_acc(w, s, slot)[ACC_N]++;
+	words_add(w, s, slot, NULL, in);
 	acc_view(w, s, slot, view->agg);
 	memset(view->prev, 0, sizeof(view->prev));
 	if (slot_acc(w, s, prev)[ACC_K] == k)
@@ -339,21 +541,17 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const uint64_t 
 int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 	    struct win_view *view)
 {
-	uint64_t e[2 + POLICY_MAX_AGGS];
-
-	e[0] = in->ts_ns;
-	e[1] = in->bits;
-	memcpy(e + 2, in->val, s->n_vals * sizeof(uint64_t));
-	return s->tumbling ? tumbling_add(w, s, e, view) : sliding_add(w, s, e, view);
+	return s->tumbling ? tumbling_add(w, s, in, view) : sliding_add(w, s, in, view);
 }
 
 bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns)
 {
-	uint64_t oldest_k = horizon_ns / s->length_ns;
+	uint64_t oldest_k = horizon_ns / s->length_ns, id = bucket_of(s, horizon_ns);
 	bool empty = true;
 
 	if (!s->tumbling) {
-		sliding_expire(w, s, horizon_ns);
+		if (id > s->buckets)
+			sliding_expire(w, s, id - s->buckets);
 		return !w->count;
 	}
 	/* A record at horizon or later reads its own window and the one before. */

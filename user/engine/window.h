@@ -3,21 +3,33 @@
  * Windowed aggregates of one group, on event time. The engine turns each
  * record into a win_input (what each aggregate takes from it, as
  * aggregate.h says); nothing here points into a record. Each aggregate's
- * state is folded by its agg_defs row.
+ * state is folded by its agg_defs row; distinct keeps its values in a
+ * value set (value_set.h).
  *
- * sliding:  the records with ts in (t - length, t], t the group's newest
- *           record. A ring of per-record entries in ts order, aggregates
- *           updated as records enter and leave; distinct keeps a count per
- *           hash, so it stays exact as records leave; min and max are
- *           rebuilt from the ring when their extreme leaves (window.c).
+ * sliding:  the records in the last `length` of event time, in buckets of
+ *           one second or, for windows longer than
+ *           WIN_MAX_BUCKETS seconds, length / WIN_MAX_BUCKETS rounded up
+ *           to whole seconds. The window is the `buckets` buckets ending
+ *           with the newest record's: a record counts while its bucket is
+ *           one of them. Error bound: a record leaves at most one bucket
+ *           width before it is exactly `length` older than the newest
+ *           (never after), so the window spans between length - width and
+ *           length. Timestamps in whole seconds (combined and common logs)
+ *           with a 1 s bucket: exact, the records with ts in (t - length, t].
+ *           Per bucket the ring keeps the records' aggregates, so a record
+ *           costs the same whatever leaves; a late record's bucket is found
+ *           or slid in among at most the buckets of its lateness (never a
+ *           shift over records). distinct stays exact as buckets leave (each
+ *           value counts in the newest bucket it was seen in); min and max
+ *           are rebuilt from the buckets when their extreme leaves.
  * tumbling: [k*length, (k+1)*length), aligned to the epoch. One slot of
  *           aggregates per window, enough slots for the previous window
  *           (rise_factor) and for late records within the tolerance.
  *
- * Memory: a group holds at most WIN_MAX_RECORDS records (sliding) or
- * distinct values per window (tumbling). At the cap the oldest record
- * leaves early (sliding; the window is then shorter than its length) or a
- * new distinct value is not counted (tumbling); win_add reports it.
+ * Memory: a sliding window holds at most `buckets` (<= WIN_MAX_BUCKETS)
+ * buckets of a few words, however busy its group; distinct holds at most
+ * WIN_MAX_VALUES values per window. A new value beyond that is not counted
+ * (win_add reports it).
  *
  * rate windows are bucketed sums (the kernel counters are read once a
  * second): at most RATE_MAX_BUCKETS buckets of at least one second.
@@ -31,22 +43,28 @@
 
 #include "engine/policy.h"
 
-#define WIN_MAX_RECORDS 8192U
+#define WIN_MAX_BUCKETS 600U
+#define WIN_MAX_VALUES 8192U
 #define RATE_MAX_BUCKETS 60U
 
 struct win_spec {
 	bool tumbling;
 	uint64_t length_ns;
+	uint64_t bucket_ns;         /* sliding: width of a bucket */
+	uint64_t buckets;           /* sliding: buckets in the window */
 	uint8_t n_aggs;
 	uint8_t n_vals;             /* aggregates that take a field: a value per record */
-	uint8_t n_dist;             /* aggregates kept as a multiset (distinct) */
+	uint8_t n_dist;             /* aggregates kept as a value set (distinct) */
 	uint8_t n_fold;
 	const struct agg_def *def[POLICY_MAX_AGGS];
-	uint8_t fold[POLICY_MAX_AGGS];    /* the aggregates with state (all but count) */
+	uint8_t fold[POLICY_MAX_AGGS];    /* the aggregates with a word (all but count, distinct) */
 	uint8_t val_of[POLICY_MAX_AGGS];  /* aggregate -> value slot */
-	uint8_t dist_of[POLICY_MAX_AGGS]; /* distinct aggregate -> its multiset */
+	uint8_t dist_of[POLICY_MAX_AGGS]; /* distinct aggregate -> its value set */
+	/* sliding: aggregate -> its words in a bucket (a word's two, distinct's count of values) */
+	uint8_t bucket_at[POLICY_MAX_AGGS];
+	uint8_t stride;             /* sliding: words per bucket */
 	uint32_t slots;             /* tumbling windows kept */
-	uint32_t max_records;
+	uint32_t max_values;        /* distinct values per window */
 	size_t size;                /* bytes of one struct win */
 };
 
@@ -68,7 +86,7 @@ struct win_view {
 
 enum {
 	WIN_TOO_OLD = 1,   /* before every window still kept: not counted */
-	WIN_TRUNCATED = 2, /* at the cap: the oldest record left, or a value was not counted */
+	WIN_TRUNCATED = 2, /* at the cap: a new distinct value was not counted */
 };
 
 struct win;
@@ -87,7 +105,7 @@ int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
  * when nothing is left.
  */
 bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns);
-/* Records plus distinct values held: the unit of the engine's memory budget. */
+/* Buckets plus distinct values held: the unit of the engine's memory budget. */
 size_t win_entries(const struct win *w);
 
 struct rate_spec {

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/value_set.h"
+
+#define BUCKET_MASK ((1ULL << VALUE_BUCKET_BITS) - 1)
+
+static inline uint32_t home_of(uint64_t k, uint32_t mask)
+{
+	return (uint32_t)(k ^ (k >> 32)) & mask;
+}
+
+static inline uint64_t bucket_of(const struct value_entry *v)
+{
+	return v->at & BUCKET_MASK;
+}
+
+static inline void set_at(struct value_entry *v, struct value_at at)
+{
+	v->at = (at.bucket & BUCKET_MASK) | (uint64_t)at.where << VALUE_BUCKET_BITS;
+}
+
+/* Delete entry i; backward shift keeps every probe chain unbroken without tombstones. */
+static void delete_at(struct value_set *s, uint32_t i)
+{
+	for (uint32_t j = (i + 1) & s->mask; s->e[j].key; j = (j + 1) & s->mask) {
+		uint32_t home = home_of(s->e[j].key, s->mask);
+
+		if (((j - home) & s->mask) >= ((j - i) & s->mask)) {
+			s->e[i] = s->e[j];
+			i = j;
+		}
+	}
+	s->e[i].key = 0;
+	s->used--;
+}
+
+/*
+ * Drop the stale entries in place. The walk starts after an empty slot,
+ * which no probe chain crosses: an entry shifted back by a deletion lands
+ * where the walk still is or has yet to go.
+ */
+static void purge(struct value_set *s, uint64_t gone)
+{
+	uint32_t start = 0;
+
+	while (s->e[start].key)
+		start++;
+	for (uint32_t step = 1; step <= s->mask; step++) {
+		uint32_t i = (start + step) & s->mask;
+
+		while (s->e[i].key && bucket_of(&s->e[i]) <= gone)
+			delete_at(s, i);
+	}
+}
+
+/* Twice the room, onto the heap; the first buffer is the caller's, later ones freed. */
+static int grow(struct value_set *s)
+{
+	uint32_t cap = (s->mask + 1) * 2, mask = cap - 1;
+	struct value_entry *e = calloc(cap, sizeof(*e));
+
+	if (!e)
+		return -ENOMEM;
+	for (uint32_t i = 0; i <= s->mask; i++) {
+		uint32_t j;
+
+		if (!s->e[i].key)
+			continue;
+		for (j = home_of(s->e[i].key, mask); e[j].key; j = (j + 1) & mask)
+			;
+		e[j] = s->e[i];
+	}
+	if (s->heap)
+		free(s->e);
+	s->e = e;
+	s->mask = mask;
+	s->heap = true;
+	return 0;
+}
+
+int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
+		  uint32_t limit, struct value_at *was)
+{
+	uint32_t i;
+
+	for (i = home_of(k, s->mask); s->e[i].key; i = (i + 1) & s->mask) {
+		struct value_entry *v = &s->e[i];
+		uint64_t b = bucket_of(v);
+
+		if (v->key != k)
+			continue;
+		if (b > gone && b >= at.bucket)
+			return VALUE_HELD;
+		if (b > gone) {
+			*was = (struct value_at){ b, (uint16_t)(v->at >> VALUE_BUCKET_BITS) };
+			set_at(v, at);
+			return VALUE_MOVED;
+		}
+		if (s->live >= limit)
+			return VALUE_FULL;
+		set_at(v, at); /* stale: back in the window */
+		s->live++;
+		return VALUE_NEW;
+	}
+	if (s->live >= limit)
+		return VALUE_FULL;
+	/*
+	 * At most half full, stale entries included: short probe chains, always
+	 * an empty slot. Stale entries go first; the table doubles when that
+	 * leaves it over 3/8 full, so purges come at most every eighth of its
+	 * size in new values, and it stays small (it is read at random: every
+	 * byte more is a cache miss more).
+	 */
+	if ((s->used + 1) * 2 > s->mask + 1) {
+		purge(s, gone);
+		if ((s->used + 1) * 8 > (s->mask + 1) * 3 && grow(s))
+			return -ENOMEM;
+		for (i = home_of(k, s->mask); s->e[i].key; i = (i + 1) & s->mask)
+			;
+	}
+	s->e[i].key = k;
+	set_at(&s->e[i], at);
+	s->used++;
+	s->live++;
+	return VALUE_NEW;
+}
+
+void value_set_prefetch(const struct value_set *s, uint64_t k)
+{
+	__builtin_prefetch(&s->e[home_of(k, s->mask)], 1);
+}
+
+void value_set_forget(struct value_set *s, uint32_t n)
+{
+	s->live -= n;
+}
+
+void value_set_clear(struct value_set *s)
+{
+	memset(s->e, 0, (s->mask + 1) * sizeof(*s->e));
+	s->live = s->used = 0;
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The distinct values of a window: each 64-bit value hash (never 0) with the
+ * newest bucket it was seen in. A sliding window counts, per bucket, the
+ * values last seen there; when a bucket leaves, those values are gone from
+ * the count at once (value_set_forget) and their entries stay behind as
+ * stale until looked up again or swept when the table would grow. So a
+ * record costs one lookup whatever leaves, and nothing is removed value by
+ * value. Open addressing with linear probing; the caller provides the
+ * first buffer (windows keep it inline) and the table grows onto the heap.
+ */
+#ifndef GATEHAWK_VALUE_SET_H
+#define GATEHAWK_VALUE_SET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Key and bucket side by side: one cache line per probe. */
+struct value_entry {
+	uint64_t key; /* 0: empty */
+	/* Newest bucket the value was seen in (never 0) in the low 48 bits, where it is (the
+	 * caller's hint) in the top 16. */
+	uint64_t at;
+};
+
+#define VALUE_BUCKET_BITS 48
+
+/* A bucket (below 2^48: a second's bucket of any uint64 ns time is) and where the caller keeps it. */
+struct value_at {
+	uint64_t bucket;
+	uint16_t where;
+};
+
+struct value_set {
+	struct value_entry *e;
+	uint32_t live;  /* values whose bucket is still in the window: the distinct count */
+	uint32_t used;  /* entries taken, stale ones included */
+	uint32_t mask;  /* capacity - 1 (a power of two) */
+	bool heap;      /* e was grown onto the heap (free it) */
+};
+
+enum value_seen {
+	VALUE_NEW = 1,  /* not in the window before: counted now in bucket */
+	VALUE_MOVED,    /* was last seen in was, an older bucket still in the window */
+	VALUE_HELD,     /* already seen in bucket or a newer one: nothing changes */
+	VALUE_FULL,     /* new, and limit values are counted: not taken */
+};
+
+/*
+ * Value k (not 0) seen in at.bucket (not 0). Entries with a bucket at or
+ * before gone are stale (their bucket left the window). A value_seen, or
+ * -ENOMEM; VALUE_MOVED fills *was with where it was.
+ */
+int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
+		  uint32_t limit, struct value_at *was);
+/* Ask the cache for where k would be (value_set_see reads it next). */
+void value_set_prefetch(const struct value_set *s, uint64_t k);
+/* n values, all last seen in a bucket that just left, are no longer counted. */
+void value_set_forget(struct value_set *s, uint32_t n);
+void value_set_clear(struct value_set *s);
+
+#endif /* GATEHAWK_VALUE_SET_H */
