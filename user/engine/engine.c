@@ -210,7 +210,10 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 	for (int m = 0; m < RATE_METRIC_COUNT; m++) {
 		uint64_t cur = *(const uint64_t *)((const char *)totals + metric_offset[m]);
 
-		delta[m] = fresh ? 0 : cur >= prev[m] ? cur - prev[m] : cur;
+		/* A sum that fell is a source's slot taken over on one CPU while it
+		 * sent on another (include/gatehawk/sources.h), not new traffic:
+		 * count nothing rather than the whole remaining total. */
+		delta[m] = fresh || cur < prev[m] ? 0 : cur - prev[m];
 		prev[m] = cur;
 	}
 	for (size_t i = 0; i < e->nlist[LIST_RATE]; i++) {

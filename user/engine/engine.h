@@ -42,15 +42,17 @@
  *                 joins them when a rate policy on handshake-verified
  *                 counters (not packets or syns) fires for it, until its
  *                 cooldown is over and its offenses forgotten.
- * At most max_entries window records and distinct values over all groups
- * (least recently seen stateful groups evicted until under); a window
- * holds at most WIN_MAX_RECORDS records (window.h). A group is released once
+ * At most max_entries window entries (buckets, distinct values) over all
+ * groups (least recently seen stateful groups evicted until under); a
+ * sliding window holds at most WIN_MAX_BUCKETS buckets and WIN_MAX_VALUES
+ * distinct values (window.h). A group is released once
  * its windows are empty, its cooldowns over and its offenses forgotten, plus
  * the lateness tolerance: a few groups per engine_feed(), all of them per
  * engine_tick(). Memory: a group is 64 B plus 32 B per policy sharing it,
  * and per window policy in use a block of a few hundred bytes that holds a
- * small window whole; beyond that a record costs 8 B x (2 + aggregates that
- * take a field) and a distinct value 32 B. With the shipped policies the worst
+ * small window whole; beyond that a bucket (a second with records) costs
+ * 8 B x (3 + 1 per sum, ratio or distinct + 2 per min or max) and a
+ * distinct value 32 B. With the shipped policies the worst
  * case at the default caps (every group in every window) is about 1.2 GB; a
  * busy host uses a small fraction of that. A counter-only group is 64 B plus
  * 32 B per rate policy and 64 B of counters: about 30 MB at the defaults.
