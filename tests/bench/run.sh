@@ -14,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-ALL_BENCHES=(xdp engine decode http latency replay recall profile metrics fleet)
+ALL_BENCHES=(xdp engine decode http latency replay load recall profile metrics fleet)
 
 GATEHAWK=build/gatehawk
 BENCH_BIN=build/tests/bench
@@ -517,14 +517,16 @@ bench_engine() {
 
 # ---- replay: log replay against fail2ban-regex --------------------------------
 
-# tests/bench/replay_bench.sh OUTDIR, when it exists (written separately).
+# tests/bench/replay_bench.sh OUTDIR: core set threaded and single-threaded,
+# all policies, fail2ban-regex, all on the same generated log.
 bench_replay() {
-	local script=tests/bench/replay_bench.sh
-	if [[ ! -f $script ]]; then
-		echo "skipped: $script is not there yet"
-		return 0
-	fi
-	bash "$script" "$REPORT_DIR"
+	bash tests/bench/replay_bench.sh "$REPORT_DIR"
+}
+
+# ---- load: loading and compiling every policy, cold and warm cache ------------
+
+bench_load() {
+	bash tests/bench/load_bench.sh "$REPORT_DIR"
 }
 
 # ---- recall: labelled attack and benign logs --------------------------------
@@ -538,6 +540,14 @@ bench_recall() {
 		echo
 		echo '```'
 		bash tests/bench/recall.sh policies 2>/dev/null | sed -n '/^attacking sources/,$p'
+		echo '```'
+		echo
+		# Written after the policies' lists, from advisories: the fairer figure.
+		echo "Second set (tests/bench/data/advisories):"
+		echo
+		echo '```'
+		DATA=tests/bench/data/advisories bash tests/bench/recall.sh policies 2>/dev/null |
+			sed -n '/^attacking sources/,$p'
 		echo '```'
 		echo
 		# Benign users who search for attack syntax ("union select", sleep(5),
