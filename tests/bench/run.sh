@@ -213,95 +213,401 @@ wrk_run() {
 	[[ -n $WRK_RPS && -n $WRK_REQUESTS ]] || { echo "wrk $mode: no figures in: $out" >&2; return 1; }
 }
 
-# ---- http: nginx requests/s without and with gatehawk ------------------------
+# ---- http: what gatehawk adds to nginx's CPU per request ---------------------
+# CPU time per request, not requests/s: at a fixed rate below saturation the
+# sides of a comparison get the same load, and CPU accounting is exact where
+# throughput on two shared cores varies by ±50 %. gatehawk's share is its
+# programs' own run time (kernel.bpf_stats_enabled) plus the daemon's CPU;
+# its peer is nginx writing its access log, which log shippers read.
 
-# Sides of the comparison: off = no gatehawk at all; count = gatehawk run with
-# sample rate 0 (gate and sensor counting, nothing to the ring buffer); on =
-# sample rate 1 (every request head decoded and run through the policies).
-HTTP_SIDES=(off count on)
+HTTP_RATE=${HTTP_RATE:-2000}             # keep-alive requests/s
+HTTP_CLOSE_RATE=${HTTP_CLOSE_RATE:-1000} # new connection per request
+HTTP_CLIENT_CONNS=${HTTP_CLIENT_CONNS:-8}
+HTTP_GOAL_PCT=1
+HTTP_STATUS_PORT=8081
+# The daemon's records are in when this much has passed after the client's last.
+HTTP_SETTLE_S=1
+# Sides: nolog = no gatehawk, nginx without access log (served on a port of
+# its own); off = no gatehawk, access log on; with `gatehawk run`: count =
+# sample rate 0 (gate and sensor counting, nothing to the ring buffer), core =
+# sample rate 1 (the default: every head decoded) with the 14 core policies
+# (policies/*.json), all = sample rate 1 with every shipped policy (the CRS
+# pack included). All but nolog log every request.
+HTTP_SIDES=(nolog off count core all)
+HTTP_GATEHAWK_SIDES=(count core all)
+HTTP_MODES=(keepalive close)
+# What `gatehawk run` attaches: the gate on the interface, the sensor on
+# nginx's cgroup (bpftool's attach types).
+HTTP_PROGS=(xdp cgroup_inet_ingress cgroup_inet_egress cgroup_sock_ops)
 
-# http_runs SIDE: a wrk run per mode, requests/s added to RPS["SIDE MODE"];
-# on the on side the daemon's CPU ticks are added to DAEMON_TICKS[MODE].
-http_runs() {
-	local side=$1 mode t0
-	for mode in keepalive close; do
-		[[ $side == on ]] && t0=$(cpu_ticks "$DAEMON_PID")
-		wrk_run "$mode" "$HTTP_SECONDS" || return 1
-		[[ $side == on ]] &&
-			DAEMON_TICKS[$mode]=$((${DAEMON_TICKS[$mode]:-0} + $(cpu_ticks "$DAEMON_PID") - t0))
-		RPS["$side $mode"]+="$WRK_RPS "
-		printf '  %-5s %-9s %8d req/s\n' "$side" "$mode" "$WRK_RPS"
+# http_nginx_start CGROUP: nginx (1 worker) in the server namespace, in
+# CGROUP from its start (master and worker): port 80 logs every request
+# (combined, as lab.bash's), port 8080 serves the same site without a log,
+# stub_status on the server's loopback only.
+http_nginx_start() {
+	lab_write_site
+	cat >"$LAB_DIR/nginx.conf" <<CONF
+worker_processes 1;
+pid $LAB_DIR/nginx.pid;
+error_log $LAB_DIR/error.log;
+events { worker_connections 1024; }
+http {
+  keepalive_requests 1000000;
+  default_type text/html;
+  server {
+    listen $LAB_SERVER4:$LAB_HTTP_PORT;
+    root $LAB_DIR/www;
+    access_log $LAB_DIR/access.log combined;
+  }
+  server {
+    listen $LAB_SERVER4:$LAB_HTTP_PORT2;
+    root $LAB_DIR/www;
+    access_log off;
+  }
+  server {
+    listen 127.0.0.1:$HTTP_STATUS_PORT;
+    access_log off;
+    location = /status { stub_status; }
+  }
+}
+CONF
+	(echo "$BASHPID" >"$1/cgroup.procs" && lab_in_server nginx -c "$LAB_DIR/nginx.conf") || return 1
+	lab_wait "nginx answers" 50 lab_in_client curl -sf -o /dev/null "http://$LAB_SERVER4/" &&
+		lab_wait "nginx answers on $LAB_HTTP_PORT2" 50 lab_in_client curl -sf -o /dev/null \
+			"http://$LAB_SERVER4:$LAB_HTTP_PORT2/"
+}
+
+# http_cgroups_make: HTTP_CG (a cgroup v2 of this run) with nginx/ and
+# daemon/ under it, removed at the end, after the lab (registered first).
+http_cgroups_make() {
+	local root
+	root=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)
+	[[ -n $root ]] || { echo "no cgroup2 mount in /proc/mounts" >&2; return 1; }
+	HTTP_CG=$root/$TAG
+	defer http_cgroup_remove "$HTTP_CG"
+	mkdir -p "$HTTP_CG/nginx" "$HTTP_CG/daemon"
+}
+
+# http_cgroup_remove DIR: DIR's child cgroups and DIR removed once empty
+# (the lab's teardown ended nginx and the daemon just before); whatever of
+# ours is still in them after 3 s is killed.
+http_cgroup_remove() {
+	local cg=$1 sub pid i
+	for sub in "$cg"/*/ "$cg/"; do
+		[[ -f $sub/cgroup.procs ]] || continue
+		for ((i = 0; i < 30; i++)); do
+			[[ -s $sub/cgroup.procs ]] || break
+			sleep 0.1
+		done
+		while read -r pid; do kill -KILL "$pid"; done <"$sub/cgroup.procs"
+		for ((i = 0; i < 30; i++)); do
+			rmdir "$sub" 2>/dev/null && break
+			sleep 0.1
+		done
 	done
 }
 
-# http_side SIDE: gatehawk brought into SIDE's state (started, tuned or
-# stopped), then http_runs.
-http_side() {
-	case $1 in
-	off) [[ -z ${DAEMON_PID:-} ]] || live_daemon_stop ;;
-	count | on)
-		if [[ -z ${DAEMON_PID:-} ]]; then
-			live_daemon_start --dry-run || return 1
-		fi
-		lab_gatehawk tune --sample-rate "$([[ $1 == on ]] && echo 1 || echo 0)" >/dev/null || return 1
-		;;
-	esac
-	http_runs "$1"
+# http_bpf_stats_on: kernel.bpf_stats_enabled=1 for the run, the previous
+# value back at the end.
+http_bpf_stats_on() {
+	local was
+	was=$(sysctl -n kernel.bpf_stats_enabled) || return 1
+	defer sysctl -qw "kernel.bpf_stats_enabled=$was"
+	sysctl -qw kernel.bpf_stats_enabled=1
 }
 
-# http_report FOREIGN: the table, on stdout and in http.md.
-http_report() {
-	local foreign=$1 mode side med secs=$((HTTP_ROUNDS * HTTP_SECONDS)) row
-	{
-		echo "## nginx requests/s without and with gatehawk"
-		echo
-		echo "wrk -t1 -c$HTTP_CONNS from the client namespace to nginx (1 worker) over a veth;" \
-			"median of $HTTP_ROUNDS runs of $HTTP_SECONDS s per case, the sides in turns." \
-			"counting: \`gatehawk run\` (XDP gate, cgroup sensor, daemon with the shipped policies," \
-			"--dry-run) at sample rate 0; sampling: the same at sample rate 1, every head decoded." \
-			"Higher is better; $(nproc) CPUs shared by wrk, nginx and the daemon." \
-			"Other programs on the cgroup2 root during the run (other labs): $foreign."
-		echo
-		echo "| case | without | counting | sampling 1/1 | sampling/without | overhead counting | overhead sampling | daemon CPU, sampling |"
-		echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-		for mode in keepalive close; do
-			med=()
-			row="| $([[ $mode == close ]] && echo "new connection per request" || echo keep-alive) |"
-			for side in "${HTTP_SIDES[@]}"; do
-				# shellcheck disable=SC2086 # the runs are space-separated
-				med+=("$(percentile 50 ${RPS["$side $mode"]})")
+# http_daemon_up POLICIES: `gatehawk run` with the policies in POLICIES
+# (--dry-run: the one client must not get blocked), its sensor on nginx's
+# cgroup (so it sees this lab's requests only), the daemon moved to a cgroup
+# of its own for its CPU time. Sets HTTP_PROG_IDS[attach type] to the ids of
+# what it attached and HTTP_DAEMON_POLICIES.
+http_daemon_up() {
+	local prog type id
+	lab_daemon_start --policies "$1" --alerts "$LAB_DIR/alerts.jsonl" --dry-run \
+		--cgroup "$HTTP_CG/nginx" || return 1
+	DAEMON_PID=$LAB_DAEMON_PID HTTP_DAEMON_POLICIES=$1
+	echo "$DAEMON_PID" >"$HTTP_CG/daemon/cgroup.procs" || return 1
+	HTTP_PROG_IDS=()
+	HTTP_PROG_IDS[xdp]=$(ip -n "$LAB_SERVER_NS" -j link show dev "$LAB_SERVER_IF" |
+		jq -r '.[0].xdp.prog.id // empty')
+	while read -r type id; do
+		HTTP_PROG_IDS[$type]=$id
+	done < <(bpftool -j cgroup show "$HTTP_CG/nginx" | jq -r '.[] | "\(.attach_type) \(.id)"')
+	for prog in "${HTTP_PROGS[@]}"; do
+		[[ -n ${HTTP_PROG_IDS[$prog]:-} ]] || { echo "gatehawk attached no $prog program" >&2; return 1; }
+	done
+}
+
+# http_cg_usec CGROUP: the CPU time CGROUP's processes have used, microseconds
+# (cpu.stat of cgroup v2: the scheduler's exact run time, all threads).
+http_cg_usec() {
+	awk '$1 == "usage_usec" { print $2 }' "$1/cpu.stat"
+}
+
+# http_softirq_ns: softirq time of all CPUs so far (/proc/stat, clock ticks).
+http_softirq_ns() {
+	awk -v hz="$CLK_TCK" '$1 == "cpu" { printf "%.0f", $8 * 1e9 / hz }' /proc/stat
+}
+
+# http_served: requests nginx has served so far (stub_status).
+http_served() {
+	lab_in_server curl -sf "http://127.0.0.1:$HTTP_STATUS_PORT/status" | awk 'NR == 3 { print $3 }'
+}
+
+# http_prog_stats: "TYPE RUN_TIME_NS RUN_CNT" for each program in HTTP_PROG_IDS.
+http_prog_stats() {
+	local prog
+	for prog in "${!HTTP_PROG_IDS[@]}"; do
+		bpftool -j prog show id "${HTTP_PROG_IDS[$prog]}" |
+			jq -r --arg t "$prog" '"\($t) \(.run_time_ns // 0) \(.run_cnt // 0)"'
+	done
+}
+
+# http_add KEY VALUE: VALUE appended to the runs of HTTP_FIG[KEY].
+http_add() {
+	HTTP_FIG[$1]+="$2 "
+}
+
+# http_med KEY: the median of HTTP_FIG[KEY]'s runs.
+http_med() {
+	# shellcheck disable=SC2086 # the runs are space-separated
+	percentile 50 ${HTTP_FIG[$1]}
+}
+
+# http_gatehawk_side SIDE: whether gatehawk runs on SIDE.
+http_gatehawk_side() {
+	[[ " ${HTTP_GATEHAWK_SIDES[*]} " == *" $1 "* ]]
+}
+
+# http_decoded: records the daemon has decoded and records the sensor lost.
+http_decoded() {
+	stats_json | jq -r '"\(.daemon.decoder.decoded // 0) \(.sensor.lost_ring_full +
+		.sensor.lost_no_storage + .sensor.lost_outstanding + .sensor.lost_load)"'
+}
+
+# http_run SIDE MODE: one fixed-rate run of the client; its figures per
+# request (ns) appended to HTTP_FIG["SIDE MODE what"]: nginx (its cgroup),
+# softirq, server (the two); with gatehawk also daemon, progs (all its
+# programs), "PROG ns|runs|per_run" of each, decoded and lost (records).
+# nginx, softirq and the programs are read when the client ends; the
+# daemon HTTP_SETTLE_S later, once it has every record. The status request,
+# bpftool and `stats` run outside the CPU windows.
+http_run() {
+	local side=$1 mode=$2 key="$1 $2" rate=$HTTP_RATE port=$LAB_HTTP_PORT args=() out
+	local n0 n1 g0 g1 s0 s1 d0=0 d1=0 r0 r1 l0=0 l1=0 progs0 progs1 prog t0 c0 t1 c1 progs=0 served
+	[[ $mode == close ]] && rate=$HTTP_CLOSE_RATE args=(--close)
+	[[ $side == nolog ]] && port=$LAB_HTTP_PORT2
+	if http_gatehawk_side "$side"; then
+		read -r r0 l0 < <(http_decoded)
+		d0=$(http_cg_usec "$HTTP_CG/daemon")
+	fi
+	n0=$(http_served) && progs0=$(http_prog_stats) || return 1
+	g0=$(http_cg_usec "$HTTP_CG/nginx") s0=$(http_softirq_ns)
+	out=$(lab_in_client python3 tests/bench/rate_client.py --host "$LAB_SERVER4" --port "$port" \
+		--rate "$rate" --seconds "$HTTP_SECONDS" --conns "$HTTP_CLIENT_CONNS" "${args[@]}")
+	g1=$(http_cg_usec "$HTTP_CG/nginx") s1=$(http_softirq_ns)
+	progs1=$(http_prog_stats) && n1=$(http_served) || return 1
+	if http_gatehawk_side "$side"; then
+		sleep "$HTTP_SETTLE_S"
+		d1=$(http_cg_usec "$HTTP_CG/daemon")
+		read -r r1 l1 < <(http_decoded)
+	fi
+	jq -e '.errors == 0' <<<"$out" >/dev/null 2>&1 ||
+		echo "rate client, $key: ${out:-no output}" >&2
+	# The later status request counts itself.
+	served=$((n1 - n0 - 1))
+	((served > 0)) || { echo "$key: nginx served nothing" >&2; return 1; }
+	http_add "$key rate" "$(jq -r '.rate // 0' <<<"$out")"
+	http_add "$key late" "$(jq -r '.late // 0' <<<"$out")"
+	http_add "$key nginx" "$(((g1 - g0) * 1000 / served))"
+	http_add "$key softirq" "$(((s1 - s0) / served))"
+	http_add "$key server" "$((((g1 - g0) * 1000 + s1 - s0) / served))"
+	printf '  %-5s %-9s %7s req/s  nginx %6.2f us  softirq %6.2f us' "$side" "$mode" \
+		"$(jq -r '.rate // 0' <<<"$out")" "$(calc '%.3f' "($g1 - $g0) / $served")" \
+		"$(calc '%.3f' "($s1 - $s0) / 1000 / $served")"
+	if http_gatehawk_side "$side"; then
+		while read -r prog t0 c0; do
+			read -r _ t1 c1 < <(grep "^$prog " <<<"$progs1")
+			progs=$((progs + t1 - t0))
+			http_add "$key $prog ns" "$(((t1 - t0) / served))"
+			http_add "$key $prog runs" "$(calc '%.2f' "($c1 - $c0) / $served")"
+			http_add "$key $prog per_run" "$(calc '%.0f' "(($c1 > $c0) ? ($t1 - $t0) / ($c1 - $c0) : 0)")"
+		done <<<"$progs0"
+		http_add "$key progs" "$((progs / served))"
+		http_add "$key daemon" "$(((d1 - d0) * 1000 / served))"
+		http_add "$key decoded" "$((r1 - r0))/$served"
+		http_add "$key lost" "$((l1 - l0))"
+		printf '  programs %5.2f us  daemon %6.2f us  decoded %d, lost %d' \
+			"$(calc '%.3f' "$progs / 1000 / $served")" "$(calc '%.3f' "($d1 - $d0) / $served")" \
+			"$((r1 - r0))" "$((l1 - l0))"
+	fi
+	echo
+}
+
+# http_side SIDE: gatehawk brought into SIDE's state (started with SIDE's
+# policies, tuned, or stopped), then a run per mode.
+http_side() {
+	local side=$1 mode policies=$HTTP_CORE_POLICIES
+	[[ $side == all ]] && policies=policies
+	if ! http_gatehawk_side "$side"; then
+		[[ -z ${DAEMON_PID:-} ]] || live_daemon_stop
+	else
+		if [[ -n ${DAEMON_PID:-} && $HTTP_DAEMON_POLICIES != "$policies" ]]; then
+			live_daemon_stop
+		fi
+		[[ -n ${DAEMON_PID:-} ]] || http_daemon_up "$policies" || return 1
+		lab_gatehawk tune --sample-rate "$([[ $side == count ]] && echo 0 || echo 1)" >/dev/null ||
+			return 1
+	fi
+	for mode in "${HTTP_MODES[@]}"; do
+		http_run "$side" "$mode" || return 1
+	done
+}
+
+# us NS: nanoseconds as microseconds, 2 decimals.
+us() {
+	calc '%.2f' "$1 / 1000"
+}
+
+# pct PART WHOLE: PART in percent of WHOLE.
+pct() {
+	calc '%.2f %%' "100 * $1 / $2"
+}
+
+# http_side_name SIDE: SIDE in the report's words.
+http_side_name() {
+	case $1 in
+	count) echo "gatehawk counting (sample rate 0)" ;;
+	core) echo "gatehawk sampling 1/1 (the default), 14 core policies" ;;
+	all) echo "gatehawk sampling 1/1, all $HTTP_ALL_POLICIES shipped policies (CRS included)" ;;
+	esac
+}
+
+# http_verdict CONDITION: met or **missed**, by an awk condition.
+http_verdict() {
+	calc '%s' "(($1) ? \"met\" : \"**missed**\")"
+}
+
+# http_mode_rows MODE: the summary rows of one mode, each figure beside its peer.
+http_mode_rows() {
+	local m=$1 name rate base logcost side progs daemon cost
+	name=$([[ $m == close ]] && echo "new connection per request" || echo keep-alive)
+	rate=$([[ $m == close ]] && echo "$HTTP_CLOSE_RATE" || echo "$HTTP_RATE")
+	base=$(http_med "off $m server")
+	logcost=$(($(http_med "off $m nginx") - $(http_med "nolog $m nginx")))
+	printf '| %s at %s req/s (achieved %s): nginx + softirq, without gatehawk | %s us (nginx %s + softirq %s) | access log off: %s us | | |\n' \
+		"$name" "$rate" "$(http_med "off $m rate")" "$(us "$base")" "$(us "$(http_med "off $m nginx")")" \
+		"$(us "$(http_med "off $m softirq")")" "$(us "$(http_med "nolog $m server")")"
+	printf '| %s: nginx writing its access log (nginx CPU, log on - off) | %s us | nginx + softirq %s us | %s | |\n' \
+		"$name" "$(us "$logcost")" "$(us "$base")" "$(pct "$logcost" "$base")"
+	for side in "${HTTP_GATEHAWK_SIDES[@]}"; do
+		progs=$(http_med "$side $m progs") daemon=$(http_med "$side $m daemon")
+		cost=$((progs + daemon))
+		printf '| %s: %s: programs + daemon | %s us (%s + %s) | nginx + softirq %s us | %s | <= %d %%: %s |\n' \
+			"$name" "$(http_side_name "$side")" "$(us "$cost")" "$(us "$progs")" "$(us "$daemon")" \
+			"$(us "$base")" "$(pct "$cost" "$base")" "$HTTP_GOAL_PCT" \
+			"$(http_verdict "100 * $cost <= $HTTP_GOAL_PCT * $base")"
+		[[ $side == count ]] && continue
+		printf '| %s: %s, against the access log | %s us | access log %s us | %s | < 1x: %s |\n' \
+			"$name" "$(http_side_name "$side")" "$(us "$cost")" "$(us "$logcost")" \
+			"$(calc '%.2fx' "(($logcost > 0) ? $cost / $logcost : 0)")" \
+			"$(http_verdict "$cost < $logcost")"
+	done
+}
+
+# http_prog_rows: ns per run, runs per request and CPU per request of each
+# program and of the daemon, the gatehawk sides side by side.
+http_prog_rows() {
+	local m prog side row
+	for m in "${HTTP_MODES[@]}"; do
+		for prog in "${HTTP_PROGS[@]}" daemon; do
+			row="| $m | $prog |"
+			for side in "${HTTP_GATEHAWK_SIDES[@]}"; do
+				if [[ $prog == daemon ]]; then
+					row+=" $(us "$(http_med "$side $m daemon")") us |"
+				else
+					row+=" $(us "$(http_med "$side $m $prog ns")") us ="
+					row+=" $(http_med "$side $m $prog runs") x $(http_med "$side $m $prog per_run") ns |"
+				fi
 			done
-			# med: without, counting, sampling (HTTP_SIDES' order)
-			row+=" ${med[0]} | ${med[1]} | ${med[2]} | $(calc '%.3fx' "${med[2]} / ${med[0]}") |"
-			row+=" $(calc '%.1f' "100 * (${med[0]} - ${med[1]}) / ${med[0]}") % |"
-			row+=" $(calc '%.1f' "100 * (${med[0]} - ${med[2]}) / ${med[0]}") % |"
-			row+=" $(calc '%.1f' "100 * ${DAEMON_TICKS[$mode]} / $CLK_TCK / $secs") % of a core |"
 			echo "$row"
 		done
+	done
+}
+
+# http_report FOREIGN: the tables, on stdout and in http.md.
+http_report() {
+	local foreign=$1 m side key
+	{
+		echo "## nginx CPU per request, and what gatehawk adds"
 		echo
-		echo "Runs (req/s):"
-		for side in "${HTTP_SIDES[@]}"; do
-			echo "${side}: keep-alive ${RPS["$side keepalive"]}; new connections ${RPS["$side close"]}."
+		echo "A fixed-rate client (\`tests/bench/rate_client.py\`, open loop, $HTTP_CLIENT_CONNS workers) in" \
+			"the client namespace asks nginx (1 worker, in a cgroup of its own) for / over a veth;" \
+			"$HTTP_ROUNDS rounds of $HTTP_SECONDS s per case, the sides in turns (reversed every other" \
+			"round), medians. CPU per request = CPU time / requests nginx served (stub_status):" \
+			"nginx = its cgroup's cpu.stat usage (the scheduler's exact run time); softirq =" \
+			"/proc/stat, all CPUs (tick-sampled, host-wide: other load on this host lands there too," \
+			"and with tick accounting the softirqs run in nginx's own context are in both figures)." \
+			"gatehawk = \`gatehawk run\` (XDP gate, sensor on nginx's cgroup, daemon --dry-run): its" \
+			"programs' run time (kernel.bpf_stats_enabled: run_time_ns / requests) + the daemon's" \
+			"cgroup CPU from the run's start to ${HTTP_SETTLE_S} s after its end. Overhead = that /" \
+			"nginx + softirq without gatehawk. Access log = nginx's CPU with \`access_log\` (combined," \
+			"one write per request) minus without. $(nproc) CPUs shared with other work; programs" \
+			"other gatehawk instances had on the cgroup2 root (they see this lab's traffic too, on" \
+			"every side): $foreign."
+		echo
+		echo "| what | CPU per request | peer, same run | ratio | goal |"
+		echo "|---|---:|---:|---:|---|"
+		for m in "${HTTP_MODES[@]}"; do
+			http_mode_rows "$m"
+		done
+		echo
+		echo "Where gatehawk's time goes (medians): CPU per request = runs per request x ns per run."
+		echo
+		echo "| mode | program | counting (sample rate 0) | sampling 1/1, 14 core policies | sampling 1/1, all policies |"
+		echo "|---|---|---:|---:|---:|"
+		http_prog_rows
+		echo
+		echo "Runs: nginx + softirq in ns per request; achieved rate; requests sent over 5 ms late;" \
+			"with gatehawk records decoded / requests served and records lost."
+		echo
+		for m in "${HTTP_MODES[@]}"; do
+			for side in "${HTTP_SIDES[@]}"; do
+				key="$side $m"
+				printf -- '- %s: %s(rate %slate %s' "$key" "${HTTP_FIG["$key server"]}" \
+					"${HTTP_FIG["$key rate"]}" "${HTTP_FIG["$key late"]% }"
+				http_gatehawk_side "$side" &&
+					printf '; decoded %slost %s' "${HTTP_FIG["$key decoded"]}" "${HTTP_FIG["$key lost"]% }"
+				echo ")"
+			done
 		done
 	} | tee "$REPORT_DIR/http.md"
 }
 
-# nginx requests/s with wrk: without gatehawk, with it counting only, and
-# with every request sampled and decoded; keep-alive and a new connection per
-# request; the sides in turns, reversed every other round, so a slow spell of
-# this shared host hits all alike. Overhead in percent and the daemon's CPU.
+# nginx's CPU per request at a fixed rate without gatehawk (access log off
+# and on) and with it (counting; sampling every request with the core
+# policies and with all of them), keep-alive and a new connection per
+# request: gatehawk's programs and daemon per request against nginx's and
+# against nginx's own access log. Cleanups: the cgroups last, after the lab.
 bench_http() {
 	local round side sides foreign
-	declare -gA RPS=() DAEMON_TICKS=()
+	declare -gA HTTP_FIG=() HTTP_PROG_IDS=()
 	DAEMON_PID=
 	mkdir -p "$REPORT_DIR" || return 1
-	live_lab_up || return 1
+	http_cgroups_make && http_bpf_stats_on || return 1
+	# shellcheck source=tests/lib/lab.bash
+	source tests/lib/lab.bash || return 1
+	defer lab_down
+	lab_up && http_nginx_start "$HTTP_CG/nginx" || return 1
+	HTTP_CORE_POLICIES=$LAB_DIR/core-policies
+	mkdir -p "$HTTP_CORE_POLICIES" && cp policies/*.json "$HTTP_CORE_POLICIES/" || return 1
+	HTTP_ALL_POLICIES=$(find policies -name '*.json' -not -path '*/fixtures/*' | wc -l)
 	# Closed connections pile up in TIME_WAIT: let the client reuse ports.
 	lab_in_client sysctl -qw net.ipv4.tcp_tw_reuse=1 net.ipv4.ip_local_port_range="1024 65000"
 	foreign=$(foreign_cgroup_progs)
 	for ((round = 1; round <= HTTP_ROUNDS; round++)); do
 		sides=("${HTTP_SIDES[@]}")
-		((round % 2)) || sides=(on count off)
+		((round % 2)) || sides=(all core count off nolog)
 		for side in "${sides[@]}"; do
 			http_side "$side" || return 1
 		done
