@@ -224,68 +224,78 @@ HTTP_RATE=${HTTP_RATE:-2000}             # keep-alive requests/s
 HTTP_CLOSE_RATE=${HTTP_CLOSE_RATE:-1000} # new connection per request
 HTTP_CLIENT_CONNS=${HTTP_CLIENT_CONNS:-8}
 HTTP_GOAL_PCT=1
-HTTP_STATUS_PORT=8081
-# The daemon's records are in when this much has passed after the client's last.
-HTTP_SETTLE_S=1
-# Sides: nolog = no gatehawk, nginx without access log (served on a port of
-# its own); off = no gatehawk, access log on; with `gatehawk run`: count =
-# sample rate 0 (gate and sensor counting, nothing to the ring buffer), core =
-# sample rate 1 (the default: every head decoded) with the 14 core policies
-# (policies/*.json), all = sample rate 1 with every shipped policy (the CRS
-# pack included). All but nolog log every request.
-HTTP_SIDES=(nolog off count core all)
-HTTP_GATEHAWK_SIDES=(count core all)
+HTTP_STATUS_PORT=8081 # the logging nginx's stub_status, on the server's loopback
+HTTP_STATUS_PORT2=8082 # the other one's
+# Cases: without gatehawk, off = nginx logging every request (combined, as a
+# site does) and nolog = the same nginx with `access_log off`, both loaded at
+# once; with `gatehawk run` on the logging nginx: count = sample rate 0 (gate
+# and sensor counting, nothing to the ring buffer), core = sample rate 1 (the
+# default: every head decoded) with the 14 core policies (policies/*.json),
+# all = sample rate 1 with every shipped policy (the CRS pack included).
+HTTP_CASES=(nolog off count core all)
+HTTP_GATEHAWK_CASES=(count core all)
+# A round: the sides in this order (reversed every other round).
+HTTP_SIDES=(without count core all)
 HTTP_MODES=(keepalive close)
 # What `gatehawk run` attaches: the gate on the interface, the sensor on
 # nginx's cgroup (bpftool's attach types).
 HTTP_PROGS=(xdp cgroup_inet_ingress cgroup_inet_egress cgroup_sock_ops)
 
-# http_nginx_start CGROUP: nginx (1 worker) in the server namespace, in
-# CGROUP from its start (master and worker): port 80 logs every request
-# (combined, as lab.bash's), port 8080 serves the same site without a log,
-# stub_status on the server's loopback only.
-http_nginx_start() {
-	lab_write_site
-	cat >"$LAB_DIR/nginx.conf" <<CONF
+# http_nginx_conf PORT STATUS_PORT PID_FILE LOG: an nginx config (1 worker)
+# serving the lab's site on PORT, stub_status on the server's loopback at
+# STATUS_PORT, LOG an access_log directive's arguments.
+http_nginx_conf() {
+	cat <<CONF
 worker_processes 1;
-pid $LAB_DIR/nginx.pid;
+pid $3;
 error_log $LAB_DIR/error.log;
 events { worker_connections 1024; }
 http {
   keepalive_requests 1000000;
   default_type text/html;
   server {
-    listen $LAB_SERVER4:$LAB_HTTP_PORT;
+    listen $LAB_SERVER4:$1;
     root $LAB_DIR/www;
-    access_log $LAB_DIR/access.log combined;
+    access_log $4;
   }
   server {
-    listen $LAB_SERVER4:$LAB_HTTP_PORT2;
-    root $LAB_DIR/www;
-    access_log off;
-  }
-  server {
-    listen 127.0.0.1:$HTTP_STATUS_PORT;
+    listen 127.0.0.1:$2;
     access_log off;
     location = /status { stub_status; }
   }
 }
 CONF
-	(echo "$BASHPID" >"$1/cgroup.procs" && lab_in_server nginx -c "$LAB_DIR/nginx.conf") || return 1
+}
+
+# http_nginx_start: two nginx in the server namespace, each (master and
+# worker) in a cgroup of its own from its start: HTTP_CG/nginx logs every
+# request on port 80, HTTP_CG/nginx-nolog serves the same site on 8080
+# without a log. lab_down stops both (nginx.pid, then the namespace's pids).
+http_nginx_start() {
+	lab_write_site
+	http_nginx_conf "$LAB_HTTP_PORT" "$HTTP_STATUS_PORT" "$LAB_DIR/nginx.pid" \
+		"$LAB_DIR/access.log combined" >"$LAB_DIR/nginx.conf"
+	http_nginx_conf "$LAB_HTTP_PORT2" "$HTTP_STATUS_PORT2" "$LAB_DIR/nginx-nolog.pid" off \
+		>"$LAB_DIR/nginx-nolog.conf"
+	(echo "$BASHPID" >"$HTTP_CG/nginx/cgroup.procs" &&
+		lab_in_server nginx -c "$LAB_DIR/nginx.conf") || return 1
+	(echo "$BASHPID" >"$HTTP_CG/nginx-nolog/cgroup.procs" &&
+		lab_in_server nginx -c "$LAB_DIR/nginx-nolog.conf") || return 1
 	lab_wait "nginx answers" 50 lab_in_client curl -sf -o /dev/null "http://$LAB_SERVER4/" &&
 		lab_wait "nginx answers on $LAB_HTTP_PORT2" 50 lab_in_client curl -sf -o /dev/null \
 			"http://$LAB_SERVER4:$LAB_HTTP_PORT2/"
 }
 
-# http_cgroups_make: HTTP_CG (a cgroup v2 of this run) with nginx/ and
-# daemon/ under it, removed at the end, after the lab (registered first).
+# http_cgroups_make: HTTP_CG (a cgroup v2 of this run) with nginx/,
+# nginx-nolog/ and daemon/ under it, removed at the end, after the lab
+# (registered first).
 http_cgroups_make() {
 	local root
 	root=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)
 	[[ -n $root ]] || { echo "no cgroup2 mount in /proc/mounts" >&2; return 1; }
 	HTTP_CG=$root/$TAG
 	defer http_cgroup_remove "$HTTP_CG"
-	mkdir -p "$HTTP_CG/nginx" "$HTTP_CG/daemon"
+	mkdir -p "$HTTP_CG/nginx" "$HTTP_CG/nginx-nolog" "$HTTP_CG/daemon"
 }
 
 # http_cgroup_remove DIR: DIR's child cgroups and DIR removed once empty
@@ -349,9 +359,12 @@ http_softirq_ns() {
 	awk -v hz="$CLK_TCK" '$1 == "cpu" { printf "%.0f", $8 * 1e9 / hz }' /proc/stat
 }
 
-# http_served: requests nginx has served so far (stub_status).
+# http_served STATUS_PORT: requests that nginx has served so far (stub_status).
 http_served() {
-	lab_in_server curl -sf "http://127.0.0.1:$HTTP_STATUS_PORT/status" | awk 'NR == 3 { print $3 }'
+	local n
+	n=$(lab_in_server curl -sf "http://127.0.0.1:$1/status" | awk 'NR == 3 { print $3 }')
+	[[ -n $n ]] || { echo "nginx stub_status on $1 did not answer" >&2; return 1; }
+	echo "$n"
 }
 
 # http_prog_stats: "TYPE RUN_TIME_NS RUN_CNT" for each program in HTTP_PROG_IDS.
@@ -374,9 +387,9 @@ http_med() {
 	percentile 50 ${HTTP_FIG[$1]}
 }
 
-# http_gatehawk_side SIDE: whether gatehawk runs on SIDE.
-http_gatehawk_side() {
-	[[ " ${HTTP_GATEHAWK_SIDES[*]} " == *" $1 "* ]]
+# http_gatehawk_case CASE: whether gatehawk runs in CASE.
+http_gatehawk_case() {
+	[[ " ${HTTP_GATEHAWK_CASES[*]} " == *" $1 "* ]]
 }
 
 # http_decoded: records the daemon has decoded and records the sensor lost.
@@ -385,71 +398,115 @@ http_decoded() {
 		.sensor.lost_no_storage + .sensor.lost_outstanding + .sensor.lost_load)"'
 }
 
-# http_run SIDE MODE: one fixed-rate run of the client; its figures per
-# request (ns) appended to HTTP_FIG["SIDE MODE what"]: nginx (its cgroup),
-# softirq, server (the two); with gatehawk also daemon, progs (all its
-# programs), "PROG ns|runs|per_run" of each, decoded and lost (records).
-# nginx, softirq and the programs are read when the client ends; the
-# daemon HTTP_SETTLE_S later, once it has every record. The status request,
-# bpftool and `stats` run outside the CPU windows.
+# http_daemon_settled: the daemon's CPU time (us) once it is idle again
+# (under 5 ms in 100 ms: every record it was sent is in), at most 3 s on.
+http_daemon_settled() {
+	local prev cur i
+	cur=$(http_cg_usec "$HTTP_CG/daemon")
+	for ((i = 0; i < 30; i++)); do
+		prev=$cur
+		sleep 0.1
+		cur=$(http_cg_usec "$HTTP_CG/daemon")
+		((cur - prev < 5000)) && break
+	done
+	echo "$cur"
+}
+
+# http_run SIDE MODE: one fixed-rate run of a client per nginx of SIDE
+# (without: both nginx at once; otherwise the logging one, its case named
+# SIDE); per request (ns), appended to HTTP_FIG["CASE MODE what"]: nginx
+# (its cgroup), softirq (all of it over all requests served), server (the
+# two); with gatehawk also daemon, progs (all its programs), "PROG
+# ns|runs|per_run" of each, decoded (records/requests) and lost (records).
+# nginx, softirq and the programs are read as the clients end, the daemon
+# once it is idle again; status requests, bpftool and `stats` run outside
+# the CPU windows.
 http_run() {
-	local side=$1 mode=$2 key="$1 $2" rate=$HTTP_RATE port=$LAB_HTTP_PORT args=() out
-	local n0 n1 g0 g1 s0 s1 d0=0 d1=0 r0 r1 l0=0 l1=0 progs0 progs1 prog t0 c0 t1 c1 progs=0 served
+	local side=$1 mode=$2 rate=$HTTP_RATE args=() targets pids=() i name port cg status out key
+	local n0=() n1=() g0=() g1=() served=() s0 s1 d0 d1 r0 r1 l0 l1 progs0 progs1 all=0
+	local prog t0 c0 t1 c1 progs=0 gh=0
 	[[ $mode == close ]] && rate=$HTTP_CLOSE_RATE args=(--close)
-	[[ $side == nolog ]] && port=$LAB_HTTP_PORT2
-	if http_gatehawk_side "$side"; then
+	if [[ $side == without ]]; then
+		targets=("off $LAB_HTTP_PORT nginx $HTTP_STATUS_PORT"
+			"nolog $LAB_HTTP_PORT2 nginx-nolog $HTTP_STATUS_PORT2")
+	else
+		targets=("$side $LAB_HTTP_PORT nginx $HTTP_STATUS_PORT")
+		gh=1
+	fi
+	if ((gh)); then
 		read -r r0 l0 < <(http_decoded)
 		d0=$(http_cg_usec "$HTTP_CG/daemon")
+		progs0=$(http_prog_stats) || return 1
 	fi
-	n0=$(http_served) && progs0=$(http_prog_stats) || return 1
-	g0=$(http_cg_usec "$HTTP_CG/nginx") s0=$(http_softirq_ns)
-	out=$(lab_in_client python3 tests/bench/rate_client.py --host "$LAB_SERVER4" --port "$port" \
-		--rate "$rate" --seconds "$HTTP_SECONDS" --conns "$HTTP_CLIENT_CONNS" "${args[@]}")
-	g1=$(http_cg_usec "$HTTP_CG/nginx") s1=$(http_softirq_ns)
-	progs1=$(http_prog_stats) && n1=$(http_served) || return 1
-	if http_gatehawk_side "$side"; then
-		sleep "$HTTP_SETTLE_S"
-		d1=$(http_cg_usec "$HTTP_CG/daemon")
+	for i in "${!targets[@]}"; do
+		read -r name port cg status <<<"${targets[i]}"
+		n0[i]=$(http_served "$status") || return 1
+	done
+	s0=$(http_softirq_ns)
+	for i in "${!targets[@]}"; do
+		read -r name port cg status <<<"${targets[i]}"
+		g0[i]=$(http_cg_usec "$HTTP_CG/$cg")
+		lab_in_client python3 tests/bench/rate_client.py --host "$LAB_SERVER4" --port "$port" \
+			--rate "$rate" --seconds "$HTTP_SECONDS" --conns "$HTTP_CLIENT_CONNS" "${args[@]}" \
+			>"$LAB_DIR/client$i.json" &
+		pids+=($!)
+	done
+	wait "${pids[@]}"
+	for i in "${!targets[@]}"; do
+		read -r name port cg status <<<"${targets[i]}"
+		g1[i]=$(http_cg_usec "$HTTP_CG/$cg")
+	done
+	s1=$(http_softirq_ns)
+	for i in "${!targets[@]}"; do
+		read -r name port cg status <<<"${targets[i]}"
+		n1[i]=$(http_served "$status") || return 1
+		# The later status request counts itself.
+		served[i]=$((n1[i] - n0[i] - 1))
+		((served[i] > 0)) || { echo "$name $mode: nginx served nothing" >&2; return 1; }
+		all=$((all + served[i]))
+	done
+	if ((gh)); then
+		progs1=$(http_prog_stats) || return 1
+		d1=$(http_daemon_settled)
 		read -r r1 l1 < <(http_decoded)
 	fi
-	jq -e '.errors == 0' <<<"$out" >/dev/null 2>&1 ||
-		echo "rate client, $key: ${out:-no output}" >&2
-	# The later status request counts itself.
-	served=$((n1 - n0 - 1))
-	((served > 0)) || { echo "$key: nginx served nothing" >&2; return 1; }
-	http_add "$key rate" "$(jq -r '.rate // 0' <<<"$out")"
-	http_add "$key late" "$(jq -r '.late // 0' <<<"$out")"
-	http_add "$key nginx" "$(((g1 - g0) * 1000 / served))"
-	http_add "$key softirq" "$(((s1 - s0) / served))"
-	http_add "$key server" "$((((g1 - g0) * 1000 + s1 - s0) / served))"
-	printf '  %-5s %-9s %7s req/s  nginx %6.2f us  softirq %6.2f us' "$side" "$mode" \
-		"$(jq -r '.rate // 0' <<<"$out")" "$(calc '%.3f' "($g1 - $g0) / $served")" \
-		"$(calc '%.3f' "($s1 - $s0) / 1000 / $served")"
-	if http_gatehawk_side "$side"; then
+	for i in "${!targets[@]}"; do
+		read -r name port cg status <<<"${targets[i]}"
+		key="$name $mode" out=$(<"$LAB_DIR/client$i.json")
+		jq -e '.errors == 0' <<<"$out" >/dev/null 2>&1 ||
+			echo "rate client, $key: ${out:-no output}" >&2
+		http_add "$key rate" "$(jq -r '.rate // 0' <<<"$out")"
+		http_add "$key late" "$(jq -r '.late // 0' <<<"$out")"
+		http_add "$key nginx" "$(((g1[i] - g0[i]) * 1000 / served[i]))"
+		http_add "$key softirq" "$(((s1 - s0) / all))"
+		http_add "$key server" "$(((g1[i] - g0[i]) * 1000 / served[i] + (s1 - s0) / all))"
+		printf '  %-5s %-9s %7s req/s  nginx %6.2f us  softirq %6.2f us' "$name" "$mode" \
+			"$(jq -r '.rate // 0' <<<"$out")" "$(calc '%.3f' "(${g1[i]} - ${g0[i]}) / ${served[i]}")" \
+			"$(calc '%.3f' "($s1 - $s0) / 1000 / $all")"
+		((gh)) || { echo; continue; }
 		while read -r prog t0 c0; do
 			read -r _ t1 c1 < <(grep "^$prog " <<<"$progs1")
 			progs=$((progs + t1 - t0))
-			http_add "$key $prog ns" "$(((t1 - t0) / served))"
-			http_add "$key $prog runs" "$(calc '%.2f' "($c1 - $c0) / $served")"
+			http_add "$key $prog ns" "$(((t1 - t0) / all))"
+			http_add "$key $prog runs" "$(calc '%.2f' "($c1 - $c0) / $all")"
 			http_add "$key $prog per_run" "$(calc '%.0f' "(($c1 > $c0) ? ($t1 - $t0) / ($c1 - $c0) : 0)")"
 		done <<<"$progs0"
-		http_add "$key progs" "$((progs / served))"
-		http_add "$key daemon" "$(((d1 - d0) * 1000 / served))"
-		http_add "$key decoded" "$((r1 - r0))/$served"
+		http_add "$key progs" "$((progs / all))"
+		http_add "$key daemon" "$(((d1 - d0) * 1000 / all))"
+		http_add "$key decoded" "$((r1 - r0))/$all"
 		http_add "$key lost" "$((l1 - l0))"
-		printf '  programs %5.2f us  daemon %6.2f us  decoded %d, lost %d' \
-			"$(calc '%.3f' "$progs / 1000 / $served")" "$(calc '%.3f' "($d1 - $d0) / $served")" \
+		printf '  programs %5.2f us  daemon %6.2f us  decoded %d, lost %d\n' \
+			"$(calc '%.3f' "$progs / 1000 / $all")" "$(calc '%.3f' "($d1 - $d0) / $all")" \
 			"$((r1 - r0))" "$((l1 - l0))"
-	fi
-	echo
+	done
 }
 
-# http_side SIDE: gatehawk brought into SIDE's state (started with SIDE's
-# policies, tuned, or stopped), then a run per mode.
+# http_side SIDE: gatehawk brought into SIDE's state (stopped; or started
+# with SIDE's policies and tuned), then a run per mode.
 http_side() {
 	local side=$1 mode policies=$HTTP_CORE_POLICIES
 	[[ $side == all ]] && policies=policies
-	if ! http_gatehawk_side "$side"; then
+	if [[ $side == without ]]; then
 		[[ -z ${DAEMON_PID:-} ]] || live_daemon_stop
 	else
 		if [[ -n ${DAEMON_PID:-} && $HTTP_DAEMON_POLICIES != "$policies" ]]; then
@@ -500,7 +557,7 @@ http_mode_rows() {
 		"$(us "$(http_med "off $m softirq")")" "$(us "$(http_med "nolog $m server")")"
 	printf '| %s: nginx writing its access log (nginx CPU, log on - off) | %s us | nginx + softirq %s us | %s | |\n' \
 		"$name" "$(us "$logcost")" "$(us "$base")" "$(pct "$logcost" "$base")"
-	for side in "${HTTP_GATEHAWK_SIDES[@]}"; do
+	for side in "${HTTP_GATEHAWK_CASES[@]}"; do
 		progs=$(http_med "$side $m progs") daemon=$(http_med "$side $m daemon")
 		cost=$((progs + daemon))
 		printf '| %s: %s: programs + daemon | %s us (%s + %s) | nginx + softirq %s us | %s | <= %d %%: %s |\n' \
@@ -522,9 +579,11 @@ http_prog_rows() {
 	for m in "${HTTP_MODES[@]}"; do
 		for prog in "${HTTP_PROGS[@]}" daemon; do
 			row="| $m | $prog |"
-			for side in "${HTTP_GATEHAWK_SIDES[@]}"; do
+			for side in "${HTTP_GATEHAWK_CASES[@]}"; do
 				if [[ $prog == daemon ]]; then
-					row+=" $(us "$(http_med "$side $m daemon")") us |"
+					# Mostly a fixed cost per second when nothing is sampled.
+					row+=" $(us "$(http_med "$side $m daemon")") us ($(calc '%.2f' \
+						"$(http_med "$side $m daemon") * $(http_med "$side $m rate") / 1e7") % of a core) |"
 				else
 					row+=" $(us "$(http_med "$side $m $prog ns")") us ="
 					row+=" $(http_med "$side $m $prog runs") x $(http_med "$side $m $prog per_run") ns |"
@@ -544,17 +603,19 @@ http_report() {
 		echo "A fixed-rate client (\`tests/bench/rate_client.py\`, open loop, $HTTP_CLIENT_CONNS workers) in" \
 			"the client namespace asks nginx (1 worker, in a cgroup of its own) for / over a veth;" \
 			"$HTTP_ROUNDS rounds of $HTTP_SECONDS s per case, the sides in turns (reversed every other" \
-			"round), medians. CPU per request = CPU time / requests nginx served (stub_status):" \
+			"round), medians. Without gatehawk two such nginx, one logging every request (combined)" \
+			"and one with \`access_log off\`, get the same load at the same time (a client each), so" \
+			"the log's cost is a difference taken under the same conditions; gatehawk runs on the" \
+			"logging one, alone. CPU per request = CPU time / requests served (stub_status):" \
 			"nginx = its cgroup's cpu.stat usage (the scheduler's exact run time); softirq =" \
-			"/proc/stat, all CPUs (tick-sampled, host-wide: other load on this host lands there too," \
-			"and with tick accounting the softirqs run in nginx's own context are in both figures)." \
-			"gatehawk = \`gatehawk run\` (XDP gate, sensor on nginx's cgroup, daemon --dry-run): its" \
-			"programs' run time (kernel.bpf_stats_enabled: run_time_ns / requests) + the daemon's" \
-			"cgroup CPU from the run's start to ${HTTP_SETTLE_S} s after its end. Overhead = that /" \
-			"nginx + softirq without gatehawk. Access log = nginx's CPU with \`access_log\` (combined," \
-			"one write per request) minus without. $(nproc) CPUs shared with other work; programs" \
-			"other gatehawk instances had on the cgroup2 root (they see this lab's traffic too, on" \
-			"every side): $foreign."
+			"/proc/stat, all CPUs, over all requests served (tick-sampled and host-wide: other" \
+			"load lands there too; with tick accounting the softirqs run in nginx's own context" \
+			"count in both figures). gatehawk = \`gatehawk run\` (XDP gate, sensor on nginx's" \
+			"cgroup, daemon --dry-run): its programs' run time (kernel.bpf_stats_enabled: run_time_ns" \
+			"/ requests) + the daemon's cgroup CPU from the run's start until it is idle again." \
+			"Overhead = that / nginx + softirq without gatehawk. $(nproc) CPUs shared with other" \
+			"work; programs other gatehawk instances had on the cgroup2 root (they see this lab's" \
+			"traffic too, on every side): $foreign."
 		echo
 		echo "| what | CPU per request | peer, same run | ratio | goal |"
 		echo "|---|---:|---:|---:|---|"
@@ -572,11 +633,11 @@ http_report() {
 			"with gatehawk records decoded / requests served and records lost."
 		echo
 		for m in "${HTTP_MODES[@]}"; do
-			for side in "${HTTP_SIDES[@]}"; do
+			for side in "${HTTP_CASES[@]}"; do
 				key="$side $m"
 				printf -- '- %s: %s(rate %slate %s' "$key" "${HTTP_FIG["$key server"]}" \
 					"${HTTP_FIG["$key rate"]}" "${HTTP_FIG["$key late"]% }"
-				http_gatehawk_side "$side" &&
+				http_gatehawk_case "$side" &&
 					printf '; decoded %slost %s' "${HTTP_FIG["$key decoded"]}" "${HTTP_FIG["$key lost"]% }"
 				echo ")"
 			done
@@ -607,7 +668,7 @@ bench_http() {
 	foreign=$(foreign_cgroup_progs)
 	for ((round = 1; round <= HTTP_ROUNDS; round++)); do
 		sides=("${HTTP_SIDES[@]}")
-		((round % 2)) || sides=(all core count off nolog)
+		((round % 2)) || sides=(all core count without)
 		for side in "${sides[@]}"; do
 			http_side "$side" || return 1
 		done
