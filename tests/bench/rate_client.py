@@ -3,14 +3,16 @@
 """HTTP GETs at a fixed rate (open loop), for CPU-per-request benchmarks.
 
     rate_client.py --host ADDR [--port P] [--path /] --rate R --seconds S
-                   [--conns C] [--close]
+                   [--conns C] [--close] [--browser]
 
 Request i is due at start + i/R, whatever the answers before it did: the
 rate does not drop when the server slows (as a closed loop like wrk's would),
 so both sides of a comparison get the same load. The due times are dealt
 round-robin to C workers; each sends its request when due (at once when
 behind) on its keep-alive connection, or with --close on a new connection
-(`Connection: close`, read to EOF). A request is late when it goes out more
+(`Connection: close`, read to EOF). With --browser the request carries the
+headers a desktop browser sends for a page (a 500-byte head; else 70 bytes):
+a sensor that reads heads pays by the byte. A request is late when it goes out more
 than 5 ms after its due time; many late requests mean the rate was not held.
 
 One JSON line on stdout: due, completed, errors, late, max_late_ms, wall
@@ -26,6 +28,19 @@ import sys
 import time
 
 LATE_S = 0.005
+# What Firefox sends for a page on a site it has a session with.
+BROWSER_HEADERS = (
+    "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
+    "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+    "Accept-Language: en-US,en;q=0.5\r\n"
+    "Accept-Encoding: gzip, deflate\r\n"
+    "Referer: http://www.example.com/pages/p1.html\r\n"
+    "Cookie: sid=3f6c2b9e8a4d4f0b9c1e7a2d5b8f0c3e; theme=light; consent=1\r\n"
+    "Upgrade-Insecure-Requests: 1\r\n"
+    "Sec-Fetch-Dest: document\r\n"
+    "Sec-Fetch-Mode: navigate\r\n"
+    "Sec-Fetch-Site: same-origin\r\n"
+    "Priority: u=0, i\r\n")
 
 
 class Tally:
@@ -66,8 +81,9 @@ async def wait_until(t):
 
 async def worker(args, first, start, deadline, tally):
     close = "Connection: close\r\n" if args.close else ""
+    headers = BROWSER_HEADERS if args.browser else "User-Agent: rate_client\r\n"
     request = (f"GET {args.path} HTTP/1.1\r\nHost: {args.host}\r\n"
-               f"User-Agent: rate_client\r\n{close}\r\n").encode()
+               f"{headers}{close}\r\n").encode()
     reader = writer = None
     i = first
     while True:
@@ -133,6 +149,7 @@ def main():
     p.add_argument("--seconds", type=positive(float), required=True)
     p.add_argument("--conns", type=positive(int), default=8, help="concurrent workers")
     p.add_argument("--close", action="store_true", help="a new connection per request")
+    p.add_argument("--browser", action="store_true", help="a browser's request headers")
     args = p.parse_args()
     due = int(args.rate * args.seconds)
     tally, wall = asyncio.run(run(args))

@@ -422,10 +422,10 @@ http_daemon_settled() {
 # once it is idle again; status requests, bpftool and `stats` run outside
 # the CPU windows.
 http_run() {
-	local side=$1 mode=$2 rate=$HTTP_RATE args=() targets pids=() i name port cg status out key
+	local side=$1 mode=$2 rate=$HTTP_RATE args=(--browser) targets pids=() i name port cg status out key
 	local n0=() n1=() g0=() g1=() served=() s0 s1 d0 d1 r0 r1 l0 l1 progs0 progs1 all=0
 	local prog t0 c0 t1 c1 progs=0 gh=0
-	[[ $mode == close ]] && rate=$HTTP_CLOSE_RATE args=(--close)
+	[[ $mode == close ]] && rate=$HTTP_CLOSE_RATE args+=(--close)
 	if [[ $side == without ]]; then
 		targets=("off $LAB_HTTP_PORT nginx $HTTP_STATUS_PORT"
 			"nolog $LAB_HTTP_PORT2 nginx-nolog $HTTP_STATUS_PORT2")
@@ -601,7 +601,8 @@ http_report() {
 		echo "## nginx CPU per request, and what gatehawk adds"
 		echo
 		echo "A fixed-rate client (\`tests/bench/rate_client.py\`, open loop, $HTTP_CLIENT_CONNS workers) in" \
-			"the client namespace asks nginx (1 worker, in a cgroup of its own) for / over a veth;" \
+			"the client namespace asks nginx (1 worker, in a cgroup of its own) for / over a veth" \
+			"with a browser's headers (a 504-byte head, \`--browser\`);" \
 			"$HTTP_ROUNDS rounds of $HTTP_SECONDS s per case, the sides in turns (reversed every other" \
 			"round), medians. Without gatehawk two such nginx, one logging every request (combined)" \
 			"and one with \`access_log off\`, get the same load at the same time (a client each), so" \
