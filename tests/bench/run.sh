@@ -299,22 +299,24 @@ http_cgroups_make() {
 }
 
 # http_cgroup_remove DIR: DIR's child cgroups and DIR removed once empty
-# (the lab's teardown ended nginx and the daemon just before); whatever of
-# ours is still in them after 3 s is killed.
+# (the lab's teardown ended nginx and the daemon just before; cgroup.events
+# says when exited processes are reaped too); whatever of ours is still in
+# them after 3 s is killed.
 http_cgroup_remove() {
 	local cg=$1 sub pid i
 	for sub in "$cg"/*/ "$cg/"; do
-		[[ -f $sub/cgroup.procs ]] || continue
+		[[ -d $sub ]] || continue
 		for ((i = 0; i < 30; i++)); do
-			[[ -s $sub/cgroup.procs ]] || break
+			grep -qx 'populated 0' "$sub/cgroup.events" && break
 			sleep 0.1
 		done
 		while read -r pid; do kill -KILL "$pid"; done <"$sub/cgroup.procs"
-		for ((i = 0; i < 30; i++)); do
+		for ((i = 0; i < 50; i++)); do
 			rmdir "$sub" 2>/dev/null && break
 			sleep 0.1
 		done
 	done
+	[[ ! -d $cg ]] || { echo "could not remove $cg" >&2; return 1; }
 }
 
 # http_bpf_stats_on: kernel.bpf_stats_enabled=1 for the run, the previous
@@ -423,7 +425,7 @@ http_daemon_settled() {
 # the CPU windows.
 http_run() {
 	local side=$1 mode=$2 rate=$HTTP_RATE args=(--browser) targets pids=() i name port cg status out key
-	local n0=() n1=() g0=() g1=() served=() s0 s1 d0 d1 r0 r1 l0 l1 progs0 progs1 all=0
+	local n0=() n1=() g0=() g1=() served=() nginx=() s0 s1 d0 d1 r0 r1 l0 l1 progs0 progs1 all=0
 	local prog t0 c0 t1 c1 progs=0 gh=0
 	[[ $mode == close ]] && rate=$HTTP_CLOSE_RATE args+=(--close)
 	if [[ $side == without ]]; then
@@ -477,9 +479,10 @@ http_run() {
 			echo "rate client, $key: ${out:-no output}" >&2
 		http_add "$key rate" "$(jq -r '.rate // 0' <<<"$out")"
 		http_add "$key late" "$(jq -r '.late // 0' <<<"$out")"
-		http_add "$key nginx" "$(((g1[i] - g0[i]) * 1000 / served[i]))"
+		nginx[i]=$(((g1[i] - g0[i]) * 1000 / served[i]))
+		http_add "$key nginx" "${nginx[i]}"
 		http_add "$key softirq" "$(((s1 - s0) / all))"
-		http_add "$key server" "$(((g1[i] - g0[i]) * 1000 / served[i] + (s1 - s0) / all))"
+		http_add "$key server" "$((nginx[i] + (s1 - s0) / all))"
 		printf '  %-5s %-9s %7s req/s  nginx %6.2f us  softirq %6.2f us' "$name" "$mode" \
 			"$(jq -r '.rate // 0' <<<"$out")" "$(calc '%.3f' "(${g1[i]} - ${g0[i]}) / ${served[i]}")" \
 			"$(calc '%.3f' "($s1 - $s0) / 1000 / $all")"
@@ -499,6 +502,9 @@ http_run() {
 			"$(calc '%.3f' "$progs / 1000 / $all")" "$(calc '%.3f' "($d1 - $d0) / $all")" \
 			"$((r1 - r0))" "$((l1 - l0))"
 	done
+	# The access log's cost: the two nginx of the same run, same load, same time.
+	[[ $side == without ]] && http_add "log $mode" "$((nginx[0] - nginx[1]))"
+	return 0
 }
 
 # http_side SIDE: gatehawk brought into SIDE's state (stopped; or started
@@ -551,11 +557,11 @@ http_mode_rows() {
 	name=$([[ $m == close ]] && echo "new connection per request" || echo keep-alive)
 	rate=$([[ $m == close ]] && echo "$HTTP_CLOSE_RATE" || echo "$HTTP_RATE")
 	base=$(http_med "off $m server")
-	logcost=$(($(http_med "off $m nginx") - $(http_med "nolog $m nginx")))
+	logcost=$(http_med "log $m")
 	printf '| %s at %s req/s (achieved %s): nginx + softirq, without gatehawk | %s us (nginx %s + softirq %s) | access log off: %s us | | |\n' \
 		"$name" "$rate" "$(http_med "off $m rate")" "$(us "$base")" "$(us "$(http_med "off $m nginx")")" \
 		"$(us "$(http_med "off $m softirq")")" "$(us "$(http_med "nolog $m server")")"
-	printf '| %s: nginx writing its access log (nginx CPU, log on - off) | %s us | nginx + softirq %s us | %s | |\n' \
+	printf '| %s: nginx writing its access log (its CPU, log on - off, same run) | %s us | nginx + softirq %s us | %s | |\n' \
 		"$name" "$(us "$logcost")" "$(us "$base")" "$(pct "$logcost" "$base")"
 	for side in "${HTTP_GATEHAWK_CASES[@]}"; do
 		progs=$(http_med "$side $m progs") daemon=$(http_med "$side $m daemon")
@@ -642,6 +648,7 @@ http_report() {
 					printf '; decoded %slost %s' "${HTTP_FIG["$key decoded"]}" "${HTTP_FIG["$key lost"]% }"
 				echo ")"
 			done
+			echo "- access log $m (nginx CPU, off - nolog, same run): ${HTTP_FIG["log $m"]% }"
 		done
 	} | tee "$REPORT_DIR/http.md"
 }
@@ -669,7 +676,7 @@ bench_http() {
 	foreign=$(foreign_cgroup_progs)
 	for ((round = 1; round <= HTTP_ROUNDS; round++)); do
 		sides=("${HTTP_SIDES[@]}")
-		((round % 2)) || sides=(all core count without)
+		((round % 2)) || mapfile -t sides < <(printf "%s\n" "${HTTP_SIDES[@]}" | tac)
 		for side in "${sides[@]}"; do
 			http_side "$side" || return 1
 		done
