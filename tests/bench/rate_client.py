@@ -10,10 +10,11 @@ rate does not drop when the server slows (as a closed loop like wrk's would),
 so both sides of a comparison get the same load. The due times are dealt
 round-robin to C workers; each sends its request when due (at once when
 behind) on its keep-alive connection, or with --close on a new connection
-(`Connection: close`, read to EOF). With --browser the request carries the
-headers a desktop browser sends for a page (a 500-byte head; else 70 bytes):
-a sensor that reads heads pays by the byte. A request is late when it goes out more
+(`Connection: close`, read to EOF). A request is late when it goes out more
 than 5 ms after its due time; many late requests mean the rate was not held.
+With --browser the request carries the headers a desktop browser sends for
+a page (a 504-byte head; else about 70 bytes): a sensor that reads heads
+pays by the byte.
 
 One JSON line on stdout: due, completed, errors, late, max_late_ms, wall
 seconds and the achieved rate (completed per wall second). Exit status 1
@@ -24,10 +25,12 @@ Example: rate_client.py --host 10.77.21.1 --rate 2000 --seconds 5 --conns 8
 import argparse
 import asyncio
 import json
+import math
 import sys
 import time
 
 LATE_S = 0.005
+MAX_REQUESTS = 1e9
 # What Firefox sends for a page on a site it has a session with.
 BROWSER_HEADERS = (
     "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
@@ -134,7 +137,7 @@ async def run(args):
 def positive(kind):
     def parse(text):
         value = kind(text)
-        if not value > 0:
+        if not (math.isfinite(value) and value > 0):
             raise argparse.ArgumentTypeError(f"expected a number above 0, got {text!r}")
         return value
     return parse
@@ -151,6 +154,8 @@ def main():
     p.add_argument("--close", action="store_true", help="a new connection per request")
     p.add_argument("--browser", action="store_true", help="a browser's request headers")
     args = p.parse_args()
+    if args.rate * args.seconds > MAX_REQUESTS:
+        p.error(f"--rate x --seconds: at most {MAX_REQUESTS:.0e} requests")
     due = int(args.rate * args.seconds)
     tally, wall = asyncio.run(run(args))
     json.dump({"due": due, "completed": tally.completed, "errors": tally.errors,
