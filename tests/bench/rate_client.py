@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 """HTTP GETs at a fixed rate (open loop), for CPU-per-request benchmarks.
 
-    rate_client.py --host ADDR [--port P] [--path /] --rate R --seconds S
-                   [--conns C] [--close] [--browser]
+    rate_client.py --host ADDR [--port P] [--path /] [--vhost NAME] --rate R
+                   --seconds S [--conns C] [--close] [--browser]
 
 Request i is due at start + i/R, whatever the answers before it did: the
 rate does not drop when the server slows (as a closed loop like wrk's would),
@@ -13,14 +13,15 @@ behind) on its keep-alive connection, or with --close on a new connection
 (`Connection: close`, read to EOF). A request is late when it goes out more
 than 5 ms after its due time; many late requests mean the rate was not held.
 With --browser the request carries the headers a desktop browser sends for
-a page (a 504-byte head; else about 70 bytes): a sensor that reads heads
-pays by the byte.
+a page (a 509-byte head with --vhost www.example.com; else about 70 bytes):
+a sensor that reads heads pays by the byte.
 
 One JSON line on stdout: due, completed, errors, late, max_late_ms, wall
 seconds and the achieved rate (completed per wall second). Exit status 1
 when a request failed. Python 3 standard library only.
 
-Example: rate_client.py --host 10.77.21.1 --rate 2000 --seconds 5 --conns 8
+Example: rate_client.py --host 10.77.21.1 --vhost www.example.com --browser \\
+             --rate 2000 --seconds 5 --conns 8
 """
 import argparse
 import asyncio
@@ -85,7 +86,7 @@ async def wait_until(t):
 async def worker(args, first, start, deadline, tally):
     close = "Connection: close\r\n" if args.close else ""
     headers = BROWSER_HEADERS if args.browser else "User-Agent: rate_client\r\n"
-    request = (f"GET {args.path} HTTP/1.1\r\nHost: {args.host}\r\n"
+    request = (f"GET {args.path} HTTP/1.1\r\nHost: {args.vhost or args.host}\r\n"
                f"{headers}{close}\r\n").encode()
     reader = writer = None
     i = first
@@ -148,6 +149,7 @@ def main():
     p.add_argument("--host", required=True, help="server address (IPv4)")
     p.add_argument("--port", type=positive(int), default=80)
     p.add_argument("--path", default="/")
+    p.add_argument("--vhost", help="the Host header (default: --host)")
     p.add_argument("--rate", type=positive(float), required=True, help="requests per second")
     p.add_argument("--seconds", type=positive(float), required=True)
     p.add_argument("--conns", type=positive(int), default=8, help="concurrent workers")

@@ -223,6 +223,9 @@ wrk_run() {
 HTTP_RATE=${HTTP_RATE:-2000}             # keep-alive requests/s
 HTTP_CLOSE_RATE=${HTTP_CLOSE_RATE:-1000} # new connection per request
 HTTP_CLIENT_CONNS=${HTTP_CLIENT_CONNS:-8}
+# A site's name: a numeric Host header is itself a CRS finding (920350), and
+# every such request gets the whole rule set.
+HTTP_VHOST=www.example.com
 HTTP_GOAL_PCT=1
 HTTP_STATUS_PORT=8081 # the logging nginx's stub_status, on the server's loopback
 HTTP_STATUS_PORT2=8082 # the other one's
@@ -424,7 +427,7 @@ http_daemon_settled() {
 # once it is idle again; status requests, bpftool and `stats` run outside
 # the CPU windows.
 http_run() {
-	local side=$1 mode=$2 rate=$HTTP_RATE args=(--browser) targets pids=() i name port cg status out key
+	local side=$1 mode=$2 rate=$HTTP_RATE args=(--browser --vhost "$HTTP_VHOST") targets pids=() i name port cg status out key
 	local n0=() n1=() g0=() g1=() served=() nginx=() s0 s1 d0 d1 r0 r1 l0 l1 progs0 progs1 all=0
 	local prog t0 c0 t1 c1 progs=0 gh=0
 	[[ $mode == close ]] && rate=$HTTP_CLOSE_RATE args+=(--close)
@@ -608,7 +611,7 @@ http_report() {
 		echo
 		echo "A fixed-rate client (\`tests/bench/rate_client.py\`, open loop, $HTTP_CLIENT_CONNS workers) in" \
 			"the client namespace asks nginx (1 worker, in a cgroup of its own) for / over a veth" \
-			"with a browser's headers (a 504-byte head, \`--browser\`);" \
+			"with a browser's headers for $HTTP_VHOST (a 509-byte head, \`--browser\`);" \
 			"$HTTP_ROUNDS rounds of $HTTP_SECONDS s per case, the sides in turns (reversed every other" \
 			"round), medians. Without gatehawk two such nginx, one logging every request (combined)" \
 			"and one with \`access_log off\`, get the same load at the same time (a client each), so" \
