@@ -118,8 +118,6 @@ bench_xdp() {
 
 # shellcheck disable=SC2034 # read by tests/lib/lab.bash
 LAB_ID=21
-HTTP_ROUNDS=${HTTP_ROUNDS:-3}
-HTTP_SECONDS=${HTTP_SECONDS:-5}
 HTTP_CONNS=${HTTP_CONNS:-16}
 DECODE_SECONDS=${DECODE_SECONDS:-10}
 LATENCY_ROUNDS=${LATENCY_ROUNDS:-20}
@@ -154,14 +152,6 @@ live_daemon_start() {
 	DAEMON_PID=$LAB_DAEMON_PID
 }
 
-# live_daemon_stop: the daemon ended and everything detached, the host as
-# without gatehawk.
-live_daemon_stop() {
-	lab_daemon_stop
-	lab_gatehawk detach >/dev/null 2>&1
-	DAEMON_PID=
-}
-
 # cpu_ticks PID: user + system clock ticks PID has used.
 cpu_ticks() {
 	local f
@@ -184,17 +174,6 @@ client_requests() {
 		jq --arg ip "$(lab_client4 1)" '[.[] | select(.src_ip == $ip) | .requests] | add // 0'
 }
 
-# foreign_cgroup_progs: programs other gatehawk instances (other labs, other
-# tests) have on the cgroup2 root; they see this lab's traffic too and add
-# their cost to both sides of a comparison.
-foreign_cgroup_progs() {
-	local root
-	root=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)
-	# bpftool prints nothing at all for a cgroup with no programs.
-	bpftool -j cgroup show "$root" 2>/dev/null | jq -s '.[0] // [] | length'
-
-}
-
 # wrk_run MODE SECONDS: one wrk run from the client namespace to nginx; MODE
 # keepalive (wrk's default) or close (a new connection per request). Sets
 # WRK_RPS and WRK_REQUESTS. Socket errors or non-2xx answers are reported,
@@ -213,100 +192,16 @@ wrk_run() {
 	[[ -n $WRK_RPS && -n $WRK_REQUESTS ]] || { echo "wrk $mode: no figures in: $out" >&2; return 1; }
 }
 
-# ---- http: nginx requests/s without and with gatehawk ------------------------
+# ---- http: what gatehawk adds to nginx's CPU per request ---------------------
 
-# Sides of the comparison: off = no gatehawk at all; count = gatehawk run with
-# sample rate 0 (gate and sensor counting, nothing to the ring buffer); on =
-# sample rate 1 (every request head decoded and run through the policies).
-HTTP_SIDES=(off count on)
-
-# http_runs SIDE: a wrk run per mode, requests/s added to RPS["SIDE MODE"];
-# on the on side the daemon's CPU ticks are added to DAEMON_TICKS[MODE].
-http_runs() {
-	local side=$1 mode t0
-	for mode in keepalive close; do
-		[[ $side == on ]] && t0=$(cpu_ticks "$DAEMON_PID")
-		wrk_run "$mode" "$HTTP_SECONDS" || return 1
-		[[ $side == on ]] &&
-			DAEMON_TICKS[$mode]=$((${DAEMON_TICKS[$mode]:-0} + $(cpu_ticks "$DAEMON_PID") - t0))
-		RPS["$side $mode"]+="$WRK_RPS "
-		printf '  %-5s %-9s %8d req/s\n' "$side" "$mode" "$WRK_RPS"
-	done
-}
-
-# http_side SIDE: gatehawk brought into SIDE's state (started, tuned or
-# stopped), then http_runs.
-http_side() {
-	case $1 in
-	off) [[ -z ${DAEMON_PID:-} ]] || live_daemon_stop ;;
-	count | on)
-		if [[ -z ${DAEMON_PID:-} ]]; then
-			live_daemon_start --dry-run || return 1
-		fi
-		lab_gatehawk tune --sample-rate "$([[ $1 == on ]] && echo 1 || echo 0)" >/dev/null || return 1
-		;;
-	esac
-	http_runs "$1"
-}
-
-# http_report FOREIGN: the table, on stdout and in http.md.
-http_report() {
-	local foreign=$1 mode side med secs=$((HTTP_ROUNDS * HTTP_SECONDS)) row
-	{
-		echo "## nginx requests/s without and with gatehawk"
-		echo
-		echo "wrk -t1 -c$HTTP_CONNS from the client namespace to nginx (1 worker) over a veth;" \
-			"median of $HTTP_ROUNDS runs of $HTTP_SECONDS s per case, the sides in turns." \
-			"counting: \`gatehawk run\` (XDP gate, cgroup sensor, daemon with the shipped policies," \
-			"--dry-run) at sample rate 0; sampling: the same at sample rate 1, every head decoded." \
-			"Higher is better; $(nproc) CPUs shared by wrk, nginx and the daemon." \
-			"Other programs on the cgroup2 root during the run (other labs): $foreign."
-		echo
-		echo "| case | without | counting | sampling 1/1 | sampling/without | overhead counting | overhead sampling | daemon CPU, sampling |"
-		echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-		for mode in keepalive close; do
-			med=()
-			row="| $([[ $mode == close ]] && echo "new connection per request" || echo keep-alive) |"
-			for side in "${HTTP_SIDES[@]}"; do
-				# shellcheck disable=SC2086 # the runs are space-separated
-				med+=("$(percentile 50 ${RPS["$side $mode"]})")
-			done
-			# med: without, counting, sampling (HTTP_SIDES' order)
-			row+=" ${med[0]} | ${med[1]} | ${med[2]} | $(calc '%.3fx' "${med[2]} / ${med[0]}") |"
-			row+=" $(calc '%.1f' "100 * (${med[0]} - ${med[1]}) / ${med[0]}") % |"
-			row+=" $(calc '%.1f' "100 * (${med[0]} - ${med[2]}) / ${med[0]}") % |"
-			row+=" $(calc '%.1f' "100 * ${DAEMON_TICKS[$mode]} / $CLK_TCK / $secs") % of a core |"
-			echo "$row"
-		done
-		echo
-		echo "Runs (req/s):"
-		for side in "${HTTP_SIDES[@]}"; do
-			echo "${side}: keep-alive ${RPS["$side keepalive"]}; new connections ${RPS["$side close"]}."
-		done
-	} | tee "$REPORT_DIR/http.md"
-}
-
-# nginx requests/s with wrk: without gatehawk, with it counting only, and
-# with every request sampled and decoded; keep-alive and a new connection per
-# request; the sides in turns, reversed every other round, so a slow spell of
-# this shared host hits all alike. Overhead in percent and the daemon's CPU.
+# nginx's CPU per request at a fixed rate without gatehawk (access log off
+# and on) and with it (counting; sampling every request with the core
+# policies and with all of them), keep-alive and a new connection per
+# request: gatehawk's programs and daemon per request against nginx's and
+# against nginx's own access log (tests/bench/http_bench.bash).
 bench_http() {
-	local round side sides foreign
-	declare -gA RPS=() DAEMON_TICKS=()
-	DAEMON_PID=
-	mkdir -p "$REPORT_DIR" || return 1
-	live_lab_up || return 1
-	# Closed connections pile up in TIME_WAIT: let the client reuse ports.
-	lab_in_client sysctl -qw net.ipv4.tcp_tw_reuse=1 net.ipv4.ip_local_port_range="1024 65000"
-	foreign=$(foreign_cgroup_progs)
-	for ((round = 1; round <= HTTP_ROUNDS; round++)); do
-		sides=("${HTTP_SIDES[@]}")
-		((round % 2)) || sides=(on count off)
-		for side in "${sides[@]}"; do
-			http_side "$side" || return 1
-		done
-	done
-	http_report "$foreign"
+	# shellcheck source=tests/bench/http_bench.bash
+	source tests/bench/http_bench.bash && http_bench
 }
 
 # ---- decode: ring-buffer records the daemon decodes, and the loss -------------
