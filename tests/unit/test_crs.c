@@ -343,6 +343,43 @@ static void test_prefilter_recall(const struct crs_engine *e, struct crs_ctx *c)
 	   nq + np + nu, misses);
 }
 
+/*
+ * Header rules no attack needs (numeric or empty Host, empty User-Agent or
+ * Accept) send a record to CRS only when together they reach the threshold:
+ * a client connecting by address must not cost a full CRS run a request.
+ */
+static void test_prefilter_header_anomalies(const struct crs_engine *e, struct crs_ctx *c)
+{
+	struct req by_addr = browser("/", NULL), by_addr_no_ua = browser("/", NULL);
+	struct req empty_ua = browser("/", NULL), by_addr_sqli = browser("/item", "id=1' or '1'='1");
+	struct request_record r;
+	struct crs_result res;
+	int ret;
+
+	by_addr.host = by_addr_no_ua.host = by_addr_sqli.host = "203.0.113.9:8080";
+	by_addr_no_ua.ua = empty_ua.ua = "";
+	res = eval_full(e, &by_addr);
+	ok(has_hit(&res, 920350) && res.score < crs_threshold(e),
+	   "a numeric Host alone scores %u in CRS, below the threshold %u", res.score,
+	   crs_threshold(e));
+	build(&r, &by_addr);
+	ret = crs_eval(e, c, &r, &res);
+	ok(!ret && !res.evaluated && !res.flagged, "so the prefilter skips it");
+	build(&r, &empty_ua);
+	ret = crs_eval(e, c, &r, &res);
+	ok(!ret && !res.evaluated, "and a browser's request with an empty User-Agent alone");
+	build(&r, &by_addr_no_ua);
+	ret = crs_eval(e, c, &r, &res);
+	ok(!ret && res.evaluated && res.flagged && has_hit(&res, 920350) && has_hit(&res, 920330),
+	   "a numeric Host and an empty User-Agent together reach it (score %u): marked",
+	   res.score);
+	build(&r, &by_addr_sqli);
+	ret = crs_eval(e, c, &r, &res);
+	ok(!ret && res.evaluated && res.flagged && has_hit(&res, 920350),
+	   "an attack by address is marked by the attack, scored with the Host (score %u)",
+	   res.score);
+}
+
 static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 {
 	struct req benign[] = {
@@ -372,6 +409,7 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 	ret = crs_eval(e, c, &r, &res);
 	ok(!ret && !res.evaluated && !res.flagged && !res.score && !res.n_fired && !res.n_hits,
 	   "the same result filled by a skipped record says nothing of the one before");
+	test_prefilter_header_anomalies(e, c);
 }
 
 /* ---- threads ------------------------------------------------------------- */

@@ -226,7 +226,8 @@ static int load_rules(struct crs_engine *e, const struct crs_options *o, struct 
 	if (!ret)
 		ret = add_text(e, MARKER_CONF, "score marker", err);
 	if (!ret && !o->no_prefilter)
-		ret = crs_prefilter_open(dir, e->paranoia, o->cache_dir, &e->pf, err);
+		ret = crs_prefilter_open(dir, e->paranoia, e->threshold, o->cache_dir, &e->pf,
+					 err);
 	return ret;
 }
 

@@ -4,13 +4,16 @@
  * the table below (rows for the configured paranoia level), one for the
  * words of the @pmFromFile data files the REQUEST-*.conf rules of that level
  * name, libinjection on what 942100/941100 read, and a few checks of whole
- * values (method, protocol, Accept, Content-Type, empty headers, repeated
- * parameters, special-character counts) that a pattern cannot say, in C.
+ * values (method, protocol, Accept, Content-Type, repeated parameters,
+ * special-character counts) that a pattern cannot say, in C.
  *
  * The rows were written against CRS 3.3.4 by reading each REQUEST rule:
  * a rule whose pattern needs a byte outside the field's plain alphabet is
  * covered by the first group; every other one has a row here or a data
  * file. Patterns are caseless and may mark more than their rule (never less).
+ * The one exception, header_anomaly_score(): four header rules mark only
+ * when their scores together reach the threshold, as only then can CRS flag
+ * a record for them alone.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -149,8 +152,6 @@ static const struct pf_row ROWS[] = {
 		      "csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|"
 		      "mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|swp|sys|vb|vbs|"
 		      "vbproj|vsdisco|webinfo|xsd|xsx)$" },
-	/* A numeric Host (920350). */
-	{ 1, F(HOST), "^[0-9.:\\[\\]]+$" },
 	/* PL2: style/src/href followed by '=' (941150); serialized Java (944210). */
 	{ 2, F_ARGS, "\\b(?:style|src|href)\\b.*=" },
 	{ 2, F_ALL, "ro0abq|kztaau|cs7qaf|java\\b" },
@@ -179,6 +180,7 @@ struct crs_prefilter {
 	 */
 	hs_database_t *words[PF_WORD_PARTS];
 	unsigned int paranoia;
+	unsigned int threshold;        /* the policy's: header anomalies alone mark from it */
 	const char *cache_dir;         /* during open only (hs_cache.h) */
 };
 
@@ -272,8 +274,8 @@ static int compile_all(struct crs_prefilter *pf, const struct pf_list *words,
 	return compile_jobs_run(PF_WORD_PARTS + PF_NFIELDS, compile_job, &b, err);
 }
 
-int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, const char *cache_dir,
-		       struct crs_prefilter **out, struct gh_err *err)
+int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, unsigned int threshold,
+		       const char *cache_dir, struct crs_prefilter **out, struct gh_err *err)
 {
 	struct crs_prefilter *pf = calloc(1, sizeof(*pf));
 	struct pf_list words = { 0 };
@@ -283,6 +285,7 @@ int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, const char 
 	if (!pf)
 		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
 	pf->paranoia = paranoia;
+	pf->threshold = threshold;
 	pf->cache_dir = cache_dir;
 	/* Without Hyperscan's instruction set there is no prefilter: all records pass. */
 	if (hs_valid_platform() != HS_SUCCESS) {
@@ -489,15 +492,37 @@ static bool structure_marks(const struct request_record *r, unsigned int pl)
 		return true; /* 920100: not an origin-form request line */
 	if (req_has(r, REQ_CONTENT_LENGTH) && r->content_length && get_head)
 		return true; /* 920170 */
-	if (empty_present(r, REQ_HOST, r->host) || empty_present(r, REQ_USER_AGENT, r->user_agent) ||
-	    empty_present(r, REQ_ACCEPT, r->accept))
-		return true; /* 920290, 920330, 920310/920311 */
 	if (req_has(r, REQ_ACCEPT) && !accept_plain(r->accept))
 		return true; /* 920600 */
 	if (req_has(r, REQ_CONTENT_TYPE) && !ctype_plain(r->content_type))
 		return true; /* 920420, 920470, 920480, 920530 */
 	return req_has(r, REQ_QUERY) && ((pl >= 3 && repeated_param(r->query)) ||
 					 (pl >= 2 && special_chars(r->query, pl)));
+}
+
+/* A Host of digits, dots and colons (920350's ^[\d.:]+$; brackets too, to be safe). */
+static bool numeric_host(struct gh_str h)
+{
+	for (size_t i = 0; i < h.len; i++)
+		if (!isdigit((unsigned char)h.p[i]) && !strchr(".:[]", h.p[i]))
+			return false;
+	return h.len > 0;
+}
+
+/*
+ * The anomaly score of the header rules no attack needs: 920350 (a numeric
+ * Host, WARNING: 3), 920290 (an empty Host, 3), 920330 (an empty
+ * User-Agent, NOTICE: 2), 920310/920311 (an empty Accept, 2). Clients that
+ * connect by address send them on every request; alone, below the
+ * threshold, they cannot flag a record, and each would cost a full CRS run
+ * (~0.5 ms) for nothing: anyone could make the daemon burn a core.
+ */
+static unsigned int header_anomaly_score(const struct request_record *r)
+{
+	return (req_has(r, REQ_HOST) && numeric_host(r->host) ? 3 : 0) +
+	       (empty_present(r, REQ_HOST, r->host) ? 3 : 0) +
+	       (empty_present(r, REQ_USER_AGENT, r->user_agent) ? 2 : 0) +
+	       (empty_present(r, REQ_ACCEPT, r->accept) ? 2 : 0);
 }
 
 /* ---- libinjection ------------------------------------------------------- */
@@ -724,5 +749,5 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 		if (req_has(r, fields[i].rf) && field_marks_memo(pf, s, fields[i].pf, *v))
 			return true;
 	}
-	return false;
+	return header_anomaly_score(r) >= pf->threshold;
 }

@@ -32,17 +32,21 @@ struct crs_pf_scratch;
 
 /*
  * Patterns for this paranoia level, data files from rules_dir; compiled
- * databases kept in cache_dir (hs_cache.h; NULL: none). 0 or -errno, err
- * filled.
+ * databases kept in cache_dir (hs_cache.h; NULL: none). threshold: the
+ * policy's anomaly threshold. 0 or -errno, err filled.
  */
-int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, const char *cache_dir,
-		       struct crs_prefilter **out, struct gh_err *err);
+int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, unsigned int threshold,
+		       const char *cache_dir, struct crs_prefilter **out, struct gh_err *err);
 void crs_prefilter_close(struct crs_prefilter *pf);
 
 struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf);
 void crs_pf_scratch_free(struct crs_pf_scratch *s);
 
-/* True: CRS could score this record, send it on. */
+/*
+ * True: CRS could score this record, send it on. Header anomalies that
+ * alone stay below the threshold (numeric or empty Host, empty User-Agent
+ * or Accept) do not send it: CRS could not flag it for them.
+ */
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
 			 const struct request_record *r);
 
