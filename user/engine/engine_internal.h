@@ -108,6 +108,7 @@ struct gclass {
 struct epolicy {
 	const struct policy *p;
 	uint16_t cls, slot;
+	uint8_t list; /* LIST_* */
 	struct win_spec ws;
 	struct rate_spec rs;
 	uint64_t keep_ns; /* how long a group's data matters after its last record */
@@ -170,13 +171,16 @@ struct engine {
 	 * (and each PCRE2 pattern) to run per record; a pattern id's policies
 	 * (indexes in the set) are gate_pol[gate_first[id] .. + gate_cnt[id]).
 	 * gated[i]: policy i waits for a hit; run[i]: the record that let it
-	 * through.
+	 * through. Per list, in list order: ungated, the policies never gated;
+	 * torun (ntorun of them), those this record let through.
 	 */
 	int *gate_run;
 	uint32_t ngate_run;
 	uint32_t *gate_first, *gate_cnt, *gate_pol;
 	bool *gated;
 	uint32_t *run;
+	uint16_t *ungated[LIST_COUNT], *torun[LIST_COUNT];
+	uint32_t nungated[LIST_COUNT], ntorun[LIST_COUNT];
 };
 
 static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,
