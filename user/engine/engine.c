@@ -351,10 +351,11 @@ static int list_of(const struct policy *p)
 
 /*
  * The class grouping like this (created when new); match, crs and rate group
- * by src_ip. counter_fed: groups made by kernel counter samples (gclass).
+ * by src_ip. counter_fed: groups made by kernel counter samples; on_fire:
+ * groups made when a match or crs policy fires (gclass).
  */
 static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, uint8_t v4,
-			 uint8_t v6, bool counter_fed)
+			 uint8_t v6, bool counter_fed, bool on_fire)
 {
 	struct gclass *c;
 
@@ -363,7 +364,8 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 	for (uint16_t i = 0; i < e->ncls; i++) {
 		c = &e->cls[i];
 		if (c->n_group == n && !memcmp(c->group_by, by, n * sizeof(*by)) &&
-		    c->prefix_v4 == v4 && c->prefix_v6 == v6 && c->counter_fed == counter_fed)
+		    c->prefix_v4 == v4 && c->prefix_v6 == v6 && c->counter_fed == counter_fed &&
+		    c->on_fire == on_fire)
 			return i;
 	}
 	c = &e->cls[e->ncls];
@@ -372,6 +374,7 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 	c->prefix_v4 = v4;
 	c->prefix_v6 = v6;
 	c->counter_fed = counter_fed;
+	c->on_fire = on_fire;
 	c->memo = NIL;
 	return e->ncls++;
 }
@@ -398,7 +401,7 @@ static void policy_init(struct engine *e, size_t i)
 		ep->keep_ns = p->window.length_s * NS + e->o.late_tolerance_ns + PROFILE_CLOSE_SLACK_NS;
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
-				   p->prefix_v6, false);
+				   p->prefix_v6, false, false);
 		/* Endpoint models keep no windows: nothing for ticks to close. */
 		e->cls[ep->cls].profiles |= p->profile.type != PROFILE_ENDPOINT;
 	} else if (p->kind == POLICY_WINDOW) {
@@ -407,7 +410,7 @@ static void policy_init(struct engine *e, size_t i)
 		ep->keep_ns = ep->ws.length_ns * (p->window.tumbling ? 2 : 1);
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
-				   p->prefix_v6, false);
+				   p->prefix_v6, false, false);
 	} else {
 		if (p->kind == POLICY_RATE) {
 			rate_spec_init(&ep->rs, p->rate.over_s);
@@ -415,7 +418,8 @@ static void policy_init(struct engine *e, size_t i)
 		}
 		ep->src_grouped = true;
 		ep->cls = class_of(e, by_src, 1, p->prefix_v4, p->prefix_v6,
-				   p->kind == POLICY_RATE && e->o.kernel_counters);
+				   p->kind == POLICY_RATE && e->o.kernel_counters,
+				   p->kind != POLICY_RATE);
 	}
 	ep->slot = e->cls[ep->cls].npol++;
 	ep->list = (uint8_t)l;
@@ -521,7 +525,7 @@ static bool classes_init(struct engine *e)
 	for (size_t i = 0; i < e->ps->count; i++)
 		policy_init(e, i);
 	if (e->o.kernel_counters && e->nlist[LIST_RATE]) {
-		e->counter_cls = class_of(e, by_src, 1, 32, 128, true);
+		e->counter_cls = class_of(e, by_src, 1, 32, 128, true, false);
 		e->cls[e->counter_cls].counters = true;
 	}
 	for (uint16_t i = 0; i < e->ncls; i++) {

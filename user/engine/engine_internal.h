@@ -89,6 +89,14 @@ struct gclass {
 	 */
 	bool counter_fed;
 	/*
+	 * Match and crs policies get classes of their own, whose groups are
+	 * made only when one of them fires (their slots hold cooldowns and
+	 * offenses): a source that never fires one carries none of their
+	 * slots, hundreds with a signature pack, in the group every record of
+	 * it reaches.
+	 */
+	bool on_fire;
+	/*
 	 * Profile policies with windows: ticks close their ended windows, but
 	 * only walk this class's groups when the horizon passes profile_due,
 	 * the next end of an aligned window of one of them (walking is true
