@@ -710,6 +710,34 @@ static void test_gated_order(void)
 #undef COUNT1
 }
 
+/*
+ * Match policies keep their slots (cooldowns, offenses) in groups of their
+ * own, made when one fires: a source that only browses has its window
+ * group and nothing else; the cooldown still holds once it fired.
+ */
+static void test_match_groups_on_fire(void)
+{
+	struct policy_set *ps = load(probe, HEAD("busy") "'kind':'window',"
+				     "'window':{'type':'sliding','length':'10s'},"
+				     "'aggregates':[{'name':'n','fn':'count'}],"
+				     "'having':{'agg':'n','ge':100},'action':{'type':'alert'}}", NULL);
+	struct engine *e = engine(ps, NULL);
+	struct engine_stats st;
+
+	feed(e, T0, "192.0.2.9", "GET", "/index.html", 200);
+	feed(e, T0 + 1, "192.0.2.9", "GET", "/about.html", 200);
+	engine_stats(e, &st);
+	ok_eq(st.groups, 1, "browsing: the window's group only, no slots for the match policy");
+	feed(e, T0 + 2, "192.0.2.9", "GET", "/a/../../etc/passwd", 404);
+	engine_stats(e, &st);
+	ok_eq(st.groups, 2, "the probe fired: its group was made");
+	ok_eq(cap.n, 1, "one alert");
+	feed(e, T0 + 3, "192.0.2.9", "GET", "/b/../../etc/shadow", 404);
+	ok_eq(cap.n, 1, "the second probe is within the cooldown kept in that group");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 int main(void)
 {
 	test_match_and_alert_line();
@@ -731,6 +759,7 @@ int main(void)
 	test_verdict_input();
 	test_gated_window();
 	test_gated_order();
+	test_match_groups_on_fire();
 	cap_reset();
 	return tap_done();
 }
