@@ -26,9 +26,10 @@
 
 /*
  * State layout, chosen for few cache misses per record: policies that group
- * the same way (same group_by fields and prefix; match and rate policies
- * group by src_ip) form a class, and one group per class and key holds a
- * slot for each policy of the class. A record costs one hash lookup per
+ * the same way (same group_by fields and prefix; match, crs and rate
+ * policies group by src_ip) form a class, and one group per class and key
+ * holds a slot for each policy of the class. Match and crs policies form
+ * classes apart from the others (gclass.on_fire). A record costs one hash lookup per
  * class, not one per policy, and a source's state across policies sits
  * together. Groups, their slot blocks and window states are recycled
  * through free lists, so the steady state allocates nothing.
