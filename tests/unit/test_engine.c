@@ -667,6 +667,77 @@ static void test_gated_window(void)
 	policy_set_free(ps);
 }
 
+/*
+ * Gated and ungated policies interleaved (files load in name order): the
+ * ungated run merged with the gates' let-through keeps alerts in policy
+ * order, whatever order the patterns matched in ('/a' is reported before
+ * 'b$').
+ */
+static void test_gated_order(void)
+{
+#define ALERT_ACTION "'action':{'type':'alert'}}"
+#define COUNT1 "'window':{'type':'sliding','length':'1m'}," \
+	"'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','ge':1},"
+	struct policy_set *ps = load(
+		HEAD("a") "'kind':'match','where':{'field':'path','iregex':'b$'}," ALERT_ACTION,
+		HEAD("b") "'kind':'match','where':{'field':'method','eq':'GET'}," ALERT_ACTION,
+		HEAD("c") "'kind':'match','where':{'field':'path','iregex':'^/a'}," ALERT_ACTION,
+		HEAD("d") "'kind':'match','where':{'field':'status','eq':200}," ALERT_ACTION,
+		HEAD("e") "'kind':'window','filter':{'field':'method','eq':'GET'}," COUNT1
+			ALERT_ACTION,
+		HEAD("f") "'kind':'window','filter':{'field':'path','iregex':'^/a'}," COUNT1
+			ALERT_ACTION,
+		HEAD("g") "'kind':'window','filter':{'field':'status','eq':200}," COUNT1
+			ALERT_ACTION,
+		NULL);
+	struct engine *e = engine(ps, NULL);
+	char order[16] = "";
+
+	feed(e, T0, "192.0.2.9", "GET", "/ab", 200);
+	for (int i = 0; i < cap.n && i < 15; i++)
+		order[i] = ev_str(i, "policy")[0];
+	order[cap.n < 15 ? cap.n : 15] = 0;
+	ok_str(order, "abcdefg", "every policy fired, in policy order");
+	cap_reset();
+	feed(e, T0, "192.0.2.10", "GET", "/zz", 200);
+	for (int i = 0; i < cap.n && i < 15; i++)
+		order[i] = ev_str(i, "policy")[0];
+	order[cap.n < 15 ? cap.n : 15] = 0;
+	ok_str(order, "bdeg", "no gate opened: the ungated ones only, in order");
+	engine_free(e);
+	policy_set_free(ps);
+#undef ALERT_ACTION
+#undef COUNT1
+}
+
+/*
+ * Match policies keep their slots (cooldowns, offenses) in groups of their
+ * own, made when one fires: a source that only browses has its window
+ * group and nothing else; the cooldown still holds once it fired.
+ */
+static void test_match_groups_on_fire(void)
+{
+	struct policy_set *ps = load(probe, HEAD("busy") "'kind':'window',"
+				     "'window':{'type':'sliding','length':'10s'},"
+				     "'aggregates':[{'name':'n','fn':'count'}],"
+				     "'having':{'agg':'n','ge':100},'action':{'type':'alert'}}", NULL);
+	struct engine *e = engine(ps, NULL);
+	struct engine_stats st;
+
+	feed(e, T0, "192.0.2.9", "GET", "/index.html", 200);
+	feed(e, T0 + 1, "192.0.2.9", "GET", "/about.html", 200);
+	engine_stats(e, &st);
+	ok_eq(st.groups, 1, "browsing: the window's group only, no slots for the match policy");
+	feed(e, T0 + 2, "192.0.2.9", "GET", "/a/../../etc/passwd", 404);
+	engine_stats(e, &st);
+	ok_eq(st.groups, 2, "the probe fired: its group was made");
+	ok_eq(cap.n, 1, "one alert");
+	feed(e, T0 + 3, "192.0.2.9", "GET", "/b/../../etc/shadow", 404);
+	ok_eq(cap.n, 1, "the second probe is within the cooldown kept in that group");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 int main(void)
 {
 	test_match_and_alert_line();
@@ -687,6 +758,8 @@ int main(void)
 	test_replay_live_agree();
 	test_verdict_input();
 	test_gated_window();
+	test_gated_order();
+	test_match_groups_on_fire();
 	cap_reset();
 	return tap_done();
 }

@@ -29,6 +29,7 @@ static void begin_record(struct engine *e, const struct request_record *r)
 	pred_eval_begin(e->ev, r);
 	e->fh_mask = 0;
 	e->gen++;
+	memset(e->ntorun, 0, sizeof(e->ntorun));
 }
 
 enum rec_time { REC_ON_TIME, REC_LATE, REC_FUTURE };
@@ -79,31 +80,60 @@ static void advance_clock(struct engine *e, uint64_t now_ns)
 		e->clock = now_ns;
 }
 
-/* Whether policy i may hold for this record: ungated, or one of its gate's patterns matched. */
-static inline bool gate_open(const struct engine *e, uint16_t i)
+/* Inlined at each run_list call, where the list is a constant: no switch per policy. */
+static inline __attribute__((always_inline)) void
+run_policy(struct engine *e, int list, uint16_t pi, const struct request_record *r)
 {
-	return !e->gated[i] || e->run[i] == e->gen || e->trace;
+	struct epolicy *ep = &e->pol[pi];
+
+	switch (list) {
+	case LIST_MATCH: eng_run_match(e, ep, r); break;
+	case LIST_CRS: eng_run_crs(e, ep, r); break;
+	case LIST_RATE: eng_run_rate(e, ep, r); break;
+	case LIST_PROFILE: eng_run_profile(e, ep, r); break;
+	default: eng_run_window(e, ep, r);
+	}
 }
 
-static void run_list(struct engine *e, int list, const struct request_record *r)
+/*
+ * A list's policies in list order (policy index order): the ungated ones
+ * merged with this record's let-through (open_gates), so the hundreds of
+ * gated policies a record opens no gate of cost nothing, not a test each.
+ * Tracing walks the whole list: every policy says why it did not match.
+ */
+static inline __attribute__((always_inline)) void
+run_list(struct engine *e, int list, const struct request_record *r)
 {
-	for (size_t i = 0; i < e->nlist[list]; i++) {
-		uint16_t pi = e->list[list][i];
-		struct epolicy *ep = &e->pol[pi];
+	const uint16_t *u = e->ungated[list];
+	uint16_t *t = e->torun[list];
+	uint32_t nu = e->nungated[list], b = 0;
 
-		switch (list) {
-		case LIST_MATCH:
-			if (gate_open(e, pi))
-				eng_run_match(e, ep, r);
-			break;
-		case LIST_CRS: eng_run_crs(e, ep, r); break;
-		case LIST_RATE: eng_run_rate(e, ep, r); break;
-		case LIST_PROFILE: eng_run_profile(e, ep, r); break;
-		default:
-			if (gate_open(e, pi))
-				eng_run_window(e, ep, r);
-		}
+	if (e->trace) {
+		for (size_t i = 0; i < e->nlist[list]; i++)
+			run_policy(e, list, e->list[list][i], r);
+		return;
 	}
+	t[e->ntorun[list]] = UINT16_MAX; /* above every index: ends the inner loop */
+	for (uint32_t a = 0; a < nu; a++) {
+		while (t[b] < u[a])
+			run_policy(e, list, t[b++], r);
+		run_policy(e, list, u[a], r);
+	}
+	while (b < e->ntorun[list])
+		run_policy(e, list, t[b++], r);
+}
+
+/* Gated policy pi let through for this record, once, in its list's sorted torun. */
+static void let_through(struct engine *e, uint16_t pi)
+{
+	int list = e->pol[pi].list;
+	uint16_t *t = e->torun[list];
+	uint32_t k = e->ntorun[list]++;
+
+	e->run[pi] = e->gen;
+	for (; k > 0 && t[k - 1] > pi; k--)
+		t[k] = t[k - 1];
+	t[k] = pi;
 }
 
 /*
@@ -125,8 +155,12 @@ static void open_gates(struct engine *e)
 		pred_eval_run(e->ev, e->gate_run[k]);
 	nhits = pred_eval_hits(e->ev, &hits);
 	for (size_t h = 0; h < nhits; h++)
-		for (uint32_t j = 0; j < e->gate_cnt[hits[h]]; j++)
-			e->run[e->gate_pol[e->gate_first[hits[h]] + j]] = e->gen;
+		for (uint32_t j = 0; j < e->gate_cnt[hits[h]]; j++) {
+			uint32_t pi = e->gate_pol[e->gate_first[hits[h]] + j];
+
+			if (e->run[pi] != e->gen)
+				let_through(e, (uint16_t)pi);
+		}
 }
 
 /* Block verdicts of this record as records of their own, for input: verdicts. */
@@ -317,10 +351,11 @@ static int list_of(const struct policy *p)
 
 /*
  * The class grouping like this (created when new); match, crs and rate group
- * by src_ip. counter_fed: groups made by kernel counter samples (gclass).
+ * by src_ip. counter_fed: groups made by kernel counter samples; on_fire:
+ * groups made when a match or crs policy fires (gclass).
  */
 static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, uint8_t v4,
-			 uint8_t v6, bool counter_fed)
+			 uint8_t v6, bool counter_fed, bool on_fire)
 {
 	struct gclass *c;
 
@@ -329,7 +364,8 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 	for (uint16_t i = 0; i < e->ncls; i++) {
 		c = &e->cls[i];
 		if (c->n_group == n && !memcmp(c->group_by, by, n * sizeof(*by)) &&
-		    c->prefix_v4 == v4 && c->prefix_v6 == v6 && c->counter_fed == counter_fed)
+		    c->prefix_v4 == v4 && c->prefix_v6 == v6 && c->counter_fed == counter_fed &&
+		    c->on_fire == on_fire)
 			return i;
 	}
 	c = &e->cls[e->ncls];
@@ -338,6 +374,7 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 	c->prefix_v4 = v4;
 	c->prefix_v6 = v6;
 	c->counter_fed = counter_fed;
+	c->on_fire = on_fire;
 	c->memo = NIL;
 	return e->ncls++;
 }
@@ -364,7 +401,7 @@ static void policy_init(struct engine *e, size_t i)
 		ep->keep_ns = p->window.length_s * NS + e->o.late_tolerance_ns + PROFILE_CLOSE_SLACK_NS;
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
-				   p->prefix_v6, false);
+				   p->prefix_v6, false, false);
 		/* Endpoint models keep no windows: nothing for ticks to close. */
 		e->cls[ep->cls].profiles |= p->profile.type != PROFILE_ENDPOINT;
 	} else if (p->kind == POLICY_WINDOW) {
@@ -373,7 +410,7 @@ static void policy_init(struct engine *e, size_t i)
 		ep->keep_ns = ep->ws.length_ns * (p->window.tumbling ? 2 : 1);
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
-				   p->prefix_v6, false);
+				   p->prefix_v6, false, false);
 	} else {
 		if (p->kind == POLICY_RATE) {
 			rate_spec_init(&ep->rs, p->rate.over_s);
@@ -381,9 +418,11 @@ static void policy_init(struct engine *e, size_t i)
 		}
 		ep->src_grouped = true;
 		ep->cls = class_of(e, by_src, 1, p->prefix_v4, p->prefix_v6,
-				   p->kind == POLICY_RATE && e->o.kernel_counters);
+				   p->kind == POLICY_RATE && e->o.kernel_counters,
+				   p->kind != POLICY_RATE);
 	}
 	ep->slot = e->cls[ep->cls].npol++;
+	ep->list = (uint8_t)l;
 	e->list[l][e->nlist[l]++] = (uint16_t)i;
 }
 
@@ -456,6 +495,13 @@ static bool gates_init(struct engine *e)
 	e->gate_pol = calloc(np + 1, sizeof(*e->gate_pol));
 	e->gate_run = calloc(np + 1, sizeof(*e->gate_run));
 	ok = e->gate_pol && e->gate_run;
+	for (int l = 0; ok && l < LIST_COUNT; l++) {
+		ok = (e->ungated[l] = calloc(e->nlist[l] + 1, sizeof(uint16_t))) &&
+		     (e->torun[l] = calloc(e->nlist[l] + 1, sizeof(uint16_t)));
+		for (size_t i = 0; ok && i < e->nlist[l]; i++)
+			if (!e->gated[e->list[l][i]])
+				e->ungated[l][e->nungated[l]++] = e->list[l][i];
+	}
 	for (size_t i = 0; ok && i < np; i++) {
 		int id = pairs[i][0];
 		bool new_key = true;
@@ -479,7 +525,7 @@ static bool classes_init(struct engine *e)
 	for (size_t i = 0; i < e->ps->count; i++)
 		policy_init(e, i);
 	if (e->o.kernel_counters && e->nlist[LIST_RATE]) {
-		e->counter_cls = class_of(e, by_src, 1, 32, 128, true);
+		e->counter_cls = class_of(e, by_src, 1, 32, 128, true, false);
 		e->cls[e->counter_cls].counters = true;
 	}
 	for (uint16_t i = 0; i < e->ncls; i++) {
@@ -588,8 +634,11 @@ void engine_free(struct engine *e)
 		free(e->cls[i].pols);
 	}
 	pred_eval_free(e->ev);
-	for (int l = 0; l < LIST_COUNT; l++)
+	for (int l = 0; l < LIST_COUNT; l++) {
 		free(e->list[l]);
+		free(e->ungated[l]);
+		free(e->torun[l]);
+	}
 	free(e->gate_run);
 	free(e->gate_first);
 	free(e->gate_cnt);

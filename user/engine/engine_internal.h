@@ -26,9 +26,10 @@
 
 /*
  * State layout, chosen for few cache misses per record: policies that group
- * the same way (same group_by fields and prefix; match and rate policies
- * group by src_ip) form a class, and one group per class and key holds a
- * slot for each policy of the class. A record costs one hash lookup per
+ * the same way (same group_by fields and prefix; match, crs and rate
+ * policies group by src_ip) form a class, and one group per class and key
+ * holds a slot for each policy of the class. Match and crs policies form
+ * classes apart from the others (gclass.on_fire). A record costs one hash lookup per
  * class, not one per policy, and a source's state across policies sits
  * together. Groups, their slot blocks and window states are recycled
  * through free lists, so the steady state allocates nothing.
@@ -89,6 +90,14 @@ struct gclass {
 	 */
 	bool counter_fed;
 	/*
+	 * Match and crs policies get classes of their own, whose groups are
+	 * made only when one of them fires (their slots hold cooldowns and
+	 * offenses): a source that never fires one carries none of their
+	 * slots, hundreds with a signature pack, in the group every record of
+	 * it reaches.
+	 */
+	bool on_fire;
+	/*
 	 * Profile policies with windows: ticks close their ended windows, but
 	 * only walk this class's groups when the horizon passes profile_due,
 	 * the next end of an aligned window of one of them (walking is true
@@ -108,6 +117,7 @@ struct gclass {
 struct epolicy {
 	const struct policy *p;
 	uint16_t cls, slot;
+	uint8_t list; /* LIST_* */
 	struct win_spec ws;
 	struct rate_spec rs;
 	uint64_t keep_ns; /* how long a group's data matters after its last record */
@@ -170,13 +180,16 @@ struct engine {
 	 * (and each PCRE2 pattern) to run per record; a pattern id's policies
 	 * (indexes in the set) are gate_pol[gate_first[id] .. + gate_cnt[id]).
 	 * gated[i]: policy i waits for a hit; run[i]: the record that let it
-	 * through.
+	 * through. Per list, in list order: ungated, the policies never gated;
+	 * torun (ntorun of them), those this record let through.
 	 */
 	int *gate_run;
 	uint32_t ngate_run;
 	uint32_t *gate_first, *gate_cnt, *gate_pol;
 	bool *gated;
 	uint32_t *run;
+	uint16_t *ungated[LIST_COUNT], *torun[LIST_COUNT];
+	uint32_t nungated[LIST_COUNT], ntorun[LIST_COUNT];
 };
 
 static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,

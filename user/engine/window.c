@@ -65,7 +65,7 @@ static inline uint32_t stride(const struct win_spec *s)
 
 static inline uint32_t acc_words(const struct win_spec *s)
 {
-	return ACC_V + s->n_aggs * (uint32_t)(sizeof(struct agg_word) / sizeof(uint64_t));
+	return s->acc_words;
 }
 
 static inline uint64_t *slot_acc(struct win *w, const struct win_spec *s, uint32_t slot)
@@ -75,7 +75,7 @@ static inline uint64_t *slot_acc(struct win *w, const struct win_spec *s, uint32
 
 static inline struct value_set *win_sets(struct win *w, const struct win_spec *s)
 {
-	return (struct value_set *)(w->acc + (size_t)s->slots * acc_words(s));
+	return (struct value_set *)(w->acc + s->sets_at);
 }
 
 static inline struct value_set *slot_sets(struct win *w, const struct win_spec *s, uint32_t slot)
@@ -103,7 +103,7 @@ static inline uint64_t *bucket_values(const struct win_spec *s, uint64_t *b, uin
 /* Aggregate i's state in a slot: its value set (distinct) or its word. */
 static inline void *agg_state(struct win *w, const struct win_spec *s, uint32_t slot, uint8_t i)
 {
-	if (s->def[i]->input == AGG_IN_HASH)
+	if (s->distinct >> i & 1)
 		return &slot_sets(w, s, slot)[s->dist_of[i]];
 	return (struct agg_word *)(slot_acc(w, s, slot) + ACC_V) + i;
 }
@@ -135,13 +135,17 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 		s->stride += def->add ? def->part_words : def->input == AGG_IN_HASH ? 1 : 0;
 		if (def->add)
 			s->fold[s->n_fold++] = i;
-		if (def->input == AGG_IN_HASH)
+		if (def->input == AGG_IN_HASH) {
 			s->dist_of[i] = s->n_dist++;
+			s->distinct |= (uint16_t)(1U << i);
+		}
 		if (def->input == AGG_IN_HASH || def->input == AGG_IN_NUMBER)
 			s->val_of[i] = s->n_vals++;
 	}
 	/* The window before (rise_factor) and every window a late record can reach. */
 	s->slots = s->tumbling ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns) : 1;
+	s->acc_words = (uint16_t)(ACC_V + s->n_aggs * (sizeof(struct agg_word) / sizeof(uint64_t)));
+	s->sets_at = s->slots * s->acc_words;
 	s->max_values = WIN_MAX_VALUES;
 	s->size = sizeof(struct win) + (size_t)s->slots * acc_words(s) * sizeof(uint64_t) +
 		  (size_t)s->slots * s->n_dist * (sizeof(struct value_set) +
@@ -290,11 +294,10 @@ static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, ui
 	uint64_t *old;
 	int flags = 0;
 
-	for (uint8_t i = 0; i < s->n_aggs; i++) {
+	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
+		uint8_t i = (uint8_t)__builtin_ctz(m);
 		int r;
 
-		if (s->def[i]->input != AGG_IN_HASH || !(in->bits >> i & 1))
-			continue;
 		r = value_set_see(agg_state(w, s, slot, i), in->val[s->val_of[i]], at, w->gone,
 				  s->max_values, &was);
 		if (r < 0)
@@ -464,9 +467,11 @@ static void sliding_prefetch(struct win *w, const struct win_spec *s, const stru
 		__builtin_prefetch(ring_at(w, s, 0));
 	if (id <= w->back)
 		__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
-	for (uint8_t i = 0; i < s->n_aggs; i++)
-		if (s->def[i]->input == AGG_IN_HASH && in->bits >> i & 1)
-			value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
+	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
+		uint8_t i = (uint8_t)__builtin_ctz(m);
+
+		value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
+	}
 }
 
 static int sliding_add(struct win *w, const struct win_spec *s, const struct win_input *in,

@@ -63,6 +63,9 @@ struct win_spec {
 	/* sliding: aggregate -> its words in a bucket (a word's two, distinct's count of values) */
 	uint8_t bucket_at[POLICY_MAX_AGGS];
 	uint8_t stride;             /* sliding: words per bucket */
+	uint16_t distinct;          /* bit i: aggregate i is distinct (kept as a value set) */
+	uint16_t acc_words;         /* words of one slot's aggregates */
+	uint32_t sets_at;           /* words from acc to the value sets */
 	uint32_t slots;             /* tumbling windows kept */
 	uint32_t max_values;        /* distinct values per window */
 	size_t size;                /* bytes of one struct win */
