@@ -12,24 +12,12 @@ static struct json_object *json_ts(uint64_t ts_ns)
 	return json_object_new_string(buf);
 }
 
-static bool cmp(double x, enum cmp_op op, double v)
-{
-	switch (op) {
-	case CMP_GT: return x > v;
-	case CMP_GE: return x >= v;
-	case CMP_LT: return x < v;
-	case CMP_LE: return x <= v;
-	case CMP_EQ: return x == v;
-	}
-	return false;
-}
-
 static bool having(const struct policy_window *w, const struct win_view *v)
 {
 	for (uint8_t i = 0; i < w->n_conds; i++) {
 		const struct policy_cond *c = &w->conds[i];
 		double x = v->agg[c->agg];
-		bool ok = cmp(x, c->op, c->value) && (!c->rise_factor ||
+		bool ok = cmp_holds(x, c->op, c->value) && (!c->rise_factor ||
 						      x >= c->rise_factor * v->prev[c->agg]);
 
 		if (ok == w->having_any)

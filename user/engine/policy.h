@@ -55,6 +55,19 @@ enum policy_kind { POLICY_MATCH, POLICY_WINDOW, POLICY_RATE, POLICY_CRS, POLICY_
 enum policy_severity { SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
 enum cmp_op { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ };
 
+/* Whether `x OP v` holds: a having condition, and suggest's check of one. */
+static inline bool cmp_holds(double x, enum cmp_op op, double v)
+{
+	switch (op) {
+	case CMP_GT: return x > v;
+	case CMP_GE: return x >= v;
+	case CMP_LT: return x < v;
+	case CMP_LE: return x <= v;
+	case CMP_EQ: return x == v;
+	}
+	return false;
+}
+
 /* Rate metrics are the kernel's per-source counters, by the same names. */
 enum rate_metric {
 #define GH_RATE_ENUM(name) RATE_##name,

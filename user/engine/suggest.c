@@ -196,7 +196,7 @@ static bool others_hold(const struct policy_window *w, const double *agg, uint8_
 	if (w->having_any)
 		return true;
 	for (uint8_t j = 0; j < w->n_conds; j++)
-		if (j != i && !suggest_cmp(agg[w->conds[j].agg], w->conds[j].op, w->conds[j].value))
+		if (j != i && !cmp_holds(agg[w->conds[j].agg], w->conds[j].op, w->conds[j].value))
 			return false;
 	return true;
 }

@@ -57,19 +57,6 @@
 #define SUGGEST_MAX_LABELS (1U << 20)
 #define SUGGEST_MAX_GROUPS (1U << 24) /* per policy; records of further groups are left out */
 
-/* Whether a condition `x OP v` holds: the having comparison. */
-static inline bool suggest_cmp(double x, enum cmp_op op, double v)
-{
-	switch (op) {
-	case CMP_GT: return x > v;
-	case CMP_GE: return x >= v;
-	case CMP_LT: return x < v;
-	case CMP_LE: return x <= v;
-	case CMP_EQ: return x == v;
-	}
-	return false;
-}
-
 /* ---- the method -------------------------------------------------------------- */
 
 enum suggest_label { SUGGEST_UNLABELLED, SUGGEST_BENIGN, SUGGEST_ATTACK };

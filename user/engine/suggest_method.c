@@ -116,7 +116,7 @@ static struct suggest_candidate candidate(const struct line *l, double value)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct suggest_point *p = &l->pts[i];
 
-		if (!suggest_cmp(p->peak, l->s->op, value)) {
+		if (!cmp_holds(p->peak, l->s->op, value)) {
 			c.below = p->peak;
 			continue;
 		}
@@ -132,7 +132,7 @@ static struct suggest_candidate candidate(const struct line *l, double value)
 /* Whether value flags hi and not lo. */
 static bool splits(const struct suggest_spec *s, double value, double lo, double hi)
 {
-	return suggest_cmp(hi, s->op, value) && !suggest_cmp(lo, s->op, value);
+	return cmp_holds(hi, s->op, value) && !cmp_holds(lo, s->op, value);
 }
 
 /*
