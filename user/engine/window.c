@@ -57,6 +57,10 @@ _Static_assert(offsetof(struct win, acc) <= 64, "a window's header is one cache 
 _Static_assert(POLICY_MAX_AGGS <= 16 && WIN_MAX_BUCKETS < 32768, "stale and the ring fit 16 bits");
 
 #define LINE 64
+#define WORD_WORDS (sizeof(struct agg_word) / sizeof(uint64_t))
+#define SET_WORDS (sizeof(struct value_set) / sizeof(uint64_t))
+
+_Static_assert(sizeof(struct value_set) % sizeof(uint64_t) == 0, "value sets lie on whole words");
 
 static inline uint32_t stride(const struct win_spec *s)
 {
@@ -100,12 +104,10 @@ static inline uint64_t *bucket_values(const struct win_spec *s, uint64_t *b, uin
 	return b + s->bucket_at[i];
 }
 
-/* Aggregate i's state in a slot: its value set (distinct) or its word. */
+/* Aggregate i's state in a slot: its value set (distinct) or its word (offsets from win_spec_init). */
 static inline void *agg_state(struct win *w, const struct win_spec *s, uint32_t slot, uint8_t i)
 {
-	if (s->distinct >> i & 1)
-		return &slot_sets(w, s, slot)[s->dist_of[i]];
-	return (struct agg_word *)(slot_acc(w, s, slot) + ACC_V) + i;
+	return w->acc + s->state_at[i] + (size_t)slot * s->state_step[i];
 }
 
 /* The bucket of a ts, counted from 1 (0 means none). */
@@ -144,8 +146,15 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 	}
 	/* The window before (rise_factor) and every window a late record can reach. */
 	s->slots = s->tumbling ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns) : 1;
-	s->acc_words = (uint16_t)(ACC_V + s->n_aggs * (sizeof(struct agg_word) / sizeof(uint64_t)));
+	s->acc_words = (uint16_t)(ACC_V + s->n_aggs * WORD_WORDS);
 	s->sets_at = s->slots * s->acc_words;
+	for (uint8_t i = 0; i < pw->n_aggs; i++) {
+		bool set = s->distinct >> i & 1;
+
+		s->state_step[i] = set ? s->n_dist * SET_WORDS : s->acc_words;
+		s->state_at[i] = (uint16_t)(set ? s->sets_at + s->dist_of[i] * SET_WORDS
+						: ACC_V + i * WORD_WORDS);
+	}
 	s->max_values = WIN_MAX_VALUES;
 	s->size = sizeof(struct win) + (size_t)s->slots * acc_words(s) * sizeof(uint64_t) +
 		  (size_t)s->slots * s->n_dist * (sizeof(struct value_set) +
@@ -411,6 +420,16 @@ static void sliding_expire(struct win *w, const struct win_spec *s, uint64_t gon
 	}
 }
 
+/* A record at ts in bucket b, already held (the ring's oldest when front): its first ts. */
+static inline void bucket_saw(struct win *w, uint64_t *b, bool front, uint64_t ts)
+{
+	if (ts < b[B_FIRST]) {
+		b[B_FIRST] = ts;
+		if (front && ts < w->front_first)
+			w->front_first = ts;
+	}
+}
+
 /* The bucket a record at id goes into: the newest, or (late) found or made in its place. */
 static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint64_t ts,
 		      uint64_t **out)
@@ -423,10 +442,7 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
 	while (id <= w->back && pos && ring_at(w, s, pos - 1)[B_ID] > id)
 		pos--;
 	if (id <= w->back && pos && (b = ring_at(w, s, pos - 1))[B_ID] == id) {
-		if (ts < b[B_FIRST])
-			b[B_FIRST] = ts;
-		if (pos == 1 && ts < w->front_first)
-			w->front_first = ts;
+		bucket_saw(w, b, pos == 1, ts);
 		*out = b;
 		return 0;
 	}
@@ -458,6 +474,15 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
  * of many quiet sources each is a cache miss; one after another they add up,
  * asked together they overlap.
  */
+static void values_prefetch(struct win *w, const struct win_spec *s, const struct win_input *in)
+{
+	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
+		uint8_t i = (uint8_t)__builtin_ctz(m);
+
+		value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
+	}
+}
+
 static void sliding_prefetch(struct win *w, const struct win_spec *s, const struct win_input *in,
 			     uint64_t id)
 {
@@ -467,22 +492,32 @@ static void sliding_prefetch(struct win *w, const struct win_spec *s, const stru
 		__builtin_prefetch(ring_at(w, s, 0));
 	if (id <= w->back)
 		__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
-	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
-		uint8_t i = (uint8_t)__builtin_ctz(m);
-
-		value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
-	}
+	values_prefetch(w, s, in);
 }
 
-static int sliding_add(struct win *w, const struct win_spec *s, const struct win_input *in,
-		       struct win_view *view)
+/* The record's distinct values into a slot (and bucket), the entries they take counted. */
+static int slot_values_add(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t id,
+			   uint64_t *bucket, const struct win_input *in)
 {
-	uint64_t id = bucket_of(s, in->ts_ns), *b;
 	uint32_t before;
-	int flags, r;
+	int flags;
 
+	if (!(s->distinct & in->bits))
+		return 0;
+	before = values_held(w, s, slot);
+	flags = values_add(w, s, slot, id, bucket, in);
+	w->entries += values_held(w, s, slot) - before;
+	return flags;
+}
+
+/*
+ * The bucket of a record that is not in the newest one: a newer bucket
+ * (what it pushes out leaves first), or a late record's.
+ */
+static int sliding_bucket(struct win *w, const struct win_spec *s, const struct win_input *in,
+			  uint64_t id, uint64_t **b)
+{
 	sliding_prefetch(w, s, in, id);
-
 	if (!w->any || in->ts_ns > w->newest) {
 		w->newest = in->ts_ns;
 		w->any = true;
@@ -491,12 +526,31 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 	} else if (id <= w->gone) {
 		return WIN_TOO_OLD;
 	}
-	r = bucket_for(w, s, id, in->ts_ns, &b);
-	if (r < 0)
-		return r;
-	before = values_held(w, s, 0);
-	flags = values_add(w, s, 0, id, b, in);
-	w->entries += values_held(w, s, 0) - before;
+	return bucket_for(w, s, id, in->ts_ns, b);
+}
+
+static int sliding_add(struct win *w, const struct win_spec *s, const struct win_input *in,
+		       struct win_view *view)
+{
+	uint64_t id = bucket_of(s, in->ts_ns), *b;
+	int flags;
+
+	if (id == w->back) {
+		/*
+		 * The newest bucket again, the common case: the ring's last, and
+		 * nothing leaves (what it pushed out left when it came). back is
+		 * never 0 here: ids start at 1.
+		 */
+		values_prefetch(w, s, in);
+		b = ring_at(w, s, w->count - 1u);
+		if (in->ts_ns > w->newest)
+			w->newest = in->ts_ns;
+		else
+			bucket_saw(w, b, w->count == 1, in->ts_ns);
+	} else if ((flags = sliding_bucket(w, s, in, id, &b))) {
+		return flags;
+	}
+	flags = slot_values_add(w, s, 0, id, b, in);
 	if (flags < 0)
 		return flags;
 	b[B_N]++;
@@ -515,7 +569,6 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const struct wi
 {
 	uint64_t k = in->ts_ns / s->length_ns;
 	uint32_t slot = (uint32_t)(k % s->slots), prev = (uint32_t)((k + s->slots - 1) % s->slots);
-	uint32_t before;
 	int r;
 
 	if (!w->any || k > w->newest) {
@@ -526,9 +579,7 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const struct wi
 	}
 	if (slot_acc(w, s, slot)[ACC_K] != k + 1)
 		slot_reset(w, s, slot, k + 1);
-	before = values_held(w, s, slot);
-	r = values_add(w, s, slot, k + 1, NULL, in);
-	w->entries += values_held(w, s, slot) - before;
+	r = slot_values_add(w, s, slot, k + 1, NULL, in);
 	if (r < 0)
 		return r;
 	slot_acc(w, s, slot)[ACC_N]++;

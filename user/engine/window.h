@@ -62,6 +62,9 @@ struct win_spec {
 	uint8_t dist_of[POLICY_MAX_AGGS]; /* distinct aggregate -> its value set */
 	/* sliding: aggregate -> its words in a bucket (a word's two, distinct's count of values) */
 	uint8_t bucket_at[POLICY_MAX_AGGS];
+	/* aggregate -> its state (word or value set) in slot 0, and the words from a slot to the next */
+	uint16_t state_at[POLICY_MAX_AGGS];
+	uint16_t state_step[POLICY_MAX_AGGS];
 	uint8_t stride;             /* sliding: words per bucket */
 	uint16_t distinct;          /* bit i: aggregate i is distinct (kept as a value set) */
 	uint16_t acc_words;         /* words of one slot's aggregates */
