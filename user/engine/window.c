@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,7 @@ struct win {
 	uint16_t head, count, cap;
 	uint16_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
 	bool any;
+	uint8_t shift; /* bytes from malloc's block to this line-aligned header (win_new) */
 	/* One cache line above, aggregates from the next (the block is line-aligned); then the
 	 * value sets, [slot][distinct aggregate] (win_sets). */
 	uint64_t acc[];
@@ -87,9 +89,15 @@ static inline struct value_set *slot_sets(struct win *w, const struct win_spec *
 	return win_sets(w, s) + (size_t)slot * s->n_dist;
 }
 
+/* Where the bucket at position i is in the ring's memory: a hint for finding it again (value_set.h). */
+static inline uint16_t ring_slot(const struct win *w, uint32_t i)
+{
+	return (uint16_t)((w->head + i) & (w->cap - 1));
+}
+
 static inline uint64_t *ring_at(struct win *w, const struct win_spec *s, uint32_t i)
 {
-	return w->ring + (size_t)((w->head + i) & (w->cap - 1)) * stride(s);
+	return w->ring + (size_t)ring_slot(w, i) * stride(s);
 }
 
 /* Aggregate i's part of its word in bucket b (agg_def.part_words long). */
@@ -160,7 +168,7 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 		  (size_t)s->slots * s->n_dist * (sizeof(struct value_set) +
 						  VALUES_INLINE * sizeof(struct value_entry)) +
 		  (s->tumbling ? 0 : RING_INLINE * stride(s) * sizeof(uint64_t));
-	s->size = (s->size + LINE - 1) / LINE * LINE; /* aligned_alloc takes whole lines */
+	s->size = (s->size + LINE - 1) / LINE * LINE;
 }
 
 static struct value_entry *inline_values(struct win *w, const struct win_spec *s)
@@ -198,14 +206,22 @@ static void win_inline(struct win *w, const struct win_spec *s)
 	w->cap = s->tumbling ? 0 : RING_INLINE;
 }
 
+/*
+ * Line-aligned: malloc and the header moved up to the next line, not
+ * aligned_alloc, which costs glibc several times a malloc (every new group
+ * makes its windows).
+ */
 struct win *win_new(const struct win_spec *s)
 {
-	struct win *w = aligned_alloc(LINE, s->size);
+	char *block = malloc(s->size + LINE - _Alignof(max_align_t));
+	struct win *w;
 
-	if (w) {
-		memset(w, 0, s->size);
-		win_inline(w, s);
-	}
+	if (!block)
+		return NULL;
+	w = (struct win *)(block + (-(uintptr_t)block & (LINE - 1)));
+	memset(w, 0, s->size);
+	w->shift = (uint8_t)((char *)w - block);
+	win_inline(w, s);
 	return w;
 }
 
@@ -214,7 +230,7 @@ void win_free(struct win *w, const struct win_spec *s)
 	if (!w)
 		return;
 	win_inline(w, s);
-	free(w);
+	free((char *)w - w->shift);
 }
 
 void win_reset(struct win *w, const struct win_spec *s)
@@ -259,12 +275,6 @@ static void words_add(struct win *w, const struct win_spec *s, uint32_t slot, ui
 	}
 }
 
-/* Where bucket b is in the ring's memory: a hint for finding it again (value_set.h). */
-static inline uint16_t ring_slot(struct win *w, const struct win_spec *s, const uint64_t *b)
-{
-	return (uint16_t)((size_t)(b - w->ring) / stride(s));
-}
-
 /*
  * The sliding window's bucket at.bucket, or NULL: where it was when last seen
  * unless the ring has grown or a late bucket slid in since, else a binary
@@ -296,10 +306,10 @@ static uint64_t *find_bucket(struct win *w, const struct win_spec *s, struct val
  * was seen in (taken from the one before when it moves); tumbling: once per
  * window. WIN_TRUNCATED when a new value found the set at its cap.
  */
-static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t id,
+static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, struct value_at at,
 		      uint64_t *bucket, const struct win_input *in)
 {
-	struct value_at at = { id, bucket ? ring_slot(w, s, bucket) : 0 }, was;
+	struct value_at was;
 	uint64_t *old;
 	int flags = 0;
 
@@ -340,14 +350,16 @@ static void rebuild_stale(struct win *w, const struct win_spec *s)
 	w->stale = 0;
 }
 
-static void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, double *out)
+static inline void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, double *out)
 {
 	uint64_t n = slot_acc(w, s, slot)[ACC_N];
 
 	if (w->stale) /* sliding only: a tumbling slot never loses a record */
 		rebuild_stale(w, s);
+	/* count is the records themselves: no call for the most common aggregate. */
 	for (uint8_t i = 0; i < s->n_aggs; i++)
-		out[i] = s->def[i]->view(agg_state(w, s, slot, i), n);
+		out[i] = s->def[i]->input == AGG_IN_NONE ? (double)n
+							: s->def[i]->view(agg_state(w, s, slot, i), n);
 }
 
 static void slot_reset(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t k1)
@@ -432,7 +444,7 @@ static inline void bucket_saw(struct win *w, uint64_t *b, bool front, uint64_t t
 
 /* The bucket a record at id goes into: the newest, or (late) found or made in its place. */
 static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint64_t ts,
-		      uint64_t **out)
+		      uint32_t *out)
 {
 	uint32_t st = stride(s), pos = w->count;
 	uint64_t *b;
@@ -443,7 +455,7 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
 		pos--;
 	if (id <= w->back && pos && (b = ring_at(w, s, pos - 1))[B_ID] == id) {
 		bucket_saw(w, b, pos == 1, ts);
-		*out = b;
+		*out = pos - 1;
 		return 0;
 	}
 	if (w->count == w->cap && (r = ring_grow(w, s)))
@@ -464,7 +476,7 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
 	}
 	if (id > w->back)
 		w->back = id;
-	*out = b;
+	*out = pos;
 	return 0;
 }
 
@@ -496,8 +508,8 @@ static void sliding_prefetch(struct win *w, const struct win_spec *s, const stru
 }
 
 /* The record's distinct values into a slot (and bucket), the entries they take counted. */
-static int slot_values_add(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t id,
-			   uint64_t *bucket, const struct win_input *in)
+static int slot_values_add(struct win *w, const struct win_spec *s, uint32_t slot,
+			   struct value_at at, uint64_t *bucket, const struct win_input *in)
 {
 	uint32_t before;
 	int flags;
@@ -505,7 +517,7 @@ static int slot_values_add(struct win *w, const struct win_spec *s, uint32_t slo
 	if (!(s->distinct & in->bits))
 		return 0;
 	before = values_held(w, s, slot);
-	flags = values_add(w, s, slot, id, bucket, in);
+	flags = values_add(w, s, slot, at, bucket, in);
 	w->entries += values_held(w, s, slot) - before;
 	return flags;
 }
@@ -515,7 +527,7 @@ static int slot_values_add(struct win *w, const struct win_spec *s, uint32_t slo
  * (what it pushes out leaves first), or a late record's.
  */
 static int sliding_bucket(struct win *w, const struct win_spec *s, const struct win_input *in,
-			  uint64_t id, uint64_t **b)
+			  uint64_t id, uint32_t *pos)
 {
 	sliding_prefetch(w, s, in, id);
 	if (!w->any || in->ts_ns > w->newest) {
@@ -526,13 +538,14 @@ static int sliding_bucket(struct win *w, const struct win_spec *s, const struct 
 	} else if (id <= w->gone) {
 		return WIN_TOO_OLD;
 	}
-	return bucket_for(w, s, id, in->ts_ns, b);
+	return bucket_for(w, s, id, in->ts_ns, pos);
 }
 
 static int sliding_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 		       struct win_view *view)
 {
 	uint64_t id = bucket_of(s, in->ts_ns), *b;
+	uint32_t pos = w->count - 1u;
 	int flags;
 
 	if (id == w->back) {
@@ -542,15 +555,17 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 		 * never 0 here: ids start at 1.
 		 */
 		values_prefetch(w, s, in);
-		b = ring_at(w, s, w->count - 1u);
+		b = ring_at(w, s, pos);
 		if (in->ts_ns > w->newest)
 			w->newest = in->ts_ns;
 		else
-			bucket_saw(w, b, w->count == 1, in->ts_ns);
-	} else if ((flags = sliding_bucket(w, s, in, id, &b))) {
+			bucket_saw(w, b, pos == 0, in->ts_ns);
+	} else if ((flags = sliding_bucket(w, s, in, id, &pos))) {
 		return flags;
+	} else {
+		b = ring_at(w, s, pos);
 	}
-	flags = slot_values_add(w, s, 0, id, b, in);
+	flags = slot_values_add(w, s, 0, (struct value_at){ id, ring_slot(w, pos) }, b, in);
 	if (flags < 0)
 		return flags;
 	b[B_N]++;
@@ -579,7 +594,7 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const struct wi
 	}
 	if (slot_acc(w, s, slot)[ACC_K] != k + 1)
 		slot_reset(w, s, slot, k + 1);
-	r = slot_values_add(w, s, slot, k + 1, NULL, in);
+	r = slot_values_add(w, s, slot, (struct value_at){ k + 1, 0 }, NULL, in);
 	if (r < 0)
 		return r;
 	slot_acc(w, s, slot)[ACC_N]++;
