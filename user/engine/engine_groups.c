@@ -378,10 +378,11 @@ static void key_src(struct gkey *k, const struct gclass *c, const struct gh_addr
 uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_record *r)
 {
 	struct gclass *c = &e->cls[ci];
-	struct gkey k = { .cls = ci };
+	struct gkey k;
 
 	if (c->memo_gen == e->gen)
 		return c->memo;
+	k = (struct gkey){ .cls = ci };
 	for (uint8_t i = 0; i < c->n_group; i++) {
 		enum req_field f = c->group_by[i];
 

@@ -7,7 +7,7 @@
 #include "engine/value_set.h"
 #include "engine/window.h"
 
-/* Per slot: [window index + 1 (0: unused), records, a struct agg_word per aggregate]. */
+/* Per slot: [window index + 1 (0: unused), records, a struct agg_word per aggregate with a word (fold)]. */
 #define ACC_K 0
 #define ACC_N 1
 #define ACC_V 2
@@ -27,8 +27,8 @@
 
 /*
  * One block: this header, the aggregates of each slot (sliding: one, the
- * totals over the buckets), the value sets, then room for their first
- * VALUES_INLINE values and the ring's first RING_INLINE buckets. A quiet
+ * totals over the buckets), the value sets, then room for the ring's first
+ * RING_INLINE buckets and the sets' first VALUES_INLINE values. A quiet
  * group's whole window is one allocation and a few adjacent cache lines;
  * busier ones grow onto the heap.
  */
@@ -143,8 +143,10 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 		s->def[i] = def;
 		s->bucket_at[i] = s->stride;
 		s->stride += def->add ? def->part_words : def->input == AGG_IN_HASH ? 1 : 0;
-		if (def->add)
+		if (def->add) {
+			s->state_at[i] = (uint16_t)(ACC_V + s->n_fold * WORD_WORDS);
 			s->fold[s->n_fold++] = i;
+		}
 		if (def->input == AGG_IN_HASH) {
 			s->dist_of[i] = s->n_dist++;
 			s->distinct |= (uint16_t)(1U << i);
@@ -154,14 +156,15 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 	}
 	/* The window before (rise_factor) and every window a late record can reach. */
 	s->slots = s->tumbling ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns) : 1;
-	s->acc_words = (uint16_t)(ACC_V + s->n_aggs * WORD_WORDS);
+	/* Only the aggregates with a word take room: a quiet group's sets share the line. */
+	s->acc_words = (uint16_t)(ACC_V + s->n_fold * WORD_WORDS);
 	s->sets_at = s->slots * s->acc_words;
 	for (uint8_t i = 0; i < pw->n_aggs; i++) {
 		bool set = s->distinct >> i & 1;
 
 		s->state_step[i] = set ? s->n_dist * SET_WORDS : s->acc_words;
-		s->state_at[i] = (uint16_t)(set ? s->sets_at + s->dist_of[i] * SET_WORDS
-						: ACC_V + i * WORD_WORDS);
+		if (set)
+			s->state_at[i] = (uint16_t)(s->sets_at + s->dist_of[i] * SET_WORDS);
 	}
 	s->max_values = WIN_MAX_VALUES;
 	s->size = sizeof(struct win) + (size_t)s->slots * acc_words(s) * sizeof(uint64_t) +
@@ -171,14 +174,16 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 	s->size = (s->size + LINE - 1) / LINE * LINE;
 }
 
-static struct value_entry *inline_values(struct win *w, const struct win_spec *s)
-{
-	return (struct value_entry *)(win_sets(w, s) + (size_t)s->slots * s->n_dist);
-}
-
+/* The ring first: every record reads its newest bucket, only distinct ones the values. */
 static uint64_t *inline_ring(struct win *w, const struct win_spec *s)
 {
-	return (uint64_t *)(inline_values(w, s) + (size_t)s->slots * s->n_dist * VALUES_INLINE);
+	return (uint64_t *)(win_sets(w, s) + (size_t)s->slots * s->n_dist);
+}
+
+static struct value_entry *inline_values(struct win *w, const struct win_spec *s)
+{
+	return (struct value_entry *)(inline_ring(w, s) +
+				      (s->tumbling ? 0 : RING_INLINE * stride(s)));
 }
 
 /* The value sets back to their inline room, emptied; heap tables are freed. */
@@ -315,10 +320,12 @@ static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, st
 
 	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
 		uint8_t i = (uint8_t)__builtin_ctz(m);
+		struct value_set *vs = agg_state(w, s, slot, i);
+		uint32_t used = vs->used;
 		int r;
 
-		r = value_set_see(agg_state(w, s, slot, i), in->val[s->val_of[i]], at, w->gone,
-				  s->max_values, &was);
+		r = value_set_see(vs, in->val[s->val_of[i]], at, w->gone, s->max_values, &was);
+		w->entries += vs->used - used; /* a new entry, or stale ones swept */
 		if (r < 0)
 			return r;
 		if (r == VALUE_FULL)
@@ -507,21 +514,6 @@ static void sliding_prefetch(struct win *w, const struct win_spec *s, const stru
 	values_prefetch(w, s, in);
 }
 
-/* The record's distinct values into a slot (and bucket), the entries they take counted. */
-static int slot_values_add(struct win *w, const struct win_spec *s, uint32_t slot,
-			   struct value_at at, uint64_t *bucket, const struct win_input *in)
-{
-	uint32_t before;
-	int flags;
-
-	if (!(s->distinct & in->bits))
-		return 0;
-	before = values_held(w, s, slot);
-	flags = values_add(w, s, slot, at, bucket, in);
-	w->entries += values_held(w, s, slot) - before;
-	return flags;
-}
-
 /*
  * The bucket of a record that is not in the newest one: a newer bucket
  * (what it pushes out leaves first), or a late record's.
@@ -565,7 +557,7 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 	} else {
 		b = ring_at(w, s, pos);
 	}
-	flags = slot_values_add(w, s, 0, (struct value_at){ id, ring_slot(w, pos) }, b, in);
+	flags = values_add(w, s, 0, (struct value_at){ id, ring_slot(w, pos) }, b, in);
 	if (flags < 0)
 		return flags;
 	b[B_N]++;
@@ -594,7 +586,7 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const struct wi
 	}
 	if (slot_acc(w, s, slot)[ACC_K] != k + 1)
 		slot_reset(w, s, slot, k + 1);
-	r = slot_values_add(w, s, slot, (struct value_at){ k + 1, 0 }, NULL, in);
+	r = values_add(w, s, slot, (struct value_at){ k + 1, 0 }, NULL, in);
 	if (r < 0)
 		return r;
 	slot_acc(w, s, slot)[ACC_N]++;
