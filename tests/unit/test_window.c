@@ -7,8 +7,9 @@
  * previous window, late records landing in the right window and bucket
  * (found or slid in), a busy group counted whole in a bounded number of
  * buckets, distinct staying exact as buckets leave and its stale values
- * swept, min and max finding the next extreme when theirs leaves, the
- * distinct cap, and the bucketed sums rate policies use.
+ * swept, min and max finding the next extreme when theirs leaves (also
+ * when nobody asked for the view meanwhile: sliding views are computed on
+ * demand), the distinct cap, and the bucketed sums rate policies use.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,19 @@ static void spec_for(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t
 	spec_of(s, tumbling, len_s, late_ns, fns, 4);
 }
 
+/* win_add, then every aggregate of the view (as the engine's evidence reads them). */
+static int add_viewed(struct win *w, const struct win_spec *s, const struct win_input *in,
+		      struct win_view *v)
+{
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	rc = win_add(w, s, in, v);
+	if (rc >= 0 && !(rc & WIN_TOO_OLD))
+		win_view_all(w, s, v);
+	return rc;
+}
+
 /* ts in ns; value hashed for distinct (0: absent); hit for ratio; amount for sum. */
 static int add(struct win *w, const struct win_spec *s, uint64_t ts, uint64_t value, bool hit,
 	       uint64_t amount, struct win_view *v)
@@ -50,8 +64,7 @@ static int add(struct win *w, const struct win_spec *s, uint64_t ts, uint64_t va
 
 	in.val[s->val_of[A_DISTINCT]] = value;
 	in.val[s->val_of[A_SUM]] = amount;
-	memset(v, 0, sizeof(*v));
-	return win_add(w, s, &in, v);
+	return add_viewed(w, s, &in, v);
 }
 
 static void test_sliding_boundary(void)
@@ -337,8 +350,7 @@ static int mm_add(struct win *w, const struct win_spec *s, uint64_t ts_s, long l
 		in.val[s->val_of[M_MIN]] = (uint64_t)x;
 		in.val[s->val_of[M_MAX]] = (uint64_t)x;
 	}
-	memset(v, 0, sizeof(*v));
-	return win_add(w, s, &in, v);
+	return add_viewed(w, s, &in, v);
 }
 
 #define MM(v, lo, hi) ((long long)(v).agg[M_MIN] == (lo) && (long long)(v).agg[M_MAX] == (hi))
@@ -399,6 +411,48 @@ static void test_sliding_min_max(void)
 	mm_add(w, &s, 11, 4, &v);
 	ok(MM(v, 4, 5), "their bucket left with both extremes: 4 and 5 (%g, %g)", v.agg[M_MIN],
 	   v.agg[M_MAX]);
+	win_free(w, &s);
+}
+
+/*
+ * A sliding view's aggregates are computed when asked: none after win_add,
+ * each once asked, and a min whose extreme left while nobody asked is rebuilt
+ * when it is.
+ */
+static void test_sliding_view_on_demand(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win_input in = { .bits = 1U << M_MIN | 1U << M_MAX };
+	struct win *w;
+
+	mm_spec(&s, false, 10, 0);
+	w = win_new(&s);
+	for (uint64_t t = 1; t <= 12; t++) {
+		in.ts_ns = t * S;
+		in.val[s.val_of[M_MIN]] = in.val[s.val_of[M_MAX]] = 100 + t;
+		memset(&v, 0xff, sizeof(v)); /* known all set, every aggregate a NaN */
+		win_add(w, &s, &in, &v);
+	}
+	ok_eq(v.known, 0, "after win_add no aggregate is computed");
+	ok_eq(v.n, 10, "the count is (records at 3..12 s)");
+	ok_eq(win_view_agg(w, &s, &v, M_MIN), 103, "min asked: 103, the 101 and 102 gone unasked");
+	ok_eq(v.known, 1U << M_MIN, "only min is known");
+	ok(v.agg[M_MAX] != v.agg[M_MAX], "max not computed until asked (still the NaN it was)");
+	win_view_all(w, &s, &v);
+	ok_eq(v.agg[M_MAX], 112, "max 112 once all are asked");
+	ok_eq(v.agg[M_N], 10, "count 10");
+	ok_eq(v.known, (1U << M_N) * 2 - 1, "all known");
+	win_free(w, &s);
+
+	mm_spec(&s, true, 60, 0);
+	w = win_new(&s);
+	mm_add(w, &s, 1, 7, &v);
+	memset(&v, 0, sizeof(v));
+	in.ts_ns = 2 * S;
+	in.val[s.val_of[M_MIN]] = in.val[s.val_of[M_MAX]] = 3;
+	win_add(w, &s, &in, &v);
+	ok(v.known == (1U << M_N) * 2 - 1 && MM(v, 3, 7), "tumbling: all known at once, min 3, max 7");
 	win_free(w, &s);
 }
 
@@ -477,6 +531,7 @@ int main(void)
 	test_tumbling();
 	test_tumbling_distinct_cap();
 	test_sliding_min_max();
+	test_sliding_view_on_demand();
 	test_tumbling_min_max();
 	test_rate();
 	test_hash();

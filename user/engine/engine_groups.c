@@ -37,11 +37,10 @@ static bool pool_put(void **pool, uint32_t *n, void *p)
 	return true;
 }
 
-/* The slot's window or rate state, created (or recycled) on first use. */
-void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s)
+/* Out of line: eng_slot_state runs for every window record and mostly finds the state. */
+static __attribute__((noinline)) void *slot_state_new(struct engine *e, struct epolicy *ep,
+						       struct slot *s)
 {
-	if (s->state)
-		return s->state;
 	/* Pooled states were emptied when released. */
 	s->state = eng_pool_take(&ep->pool, &ep->pooled);
 	if (!s->state) {
@@ -52,6 +51,12 @@ void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s)
 			e->st.alloc_failures++;
 	}
 	return s->state;
+}
+
+/* The slot's window or rate state, created (or recycled) on first use. */
+void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s)
+{
+	return s->state ? s->state : slot_state_new(e, ep, s);
 }
 
 static void state_release(struct engine *e, struct epolicy *ep, void *state)
@@ -374,15 +379,13 @@ static void key_src(struct gkey *k, const struct gclass *c, const struct gh_addr
 	}
 }
 
-/* The record's group in class ci (once per record); NIL when a group_by field is absent. */
-uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_record *r)
+/* Out of line, as slot_state_new: the first policy of the class this record looks the group up. */
+static __attribute__((noinline)) uint32_t record_group_lookup(struct engine *e, uint16_t ci,
+							      const struct request_record *r)
 {
 	struct gclass *c = &e->cls[ci];
-	struct gkey k;
+	struct gkey k = { .cls = ci };
 
-	if (c->memo_gen == e->gen)
-		return c->memo;
-	k = (struct gkey){ .cls = ci };
 	for (uint8_t i = 0; i < c->n_group; i++) {
 		enum req_field f = c->group_by[i];
 
@@ -398,7 +401,15 @@ uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_re
 	return c->memo;
 }
 
-struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
+/* The record's group in class ci (once per record); NIL when a group_by field is absent. */
+uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_record *r)
+{
+	const struct gclass *c = &e->cls[ci];
+
+	return c->memo_gen == e->gen ? c->memo : record_group_lookup(e, ci, r);
+}
+
+static inline struct slot *group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
 {
 	struct slot *s = &e->g[gi].slots[ep->slot];
 
@@ -409,9 +420,14 @@ struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
 	return s;
 }
 
+struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
+{
+	return group_slot(e, ep, gi);
+}
+
 struct slot *eng_policy_slot(struct engine *e, struct epolicy *ep,
 			     const struct request_record *r, uint32_t *gi)
 {
 	*gi = eng_record_group(e, ep->cls, r);
-	return *gi == NIL ? NULL : eng_group_slot(e, ep, *gi);
+	return *gi == NIL ? NULL : group_slot(e, ep, *gi);
 }

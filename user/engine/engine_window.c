@@ -12,11 +12,14 @@ static struct json_object *json_ts(uint64_t ts_ns)
 	return json_object_new_string(buf);
 }
 
-static bool having(const struct policy_window *w, const struct win_view *v)
+/* Each aggregate computed as a condition reads it: most records fail the first. */
+static bool having(const struct epolicy *ep, struct win *win, struct win_view *v)
 {
+	const struct policy_window *w = &ep->p->window;
+
 	for (uint8_t i = 0; i < w->n_conds; i++) {
 		const struct policy_cond *c = &w->conds[i];
-		double x = v->agg[c->agg];
+		double x = win_view_agg(win, &ep->ws, v, c->agg);
 		bool ok = cmp_holds(x, c->op, c->value) && (!c->rise_factor ||
 						      x >= c->rise_factor * v->prev[c->agg]);
 
@@ -159,11 +162,14 @@ void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_r
 	 * Having held, but a record that did not count (a benign address of an
 	 * attacked /24) names no one to block: the next record that counts fires.
 	 */
-	if (!having(w, &view) ||
+	if (!having(ep, win, &view) ||
 	    (blocks_part_of_group(e, ep, &r->src) && !record_counted(ep, &in))) {
+		if (e->trace)
+			win_view_all(win, &ep->ws, &view);
 		eng_trace(e, ep, TRACE_COUNTED, view.agg);
 		return;
 	}
+	win_view_all(win, &ep->ws, &view); /* the evidence shows them all */
 	if (!eng_fire_gate(e, ep, gi, r->ts_ns)) {
 		eng_trace(e, ep, TRACE_COOLDOWN, view.agg);
 		return;

@@ -357,16 +357,19 @@ static void rebuild_stale(struct win *w, const struct win_spec *s)
 	w->stale = 0;
 }
 
-static inline void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, double *out)
+/* count is the records themselves: no call for the most common aggregate. */
+static inline double agg_view(struct win *w, const struct win_spec *s, uint32_t slot, uint8_t i,
+			      uint64_t n)
 {
-	uint64_t n = slot_acc(w, s, slot)[ACC_N];
+	return s->def[i]->input == AGG_IN_NONE ? (double)n
+					       : s->def[i]->view(agg_state(w, s, slot, i), n);
+}
 
-	if (w->stale) /* sliding only: a tumbling slot never loses a record */
-		rebuild_stale(w, s);
-	/* count is the records themselves: no call for the most common aggregate. */
+/* Tumbling: every aggregate of a slot (a tumbling slot never loses a record: none is stale). */
+static void acc_view(struct win *w, const struct win_spec *s, uint32_t slot, double *out)
+{
 	for (uint8_t i = 0; i < s->n_aggs; i++)
-		out[i] = s->def[i]->input == AGG_IN_NONE ? (double)n
-							: s->def[i]->view(agg_state(w, s, slot, i), n);
+		out[i] = agg_view(w, s, slot, i, slot_acc(w, s, slot)[ACC_N]);
 }
 
 static void slot_reset(struct win *w, const struct win_spec *s, uint32_t slot, uint64_t k1)
@@ -563,7 +566,7 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 	b[B_N]++;
 	slot_acc(w, s, 0)[ACC_N]++;
 	words_add(w, s, 0, b, in);
-	acc_view(w, s, 0, view->agg);
+	view->known = 0;
 	view->n = slot_acc(w, s, 0)[ACC_N];
 	view->end_ns = w->newest;
 	view->start_ns = w->newest > s->length_ns ? w->newest - s->length_ns : 0;
@@ -598,6 +601,7 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const struct wi
 	view->n = slot_acc(w, s, slot)[ACC_N];
 	view->start_ns = view->first_ns = k * s->length_ns;
 	view->end_ns = view->start_ns + s->length_ns;
+	view->known = (1U << s->n_aggs) - 1;
 	return r;
 }
 
@@ -605,6 +609,24 @@ int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 	    struct win_view *view)
 {
 	return s->tumbling ? tumbling_add(w, s, in, view) : sliding_add(w, s, in, view);
+}
+
+/* Sliding (tumbling views are all known): min and max rebuilt first if their extreme left. */
+double win_view_agg(struct win *w, const struct win_spec *s, struct win_view *view, uint8_t i)
+{
+	if (!(view->known >> i & 1)) {
+		if (w->stale)
+			rebuild_stale(w, s);
+		view->agg[i] = agg_view(w, s, 0, i, view->n);
+		view->known |= 1U << i;
+	}
+	return view->agg[i];
+}
+
+void win_view_all(struct win *w, const struct win_spec *s, struct win_view *view)
+{
+	for (uint8_t i = 0; i < s->n_aggs; i++)
+		win_view_agg(w, s, view, i);
 }
 
 bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns)

@@ -81,13 +81,18 @@ struct win_input {
 	uint64_t val[POLICY_MAX_AGGS]; /* by value slot (val_of): the field's hash or number */
 };
 
-/* The window a record landed in, as having reads it. */
+/*
+ * The window a record landed in, as having reads it. A sliding window's
+ * aggregates are computed when asked (win_view_agg, win_view_all): a having
+ * that fails on its first condition reads only that one.
+ */
 struct win_view {
-	double agg[POLICY_MAX_AGGS];
+	double agg[POLICY_MAX_AGGS];  /* those in known */
 	double prev[POLICY_MAX_AGGS]; /* tumbling: the window before (0 if it saw nothing) */
 	uint64_t n;
 	uint64_t start_ns, end_ns;    /* sliding: (end - length, end]; tumbling: [start, end) */
 	uint64_t first_ns;            /* oldest record in it (sliding), start (tumbling) */
+	uint32_t known;               /* bit i: agg[i] is filled */
 };
 
 enum {
@@ -103,9 +108,16 @@ struct win *win_new(const struct win_spec *s);
 void win_free(struct win *w, const struct win_spec *s);
 /* Empty it for reuse by another group: back to its inline room, heap buffers freed. */
 void win_reset(struct win *w, const struct win_spec *s);
-/* WIN_* flags, or -ENOMEM (the record is then not counted). view filled unless WIN_TOO_OLD. */
+/*
+ * WIN_* flags, or -ENOMEM (the record is then not counted). view filled
+ * unless WIN_TOO_OLD, its aggregates as known says.
+ */
 int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 	    struct win_view *view);
+/* Aggregate i of the view win_add just filled (no other record added since), computed once. */
+double win_view_agg(struct win *w, const struct win_spec *s, struct win_view *view, uint8_t i);
+/* Every aggregate of the view (evidence, traces). */
+void win_view_all(struct win *w, const struct win_spec *s, struct win_view *view);
 /*
  * Release what no record at or after horizon can see any more. Returns true
  * when nothing is left.
