@@ -438,6 +438,7 @@ static void test_sliding_view_on_demand(void)
 	ok_eq(v.n, 10, "the count is (records at 3..12 s)");
 	ok_eq(win_view_agg(w, &s, &v, M_MIN), 103, "min asked: 103, the 101 and 102 gone unasked");
 	ok_eq(v.known, 1U << M_MIN, "only min is known");
+	ok_eq(win_view_agg(w, &s, &v, M_N), 10, "count asked: the records, nothing to compute");
 	ok(v.agg[M_MAX] != v.agg[M_MAX], "max not computed until asked (still the NaN it was)");
 	win_view_all(w, &s, &v);
 	ok_eq(v.agg[M_MAX], 112, "max 112 once all are asked");

@@ -147,6 +147,8 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 			s->state_at[i] = (uint16_t)(ACC_V + s->n_fold * WORD_WORDS);
 			s->fold[s->n_fold++] = i;
 		}
+		if (def->input == AGG_IN_NONE)
+			s->counts |= (uint16_t)(1U << i);
 		if (def->input == AGG_IN_HASH) {
 			s->dist_of[i] = s->n_dist++;
 			s->distinct |= (uint16_t)(1U << i);
@@ -612,7 +614,7 @@ int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 }
 
 /* Sliding (tumbling views are all known): min and max rebuilt first if their extreme left. */
-double win_view_agg(struct win *w, const struct win_spec *s, struct win_view *view, uint8_t i)
+double win_view_compute(struct win *w, const struct win_spec *s, struct win_view *view, uint8_t i)
 {
 	if (!(view->known >> i & 1)) {
 		if (w->stale)
@@ -626,7 +628,8 @@ double win_view_agg(struct win *w, const struct win_spec *s, struct win_view *vi
 void win_view_all(struct win *w, const struct win_spec *s, struct win_view *view)
 {
 	for (uint8_t i = 0; i < s->n_aggs; i++)
-		win_view_agg(w, s, view, i);
+		view->agg[i] = win_view_agg(w, s, view, i); /* a count is not stored by asking */
+	view->known = (1U << s->n_aggs) - 1;
 }
 
 bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns)

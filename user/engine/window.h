@@ -67,6 +67,7 @@ struct win_spec {
 	uint16_t state_step[POLICY_MAX_AGGS];
 	uint8_t stride;             /* sliding: words per bucket */
 	uint16_t distinct;          /* bit i: aggregate i is distinct (kept as a value set) */
+	uint16_t counts;            /* bit i: aggregate i is count (its view is the records) */
 	uint16_t acc_words;         /* words of one slot's aggregates */
 	uint32_t sets_at;           /* words from acc to the value sets */
 	uint32_t slots;             /* tumbling windows kept */
@@ -115,7 +116,16 @@ void win_reset(struct win *w, const struct win_spec *s);
 int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 	    struct win_view *view);
 /* Aggregate i of the view win_add just filled (no other record added since), computed once. */
-double win_view_agg(struct win *w, const struct win_spec *s, struct win_view *view, uint8_t i);
+double win_view_compute(struct win *w, const struct win_spec *s, struct win_view *view, uint8_t i);
+
+/* The same, inline for what needs no computing: a known aggregate, or a count. */
+static inline double win_view_agg(struct win *w, const struct win_spec *s, struct win_view *view,
+				  uint8_t i)
+{
+	if (view->known >> i & 1)
+		return view->agg[i];
+	return s->counts >> i & 1 ? (double)view->n : win_view_compute(w, s, view, i);
+}
 /* Every aggregate of the view (evidence, traces). */
 void win_view_all(struct win *w, const struct win_spec *s, struct win_view *view);
 /*
