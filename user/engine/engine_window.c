@@ -141,8 +141,8 @@ void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_r
 		eng_trace(e, ep, TRACE_NO_GROUP, NULL);
 		return;
 	}
-	/* Its header is a cache miss more often than not: let it come while the input is made. */
-	__builtin_prefetch(win, 1);
+	/* Its lines are cache misses more often than not: let them come while the input is made. */
+	win_prefetch(win, &ep->ws, r->ts_ns);
 	win_input_of(e, ep, r, &in);
 	before = win_entries(win);
 	rc = win_add(win, &ep->ws, &in, &view);

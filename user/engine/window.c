@@ -507,16 +507,18 @@ static void values_prefetch(struct win *w, const struct win_spec *s, const struc
 	}
 }
 
-static void sliding_prefetch(struct win *w, const struct win_spec *s, const struct win_input *in,
-			     uint64_t id)
+void win_prefetch(struct win *w, const struct win_spec *s, uint64_t ts_ns)
 {
-	if (!w->count)
+	uint64_t id;
+
+	__builtin_prefetch(w, 1);
+	if (s->tumbling || !w->count)
 		return;
+	id = bucket_of(s, ts_ns);
 	if (id > s->buckets && w->front <= id - s->buckets)
 		__builtin_prefetch(ring_at(w, s, 0));
 	if (id <= w->back)
 		__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
-	values_prefetch(w, s, in);
 }
 
 /*
@@ -526,7 +528,7 @@ static void sliding_prefetch(struct win *w, const struct win_spec *s, const stru
 static int sliding_bucket(struct win *w, const struct win_spec *s, const struct win_input *in,
 			  uint64_t id, uint32_t *pos)
 {
-	sliding_prefetch(w, s, in, id);
+	values_prefetch(w, s, in);
 	if (!w->any || in->ts_ns > w->newest) {
 		w->newest = in->ts_ns;
 		w->any = true;
