@@ -64,7 +64,11 @@ static struct json_object *window_evidence(const struct engine *e, const struct 
 	return o;
 }
 
-static void win_input_of(struct engine *e, const struct epolicy *ep,
+/*
+ * The fields first, then the wheres: where the values go in their sets is
+ * asked for in between, and comes while the wheres run.
+ */
+static void win_input_of(struct engine *e, const struct epolicy *ep, struct win *win,
 			 const struct request_record *r, struct win_input *in)
 {
 	const struct policy_window *w = &ep->p->window;
@@ -74,17 +78,18 @@ static void win_input_of(struct engine *e, const struct epolicy *ep,
 	in->ts_ns = r->ts_ns;
 	in->bits = 0;
 	for (uint8_t i = 0; i < w->n_aggs; i++) {
-		const struct policy_agg *a = &w->aggs[i];
-
 		val = &in->val[ep->ws.val_of[i]];
 		switch (ep->ws.def[i]->input) {
-		case AGG_IN_WHERE: took = pred_match(a->where, e->ev); break;
-		case AGG_IN_HASH: took = (*val = eng_field_hash(e, r, a->field)) != 0; break;
-		case AGG_IN_NUMBER: took = req_get_num(r, a->field, val); break;
-		default: took = false;
+		case AGG_IN_HASH: took = (*val = eng_field_hash(e, r, w->aggs[i].field)) != 0; break;
+		case AGG_IN_NUMBER: took = req_get_num(r, w->aggs[i].field, val); break;
+		default: continue;
 		}
 		in->bits |= (uint32_t)took << i;
 	}
+	win_prefetch_values(win, &ep->ws, in);
+	for (uint8_t i = 0; i < w->n_aggs; i++)
+		if (ep->ws.def[i]->input == AGG_IN_WHERE)
+			in->bits |= (uint32_t)pred_match(w->aggs[i].where, e->ev) << i;
 }
 
 /*
@@ -143,7 +148,7 @@ void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_r
 	}
 	/* Its lines are cache misses more often than not: let them come while the input is made. */
 	win_prefetch(win, &ep->ws, r->ts_ns);
-	win_input_of(e, ep, r, &in);
+	win_input_of(e, ep, win, r, &in);
 	before = win_entries(win);
 	rc = win_add(win, &ep->ws, &in, &view);
 	e->entries = e->entries - before + win_entries(win);

@@ -498,8 +498,10 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
  * of many quiet sources each is a cache miss; one after another they add up,
  * asked together they overlap.
  */
-static void values_prefetch(struct win *w, const struct win_spec *s, const struct win_input *in)
+void win_prefetch_values(struct win *w, const struct win_spec *s, const struct win_input *in)
 {
+	if (s->tumbling)
+		return; /* which slot's set is known only in win_add */
 	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
 		uint8_t i = (uint8_t)__builtin_ctz(m);
 
@@ -528,7 +530,6 @@ void win_prefetch(struct win *w, const struct win_spec *s, uint64_t ts_ns)
 static int sliding_bucket(struct win *w, const struct win_spec *s, const struct win_input *in,
 			  uint64_t id, uint32_t *pos)
 {
-	values_prefetch(w, s, in);
 	if (!w->any || in->ts_ns > w->newest) {
 		w->newest = in->ts_ns;
 		w->any = true;
@@ -553,7 +554,6 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 		 * nothing leaves (what it pushed out left when it came). back is
 		 * never 0 here: ids start at 1.
 		 */
-		values_prefetch(w, s, in);
 		b = ring_at(w, s, pos);
 		if (in->ts_ns > w->newest)
 			w->newest = in->ts_ns;

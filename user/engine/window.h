@@ -115,6 +115,8 @@ void win_reset(struct win *w, const struct win_spec *s);
  * For the caller to do while it makes the win_input.
  */
 void win_prefetch(struct win *w, const struct win_spec *s, uint64_t ts_ns);
+/* The same for where the record's distinct values go (in: its values so far). */
+void win_prefetch_values(struct win *w, const struct win_spec *s, const struct win_input *in);
 /*
  * WIN_* flags, or -ENOMEM (the record is then not counted). view filled
  * unless WIN_TOO_OLD, its aggregates as known says.
