@@ -380,22 +380,17 @@ static void key_src(struct gkey *k, const struct gclass *c, const struct gh_addr
 }
 
 /*
- * Each policy's state of the group (a window's header and aggregates, two
- * lines), asked for at once: the policies then run one after another on
- * lines already on their way, not each waiting for its own.
+ * Each policy's state of the group (a window's header; the line beside it,
+ * its aggregates, tends to come along), asked for at once: the policies then
+ * run one after another on lines already on their way, not each waiting for
+ * its own. A prefetch of NULL (no state yet) does nothing.
  */
 static void group_prefetch(const struct engine *e, const struct gclass *c, uint32_t gi)
 {
 	const struct slot *slots = e->g[gi].slots;
 
-	for (uint16_t i = 0; i < c->npol; i++) {
-		const char *state = slots[i].state;
-
-		if (state) {
-			__builtin_prefetch(state, 1);
-			__builtin_prefetch(state + 64, 1);
-		}
-	}
+	for (uint16_t i = 0; i < c->npol; i++)
+		__builtin_prefetch(slots[i].state, 1);
 }
 
 /* Out of line, as slot_state_new: the first policy of the class this record looks the group up. */

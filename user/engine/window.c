@@ -564,7 +564,9 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 	} else {
 		b = ring_at(w, s, pos);
 	}
-	flags = values_add(w, s, 0, (struct value_at){ id, ring_slot(w, pos) }, b, in);
+	flags = s->distinct & in->bits
+			? values_add(w, s, 0, (struct value_at){ id, ring_slot(w, pos) }, b, in)
+			: 0;
 	if (flags < 0)
 		return flags;
 	b[B_N]++;
