@@ -74,6 +74,9 @@ static void test_sliding_boundary(void)
 	struct win *w;
 
 	spec_for(&s, false, 10, 0);
+	ok(s.counts == 1U << A_COUNT && s.wheres == 1U << A_RATIO &&
+		   s.fields == (1U << A_DISTINCT | 1U << A_SUM) && s.distinct == 1U << A_DISTINCT,
+	   "what each aggregate takes: count none, ratio its where, distinct and sum a field");
 	w = win_new(&s);
 	add(w, &s, 100 * S, 1, true, 5, &v);
 	add(w, &s, 105 * S, 2, false, 7, &v);

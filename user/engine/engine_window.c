@@ -72,24 +72,25 @@ static void win_input_of(struct engine *e, const struct epolicy *ep, struct win 
 			 const struct request_record *r, struct win_input *in)
 {
 	const struct policy_window *w = &ep->p->window;
-	uint64_t *val;
-	bool took;
+	const struct win_spec *s = &ep->ws;
 
 	in->ts_ns = r->ts_ns;
 	in->bits = 0;
-	for (uint8_t i = 0; i < w->n_aggs; i++) {
-		val = &in->val[ep->ws.val_of[i]];
-		switch (ep->ws.def[i]->input) {
-		case AGG_IN_HASH: took = (*val = eng_field_hash(e, r, w->aggs[i].field)) != 0; break;
-		case AGG_IN_NUMBER: took = req_get_num(r, w->aggs[i].field, val); break;
-		default: continue;
-		}
+	for (uint32_t m = s->fields; m; m &= m - 1) {
+		uint8_t i = (uint8_t)__builtin_ctz(m);
+		uint64_t *val = &in->val[s->val_of[i]];
+		bool took = s->distinct >> i & 1 ? (*val = eng_field_hash(e, r, w->aggs[i].field)) != 0
+						 : req_get_num(r, w->aggs[i].field, val);
+
 		in->bits |= (uint32_t)took << i;
 	}
-	win_prefetch_values(win, &ep->ws, in);
-	for (uint8_t i = 0; i < w->n_aggs; i++)
-		if (ep->ws.def[i]->input == AGG_IN_WHERE)
-			in->bits |= (uint32_t)pred_match(w->aggs[i].where, e->ev) << i;
+	if (s->distinct & in->bits)
+		win_prefetch_values(win, s, in);
+	for (uint32_t m = s->wheres; m; m &= m - 1) {
+		uint8_t i = (uint8_t)__builtin_ctz(m);
+
+		in->bits |= (uint32_t)pred_match(w->aggs[i].where, e->ev) << i;
+	}
 }
 
 /*

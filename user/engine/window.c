@@ -149,12 +149,16 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 		}
 		if (def->input == AGG_IN_NONE)
 			s->counts |= (uint16_t)(1U << i);
+		if (def->input == AGG_IN_WHERE)
+			s->wheres |= (uint16_t)(1U << i);
 		if (def->input == AGG_IN_HASH) {
 			s->dist_of[i] = s->n_dist++;
 			s->distinct |= (uint16_t)(1U << i);
 		}
-		if (def->input == AGG_IN_HASH || def->input == AGG_IN_NUMBER)
+		if (def->input == AGG_IN_HASH || def->input == AGG_IN_NUMBER) {
 			s->val_of[i] = s->n_vals++;
+			s->fields |= (uint16_t)(1U << i);
+		}
 	}
 	/* The window before (rise_factor) and every window a late record can reach. */
 	s->slots = s->tumbling ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns) : 1;

@@ -68,6 +68,8 @@ struct win_spec {
 	uint8_t stride;             /* sliding: words per bucket */
 	uint16_t distinct;          /* bit i: aggregate i is distinct (kept as a value set) */
 	uint16_t counts;            /* bit i: aggregate i is count (its view is the records) */
+	uint16_t fields;            /* bit i: aggregate i takes a field (a value slot) */
+	uint16_t wheres;            /* bit i: aggregate i takes whether its where holds */
 	uint16_t acc_words;         /* words of one slot's aggregates */
 	uint32_t sets_at;           /* words from acc to the value sets */
 	uint32_t slots;             /* tumbling windows kept */
