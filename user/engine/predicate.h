@@ -164,6 +164,20 @@ int regex_scan_key(const struct regex_set *rs, int id);
 void pred_eval_run(struct pred_eval *ev, int id);
 /* The patterns that matched this record so far, each once. */
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids);
+/*
+ * A plain request line: method GET, HEAD or POST, version HTTP/1.0, 1.1,
+ * 2.0 or 3.0, an origin-form target, not marked malformed. Nearly every
+ * record has one, and the policies about odd request lines (versions,
+ * methods, target forms, proxy attempts) cannot hold on it.
+ */
+bool pred_plain_request(const struct request_record *r);
+/*
+ * Whether p holds on no record with a plain request line, whatever its
+ * other fields: its leaves over the line's fields are tried on every value
+ * such a line may have (ev: made from p's regex set; its record is left
+ * changed). false: p may hold, or this cannot tell.
+ */
+bool pred_false_when_plain(const struct pred *p, struct pred_eval *ev);
 /* Subject matches PCRE2 gave up on (match or JIT stack limit): counted as no match;
  * also transformed values cut short at PRED_XF_SCRATCH. */
 uint64_t pred_eval_regex_errors(const struct pred_eval *ev);
