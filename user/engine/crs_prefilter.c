@@ -709,16 +709,18 @@ static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scrat
 {
 	static const int marked = 1;
 	const uint32_t *ids;
+	uint64_t h;
 	int n;
 	bool marks;
 
 	if (!s->memo[f] || !v.len)
 		return field_marks(pf, s, f, v);
-	n = pred_memo_get(s->memo[f], v, &ids);
+	h = pred_memo_hash(v);
+	n = pred_memo_get(s->memo[f], v, h, &ids);
 	if (n >= 0)
 		return n > 0;
 	marks = field_marks(pf, s, f, v);
-	pred_memo_put(s->memo[f], v, &marked, marks);
+	pred_memo_put(s->memo[f], v, h, &marked, marks);
 	return marks;
 }
 
