@@ -456,13 +456,12 @@ static int (*gate_pairs(struct engine *e, size_t *np))[2]
 	*np = 0;
 	for (size_t i = 0; i < e->ps->count; i++) {
 		const struct pred *where = gate_pred(&e->ps->policies[i]);
-		int k = where ? pred_gate(where, ids, PRED_GATE_MAX) : -1;
+		bool unplain = false;
+		int k = where ? pred_gate(where, e->ev, ids, PRED_GATE_MAX, &unplain) : -1;
 
-		e->gated[i] = k > 0;
-		if (k <= 0 && where && pred_false_when_plain(where, e->ev)) {
-			e->gated[i] = true;
+		e->gated[i] = k >= 0;
+		if (k >= 0 && unplain)
 			e->plain_gated[e->nplain_gated++] = (uint16_t)i;
-		}
 		for (int j = 0; j < k; j++) {
 			if (*np == cap) {
 				void *grown = realloc(pairs, (cap = cap ? cap * 2 : 256) * sizeof(*pairs));

@@ -191,9 +191,9 @@ struct engine {
 	uint16_t *ungated[LIST_COUNT], *torun[LIST_COUNT];
 	uint32_t nungated[LIST_COUNT], ntorun[LIST_COUNT];
 	/*
-	 * Policies without a pattern gate that cannot hold on a plain request
-	 * line (pred_false_when_plain): gated too, let through by a record
-	 * whose line is not plain.
+	 * Policies whose gate a request line that is not plain meets
+	 * (pred_gate's unplain: alone, or beside patterns): let through by
+	 * every record whose line is not plain.
 	 */
 	uint16_t *plain_gated;
 	uint32_t nplain_gated;

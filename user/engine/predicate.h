@@ -148,13 +148,17 @@ bool pred_match(const struct pred *p, struct pred_eval *ev);
 
 /*
  * A necessary condition of p as pattern (or phrase list) ids: p can hold
- * only if one of the ids written to ids[] matches. Returns how many (at
- * most max), or -1 when p has none (a leaf that is no pattern, a not, an
- * any with such a child). The engine runs a match policy only when one of
- * its ids matched, so hundreds of signatures cost their fields' scans and
- * not a walk each.
+ * only if one of the ids written to ids[] matches, or, when *unplain is
+ * set, the record's request line is not plain (pred_plain_request).
+ * Returns how many ids (at most max; 0 only with *unplain: the line
+ * alone), or -1 when p has none (a leaf that is no pattern, a not, an any
+ * with such a child, unless the line decides them). Patterns are preferred
+ * to the line. ev: evaluation state of p's regex set, to decide what a
+ * plain line rules out (pred_false_when_plain); NULL: patterns only. The
+ * engine runs a match policy only when its condition is met, so hundreds
+ * of signatures cost their fields' scans and not a walk each.
  */
-int pred_gate(const struct pred *p, int *ids, int max);
+int pred_gate(const struct pred *p, struct pred_eval *ev, int *ids, int max, bool *unplain);
 /*
  * Which call of pred_eval_run covers pattern id: ids that share one
  * Hyperscan pass share a key (negative), others are their own.
