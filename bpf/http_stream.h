@@ -458,21 +458,46 @@ static __always_inline void length_byte(struct sock_http_state *ps, __u8 c)
 	ps->line = GH_LINE_OTHER;
 }
 
-/* Words a GH_LINE_OTHER step scans at most before handing back to bpf_loop. */
-#define LINE_WORDS 4
+/* Words a GH_LINE_OTHER step scans at most before handing back to bpf_loop:
+ * a browser's 500-byte head takes about four steps. */
+#define LINE_WORDS 16
+
+/*
+ * 0x80 in the lowest zero byte of x, maybe also in bytes above it (a borrow):
+ * only its lowest flag may be used. Cheaper than zero_bytes.
+ */
+static __always_inline __u64 first_zero_flag(__u64 x)
+{
+	return (x - BYTES_OF(1)) & ~x & BYTES_OF(0x80);
+}
+
+/*
+ * Whether the header line that starts with w (eight bytes loaded) is one a
+ * step of its own must look at (classify_line): its name may be
+ * Content-Length or Transfer-Encoding ("content-type" is looked at too).
+ */
+static __always_inline int name_may_matter(__u64 w)
+{
+	w = LOWER(w);
+	return w == NAME_CONTENT || w == NAME_TRANSFER;
+}
 
 /*
  * GH_LINE_OTHER: eight bytes at a time to the line's end, and on through
  * the lines after it while they start with an ordinary byte: only a blank
  * line, a CR and (in a head) a name that may be Content-Length or
- * Transfer-Encoding need a step of their own.
+ * Transfer-Encoding, or one cut by the end of what is loaded, need a step
+ * of their own.
  */
 static __always_inline long step_other(struct scan *sc)
 {
 	struct sock_http_state *ps = sc->ps;
+	const char *buf = sc->sc->buf;
 	__s64 at = sc->p->at, hi = sc->p->hi, avail;
+	/* at + to_idx is at's scratch index (scratch_idx, without a map read a word) */
+	__s64 to_idx = SCAN_CARRY - sc->p->base;
 	int head = ps->phase == GH_PHASE_HEAD;
-	__u64 w, m;
+	__u64 w, m, idx;
 	__u8 c;
 
 #pragma unroll
@@ -480,8 +505,12 @@ static __always_inline long step_other(struct scan *sc)
 		avail = hi - at;
 		if (avail <= 0)
 			break;
-		w = word_at(sc, at);
-		m = zero_bytes(w ^ BYTES_OF('\n')) & first_bytes(avail);
+		idx = (__u64)(at + to_idx);
+		barrier_var(idx);
+		w = *(const __u64 *)(buf + (idx & (SCRATCH_SIZE - 1)));
+		m = first_zero_flag(w ^ BYTES_OF('\n'));
+		if (avail < 8)
+			m &= first_bytes(avail);
 		if (!m) {
 			at += avail < 8 ? avail : 8;
 			continue;
@@ -491,8 +520,13 @@ static __always_inline long step_other(struct scan *sc)
 			ps->line = GH_LINE_START;
 			break;
 		}
-		c = byte_at(sc, at);
-		if (c == '\r' || c == '\n' || (head && ((c | 0x20) == 'c' || (c | 0x20) == 't'))) {
+		idx = (__u64)(at + to_idx);
+		barrier_var(idx);
+		w = *(const __u64 *)(buf + (idx & (SCRATCH_SIZE - 1)));
+		c = (__u8)w;
+		if (c == '\r' || c == '\n' ||
+		    (head && ((c | 0x20) == 'c' || (c | 0x20) == 't') &&
+		     (hi - at < 8 || name_may_matter(w)))) {
 			ps->line = GH_LINE_START;
 			break;
 		}
