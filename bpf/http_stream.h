@@ -28,7 +28,7 @@
 #define SCAN_CARRY 64    /* scratch bytes before the data (>= 2 * GH_CARRY_LEN) */
 #define SCAN_CHUNK 2048  /* payload bytes loaded at a time */
 #define SCRATCH_SIZE 4096 /* power of two >= SCAN_CARRY + SCAN_CHUNK */
-#define SCRATCH_PAD 24   /* three 8-byte loads at any masked index stay inside */
+#define SCRATCH_PAD 32   /* four 8-byte loads at any masked index stay inside */
 
 /*
  * The scan of one segment. Offsets are payload offsets of the segment (s64);
@@ -460,7 +460,7 @@ static __always_inline void length_byte(struct sock_http_state *ps, __u8 c)
 
 /* Words a GH_LINE_OTHER step scans at most before handing back to bpf_loop:
  * a browser's 500-byte head takes about four steps. */
-#define LINE_WORDS 16
+#define LINE_WORDS 32
 
 /*
  * 0x80 in the lowest zero byte of x, maybe also in bytes above it (a borrow):
@@ -497,25 +497,40 @@ static __always_inline long step_other(struct scan *sc)
 	/* at + to_idx is at's scratch index (scratch_idx, without a map read a word) */
 	__s64 to_idx = SCAN_CARRY - sc->p->base;
 	int head = ps->phase == GH_PHASE_HEAD;
-	__u64 w, m, idx;
+	__u64 w, m0, m1, m2, m3, idx;
 	__u8 c;
 
+	/* Four words at a time: one test for all when none has an LF. */
 #pragma unroll
-	for (int k = 0; k < LINE_WORDS; k++) {
+	for (int k = 0; k < LINE_WORDS / 4; k++) {
 		avail = hi - at;
 		if (avail <= 0)
 			break;
 		idx = (__u64)(at + to_idx);
 		barrier_var(idx);
-		w = *(const __u64 *)(buf + (idx & (SCRATCH_SIZE - 1)));
-		m = first_zero_flag(w ^ BYTES_OF('\n'));
-		if (avail < 8)
-			m &= first_bytes(avail);
-		if (!m) {
-			at += avail < 8 ? avail : 8;
+		idx &= SCRATCH_SIZE - 1;
+		m0 = first_zero_flag(*(const __u64 *)(buf + idx) ^ BYTES_OF('\n'));
+		m1 = first_zero_flag(*(const __u64 *)(buf + idx + 8) ^ BYTES_OF('\n'));
+		m2 = first_zero_flag(*(const __u64 *)(buf + idx + 16) ^ BYTES_OF('\n'));
+		m3 = first_zero_flag(*(const __u64 *)(buf + idx + 24) ^ BYTES_OF('\n'));
+		if (avail < 32) {
+			m0 &= first_bytes(avail);
+			m1 &= first_bytes(avail - 8);
+			m2 &= first_bytes(avail - 16);
+			m3 &= first_bytes(avail - 24);
+		}
+		if (!(m0 | m1 | m2 | m3)) {
+			at += avail < 32 ? avail : 32;
 			continue;
 		}
-		at += first_flag(m) + 1;
+		if (m0)
+			at += first_flag(m0) + 1;
+		else if (m1)
+			at += 9 + first_flag(m1);
+		else if (m2)
+			at += 17 + first_flag(m2);
+		else
+			at += 25 + first_flag(m3);
 		if (at >= hi) {
 			ps->line = GH_LINE_START;
 			break;
