@@ -396,11 +396,15 @@ static __always_inline int pick_state(struct scan *sc, struct sock_http_state *s
 	return 0;
 }
 
+/* The packet's socket if it is a full one: what bpf_sk_fullsock() says,
+ * from the state alone, without the helper call. */
 static __always_inline struct bpf_sock *tcp_full_sock(struct __sk_buff *skb)
 {
 	struct bpf_sock *sk = skb->sk;
 
-	return sk ? bpf_sk_fullsock(sk) : NULL;
+	if (!sk || sk->state == BPF_TCP_TIME_WAIT || sk->state == BPF_TCP_NEW_SYN_RECV)
+		return NULL;
+	return sk;
 }
 
 SEC("cgroup_skb/ingress")
