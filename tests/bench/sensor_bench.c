@@ -34,13 +34,9 @@
 #include "kernel/map_iter.h"
 #include "sock_http.skel.h"
 
-/* Headers of shared helpers, not all of which this bench calls. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
 #include "bench_frame.h"
 #include "bench_run.h"
 #include "../bpf/sock_live.h"
-#pragma GCC diagnostic pop
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define FRESH_RUNS 20001
