@@ -84,44 +84,67 @@ struct segment {
 	__u8 family;
 };
 
-/* cgroup_skb data starts at the network header. */
+/*
+ * The len bytes at off of the packet: in place when the linear data holds
+ * them (IP and TCP headers always do at these hooks: TCP pulled them on
+ * ingress, IP pushed them on egress), else copied to buf. NULL past its end.
+ */
+static __always_inline const void *skb_bytes(struct __sk_buff *skb, __u32 off, void *buf,
+					     __u32 len)
+{
+	const void *data = (const void *)(long)skb->data;
+	const void *data_end = (const void *)(long)skb->data_end;
+
+	if (data + off + len <= data_end)
+		return data + off;
+	return bpf_skb_load_bytes(skb, off, buf, len) ? NULL : buf;
+}
+
+/* cgroup_skb data starts at the network header. -1: not a TCP segment with payload. */
 static __always_inline int parse_segment(struct __sk_buff *skb, struct segment *s)
 {
-	struct tcphdr th;
+	union {
+		struct iphdr v4;
+		struct ipv6hdr v6;
+		struct tcphdr th;
+	} buf;
+	const struct tcphdr *th;
 	__u32 l4off;
 
 	if (skb->protocol == bpf_htons(ETH_P_IP)) {
-		struct iphdr iph;
+		const struct iphdr *iph = skb_bytes(skb, 0, &buf, sizeof(*iph));
 
-		if (bpf_skb_load_bytes(skb, 0, &iph, sizeof(iph)) || iph.protocol != IPPROTO_TCP)
+		if (!iph || iph->protocol != IPPROTO_TCP)
 			return -1;
-		l4off = iph.ihl * 4;
-		if (l4off < sizeof(iph))
+		l4off = iph->ihl * 4;
+		if (l4off < sizeof(*iph))
 			return -1;
 		s->family = 4;
-		__builtin_memcpy(s->saddr, &iph.saddr, 4);
-		__builtin_memcpy(s->daddr, &iph.daddr, 4);
+		__builtin_memcpy(s->saddr, &iph->saddr, 4);
+		__builtin_memcpy(s->daddr, &iph->daddr, 4);
 	} else if (skb->protocol == bpf_htons(ETH_P_IPV6)) {
-		struct ipv6hdr ip6h;
+		const struct ipv6hdr *ip6h = skb_bytes(skb, 0, &buf, sizeof(*ip6h));
 
 		/* TCP behind IPv6 extension headers is not HTTP we can see. */
-		if (bpf_skb_load_bytes(skb, 0, &ip6h, sizeof(ip6h)) || ip6h.nexthdr != IPPROTO_TCP)
+		if (!ip6h || ip6h->nexthdr != IPPROTO_TCP)
 			return -1;
-		l4off = sizeof(ip6h);
+		l4off = sizeof(*ip6h);
 		s->family = 6;
-		__builtin_memcpy(s->saddr, &ip6h.saddr, 16);
-		__builtin_memcpy(s->daddr, &ip6h.daddr, 16);
+		__builtin_memcpy(s->saddr, &ip6h->saddr, 16);
+		__builtin_memcpy(s->daddr, &ip6h->daddr, 16);
 	} else {
 		return -1;
 	}
-	if (bpf_skb_load_bytes(skb, l4off, &th, sizeof(th)) || th.doff < 5)
+	th = skb_bytes(skb, l4off, &buf, sizeof(*th));
+	if (!th || th->doff < 5)
 		return -1;
-	s->sport = bpf_ntohs(th.source);
-	s->dport = bpf_ntohs(th.dest);
-	s->seq = bpf_ntohl(th.seq);
-	s->payload_off = l4off + th.doff * 4;
+	s->payload_off = l4off + th->doff * 4;
+	/* A pure ACK: done before anything else is read. */
 	if (skb->len <= s->payload_off)
 		return -1;
+	s->sport = bpf_ntohs(th->source);
+	s->dport = bpf_ntohs(th->dest);
+	s->seq = bpf_ntohl(th->seq);
 	s->payload_len = skb->len - s->payload_off;
 	return 0;
 }
@@ -373,11 +396,15 @@ static __always_inline int pick_state(struct scan *sc, struct sock_http_state *s
 	return 0;
 }
 
+/* The packet's socket if it is a full one: what bpf_sk_fullsock() says,
+ * from the state alone, without the helper call. */
 static __always_inline struct bpf_sock *tcp_full_sock(struct __sk_buff *skb)
 {
 	struct bpf_sock *sk = skb->sk;
 
-	return sk ? bpf_sk_fullsock(sk) : NULL;
+	if (!sk || sk->state == BPF_TCP_TIME_WAIT || sk->state == BPF_TCP_NEW_SYN_RECV)
+		return NULL;
+	return sk;
 }
 
 SEC("cgroup_skb/ingress")

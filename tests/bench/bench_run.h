@@ -23,7 +23,7 @@
 #define BENCH_WARMUP_REPEAT 100000
 #define BENCH_RUNS 5
 
-static int bench_cmp_u32(const void *a, const void *b)
+static inline int bench_cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
@@ -31,14 +31,14 @@ static int bench_cmp_u32(const void *a, const void *b)
 }
 
 /* Sorts v. */
-static uint32_t bench_median(uint32_t *v, size_t n)
+static inline uint32_t bench_median(uint32_t *v, size_t n)
 {
 	qsort(v, n, sizeof(v[0]), bench_cmp_u32);
 	return v[n / 2];
 }
 
 /* One BPF_PROG_RUN: mean ns per run and the verdict. A signal ends it with -EINTR. */
-static int bench_run_once(int prog_fd, const struct bench_frame *f, uint32_t repeat, uint32_t *ns,
+static inline int bench_run_once(int prog_fd, const struct bench_frame *f, uint32_t repeat, uint32_t *ns,
 			  uint32_t *verdict)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = f->data, .data_size_in = f->len,

@@ -14,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-ALL_BENCHES=(xdp engine decode http latency replay load recall profile metrics fleet)
+ALL_BENCHES=(xdp engine decode http sensor latency replay load recall profile metrics fleet)
 
 GATEHAWK=build/gatehawk
 BENCH_BIN=build/tests/bench
@@ -416,6 +416,23 @@ bench_engine() {
 # all policies, fail2ban-regex, all on the same generated log.
 bench_replay() {
 	bash tests/bench/replay_bench.sh "$REPORT_DIR"
+}
+
+# ---- sensor: the socket programs' own cost per packet and per request --------
+
+# sensor_bench: BPF_PROG_RUN on the stateless paths, then keep-alive requests
+# over loopback in its own namespace and cgroup, bpf_stats on, at sample rates
+# 0 and 1 (the programs' ns per request, whatever else the machine runs).
+bench_sensor() {
+	mkdir -p "$REPORT_DIR" || return 1
+	{
+		echo "## Socket sensor: cgroup_skb programs per packet and per request"
+		echo
+		echo '```'
+		"$BENCH_BIN/sensor_bench" --live || return 1
+		echo '```'
+	} | tee "$REPORT_DIR/sensor.md"
+	return "${PIPESTATUS[0]}"
 }
 
 # ---- load: loading and compiling every policy, cold and warm cache ------------

@@ -62,7 +62,7 @@ struct live_conn {
 	size_t sent; /* bytes sent and not drained, all of which the server holds */
 };
 
-static int live_write_pid(const char *procs)
+static inline int live_write_pid(const char *procs)
 {
 	char pid[32];
 	int fd = open(procs, O_WRONLY | O_CLOEXEC), n, ok;
@@ -75,7 +75,7 @@ static int live_write_pid(const char *procs)
 	return ok ? 0 : -1;
 }
 
-static int live_lo_up(void)
+static inline int live_lo_up(void)
 {
 	struct ifreq ifr;
 	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), err;
@@ -92,7 +92,7 @@ static int live_lo_up(void)
 }
 
 /* The cgroup2 path this process is in ("0::/path" in /proc/self/cgroup). */
-static int live_home(const char *root, char *procs, size_t len)
+static inline int live_home(const char *root, char *procs, size_t len)
 {
 	char line[1024];
 	FILE *f = fopen("/proc/self/cgroup", "r");
@@ -112,7 +112,7 @@ static int live_home(const char *root, char *procs, size_t len)
 }
 
 /* 0, or a reason the live tests cannot run here. */
-static const char *live_up(struct live *lv, struct bpf_program *prog)
+static inline const char *live_up(struct live *lv, struct bpf_program *prog)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(LIVE_PORT) };
 	char root[256], procs[PATH_MAX + 16];
@@ -146,7 +146,7 @@ static const char *live_up(struct live *lv, struct bpf_program *prog)
 	return NULL;
 }
 
-static void live_down(struct live *lv)
+static inline void live_down(struct live *lv)
 {
 	if (lv->listen_fd >= 0)
 		close(lv->listen_fd);
@@ -158,7 +158,7 @@ static void live_down(struct live *lv)
 		rmdir(lv->cgroup);
 }
 
-static int live_open(struct live *lv, struct live_conn *c)
+static inline int live_open(struct live *lv, struct live_conn *c)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(LIVE_PORT) };
 	int one = 1;
@@ -175,7 +175,7 @@ static int live_open(struct live *lv, struct live_conn *c)
 	return c->server < 0 ? -1 : 0;
 }
 
-static void live_close(struct live_conn *c)
+static inline void live_close(struct live_conn *c)
 {
 	if (c->client >= 0)
 		close(c->client);
@@ -185,7 +185,7 @@ static void live_close(struct live_conn *c)
 }
 
 /* One segment: send len bytes, wait (at most 2 s) until the server holds them. */
-static int live_send(struct live_conn *c, const void *p, size_t len)
+static inline int live_send(struct live_conn *c, const void *p, size_t len)
 {
 	struct timespec nap = { 0, 1000000 };
 	int queued = 0;
@@ -205,7 +205,7 @@ static int live_send(struct live_conn *c, const void *p, size_t len)
 }
 
 /* The client's next sequence number and the one it expects (TCP_REPAIR, root). */
-static int live_seqs(struct live_conn *c, uint32_t *snd, uint32_t *rcv)
+static inline int live_seqs(struct live_conn *c, uint32_t *snd, uint32_t *rcv)
 {
 	int on = 1, off = TCP_REPAIR_OFF_NO_WP, q;
 	socklen_t len = sizeof(*snd);
@@ -222,7 +222,7 @@ static int live_seqs(struct live_conn *c, uint32_t *snd, uint32_t *rcv)
 	return err;
 }
 
-static uint32_t csum_add(uint32_t sum, const void *p, size_t len)
+static inline uint32_t csum_add(uint32_t sum, const void *p, size_t len)
 {
 	const uint8_t *b = p;
 
@@ -240,7 +240,7 @@ static uint32_t csum_add(uint32_t sum, const void *p, size_t len)
  * then TCP drops it. (TCP checks the checksum of a segment of up to 76
  * bytes, header included, before the hook: make len more than 56.)
  */
-static int live_inject(struct live_conn *c, const void *p, size_t len, uint32_t ahead,
+static inline int live_inject(struct live_conn *c, const void *p, size_t len, uint32_t ahead,
 		       bool corrupt)
 {
 	struct sockaddr_in me, to = { .sin_family = AF_INET, .sin_port = 0 };
@@ -279,7 +279,7 @@ static int live_inject(struct live_conn *c, const void *p, size_t len, uint32_t 
 }
 
 /* The server reads all it holds (an upload longer than its receive buffer). */
-static int live_drain(struct live_conn *c)
+static inline int live_drain(struct live_conn *c)
 {
 	char buf[65536];
 

@@ -188,6 +188,53 @@ static void test_bodies(struct ring_buffer *rb)
 	}
 }
 
+/*
+ * Header lines are skipped many words a step; the lines that matter must
+ * still be found after any mix of others: names starting with c or t that
+ * are not Content-Length or Transfer-Encoding, short ones, a name in any
+ * case, past the first chunk the scanner loads.
+ */
+static void test_skipped_lines(struct ring_buffer *rb)
+{
+	static const struct {
+		const char *payload, *what;
+		int requests;
+		const char *last_path;
+	} cases[] = {
+		{ "POST /form HTTP/1.1\r\nHost: www.example.com\r\n"
+		  "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
+		  "Cookie: sid=3f6c2b9e8a4d4f0b; theme=light\r\nConnection: keep-alive\r\n"
+		  "Cache-Control: no-cache\r\ncontent-type: text/plain\r\nTE: trailers\r\n"
+		  "CONTENT-LENGTH: 18\r\n\r\nGET / HTTP/1.1\r\n\r\nGET /next HTTP/1.1\r\n\r\n",
+		  "Content-Length after Cookie, Connection, Cache-Control, Content-Type, TE", 2,
+		  "/next" },
+		{ "POST /s HTTP/1.1\r\nc:1\r\nt\r\nContent-Length: 18\r\n\r\nGET / HTTP/1.1\r\n\r\n",
+		  "Content-Length after lines shorter than a word", 1, "/s" },
+		{ "POST /t HTTP/1.1\r\nConnection: close\r\nTrailer: x\r\n"
+		  "transfer-encoding: chunked\r\n\r\nGET /in-body HTTP/1.1\r\n\r\nGET /te HTTP/1.1\r\n\r\n",
+		  "Transfer-Encoding after other c and t lines: no request read at its body's start", 2,
+		  "/te" },
+	};
+	static char big[2600];
+	const char *tail = "\r\nContent-Length: 18\r\n\r\nGET / HTTP/1.1\r\n\r\nGET /far HTTP/1.1\r\n\r\n";
+	size_t pad = sizeof(big) - strlen(tail) - 40;
+	uint64_t n;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ingress(rb, SEG4(cases[i].payload), &n, NULL);
+		ok_eq(n, cases[i].requests, "%s: %d request(s)", cases[i].what, cases[i].requests);
+		ok(decode_seen() && rec.n == cases[i].requests &&
+			   !strcmp(rec.path[rec.n - 1], cases[i].last_path),
+		   "%s: the last record is %s", cases[i].what, cases[i].last_path);
+	}
+	memcpy(big, "POST /big HTTP/1.1\r\nX-Pad: ", 26);
+	memset(big + 26, 'c', pad);
+	snprintf(big + 26 + pad, sizeof(big) - 26 - pad, "%s", tail);
+	ingress(rb, SEG4(big), &n, NULL);
+	ok_eq(n, 2, "Content-Length past the first %d bytes loaded: its body skipped, 2 requests",
+	      2048);
+}
+
 /* Twenty pipelined heads in one segment: all counted, GH_MAX_HEADS_PER_SEGMENT sampled. */
 static void test_many_pipelined(struct ring_buffer *rb)
 {
@@ -285,6 +332,7 @@ int main(void)
 		test_split_and_long(rb);
 		test_one_segment_starts(rb);
 		test_bodies(rb);
+		test_skipped_lines(rb);
 		test_many_pipelined(rb);
 		test_ports_family_sampling(rb);
 		test_responses();

@@ -412,6 +412,55 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 	test_prefilter_header_anomalies(e, c);
 }
 
+/* ---- budget ---------------------------------------------------------------- */
+
+/* eval at event time ts_ms: 1 scored, 0 shed, -1 neither (not marked or an error). */
+static int scored_at(const struct crs_engine *e, struct crs_ctx *c, const struct req *q,
+		     uint64_t ts_ms)
+{
+	struct request_record r;
+	struct crs_result res;
+
+	build(&r, q);
+	r.ts_ns = ts_ms * 1000000ULL;
+	if (crs_eval(e, c, &r, &res))
+		return -1;
+	return res.evaluated && !res.shed ? 1 : res.shed && !res.evaluated && !res.score ? 0 : -1;
+}
+
+/*
+ * max_per_second: a second's ModSecurity runs up front, refilled by event
+ * time (a late record refills nothing); marked records beyond are shed,
+ * unmarked ones never count.
+ */
+static void test_budget(void)
+{
+	struct crs_options o = { .max_per_second = 2 };
+	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
+	struct req plain = browser("/", NULL);
+	struct gh_err err = { 0 };
+	struct crs_engine *e = NULL;
+	struct crs_ctx *c;
+
+	if (crs_open(&o, &e, &err) || !(c = crs_ctx_new(e))) {
+		ok(0, "CRS with max_per_second 2 opens: %s", err.msg);
+		crs_close(e);
+		return;
+	}
+	ok(scored_at(e, c, &sqli, 10000) == 1 && scored_at(e, c, &sqli, 10000) == 1,
+	   "two marked records in one instant: both scored (a second's budget)");
+	ok(scored_at(e, c, &sqli, 10000) == 0, "the third is shed, not scored");
+	ok(scored_at(e, c, &plain, 10000) == -1, "an unmarked record is neither scored nor shed");
+	ok(scored_at(e, c, &sqli, 10499) == 0 && scored_at(e, c, &sqli, 10500) == 1,
+	   "half a second later one run is back (499 ms: none yet)");
+	ok(scored_at(e, c, &sqli, 9000) == 0, "a late record refills nothing");
+	ok(scored_at(e, c, &sqli, 60000) == 1 && scored_at(e, c, &sqli, 60000) == 1 &&
+		   scored_at(e, c, &sqli, 60000) == 0,
+	   "a long quiet refills at most a second's runs");
+	crs_ctx_free(c);
+	crs_close(e);
+}
+
 /* ---- threads ------------------------------------------------------------- */
 
 struct worker {
@@ -477,6 +526,7 @@ int main(void)
 	test_prefilter_recall(e, c);
 	test_prefilter_skips(e, c);
 	test_threads(e);
+	test_budget();
 	crs_ctx_free(c);
 	crs_close(e);
 	return tap_done();

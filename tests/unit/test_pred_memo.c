@@ -16,30 +16,45 @@ static struct gh_str str(const char *s)
 	return (struct gh_str){ s, (uint32_t)strlen(s) };
 }
 
+/* Every caller keys a value by pred_memo_hash (a field's, hashed once per record). */
+static int get(struct pred_memo *m, struct gh_str s, const uint32_t **hits)
+{
+	return pred_memo_get(m, s, pred_memo_hash(s), hits);
+}
+
+static void put(struct pred_memo *m, struct gh_str s, const int *ids, size_t n)
+{
+	pred_memo_put(m, s, pred_memo_hash(s), ids, n);
+}
+
 static void test_basics(struct pred_memo *m)
 {
 	const int ids[] = { 7, 42 }, many[PRED_MEMO_HITS + 1] = { 1, 2, 3, 4, 5 };
 	static char long_value[PRED_MEMO_LONG + 1], longest[PRED_MEMO_LONG];
 	const uint32_t *hits = NULL;
+	char copy[] = "/index.php";
 
-	ok_eq(pred_memo_get(m, str("/index.php"), &hits), -1, "an unseen value is not remembered");
-	pred_memo_put(m, str("/index.php"), ids, 2);
-	ok_eq(pred_memo_get(m, str("/index.php"), &hits), 2, "a value put comes back");
+	ok(pred_memo_hash(str("/index.php")) == pred_memo_hash(str(copy)),
+	   "the key is of the bytes, not where they are");
+	ok(pred_memo_hash(str("")) != 0, "never 0 (an empty entry), not even for \"\"");
+	ok_eq(get(m, str("/index.php"), &hits), -1, "an unseen value is not remembered");
+	put(m, str("/index.php"), ids, 2);
+	ok_eq(get(m, str("/index.php"), &hits), 2, "a value put comes back");
 	ok(hits && hits[0] == 7 && hits[1] == 42, "with its ids");
-	ok_eq(pred_memo_get(m, str("/index.phq"), &hits), -1,
+	ok_eq(get(m, str("/index.phq"), &hits), -1,
 	      "the same length, other bytes: not remembered");
-	pred_memo_put(m, str("/about"), NULL, 0);
-	ok_eq(pred_memo_get(m, str("/about"), &hits), 0, "matched nothing is remembered as 0");
-	pred_memo_put(m, str("/many"), many, PRED_MEMO_HITS + 1);
-	ok_eq(pred_memo_get(m, str("/many"), &hits), -1, "more than %d ids: not remembered",
+	put(m, str("/about"), NULL, 0);
+	ok_eq(get(m, str("/about"), &hits), 0, "matched nothing is remembered as 0");
+	put(m, str("/many"), many, PRED_MEMO_HITS + 1);
+	ok_eq(get(m, str("/many"), &hits), -1, "more than %d ids: not remembered",
 	      PRED_MEMO_HITS);
 	memset(long_value, 'a', sizeof(long_value));
-	pred_memo_put(m, (struct gh_str){ long_value, sizeof(long_value) }, ids, 1);
-	ok_eq(pred_memo_get(m, (struct gh_str){ long_value, sizeof(long_value) }, &hits), -1,
+	put(m, (struct gh_str){ long_value, sizeof(long_value) }, ids, 1);
+	ok_eq(get(m, (struct gh_str){ long_value, sizeof(long_value) }, &hits), -1,
 	      "a value over %d bytes is not remembered", PRED_MEMO_LONG);
 	memset(longest, 'b', sizeof(longest));
-	pred_memo_put(m, (struct gh_str){ longest, sizeof(longest) }, ids, 1);
-	ok_eq(pred_memo_get(m, (struct gh_str){ longest, sizeof(longest) }, &hits), 1,
+	put(m, (struct gh_str){ longest, sizeof(longest) }, ids, 1);
+	ok_eq(get(m, (struct gh_str){ longest, sizeof(longest) }, &hits), 1,
 	      "one of %d bytes is", PRED_MEMO_LONG);
 }
 
@@ -59,11 +74,11 @@ static void test_pairs(struct pred_memo *m)
 
 		snprintf(a, sizeof(a), "/p/%d%s", i, pad);
 		snprintf(b, sizeof(b), "/q/%d%s", i, pad);
-		pred_memo_put(m, str(a), &id, 1);
-		pred_memo_put(m, str(b), NULL, 0);
+		put(m, str(a), &id, 1);
+		put(m, str(b), NULL, 0);
 		for (int round = 0; round < 2; round++)
-			lost += pred_memo_get(m, str(a), &hits) != 1 ||
-				pred_memo_get(m, str(b), &hits) != 0;
+			lost += get(m, str(a), &hits) != 1 ||
+				get(m, str(b), &hits) != 0;
 	}
 	ok_eq(lost, 0, "4000 pairs used in turn: every lookup is remembered");
 }

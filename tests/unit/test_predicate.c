@@ -597,6 +597,37 @@ static void test_transform_cache(void)
 	policy_set_free(two);
 }
 
+/* A transformed subject's scan is remembered by the field's own value: a repeat costs no transform. */
+static void test_transform_memo(void)
+{
+	struct policy_set *ps = load_where("{\"field\": \"query\", \"transform\": "
+					   "[\"url_decode\"], \"regex\": \"zzz\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+
+	if (!ok(ps != NULL && regex_uses_hyperscan(ps->regexes, 0), "a decoded-query pattern loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	full_record(&r);
+	set_str(&r, REQ_QUERY, "a=%7Azz");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "a=%%7Azz decodes to a=zzz");
+	ok_eq(pred_eval_transforms(ev), 1, "decoded for the scan");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the same query matches again");
+	ok(pred_eval_transforms(ev) == 1 && pred_eval_scans(ev) == 1,
+	   "from the memo: neither decoded nor scanned");
+	set_str(&r, REQ_QUERY, "a=%79yy");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 0, "another query does not borrow the answer");
+	set_str(&r, REQ_QUERY, "a=zzz");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the decoded value sent plain matches");
+	ok_eq(pred_eval_transforms(ev), 3, "another raw value: decoded and scanned");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
 /* Two chains over a 150000-byte query: the second fits only in part, and says so. */
 static void test_transform_scratch(void)
 {
@@ -666,6 +697,7 @@ int main(void)
 	test_phrases();
 	test_phrases_file();
 	test_transform_cache();
+	test_transform_memo();
 	test_transform_scratch();
 	return tap_done();
 }

@@ -83,6 +83,7 @@ static struct json_object *stats_json(const struct daemon *d)
 				       json_object_new_uint64(es.evicted_stateful));
 		json_object_object_add(eng, "entries", json_object_new_uint64(es.entries));
 		json_object_object_add(eng, "crs_errors", json_object_new_uint64(es.crs_errors));
+		json_object_object_add(eng, "crs_shed", json_object_new_uint64(es.crs_shed));
 		for (size_t i = 0; i < es.count; i++) {
 			const struct engine_policy_stats *p = &es.policies[i];
 			struct json_object *po = json_object_new_object();

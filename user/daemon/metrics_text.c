@@ -267,6 +267,9 @@ static void render_engine(struct prom_text *t, const struct engine_stats *e)
 		 "Records a policy could not evaluate, by cause.", "cause",
 		 (const char *const[]){ "regex", "crs", "alloc" },
 		 (const uint64_t[]){ e->regex_errors, e->crs_errors, e->alloc_failures }, 3);
+	prom_metric_u64(t, "gatehawk_engine_crs_shed_records_total", PROM_COUNTER,
+			"Records the CRS prefilter marked beyond a policy's max_per_second: not scored.",
+			e->crs_shed);
 	by_label(t, "gatehawk_engine_groups", PROM_GAUGE,
 		 "Groups (sources and the like) the engine tracks, by kind.", "kind",
 		 (const char *const[]){ "stateful", "counter_only" },

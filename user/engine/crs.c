@@ -45,12 +45,19 @@ struct crs_engine {
 	struct crs_prefilter *pf; /* NULL: no prefilter */
 	unsigned int paranoia;
 	unsigned int threshold;
+	unsigned int max_per_second;
 	size_t n_files;
 };
 
 struct crs_ctx {
 	struct crs_pf_scratch *pf;
+	/* The budget: runs left (scaled by NS_PER_S, so refills need no division
+	 * rounding) and the event time they were counted at. */
+	uint64_t tokens_ns;
+	uint64_t refilled_ns;
 };
+
+#define NS_PER_S 1000000000ULL
 
 /* What the log callback fills during one transaction. */
 struct collector {
@@ -247,6 +254,7 @@ int crs_open(const struct crs_options *opts, struct crs_engine **out, struct gh_
 		return gh_err_sys(err, -ENOMEM, "CRS engine");
 	e->paranoia = opts->paranoia ? opts->paranoia : 1;
 	e->threshold = opts->threshold ? opts->threshold : CRS_DEFAULT_THRESHOLD;
+	e->max_per_second = opts->max_per_second;
 	e->msc = msc_init();
 	e->rules = e->msc ? msc_create_rules_set() : NULL;
 	if (!e->rules) {
@@ -295,6 +303,8 @@ struct crs_ctx *crs_ctx_new(const struct crs_engine *e)
 {
 	struct crs_ctx *c = calloc(1, sizeof(*c));
 
+	if (c) /* a full second's runs to start with */
+		c->tokens_ns = (uint64_t)e->max_per_second * NS_PER_S;
 	if (c && e->pf && !(c->pf = crs_pf_scratch_new(e->pf))) {
 		free(c);
 		return NULL;
@@ -515,14 +525,43 @@ bool crs_prefilter_marks(const struct crs_engine *e, struct crs_ctx *c,
 	return !e->pf || crs_prefilter_match(e->pf, c->pf, r);
 }
 
+/*
+ * One ModSecurity run from the budget at event time ts: the bucket holds at
+ * most a second's runs and refills at max_per_second; time going back (a
+ * late record) refills nothing.
+ */
+static bool budget_take(const struct crs_engine *e, struct crs_ctx *c, uint64_t ts)
+{
+	uint64_t cap = (uint64_t)e->max_per_second * NS_PER_S;
+
+	if (!e->max_per_second)
+		return true;
+	if (ts > c->refilled_ns) {
+		uint64_t gain = ts - c->refilled_ns;
+
+		/* gain * rate, saturating at the cap without overflowing */
+		c->tokens_ns = gain >= NS_PER_S || gain * e->max_per_second >= cap - c->tokens_ns
+				       ? cap
+				       : c->tokens_ns + gain * e->max_per_second;
+		c->refilled_ns = ts;
+	}
+	if (c->tokens_ns < NS_PER_S)
+		return false;
+	c->tokens_ns -= NS_PER_S;
+	return true;
+}
+
 int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
 	     struct crs_result *res)
 {
-	if (!crs_prefilter_marks(e, c, r)) {
+	bool marked = crs_prefilter_marks(e, c, r);
+
+	if (!marked || !budget_take(e, c, r->ts_ns)) {
 		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
 		 * nearly every record ends here. */
 		res->score = res->n_fired = res->n_hits = 0;
 		res->flagged = res->evaluated = false;
+		res->shed = marked;
 		return 0;
 	}
 	return crs_eval_full(e, r, res);

@@ -38,6 +38,12 @@
 #define CRS_DEFAULT_RULES_DIR "/usr/share/modsecurity-crs/rules"
 #define CRS_DEFAULT_SETUP "/etc/modsecurity/crs/crs-setup.conf"
 #define CRS_DEFAULT_THRESHOLD 5
+/*
+ * Full ModSecurity runs per second of event time a policy allows (about
+ * half a core at ~500 us each); records the prefilter marks beyond it are
+ * shed, not scored: a flood of marked requests must not take the daemon.
+ */
+#define CRS_DEFAULT_MAX_PER_SECOND 1000
 #define CRS_MAX_HITS 16   /* rules kept per record; more are counted only */
 #define CRS_MSG_MAX 128   /* a rule's msg, truncated */
 #define CRS_MAX_EXCLUDE 256
@@ -52,6 +58,7 @@ struct crs_options {
 	size_t n_exclude;                /* at most CRS_MAX_EXCLUDE */
 	bool no_prefilter;       /* every record goes to ModSecurity */
 	const char *cache_dir;   /* the prefilter's compiled databases (hs_cache.h); NULL: none */
+	unsigned int max_per_second; /* ModSecurity runs per event-time second; 0: no limit */
 };
 
 struct crs_hit {
@@ -63,6 +70,7 @@ struct crs_result {
 	unsigned int score;     /* inbound anomaly score (TX:ANOMALY_SCORE) */
 	bool flagged;           /* score >= threshold */
 	bool evaluated;         /* false: the prefilter skipped the record (score 0) */
+	bool shed;              /* marked, but over max_per_second: not scored (score 0) */
 	unsigned int n_fired;   /* rules that logged, the blocking evaluation (949110) included */
 	unsigned int n_hits;    /* the first min(n_fired, CRS_MAX_HITS) of them */
 	struct crs_hit hits[CRS_MAX_HITS];
@@ -84,14 +92,16 @@ unsigned int crs_paranoia(const struct crs_engine *e);
 unsigned int crs_threshold(const struct crs_engine *e);
 size_t crs_rule_files(const struct crs_engine *e);
 
-/* Per-thread state (prefilter scratch); NULL on allocation failure. */
+/* Per-thread state (prefilter scratch, budget); NULL on allocation failure. */
 struct crs_ctx *crs_ctx_new(const struct crs_engine *e);
 void crs_ctx_free(struct crs_ctx *c);
 
 /*
  * Score one record into res (cleared first): the prefilter, then, if it
- * marked the record, ModSecurity. Returns 0, or -ENOMEM / -EIO when
- * ModSecurity could not run (res then says not evaluated).
+ * marked the record and the context's budget (max_per_second, a token
+ * bucket on the records' event time, so replay and live shed alike) has a
+ * run left, ModSecurity. Returns 0, or -ENOMEM / -EIO when ModSecurity
+ * could not run (res then says not evaluated).
  */
 int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
 	     struct crs_result *res);

@@ -346,15 +346,11 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s)
 
 /* ---- whole-value checks -------------------------------------------------- */
 
-static bool str_is(struct gh_str s, const char *lit)
+/* Whether s is one of the n literals of list. */
+static bool str_in(struct gh_str s, const struct gh_str *list, size_t n)
 {
-	return s.len == strlen(lit) && !memcmp(s.p, lit, s.len);
-}
-
-static bool str_in(struct gh_str s, const char *const *list)
-{
-	for (; *list; list++)
-		if (str_is(s, *list))
+	for (size_t i = 0; i < n; i++)
+		if (s.len == list[i].len && !memcmp(s.p, list[i].p, s.len))
 			return true;
 	return false;
 }
@@ -479,14 +475,20 @@ static bool empty_present(const struct request_record *r, enum req_field f, stru
 /* What CRS checks on whole values: the 911/920 policy rules and empty headers. */
 static bool structure_marks(const struct request_record *r, unsigned int pl)
 {
-	static const char *const methods[] = { "GET", "HEAD", "POST", "OPTIONS", NULL };
-	static const char *const versions[] = { "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", NULL };
+#define LIT(s) { s, sizeof(s) - 1 }
+	static const struct gh_str versions[] = { LIT("HTTP/1.1"), LIT("HTTP/2.0"), LIT("HTTP/1.0"),
+						  LIT("HTTP/2") };
+#undef LIT
 	bool get_head = !req_has(r, REQ_METHOD) || r->method == HTTP_METHOD_GET ||
 			r->method == HTTP_METHOD_HEAD;
 
-	if (req_has(r, REQ_METHOD) && !str_in(r->method_str, methods))
-		return true; /* 911100 */
-	if (req_has(r, REQ_VERSION) && !str_in(r->version, versions))
+	/* 911100 allows GET, HEAD, POST and OPTIONS: their ids mean exactly that text. */
+	if (req_has(r, REQ_METHOD) && r->method != HTTP_METHOD_GET &&
+	    r->method != HTTP_METHOD_HEAD && r->method != HTTP_METHOD_POST &&
+	    r->method != HTTP_METHOD_OPTIONS)
+		return true;
+	if (req_has(r, REQ_VERSION) &&
+	    !str_in(r->version, versions, sizeof(versions) / sizeof(versions[0])))
 		return true; /* 920430 */
 	if (!r->path.len || r->path.p[0] != '/')
 		return true; /* 920100: not an origin-form request line */
@@ -709,16 +711,18 @@ static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scrat
 {
 	static const int marked = 1;
 	const uint32_t *ids;
+	uint64_t h;
 	int n;
 	bool marks;
 
 	if (!s->memo[f] || !v.len)
 		return field_marks(pf, s, f, v);
-	n = pred_memo_get(s->memo[f], v, &ids);
+	h = pred_memo_hash(v);
+	n = pred_memo_get(s->memo[f], v, h, &ids);
 	if (n >= 0)
 		return n > 0;
 	marks = field_marks(pf, s, f, v);
-	pred_memo_put(s->memo[f], v, &marked, marks);
+	pred_memo_put(s->memo[f], v, h, &marked, marks);
 	return marks;
 }
 

@@ -141,16 +141,20 @@ static void let_through(struct engine *e, uint16_t pi)
  * one of some patterns cannot hold unless one of them matched this record.
  * The gates' passes run first (a field is scanned once, whoever asks);
  * their hits, usually none, open the policies they name, and the others are
- * skipped without a walk of their predicates. Tracing (explain) opens every
- * gate, so each policy says why it did not match.
+ * skipped without a walk of their predicates. Likewise a record whose
+ * request line is not plain opens the policies that need that. Tracing
+ * (explain) opens every gate, so each policy says why it did not match.
  */
-static void open_gates(struct engine *e)
+static void open_gates(struct engine *e, const struct request_record *r)
 {
 	const int *hits;
 	size_t nhits;
 
 	if (e->trace)
 		return;
+	if (e->nplain_gated && !pred_plain_request(r))
+		for (uint32_t k = 0; k < e->nplain_gated; k++)
+			let_through(e, e->plain_gated[k]);
 	for (uint32_t k = 0; k < e->ngate_run; k++)
 		pred_eval_run(e->ev, e->gate_run[k]);
 	nhits = pred_eval_hits(e->ev, &hits);
@@ -196,7 +200,7 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		r = &now;
 	}
 	begin_record(e, r);
-	open_gates(e);
+	open_gates(e, r);
 	/* A match needs no window: late (and held-out future) records still match. */
 	run_list(e, LIST_MATCH, r);
 	run_list(e, LIST_CRS, r);
@@ -443,7 +447,7 @@ static const struct pred *gate_pred(const struct policy *p)
 	return NULL;
 }
 
-/* (pattern id, policy) pairs of every gated policy, by id. */
+/* (pattern id, policy) pairs of every gated policy, by id; the plain-line gated apart. */
 static int (*gate_pairs(struct engine *e, size_t *np))[2]
 {
 	int (*pairs)[2] = NULL, ids[PRED_GATE_MAX];
@@ -452,9 +456,12 @@ static int (*gate_pairs(struct engine *e, size_t *np))[2]
 	*np = 0;
 	for (size_t i = 0; i < e->ps->count; i++) {
 		const struct pred *where = gate_pred(&e->ps->policies[i]);
-		int k = where ? pred_gate(where, ids, PRED_GATE_MAX) : -1;
+		bool unplain = false;
+		int k = where ? pred_gate(where, e->ev, ids, PRED_GATE_MAX, &unplain) : -1;
 
-		e->gated[i] = k > 0;
+		e->gated[i] = k >= 0;
+		if (k >= 0 && unplain)
+			e->plain_gated[e->nplain_gated++] = (uint16_t)i;
 		for (int j = 0; j < k; j++) {
 			if (*np == cap) {
 				void *grown = realloc(pairs, (cap = cap ? cap * 2 : 256) * sizeof(*pairs));
@@ -489,7 +496,8 @@ static bool gates_init(struct engine *e)
 	e->run = calloc(n + 1, sizeof(*e->run));
 	e->gate_first = calloc(nre, sizeof(*e->gate_first));
 	e->gate_cnt = calloc(nre, sizeof(*e->gate_cnt));
-	if (!e->gated || !e->run || !e->gate_first || !e->gate_cnt ||
+	e->plain_gated = calloc(n + 1, sizeof(*e->plain_gated));
+	if (!e->gated || !e->run || !e->gate_first || !e->gate_cnt || !e->plain_gated ||
 	    !(pairs = gate_pairs(e, &np)))
 		return false;
 	e->gate_pol = calloc(np + 1, sizeof(*e->gate_pol));
@@ -644,6 +652,7 @@ void engine_free(struct engine *e)
 	free(e->gate_cnt);
 	free(e->gate_pol);
 	free(e->gated);
+	free(e->plain_gated);
 	free(e->run);
 	free(e->pol);
 	free(e->pst);

@@ -142,6 +142,7 @@ struct engine_stats {
 	uint64_t truncated;  /* records that hit a group's cap (window.h) */
 	uint64_t regex_errors;
 	uint64_t crs_errors; /* records ModSecurity could not score (counted, not matched) */
+	uint64_t crs_shed;   /* marked records over a crs policy's max_per_second, not scored */
 	uint64_t alloc_failures; /* records a group could not take for want of memory */
 	size_t count;        /* policies, in the set's order */
 	const struct engine_policy_stats *policies; /* valid until the next engine call */

@@ -58,6 +58,7 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 		return;
 	}
 	if (!res.flagged) {
+		e->st.crs_shed += res.shed;
 		trace_crs(e, ep, TRACE_NO_MATCH, &res);
 		return;
 	}

@@ -190,6 +190,13 @@ struct engine {
 	uint32_t *run;
 	uint16_t *ungated[LIST_COUNT], *torun[LIST_COUNT];
 	uint32_t nungated[LIST_COUNT], ntorun[LIST_COUNT];
+	/*
+	 * Policies whose gate a request line that is not plain meets
+	 * (pred_gate's unplain: alone, or beside patterns): let through by
+	 * every record whose line is not plain.
+	 */
+	uint16_t *plain_gated;
+	uint32_t nplain_gated;
 };
 
 static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,

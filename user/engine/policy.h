@@ -144,6 +144,7 @@ struct policy_crs {
 	struct crs_engine *engine; /* opened at load, closed with the set */
 	unsigned int paranoia;     /* 1-4 */
 	unsigned int threshold;    /* inbound anomaly score that fires */
+	unsigned int max_per_second; /* ModSecurity runs per event second; 0: no limit */
 };
 
 /*

@@ -84,7 +84,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
 		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "exclude", "rules_dir",
-				 "setup", "prefix" },
+				 "setup", "prefix", "max_per_second" },
 		[POLICY_PROFILE] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				     "min_requests", "features", "model" },
 	};

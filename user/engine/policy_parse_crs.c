@@ -58,12 +58,16 @@ void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const
 	struct crs_options opts = { 0 };
 	struct gh_err err = { 0 };
 	double paranoia = 1, threshold = CRS_DEFAULT_THRESHOLD;
+	double max_per_second = CRS_DEFAULT_MAX_PER_SECOND;
 	char *rules_dir, *setup;
 
 	pp_member_number(d, o, "paranoia", false, 1, 4, true, "a paranoia level from 1 to 4",
 			 &paranoia);
 	pp_member_number(d, o, "threshold", false, 1, 10000, true,
 			 "an anomaly score threshold from 1 to 10000", &threshold);
+	pp_member_number(d, o, "max_per_second", false, 0, 1000000, true,
+			 "ModSecurity runs per second from 0 (no limit) to 1000000",
+			 &max_per_second);
 	opts.n_exclude = parse_exclude(d, o, ids);
 	opts.exclude_ids = ids;
 	rules_dir = member_path(d, o, "rules_dir");
@@ -72,6 +76,7 @@ void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const
 	opts.setup_file = setup;
 	opts.paranoia = p->crs.paranoia = (unsigned int)paranoia;
 	opts.threshold = p->crs.threshold = (unsigned int)threshold;
+	opts.max_per_second = p->crs.max_per_second = (unsigned int)max_per_second;
 	opts.cache_dir = cache_dir;
 	/* Opening costs about a second: only a policy that is otherwise valid. */
 	if (!d->errors && crs_open(&opts, &p->crs.engine, &err)) {

@@ -4,10 +4,18 @@
 
 #include "engine/predicate.h"
 
-int pred_gate(const struct pred *p, int *ids, int max)
+/* Patterns before the line: a pattern opens its policy only on a hit. */
+static int rank(int k, bool unplain)
+{
+	return k + (unplain ? PRED_GATE_MAX + 1 : 0);
+}
+
+int pred_gate(const struct pred *p, struct pred_eval *ev, int *ids, int max, bool *unplain)
 {
 	int n = -1, k;
+	bool u;
 
+	*unplain = false;
 	switch (p->op) {
 	case PRED_REGEX:
 	case PRED_PHRASES:
@@ -19,22 +27,32 @@ int pred_gate(const struct pred *p, int *ids, int max)
 		for (uint32_t i = 0; i < p->n; i++) {
 			int tmp[PRED_GATE_MAX];
 
-			k = pred_gate(p->u.kids[i], tmp, max < PRED_GATE_MAX ? max : PRED_GATE_MAX);
-			if (k >= 0 && (n < 0 || k < n)) {
+			k = pred_gate(p->u.kids[i], ev, tmp, max < PRED_GATE_MAX ? max : PRED_GATE_MAX,
+				      &u);
+			if (k >= 0 && (n < 0 || rank(k, u) < rank(n, *unplain))) {
 				n = k;
+				*unplain = u;
 				memcpy(ids, tmp, (size_t)k * sizeof(*ids));
 			}
 		}
-		return n;
+		if (n >= 0)
+			return n;
+		break;
 	case PRED_ANY: /* every child needs one of its own: the union */
-		for (uint32_t i = n = 0; i < p->n; i++) {
-			k = pred_gate(p->u.kids[i], ids + n, max - n);
-			if (k < 0)
-				return -1;
-			n += k;
+		for (uint32_t i = n = 0; i < p->n && n >= 0; i++) {
+			k = pred_gate(p->u.kids[i], ev, ids + n, max - n, &u);
+			n = k < 0 ? -1 : n + k;
+			*unplain |= u;
 		}
-		return p->n ? n : -1;
-	default:
-		return -1;
+		if (p->n && n >= 0)
+			return n;
+		*unplain = false;
+		break;
 	}
+	/* No pattern is needed: maybe a line that is not plain. */
+	if (ev && pred_false_when_plain(p, ev)) {
+		*unplain = true;
+		return 0;
+	}
+	return -1;
 }

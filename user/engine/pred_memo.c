@@ -59,15 +59,18 @@ static struct memo_entry *way(struct memo_entry *set, size_t stride, unsigned in
 	return (struct memo_entry *)((unsigned char *)set + w * stride);
 }
 
-int pred_memo_get(struct pred_memo *m, struct gh_str s, const uint32_t **hits)
+uint64_t pred_memo_hash(struct gh_str s)
+{
+	return gh_hash_bytes(s.p, s.len, MEMO_SEED);
+}
+
+int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits)
 {
 	struct memo_entry *set;
 	size_t stride;
-	uint64_t h;
 
 	if (s.len > PRED_MEMO_LONG)
 		return -1;
-	h = gh_hash_bytes(s.p, s.len, MEMO_SEED);
 	set = set_of(m, s.len, h, &stride);
 	for (unsigned int w = 0; w < WAYS; w++) {
 		struct memo_entry *e = way(set, stride, w);
@@ -81,16 +84,14 @@ int pred_memo_get(struct pred_memo *m, struct gh_str s, const uint32_t **hits)
 	return -1;
 }
 
-void pred_memo_put(struct pred_memo *m, struct gh_str s, const int *ids, size_t n)
+void pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids, size_t n)
 {
 	struct memo_entry *set, *e;
 	unsigned int victim;
 	size_t stride;
-	uint64_t h;
 
 	if (s.len > PRED_MEMO_LONG || n > PRED_MEMO_HITS)
 		return;
-	h = gh_hash_bytes(s.p, s.len, MEMO_SEED);
 	set = set_of(m, s.len, h, &stride);
 	/* Two popular values of one set both stay: the one used last is kept. */
 	victim = set->recent ^ 1U;

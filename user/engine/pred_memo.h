@@ -31,11 +31,16 @@ struct pred_memo;
 
 struct pred_memo *pred_memo_new(void);
 void pred_memo_free(struct pred_memo *m);
-/* How many patterns value s matched when it was scanned (ids in *hits), or
- * -1 when it is not remembered. */
-int pred_memo_get(struct pred_memo *m, struct gh_str s, const uint32_t **hits);
-/* Remember that s matched the n patterns ids (not when n > PRED_MEMO_HITS or
- * s is too long). */
-void pred_memo_put(struct pred_memo *m, struct gh_str s, const int *ids, size_t n);
+/*
+ * The key of value s in every memo: a record's field hashed once serves
+ * each memo that looks it up (a field's subjects, the CRS prefilter).
+ */
+uint64_t pred_memo_hash(struct gh_str s);
+/* How many patterns value s (of key h: pred_memo_hash(s)) matched when it was scanned (ids in
+ * *hits), or -1 when it is not remembered. */
+int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits);
+/* Remember that s (of key h) matched the n patterns ids (not when n >
+ * PRED_MEMO_HITS or s is too long). */
+void pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids, size_t n);
 
 #endif /* GATEHAWK_PRED_MEMO_H */

@@ -65,7 +65,9 @@ struct pred_eval {
 	const struct request_record *r;
 	uint32_t present;  /* r->present, one load away instead of two */
 	uint32_t str_mask; /* fields whose slice is in str[] for this record */
+	uint32_t key_mask; /* fields whose memo key is in key[] for this record */
 	struct gh_str str[REQ_FIELD_COUNT];
+	uint64_t key[REQ_FIELD_COUNT];
 	hs_scratch_t *scratch;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -87,66 +89,6 @@ struct pred_eval {
 	uint64_t scans;
 	uint64_t transforms;
 };
-
-static uint32_t leaf_cost(const struct pred *p)
-{
-	uint32_t xf = p->subj >= REQ_FIELD_COUNT ? 16 : 0;
-
-	switch (p->op) {
-	case PRED_REGEX:
-	case PRED_PHRASES: return 32 + xf;
-	case PRED_CONTAINS: return 4 + xf;
-	case PRED_IN:
-	case PRED_CIDR: return 2 + xf + p->n / 4;
-	default: return (p->type == REQ_TYPE_STR ? 2 : 1) + xf;
-	}
-}
-
-static uint16_t cost_add(uint32_t a, uint32_t b)
-{
-	return (uint16_t)(a + b > UINT16_MAX ? UINT16_MAX : a + b);
-}
-
-static void sort_by_cost(struct pred **kids, uint32_t n)
-{
-	for (uint32_t i = 1; i < n; i++) {
-		struct pred *k = kids[i];
-		uint32_t j = i;
-
-		for (; j > 0 && kids[j - 1]->cost > k->cost; j--)
-			kids[j] = kids[j - 1];
-		kids[j] = k;
-	}
-}
-
-void pred_finish(struct pred *p)
-{
-	switch (p->op) {
-	case PRED_ALL:
-	case PRED_ANY:
-		p->need = p->op == PRED_ANY && p->n ? ~0U : 0;
-		p->cost = 0;
-		for (uint32_t i = 0; i < p->n; i++) {
-			pred_finish(p->u.kids[i]);
-			p->cost = cost_add(p->cost, p->u.kids[i]->cost);
-			if (p->op == PRED_ALL)
-				p->need |= p->u.kids[i]->need;
-			else
-				p->need &= p->u.kids[i]->need;
-		}
-		sort_by_cost(p->u.kids, p->n);
-		return;
-	case PRED_NOT:
-		pred_finish(p->u.kids[0]);
-		p->need = 0; /* not(...) of an absent field holds */
-		p->cost = p->u.kids[0]->cost;
-		return;
-	default:
-		p->type = (uint8_t)req_field_type(p->field);
-		p->need = p->op == PRED_EXISTS && !p->flag ? 0 : REQ_BIT(p->field);
-		p->cost = cost_add(leaf_cost(p), 0);
-	}
-}
 
 struct regex_set *regex_set_new(void)
 {
@@ -545,7 +487,7 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 	ev->r = r;
 	ev->nhits = 0;
 	ev->present = r->present;
-	ev->str_mask = 0;
+	ev->str_mask = ev->key_mask = 0;
 	ev->xf_used = 0;
 	if (++ev->gen)
 		return;
@@ -574,55 +516,6 @@ static int on_hs_match(unsigned int id, unsigned long long from, unsigned long l
 	(void)from, (void)to, (void)flags;
 	mark_hit(ev, (int)ev->owner[id]);
 	return 0;
-}
-
-/* One Hyperscan pass over subject sj (or its memo), marking every pattern that matches. */
-static void scan_subject(struct pred_eval *ev, unsigned int sj, struct gh_str s)
-{
-	const struct regex_set *rs = ev->rs;
-	const uint32_t *hits;
-	size_t first = ev->nhits;
-	int n = pred_memo_get(ev->memo[sj], s, &hits);
-
-	for (int i = 0; i < n; i++)
-		mark_hit(ev, (int)hits[i]);
-	if (n >= 0)
-		return;
-	ev->scans++;
-	ev->owner = rs->owner[sj];
-	if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
-		ev->regex_errors++;
-		return;
-	}
-	/* The subject's patterns are in no other pass: what this one marked is new. */
-	pred_memo_put(ev->memo[sj], s, ev->hits + first, ev->nhits - first);
-}
-
-static bool regex_hit(struct pred_eval *ev, int id, struct gh_str s)
-{
-	const struct regex *re = &ev->rs->v[id];
-	int rc;
-
-	if (re->hs) {
-		if (ev->scan_gen[re->subj] != ev->gen) {
-			ev->scan_gen[re->subj] = ev->gen;
-			scan_subject(ev, re->subj, s);
-		}
-	} else if (ev->done_gen[id] != ev->gen) {
-		ev->done_gen[id] = ev->gen;
-		ev->scans++;
-		if (re->pl) {
-			if (phrase_list_match(re->pl, s.p, s.len))
-				mark_hit(ev, id);
-			return ev->hit_gen[id] == ev->gen;
-		}
-		rc = pcre2_match(re->code, (PCRE2_SPTR)s.p, s.len, 0, 0, ev->md, ev->mctx);
-		if (rc >= 0)
-			mark_hit(ev, id);
-		else if (rc != PCRE2_ERROR_NOMATCH)
-			ev->regex_errors++;
-	}
-	return ev->hit_gen[id] == ev->gen;
 }
 
 /* Field f's string for this record, looked up once. */
@@ -662,6 +555,88 @@ static struct gh_str subject_str(struct pred_eval *ev, unsigned int sj)
 	return ev->xf[sj];
 }
 
+/* Subject sj's value for this record: its field's, or that transformed. */
+static struct gh_str subject_value(struct pred_eval *ev, unsigned int sj)
+{
+	return sj < REQ_FIELD_COUNT ? field_str(ev, (enum req_field)sj) : subject_str(ev, sj);
+}
+
+/* Field f's memo key for this record, computed once whichever memo asks. */
+static uint64_t field_key(struct pred_eval *ev, enum req_field f, struct gh_str raw)
+{
+	if (!(ev->key_mask & REQ_BIT(f))) {
+		ev->key[f] = pred_memo_hash(raw);
+		ev->key_mask |= REQ_BIT(f);
+	}
+	return ev->key[f];
+}
+
+/*
+ * One Hyperscan pass over subject sj (or its memo), marking every pattern
+ * that matches. The memo is keyed by the field's own value, of which a
+ * transformed subject's is a function: a remembered value costs neither
+ * transform nor scan. Not when the transform could be cut short (the
+ * record's transforms filled the scratch): the cut value is what is scanned.
+ */
+static void scan_subject(struct pred_eval *ev, unsigned int sj)
+{
+	const struct regex_set *rs = ev->rs;
+	enum req_field f = rs->subj[sj].field;
+	struct gh_str raw = field_str(ev, f), s;
+	bool keyed = sj < REQ_FIELD_COUNT || raw.len <= PRED_XF_SCRATCH - ev->xf_used;
+	uint64_t key = keyed ? field_key(ev, f, raw) : 0;
+	const uint32_t *hits;
+	size_t first = ev->nhits;
+	int n = keyed ? pred_memo_get(ev->memo[sj], raw, key, &hits) : -1;
+
+	for (int i = 0; i < n; i++)
+		mark_hit(ev, (int)hits[i]);
+	if (n >= 0)
+		return;
+	s = subject_value(ev, sj);
+	ev->scans++;
+	ev->owner = rs->owner[sj];
+	if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
+		ev->regex_errors++;
+		return;
+	}
+	/* The subject's patterns are in no other pass: what this one marked is new. */
+	if (keyed)
+		pred_memo_put(ev->memo[sj], raw, key, ev->hits + first, ev->nhits - first);
+}
+
+/* Whether pattern id matches this record (its field is present). */
+static bool regex_hit(struct pred_eval *ev, int id)
+{
+	const struct regex *re = &ev->rs->v[id];
+	struct gh_str s;
+	int rc;
+
+	if (re->hs) {
+		if (ev->scan_gen[re->subj] != ev->gen) {
+			ev->scan_gen[re->subj] = ev->gen;
+			scan_subject(ev, re->subj);
+		}
+		return ev->hit_gen[id] == ev->gen;
+	}
+	if (ev->done_gen[id] != ev->gen) {
+		s = subject_value(ev, re->subj);
+		ev->done_gen[id] = ev->gen;
+		ev->scans++;
+		if (re->pl) {
+			if (phrase_list_match(re->pl, s.p, s.len))
+				mark_hit(ev, id);
+			return ev->hit_gen[id] == ev->gen;
+		}
+		rc = pcre2_match(re->code, (PCRE2_SPTR)s.p, s.len, 0, 0, ev->md, ev->mctx);
+		if (rc >= 0)
+			mark_hit(ev, id);
+		else if (rc != PCRE2_ERROR_NOMATCH)
+			ev->regex_errors++;
+	}
+	return ev->hit_gen[id] == ev->gen;
+}
+
 static bool str_in(const struct pred *p, struct gh_str s)
 {
 	for (uint32_t i = 0; i < p->n; i++)
@@ -675,7 +650,9 @@ __attribute__((noinline)) static bool str_leaf(const struct pred *p, struct pred
 	const struct gh_str *want = &p->u.str;
 	struct gh_str s;
 
-	s = p->subj < REQ_FIELD_COUNT ? field_str(ev, p->field) : subject_str(ev, p->subj);
+	if (p->op == PRED_REGEX || p->op == PRED_PHRASES)
+		return regex_hit(ev, p->u.regex); /* the value only on a memo miss */
+	s = subject_value(ev, p->subj);
 	switch (p->op) {
 	case PRED_EQ: return s.len == want->len && !memcmp(s.p, want->p, s.len);
 	case PRED_NE: return s.len != want->len || memcmp(s.p, want->p, s.len);
@@ -684,8 +661,6 @@ __attribute__((noinline)) static bool str_leaf(const struct pred *p, struct pred
 	case PRED_SUFFIX:
 		return s.len >= want->len && !memcmp(s.p + s.len - want->len, want->p, want->len);
 	case PRED_CONTAINS: return memmem(s.p, s.len, want->p, want->len) != NULL;
-	case PRED_REGEX:
-	case PRED_PHRASES: return regex_hit(ev, p->u.regex, s);
 	}
 	return false;
 }
@@ -751,8 +726,7 @@ void pred_eval_run(struct pred_eval *ev, int id)
 	enum req_field f = ev->rs->subj[re->subj].field;
 
 	if (ev->present & REQ_BIT(f))
-		regex_hit(ev, id, re->subj < REQ_FIELD_COUNT ? field_str(ev, f)
-							     : subject_str(ev, re->subj));
+		regex_hit(ev, id);
 }
 
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids)

@@ -148,13 +148,17 @@ bool pred_match(const struct pred *p, struct pred_eval *ev);
 
 /*
  * A necessary condition of p as pattern (or phrase list) ids: p can hold
- * only if one of the ids written to ids[] matches. Returns how many (at
- * most max), or -1 when p has none (a leaf that is no pattern, a not, an
- * any with such a child). The engine runs a match policy only when one of
- * its ids matched, so hundreds of signatures cost their fields' scans and
- * not a walk each.
+ * only if one of the ids written to ids[] matches, or, when *unplain is
+ * set, the record's request line is not plain (pred_plain_request).
+ * Returns how many ids (at most max; 0 only with *unplain: the line
+ * alone), or -1 when p has none (a leaf that is no pattern, a not, an any
+ * with such a child, unless the line decides them). Patterns are preferred
+ * to the line. ev: evaluation state of p's regex set, to decide what a
+ * plain line rules out (pred_false_when_plain); NULL: patterns only. The
+ * engine runs a match policy only when its condition is met, so hundreds
+ * of signatures cost their fields' scans and not a walk each.
  */
-int pred_gate(const struct pred *p, int *ids, int max);
+int pred_gate(const struct pred *p, struct pred_eval *ev, int *ids, int max, bool *unplain);
 /*
  * Which call of pred_eval_run covers pattern id: ids that share one
  * Hyperscan pass share a key (negative), others are their own.
@@ -164,6 +168,20 @@ int regex_scan_key(const struct regex_set *rs, int id);
 void pred_eval_run(struct pred_eval *ev, int id);
 /* The patterns that matched this record so far, each once. */
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids);
+/*
+ * A plain request line: method GET, HEAD or POST, version HTTP/1.0, 1.1,
+ * 2.0 or 3.0, an origin-form target, not marked malformed. Nearly every
+ * record has one, and the policies about odd request lines (versions,
+ * methods, target forms, proxy attempts) cannot hold on it.
+ */
+bool pred_plain_request(const struct request_record *r);
+/*
+ * Whether p holds on no record with a plain request line, whatever its
+ * other fields: its leaves over the line's fields are tried on every value
+ * such a line may have (ev: made from p's regex set; its record is left
+ * changed). false: p may hold, or this cannot tell.
+ */
+bool pred_false_when_plain(const struct pred *p, struct pred_eval *ev);
 /* Subject matches PCRE2 gave up on (match or JIT stack limit): counted as no match;
  * also transformed values cut short at PRED_XF_SCRATCH. */
 uint64_t pred_eval_regex_errors(const struct pred_eval *ev);

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Predicates finished after parsing (predicate.h, pred_finish): needs and costs, cheap children first. */
+#include "engine/predicate.h"
+
+static uint32_t leaf_cost(const struct pred *p)
+{
+	uint32_t xf = p->subj >= REQ_FIELD_COUNT ? 16 : 0;
+
+	switch (p->op) {
+	case PRED_REGEX:
+	case PRED_PHRASES: return 32 + xf;
+	case PRED_CONTAINS: return 4 + xf;
+	case PRED_IN:
+	case PRED_CIDR: return 2 + xf + p->n / 4;
+	default: return (p->type == REQ_TYPE_STR ? 2 : 1) + xf;
+	}
+}
+
+static uint16_t cost_add(uint32_t a, uint32_t b)
+{
+	return (uint16_t)(a + b > UINT16_MAX ? UINT16_MAX : a + b);
+}
+
+static void sort_by_cost(struct pred **kids, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		struct pred *k = kids[i];
+		uint32_t j = i;
+
+		for (; j > 0 && kids[j - 1]->cost > k->cost; j--)
+			kids[j] = kids[j - 1];
+		kids[j] = k;
+	}
+}
+
+void pred_finish(struct pred *p)
+{
+	switch (p->op) {
+	case PRED_ALL:
+	case PRED_ANY:
+		p->need = p->op == PRED_ANY && p->n ? ~0U : 0;
+		p->cost = 0;
+		for (uint32_t i = 0; i < p->n; i++) {
+			pred_finish(p->u.kids[i]);
+			p->cost = cost_add(p->cost, p->u.kids[i]->cost);
+			if (p->op == PRED_ALL)
+				p->need |= p->u.kids[i]->need;
+			else
+				p->need &= p->u.kids[i]->need;
+		}
+		sort_by_cost(p->u.kids, p->n);
+		return;
+	case PRED_NOT:
+		pred_finish(p->u.kids[0]);
+		p->need = 0; /* not(...) of an absent field holds */
+		p->cost = p->u.kids[0]->cost;
+		return;
+	default:
+		p->type = (uint8_t)req_field_type(p->field);
+		p->need = p->op == PRED_EXISTS && !p->flag ? 0 : REQ_BIT(p->field);
+		p->cost = cost_add(leaf_cost(p), 0);
+	}
+}
