@@ -497,10 +497,11 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
 }
 
 /*
- * What a record will read, asked for at once: the oldest bucket when it is
- * about to leave, the newest, and each value's home in its set. In a replay
- * of many quiet sources each is a cache miss; one after another they add up,
- * asked together they overlap.
+ * What a record will read, asked for at once (win_prefetch, then these once
+ * the engine has the values): the oldest bucket when it is about to leave,
+ * the newest, and each value's home in its set. In a replay of many quiet
+ * sources each is a cache miss; one after another they add up, asked
+ * together they overlap.
  */
 void win_prefetch_values(struct win *w, const struct win_spec *s, const struct win_input *in)
 {
