@@ -27,7 +27,7 @@
 #include "gatehawk/sensor.h"
 #include "http_stream.h"
 #include "parse.h"
-#include "src_stats.h"
+#include "src_slots.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
@@ -415,9 +415,8 @@ int cgroup_skb_http_in(struct __sk_buff *skb)
 	struct scan_scratch *scr;
 	struct sensor_stats *st;
 	struct segment s = {};
-	struct src_stats *src;
+	struct src_http_counts *src;
 	struct scan sc = {};
-	struct src_key key;
 	struct bpf_sock *sk;
 	__u64 budget;
 	__u32 zero = 0;
@@ -474,13 +473,13 @@ int cgroup_skb_http_in(struct __sk_buff *skb)
 	if (sc.p->more_open)
 		emit_part(&sc, sc.p->end);
 
-	src_key_set(&key, s.saddr, s.family);
-	src = src_stats_get(&key);
+	src = http_counts(s.saddr, s.family == 4);
 	if (src) {
 		src->request_bytes += sc.p->end - sc.p->first;
 		src->requests += sc.p->requests;
+		/* The coarse clock: a tick's precision is plenty for "last seen". */
 		if (sc.p->requests)
-			src->last_seen_ns = bpf_ktime_get_boot_ns();
+			src->last_seen_ns = bpf_ktime_get_coarse_ns();
 	}
 	st->requests += sc.p->requests;
 	st->pipelined += sc.p->pipelined;
@@ -504,7 +503,7 @@ static __always_inline __u32 status_line(const char *p)
 	return status >= 100 && status <= 599 ? status : 0;
 }
 
-static __always_inline void count_status_class(struct src_stats *src, __u32 status)
+static __always_inline void count_status_class(struct src_http_counts *src, __u32 status)
 {
 	if (status < 300)
 		src->resp_2xx++;
@@ -537,9 +536,8 @@ int cgroup_skb_http_out(struct __sk_buff *skb)
 	struct sensor_config *cfg;
 	struct sensor_stats *st;
 	struct segment s = {};
+	struct src_http_counts *src;
 	struct bpf_tcp_sock *tp;
-	struct src_stats *src;
-	struct src_key key;
 	struct bpf_sock *sk;
 	char line[12];
 	__u32 zero = 0, status;
@@ -567,8 +565,7 @@ int cgroup_skb_http_out(struct __sk_buff *skb)
 		return CG_PASS;
 
 	st->responses++;
-	src_key_set(&key, s.daddr, s.family);
-	src = src_stats_get(&key);
+	src = http_counts(s.daddr, s.family == 4);
 	if (src)
 		count_status_class(src, status);
 	if (!pop_outstanding(sk))
@@ -588,16 +585,15 @@ int cgroup_skb_http_out(struct __sk_buff *skb)
 SEC("sockops")
 int sockops_conn(struct bpf_sock_ops *ops)
 {
+	struct src_http_counts *src;
 	struct sensor_stats *st;
-	struct src_stats *src;
-	struct src_key key;
-	__u32 ip6[4];
+	__u32 ip6[4] = {}; /* all set: clang may read the bytes an IPv4 key ignores */
+	int v4 = 1;
 
 	if (ops->op != BPF_SOCK_OPS_PASSIVE_ESTABLISHED_CB)
 		return 1;
 	if (ops->family == AF_INET) {
 		ip6[0] = ops->remote_ip4;
-		src_key_set(&key, (const __u8 *)ip6, 4);
 	} else if (ops->family == AF_INET6) {
 		ip6[0] = ops->remote_ip6[0];
 		ip6[1] = ops->remote_ip6[1];
@@ -606,13 +602,13 @@ int sockops_conn(struct bpf_sock_ops *ops)
 		/* A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d;
 		 * count them under the IPv4 address the packets carry. */
 		if (!ip6[0] && !ip6[1] && ip6[2] == bpf_htonl(0xffff))
-			src_key_set(&key, (const __u8 *)&ip6[3], 4);
+			ip6[0] = ip6[3];
 		else
-			src_key_set(&key, (const __u8 *)ip6, 6);
+			v4 = 0;
 	} else {
 		return 1;
 	}
-	src = src_stats_get(&key);
+	src = http_counts((const __u8 *)ip6, v4);
 	if (src)
 		src->conns++;
 	st = sensor_stats_get();

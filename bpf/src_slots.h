@@ -9,8 +9,8 @@
 #define GATEHAWK_BPF_SRC_SLOTS_H
 
 #include "gatehawk/sources.h"
-/* src_key_set(), and the sensor's maps: pinned with the gate too, so that
- * `sources` finds them whichever of the two was loaded first. */
+/* src_key_set(), and the sensor's slot table: pinned with the gate too, so
+ * that `sources` finds it whichever of the two was loaded first. */
 #include "src_stats.h"
 
 /* Per-CPU array lookups are inlined by the verifier: a few instructions. */
@@ -31,7 +31,13 @@ struct {
 /* The kernel's tick rate, for the idle time in jiffies (read at load). */
 extern int CONFIG_HZ __kconfig __weak;
 
-static __always_inline int slot_holds(const struct src_slot *s, const __u8 *addr, int v4)
+/* What both slot tables' values start with (asserted in gatehawk/sources.h). */
+struct src_slot_head {
+	struct src_key key;
+	__u32 touched;
+};
+
+static __always_inline int slot_holds(const struct src_slot_head *s, const __u8 *addr, int v4)
 {
 	if (v4)
 		return s->key.family == 4 && *(const __u32 *)s->key.addr == *(const __u32 *)addr;
@@ -41,68 +47,107 @@ static __always_inline int slot_holds(const struct src_slot *s, const __u8 *addr
 }
 
 /* Never used, or its source silent for GH_SRC_SLOT_IDLE_S: a new source may take it. */
-static __always_inline int slot_free(const struct src_slot *s, __u32 now)
+static __always_inline int slot_free(const struct src_slot_head *s, __u32 now)
 {
 	__u32 hz = CONFIG_HZ ? CONFIG_HZ : 1000;
 
 	return !s->key.family || now - s->touched > GH_SRC_SLOT_IDLE_S * hz;
 }
 
-/* The source's slot on this CPU, taking a free one in its window; NULL when none is. */
-static __always_inline struct src_slot *slot_find(const __u8 *addr, int v4, __u32 seed, __u32 now)
+/* How slot_probe found the slot it returned. */
+enum slot_how { SLOT_HELD, SLOT_NEW, SLOT_TAKEN_OVER };
+
+/*
+ * The source's slot on this CPU in a slot table (src_slots or
+ * src_http_slots), taking a free one in its window with the key set and
+ * touched now: the caller zeroes the counts when *how is not SLOT_HELD.
+ * NULL when the window has no slot free.
+ */
+static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, __u32 seed,
+					__u32 now, enum slot_how *how)
 {
 	__u32 base = src_slot_index(addr, v4, seed);
-	struct src_slot *s, *spare = NULL;
-	struct src_slot_meta *meta;
-	__u32 zero = 0;
+	struct src_slot_head *s, *spare = NULL;
 
 	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
 		__u32 idx = (base + i) & (GH_SRC_SLOTS - 1);
 
-		s = bpf_map_lookup_elem(&src_slots, &idx);
+		s = bpf_map_lookup_elem(table, &idx);
 		if (!s)
 			return NULL;
-		if (slot_holds(s, addr, v4))
+		if (slot_holds(s, addr, v4)) {
+			*how = SLOT_HELD;
+			s->touched = now;
 			return s;
+		}
 		if (!spare && slot_free(s, now))
 			spare = s;
 	}
-	meta = bpf_map_lookup_elem(&src_slot_meta, &zero);
-	if (!spare || !meta)
+	if (!spare)
 		return NULL;
-	if (spare->key.family)
-		meta->reclaimed++;
-	else
-		meta->claimed++;
+	*how = spare->key.family ? SLOT_TAKEN_OVER : SLOT_NEW;
 	src_key_set(&spare->key, addr, v4 ? 4 : 6);
-	spare->packets = 0;
-	spare->syns = 0;
-	spare->last_syn_ns = 0;
+	spare->touched = now;
 	return spare;
 }
 
 /* Count a passed packet for its source, or in the unslotted totals. */
 static __always_inline void count_source(const __u8 *addr, int v4, int syn, __u32 seed)
 {
-	__u32 now = (__u32)bpf_jiffies64();
-	struct src_slot *s = slot_find(addr, v4, seed, now);
-	struct src_slot_meta *meta;
-	__u32 zero = 0;
+	__u32 now = (__u32)bpf_jiffies64(), zero = 0;
+	struct src_slot_meta *meta = NULL;
+	enum slot_how how = SLOT_HELD;
+	struct src_slot *s;
 
-	if (!s) {
+	s = slot_probe(&src_slots, addr, v4, seed, now, &how);
+	if (!s || how != SLOT_HELD)
 		meta = bpf_map_lookup_elem(&src_slot_meta, &zero);
+	if (!s) {
 		if (meta) {
 			meta->unslotted_packets++;
 			meta->unslotted_syns += syn;
 		}
 		return;
 	}
-	s->touched = now;
+	if (how != SLOT_HELD) {
+		if (meta)
+			*(how == SLOT_NEW ? &meta->claimed : &meta->reclaimed) += 1;
+		s->packets = 0;
+		s->syns = 0;
+		s->last_syn_ns = 0;
+	}
 	s->packets++;
 	if (syn) {
 		s->syns++;
 		s->last_syn_ns = bpf_ktime_get_coarse_ns();
 	}
+}
+
+/*
+ * The sensor's counts for a source on this CPU: its slot's, or the unslotted
+ * totals when its window has none free; NULL only if a map is missing. The
+ * seed is this CPU's own, drawn at its first event (slots are per CPU, and
+ * readers join by address, so no one else needs it).
+ */
+static __always_inline struct src_http_counts *http_counts(const __u8 *addr, int v4)
+{
+	__u32 now = (__u32)bpf_jiffies64(), zero = 0;
+	struct src_http_meta *meta = bpf_map_lookup_elem(&src_http_meta, &zero);
+	enum slot_how how = SLOT_HELD;
+	struct src_http_slot *s;
+
+	if (!meta)
+		return NULL;
+	if (!meta->seed)
+		meta->seed = bpf_get_prandom_u32() | 1;
+	s = slot_probe(&src_http_slots, addr, v4, meta->seed, now, &how);
+	if (!s)
+		return &meta->unslotted;
+	if (how != SLOT_HELD) {
+		*(how == SLOT_NEW ? &meta->claimed : &meta->reclaimed) += 1;
+		__builtin_memset(&s->c, 0, sizeof(s->c));
+	}
+	return &s->c;
 }
 
 #endif /* GATEHAWK_BPF_SRC_SLOTS_H */

@@ -8,10 +8,11 @@
  *    the pass path. A source that finds no slot free or idle in its window
  *    is counted in src_slot_meta.unslotted_* instead, so every passed packet is
  *    counted exactly once, by source or in the unslotted total.
- *  - src_stats: connections from sock_ops, requests, request bytes and
- *    response classes from the cgroup_skb hooks, all after a handshake. One
- *    LRU map (per-CPU values, summed in user space) keyed by address;
- *    evictions are counted through src_meta.
+ *  - src_http_slots: connections from sock_ops, requests, request bytes and
+ *    response classes from the cgroup_skb hooks, all after a handshake. A
+ *    twin table with the same addressing (its own seed, per CPU, in
+ *    src_http_meta), so the gate's slots stay as small as its pass path
+ *    wants; events of a source without a slot go to src_http_meta.unslotted.
  */
 #ifndef GATEHAWK_SOURCES_H
 #define GATEHAWK_SOURCES_H
@@ -28,9 +29,11 @@ struct src_key {
 	__u8 pad[3];
 };
 
-#define SRC_STATS_FIELDS(X)                                                    \
+#define SRC_GATE_FIELDS(X)                                                     \
 	X(packets)       /* frames that passed the gate */                     \
-	X(syns)          /* TCP SYN without ACK */                             \
+	X(syns)          /* TCP SYN without ACK */
+
+#define SRC_HTTP_FIELDS(X)                                                     \
 	X(conns)         /* established connections (passive open) */          \
 	X(requests)      /* HTTP request heads seen on the HTTP ports */       \
 	X(request_bytes) /* TCP payload bytes from this source on those ports */ \
@@ -39,6 +42,9 @@ struct src_key {
 	X(resp_4xx)                                                            \
 	X(resp_5xx)
 
+#define SRC_STATS_FIELDS(X) SRC_GATE_FIELDS(X) SRC_HTTP_FIELDS(X)
+
+/* A source's counters as the readers see them, both tables summed. */
 struct src_stats {
 #define GH_SRC_MEMBER(name) __u64 name;
 	SRC_STATS_FIELDS(GH_SRC_MEMBER)
@@ -89,16 +95,7 @@ static inline __u32 src_slot_index(const __u8 *addr, int v4, __u32 seed)
 }
 
 /*
- * Sources ever inserted into src_stats (per CPU). The LRU map evicts without
- * telling anyone, so evictions = inserted - entries present now.
- */
-struct src_meta {
-	__u64 inserted;
-};
-
-/*
- * Per-CPU bookkeeping of src_slots, a map of its own so that pins of an
- * older src_meta stay usable. Slots are never freed, only taken over once
+ * Per-CPU bookkeeping of src_slots. Slots are never freed, only taken over once
  * idle: slots in use = claimed.
  */
 struct src_slot_meta {
@@ -106,6 +103,37 @@ struct src_slot_meta {
 	__u64 reclaimed;         /* idle sources' slots taken over: their counts end */
 	__u64 unslotted_packets; /* passed packets of sources that found no slot */
 	__u64 unslotted_syns;    /* the SYNs among them */
+};
+
+/* The sensor's counts of one source, or of the sources without a slot. */
+struct src_http_counts {
+#define GH_SRC_MEMBER(name) __u64 name;
+	SRC_HTTP_FIELDS(GH_SRC_MEMBER)
+#undef GH_SRC_MEMBER
+	/* CLOCK_MONOTONIC_COARSE at its last request, 0 before one; user
+	 * space moves it to boottime as it does src_slot.last_syn_ns. */
+	__u64 last_seen_ns;
+};
+
+/* One source's sensor counts on one CPU; key.family 0: never used. */
+struct src_http_slot {
+	struct src_key key;
+	__u32 touched; /* jiffies (low 32 bits) at its last event */
+	struct src_http_counts c;
+};
+
+/* Both tables are probed by one function (bpf/src_slots.h): the same head. */
+_Static_assert(__builtin_offsetof(struct src_slot, touched) == sizeof(struct src_key) &&
+		       __builtin_offsetof(struct src_http_slot, touched) == sizeof(struct src_key),
+	       "slot values start with key, then touched");
+
+/* Per-CPU bookkeeping of src_http_slots, as src_slot_meta for the gate's. */
+struct src_http_meta {
+	__u32 seed; /* drawn by the first event on this CPU, never 0 after */
+	__u32 pad;
+	__u64 claimed;
+	__u64 reclaimed;
+	struct src_http_counts unslotted;
 };
 
 #endif /* GATEHAWK_SOURCES_H */

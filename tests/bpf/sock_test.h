@@ -99,6 +99,7 @@ struct segment_spec {
 	uint16_t sport, dport;
 	const char *payload;
 	size_t len;
+	const char *client; /* NULL: CLIENT4 or CLIENT6 */
 };
 
 /* Ethernet + IPv4/IPv6 + TCP (no options) + payload; returns the frame length. */
@@ -106,10 +107,10 @@ static inline size_t build_frame(uint8_t *f, const struct segment_spec *s, int e
 {
 	struct tcphdr *th;
 	size_t l3 = s->family == 4 ? sizeof(struct iphdr) : sizeof(struct ipv6hdr);
-	const char *src = egress ? (s->family == 4 ? SERVER4 : SERVER6)
-				 : (s->family == 4 ? CLIENT4 : CLIENT6);
-	const char *dst = egress ? (s->family == 4 ? CLIENT4 : CLIENT6)
-				 : (s->family == 4 ? SERVER4 : SERVER6);
+	const char *client = s->client ? s->client : s->family == 4 ? CLIENT4 : CLIENT6;
+	const char *server = s->family == 4 ? SERVER4 : SERVER6;
+	const char *src = egress ? server : client;
+	const char *dst = egress ? client : server;
 
 	memset(f, 0, ETH_HLEN + l3 + sizeof(*th));
 	((struct ethhdr *)f)->h_proto = htons(s->family == 4 ? ETH_P_IP : ETH_P_IPV6);

@@ -11,8 +11,17 @@
  * lines, chunked bodies, many pipelined heads. The events are run through
  * the daemon's decoder, so each case also checks the record. What spans
  * segments is in test_sock_http_live.c.
+ *
+ * Last, the per-source slot table (gatehawk/sources.h): five sources aimed
+ * at one window of four, every request and response counted exactly once,
+ * by its source's slot or in the unslotted totals. The process stays on one
+ * CPU, so every run meets the same per-CPU table.
  */
+#include <sched.h>
+
 #include "sock_test.h"
+
+static int cpu, ncpu;
 
 static void test_methods(struct ring_buffer *rb)
 {
@@ -282,19 +291,44 @@ static void test_ports_family_sampling(struct ring_buffer *rb)
 	set_config(1);
 }
 
+/* This CPU's copy of the sensor's slot bookkeeping; all 0xff if unreadable. */
+static struct src_http_meta http_meta(void)
+{
+	struct src_http_meta per[ncpu];
+	__u32 zero = 0;
+
+	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_meta), &zero, per))
+		memset(&per[cpu], 0xff, sizeof(per[cpu]));
+	return per[cpu];
+}
+
+/* The counts of client (IPv4) in its window on this CPU; all 0xff when it has no slot. */
+static struct src_http_counts slot_counts(const char *client)
+{
+	struct src_http_counts none;
+	struct src_http_slot per[ncpu];
+	__u8 addr[16] = { 0 };
+	__u32 base;
+
+	memset(&none, 0xff, sizeof(none));
+	inet_pton(AF_INET, client, addr);
+	base = src_slot_index(addr, 1, http_meta().seed);
+	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
+		__u32 idx = (base + i) & (GH_SRC_SLOTS - 1);
+
+		if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_slots), &idx, per))
+			break;
+		if (per[cpu].key.family == 4 && !memcmp(per[cpu].key.addr, addr, 4))
+			return per[cpu].c;
+	}
+	return none;
+}
+
 static uint64_t resp_class_total(int cls)
 {
-	struct src_key key = { .family = 4 };
-	int ncpu = libbpf_num_possible_cpus();
-	struct src_stats per[ncpu];
-	uint64_t sum = 0;
+	struct src_http_counts c = slot_counts(CLIENT4);
 
-	inet_pton(AF_INET, CLIENT4, key.addr);
-	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_stats), &key, per))
-		return 0;
-	for (int c = 0; c < ncpu; c++)
-		sum += cls == 2 ? per[c].resp_2xx : cls == 4 ? per[c].resp_4xx : per[c].resp_5xx;
-	return sum;
+	return cls == 2 ? c.resp_2xx : cls == 4 ? c.resp_4xx : c.resp_5xx;
 }
 
 static void test_responses(void)
@@ -321,9 +355,107 @@ static void test_responses(void)
 	}
 }
 
+/* Whether the window of base on this CPU has no source in it yet. */
+static bool window_empty(__u32 base)
+{
+	struct src_http_slot per[ncpu];
+
+	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
+		__u32 idx = (base + i) & (GH_SRC_SLOTS - 1);
+
+		if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_slots), &idx, per) ||
+		    per[cpu].key.family)
+			return false;
+	}
+	return true;
+}
+
+#define CROWD (GH_SRC_SLOT_PROBE + 1)
+
+/* CROWD addresses in 10/8 that hash to one empty window; false if none found. */
+static bool crowd_one_window(__u32 seed, char out[CROWD][INET_ADDRSTRLEN])
+{
+	__u32 base = 0;
+	int n = 0;
+
+	for (__u32 a = 1; a < 1U << 24 && n < CROWD; a++) {
+		__u32 be = htonl(0x0a000000U | a);
+		__u32 idx = src_slot_index((const __u8 *)&be, 1, seed);
+
+		if (!n && !window_empty(idx))
+			continue;
+		if (n && idx != base)
+			continue;
+		base = idx;
+		inet_ntop(AF_INET, &be, out[n++], INET_ADDRSTRLEN);
+	}
+	return n == CROWD;
+}
+
+/* Source i sends i + 1 requests and one response; the last finds its window full. */
+static void test_source_slots(struct ring_buffer *rb)
+{
+	static const char get[] = "GET /a HTTP/1.1\r\nHost: x\r\n\r\n";
+	static const char resp[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+	char crowd[CROWD][INET_ADDRSTRLEN];
+	struct src_http_meta m0, m1;
+	uint64_t slotted_req = 0, slotted_resp = 0, slotted_bytes = 0, n, sent = 0;
+	int exact = 0;
+
+	/* One request draws this CPU's seed if no earlier one did. */
+	ingress(rb, &(struct segment_spec){ 4, 40000, 80, get, sizeof(get) - 1 }, &n, NULL);
+	m0 = http_meta();
+	if (!ok(m0.seed != 0 && crowd_one_window(m0.seed, crowd),
+		"%d sources aimed at one empty window of CPU %d", CROWD, cpu))
+		return;
+	for (int i = 0; i < CROWD; i++) {
+		struct segment_spec in = { 4, 40000, 80, get, sizeof(get) - 1, crowd[i] };
+		struct segment_spec out = { 4, 80, 40000, resp, sizeof(resp) - 1, crowd[i] };
+
+		for (int r = 0; r <= i; r++) {
+			ingress(rb, &in, &n, NULL);
+			sent += n;
+		}
+		run_prog(skel->progs.cgroup_skb_http_out, &out, 1, 1, NULL);
+	}
+	m1 = http_meta();
+	for (int i = 0; i < GH_SRC_SLOT_PROBE; i++) {
+		struct src_http_counts c = slot_counts(crowd[i]);
+
+		exact += c.requests == (uint64_t)i + 1 && c.resp_2xx == 1 &&
+			 c.request_bytes == (i + 1) * (sizeof(get) - 1) && c.last_seen_ns;
+		slotted_req += c.requests;
+		slotted_resp += c.resp_2xx;
+		slotted_bytes += c.request_bytes;
+	}
+	ok_eq(exact, GH_SRC_SLOT_PROBE, "each source with a slot has exactly its requests, bytes "
+					"and responses, and a last-seen time");
+	ok(slot_counts(crowd[CROWD - 1]).requests == UINT64_MAX && m1.claimed - m0.claimed == 4,
+	   "the fifth source got no slot; four were claimed");
+	ok_eq(m1.unslotted.requests - m0.unslotted.requests, (uint64_t)CROWD,
+	      "its %d requests went to the unslotted totals", CROWD);
+	ok(sent == CROWD * (CROWD + 1) / 2 &&
+		   slotted_req + m1.unslotted.requests - m0.unslotted.requests == sent &&
+		   slotted_resp + m1.unslotted.resp_2xx - m0.unslotted.resp_2xx == CROWD &&
+		   slotted_bytes + m1.unslotted.request_bytes - m0.unslotted.request_bytes ==
+			   sent * (sizeof(get) - 1),
+	   "exact: slots + unslotted == the %llu requests, their bytes and %d responses",
+	   (unsigned long long)sent, CROWD);
+}
+
 int main(void)
 {
-	struct ring_buffer *rb = sock_test_up();
+	struct ring_buffer *rb;
+	cpu_set_t one;
+
+	cpu = sched_getcpu();
+	ncpu = libbpf_num_possible_cpus();
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	if (!ok(cpu >= 0 && ncpu > 0 && !sched_setaffinity(0, sizeof(one), &one),
+		"pinned to CPU %d of %d", cpu, ncpu))
+		return tap_done();
+	rb = sock_test_up();
 
 	if (ok(rb != NULL, "ring buffer opens")) {
 		test_methods(rb);
@@ -336,6 +468,7 @@ int main(void)
 		test_many_pipelined(rb);
 		test_ports_family_sampling(rb);
 		test_responses();
+		test_source_slots(rb);
 	}
 	return sock_test_down(rb);
 }

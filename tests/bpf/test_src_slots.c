@@ -4,7 +4,7 @@
  * set up as gate_harness.h says: every passed packet and SYN counted exactly
  * once, by its source or in the unslotted totals; a full window sends the
  * next source to those totals; an idle slot is taken over; the sensor's
- * src_stats rows join the slots' by address; nothing is counted while
+ * slot rows join the gate's by address; nothing is counted while
  * counting is off. The process stays on one CPU, so every run meets the
  * same per-CPU table and the collisions below are real ones.
  */
@@ -246,31 +246,37 @@ out:
 	free(buf);
 }
 
-/* The sensor's rows (src_stats) and the gate's (slots) make one row per address. */
+/* The sensor's rows (its slots) and the gate's make one row per address. */
 static void test_join(void)
 {
-	int ncpus = ncpu, fd = bpf_map__fd(skel->maps.src_stats);
-	struct src_stats *v = calloc((size_t)ncpus, sizeof(*v)), s;
-	struct src_key k = { .family = 4 };
+	int ncpus = ncpu, fd = bpf_map__fd(skel->maps.src_http_slots);
+	struct src_http_slot *v = calloc((size_t)ncpus, sizeof(*v));
+	struct src_stats s;
 	bool found;
+	__u32 idx = 7;
 	int err;
 
-	inet_pton(AF_INET, sources[1], k.addr);
 	err = !v;
 	if (!err) {
-		v[cpu].requests = 5;
-		v[(cpu + 1) % ncpus].conns = 2;
-		err = bpf_map_update_elem(fd, &k, v, BPF_ANY);
+		v[cpu].key.family = 4;
+		inet_pton(AF_INET, sources[1], v[cpu].key.addr);
+		v[cpu].c.requests = 5;
+		v[(cpu + 1) % ncpus] = v[cpu];
+		v[(cpu + 1) % ncpus].c.conns = 2;
+		err = bpf_map_update_elem(fd, &idx, v, BPF_ANY);
 	}
 	s = row_of(sources[1], &found);
-	ok(!err && found && s.packets == 5 && s.syns == 1 && s.requests == 5 && s.conns == 2,
+	ok(!err && found && s.packets == 5 && s.syns == 1 &&
+		   s.requests == (ncpus > 1 ? 10U : 5U) && s.conns == (ncpus > 1 ? 2U : 0U),
 	   "join: %s in both tables is one row with the gate's packets and SYNs and the "
-	   "sensor's requests and connections",
+	   "sensor's requests and connections summed over CPUs",
 	   sources[1]);
-	inet_pton(AF_INET, "192.0.2.99", k.addr);
-	err = err ?: bpf_map_update_elem(fd, &k, v, BPF_ANY);
+	for (int c = 0; v && c < ncpus; c++)
+		inet_pton(AF_INET, "192.0.2.99", v[c].key.addr);
+	idx = 8;
+	err = err ?: bpf_map_update_elem(fd, &idx, v, BPF_ANY);
 	s = row_of("192.0.2.99", &found);
-	ok(!err && found && !s.packets && s.requests == 5,
+	ok(!err && found && !s.packets && s.requests == (ncpus > 1 ? 10U : 5U),
 	   "join: a source only the sensor counted has its own row");
 	free(v);
 }

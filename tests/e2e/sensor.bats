@@ -548,7 +548,7 @@ segment() {
 		.daemon.decoder.with_status - $b.daemon.decoder.with_status >= 300' <<<"$output"
 }
 
-@test "bpftool map dump of src_slots and src_stats shows the same named counters as sources" {
+@test "bpftool map dump of src_slots and src_http_slots shows the same named counters as sources" {
 	local ip src slots stats addr
 	local -a want
 	ip=$(lab_client6 1)
@@ -557,7 +557,7 @@ segment() {
 	[[ $(http_keepalive 1 6 "gh-e2e-srcstats-$RANDOM" "$LAB_HTTP_PORT" "${want[@]}" | grep -c .) == 20 ]]
 	src=$(src_json "$ip")
 	slots=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_slots")
-	stats=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_stats")
+	stats=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_http_slots")
 	addr="253,119,0,$((16#$LAB_ID)),0,0,0,0,0,0,0,0,0,0,0,2"
 	# The gate's packets and SYNs: the source's slot on each CPU, summed.
 	jq -e --argjson src "$src" --arg addr "$addr" '
@@ -565,13 +565,13 @@ segment() {
 			(.key.addr | map(tostring) | join(",")) == $addr)] as $s |
 		($s | length) >= 1 and
 		all(("packets", "syns"); . as $f | ([$s[][$f]] | add) == $src[$f])' <<<"$slots"
-	# The sensor's counters: the source's src_stats entry, summed over CPUs.
+	# The sensor's counters: the source's slot on each CPU, summed.
 	jq -e --argjson src "$src" --arg addr "$addr" '
-		[.[] | select(.formatted.key.family == 6 and
-			(.formatted.key.addr | map(tostring) | join(",")) == $addr)] |
-		.[0].formatted.values as $v |
+		[.[].formatted.values[].value | select(.key.family == 6 and
+			(.key.addr | map(tostring) | join(",")) == $addr)] as $s |
+		($s | length) >= 1 and
 		all(("conns", "requests", "request_bytes", "resp_2xx", "resp_3xx", "resp_4xx",
-		     "resp_5xx"); . as $f | ([$v[].value[$f]] | add) == $src[$f])' <<<"$stats"
+		     "resp_5xx"); . as $f | ([$s[].c[$f]] | add) == $src[$f])' <<<"$stats"
 	(($(jq -r .requests <<<"$src") >= 20 && $(jq -r .packets <<<"$src") >= 20))
 }
 

@@ -90,9 +90,9 @@ int cmd_sources(int argc, char **argv)
 		"the gate, established connections, HTTP requests and request bytes on the\n"
 		"watched ports, responses by status class. The gate's counts are in\n"
 		"`bpftool map dump pinned " GH_PIN_DIR_DEFAULT "/src_slots` (a slot per source\n"
-		"and CPU), the rest in .../src_stats (one value per CPU); this joins them.\n"
-		"A source that found no free slot on a CPU is listed without the packets it\n"
-		"sent there: `gatehawk stats` counts those as unslotted.",
+		"and CPU), the sensor's in .../src_http_slots (likewise); this joins them.\n"
+		"A source that found no free slot on a CPU is listed without what it sent\n"
+		"there: `gatehawk stats` counts those packets as unslotted.",
 		"  gatehawk sources --sort requests --limit 20\n"
 		"  gatehawk sources --json | jq '.[] | select(.resp_4xx > 100)'\n"
 	};
@@ -113,7 +113,7 @@ int cmd_sources(int argc, char **argv)
 					     "attached?)",
 					 pin_dir);
 	if (fd < 0)
-		return cli_runtime_error(fd, "opening %s/src_stats", pin_dir);
+		return cli_runtime_error(fd, "opening %s/src_http_slots", pin_dir);
 	err = sources_read_all(fd, &rows, &n);
 	close(fd);
 	if (err)

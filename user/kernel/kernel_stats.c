@@ -30,30 +30,28 @@ static int read_sensor(const char *pin_dir, struct kernel_stats *out, struct gh_
 }
 
 /*
- * Sources held in either table (one counted by both the gate's slots and
- * the sensor's src_stats counts twice; a reading of the tables would be
- * exact but walks megabytes), whose counts ended to make room, and passed
- * packets counted in no source's slot.
+ * Slots in use in either table (a source counted by both the gate and the
+ * sensor counts twice, and once per CPU it came in on: a reading of the
+ * tables would be exact but walks megabytes), counts ended to make room,
+ * and passed packets counted in no source's slot.
  */
 static int read_sources(const char *pin_dir, struct kernel_stats *out, struct gh_err *e)
 {
 	struct src_slot_meta slots;
-	uint64_t inserted = 0;
-	uint32_t live = 0;
-	int fd = gh_pin_open(pin_dir, "src_stats"), err;
+	struct src_http_meta http;
+	int fd = gh_pin_open(pin_dir, "src_http_slots"), err;
 
 	if (fd == -ENOENT)
 		return 0;
 	if (fd < 0)
-		return gh_err_sys(e, fd, "opening src_stats");
-	err = map_count(fd, &live);
+		return gh_err_sys(e, fd, "opening src_http_slots");
 	close(fd);
-	err = err ?: sources_inserted(pin_dir, &inserted) ?: source_slots_meta(pin_dir, &slots);
+	err = source_slots_meta(pin_dir, &slots) ?: source_http_meta(pin_dir, &http);
 	if (err)
 		return gh_err_sys(e, err, "reading per-source counters");
 	out->has_sources = true;
-	out->sources_tracked = live + slots.claimed;
-	out->sources_evicted = (inserted > live ? inserted - live : 0) + slots.reclaimed;
+	out->sources_tracked = slots.claimed + http.claimed;
+	out->sources_evicted = slots.reclaimed + http.reclaimed;
 	out->sources_unslotted_packets = slots.unslotted_packets;
 	return 0;
 }

@@ -22,9 +22,9 @@ struct kernel_stats {
 	struct gate_stats gate;
 	bool has_sensor;   /* its maps exist once `run` has loaded it */
 	struct sensor_stats sensor;
-	bool has_sources;  /* src_stats is pinned */
-	uint64_t sources_tracked; /* src_stats entries + gate slots in use */
-	uint64_t sources_evicted; /* src_stats evictions + idle slots taken over */
+	bool has_sources;  /* src_http_slots is pinned */
+	uint64_t sources_tracked; /* slots in use, gate's + sensor's */
+	uint64_t sources_evicted; /* idle slots taken over, gate's + sensor's */
 	uint64_t sources_unslotted_packets; /* passed, counted in no source's slot */
 };
 

@@ -15,7 +15,7 @@
 #include "kernel/src_counters.h"
 
 /* One 8-byte-aligned copy per CPU in per-CPU map values. */
-#define PERCPU_STRIDE ((sizeof(struct src_stats) + 7) & ~(size_t)7)
+#define HTTP_SLOT_STRIDE ((sizeof(struct src_http_slot) + 7) & ~(size_t)7)
 #define SLOT_STRIDE ((sizeof(struct src_slot) + 7) & ~(size_t)7)
 
 static const char *const field_names[] = {
@@ -55,11 +55,12 @@ uint64_t source_field_value(const struct source_row *r, int index)
 
 /*
  * The handle is the pin directory itself, for the two tables are joined on
- * every read; opening src_stats here proves that pins can be opened at all.
+ * every read; opening src_http_slots (which the gate and the sensor both
+ * pin) here proves that pins can be opened at all.
  */
 int sources_open(const char *pin_dir)
 {
-	int fd = gh_pin_open(pin_dir, "src_stats");
+	int fd = gh_pin_open(pin_dir, "src_http_slots");
 
 	if (fd < 0)
 		return fd;
@@ -110,17 +111,28 @@ static void stats_add(struct src_stats *into, const struct src_stats *s)
 		into->last_seen_ns = s->last_seen_ns;
 }
 
-/* A src_stats entry: one row, its per-CPU values summed. */
-static int stats_row(const void *key, const void *value, void *ctx)
+/* A src_http_slots index: a row for each CPU whose slot there holds a source. */
+static int http_slot_rows(const void *key, const void *value, void *ctx)
 {
-	const struct src_key *k = key;
 	struct read_ctx *c = ctx;
-	struct source_row *row = row_add(c->rows, k->family, k->addr);
 
-	if (!row)
-		return -ENOMEM;
-	for (int cpu = 0; cpu < c->ncpu; cpu++)
-		stats_add(&row->s, (const void *)((const char *)value + (size_t)cpu * PERCPU_STRIDE));
+	(void)key;
+	for (int cpu = 0; cpu < c->ncpu; cpu++) {
+		const struct src_http_slot *s =
+			(const void *)((const char *)value + (size_t)cpu * HTTP_SLOT_STRIDE);
+		struct source_row *row;
+
+		if (s->key.family != 4 && s->key.family != 6)
+			continue;
+		row = row_add(c->rows, s->key.family, s->key.addr);
+		if (!row)
+			return -ENOMEM;
+#define GH_SRC_COPY(name) row->s.name = s->c.name;
+		SRC_HTTP_FIELDS(GH_SRC_COPY)
+#undef GH_SRC_COPY
+		if (s->c.last_seen_ns)
+			row->s.last_seen_ns = s->c.last_seen_ns + c->boot_offset;
+	}
 	return 0;
 }
 
@@ -172,7 +184,7 @@ static int read_joined(int dir_fd, struct row_list *l)
 
 	if (c.ncpu < 0)
 		return c.ncpu;
-	err = read_table(dir_fd, "src_stats", stats_row, &c) ?:
+	err = read_table(dir_fd, "src_http_slots", http_slot_rows, &c) ?:
 	      read_table(dir_fd, "src_slots", slot_rows, &c);
 	if (err)
 		return err;
@@ -223,29 +235,28 @@ int source_addr_cmp(const void *a, const void *b)
 	return memcmp(ra->addr.bytes, rb->addr.bytes, sizeof(ra->addr.bytes));
 }
 
-int sources_inserted(const char *pin_dir, uint64_t *inserted)
+/* A per-CPU bookkeeping map summed; zeros when not pinned. */
+static int meta_sum(const char *pin_dir, const char *name, void *sum, size_t size)
 {
-	struct src_meta sum;
-	int fd = gh_pin_open(pin_dir, "src_meta"), err;
+	int fd = gh_pin_open(pin_dir, name), err;
 
+	memset(sum, 0, size);
+	if (fd == -ENOENT)
+		return 0;
 	if (fd < 0)
 		return fd;
-	err = map_percpu_sum(fd, 0, &sum, sizeof(sum));
+	err = map_percpu_sum(fd, 0, sum, size);
 	close(fd);
-	*inserted = err ? 0 : sum.inserted;
 	return err;
 }
 
 int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum)
 {
-	int fd = gh_pin_open(pin_dir, "src_slot_meta"), err;
+	return meta_sum(pin_dir, "src_slot_meta", sum, sizeof(*sum));
+}
 
-	memset(sum, 0, sizeof(*sum));
-	if (fd == -ENOENT)
-		return 0;
-	if (fd < 0)
-		return fd;
-	err = map_percpu_sum(fd, 0, sum, sizeof(*sum));
-	close(fd);
-	return err;
+/* The seed and unslotted.last_seen_ns are summed too: meaningless, and unread. */
+int source_http_meta(const char *pin_dir, struct src_http_meta *sum)
+{
+	return meta_sum(pin_dir, "src_http_meta", sum, sizeof(*sum));
 }

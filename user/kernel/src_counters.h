@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * The kernel's exact per-source counters: the gate's slot table (packets,
- * SYNs) and the sensor's src_stats (the rest) joined by address and summed
- * over CPUs (gatehawk/sources.h).
+ * SYNs) and the sensor's (the rest) joined by address and summed over CPUs
+ * (gatehawk/sources.h).
  */
 #ifndef GATEHAWK_SRC_COUNTERS_H
 #define GATEHAWK_SRC_COUNTERS_H
@@ -31,10 +31,10 @@ int sources_foreach(int fd, source_visit_fn fn, void *ctx);
 int sources_read_all(int fd, struct source_row **rows, size_t *n);
 /* Order by address (family, then bytes): for sorting and bsearch. */
 int source_addr_cmp(const void *a, const void *b);
-/* Sources ever inserted into src_stats, summed over CPUs (evictions = this - live). */
-int sources_inserted(const char *pin_dir, uint64_t *inserted);
-/* The gate's slot bookkeeping summed over CPUs; zeros while the gate has none pinned. */
+/* The gate's slot bookkeeping summed over CPUs; zeros while none is pinned. */
 int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum);
+/* The sensor's, likewise. */
+int source_http_meta(const char *pin_dir, struct src_http_meta *sum);
 
 /* Counter names as in SRC_STATS_FIELDS plus last_seen_ns; -1 when unknown. */
 int source_field_index(const char *name);
