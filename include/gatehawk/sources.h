@@ -19,9 +19,6 @@
 
 #include "gatehawk/types.h"
 
-#define GH_DEFAULT_MAX_SOURCES 65536
-#define GH_MIN_MAX_SOURCES 64
-
 /* IPv4 sources use addr[0..3] and family 4; the rest of addr is zero. */
 struct src_key {
 	__u8 addr[16];

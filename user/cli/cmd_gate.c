@@ -22,7 +22,6 @@ struct gate_cli {
 	const char *mode;
 	const char *pin_dir;
 	uint32_t max_blocks;
-	uint32_t max_sources;
 };
 
 #define GATE_CLI_OPTS(g)                                                                   \
@@ -32,9 +31,7 @@ struct gate_cli {
 	{ "pin-dir", "DIR", cli_set_string, &(g).pin_dir,                                  \
 	  "bpffs directory for maps and links (default: " GH_PIN_DIR_DEFAULT ")" },        \
 	{ "max-blocks", "N", cli_set_u32, &(g).max_blocks,                                 \
-	  "entries per block map when first created (default: 262144)" },                 \
-	{ "max-sources", "N", cli_set_u32, &(g).max_sources,                               \
-	  "per-source counter entries when first created (default: 65536)" }
+	  "entries per block map when first created (default: 262144)" }
 
 static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_attach_opts *o)
 {
@@ -43,15 +40,11 @@ static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_at
 	memset(o, 0, sizeof(*o));
 	o->pin_dir = g->pin_dir;
 	o->sizes.max_blocks = g->max_blocks;
-	o->sizes.max_sources = g->max_sources;
 	if (!g->iface)
 		return cli_input_error("%s: --iface IF[,IF...] is required", path);
 	if (g->max_blocks < GH_MIN_MAX_BLOCKS)
 		return cli_input_error("--max-blocks: expected at least %u, got %u", GH_MIN_MAX_BLOCKS,
 				       g->max_blocks);
-	if (g->max_sources < GH_MIN_MAX_SOURCES)
-		return cli_input_error("--max-sources: expected at least %u, got %u",
-				       GH_MIN_MAX_SOURCES, g->max_sources);
 	return cli_report(&e, gate_parse_ifaces(g->iface, o, &e)
 				      ?: gate_parse_xdp_mode(g->mode, &o->mode, &e));
 }
@@ -59,13 +52,12 @@ static int gate_cli_resolve(struct gate_cli *g, const char *path, struct gate_at
 int cmd_attach(int argc, char **argv)
 {
 	struct gate_cli g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
-			      .max_blocks = GH_DEFAULT_MAX_BLOCKS,
-			      .max_sources = GH_DEFAULT_MAX_SOURCES };
+			      .max_blocks = GH_DEFAULT_MAX_BLOCKS };
 	const struct cli_opt opts[] = { GATE_CLI_OPTS(g), { 0 } };
 	const struct cli_usage usage = {
 		"gatehawk attach",
 		"--iface IF[,IF...] [--xdp-mode native|skb|auto] [--pin-dir DIR]\n"
-		"                       [--max-blocks N] [--max-sources N]",
+		"                       [--max-blocks N]",
 		"Load the XDP gate, attach it to each interface with a pinned BPF link and exit.\n"
 		"Drops continue with no process running. Attaching again reuses the pinned maps\n"
 		"with their entries and swaps in the new program without a gap.",
@@ -216,8 +208,7 @@ static int run_daemon(struct daemon_opts *d, struct run_args *a, const char *usa
 int cmd_run(int argc, char **argv)
 {
 	struct run_args a = { .g = { .mode = "auto", .pin_dir = GH_PIN_DIR_DEFAULT,
-				     .max_blocks = GH_DEFAULT_MAX_BLOCKS,
-				     .max_sources = GH_DEFAULT_MAX_SOURCES },
+				     .max_blocks = GH_DEFAULT_MAX_BLOCKS },
 			      .ports = GH_DEFAULT_HTTP_PORTS,
 			      .fleet = { .opts.queue_max = GH_FLEET_QUEUE_DEFAULT } };
 	struct daemon_opts d = { .sensor.tun.sample_rate = 1, .on_started = report_notes,
@@ -291,7 +282,7 @@ int cmd_run(int argc, char **argv)
 		"                    [--webhook URL] [--allow-file FILE]... [--sample-rate N]\n"
 		"                    [--print-requests] [--max-groups N] [--ipv6-prefix N]\n"
 		"                    [--xdp-mode native|skb|auto] [--pin-dir DIR] [--max-blocks N]\n"
-		"                    [--max-sources N] [--format FMT | --log-format SPEC]\n"
+		"                    [--format FMT | --log-format SPEC]\n"
 		"                    [--trusted-proxy CIDR]... [--protect CIDR]... [--metrics ADDR:PORT]\n"
 		"                    [--fleet URL [--fleet-name NAME] [--fleet-creds FILE]\n"
 		"                     [--fleet-tls-ca FILE]... [--fleet-queue N]]\n"

@@ -340,7 +340,7 @@ int cmd_top(int argc, char **argv)
 		return cli_input_error("--sort: unknown field '%s'; see --help", sort);
 	fd = sources_open(o.pin_dir);
 	if (fd < 0)
-		return cli_runtime_error(fd, "opening %s/src_stats (is the gate attached?)",
+		return cli_runtime_error(fd, "opening %s/src_http_slots (is the gate or sensor loaded?)",
 					 o.pin_dir);
 	err = run_frames(fd, &o);
 	close(fd);

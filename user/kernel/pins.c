@@ -103,8 +103,6 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 {
 	if (!strncmp(name, "block_", 6) || !strncmp(name, "throttle_", 9))
 		return sizes->max_blocks;
-	if (!strcmp(name, "src_stats"))
-		return sizes->max_sources;
 	if (!strcmp(name, "events"))
 		return sizes->ring_bytes;
 	return 0;

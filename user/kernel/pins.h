@@ -32,7 +32,6 @@ void gh_pin_dir_unlock(int fd);
 /* Load-time sizes of the maps that have one; 0 keeps the object's default. */
 struct gh_map_sizes {
 	uint32_t max_blocks;  /* block_* and throttle_* maps */
-	uint32_t max_sources; /* src_stats */
 	uint32_t ring_bytes;  /* events ring buffer */
 };
 
