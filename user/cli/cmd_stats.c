@@ -75,6 +75,7 @@ static int kernel_sections(const char *pin_dir, struct stats_out *o)
 		put(o, "tracked", k.sources_tracked);
 		put(o, "evicted", k.sources_evicted);
 		put(o, "unslotted_packets", k.sources_unslotted_packets);
+		put(o, "unslotted_requests", k.sources_unslotted_requests);
 	}
 	return 0;
 }
@@ -132,7 +133,8 @@ int cmd_stats(int argc, char **argv)
 		"sensor:  requests counted and sampled, pipelined heads, responses, skipped\n"
 		"         retransmissions, and ring-buffer samples lost, by reason.\n"
 		"sources: tracked (slots in use, gate's + sensor's), evicted (idle slots taken\n"
-		"         over, gate's + sensor's), passed packets counted in no slot.\n"
+		"         over, gate's + sensor's), passed packets and requests counted in no\n"
+		"         slot (the source's window of slots was full).\n"
 		"daemon:  when 'gatehawk run' is up: decoded and malformed heads, engine groups,\n"
 		"         late and future records, alerts and blocks per policy, blocks spared\n"
 		"         (or narrowed to their source) and why, throttles written, entries a\n"

@@ -127,6 +127,9 @@ static void render_kernel(struct prom_text *t, const struct kernel_stats *k)
 		prom_metric_u64(t, "gatehawk_sources_unslotted_packets_total", PROM_COUNTER,
 				"Passed packets counted in no source's slot (its window was full).",
 				k->sources_unslotted_packets);
+		prom_metric_u64(t, "gatehawk_sources_unslotted_requests_total", PROM_COUNTER,
+				"Requests counted in no source's slot (its window was full).",
+				k->sources_unslotted_requests);
 	}
 }
 

@@ -33,7 +33,7 @@ static int read_sensor(const char *pin_dir, struct kernel_stats *out, struct gh_
  * Slots in use in either table (a source counted by both the gate and the
  * sensor counts twice, and once per CPU it came in on: a reading of the
  * tables would be exact but walks megabytes), counts ended to make room,
- * and passed packets counted in no source's slot.
+ * and passed packets and requests counted in no source's slot.
  */
 static int read_sources(const char *pin_dir, struct kernel_stats *out, struct gh_err *e)
 {
@@ -53,6 +53,7 @@ static int read_sources(const char *pin_dir, struct kernel_stats *out, struct gh
 	out->sources_tracked = slots.claimed + http.claimed;
 	out->sources_evicted = slots.reclaimed + http.reclaimed;
 	out->sources_unslotted_packets = slots.unslotted_packets;
+	out->sources_unslotted_requests = http.unslotted.requests;
 	return 0;
 }
 

@@ -26,6 +26,7 @@ struct kernel_stats {
 	uint64_t sources_tracked; /* slots in use, gate's + sensor's */
 	uint64_t sources_evicted; /* idle slots taken over, gate's + sensor's */
 	uint64_t sources_unslotted_packets; /* passed, counted in no source's slot */
+	uint64_t sources_unslotted_requests; /* sensor requests counted in no source's slot */
 };
 
 /*
