@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * The CRS prefilter (crs_prefilter.h): a Hyperscan database per field from
- * the table below (rows for the configured paranoia level), one for the
- * words of the @pmFromFile data files the REQUEST-*.conf rules of that level
- * name, libinjection on what 942100/941100 read, and a few checks of whole
- * values (method, protocol, Accept, Content-Type, repeated parameters,
- * special-character counts) that a pattern cannot say, in C.
+ * The CRS prefilter (crs_prefilter.h): a Hyperscan database of the table
+ * below (rows for the configured paranoia level, each marking in its own
+ * fields), one of the words of the @pmFromFile data files the
+ * REQUEST-*.conf rules of that level name, libinjection on what
+ * 942100/941100 read, and a few checks of whole values (method, protocol,
+ * Accept, Content-Type, repeated parameters, special-character counts) that
+ * a pattern cannot say, in C.
  *
  * The rows were written against CRS 3.3.4 by reading each REQUEST rule:
  * a rule whose pattern needs a byte outside the field's plain alphabet is
