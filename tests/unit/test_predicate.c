@@ -334,6 +334,39 @@ static void test_regex_paths(void)
 	      "regex stays case-sensitive on the fallback");
 }
 
+/*
+ * A field's patterns are compiled together before any is asked about alone:
+ * one Hyperscan refuses must not take the others off Hyperscan (the compile
+ * is tried again without it), and each still answers.
+ */
+static void test_refused_beside_accepted(void)
+{
+	const char *where = "{\"any\": [{\"field\": \"path\", \"regex\": \"^/login\"}, "
+			    "{\"field\": \"path\", \"regex\": \"(a)\\\\1\"}, "
+			    "{\"field\": \"path\", \"iregex\": \"admin|wp-\"}]}";
+	static const char *const paths[] = { "/login", "/xaax", "/WP-json", "/home" };
+	static const bool want[] = { true, true, true, false };
+	struct policy_set *ps = load_where(where, 0);
+	struct pred_eval *ev;
+
+	if (!ok(ps != NULL, "three patterns on one field load, one of them Hyperscan refuses"))
+		return;
+	ok(regex_uses_hyperscan(ps->regexes, 0) && regex_uses_hyperscan(ps->regexes, 2),
+	   "the two Hyperscan takes stay on Hyperscan");
+	ok(!regex_uses_hyperscan(ps->regexes, 1), "the back-reference goes to PCRE2");
+	ev = pred_eval_new(ps->regexes);
+	for (size_t i = 0; ev && i < sizeof(paths) / sizeof(paths[0]); i++) {
+		struct request_record r = { .present = 0 };
+
+		set_str(&r, REQ_PATH, paths[i]);
+		pred_eval_begin(ev, &r);
+		ok_eq(pred_match(ps->policies[0].where, ev), want[i], "%s: %s", paths[i],
+		      want[i] ? "matches" : "no match");
+	}
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
 static void test_scan_once(void)
 {
 	const char *where =
@@ -691,6 +724,7 @@ int main(void)
 	test_exists_and_combinators();
 	test_empty_and_ipv6();
 	test_regex_paths();
+	test_refused_beside_accepted();
 	test_scan_once();
 	test_pcre_limits();
 	test_transforms();
