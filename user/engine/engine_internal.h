@@ -276,7 +276,21 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 
 /* ---- engine_window.c, engine_rate.c --------------------------------------- */
 
-void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* A record its filter let through into the policy's window. */
+void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r);
+
+/* The filter inline: most records fail it, and pay no call into a function that saves much. */
+static inline void eng_run_window(struct engine *e, struct epolicy *ep,
+				  const struct request_record *r)
+{
+	const struct pred *filter = ep->p->window.filter;
+
+	if (filter && !pred_match(filter, e->ev)) {
+		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
+		return;
+	}
+	eng_window_add(e, ep, r);
+}
 /* A rate policy fed from a record (replay): what the record adds to its metric. */
 void eng_run_rate(struct engine *e, struct epolicy *ep, const struct request_record *r);
 /* amount more of the metric at ts in group gi; counted_from goes into the evidence. */
