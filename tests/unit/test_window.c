@@ -122,6 +122,42 @@ static void test_sliding_distinct_exact(void)
 	win_free(w, &s);
 }
 
+/* A window reset for another group (the engine's pool): what it held before must not count. */
+static void test_reset_reuse(void)
+{
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+
+	spec_for(&s, false, 60, 0);
+	w = win_new(&s);
+	/* 12 values over 6 buckets: the set (8 inline) and the ring (4 inline) grown onto the heap. */
+	for (uint64_t i = 0; i < 12; i++)
+		add(w, &s, (1 + i / 2) * S, 100 + i, true, 1, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 12, "12 distinct values before the reset");
+	win_reset(w, &s);
+	ok_eq(win_entries(w), 0, "reset: nothing held");
+	add(w, &s, 500 * S, 100, false, 3, &v);
+	add(w, &s, 501 * S, 101, false, 4, &v);
+	ok_eq(v.n, 2, "reused: only its own two records");
+	ok_eq((long long)v.agg[A_DISTINCT], 2, "reused: values of the old group (100, 101) are new");
+	ok_eq((long long)v.agg[A_SUM], 7, "reused: sum 3 + 4");
+	ok_eq(v.first_ns, 500 * S, "reused: the oldest record is its own");
+	for (uint64_t i = 0; i < 300; i++)
+		add(w, &s, (502 + i / 10) * S, 1000 + i, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 302, "reused: grows again (302 distinct)");
+	win_reset(w, &s);
+	add(w, &s, 900 * S, 1000, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 1, "reset again: one value");
+	ok_eq(win_entries(w), 2, "one bucket and one value held");
+	for (uint64_t i = 0; i < 12; i++)
+		add(w, &s, (901 + i) * S, 2000 + i, false, 0, &v);
+	add(w, &s, 2000 * S, 2000, false, 0, &v);
+	ok_eq((long long)v.agg[A_DISTINCT], 1,
+	      "all expired: 2000 is new, alone");
+	win_free(w, &s);
+}
+
 static void test_sliding_late(void)
 {
 	struct win_spec s;
@@ -502,6 +538,22 @@ static void test_rate(void)
 	ok_eq(sum, 1, "a jump past the whole window starts over");
 	ok_eq(rate_win_expire(w, &s, 204 * S), false, "still live at 204s");
 	ok_eq(rate_win_expire(w, &s, 205 * S), true, "gone at 205s");
+	rate_win_add(w, &s, 197 * S, 2, &sum);
+	ok_eq(sum, 3, "a late 197 counts: its bucket lies behind the newest's, across the wrap");
+	rate_win_add(w, &s, 201 * S, 1, &sum);
+	ok_eq(sum, 4, "201: the empty 196 left");
+	rate_win_add(w, &s, 202 * S, 1, &sum);
+	ok_eq(sum, 3, "202: 197 left from the bucket it was put in");
+	free(w);
+	rate_spec_init(&s, 3600);
+	w = rate_win_new(&s);
+	rate_win_add(w, &s, 7200 * S, 5, &sum);
+	rate_win_add(w, &s, 7259 * S, 1, &sum);
+	ok_eq(sum, 6, "minute buckets: 7200 s and 7259 s share one");
+	rate_win_add(w, &s, 10799 * S, 1, &sum);
+	ok_eq(sum, 7, "the hour's last bucket still holds the first");
+	rate_win_add(w, &s, 10800 * S, 1, &sum);
+	ok_eq(sum, 2, "an hour after 7200 s, that minute left");
 	free(w);
 	rate_spec_init(&s, 3600);
 	ok_eq(s.buckets, 60, "an hour: 60 buckets");
@@ -526,6 +578,7 @@ int main(void)
 {
 	test_sliding_boundary();
 	test_sliding_distinct_exact();
+	test_reset_reuse();
 	test_sliding_late();
 	test_sliding_cap();
 	test_sliding_subsecond();

@@ -37,9 +37,8 @@ static bool pool_put(void **pool, uint32_t *n, void *p)
 	return true;
 }
 
-/* Out of line: eng_slot_state runs for every window record and mostly finds the state. */
-static __attribute__((noinline)) void *slot_state_new(struct engine *e, struct epolicy *ep,
-						       struct slot *s)
+/* eng_slot_state when the slot has no state yet. */
+void *eng_slot_state_new(struct engine *e, struct epolicy *ep, struct slot *s)
 {
 	/* Pooled states were emptied when released. */
 	s->state = eng_pool_take(&ep->pool, &ep->pooled);
@@ -51,12 +50,6 @@ static __attribute__((noinline)) void *slot_state_new(struct engine *e, struct e
 			e->st.alloc_failures++;
 	}
 	return s->state;
-}
-
-/* The slot's window or rate state, created (or recycled) on first use. */
-void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s)
-{
-	return s->state ? s->state : slot_state_new(e, ep, s);
 }
 
 static void state_release(struct engine *e, struct epolicy *ep, void *state)
@@ -393,9 +386,8 @@ static void group_prefetch(const struct engine *e, const struct gclass *c, uint3
 		__builtin_prefetch(slots[i].state, 1);
 }
 
-/* Out of line, as slot_state_new: the first policy of the class this record looks the group up. */
-static __attribute__((noinline)) uint32_t record_group_lookup(struct engine *e, uint16_t ci,
-							      const struct request_record *r)
+/* The first policy of the class this record looks the group up (eng_record_group). */
+uint32_t eng_record_group_lookup(struct engine *e, uint16_t ci, const struct request_record *r)
 {
 	struct gclass *c = &e->cls[ci];
 	struct gkey k = { .cls = ci };
@@ -415,35 +407,4 @@ static __attribute__((noinline)) uint32_t record_group_lookup(struct engine *e, 
 	if (c->memo != NIL)
 		group_prefetch(e, c, c->memo);
 	return c->memo;
-}
-
-/* The record's group in class ci (once per record); NIL when a group_by field is absent. */
-uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_record *r)
-{
-	const struct gclass *c = &e->cls[ci];
-
-	return c->memo_gen == e->gen ? c->memo : record_group_lookup(e, ci, r);
-}
-
-static inline struct slot *group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
-{
-	struct slot *s = &e->g[gi].slots[ep->slot];
-
-	if (!s->active) {
-		s->active = true;
-		e->pst[ep - e->pol].groups++;
-	}
-	return s;
-}
-
-struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
-{
-	return group_slot(e, ep, gi);
-}
-
-struct slot *eng_policy_slot(struct engine *e, struct epolicy *ep,
-			     const struct request_record *r, uint32_t *gi)
-{
-	*gi = eng_record_group(e, ep->cls, r);
-	return *gi == NIL ? NULL : group_slot(e, ep, *gi);
 }

@@ -231,8 +231,17 @@ void *eng_pool_take(void **pool, uint32_t *n);
  * head at most once per second of event time (now).
  */
 uint32_t eng_group_get(struct engine *e, const struct gkey *k, uint64_t now);
-/* The slot's window or rate state, created (or recycled) on first use; NULL without memory. */
-void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s);
+/* eng_slot_state when the slot has no state yet. */
+void *eng_slot_state_new(struct engine *e, struct epolicy *ep, struct slot *s);
+
+/*
+ * The slot's window or rate state, created (or recycled) on first use; NULL
+ * without memory. Inline: every window record asks, and mostly finds it.
+ */
+static inline void *eng_slot_state(struct engine *e, struct epolicy *ep, struct slot *s)
+{
+	return s->state ? s->state : eng_slot_state_new(e, ep, s);
+}
 void eng_group_drop(struct engine *e, uint32_t idx, bool evicted);
 /*
  * Policy ep fired in group gi (a cooldown began, maybe offenses): a
@@ -253,13 +262,41 @@ void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon);
 void eng_gc_step(struct engine *e);
 /* The field's hash for this record (cached per record); 0 when absent. */
 uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f);
-/* The record's group in class ci (once per record); NIL when a group_by field is absent. */
-uint32_t eng_record_group(struct engine *e, uint16_t ci, const struct request_record *r);
+/* eng_record_group when the record has not looked the class up yet. */
+uint32_t eng_record_group_lookup(struct engine *e, uint16_t ci, const struct request_record *r);
+
+/*
+ * The record's group in class ci (once per record); NIL when a group_by
+ * field is absent. This and the two below are inline: every window and rate
+ * policy a record reaches asks, and mostly finds the memo.
+ */
+static inline uint32_t eng_record_group(struct engine *e, uint16_t ci,
+					const struct request_record *r)
+{
+	const struct gclass *c = &e->cls[ci];
+
+	return c->memo_gen == e->gen ? c->memo : eng_record_group_lookup(e, ci, r);
+}
+
 /* The policy's slot in group gi, marked active (counted in the policy's groups). */
-struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi);
+static inline struct slot *eng_group_slot(struct engine *e, struct epolicy *ep, uint32_t gi)
+{
+	struct slot *s = &e->g[gi].slots[ep->slot];
+
+	if (!s->active) {
+		s->active = true;
+		e->pst[ep - e->pol].groups++;
+	}
+	return s;
+}
+
 /* The same in the record's group; NULL when it has none. */
-struct slot *eng_policy_slot(struct engine *e, struct epolicy *ep,
-			     const struct request_record *r, uint32_t *gi);
+static inline struct slot *eng_policy_slot(struct engine *e, struct epolicy *ep,
+					   const struct request_record *r, uint32_t *gi)
+{
+	*gi = eng_record_group(e, ep->cls, r);
+	return *gi == NIL ? NULL : eng_group_slot(e, ep, *gi);
+}
 
 /* ---- engine_verdict.c ----------------------------------------------------- */
 
@@ -276,7 +313,21 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 
 /* ---- engine_window.c, engine_rate.c --------------------------------------- */
 
-void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* A record its filter let through into the policy's window. */
+void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r);
+
+/* The filter inline: most records fail it, and pay no call into a function that saves much. */
+static inline void eng_run_window(struct engine *e, struct epolicy *ep,
+				  const struct request_record *r)
+{
+	const struct pred *filter = ep->p->window.filter;
+
+	if (filter && !pred_match(filter, e->ev)) {
+		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
+		return;
+	}
+	eng_window_add(e, ep, r);
+}
 /* A rate policy fed from a record (replay): what the record adds to its metric. */
 void eng_run_rate(struct engine *e, struct epolicy *ep, const struct request_record *r);
 /* amount more of the metric at ts in group gi; counted_from goes into the evidence. */

@@ -126,7 +126,7 @@ static bool blocks_part_of_group(const struct engine *e, const struct epolicy *e
 		       eng_class_prefix(&e->cls[ep->cls], src);
 }
 
-void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_record *r)
+void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r)
 {
 	const struct policy_window *w = &ep->p->window;
 	struct win_input in;
@@ -137,10 +137,6 @@ void eng_run_window(struct engine *e, struct epolicy *ep, const struct request_r
 	uint32_t gi;
 	int rc;
 
-	if (w->filter && !pred_match(w->filter, e->ev)) {
-		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
-		return;
-	}
 	e->pst[ep - e->pol].matched++;
 	s = eng_policy_slot(e, ep, r, &gi);
 	if (!s || !(win = eng_slot_state(e, ep, s))) {
