@@ -14,6 +14,7 @@
 
 #include "base/err.h"
 #include "base/private_dir.h"
+#include "gatehawk/sources.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 
@@ -105,6 +106,12 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 		return sizes->max_blocks;
 	if (!strcmp(name, "events"))
 		return sizes->ring_bytes;
+	/* One region of slots per possible CPU (bpf/src_stats.h). */
+	if (!strcmp(name, "src_slots") || !strcmp(name, "src_http_slots")) {
+		int ncpu = libbpf_num_possible_cpus();
+
+		return ncpu > 0 ? GH_SRC_SLOTS * (uint32_t)ncpu : 0;
+	}
 	return 0;
 }
 
