@@ -10,6 +10,7 @@
  */
 #include <sched.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "gate_harness.h"
 #include "base/clock.h"
@@ -324,6 +325,38 @@ static void test_layout(void)
 	}
 }
 
+/* A pin of the per-CPU layout an older gatehawk made is replaced at load. */
+static void test_older_layout(void)
+{
+	char dir[64], path[GH_PATH_MAX];
+	struct map_shape shape = { 0 };
+	struct gh_err e = { 0 };
+	const void *mem = NULL;
+	size_t len = 0;
+	int fd, err;
+
+	snprintf(dir, sizeof(dir), "/sys/fs/bpf/gh-test-old-%d", (int)getpid());
+	err = mkdir(dir, 0700) ? -errno : gh_pin_path(path, sizeof(path), dir, "src_http_slots");
+	fd = err ? err
+		 : bpf_map_create(BPF_MAP_TYPE_PERCPU_ARRAY, "src_http_slots", 4,
+				  sizeof(struct src_http_slot), GH_SRC_SLOTS, NULL);
+	err = fd < 0 ? fd : bpf_obj_pin(fd, path) ? -errno : 0;
+	if (fd >= 0)
+		close(fd);
+	err = err ?: gate_pin_maps(dir, 16, &e);
+	fd = err ? err : gh_pin_open(dir, "src_http_slots");
+	err = fd < 0 ? fd : map_mmap_read(fd, &shape, &mem, &len);
+	ok(!err && shape.max_entries == GH_SRC_SLOTS * (uint32_t)ncpu &&
+		   strstr(e.notes, "src_http_slots: an older layout, made afresh"),
+	   "older layout: a per-CPU src_http_slots pin is made afresh as the mmapable "
+	   "array, with a note (%s)", e.notes);
+	if (!err)
+		munmap((void *)mem, len);
+	if (fd >= 0)
+		close(fd);
+	gate_detach(dir, NULL);
+}
+
 static void test_off(void)
 {
 	struct src_slot_meta m0 = meta(), m1;
@@ -357,6 +390,7 @@ int main(void)
 	}
 	ok(seed() != 0, "a slot seed was drawn when counting was turned on");
 	test_layout();
+	test_older_layout();
 	test_exact();
 	test_full_window_and_idle();
 	test_join();
