@@ -3,7 +3,8 @@
  * The gate's per-source packet and SYN counters (gatehawk/sources.h says
  * why a slot table): per CPU, a source's packets land in one slot of its
  * window of GH_SRC_SLOT_PROBE, found by address. Each CPU runs one program
- * at a time on its own table, so a slot needs no atomics and no lock.
+ * at a time on its own region of the table, so a slot needs no atomics and
+ * no lock.
  */
 #ifndef GATEHAWK_BPF_SRC_SLOTS_H
 #define GATEHAWK_BPF_SRC_SLOTS_H
@@ -13,9 +14,10 @@
  * that `sources` finds it whichever of the two was loaded first. */
 #include "src_stats.h"
 
-/* Per-CPU array lookups are inlined by the verifier: a few instructions. */
+/* GH_SRC_SLOTS per possible CPU, set at load (src_stats.h says why). */
 struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
 	__uint(max_entries, GH_SRC_SLOTS);
 	__type(key, __u32);
 	__type(value, struct src_slot);
@@ -58,7 +60,7 @@ static __always_inline int slot_free(const struct src_slot_head *s, __u32 now)
 enum slot_how { SLOT_HELD, SLOT_NEW, SLOT_TAKEN_OVER };
 
 /*
- * The source's slot on this CPU in a slot table (src_slots or
+ * The source's slot in this CPU's region of a slot table (src_slots or
  * src_http_slots), taking a free one in its window with the key set and
  * touched now: the caller zeroes the counts when *how is not SLOT_HELD.
  * NULL when the window has no slot free.
@@ -67,10 +69,12 @@ static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, _
 					__u32 now, enum slot_how *how)
 {
 	__u32 base = src_slot_index(addr, v4, seed);
+	/* A CPU beyond the table's size finds no slot: its lookups fail. */
+	__u32 region = bpf_get_smp_processor_id() * GH_SRC_SLOTS;
 	struct src_slot_head *s, *spare = NULL;
 
 	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
-		__u32 idx = (base + i) & (GH_SRC_SLOTS - 1);
+		__u32 idx = region + ((base + i) & (GH_SRC_SLOTS - 1));
 
 		s = bpf_map_lookup_elem(table, &idx);
 		if (!s)

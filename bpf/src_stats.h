@@ -9,8 +9,15 @@
 
 #include "gatehawk/sources.h"
 
+/*
+ * A plain array of one region of GH_SRC_SLOTS per possible CPU (the loaders
+ * set max_entries to GH_SRC_SLOTS * CPUs), each CPU writing only its own:
+ * mmapable, so that readers scan it in place instead of copying it out
+ * through the syscall every second.
+ */
 struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
 	__uint(max_entries, GH_SRC_SLOTS);
 	__type(key, __u32);
 	__type(value, struct src_http_slot);

@@ -306,7 +306,7 @@ static struct src_http_meta http_meta(void)
 static struct src_http_counts slot_counts(const char *client)
 {
 	struct src_http_counts none;
-	struct src_http_slot per[ncpu];
+	struct src_http_slot slot;
 	__u8 addr[16] = { 0 };
 	__u32 base;
 
@@ -314,12 +314,12 @@ static struct src_http_counts slot_counts(const char *client)
 	inet_pton(AF_INET, client, addr);
 	base = src_slot_index(addr, 1, http_meta().seed);
 	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
-		__u32 idx = (base + i) & (GH_SRC_SLOTS - 1);
+		__u32 idx = cpu * GH_SRC_SLOTS + ((base + i) & (GH_SRC_SLOTS - 1));
 
-		if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_slots), &idx, per))
+		if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_slots), &idx, &slot))
 			break;
-		if (per[cpu].key.family == 4 && !memcmp(per[cpu].key.addr, addr, 4))
-			return per[cpu].c;
+		if (slot.key.family == 4 && !memcmp(slot.key.addr, addr, 4))
+			return slot.c;
 	}
 	return none;
 }
@@ -355,16 +355,16 @@ static void test_responses(void)
 	}
 }
 
-/* Whether the window of base on this CPU has no source in it yet. */
+/* Whether the window of base in this CPU's region has no source in it yet. */
 static bool window_empty(__u32 base)
 {
-	struct src_http_slot per[ncpu];
+	struct src_http_slot slot;
 
 	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
-		__u32 idx = (base + i) & (GH_SRC_SLOTS - 1);
+		__u32 idx = cpu * GH_SRC_SLOTS + ((base + i) & (GH_SRC_SLOTS - 1));
 
-		if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_slots), &idx, per) ||
-		    per[cpu].key.family)
+		if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_slots), &idx, &slot) ||
+		    slot.key.family)
 			return false;
 	}
 	return true;

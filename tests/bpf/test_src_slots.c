@@ -9,12 +9,14 @@
  * same per-CPU table and the collisions below are real ones.
  */
 #include <sched.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "gate_harness.h"
 #include "base/clock.h"
+#include "kernel/map_iter.h"
+#include "kernel/pins.h"
 #include "kernel/src_counters.h"
-
-#define SLOT_STRIDE ((sizeof(struct src_slot) + 7) & ~(size_t)7)
 
 static int cpu, ncpu;
 
@@ -148,11 +150,19 @@ static void test_exact(void)
 	      "exact: each new source claimed one slot");
 }
 
-/* This CPU's slot idx, through *s; for writing back, the whole per-CPU value in buf. */
+/* The key of slot idx in this CPU's region of a slot table. */
+static uint32_t region_key(int of_cpu, uint32_t idx)
+{
+	return (uint32_t)of_cpu * GH_SRC_SLOTS + idx;
+}
+
+/* This CPU's slot idx, copied into buf, through *s. */
 static int slot_get(uint32_t idx, void *buf, struct src_slot **s)
 {
-	*s = (struct src_slot *)((char *)buf + (size_t)cpu * SLOT_STRIDE);
-	return bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_slots), &idx, buf) ? -errno : 0;
+	uint32_t key = region_key(cpu, idx);
+
+	*s = buf;
+	return bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_slots), &key, buf) ? -errno : 0;
 }
 
 /*
@@ -191,7 +201,7 @@ static void test_full_window_and_idle(void)
 {
 	char addr[GH_SRC_SLOT_PROBE + 1][INET_ADDRSTRLEN];
 	const char *last = addr[GH_SRC_SLOT_PROBE];
-	void *buf = calloc((size_t)ncpu, SLOT_STRIDE);
+	void *buf = calloc(1, sizeof(struct src_slot));
 	struct src_slot_meta m0 = meta(), m1;
 	struct src_slot *slot = NULL;
 	struct src_stats s;
@@ -226,6 +236,7 @@ static void test_full_window_and_idle(void)
 		"idle: slot %u holds %s", base, addr[0]))
 		goto out;
 	slot->touched -= 0x40000000U;
+	base = region_key(cpu, base);
 	err = bpf_map_update_elem(bpf_map__fd(skel->maps.src_slots), &base, buf, BPF_EXIST);
 	m0 = meta();
 	err = err ?: send_frames(last, FRAME_TCP_ACK, 3);
@@ -246,14 +257,26 @@ out:
 	free(buf);
 }
 
+/* Slot idx of every CPU's region of src_http_slots, from v[cpu]. */
+static int http_slots_put(uint32_t idx, const struct src_http_slot *v)
+{
+	for (int c = 0; c < ncpu; c++) {
+		uint32_t key = region_key(c, idx);
+
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.src_http_slots), &key, &v[c],
+					BPF_ANY))
+			return -errno;
+	}
+	return 0;
+}
+
 /* The sensor's rows (its slots) and the gate's make one row per address. */
 static void test_join(void)
 {
-	int ncpus = ncpu, fd = bpf_map__fd(skel->maps.src_http_slots);
+	int ncpus = ncpu;
 	struct src_http_slot *v = calloc((size_t)ncpus, sizeof(*v));
 	struct src_stats s;
 	bool found;
-	__u32 idx = 7;
 	int err;
 
 	err = !v;
@@ -263,7 +286,7 @@ static void test_join(void)
 		v[cpu].c.requests = 5;
 		v[(cpu + 1) % ncpus] = v[cpu];
 		v[(cpu + 1) % ncpus].c.conns = 2;
-		err = bpf_map_update_elem(fd, &idx, v, BPF_ANY);
+		err = http_slots_put(7, v);
 	}
 	s = row_of(sources[1], &found);
 	ok(!err && found && s.packets == 5 && s.syns == 1 &&
@@ -273,12 +296,65 @@ static void test_join(void)
 	   sources[1]);
 	for (int c = 0; v && c < ncpus; c++)
 		inet_pton(AF_INET, "192.0.2.99", v[c].key.addr);
-	idx = 8;
-	err = err ?: bpf_map_update_elem(fd, &idx, v, BPF_ANY);
+	err = err ?: http_slots_put(8, v);
 	s = row_of("192.0.2.99", &found);
 	ok(!err && found && !s.packets && s.requests == (ncpus > 1 ? 10U : 5U),
 	   "join: a source only the sensor counted has its own row");
 	free(v);
+}
+
+/* Both slot tables: mmapable arrays of one region per possible CPU, as pinned. */
+static void test_layout(void)
+{
+	static const char *const tables[] = { "src_slots", "src_http_slots" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
+		int fd = gh_pin_open(pin_dir, tables[i]), err;
+		struct map_shape shape = { 0 };
+		const void *mem = NULL;
+		size_t len = 0;
+
+		err = fd < 0 ? fd : map_mmap_read(fd, &shape, &mem, &len);
+		ok(!err && shape.max_entries == GH_SRC_SLOTS * (uint32_t)ncpu,
+		   "layout: %s maps read-only with %u slots per CPU x %d CPUs (%u entries)",
+		   tables[i], GH_SRC_SLOTS, ncpu, shape.max_entries);
+		if (!err)
+			munmap((void *)mem, len);
+		if (fd >= 0)
+			close(fd);
+	}
+}
+
+/* A pin of the per-CPU layout an older gatehawk made is replaced at load. */
+static void test_older_layout(void)
+{
+	char dir[64], path[GH_PATH_MAX];
+	struct map_shape shape = { 0 };
+	struct gh_err e = { 0 };
+	const void *mem = NULL;
+	size_t len = 0;
+	int fd, err;
+
+	snprintf(dir, sizeof(dir), "/sys/fs/bpf/gh-test-old-%d", (int)getpid());
+	err = mkdir(dir, 0700) ? -errno : gh_pin_path(path, sizeof(path), dir, "src_http_slots");
+	fd = err ? err
+		 : bpf_map_create(BPF_MAP_TYPE_PERCPU_ARRAY, "src_http_slots", 4,
+				  sizeof(struct src_http_slot), GH_SRC_SLOTS, NULL);
+	err = fd < 0 ? fd : bpf_obj_pin(fd, path) ? -errno : 0;
+	if (fd >= 0)
+		close(fd);
+	err = err ?: gate_pin_maps(dir, 16, &e);
+	fd = err ? err : gh_pin_open(dir, "src_http_slots");
+	err = fd < 0 ? fd : map_mmap_read(fd, &shape, &mem, &len);
+	ok(!err && shape.max_entries == GH_SRC_SLOTS * (uint32_t)ncpu &&
+		   strstr(e.notes, "src_http_slots: an older layout, made afresh"),
+	   "older layout: a per-CPU src_http_slots pin is made afresh as the mmapable "
+	   "array, with a note (%s)", e.notes);
+	if (!err)
+		munmap((void *)mem, len);
+	if (fd >= 0)
+		close(fd);
+	gate_detach(dir, NULL);
 }
 
 static void test_off(void)
@@ -313,6 +389,8 @@ int main(void)
 		return tap_done();
 	}
 	ok(seed() != 0, "a slot seed was drawn when counting was turned on");
+	test_layout();
+	test_older_layout();
 	test_exact();
 	test_full_window_and_idle();
 	test_join();

@@ -559,15 +559,15 @@ segment() {
 	slots=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_slots")
 	stats=$(bpftool -j map dump pinned "$LAB_PIN_DIR/src_http_slots")
 	addr="253,119,0,$((16#$LAB_ID)),0,0,0,0,0,0,0,0,0,0,0,2"
-	# The gate's packets and SYNs: the source's slot on each CPU, summed.
+	# The gate's packets and SYNs: the source's slot in each CPU's region, summed.
 	jq -e --argjson src "$src" --arg addr "$addr" '
-		[.[].formatted.values[].value | select(.key.family == 6 and
+		[.[].formatted.value | select(.key.family == 6 and
 			(.key.addr | map(tostring) | join(",")) == $addr)] as $s |
 		($s | length) >= 1 and
 		all(("packets", "syns"); . as $f | ([$s[][$f]] | add) == $src[$f])' <<<"$slots"
-	# The sensor's counters: the source's slot on each CPU, summed.
+	# The sensor's counters: the source's slot in each CPU's region, summed.
 	jq -e --argjson src "$src" --arg addr "$addr" '
-		[.[].formatted.values[].value | select(.key.family == 6 and
+		[.[].formatted.value | select(.key.family == 6 and
 			(.key.addr | map(tostring) | join(",")) == $addr)] as $s |
 		($s | length) >= 1 and
 		all(("conns", "requests", "request_bytes", "resp_2xx", "resp_3xx", "resp_4xx",

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -135,6 +137,29 @@ int map_iter(int fd, map_iter_fn fn, void *ctx)
 			return err;
 	}
 	return iter_by_key(fd, &s, fn, ctx);
+}
+
+int map_mmap_read(int fd, struct map_shape *s, const void **mem, size_t *len)
+{
+	struct bpf_map_info info = {};
+	__u32 info_len = sizeof(info);
+	long page = sysconf(_SC_PAGESIZE);
+	void *p;
+
+	if (bpf_obj_get_info_by_fd(fd, &info, &info_len))
+		return -errno;
+	if (info.type != BPF_MAP_TYPE_ARRAY || !(info.map_flags & BPF_F_MMAPABLE) || page <= 0)
+		return -EINVAL;
+	s->type = info.type;
+	s->key_size = info.key_size;
+	s->value_size = (info.value_size + 7) & ~7U;
+	s->max_entries = info.max_entries;
+	*len = ((size_t)s->value_size * s->max_entries + (size_t)page - 1) & ~((size_t)page - 1);
+	p = mmap(NULL, *len, PROT_READ, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED)
+		return -errno;
+	*mem = p;
+	return 0;
 }
 
 static int count_one(const void *key, const void *value, void *ctx)

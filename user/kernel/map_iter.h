@@ -29,6 +29,13 @@ int map_iter(int fd, map_iter_fn fn, void *ctx);
  * (value_size bytes, a multiple of 8) into sum.
  */
 int map_percpu_sum(int fd, uint32_t key, void *sum, size_t value_size);
+/*
+ * A BPF_F_MMAPABLE array map mapped read-only, shared with the programs that
+ * write it: its max_entries values, each value_size rounded up to 8 bytes,
+ * back to back at *mem; munmap(*mem, *len) when done. Reading it costs no
+ * syscall and no copy. -EINVAL when the map is not a mmapable array.
+ */
+int map_mmap_read(int fd, struct map_shape *s, const void **mem, size_t *len);
 /* Number of entries, by walking keys. */
 int map_count(int fd, uint32_t *count);
 

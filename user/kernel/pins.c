@@ -14,6 +14,7 @@
 
 #include "base/err.h"
 #include "base/private_dir.h"
+#include "gatehawk/sources.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 
@@ -98,6 +99,12 @@ void gh_pin_dir_unlock(int fd)
 		close(fd);
 }
 
+/* The per-source slot tables (gatehawk/sources.h). */
+static bool is_slot_table(const char *name)
+{
+	return !strcmp(name, "src_slots") || !strcmp(name, "src_http_slots");
+}
+
 /* The requested size for a map, 0 when it has none. */
 static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 {
@@ -105,6 +112,12 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 		return sizes->max_blocks;
 	if (!strcmp(name, "events"))
 		return sizes->ring_bytes;
+	/* One region of slots per possible CPU (bpf/src_stats.h). */
+	if (is_slot_table(name)) {
+		int ncpu = libbpf_num_possible_cpus();
+
+		return ncpu > 0 ? GH_SRC_SLOTS * (uint32_t)ncpu : 0;
+	}
 	return 0;
 }
 
@@ -132,6 +145,19 @@ int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_m
 			close(fd);
 			if (err)
 				return err;
+		}
+		/*
+		 * A slot table of the per-CPU layout an older gatehawk pinned
+		 * would fail the load: its counts start afresh in a new one
+		 * (the running programs keep the old until they are swapped).
+		 */
+		if (fd >= 0 && is_slot_table(name) && shape.type != bpf_map__type(map)) {
+			if (unlink(path))
+				return -errno;
+			gh_err_note(e, "%s: an older layout, made afresh", name);
+			fd = -1;
+		}
+		if (fd >= 0) {
 			if (want && shape.max_entries != want)
 				gh_err_note(e, "%s keeps its %u entries; a new size applies after detach",
 					    name, shape.max_entries);

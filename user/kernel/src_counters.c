@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -13,10 +14,6 @@
 #include "kernel/pins.h"
 #include "base/vec.h"
 #include "kernel/src_counters.h"
-
-/* One 8-byte-aligned copy per CPU in per-CPU map values. */
-#define HTTP_SLOT_STRIDE ((sizeof(struct src_http_slot) + 7) & ~(size_t)7)
-#define SLOT_STRIDE ((sizeof(struct src_slot) + 7) & ~(size_t)7)
 
 static const char *const field_names[] = {
 #define GH_SRC_NAME(name) #name,
@@ -97,7 +94,6 @@ static struct source_row *row_add(struct row_list *l, int family, const __u8 *ad
 
 struct read_ctx {
 	struct row_list *rows;
-	int ncpu;
 	uint64_t boot_offset; /* boottime - monotonic now: the time spent suspended */
 };
 
@@ -111,81 +107,92 @@ static void stats_add(struct src_stats *into, const struct src_stats *s)
 		into->last_seen_ns = s->last_seen_ns;
 }
 
-/* A src_http_slots index: a row for each CPU whose slot there holds a source. */
-static int http_slot_rows(const void *key, const void *value, void *ctx)
+/*
+ * A slot of the mapped table, copied first: a program may take it over for
+ * another source while it is read. Adds a row if it holds a source.
+ */
+typedef int (*slot_row_fn)(const void *mapped, struct read_ctx *c);
+
+static int http_slot_row(const void *mapped, struct read_ctx *c)
 {
-	struct read_ctx *c = ctx;
+	struct src_http_slot s;
+	struct source_row *row;
 
-	(void)key;
-	for (int cpu = 0; cpu < c->ncpu; cpu++) {
-		const struct src_http_slot *s =
-			(const void *)((const char *)value + (size_t)cpu * HTTP_SLOT_STRIDE);
-		struct source_row *row;
-
-		if (s->key.family != 4 && s->key.family != 6)
-			continue;
-		row = row_add(c->rows, s->key.family, s->key.addr);
-		if (!row)
-			return -ENOMEM;
-#define GH_SRC_COPY(name) row->s.name = s->c.name;
-		SRC_HTTP_FIELDS(GH_SRC_COPY)
+	memcpy(&s, mapped, sizeof(s));
+	if (s.key.family != 4 && s.key.family != 6)
+		return 0;
+	row = row_add(c->rows, s.key.family, s.key.addr);
+	if (!row)
+		return -ENOMEM;
+#define GH_SRC_COPY(name) row->s.name = s.c.name;
+	SRC_HTTP_FIELDS(GH_SRC_COPY)
 #undef GH_SRC_COPY
-		if (s->c.last_seen_ns)
-			row->s.last_seen_ns = s->c.last_seen_ns + c->boot_offset;
-	}
+	if (s.c.last_seen_ns)
+		row->s.last_seen_ns = s.c.last_seen_ns + c->boot_offset;
 	return 0;
 }
 
-/* A src_slots index: a row for each CPU whose slot there holds a source. */
-static int slot_rows(const void *key, const void *value, void *ctx)
+static int slot_row(const void *mapped, struct read_ctx *c)
 {
-	struct read_ctx *c = ctx;
+	struct src_slot s;
+	struct source_row *row;
 
-	(void)key;
-	for (int cpu = 0; cpu < c->ncpu; cpu++) {
-		const struct src_slot *s =
-			(const void *)((const char *)value + (size_t)cpu * SLOT_STRIDE);
-		struct source_row *row;
-
-		if (s->key.family != 4 && s->key.family != 6)
-			continue;
-		row = row_add(c->rows, s->key.family, s->key.addr);
-		if (!row)
-			return -ENOMEM;
-		row->s.packets = s->packets;
-		row->s.syns = s->syns;
-		if (s->last_syn_ns)
-			row->s.last_seen_ns = s->last_syn_ns + c->boot_offset;
-	}
+	memcpy(&s, mapped, sizeof(s));
+	if (s.key.family != 4 && s.key.family != 6)
+		return 0;
+	row = row_add(c->rows, s.key.family, s.key.addr);
+	if (!row)
+		return -ENOMEM;
+	row->s.packets = s.packets;
+	row->s.syns = s.syns;
+	if (s.last_syn_ns)
+		row->s.last_seen_ns = s.last_syn_ns + c->boot_offset;
 	return 0;
 }
 
-/* Every row of the named table; a table not pinned adds none. */
-static int read_table(int dir_fd, const char *name, map_iter_fn fn, struct read_ctx *c)
+/*
+ * Every used slot of the named table, every CPU's region, read in place
+ * through a read-only mapping; a table not pinned adds none.
+ */
+static int read_table(int dir_fd, const char *name, size_t slot_size, slot_row_fn fn,
+		      struct read_ctx *c)
 {
 	int fd = pin_open_at(dir_fd, name), err;
+	struct map_shape shape;
+	const char *mem;
+	size_t len;
 
 	if (fd == -ENOENT)
 		return 0;
 	if (fd < 0)
 		return fd;
-	err = map_iter(fd, fn, c);
+	err = map_mmap_read(fd, &shape, (const void **)&mem, &len);
 	close(fd);
+	if (err)
+		return err;
+	if (shape.value_size != ((slot_size + 7) & ~(size_t)7))
+		err = -EINVAL;
+	for (uint32_t i = 0; i < shape.max_entries && !err; i++) {
+		const struct src_key *k = (const void *)(mem + (size_t)i * shape.value_size);
+
+		/* Most slots of a quiet host were never used: one byte read each. */
+		if (k->family)
+			err = fn(k, c);
+	}
+	munmap((void *)mem, len);
 	return err;
 }
 
 /* Both tables joined: one row per address, sorted by address. */
 static int read_joined(int dir_fd, struct row_list *l)
 {
-	struct read_ctx c = { l, libbpf_num_possible_cpus(),
-			      gh_boottime_ns() - gh_clock_ns(CLOCK_MONOTONIC) };
+	struct read_ctx c = { l, gh_boottime_ns() - gh_clock_ns(CLOCK_MONOTONIC) };
 	size_t out = 0;
 	int err;
 
-	if (c.ncpu < 0)
-		return c.ncpu;
-	err = read_table(dir_fd, "src_http_slots", http_slot_rows, &c) ?:
-	      read_table(dir_fd, "src_slots", slot_rows, &c);
+	err = read_table(dir_fd, "src_http_slots", sizeof(struct src_http_slot), http_slot_row,
+			 &c) ?:
+	      read_table(dir_fd, "src_slots", sizeof(struct src_slot), slot_row, &c);
 	if (err)
 		return err;
 	if (l->n)
