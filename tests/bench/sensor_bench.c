@@ -37,6 +37,7 @@
 #include "bench_frame.h"
 #include "bench_run.h"
 #include "../bpf/sock_live.h"
+#include "../bpf/sock_load.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define FRESH_RUNS 20001
@@ -348,7 +349,7 @@ int main(int argc, char **argv)
 	if (argc == 2)
 		n = (uint32_t)atoi(argv[1]);
 	libbpf_set_print(NULL);
-	skel = sock_http_bpf__open_and_load();
+	skel = sock_http_load();
 	if (!skel) {
 		fprintf(stderr, "sensor_bench: cannot load sock_http\n");
 		return 1;

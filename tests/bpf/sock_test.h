@@ -24,6 +24,7 @@
 #include "input/ringbuf_decode.h"
 #include "kernel/map_iter.h"
 #include "sock_http.skel.h"
+#include "sock_load.h"
 #include "tap.h"
 
 /* BPF_PROG_RUN takes at most a page of skb data. */
@@ -202,18 +203,8 @@ static inline int ingress(struct ring_buffer *rb, const struct segment_spec *s, 
 /* Load the sensor, sample every head, open the ring buffer; NULL on failure (reported). */
 static inline struct ring_buffer *sock_test_up(void)
 {
-	int ncpu = libbpf_num_possible_cpus();
-
 	libbpf_set_print(NULL);
-	skel = sock_http_bpf__open();
-	/* One region of slots per CPU, as the loader sizes it (bpf/src_stats.h). */
-	if (skel && (ncpu <= 0 ||
-		     bpf_map__set_max_entries(skel->maps.src_http_slots,
-					      GH_SRC_SLOTS * (__u32)ncpu) ||
-		     sock_http_bpf__load(skel))) {
-		sock_http_bpf__destroy(skel);
-		skel = NULL;
-	}
+	skel = sock_http_load();
 	if (!ok(skel != NULL, "sock_http loads and passes the verifier"))
 		return NULL;
 	set_config(1);
