@@ -383,29 +383,44 @@ bench_latency() {
 
 # ---- engine: policy engine cost per record -----------------------------------
 
-ENGINE_GOAL=2000000 # issue 5: records/s on one core with every shipped policy
+ENGINE_GOAL_NS=500 # issue 14: CPU ns per record with the 14 core policies
 
-# engine_bench with the shipped policies (synthetic traffic, no I/O) against
-# the goal; figures in engine.md.
+# engine_ns OUT: the CPU ns/record engine_bench printed.
+engine_ns() {
+	sed -n 's/.*, \([0-9.]*\) ns\/record of CPU.*/\1/p' <<<"$1"
+}
+
+# engine_bench (synthetic traffic, no I/O) with the 14 core policies (the
+# top-level ones, as replay_bench takes them) against the goal, and with
+# every shipped policy beside it; figures in engine.md.
 bench_engine() {
-	local out ns
+	local core all core_ns all_ns dir
 	mkdir -p "$REPORT_DIR" || return 1
-	out=$("$BENCH_BIN/engine_bench" policies) || return 1
-	ns=$(sed -n 's/.*: \([0-9.]*\) ns\/record.*/\1/p' <<<"$out")
-	[[ -n $ns ]] || { echo "engine_bench: no ns/record in: $out" >&2; return 1; }
+	dir=$(mktemp -d "/tmp/$TAG-core.XXXXXX") || return 1
+	defer rm -rf "$dir"
+	cp policies/*.json "$dir/" || return 1
+	core=$("$BENCH_BIN/engine_bench" "$dir") || return 1
+	all=$("$BENCH_BIN/engine_bench" policies) || return 1
+	core_ns=$(engine_ns "$core")
+	all_ns=$(engine_ns "$all")
+	[[ -n $core_ns && -n $all_ns ]] || { echo "engine_bench: no ns/record in its output" >&2; return 1; }
 	{
-		echo "## Policy engine: records/s on one core"
+		echo "## Policy engine: CPU per record on one core"
 		echo
-		echo "\`engine_bench\` with every shipped policy on synthetic traffic (skewed sources," \
-			"1.6 % from probing attackers), records made in memory: the engine alone."
+		echo "\`engine_bench\` on synthetic traffic (skewed sources, 1.6 % from probing" \
+			"attackers), records made in memory: the engine alone, CPU time of the process."
 		echo
-		echo "| ns/record | records/s | goal | ratio to goal |"
-		echo "|---:|---:|---:|---:|"
-		printf '| %s | %s | %d | %s |\n' "$ns" "$(calc '%.0f' "1e9 / $ns")" "$ENGINE_GOAL" \
-			"$(calc '%.2fx' "1e9 / $ns / $ENGINE_GOAL")"
+		echo "| policies | CPU ns/record | records per CPU s | goal | ratio to goal |"
+		echo "|---|---:|---:|---:|---:|"
+		printf '| 14 core | %s | %s | %d ns | %s |\n' "$core_ns" "$(calc '%.0f' "1e9 / $core_ns")" \
+			"$ENGINE_GOAL_NS" "$(calc '%.2fx' "$core_ns / $ENGINE_GOAL_NS")"
+		printf '| every shipped policy (CRS runs on what its prefilter marks) | %s | %s | | |\n' \
+			"$all_ns" "$(calc '%.0f' "1e9 / $all_ns")"
 		echo
 		echo '```'
-		echo "$out"
+		echo "$core"
+		echo
+		echo "$all"
 		echo '```'
 	} | tee "$REPORT_DIR/engine.md"
 }
