@@ -2,9 +2,13 @@
 /*
  * The gate's per-source packet and SYN counters (gatehawk/sources.h says
  * why a slot table): per CPU, a source's packets land in one slot of its
- * window of GH_SRC_SLOT_PROBE, found by address. Each CPU runs one program
- * at a time on its own region of the table, so a slot needs no atomics and
- * no lock.
+ * window of GH_SRC_SLOT_PROBE, found by address. Each CPU writes only its
+ * own region, so a slot needs no atomics and no lock for XDP, which runs one
+ * program at a time per CPU. The sensor's egress and sock_ops hooks may run
+ * in process context, where a softirq's ingress hook can interleave on the
+ * same region: an increment can then be lost, or a slot claimed twice at
+ * once be given to one source's counts and another's key (README,
+ * "Architecture", says so; a compare-and-swap on the key would close it).
  */
 #ifndef GATEHAWK_BPF_SRC_SLOTS_H
 #define GATEHAWK_BPF_SRC_SLOTS_H

@@ -67,7 +67,7 @@ struct block_entry {
 	__u32 reason; /* index into the reasons map */
 	__u32 prefixlen;
 	__u32 flags;
-	__u32 src_seed; /* hashes sources to their slots (sources.h); drawn once */
+	__u32 pad;
 };
 
 /*

@@ -91,6 +91,17 @@ static void test_wire(void)
 	ok(n < 200, "two counts take %d bytes", n);
 	ok(fleet_summary_decode("gatehawk.summary.web-2", buf, (size_t)n, NOW, &back, &e) ==
 	   FLEET_BAD_MESSAGE, "a summary on another host's subject is refused");
+	snprintf(s.origin, sizeof(s.origin), "web1.example.com");
+	n = fleet_summary_encode(&s, buf, sizeof(buf));
+	ok(n > 0 && fleet_summary_decode("gatehawk.summary.web1.example.com", buf, (size_t)n, NOW,
+					 &back, &e) == FLEET_OK &&
+		   !strcmp(back.origin, "web1.example.com"),
+	   "a host name with dots reads back on its own subject (%s)", e.msg);
+	ok(fleet_summary_decode("gatehawk.summary.x.web1.example.com", buf, (size_t)n, NOW, &back,
+				&e) == FLEET_BAD_MESSAGE &&
+		   fleet_summary_decode("gatehawk.summaryXweb1.example.com", buf, (size_t)n, NOW,
+					&back, &e) == FLEET_BAD_MESSAGE,
+	   "a subject that only ends in the origin is refused");
 #define REFUSED(json, kind, what)                                                          \
 	ok(fleet_summary_decode(NULL, json, strlen(json), NOW, &back, &e) == (kind) &&     \
 	   back.n == 0, what " (%s)", e.msg)
@@ -109,12 +120,20 @@ static void test_wire(void)
 	REFUSED("{\"v\":1,\"origin\":\"a\",\"sent_ms\":1,\"counts\":[[\"p\",\"10.0.0.1/8\","
 		"28333333,1]]}", FLEET_BAD_CIDR, "a CIDR with host bits");
 	REFUSED("{\"v\":1,\"origin\":\"a\",\"sent_ms\":1,\"counts\":[[\"p\",\"10.0.0.1\","
-		"1,1]]}", FLEET_BAD_EXPIRY, "a minute long past");
-	REFUSED("{\"v\":1,\"origin\":\"a\",\"sent_ms\":1,\"counts\":[[\"p\",\"10.0.0.1\","
 		"99999999,1]]}", FLEET_BAD_EXPIRY, "a minute far ahead");
 	REFUSED("{\"v\":1,\"origin\":\"a\",\"sent_ms\":1,\"counts\":{}}", FLEET_BAD_MESSAGE,
 		"counts not an array");
 #undef REFUSED
+	{
+		char msg[256];
+
+		snprintf(msg, sizeof(msg),
+			 "{\"v\":1,\"origin\":\"a\",\"sent_ms\":1,\"counts\":[[\"p\",\"10.0.0.1\","
+			 "1,1],[\"p\",\"10.0.0.2\",%lld,4]]}", (long long)MINUTE);
+		ok(fleet_summary_decode(NULL, msg, strlen(msg), NOW, &back, &e) == FLEET_OK &&
+			   back.n == 1 && back.counts[0].matches == 4 && back.counts[0].minute == MINUTE,
+		   "a minute long past is left out, the fresh count beside it kept (%s)", e.msg);
+	}
 }
 
 static void test_tally(void)
@@ -179,6 +198,10 @@ static void test_pool(void)
 	   "a third host's count older than the window: nothing");
 	ok(!merge_one(fd, "web-3", "198.51.100.9", MINUTE, 1, NOW, d),
 	   "a third host's count of another source: nothing");
+	ok(!merge_one(fd, "web-7", "128.0.0.0/1", MINUTE, 1, NOW, d) &&
+		   !merge_one(fd, "web-8", "128.0.0.0/1", MINUTE, 1, NOW, d) &&
+		   !merge_one(fd, "web-9", "128.0.0.0/1", MINUTE, 1, NOW, d),
+	   "three hosts 'counting' a /1: not the policy's scope, nothing");
 	ok(merge_one(fd, "web-9", "203.0.113.7", MINUTE, 1, NOW, d) == 1 && d[0].action == FLEET_BLOCK,
 	   "a third host within the window: a block");
 	gh_cidr_format(&d[0].cidr, text, sizeof(text));
@@ -193,6 +216,8 @@ static void test_pool(void)
 	fleet_detect_stats_json(fd, st);
 	ok(json_object_object_get_ex(st, "fleet_verdicts", &v) && json_object_get_int(v) == 1,
 	   "one fleet verdict counted");
+	ok(json_object_object_get_ex(st, "summary_rejected_cidr", &v) && json_object_get_int(v) == 3,
+	   "the /1 counts refused as such");
 	json_object_put(st);
 	fleet_detect_free(fd);
 	policy_set_free(ps);

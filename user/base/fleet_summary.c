@@ -53,10 +53,15 @@ static bool int_in(struct json_object *v, int64_t lo, int64_t hi, int64_t *out)
 	return *out >= lo && *out <= hi;
 }
 
-/* counts[i]: [policy, cidr, minute, matches]. */
+/*
+ * counts[i]: [policy, cidr, minute, matches]. A minute older than the
+ * window sets *stale (the count is left out: a stream read from its start
+ * holds old messages); one ahead of the clock refuses the message.
+ */
 static enum fleet_reject decode_count(struct json_object *a, int64_t now_s,
-				      struct fleet_count *c, struct gh_err *e)
+				      struct fleet_count *c, bool *stale, struct gh_err *e)
 {
+	struct json_object *minute;
 	struct json_object *policy, *cidr;
 	int64_t oldest = (now_s - GH_FLEET_SUMMARY_MAX_AGE_S) / 60;
 	int64_t newest = (now_s + GH_FLEET_CLOCK_SLACK_S) / 60, matches;
@@ -84,8 +89,9 @@ static enum fleet_reject decode_count(struct json_object *a, int64_t now_s,
 		gh_err_input(e, "cidr: expected an address or CIDR without host bits");
 		return FLEET_BAD_CIDR;
 	}
-	if (!json_object_is_type(json_object_array_get_idx(a, 2), json_type_int) ||
-	    !int_in(json_object_array_get_idx(a, 2), oldest, newest, &c->minute)) {
+	minute = json_object_array_get_idx(a, 2);
+	*stale = int_in(minute, INT64_MIN, oldest - 1, &c->minute);
+	if (!*stale && !int_in(minute, oldest, newest, &c->minute)) {
 		gh_err_input(e, "minute: expected a minute of the last %d s (%lld to %lld)",
 			     GH_FLEET_SUMMARY_MAX_AGE_S, (long long)oldest, (long long)newest);
 		return FLEET_BAD_EXPIRY;
@@ -98,7 +104,7 @@ static int decode_head(struct json_object *o, const char *subject, struct fleet_
 		       struct gh_err *e)
 {
 	struct json_object *v;
-	const char *last;
+	size_t prefix_len;
 	int64_t version;
 
 	if (!json_object_object_get_ex(o, "v", &v) ||
@@ -113,8 +119,10 @@ static int decode_head(struct json_object *o, const char *subject, struct fleet_
 		return gh_err_input(e, "origin: expected a host name of [A-Za-z0-9._-]");
 	}
 	snprintf(s->origin, sizeof(s->origin), "%s", json_object_get_string(v));
-	last = subject ? strrchr(subject, '.') : NULL;
-	if (subject && (!last || strcmp(last + 1, s->origin))) {
+	/* The whole subject is the prefix and the origin: host names have dots. */
+	prefix_len = strlen(GH_FLEET_SUMMARY_SUBJECT);
+	if (subject && (strncmp(subject, GH_FLEET_SUMMARY_SUBJECT, prefix_len) ||
+			subject[prefix_len] != '.' || strcmp(subject + prefix_len + 1, s->origin))) {
 		gh_err_field(e, "origin");
 		return gh_err_input(e, "origin: %s is not the host of the subject", s->origin);
 	}
@@ -148,18 +156,23 @@ enum fleet_reject fleet_summary_decode(const char *subject, const void *data, si
 			gh_err_input(e, "counts: expected an array of at most %d counts",
 				     GH_FLEET_SUMMARY_MAX_COUNTS);
 		} else {
+			uint32_t kept = 0;
+			bool stale;
+
 			r = FLEET_OK;
 			for (size_t i = 0; r == FLEET_OK && i < n; i++) {
 				r = decode_count(json_object_array_get_idx(counts, i), now_s,
-						 &out->counts[i], e);
+						 &out->counts[kept], &stale, e);
 				if (r != FLEET_OK) {
 					char field[32];
 
 					snprintf(field, sizeof(field), "counts[%zu]", i);
 					gh_err_field(e, field);
+				} else if (!stale) {
+					kept++;
 				}
 			}
-			out->n = r == FLEET_OK ? (uint32_t)n : 0;
+			out->n = r == FLEET_OK ? kept : 0;
 		}
 	}
 	json_object_put(o);

@@ -11,8 +11,9 @@
  *
  * A count is [policy, CIDR, minute (unix seconds / 60), matches]. Every field
  * is checked here, as decisions are (base/fleet_decision.h): a message that
- * does not parse, names a bad CIDR or a minute outside the fleet's window is
- * refused whole before anything counts it.
+ * does not parse, names a bad CIDR or a minute ahead of the clock is refused
+ * whole before anything counts it; a count older than the window is left out
+ * (a stream read from its start holds such messages).
  */
 #ifndef GATEHAWK_BASE_FLEET_SUMMARY_H
 #define GATEHAWK_BASE_FLEET_SUMMARY_H

@@ -75,10 +75,10 @@ static void on_verdict(const struct verdict *v, void *ctx)
 	const struct enforcer_stats *s = &d->enforcer.stats;
 	uint64_t in_force = s->blocks + s->already_blocked;
 
-	/* A fleet-scope policy's match is evidence for the fleet, not a verdict here. */
-	if (v->policy->fleet.on) {
-		if (d->fleet_applier.stream)
-			fleet_stream_note(d->fleet_applier.stream, v);
+	/* A fleet-scope policy's match is evidence for the fleet, not a verdict
+	 * here; with no fleet it stays what it is on one host, an alert. */
+	if (v->policy->fleet.on && d->fleet_applier.stream) {
+		fleet_stream_note(d->fleet_applier.stream, v);
 		return;
 	}
 	enforcer_verdict(v, &d->enforcer);

@@ -369,6 +369,13 @@ size_t fleet_detect_merge(struct fleet_detect *fd, const struct fleet_summary *s
 			fd->st.unknown_policy++;
 			continue;
 		}
+		/* Hosts count sources at the policy's block scope: any other
+		 * prefix (a /1 would block half the Internet) is not theirs. */
+		if (c->cidr.prefixlen != (c->cidr.addr.family == AF_INET ? p->fleet.action.scope_v4
+									  : p->fleet.action.scope_v6)) {
+			fd->st.summary_rejected_cidr++;
+			continue;
+		}
 		key_of(&k, c->policy, &c->cidr, 0);
 		g = table_get(&fd->groups, &k, true);
 		if (!g) {

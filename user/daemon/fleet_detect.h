@@ -53,7 +53,7 @@ struct policy_set;
 	X(summary_errors)     /* publishes refused or timed out (sent again) */           \
 	X(summaries_received) /* messages read from the stream, good or not */            \
 	X(summary_rejected_message) /* not JSON, missing or mistyped fields */            \
-	X(summary_rejected_cidr)    /* a bad CIDR */                                      \
+	X(summary_rejected_cidr)    /* a bad CIDR, or counts not at the policy's scope */ \
 	X(summary_rejected_minute)  /* a minute outside the fleet's window */             \
 	X(unknown_policy)     /* counts of a policy this host does not run */             \
 	X(cells_dropped)      /* host-minute counts past GH_FLEET_CELLS_MAX or the groups' cap */ \

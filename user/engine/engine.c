@@ -250,7 +250,10 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 
 		/* A sum that fell is a source's slot taken over on one CPU while it
 		 * sent on another (include/gatehawk/sources.h), not new traffic:
-		 * count nothing rather than the whole remaining total. */
+		 * count nothing rather than the whole remaining total. After a
+		 * real reset (every slot taken over) this misses what the source
+		 * sends until it passes its old total: rate policies under-count,
+		 * never fire on a phantom. */
 		delta[m] = fresh || cur < prev[m] ? 0 : cur - prev[m];
 		prev[m] = cur;
 	}
