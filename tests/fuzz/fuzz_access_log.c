@@ -18,29 +18,7 @@
 #include <string.h>
 
 #include "input/access_log.h"
-
-#define check(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond))                                                               \
-			__builtin_trap();                                                  \
-	} while (0)
-
-static bool is_slice(struct gh_str s, const char *buf, size_t len)
-{
-	return s.p >= buf && s.p <= buf + len && s.len <= (size_t)(buf + len - s.p);
-}
-
-/* target_form is one of RFC 9112's names (a constant), not bytes of the input. */
-static bool target_form_known(int f, struct gh_str s)
-{
-	static const char *const forms[] = { "origin", "absolute", "authority", "asterisk",
-					     "invalid" };
-
-	for (size_t i = 0; f == REQ_TARGET_FORM && i < sizeof(forms) / sizeof(forms[0]); i++)
-		if (s.len == strlen(forms[i]) && !memcmp(s.p, forms[i], s.len))
-			return true;
-	return false;
-}
+#include "fuzz_checks.h"
 
 static void check_record(const struct request_record *r, const char *buf, size_t len)
 {
@@ -49,8 +27,7 @@ static void check_record(const struct request_record *r, const char *buf, size_t
 	check(req_has(r, REQ_TS));
 	for (int f = 0; f < REQ_FIELD_COUNT; f++)
 		if (req_get_str(r, f, &s))
-			check(is_slice(s, buf, len) || (f == REQ_PATH && s.len == 1 && *s.p == '/') ||
-			      target_form_known(f, s));
+			check(record_str_valid(f, s, buf, len));
 	if (req_has(r, REQ_METHOD))
 		check(r->method == http_method_from(r->method_str.p, r->method_str.len));
 	if (req_has(r, REQ_PATH))

@@ -20,12 +20,7 @@
 
 #include "base/fleet_decision.h"
 #include "base/fleet_summary.h"
-
-#define check(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond))                                                               \
-			__builtin_trap();                                                  \
-	} while (0)
+#include "fuzz_checks.h"
 
 /* A fixed "now", so a crash reproduces. */
 #define NOW_S 1767222000LL

@@ -30,12 +30,7 @@
 #include "base/hash.h"
 #include "base/vec.h"
 #include "input/log_reader.h"
-
-#define check(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond))                                                               \
-			__builtin_trap();                                                  \
-	} while (0)
+#include "fuzz_checks.h"
 
 #define MAX_EXPANDED (512U << 10) /* bytes a script may write in all */
 #define MAX_LF_RUN 256           /* more empty lines in a row only slow the target */

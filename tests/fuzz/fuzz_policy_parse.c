@@ -19,15 +19,10 @@
 
 #include "base/hash.h"
 #include "engine/engine.h"
+#include "fuzz_checks.h"
 
 #define MAX_INPUT (64 * 1024)
 #define HYPERSCAN_ONE_IN 512
-
-#define check(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond))                                                               \
-			__builtin_trap();                                                  \
-	} while (0)
 
 /* What an engine did, folded into one hash, and whether PCRE2 gave up on a match. */
 struct outcome {

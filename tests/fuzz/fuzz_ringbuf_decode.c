@@ -25,12 +25,7 @@
 #include "input/http_head.h"
 #include "base/event_clock.h"
 #include "input/ringbuf_decode.h"
-
-#define check(cond)                                                                        \
-	do {                                                                               \
-		if (!(cond))                                                               \
-			__builtin_trap();                                                  \
-	} while (0)
+#include "fuzz_checks.h"
 
 #define MS 1000000ULL
 #define COOKIES 16 /* few sockets, so responses find their requests */
