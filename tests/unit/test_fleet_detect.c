@@ -7,6 +7,7 @@
  * source only once min_hosts hosts saw it within the window: not for two
  * hosts, not for a summary read twice, not for counts older than the
  * window, once for the third host, and not again while the block holds.
+ * One host counting made-up sources opens at most its share of the groups.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,6 +256,48 @@ static void test_unknown_and_monitor(void)
 	fleet_detect_free(fd);
 }
 
+static uint64_t stat_of(struct fleet_detect *fd, const char *name)
+{
+	struct json_object *st = json_object_new_object(), *v;
+	uint64_t n = 0;
+
+	fleet_detect_stats_json(fd, st);
+	if (json_object_object_get_ex(st, name, &v))
+		n = json_object_get_uint64(v);
+	json_object_put(st);
+	return n;
+}
+
+static void test_origin_quota(void)
+{
+	struct fleet_detect *fd = fleet_detect_new();
+	struct policy_set *ps = parse(fleet_policy);
+	struct fleet_decision d[4];
+	char addr[32];
+	uint32_t i;
+
+	fleet_detect_set_policies(fd, ps);
+	for (i = 0; i < GH_FLEET_GROUPS_PER_ORIGIN + 100; i++) {
+		snprintf(addr, sizeof(addr), "10.%u.%u.%u", i >> 16 & 255, i >> 8 & 255, i & 255);
+		merge_one(fd, "rogue", addr, MINUTE, 1, NOW, d);
+	}
+	ok(stat_of(fd, "groups") == GH_FLEET_GROUPS_PER_ORIGIN,
+	   "one host opens at most its share of groups (%llu)",
+	   (unsigned long long)stat_of(fd, "groups"));
+	ok(stat_of(fd, "groups_refused") == 100, "the rest refused and counted");
+	merge_one(fd, "web-1", "203.0.113.7", MINUTE, 1, NOW, d);
+	merge_one(fd, "rogue", "203.0.113.7", MINUTE, 1, NOW, d);
+	ok(merge_one(fd, "web-2", "203.0.113.7", MINUTE, 1, NOW, d) == 1,
+	   "other hosts still open groups, and the capped host still counts in them");
+	fleet_detect_expire(fd, NOW + 3 * 3600);
+	ok(stat_of(fd, "groups") == 0, "expired groups go");
+	ok(!merge_one(fd, "rogue", "10.9.9.9", MINUTE + 180, 1, NOW + 3 * 3600, d) &&
+		   stat_of(fd, "groups") == 1 && stat_of(fd, "groups_refused") == 100,
+	   "and give their opener room again");
+	fleet_detect_free(fd);
+	policy_set_free(ps);
+}
+
 int main(void)
 {
 	test_parse();
@@ -262,5 +305,6 @@ int main(void)
 	test_tally();
 	test_pool();
 	test_unknown_and_monitor();
+	test_origin_quota();
 	return tap_done();
 }

@@ -38,6 +38,7 @@ struct slot {
 	struct slot_key key;
 	uint32_t matches;  /* tally */
 	bool dirty;        /* tally: changed since taken */
+	uint64_t opener;   /* group: hash of the origin whose count opened it */
 	struct cell *cells; /* group */
 	size_t n_cells, cap_cells;
 	int64_t quiet_until; /* group: fired, silent until its block is over */
@@ -49,12 +50,20 @@ struct table {
 	size_t cap, used, max;
 };
 
+/* How many live groups a host opened (recounted at every expiry). */
+struct origin_quota {
+	uint64_t origin; /* hash of the name */
+	uint32_t groups;
+};
+
 struct fleet_detect {
 	pthread_mutex_t mu;
 	struct detect_policy *policies;
 	size_t n_policies;
 	uint64_t longest_window_s;
 	struct table tally, groups;
+	struct origin_quota *quotas;
+	size_t n_quotas;
 	struct fleet_detect_stats st;
 };
 
@@ -152,6 +161,11 @@ struct fleet_detect *fleet_detect_new(void)
 	pthread_mutex_init(&fd->mu, NULL);
 	fd->tally.max = GH_FLEET_TALLY_MAX;
 	fd->groups.max = GH_FLEET_GROUPS_MAX;
+	fd->quotas = calloc(GH_FLEET_ORIGINS_MAX, sizeof(*fd->quotas));
+	if (!fd->quotas) {
+		free(fd);
+		return NULL;
+	}
 	return fd;
 }
 
@@ -161,6 +175,7 @@ void fleet_detect_free(struct fleet_detect *fd)
 		return;
 	table_free(&fd->tally);
 	table_free(&fd->groups);
+	free(fd->quotas);
 	free(fd->policies);
 	pthread_mutex_destroy(&fd->mu);
 	free(fd);
@@ -278,6 +293,60 @@ static const struct detect_policy *policy_named(const struct fleet_detect *fd, c
 	return NULL;
 }
 
+static struct origin_quota *quota_of(struct fleet_detect *fd, uint64_t origin, bool create)
+{
+	for (size_t i = 0; i < fd->n_quotas; i++)
+		if (fd->quotas[i].origin == origin)
+			return &fd->quotas[i];
+	if (!create || fd->n_quotas >= GH_FLEET_ORIGINS_MAX)
+		return NULL;
+	fd->quotas[fd->n_quotas] = (struct origin_quota){ .origin = origin };
+	return &fd->quotas[fd->n_quotas++];
+}
+
+/* The group of k, opened for origin if it has groups left (NULL: refused or full). */
+static struct slot *group_get(struct fleet_detect *fd, const struct slot_key *k,
+			      const char *origin)
+{
+	uint64_t h = gh_hash_bytes(origin, strlen(origin), HASH_SEED);
+	struct origin_quota *q;
+	struct slot *g = table_get(&fd->groups, k, false);
+
+	if (g)
+		return g;
+	q = quota_of(fd, h, true);
+	if (!q || q->groups >= GH_FLEET_GROUPS_PER_ORIGIN) {
+		fd->st.groups_refused++;
+		return NULL;
+	}
+	g = table_get(&fd->groups, k, true);
+	if (g) {
+		g->opener = h;
+		q->groups++;
+	}
+	return g;
+}
+
+/* Groups gone at expiry give their openers room again. */
+static void quotas_recount(struct fleet_detect *fd)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fd->n_quotas; i++)
+		fd->quotas[i].groups = 0;
+	for (size_t i = 0; i < fd->groups.cap; i++) {
+		struct origin_quota *q;
+
+		if (fd->groups.slots[i].hash &&
+		    (q = quota_of(fd, fd->groups.slots[i].opener, false)))
+			q->groups++;
+	}
+	for (size_t i = 0; i < fd->n_quotas; i++)
+		if (fd->quotas[i].groups)
+			fd->quotas[n++] = fd->quotas[i];
+	fd->n_quotas = n;
+}
+
 static int cell_cmp(const struct cell *c, const char *origin, int64_t minute)
 {
 	int r = strcmp(c->origin, origin);
@@ -377,7 +446,7 @@ size_t fleet_detect_merge(struct fleet_detect *fd, const struct fleet_summary *s
 			continue;
 		}
 		key_of(&k, c->policy, &c->cidr, 0);
-		g = table_get(&fd->groups, &k, true);
+		g = group_get(fd, &k, s->origin);
 		if (!g) {
 			fd->st.cells_dropped++;
 			continue;
@@ -439,6 +508,7 @@ void fleet_detect_expire(struct fleet_detect *fd, int64_t now_s)
 	oldest = (now_s - (int64_t)(fd->longest_window_s ?: 60)) / 60;
 	table_filter(&fd->tally, tally_keep, now_s, oldest);
 	table_filter(&fd->groups, group_keep, now_s, oldest);
+	quotas_recount(fd);
 	pthread_mutex_unlock(&fd->mu);
 }
 

@@ -43,6 +43,11 @@ struct policy_set;
 #define GH_FLEET_GROUPS_MAX 65536
 /* Host-minute counts kept per group: enough for min_hosts well past 500. */
 #define GH_FLEET_CELLS_MAX 4096
+/* Groups one host may open: a member counting made-up sources cannot take
+ * the whole table from the others (it still adds to groups others opened). */
+#define GH_FLEET_GROUPS_PER_ORIGIN (GH_FLEET_GROUPS_MAX / 8)
+/* Hosts whose opened groups are tracked at once. */
+#define GH_FLEET_ORIGINS_MAX 1024
 
 #define FLEET_DETECT_FIELDS(X)                                                          \
 	X(matches)            /* matches of fleet-scope policies on this host */          \
@@ -57,6 +62,7 @@ struct policy_set;
 	X(summary_rejected_minute)  /* a minute outside the fleet's window */             \
 	X(unknown_policy)     /* counts of a policy this host does not run */             \
 	X(cells_dropped)      /* host-minute counts past GH_FLEET_CELLS_MAX or the groups' cap */ \
+	X(groups_refused)     /* of those, new groups past the host's GH_FLEET_GROUPS_PER_ORIGIN */ \
 	X(fleet_verdicts)     /* groups that met their fleet policy */                    \
 	X(fleet_alerts)       /* of those, of alert or monitor policies: nothing published */
 
