@@ -28,7 +28,7 @@
 #include "base/host_addrs.h"
 #include "daemon/enforcer.h"
 #include "tap.h"
-#include "gate_fixture.h"
+#include "enforcer_fixture.h"
 
 #define NS 1000000000ULL
 #define SLACK_NS (5 * NS) /* between the enforcer's clock read and ours */
@@ -40,18 +40,7 @@ static FILE *alerts;
 
 static int setup(void)
 {
-	int err = gate_fixture_prepare(&gate);
-
-	if (err)
-		return err;
-	/* The smallest size the loader allows: a full map is quick to reach. */
-	bpf_map__set_max_entries(gate.skel->maps.block_host6, GH_MIN_MAX_BLOCKS);
-	bpf_map__set_max_entries(gate.skel->maps.block_net6, GH_MIN_MAX_BLOCKS);
-	err = gate_fixture_load(&gate);
-	if (err)
-		return err;
-	alerts = tmpfile();
-	return alerts ? 0 : -errno;
+	return enforcer_fixture_open(&gate, (const char *const[]){ "block_host6", "block_net6", NULL }, &alerts);
 }
 
 static struct verdict block_verdict(const char *src, const char *scope, uint64_t ttl_s)
@@ -63,17 +52,9 @@ static struct verdict block_verdict(const char *src, const char *scope, uint64_t
 	return v;
 }
 
-/* The last alert line written, parsed (caller puts it). */
 static struct json_object *last_alert(void)
 {
-	char line[4096], last[4096] = "";
-
-	fflush(alerts);
-	rewind(alerts);
-	while (fgets(line, sizeof(line), alerts))
-		memcpy(last, line, sizeof(last));
-	fseek(alerts, 0, SEEK_END); /* the enforcer's next line goes after */
-	return json_tokener_parse(last);
+	return enforcer_fixture_last_alert(alerts);
 }
 
 static const char *alert_field(struct json_object *a, const char *key)
