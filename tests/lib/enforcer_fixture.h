@@ -14,6 +14,7 @@
 
 #include "gatehawk/gate.h"
 #include "gate_fixture.h"
+#include "tap.h"
 
 /* small: map names, NULL-terminated. */
 static inline int enforcer_fixture_open(struct gate_fixture *gate, const char *const *small,
@@ -30,6 +31,15 @@ static inline int enforcer_fixture_open(struct gate_fixture *gate, const char *c
 		return err;
 	*alerts = tmpfile();
 	return *alerts ? 0 : -errno;
+}
+
+/* Where the maps cannot be created (no CAP_BPF): every check skipped. */
+static inline int enforcer_fixture_skip(struct gate_fixture *gate, int err)
+{
+	tap_skip("the gate's maps cannot be created (CAP_BPF needed)");
+	tap_diag("setup: %s", strerror(-err));
+	gate_fixture_close(gate);
+	return tap_done();
 }
 
 /* The last alert line written, parsed (caller puts it); the next goes after it. */

@@ -366,12 +366,8 @@ int main(void)
 	struct enforcer enf;
 	int err = setup();
 
-	if (err) {
-		tap_skip("the gate's maps cannot be created (CAP_BPF needed)");
-		tap_diag("setup: %s", strerror(-err));
-		gate_fixture_close(&gate);
-		return tap_done();
-	}
+	if (err)
+		return enforcer_fixture_skip(&gate, err);
 	enforcer_init(&enf, &gate.maps, alerts, false);
 	test_written(&enf);
 	test_never_shorter(&enf);
