@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
 #include "engine/crs.h"
 #include "tap.h"
 
@@ -324,6 +326,20 @@ static void test_corroborated(void)
 	crs_close(status_only);
 }
 
+/* The alert's evidence.crs.corroborated_by. */
+static void test_signs_json(void)
+{
+	struct json_object *all = crs_signs_json(CRS_SIGNS_ALL);
+	struct json_object *one = crs_signs_json(CRS_SIGN_NO_REFERER);
+	const char *a = json_object_to_json_string_ext(all, JSON_C_TO_STRING_PLAIN);
+	const char *o = json_object_to_json_string_ext(one, JSON_C_TO_STRING_PLAIN);
+
+	ok(!strcmp(a, "[\"error_status\",\"no_referer\"]") && !strcmp(o, "[\"no_referer\"]"),
+	   "the signs as the alert names them: %s, %s", a, o);
+	json_object_put(all);
+	json_object_put(one);
+}
+
 static void write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -624,6 +640,7 @@ int main(void)
 	test_paranoia();
 	test_exclusion_threshold(e);
 	test_corroborated();
+	test_signs_json();
 	test_load_errors();
 	test_prefilter_recall(e, c);
 	test_prefilter_skips(e, c);

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
 #include <modsecurity/intervention.h>
 #include <modsecurity/modsecurity.h>
 #include <modsecurity/rules_set.h>
@@ -331,6 +332,16 @@ const char *crs_sign_name(enum crs_sign sign)
 		if (sign == 1u << i)
 			return SIGN_NAMES[i];
 	return NULL;
+}
+
+struct json_object *crs_signs_json(unsigned int signs)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (unsigned int bit = 1; a && (bit & CRS_SIGNS_ALL); bit <<= 1)
+		if (signs & bit)
+			json_object_array_add(a, json_object_new_string(crs_sign_name(bit)));
+	return a;
 }
 
 size_t crs_rule_files(const struct crs_engine *e)

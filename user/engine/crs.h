@@ -98,6 +98,7 @@ struct crs_result {
 
 struct crs_engine;
 struct crs_ctx;
+struct json_object;
 
 /*
  * Load CRS. Returns 0, or a negative errno with err filled: -EINVAL (input
@@ -115,6 +116,8 @@ unsigned int crs_corroborated_threshold(const struct crs_engine *e);
 unsigned int crs_corroborate_by(const struct crs_engine *e);
 /* A sign's name as policies spell it ("error_status", "no_referer"); NULL if unknown. */
 const char *crs_sign_name(enum crs_sign sign);
+/* The signs of a crs_sign set as a JSON array of their names; NULL on -ENOMEM. */
+struct json_object *crs_signs_json(unsigned int signs);
 size_t crs_rule_files(const struct crs_engine *e);
 
 /* Per-thread state (prefilter scratch, budget); NULL on allocation failure. */
