@@ -307,6 +307,13 @@ static void test_corroborated(void)
 	r = eval_status(both, &page, 200);
 	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
 	   "an empty Referer is no Referer (signs %u)", r.corroborated_by);
+	page.referer = "shop.example/search?q=socks";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "a Referer that is no http(s) URL is no page's (signs %u)", r.corroborated_by);
+	page.referer = "HTTPS://shop.example/";
+	r = eval_status(both, &page, 200);
+	ok(!r.flagged, "an http(s) URL in any case is a page's Referer");
 	r = eval_status(status_only, &one, 200);
 	ok(!r.flagged, "by error_status only: no Referer alone does not corroborate");
 	r = eval_status(both, &one, 302);

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
@@ -545,6 +546,16 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 	return 0;
 }
 
+/* A browser's Referer is the http(s) URL of the page it comes from. */
+static bool page_referer(const struct request_record *r)
+{
+	struct gh_str v = r->referer;
+
+	return req_has(r, REQ_REFERER) &&
+	       ((v.len > 7 && !strncasecmp(v.p, "http://", 7)) ||
+		(v.len > 8 && !strncasecmp(v.p, "https://", 8)));
+}
+
 /* The crs_sign bits the record shows. */
 static unsigned int record_signs(const struct request_record *r)
 {
@@ -552,7 +563,7 @@ static unsigned int record_signs(const struct request_record *r)
 
 	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
 		signs |= CRS_SIGN_ERROR_STATUS;
-	if (!req_has(r, REQ_REFERER) || !r->referer.len)
+	if (!page_referer(r))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
 }
