@@ -4,8 +4,10 @@
  * (`make deps` installs it; without it every check is skipped): classic
  * one-request attacks fire the rules they should, benign requests stay
  * under the threshold, paranoia level, threshold and exclusions change the
- * outcome, a broken rules dir is an input error naming the file, and the
- * prefilter lets no scored attack through while skipping benign records.
+ * outcome, a score below the threshold flags only with a corroborating sign
+ * (an error answer, no Referer), a broken rules dir is an input error naming
+ * the file, and the prefilter lets no scored attack through while skipping
+ * benign records.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -14,6 +16,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <json-c/json.h>
 
 #include "engine/crs.h"
 #include "tap.h"
@@ -233,6 +237,116 @@ static void test_exclusion_threshold(const struct crs_engine *dflt)
 	crs_close(high);
 }
 
+/* ---- the corroborated level ---------------------------------------------- */
+
+/* q scored as a record answered with status (0: no status, as a live head). */
+static struct crs_result eval_status(const struct crs_engine *e, const struct req *q,
+				     uint16_t status)
+{
+	struct request_record r;
+	struct crs_result res;
+
+	build(&r, q);
+	if (status) {
+		r.status = status;
+		r.present |= REQ_BIT(REQ_STATUS);
+	}
+	if (crs_eval_full(e, &r, &res))
+		memset(&res, 0, sizeof(res));
+	return res;
+}
+
+static struct crs_engine *open_corroborated(unsigned int by)
+{
+	struct crs_options o = { .threshold = 15, .corroborated_threshold = 5,
+				 .corroborate_by = by, .no_prefilter = true };
+	struct gh_err err = { 0 };
+	struct crs_engine *e = NULL;
+
+	if (crs_open(&o, &e, &err))
+		tap_diag("crs_open: %s", err.msg);
+	return e;
+}
+
+static void test_corroborated(void)
+{
+	struct crs_engine *both = open_corroborated(CRS_SIGNS_ALL);
+	struct crs_engine *status_only = open_corroborated(CRS_SIGN_ERROR_STATUS);
+	/* One critical rule (942100, libinjection); three (941100, 941110, 941160). */
+	struct req one = browser("/product.php", "id=1%27%20OR%20%271%27%3D%271");
+	struct req three = browser("/search", "q=%3Cscript%3Ealert(1)%3C/script%3E");
+	struct req page = one, low = browser("/search", "q=50%+off");
+	struct crs_result r;
+
+	if (!both || !status_only) {
+		ok(false, "CRS opens with a corroborated level");
+		crs_close(both);
+		crs_close(status_only);
+		return;
+	}
+	ok(crs_threshold(both) == 15 && crs_corroborated_threshold(both) == 5 &&
+		   crs_corroborate_by(both) == CRS_SIGNS_ALL,
+	   "threshold 15, corroborated from 5 by both signs");
+	page.referer = three.referer = "https://shop.example/search?q=socks";
+	r = eval_status(both, &one, 0);
+	ok(r.score >= 5 && r.score < 15 && r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "one rule, no Referer: flagged, corroborated by no_referer (score %u, signs %u)",
+	   r.score, r.corroborated_by);
+	r = eval_status(both, &page, 200);
+	ok(r.score >= 5 && !r.flagged && !r.corroborated_by,
+	   "the same from a page, answered 200: not flagged (score %u)", r.score);
+	r = eval_status(both, &page, 0);
+	ok(!r.flagged, "the same from a page with no status (a live head): not flagged");
+	r = eval_status(both, &page, 404);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_ERROR_STATUS,
+	   "the same answered 404: corroborated by error_status (signs %u)", r.corroborated_by);
+	r = eval_status(both, &one, 503);
+	ok(r.flagged && r.corroborated_by == CRS_SIGNS_ALL,
+	   "no Referer and a 503: both signs named (%u)", r.corroborated_by);
+	page.referer = "";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "an empty Referer is no Referer (signs %u)", r.corroborated_by);
+	page.referer = "shop.example/search?q=socks";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "a Referer that is no http(s) URL is no page's (signs %u)", r.corroborated_by);
+	page.referer = "HTTPS://shop.example/";
+	r = eval_status(both, &page, 200);
+	ok(!r.flagged, "an http(s) URL in any case is a page's Referer");
+	r = eval_status(status_only, &one, 200);
+	ok(!r.flagged, "by error_status only: no Referer alone does not corroborate");
+	r = eval_status(both, &one, 302);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "a 302 is no error answer (signs %u)", r.corroborated_by);
+	r = eval_status(both, &three, 200);
+	ok(r.score >= 15 && r.flagged && !r.corroborated_by,
+	   "three rules from a page, answered 200: flagged on the score alone (%u)", r.score);
+	r = eval_status(both, &low, 404);
+	ok(r.score > 0 && r.score < 5 && !r.flagged,
+	   "below the corroborated level nothing corroborates (score %u)", r.score);
+	ok(!strcmp(crs_sign_name(CRS_SIGN_ERROR_STATUS), "error_status") &&
+		   !strcmp(crs_sign_name(CRS_SIGN_NO_REFERER), "no_referer") && !crs_sign_name(4) &&
+		   !crs_sign_name(CRS_SIGNS_ALL),
+	   "sign names as policies spell them; none for a set or an unknown bit");
+	crs_close(both);
+	crs_close(status_only);
+}
+
+/* The alert's evidence.crs.corroborated_by. */
+static void test_signs_json(void)
+{
+	struct json_object *all = crs_signs_json(CRS_SIGNS_ALL);
+	struct json_object *one = crs_signs_json(CRS_SIGN_NO_REFERER);
+	const char *a = json_object_to_json_string_ext(all, JSON_C_TO_STRING_PLAIN);
+	const char *o = json_object_to_json_string_ext(one, JSON_C_TO_STRING_PLAIN);
+
+	ok(!strcmp(a, "[\"error_status\",\"no_referer\"]") && !strcmp(o, "[\"no_referer\"]"),
+	   "the signs as the alert names them: %s, %s", a, o);
+	json_object_put(all);
+	json_object_put(one);
+}
+
 static void write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -276,6 +390,16 @@ static void test_load_errors(void)
 	ok(crs_open(&o, &e, &err) == -EINVAL && err.input, "paranoia 5 is refused: %s", err.msg);
 	o = (struct crs_options){ .exclude_ids = (const unsigned int[]){ 0 }, .n_exclude = 1 };
 	ok(crs_open(&o, &e, &err) == -EINVAL, "exclusion of rule 0 is refused: %s", err.msg);
+	o = (struct crs_options){ .threshold = 10, .corroborated_threshold = 10,
+				  .corroborate_by = CRS_SIGN_NO_REFERER };
+	ok(crs_open(&o, &e, &err) == -EINVAL && err.input && strstr(err.msg, "below"),
+	   "a corroborated level not below the threshold is refused: %s", err.msg);
+	o = (struct crs_options){ .corroborated_threshold = 3 };
+	ok(crs_open(&o, &e, &err) == -EINVAL && err.input && strstr(err.msg, "no_referer"),
+	   "a corroborated level without signs is refused: %s", err.msg);
+	o = (struct crs_options){ .corroborated_threshold = 3, .corroborate_by = 1u << 7 };
+	ok(crs_open(&o, &e, &err) == -EINVAL && err.input,
+	   "an unknown corroborating sign is refused: %s", err.msg);
 }
 
 /* ---- prefilter ----------------------------------------------------------- */
@@ -522,6 +646,8 @@ int main(void)
 	test_hits_bounded(e);
 	test_paranoia();
 	test_exclusion_threshold(e);
+	test_corroborated();
+	test_signs_json();
 	test_load_errors();
 	test_prefilter_recall(e, c);
 	test_prefilter_skips(e, c);

@@ -6,7 +6,7 @@
  * of a phase in the order they were added:
  *   1. engine settings (detection only, request body access on)
  *   2. the CRS setup file (SecDefaultAction, crs_setup_version)
- *   3. our paranoia level and threshold, after the setup so they win
+ *   3. our paranoia level and lowest flagging score, after the setup so they win
  *   4. the per-record switches for fields the producer did not see
  *   5. rules_dir/REQUEST-*.conf, sorted (CRS's own order)
  *   6. SecRuleRemoveById for the exclusions (must follow the rules)
@@ -25,8 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
 #include <modsecurity/intervention.h>
 #include <modsecurity/modsecurity.h>
 #include <modsecurity/rules_set.h>
@@ -45,9 +47,13 @@ struct crs_engine {
 	struct crs_prefilter *pf; /* NULL: no prefilter */
 	unsigned int paranoia;
 	unsigned int threshold;
+	unsigned int corroborated_threshold; /* 0: none */
+	unsigned int corroborate_by;
 	unsigned int max_per_second;
 	size_t n_files;
 };
+
+static const char *const SIGN_NAMES[] = { "error_status", "no_referer" };
 
 struct crs_ctx {
 	struct crs_pf_scratch *pf;
@@ -151,6 +157,12 @@ static int add_file(struct crs_engine *e, const char *path, struct gh_err *err)
 	return add_rules(e, path, NULL, NULL, err);
 }
 
+/* The lowest score that can flag: 949110 logs from it, the prefilter marks for it. */
+static unsigned int lowest_threshold(const struct crs_engine *e)
+{
+	return e->corroborated_threshold ? e->corroborated_threshold : e->threshold;
+}
+
 static int add_setup(struct crs_engine *e, const char *setup, struct gh_err *err)
 {
 	char params[256];
@@ -166,7 +178,7 @@ static int add_setup(struct crs_engine *e, const char *setup, struct gh_err *err
 		 "SecAction \"id:%d,phase:1,pass,nolog,t:none,setvar:tx.paranoia_level=%u,"
 		 "setvar:tx.executing_paranoia_level=%u,"
 		 "setvar:tx.inbound_anomaly_score_threshold=%u\"\n",
-		 ID_PARAMS, e->paranoia, e->paranoia, e->threshold);
+		 ID_PARAMS, e->paranoia, e->paranoia, lowest_threshold(e));
 	ret = add_text(e, params, "paranoia and threshold", err);
 	return ret ? ret : add_text(e, UNSEEN_CONF, "unseen-field switches", err);
 }
@@ -215,6 +227,15 @@ static int check_options(const struct crs_options *o, struct gh_err *err)
 	for (size_t i = 0; i < o->n_exclude; i++)
 		if (!o->exclude_ids[i])
 			return gh_err_input(err, "CRS: rule id 0 in the exclusions");
+	if (!o->corroborated_threshold)
+		return 0;
+	if (o->corroborated_threshold >= (o->threshold ? o->threshold : CRS_DEFAULT_THRESHOLD))
+		return gh_err_input(err, "CRS corroborated threshold %u: must be below the "
+				    "threshold (%u)", o->corroborated_threshold,
+				    o->threshold ? o->threshold : CRS_DEFAULT_THRESHOLD);
+	if (!o->corroborate_by || (o->corroborate_by & ~CRS_SIGNS_ALL))
+		return gh_err_input(err, "CRS corroborating signs 0x%x: expected one or more of "
+				    "error_status, no_referer", o->corroborate_by);
 	return 0;
 }
 
@@ -233,8 +254,8 @@ static int load_rules(struct crs_engine *e, const struct crs_options *o, struct 
 	if (!ret)
 		ret = add_text(e, MARKER_CONF, "score marker", err);
 	if (!ret && !o->no_prefilter)
-		ret = crs_prefilter_open(dir, e->paranoia, e->threshold, o->cache_dir, &e->pf,
-					 err);
+		ret = crs_prefilter_open(dir, e->paranoia, lowest_threshold(e), o->cache_dir,
+					 &e->pf, err);
 	return ret;
 }
 
@@ -254,6 +275,8 @@ int crs_open(const struct crs_options *opts, struct crs_engine **out, struct gh_
 		return gh_err_sys(err, -ENOMEM, "CRS engine");
 	e->paranoia = opts->paranoia ? opts->paranoia : 1;
 	e->threshold = opts->threshold ? opts->threshold : CRS_DEFAULT_THRESHOLD;
+	e->corroborated_threshold = opts->corroborated_threshold;
+	e->corroborate_by = opts->corroborated_threshold ? opts->corroborate_by : 0;
 	e->max_per_second = opts->max_per_second;
 	e->msc = msc_init();
 	e->rules = e->msc ? msc_create_rules_set() : NULL;
@@ -292,6 +315,34 @@ unsigned int crs_paranoia(const struct crs_engine *e)
 unsigned int crs_threshold(const struct crs_engine *e)
 {
 	return e->threshold;
+}
+
+unsigned int crs_corroborated_threshold(const struct crs_engine *e)
+{
+	return e->corroborated_threshold;
+}
+
+unsigned int crs_corroborate_by(const struct crs_engine *e)
+{
+	return e->corroborate_by;
+}
+
+const char *crs_sign_name(enum crs_sign sign)
+{
+	for (size_t i = 0; i < sizeof(SIGN_NAMES) / sizeof(SIGN_NAMES[0]); i++)
+		if (sign == 1u << i)
+			return SIGN_NAMES[i];
+	return NULL;
+}
+
+struct json_object *crs_signs_json(unsigned int signs)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (unsigned int bit = 1; a && (bit & CRS_SIGNS_ALL); bit <<= 1)
+		if (signs & bit)
+			json_object_array_add(a, json_object_new_string(crs_sign_name(bit)));
+	return a;
 }
 
 size_t crs_rule_files(const struct crs_engine *e)
@@ -495,6 +546,28 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 	return 0;
 }
 
+/* A browser's Referer is the http(s) URL of the page it comes from. */
+static bool page_referer(const struct request_record *r)
+{
+	struct gh_str v = r->referer;
+
+	return req_has(r, REQ_REFERER) &&
+	       ((v.len > 7 && !strncasecmp(v.p, "http://", 7)) ||
+		(v.len > 8 && !strncasecmp(v.p, "https://", 8)));
+}
+
+/* The crs_sign bits the record shows. */
+static unsigned int record_signs(const struct request_record *r)
+{
+	unsigned int signs = 0;
+
+	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
+		signs |= CRS_SIGN_ERROR_STATUS;
+	if (!page_referer(r))
+		signs |= CRS_SIGN_NO_REFERER;
+	return signs;
+}
+
 int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
 		  struct crs_result *res)
 {
@@ -516,6 +589,10 @@ int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
 		return -EIO; /* the marker always logs: the rule set is not what we built */
 	res->evaluated = true;
 	res->flagged = res->score >= e->threshold;
+	if (!res->flagged && e->corroborated_threshold && res->score >= e->corroborated_threshold) {
+		res->corroborated_by = record_signs(r) & e->corroborate_by;
+		res->flagged = res->corroborated_by != 0;
+	}
 	return 0;
 }
 
@@ -559,7 +636,7 @@ int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request
 	if (!marked || !budget_take(e, c, r->ts_ns)) {
 		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
 		 * nearly every record ends here. */
-		res->score = res->n_fired = res->n_hits = 0;
+		res->score = res->n_fired = res->n_hits = res->corroborated_by = 0;
 		res->flagged = res->evaluated = false;
 		res->shed = marked;
 		return 0;

@@ -48,12 +48,32 @@
 #define CRS_MSG_MAX 128   /* a rule's msg, truncated */
 #define CRS_MAX_EXCLUDE 256
 
+/*
+ * Signs, besides the score, that a record is not a page view of a browser on
+ * the site (crs_options.corroborate_by). Searches for attack words, template
+ * syntax in a docs search, a redirect link with an address: the requests
+ * that score one or two CRS rules without being attacks come from pages of
+ * the site, with a Referer, and are answered; one-request exploit probes
+ * carry no Referer, and mostly hit what the site does not have.
+ */
+enum crs_sign {
+	CRS_SIGN_ERROR_STATUS = 1u << 0, /* answered 4xx or 5xx (log lines; heads have no status) */
+	CRS_SIGN_NO_REFERER = 1u << 1,   /* no Referer, or one that is no http(s) URL: not
+					  * reached from a page */
+};
+#define CRS_SIGNS_ALL (CRS_SIGN_ERROR_STATUS | CRS_SIGN_NO_REFERER)
+
 struct crs_options {
 	const char *rules_dir;   /* NULL: CRS_DEFAULT_RULES_DIR; its REQUEST-*.conf load */
 	const char *setup_file;  /* NULL: CRS_DEFAULT_SETUP if it exists, else a generated
 				  * minimal one; "": the generated one */
 	unsigned int paranoia;   /* 1-4; 0: 1 */
-	unsigned int threshold;  /* inbound anomaly score threshold; 0: CRS_DEFAULT_THRESHOLD */
+	unsigned int threshold;  /* inbound anomaly score that flags on its own;
+				  * 0: CRS_DEFAULT_THRESHOLD */
+	/* From this score up to threshold, a record flags only when it shows one of
+	 * the signs in corroborate_by; 0: no corroborated level. */
+	unsigned int corroborated_threshold;
+	unsigned int corroborate_by; /* enum crs_sign bits; not 0 when corroborated_threshold is */
 	const unsigned int *exclude_ids; /* SecRuleRemoveById, in that order */
 	size_t n_exclude;                /* at most CRS_MAX_EXCLUDE */
 	bool no_prefilter;       /* every record goes to ModSecurity */
@@ -68,7 +88,8 @@ struct crs_hit {
 
 struct crs_result {
 	unsigned int score;     /* inbound anomaly score (TX:ANOMALY_SCORE) */
-	bool flagged;           /* score >= threshold */
+	bool flagged;           /* score >= threshold, or corroborated (below) */
+	unsigned int corroborated_by; /* below threshold: the signs that let it flag (crs_sign) */
 	bool evaluated;         /* false: the prefilter skipped the record (score 0) */
 	bool shed;              /* marked, but over max_per_second: not scored (score 0) */
 	unsigned int n_fired;   /* rules that logged, the blocking evaluation (949110) included */
@@ -78,6 +99,7 @@ struct crs_result {
 
 struct crs_engine;
 struct crs_ctx;
+struct json_object;
 
 /*
  * Load CRS. Returns 0, or a negative errno with err filled: -EINVAL (input
@@ -90,6 +112,13 @@ void crs_close(struct crs_engine *e);
 
 unsigned int crs_paranoia(const struct crs_engine *e);
 unsigned int crs_threshold(const struct crs_engine *e);
+/* The corroborated level and its signs (crs_options); 0 and 0 without one. */
+unsigned int crs_corroborated_threshold(const struct crs_engine *e);
+unsigned int crs_corroborate_by(const struct crs_engine *e);
+/* A sign's name as policies spell it ("error_status", "no_referer"); NULL if unknown. */
+const char *crs_sign_name(enum crs_sign sign);
+/* The signs of a crs_sign set as a JSON array of their names; NULL on -ENOMEM. */
+struct json_object *crs_signs_json(unsigned int signs);
 size_t crs_rule_files(const struct crs_engine *e);
 
 /* Per-thread state (prefilter scratch, budget); NULL on allocation failure. */

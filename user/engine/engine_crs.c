@@ -31,6 +31,8 @@ static struct json_object *crs_evidence(const struct policy *p, const struct crs
 	json_object_object_add(crs, "paranoia", json_object_new_uint64(p->crs.paranoia));
 	json_object_object_add(crs, "rules_fired", json_object_new_uint64(res->n_fired));
 	json_object_object_add(crs, "rules", rules);
+	if (res->corroborated_by) /* below the threshold: the signs that made it flag */
+		json_object_object_add(crs, "corroborated_by", crs_signs_json(res->corroborated_by));
 	json_object_object_add(o, "crs", crs);
 	json_object_object_add(o, "request", request_to_json(r));
 	return o;

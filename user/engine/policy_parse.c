@@ -78,18 +78,18 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 {
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
 		"references", "fixtures"
-	static const char *const keys[][15] = {
+	static const char *const keys[][16] = {
 		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix", "scope", "fleet" },
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
-		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "exclude", "rules_dir",
-				 "setup", "prefix", "max_per_second" },
+		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "corroborated", "exclude",
+				 "rules_dir", "setup", "prefix", "max_per_second" },
 		[POLICY_PROFILE] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				     "min_requests", "features", "model" },
 	};
 #undef COMMON_KEYS
-	static const size_t nkeys[] = { 12, 15, 12, 14, 15 };
+	static const size_t nkeys[] = { 12, 15, 12, 15, 15 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
 						  "for a rate policy", "for a crs policy",
 						  "for a profile policy" };

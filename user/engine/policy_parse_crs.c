@@ -52,6 +52,52 @@ static size_t parse_exclude(struct diag *d, struct json_object *o, unsigned int 
 	return n;
 }
 
+/* One name of "by" as its crs_sign bit; 0 (reported) when it is none. */
+static unsigned int sign_bit(struct diag *d, struct json_object *x)
+{
+	const char *name = json_object_is_type(x, json_type_string) ? json_object_get_string(x) : "";
+
+	for (unsigned int bit = 1; bit & CRS_SIGNS_ALL; bit <<= 1)
+		if (!strcmp(name, crs_sign_name(bit)))
+			return bit;
+	pp_fail(d, "a sign: error_status or no_referer", x);
+	return 0;
+}
+
+/*
+ * "corroborated": {"threshold": N, "by": [signs]}: from N up to the
+ * threshold, a record flags only when it shows one of the signs.
+ */
+static void parse_corroborated(struct diag *d, struct json_object *o, double threshold,
+			       struct crs_options *opts)
+{
+	static const char *const keys[] = { "threshold", "by" };
+	struct json_object *v = pp_member(o, "corroborated"), *by;
+	size_t mark = pp_path_key(d, "corroborated");
+	double level = 0;
+
+	if (v && pp_expect_type(d, v, json_type_object,
+				"{\"threshold\": N, \"by\": [\"error_status\", \"no_referer\"]}")) {
+		pp_check_keys(d, v, NAMES(keys), "in corroborated");
+		if (pp_member_number(d, v, "threshold", true, 1, threshold - 1, true,
+				     "a score from 1 to one below the policy's threshold", &level))
+			opts->corroborated_threshold = (unsigned int)level;
+		by = pp_member(v, "by");
+		pp_path_key(d, "by"); /* popped with corroborated's mark */
+		if (!by || !json_object_is_type(by, json_type_array) ||
+		    !json_object_array_length(by))
+			pp_fail(d, "a non-empty array of signs (error_status, no_referer)", by);
+		for (size_t i = 0; by && json_object_is_type(by, json_type_array) &&
+				   i < json_object_array_length(by); i++) {
+			size_t m = pp_path_push(d, "[%zu]", i);
+
+			opts->corroborate_by |= sign_bit(d, json_object_array_get_idx(by, i));
+			pp_path_pop(d, m);
+		}
+	}
+	pp_path_pop(d, mark);
+}
+
 void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const char *cache_dir)
 {
 	unsigned int ids[CRS_MAX_EXCLUDE];
@@ -68,6 +114,7 @@ void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const
 	pp_member_number(d, o, "max_per_second", false, 0, 1000000, true,
 			 "ModSecurity runs per second from 0 (no limit) to 1000000",
 			 &max_per_second);
+	parse_corroborated(d, o, threshold, &opts);
 	opts.n_exclude = parse_exclude(d, o, ids);
 	opts.exclude_ids = ids;
 	rules_dir = member_path(d, o, "rules_dir");
