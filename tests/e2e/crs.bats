@@ -75,3 +75,18 @@ crs_policy() {
 		[[ $output == *"$POL/owasp-crs.json: ${c#*|}"* ]]
 	done
 }
+
+@test "explain shows the corroborated level, the signs it takes and the record's" {
+	crs_policy .
+	line 203.0.113.1 "/catalog?item=7%27%20OR%20%27a%27%3D%27a" 200 - >"$BATS_TEST_TMPDIR/a.log"
+	line 203.0.113.2 "/catalog?item=7%27%20OR%20%27a%27%3D%27a" 200 https://shop.example.org/ \
+		>"$BATS_TEST_TMPDIR/b.log"
+	run "$GH" explain --policies "$POL" --json - <"$BATS_TEST_TMPDIR/a.log"
+	expect_status 0
+	[[ $(jq -c '.policies[0] | [.result, .crs.corroborated_threshold, .crs.corroborate_by, .crs.corroborated_by]' <<<"$output") == \
+		'["fired",5,["error_status","no_referer"],["no_referer"]]' ]]
+	run "$GH" explain --policies "$POL" - <"$BATS_TEST_TMPDIR/b.log"
+	expect_status 0
+	echo "$output"
+	[[ $output == *'no_match     owasp-crs'*'(threshold 15; from 5 with one of [ "error_status", "no_referer" ])'* ]]
+}

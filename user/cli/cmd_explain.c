@@ -70,8 +70,12 @@ static void print_text(struct json_object *o, size_t n)
 		if (json_object_object_get_ex(p, "why", &v))
 			print_why(v);
 		if (json_object_object_get_ex(p, "crs", &v))
-			printf(" score %s (threshold %s)%s rules %s", str_of(v, "score"),
+			printf(" score %s (threshold %s%s%s%s%s)%s rules %s", str_of(v, "score"),
 			       str_of(v, "threshold"),
+			       str_of(v, "corroborated_threshold") ? "; from " : "",
+			       str_of(v, "corroborated_threshold") ?: "",
+			       str_of(v, "corroborated_threshold") ? " with one of " : "",
+			       str_of(v, "corroborate_by") ?: "",
 			       json_object_get_boolean(json_object_object_get(v, "evaluated"))
 				       ? "" : ", skipped by the prefilter,",
 			       str_of(v, "rules"));

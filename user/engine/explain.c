@@ -111,6 +111,14 @@ static struct json_object *crs_json(const struct policy *p, const struct crs_res
 	json_object_object_add(o, "evaluated", json_object_new_boolean(res->evaluated));
 	json_object_object_add(o, "score", json_object_new_uint64(res->score));
 	json_object_object_add(o, "threshold", json_object_new_uint64(p->crs.threshold));
+	if (crs_corroborated_threshold(p->crs.engine)) {
+		/* Below the threshold, what the record would need to fire. */
+		json_object_object_add(o, "corroborated_threshold",
+				       json_object_new_uint64(crs_corroborated_threshold(p->crs.engine)));
+		json_object_object_add(o, "corroborate_by",
+				       crs_signs_json(crs_corroborate_by(p->crs.engine)));
+		json_object_object_add(o, "corroborated_by", crs_signs_json(res->corroborated_by));
+	}
 	json_object_object_add(o, "rules", ids);
 	return o;
 }
