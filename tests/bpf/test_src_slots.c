@@ -2,10 +2,12 @@
 /*
  * BPF_PROG_RUN tests of the gate's per-source slot table (gatehawk/sources.h),
  * set up as gate_harness.h says: every passed packet and SYN counted exactly
- * once, by its source or in the unslotted totals; a full window sends the
- * next source to those totals; an idle slot is taken over; the sensor's
- * slot rows join the gate's by address; nothing is counted while
- * counting is off. The process stays on one CPU, so every run meets the
+ * once, by its source or in the unslotted or retired totals; a busy window
+ * gives the next source its lowest-ranked slot, whose counts go to the
+ * unslotted totals; an idle slot is taken over first, its counts retired; a
+ * slot being claimed is no one's; the sensor's slot rows join the gate's by
+ * address; a flood of 48,000 spoofed sources leaves a steady source counted
+ * and blocks and allows deciding; nothing is counted while counting is off. The process stays on one CPU, so every run meets the
  * same per-CPU table and the collisions below are real ones.
  */
 #include <sched.h>
@@ -324,6 +326,49 @@ out:
 }
 
 /*
+ * A slot a sensor hook is claiming (key.family 0xff, SLOT_CLAIMING in
+ * bpf/src_slots.h, between its compare-and-swap and the new key) is no
+ * one's: neither free when it looks idle nor displaced when it ranks lowest.
+ */
+static void test_claiming(void)
+{
+	char addr[N_COLLIDING][INET_ADDRSTRLEN];
+	void *buf = calloc(1, sizeof(struct src_slot));
+	struct src_slot_meta m0, m1;
+	struct src_slot *slot = NULL;
+	uint32_t base = 0, key;
+	bool found, first_gone;
+	int err = !buf || colliding(addr, &base, buf), fd = bpf_map__fd(skel->maps.src_slots);
+
+	for (int i = 0; i < GH_SRC_SLOT_PROBE - 1 && !err; i++)
+		err = send_frames(addr[i], FRAME_TCP_ACK, 3);
+	key = region_key(cpu, (base + GH_SRC_SLOT_PROBE - 1) & (GH_SRC_SLOTS - 1));
+	if (!err) {
+		memset(buf, 0, sizeof(struct src_slot));
+		slot = buf;
+		slot->key.family = 0xff;
+		slot->touched = (uint32_t)-0x40000000; /* idle at any tick rate, were it a source's */
+		err = bpf_map_update_elem(fd, &key, buf, BPF_EXIST);
+	}
+	m0 = meta();
+	err = err ?: send_frames(addr[GH_SRC_SLOT_PROBE], FRAME_TCP_ACK, 1);
+	m1 = meta();
+	row_of(addr[0], &found);
+	first_gone = !found;
+	row_of(addr[GH_SRC_SLOT_PROBE], &found);
+	ok(!err && found && first_gone && m1.displaced - m0.displaced == 1 &&
+		   m1.reclaimed == m0.reclaimed && !bpf_map_lookup_elem(fd, &key, buf) &&
+		   slot->key.family == 0xff,
+	   "claiming: a new source displaced the lightest source, not the slot being claimed "
+	   "(idle-looking, rank 0), which stays as it was");
+	if (buf) {
+		memset(buf, 0, sizeof(struct src_slot));
+		bpf_map_update_elem(fd, &key, buf, BPF_EXIST);
+	}
+	free(buf);
+}
+
+/*
  * The flood of the review: FLOOD_SOURCES distinct spoofed SYN sources (v4
  * and v6), each sending once, keep every window of this CPU busy; the
  * second half is interleaved with one source sending an ACK after every
@@ -552,6 +597,7 @@ int main(void)
 	test_exact();
 	test_full_window_and_idle();
 	test_join();
+	test_claiming();
 	test_flood();
 	test_off();
 

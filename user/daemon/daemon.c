@@ -284,6 +284,25 @@ static int feed_source(const struct source_row *row, void *ctx)
 	return 0;
 }
 
+/* Say so when a flood of many sources keeps per-source counting from seeing them. */
+static void watch_slots(struct daemon *d)
+{
+	uint64_t passed, unslotted;
+	struct src_slot_meta m;
+	struct gate_stats g;
+
+	if (d->opts->no_kernel || gate_stats_read(&d->maps, &g) ||
+	    source_slots_meta(d->opts->attach.pin_dir, &m))
+		return;
+	if (slot_watch_step(&d->slot_watch, gh_boottime_ns(), g.passed, m.unslotted_packets,
+			    &passed, &unslotted))
+		daemon_log(d,
+			   "gatehawk: %llu of the %llu packets passed in the last second were "
+			   "counted in no source's slot (a flood of many sources?): rate policies "
+			   "see only the rest; `gatehawk stats` has sources.displaced",
+			   (unsigned long long)unslotted, (unsigned long long)passed);
+}
+
 static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
@@ -313,6 +332,7 @@ static int on_tick(uint64_t expirations, void *ctx)
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
+	watch_slots(d);
 	daemon_totals(d, totals);
 	health_tick(&d->health, now, totals);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)

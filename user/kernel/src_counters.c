@@ -267,3 +267,24 @@ int source_http_meta(const char *pin_dir, struct src_http_meta *sum)
 {
 	return meta_sum(pin_dir, "src_http_meta", sum, sizeof(*sum));
 }
+
+bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t unslotted,
+		     uint64_t *d_passed, uint64_t *d_unslotted)
+{
+	bool fresh = !w->primed || passed < w->passed || unslotted < w->unslotted;
+	bool due;
+
+	*d_passed = fresh ? 0 : passed - w->passed;
+	*d_unslotted = fresh ? 0 : unslotted - w->unslotted;
+	w->passed = passed;
+	w->unslotted = unslotted;
+	w->primed = true;
+	/* Both sides in 128 bits: counters of a long-lived gate times 100. */
+	due = *d_passed >= GH_SLOT_WATCH_MIN_PASSED &&
+	      (unsigned __int128)*d_unslotted * 100 >
+		      (unsigned __int128)*d_passed * GH_SLOT_WATCH_SHARE_PCT &&
+	      (!w->warned_ns || now_ns - w->warned_ns >= GH_SLOT_WATCH_QUIET_S * 1000000000ULL);
+	if (due)
+		w->warned_ns = now_ns;
+	return due;
+}

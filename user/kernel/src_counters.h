@@ -7,6 +7,7 @@
 #ifndef GATEHAWK_SRC_COUNTERS_H
 #define GATEHAWK_SRC_COUNTERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +36,32 @@ int source_addr_cmp(const void *a, const void *b);
 int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum);
 /* The sensor's, likewise. */
 int source_http_meta(const char *pin_dir, struct src_http_meta *sum);
+
+/*
+ * Whether per-source counting is going blind, second by second: the share
+ * of the gate's passed packets that went to the unslotted totals (found no
+ * slot, or were a displaced source's) since the last step. A spoofed flood
+ * of many sources shows as that share; a warning is due when it passed
+ * GH_SLOT_WATCH_SHARE_PCT of at least GH_SLOT_WATCH_MIN_PASSED packets, at
+ * most once per GH_SLOT_WATCH_QUIET_S so a long flood is one line a minute.
+ */
+#define GH_SLOT_WATCH_SHARE_PCT 10
+#define GH_SLOT_WATCH_MIN_PASSED 1000
+#define GH_SLOT_WATCH_QUIET_S 60
+
+struct slot_watch {
+	uint64_t passed, unslotted; /* the totals at the last step */
+	uint64_t warned_ns;         /* when the last warning was due, 0 never */
+	bool primed;                /* a first step has set the totals */
+};
+
+/*
+ * One step at now_ns with the gate's passed and unslotted totals; *d_passed
+ * and *d_unslotted get what they grew by. True when a warning is due.
+ * Totals that went back (a gate reloaded with fresh maps) start over.
+ */
+bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t unslotted,
+		     uint64_t *d_passed, uint64_t *d_unslotted);
 
 /* Counter names as in SRC_STATS_FIELDS plus last_seen_ns; -1 when unknown. */
 int source_field_index(const char *name);
