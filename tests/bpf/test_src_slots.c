@@ -560,6 +560,84 @@ static void test_older_layout(void)
 	gate_detach(dir, NULL);
 }
 
+/* Pin a map of the given shape as dir/name; 0 or negative errno. */
+static int pin_made(const char *dir, const char *name, enum bpf_map_type type, uint32_t key,
+		    uint32_t value, uint32_t entries, uint32_t flags)
+{
+	LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = flags);
+	char path[GH_PATH_MAX];
+	int fd, err = gh_pin_path(path, sizeof(path), dir, name);
+
+	fd = err ? err : bpf_map_create(type, name, key, value, entries, &opts);
+	if (fd < 0)
+		return fd == err ? err : -errno;
+	err = bpf_obj_pin(fd, path) ? -errno : 0;
+	close(fd);
+	return err;
+}
+
+/* value_size of the map pinned as dir/name; 0 when none. */
+static uint32_t pinned_value_size(const char *dir, const char *name)
+{
+	struct bpf_map_info info = { 0 };
+	__u32 len = sizeof(info);
+	int fd = gh_pin_open(dir, name);
+
+	if (fd < 0)
+		return 0;
+	if (bpf_obj_get_info_by_fd(fd, &info, &len))
+		info.value_size = 0;
+	close(fd);
+	return info.value_size;
+}
+
+/*
+ * Pins of the previous release: the slot table and its bookkeeping with
+ * their older value sizes are made afresh, the LRU design's src_stats and
+ * src_meta removed; a block map of another layout is refused, named.
+ */
+static void test_upgrade_pins(void)
+{
+	uint32_t slots = GH_SRC_SLOTS * (uint32_t)ncpu;
+	char dir[64], bad[64], path[GH_PATH_MAX];
+	struct gh_err e = { 0 }, e2 = { 0 };
+	int err;
+
+	snprintf(dir, sizeof(dir), "/sys/fs/bpf/gh-test-up-%d", (int)getpid());
+	snprintf(bad, sizeof(bad), "/sys/fs/bpf/gh-test-bad-%d", (int)getpid());
+	err = mkdir(dir, 0700) ? -errno : 0;
+	err = err ?: pin_made(dir, "src_slots", BPF_MAP_TYPE_ARRAY, 4, 48, slots, BPF_F_MMAPABLE);
+	err = err ?: pin_made(dir, "src_slot_meta", BPF_MAP_TYPE_PERCPU_ARRAY, 4, 32, 1, 0);
+	err = err ?: pin_made(dir, "src_stats", BPF_MAP_TYPE_LRU_PERCPU_HASH, 20, 64, 1024, 0);
+	err = err ?: pin_made(dir, "src_meta", BPF_MAP_TYPE_PERCPU_ARRAY, 4, 32, 1, 0);
+	err = err ?: gate_pin_maps(dir, 16, &e);
+	ok(!err && pinned_value_size(dir, "src_slots") == sizeof(struct src_slot) &&
+		   pinned_value_size(dir, "src_slot_meta") == sizeof(struct src_slot_meta) &&
+		   strstr(e.notes, "src_slots: an older layout, made afresh") &&
+		   strstr(e.notes, "src_slot_meta: an older layout, made afresh"),
+	   "upgrade: 48-byte slots and 32-byte bookkeeping are made afresh at %zu and %zu "
+	   "bytes, with notes (%d)",
+	   sizeof(struct src_slot), sizeof(struct src_slot_meta), err);
+	ok(!gh_pin_exists(dir, "src_stats") && !gh_pin_exists(dir, "src_meta") &&
+		   strstr(e.notes, "src_stats: left by an older gatehawk, removed") &&
+		   strstr(e.notes, "src_meta: left by an older gatehawk, removed"),
+	   "upgrade: the LRU design's src_stats and src_meta pins are removed, with notes");
+	gate_detach(dir, NULL);
+	rmdir(dir);
+
+	err = mkdir(bad, 0700) ? -errno : 0;
+	err = err ?: pin_made(bad, "block_host4", BPF_MAP_TYPE_ARRAY, 4, 8, 16, 0);
+	err = err ?: gate_pin_maps(bad, 16, &e2);
+	ok(err == -EINVAL && gh_pin_exists(bad, "block_host4") &&
+		   strstr(e2.notes, "block_host4: pinned with another layout") &&
+		   !gh_pin_exists(bad, "src_slots"),
+	   "upgrade: a block map of another layout is refused, kept and named (%s)", e2.notes);
+	gate_detach(bad, NULL);
+	if (!gh_pin_path(path, sizeof(path), bad, "block_host4"))
+		unlink(path);
+	rmdir(bad);
+}
+
 static void test_off(void)
 {
 	struct src_slot_meta m0 = meta(), m1;
@@ -594,6 +672,7 @@ int main(void)
 	ok(seed() != 0, "a slot seed was drawn when counting was turned on");
 	test_layout();
 	test_older_layout();
+	test_upgrade_pins();
 	test_exact();
 	test_full_window_and_idle();
 	test_join();
