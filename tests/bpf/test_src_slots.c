@@ -560,6 +560,82 @@ static void test_older_layout(void)
 	gate_detach(dir, NULL);
 }
 
+struct find_ctx {
+	struct gh_addr want;
+	struct src_stats s;
+	size_t rows, hits;
+};
+
+static int find_row(const struct source_row *row, void *ctx)
+{
+	struct find_ctx *f = ctx;
+
+	f->rows++;
+	if (gh_addr_equal(&row->addr, &f->want)) {
+		f->s = row->s;
+		f->hits++;
+	}
+	return 0;
+}
+
+/* One read through r: src's row in f (f->hits 1 when it has one). */
+static int reader_find(struct source_reader *r, const char *src, struct find_ctx *f)
+{
+	*f = (struct find_ctx){ 0 };
+	return gh_addr_parse(src, &f->want) ?: source_reader_foreach(r, find_row, f);
+}
+
+/*
+ * The daemon's reader keeps the tables mapped: what it reads is what the
+ * one-shot read does, counts move as packets come, and a table pinned in
+ * place of the one it mapped is read from then on.
+ */
+static void test_reader(void)
+{
+	LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = BPF_F_MMAPABLE);
+	struct source_reader *r = NULL;
+	struct source_row *rows = NULL;
+	size_t n = 0;
+	struct find_ctx f;
+	bool found;
+	char path[GH_PATH_MAX];
+	struct src_stats one = row_of(sources[4], &found);
+	int fd = sources_open(pin_dir), err, old_fd = -1, fresh = -1;
+
+	err = fd < 0 ? fd : sources_read_all(fd, &rows, &n) ?: source_reader_open(pin_dir, &r);
+	err = err ?: reader_find(r, sources[4], &f);
+	ok(!err && found && f.rows == n && f.hits == 1 && f.s.packets == one.packets &&
+		   f.s.syns == one.syns,
+	   "reader: the same %zu rows as a one-shot read, %s's among them", n, sources[4]);
+	err = err ?: send_frames(sources[4], FRAME_TCP_ACK, 3) ?: reader_find(r, sources[4], &f);
+	ok(!err && f.hits == 1 && f.s.packets == one.packets + 3,
+	   "reader: kept mapped, it sees the 3 packets sent since (%llu)",
+	   (unsigned long long)f.s.packets);
+
+	/* A fresh table pinned in place of the mapped one, then the old one back. */
+	old_fd = gh_pin_open(pin_dir, "src_slots");
+	fresh = bpf_map_create(BPF_MAP_TYPE_ARRAY, "src_slots", 4, sizeof(struct src_slot),
+			       GH_SRC_SLOTS * (uint32_t)ncpu, &opts);
+	if (!err && (old_fd < 0 || fresh < 0))
+		err = -EBADF;
+	err = err ?: gh_pin_path(path, sizeof(path), pin_dir, "src_slots");
+	err = err ?: unlink(path) ? -errno : bpf_obj_pin(fresh, path) ? -errno : 0;
+	err = err ?: reader_find(r, sources[4], &f);
+	ok(!err && !f.s.packets,
+	   "reader: a table pinned in place of the mapped one is read instead (no packets)");
+	err = err ?: unlink(path) ? -errno : bpf_obj_pin(old_fd, path) ? -errno : 0;
+	err = err ?: reader_find(r, sources[4], &f);
+	ok(!err && f.s.packets == one.packets + 3, "reader: and the first again once it is back");
+	if (fresh >= 0)
+		close(fresh);
+	if (old_fd >= 0)
+		close(old_fd);
+	source_reader_close(r);
+	free(rows);
+	if (fd >= 0)
+		close(fd);
+}
+
 /* Pin a map of the given shape as dir/name; 0 or negative errno. */
 static int pin_made(const char *dir, const char *name, enum bpf_map_type type, uint32_t key,
 		    uint32_t value, uint32_t entries, uint32_t flags)
@@ -676,6 +752,7 @@ int main(void)
 	test_exact();
 	test_full_window_and_idle();
 	test_join();
+	test_reader();
 	test_claiming();
 	test_flood();
 	test_off();

@@ -323,12 +323,12 @@ static int on_tick(uint64_t expirations, void *ctx)
 	follow_logs(d);
 	/* Opened on the first tick that has rate policies, so a SIGHUP that
 	 * brings the first one in gets the counters too. */
-	if (d->src_fd < 0 && !d->opts->no_kernel && has_rate_policies(d->policies))
-		d->src_fd = sources_open(d->opts->attach.pin_dir);
-	if (d->engine && d->src_fd >= 0) {
+	if (!d->src && !d->opts->no_kernel && has_rate_policies(d->policies))
+		source_reader_open(d->opts->attach.pin_dir, &d->src);
+	if (d->engine && d->src) {
 		struct counters_ctx c = { d->engine, now };
 
-		sources_foreach(d->src_fd, feed_source, &c);
+		source_reader_foreach(d->src, feed_source, &c);
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
@@ -679,7 +679,7 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
+	struct daemon d = { .opts = o, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
 			    .started = time(NULL) };
 	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
@@ -726,8 +726,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);
-	if (d.src_fd >= 0)
-		close(d.src_fd);
+	source_reader_close(d.src);
 	control_server_free(d.control);
 	control_close(d.control_fd, o->attach.pin_dir);
 	if (sig_fd >= 0)

@@ -61,7 +61,8 @@ struct daemon {
 	struct gh_event_clock clock; /* live event time: records, ticks, counters */
 	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
 	struct followed *logs; /* one per opts->access_logs */
-	int src_fd;     /* src_stats, read each tick when rate policies exist */
+	/* The slot tables, read each tick when rate policies exist. */
+	struct source_reader *src;
 	struct slot_watch slot_watch; /* the unslotted share, warned of each tick */
 	int control_fd;
 	struct control_server *control; /* its clients, served without blocking the loop */

@@ -26,10 +26,21 @@ typedef int (*source_visit_fn)(const struct source_row *row, void *ctx);
  * (-ENOENT when nothing is pinned). Each read below joins them anew.
  */
 int sources_open(const char *pin_dir);
-/* Every source once, in address order. */
+/* Every source once, in no particular order. */
 int sources_foreach(int fd, source_visit_fn fn, void *ctx);
 /* Every source, summed, into a malloc'd array sorted by address (caller frees *rows). */
 int sources_read_all(int fd, struct source_row **rows, size_t *n);
+/*
+ * The same for a reader that reads every second (the daemon): it keeps
+ * the tables mapped between reads, remapping one only when another map is
+ * pinned in its place, and reuses its rows and their index. Every source
+ * once, in no particular order.
+ */
+struct source_reader;
+
+int source_reader_open(const char *pin_dir, struct source_reader **out);
+int source_reader_foreach(struct source_reader *r, source_visit_fn fn, void *ctx);
+void source_reader_close(struct source_reader *r); /* NULL is fine */
 /* Order by address (family, then bytes): for sorting and bsearch. */
 int source_addr_cmp(const void *a, const void *b);
 /* The gate's slot bookkeeping summed over CPUs; zeros while none is pinned. */
