@@ -131,6 +131,7 @@ static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, _
 
 	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
 		__u32 idx = region + ((base + i) & (GH_SRC_SLOTS - 1));
+		__u64 rank;
 
 		s = bpf_map_lookup_elem(table, &idx);
 		if (!s)
@@ -146,10 +147,10 @@ static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, _
 		if (slot_free(seen, now)) {
 			spare = s;
 			spare_seen = seen;
-		} else if (ranked && slot_rank(s, seen) < lowest_rank) {
+		} else if (ranked && (rank = slot_rank(s, seen)) < lowest_rank) {
 			lowest = s;
 			lowest_seen = seen;
-			lowest_rank = slot_rank(s, seen);
+			lowest_rank = rank;
 		}
 	}
 	if (spare) {
