@@ -6,8 +6,10 @@
  *    the verifier inlines, addressed by a seeded hash of the source with a
  *    probe of GH_SRC_SLOT_PROBE slots: no jhash, no LRU lists, no locks on
  *    the pass path. A source that finds no slot free or idle in its window
- *    is counted in src_slot_meta.unslotted_* instead, so every passed packet is
- *    counted exactly once, by source or in the unslotted total.
+ *    takes the window's lowest-ranked one (bpf/src_slots.h says why a flood
+ *    cannot blind the gate that way), whose counts move to
+ *    src_slot_meta.unslotted_*; an idle slot's move to retired_*: every
+ *    passed packet is counted exactly once, by source, unslotted or retired.
  *  - src_http_slots: connections from sock_ops, requests, request bytes and
  *    response classes from the cgroup_skb hooks, all after a handshake. A
  *    twin table with the same addressing (its own seed, per CPU, in

@@ -186,6 +186,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "sources_read_bench: reading: %s\n", strerror(-err));
 			return 1;
 		}
+		/* Each source is in both tables: the join must make one row of the two. */
+		if (rows != used * (size_t)ncpu) {
+			fprintf(stderr, "sources_read_bench: %zu rows joined, expected %zu\n", rows,
+				used * (size_t)ncpu);
+			return 1;
+		}
 		printf("used %5lu per CPU: %8.1f us CPU per read one-shot, %8.1f kept mapped; "
 		       "%zu rows\n",
 		       used, ns / 1e3, kept_ns / 1e3, rows);
