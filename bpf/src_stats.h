@@ -30,14 +30,4 @@ struct {
 	__type(value, struct src_http_meta);
 } src_http_meta SEC(".maps");
 
-static __always_inline void src_key_set(struct src_key *k, const __u8 *addr, __u8 family)
-{
-	__builtin_memset(k, 0, sizeof(*k));
-	k->family = family;
-	if (family == 4)
-		__builtin_memcpy(k->addr, addr, 4);
-	else
-		__builtin_memcpy(k->addr, addr, 16);
-}
-
 #endif /* GATEHAWK_BPF_SRC_STATS_H */

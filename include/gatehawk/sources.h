@@ -6,8 +6,10 @@
  *    the verifier inlines, addressed by a seeded hash of the source with a
  *    probe of GH_SRC_SLOT_PROBE slots: no jhash, no LRU lists, no locks on
  *    the pass path. A source that finds no slot free or idle in its window
- *    is counted in src_slot_meta.unslotted_* instead, so every passed packet is
- *    counted exactly once, by source or in the unslotted total.
+ *    takes the window's lowest-ranked one (bpf/src_slots.h says why a flood
+ *    cannot blind the gate that way), whose counts move to
+ *    src_slot_meta.unslotted_*; an idle slot's move to retired_*: every
+ *    passed packet is counted exactly once, by source, unslotted or retired.
  *  - src_http_slots: connections from sock_ops, requests, request bytes and
  *    response classes from the cgroup_skb hooks, all after a handshake. A
  *    twin table with the same addressing (its own seed, per CPU, in
@@ -69,6 +71,10 @@ struct src_slot {
 	 * precision at a fraction of the boottime clock's cost; user space
 	 * moves it to boottime like src_stats.last_seen_ns. */
 	__u64 last_syn_ns;
+	/* The rank of the source it displaced (bpf/src_slots.h), 0 in a free
+	 * or idle slot: packets + rank_floor ranks the slot against a new
+	 * source, Space-Saving's inherited count kept apart from the exact one. */
+	__u64 rank_floor;
 };
 
 /*
@@ -92,14 +98,23 @@ static inline __u32 src_slot_index(const __u8 *addr, int v4, __u32 seed)
 }
 
 /*
- * Per-CPU bookkeeping of src_slots. Slots are never freed, only taken over once
- * idle: slots in use = claimed.
+ * Per-CPU bookkeeping of src_slots. Slots are never freed, only taken over:
+ * slots in use = claimed. Every passed packet is in exactly one of a slot,
+ * the unslotted totals or the retired ones: per-source + unslotted +
+ * retired = passed, exactly, per CPU and summed.
  */
 struct src_slot_meta {
 	__u64 claimed;           /* free slots taken by a new source */
-	__u64 reclaimed;         /* idle sources' slots taken over: their counts end */
-	__u64 unslotted_packets; /* passed packets of sources that found no slot */
+	__u64 reclaimed;         /* idle sources' slots taken over */
+	/* Passed packets of sources that found no slot or lost theirs to a
+	 * heavier one (displaced): what per-source counting did not see. */
+	__u64 unslotted_packets;
 	__u64 unslotted_syns;    /* the SYNs among them */
+	__u64 displaced;         /* busy windows' lowest-ranked slots taken over */
+	/* The counts of idle sources whose slots were taken over: history,
+	 * not blindness, so apart from the unslotted totals. */
+	__u64 retired_packets;
+	__u64 retired_syns;
 };
 
 /* The sensor's counts of one source, or of the sources without a slot. */

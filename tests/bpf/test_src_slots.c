@@ -2,10 +2,12 @@
 /*
  * BPF_PROG_RUN tests of the gate's per-source slot table (gatehawk/sources.h),
  * set up as gate_harness.h says: every passed packet and SYN counted exactly
- * once, by its source or in the unslotted totals; a full window sends the
- * next source to those totals; an idle slot is taken over; the sensor's
- * slot rows join the gate's by address; nothing is counted while
- * counting is off. The process stays on one CPU, so every run meets the
+ * once, by its source or in the unslotted or retired totals; a busy window
+ * gives the next source its lowest-ranked slot, whose counts go to the
+ * unslotted totals; an idle slot is taken over first, its counts retired; a
+ * slot being claimed is no one's; the sensor's slot rows join the gate's by
+ * address; a flood of 48,000 spoofed sources leaves a steady source counted
+ * and blocks and allows deciding; nothing is counted while counting is off. The process stays on one CPU, so every run meets the
  * same per-CPU table and the collisions below are real ones.
  */
 #include <sched.h>
@@ -165,16 +167,19 @@ static int slot_get(uint32_t idx, void *buf, struct src_slot **s)
 	return bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_slots), &key, buf) ? -errno : 0;
 }
 
+/* How many addresses colliding() finds: a window's worth and two more. */
+#define N_COLLIDING (GH_SRC_SLOT_PROBE + 2)
+
 /*
- * GH_SRC_SLOT_PROBE + 1 addresses of 100.64.0.0/10 hashed to one slot
- * whose window this CPU has not used yet; their base slot in *base.
+ * N_COLLIDING addresses of 100.64.0.0/10 hashed to one slot whose window
+ * this CPU has not used yet; their base slot in *base.
  */
 static int colliding(char out[][INET_ADDRSTRLEN], uint32_t *base, void *buf)
 {
 	uint32_t s = seed(), want = UINT32_MAX;
 	int found = 0;
 
-	for (uint32_t a = 0x64400000U; a < 0x64800000U && found <= GH_SRC_SLOT_PROBE; a++) {
+	for (uint32_t a = 0x64400000U; a < 0x64800000U && found < N_COLLIDING; a++) {
 		uint32_t be = htonl(a), idx = src_slot_index((const __u8 *)&be, 1, s);
 		struct src_slot *slot;
 		bool unused = true;
@@ -194,67 +199,265 @@ static int colliding(char out[][INET_ADDRSTRLEN], uint32_t *base, void *buf)
 		inet_ntop(AF_INET, &be, out[found++], INET_ADDRSTRLEN);
 	}
 	*base = want;
-	return found == GH_SRC_SLOT_PROBE + 1 ? 0 : -1;
+	return found == N_COLLIDING ? 0 : -1;
+}
+
+/* The slot of this CPU's window from base that holds src; -1 if none. */
+static int slot_of(uint32_t base, const char *src, void *buf, struct src_slot **slot)
+{
+	char text[INET_ADDRSTRLEN];
+
+	for (uint32_t i = 0; i < GH_SRC_SLOT_PROBE; i++) {
+		uint32_t idx = (base + i) & (GH_SRC_SLOTS - 1);
+
+		if (slot_get(idx, buf, slot))
+			return -1;
+		if ((*slot)->key.family == 4 &&
+		    !strcmp(src, inet_ntop(AF_INET, (*slot)->key.addr, text, sizeof(text))))
+			return (int)idx;
+	}
+	return -1;
+}
+
+/* Every row's packets and SYNs with the unslotted and retired totals. */
+struct ledger {
+	uint64_t packets, syns;
+};
+
+static struct ledger ledger(void)
+{
+	struct src_slot_meta m = meta();
+	struct ledger l;
+
+	row_totals(&l.packets, &l.syns);
+	l.packets += m.unslotted_packets + m.retired_packets;
+	l.syns += m.unslotted_syns + m.retired_syns;
+	return l;
+}
+
+/* The ledger moved by exactly what the gate passed since before/l0. */
+static bool ledger_exact(const struct gate_stats *before, const struct ledger *l0)
+{
+	struct gate_stats now = read_stats(), d = stats_diff(before, &now);
+	struct ledger l1 = ledger();
+
+	return d.passed && l1.packets - l0->packets == d.passed && l1.syns - l0->syns == d.syns;
 }
 
 static void test_full_window_and_idle(void)
 {
-	char addr[GH_SRC_SLOT_PROBE + 1][INET_ADDRSTRLEN];
-	const char *last = addr[GH_SRC_SLOT_PROBE];
+	char addr[N_COLLIDING][INET_ADDRSTRLEN];
+	const char *heavy = addr[GH_SRC_SLOT_PROBE], *late = addr[GH_SRC_SLOT_PROBE + 1];
 	void *buf = calloc(1, sizeof(struct src_slot));
+	struct gate_stats before = read_stats();
 	struct src_slot_meta m0 = meta(), m1;
+	struct ledger l0 = ledger();
 	struct src_slot *slot = NULL;
 	struct src_stats s;
 	uint32_t base = 0;
-	bool found;
-	int err = !buf || colliding(addr, &base, buf);
+	bool found, gone;
+	int err = !buf || colliding(addr, &base, buf), idx;
 
 	if (!ok(!err, "window: %d addresses share slot %u, its window unused on CPU %d",
-		GH_SRC_SLOT_PROBE + 1, base, cpu))
+		N_COLLIDING, base, cpu))
 		goto out;
+	/* Ranks 2, 3, 4 and 5: the first is the lightest. */
 	for (int i = 0; i < GH_SRC_SLOT_PROBE && !err; i++)
 		err = send_frames(addr[i], FRAME_TCP_ACK, i + 2);
-	err = err ?: send_frames(last, FRAME_TCP_ACK, 5) ?: send_frames(last, FRAME_TCP_SYN, 2);
+	err = err ?: send_frames(heavy, FRAME_TCP_ACK, 5) ?: send_frames(heavy, FRAME_TCP_SYN, 2);
 	m1 = meta();
 	ok(!err && m1.claimed - m0.claimed == GH_SRC_SLOT_PROBE &&
-		   m1.unslotted_packets - m0.unslotted_packets == 7 &&
-		   m1.unslotted_syns - m0.unslotted_syns == 2,
-	   "window: the first %d took the window's slots; the last one's 7 packets and 2 "
-	   "SYNs went to the unslotted totals",
+		   m1.displaced - m0.displaced == 1 &&
+		   m1.unslotted_packets - m0.unslotted_packets == 2 &&
+		   m1.unslotted_syns == m0.unslotted_syns,
+	   "window: the first %d took the window's slots; the next source displaced the "
+	   "lightest, whose 2 packets went to the unslotted totals",
 	   GH_SRC_SLOT_PROBE);
-	for (int i = 0; i < GH_SRC_SLOT_PROBE; i++) {
+	row_of(addr[0], &found);
+	ok(!found, "window: %s, displaced, has no row", addr[0]);
+	for (int i = 1; i < GH_SRC_SLOT_PROBE; i++) {
 		s = row_of(addr[i], &found);
 		ok(found && s.packets == (uint64_t)i + 2, "window: %s counted exactly (%d packets)",
 		   addr[i], i + 2);
 	}
-	row_of(last, &found);
-	ok(!found, "window: %s, which found no slot, has no row", last);
+	s = row_of(heavy, &found);
+	idx = slot_of(base, heavy, buf, &slot);
+	ok(found && s.packets == 7 && s.syns == 2 && idx >= 0 && slot->rank_floor == 2,
+	   "window: %s has its 7 packets and 2 SYNs from its first, and ranks from the "
+	   "displaced source's 2 (rank floor %llu)",
+	   heavy, idx >= 0 ? (unsigned long long)slot->rank_floor : 0ULL);
 
-	/* The first one's slot, aged past GH_SRC_SLOT_IDLE_S at any tick rate. */
-	err = slot_get(base, buf, &slot);
-	if (!ok(!err && !strcmp(addr[0], inet_ntop(AF_INET, slot->key.addr, (char[16]){ 0 }, 16)),
-		"idle: slot %u holds %s", base, addr[0]))
-		goto out;
-	slot->touched -= 0x40000000U;
-	base = region_key(cpu, base);
-	err = bpf_map_update_elem(bpf_map__fd(skel->maps.src_slots), &base, buf, BPF_EXIST);
-	m0 = meta();
-	err = err ?: send_frames(last, FRAME_TCP_ACK, 3);
-	m1 = meta();
-	s = row_of(last, &found);
-	ok(!err && found && s.packets == 3 && m1.reclaimed - m0.reclaimed == 1 &&
-		   m1.unslotted_packets == m0.unslotted_packets,
-	   "idle: %s took over the idle slot and counts from 0 (%llu packets)", last,
-	   (unsigned long long)s.packets);
-	row_of(addr[0], &found);
-	ok(!found, "idle: %s, whose slot was taken, has no row", addr[0]);
+	/* Back, the displaced source takes the lightest slot again: not the heavy one. */
 	m0 = meta();
 	err = send_frames(addr[0], FRAME_TCP_ACK, 1);
 	m1 = meta();
-	ok(!err && m1.unslotted_packets - m0.unslotted_packets == 1,
-	   "idle: back while the window is busy, %s is counted unslotted", addr[0]);
+	row_of(addr[1], &found);
+	gone = !found;
+	s = row_of(heavy, &found);
+	ok(!err && gone && found && s.packets == 7 &&
+		   m1.unslotted_packets - m0.unslotted_packets == 3,
+	   "window: %s, back, displaced %s (rank 3, its 3 packets unslotted), not %s (rank 9)",
+	   addr[0], addr[1], heavy);
+
+	/* The heavy one's slot, aged past GH_SRC_SLOT_IDLE_S at any tick rate. */
+	idx = slot_of(base, heavy, buf, &slot);
+	if (!ok(idx >= 0, "idle: slot %d holds %s", idx, heavy))
+		goto out;
+	slot->touched -= 0x40000000U;
+	idx = (int)region_key(cpu, (uint32_t)idx);
+	err = bpf_map_update_elem(bpf_map__fd(skel->maps.src_slots), &idx, buf, BPF_EXIST);
+	m0 = meta();
+	err = err ?: send_frames(late, FRAME_TCP_ACK, 3);
+	m1 = meta();
+	s = row_of(late, &found);
+	ok(!err && found && s.packets == 3 && m1.reclaimed - m0.reclaimed == 1 &&
+		   m1.displaced == m0.displaced && m1.unslotted_packets == m0.unslotted_packets &&
+		   m1.retired_packets - m0.retired_packets == 7 &&
+		   m1.retired_syns - m0.retired_syns == 2,
+	   "idle: %s took over the idle slot rather than displace a busy one, and counts "
+	   "from 0 (%llu packets); the idle source's 7 packets and 2 SYNs are retired",
+	   late, (unsigned long long)s.packets);
+	idx = slot_of(base, late, buf, &slot);
+	ok(idx >= 0 && !slot->rank_floor, "idle: an idle slot is taken with no rank floor");
+	ok(ledger_exact(&before, &l0),
+	   "window: rows + unslotted + retired moved by exactly the packets and SYNs passed");
 out:
 	free(buf);
+}
+
+/*
+ * A slot a sensor hook is claiming (key.family 0xff, SLOT_CLAIMING in
+ * bpf/src_slots.h, between its compare-and-swap and the new key) is no
+ * one's: neither free when it looks idle nor displaced when it ranks lowest.
+ */
+static void test_claiming(void)
+{
+	char addr[N_COLLIDING][INET_ADDRSTRLEN];
+	void *buf = calloc(1, sizeof(struct src_slot));
+	struct src_slot_meta m0, m1;
+	struct src_slot *slot = NULL;
+	uint32_t base = 0, key;
+	bool found, first_gone;
+	int err = !buf || colliding(addr, &base, buf), fd = bpf_map__fd(skel->maps.src_slots);
+
+	for (int i = 0; i < GH_SRC_SLOT_PROBE - 1 && !err; i++)
+		err = send_frames(addr[i], FRAME_TCP_ACK, 3);
+	key = region_key(cpu, (base + GH_SRC_SLOT_PROBE - 1) & (GH_SRC_SLOTS - 1));
+	if (!err) {
+		memset(buf, 0, sizeof(struct src_slot));
+		slot = buf;
+		slot->key.family = 0xff;
+		slot->touched = (uint32_t)-0x40000000; /* idle at any tick rate, were it a source's */
+		err = bpf_map_update_elem(fd, &key, buf, BPF_EXIST);
+	}
+	m0 = meta();
+	err = err ?: send_frames(addr[GH_SRC_SLOT_PROBE], FRAME_TCP_ACK, 1);
+	m1 = meta();
+	row_of(addr[0], &found);
+	first_gone = !found;
+	row_of(addr[GH_SRC_SLOT_PROBE], &found);
+	ok(!err && found && first_gone && m1.displaced - m0.displaced == 1 &&
+		   m1.reclaimed == m0.reclaimed && !bpf_map_lookup_elem(fd, &key, buf) &&
+		   slot->key.family == 0xff,
+	   "claiming: a new source displaced the lightest source, not the slot being claimed "
+	   "(idle-looking, rank 0), which stays as it was");
+	if (buf) {
+		memset(buf, 0, sizeof(struct src_slot));
+		bpf_map_update_elem(fd, &key, buf, BPF_EXIST);
+	}
+	free(buf);
+}
+
+/*
+ * The flood of the review: FLOOD_SOURCES distinct spoofed SYN sources (v4
+ * and v6), each sending once, keep every window of this CPU busy; the
+ * second half is interleaved with one source sending an ACK after every
+ * HEAVY_EVERY of them (one of its packets in 65 from the window's point of
+ * view, far above the F / GH_SRC_SLOTS a source needs to keep its slot).
+ */
+#define FLOOD_SOURCES 48000
+#define HEAVY_EVERY 16
+#define HEAVY_SRC "198.18.7.7"
+#define BLOCKED_NET "203.0.113.0/24"
+#define BLOCKED_SRC "203.0.113.66"
+#define ALLOWED_SRC "203.0.113.77"
+
+static int flood_frame(struct frame *f, uint32_t i)
+{
+	char text[INET6_ADDRSTRLEN];
+
+	if (i & 1)
+		snprintf(text, sizeof(text), "2001:db8:f00d::%x:%x", i >> 16, i & 0xffff);
+	else
+		snprintf(text, sizeof(text), "10.%u.%u.%u", (i >> 16) & 0xff, (i >> 8) & 0xff,
+			 i & 0xff);
+	return frame_build(f, &(struct frame_spec){ .src = text, .tcp_flags = FRAME_TCP_SYN });
+}
+
+/* Whether one frame from src gets verdict want. */
+static bool verdict_is(const char *src, int want)
+{
+	struct frame f;
+
+	return !frame_build(&f, &(struct frame_spec){ .src = src, .tcp_flags = FRAME_TCP_SYN }) &&
+	       run(&f, f.len, 1) == want;
+}
+
+static void test_flood(void)
+{
+	struct block_spec blk = { .ttl_s = 0, .reason = 0 };
+	struct gate_stats before, after;
+	struct src_slot_meta m0, m1;
+	struct gh_cidr allowed;
+	struct block_entry e;
+	struct ledger l0;
+	struct src_stats s;
+	struct frame f, h;
+	uint64_t sent = 0, held;
+	bool found;
+	int err;
+
+	err = gh_cidr_parse(BLOCKED_NET, &blk.cidr) ?: gate_block_add(&maps, &blk, 1) ?:
+	      gh_cidr_parse(ALLOWED_SRC, &allowed) ?: gate_allow_add(&maps, &allowed) ?:
+	      frame_build(&h, &(struct frame_spec){ .src = HEAVY_SRC, .tcp_flags = FRAME_TCP_ACK });
+	if (!ok(!err && verdict_is(BLOCKED_SRC, XDP_DROP) && verdict_is(ALLOWED_SRC, XDP_PASS),
+		"flood: %s blocked, %s allowed inside it", BLOCKED_NET, ALLOWED_SRC))
+		return;
+	before = read_stats();
+	m0 = meta();
+	l0 = ledger();
+	for (uint32_t i = 0; i < FLOOD_SOURCES && !err; i++) {
+		err = flood_frame(&f, i) || run(&f, f.len, 1) != XDP_PASS;
+		if (!err && i >= FLOOD_SOURCES / 2 && i % HEAVY_EVERY == 0) {
+			err = run(&h, h.len, 1) != XDP_PASS;
+			sent++;
+		}
+	}
+	after = read_stats();
+	m1 = meta();
+	ok(!err && stats_diff(&before, &after).passed == FLOOD_SOURCES + sent &&
+		   m1.displaced - m0.displaced > FLOOD_SOURCES / 4,
+	   "flood: %d spoofed sources and %llu packets of %s passed; %llu slots displaced",
+	   FLOOD_SOURCES, (unsigned long long)sent, HEAVY_SRC,
+	   (unsigned long long)(m1.displaced - m0.displaced));
+	s = row_of(HEAVY_SRC, &found);
+	held = found ? s.packets : 0;
+	/* It misses at most what it sent before its slot became its own: a few. */
+	ok(found && held <= sent && held + 4 >= sent && !s.syns,
+	   "flood: %s is counted per source under the flood: %llu of its %llu packets "
+	   "(bound: all but 4)",
+	   HEAVY_SRC, (unsigned long long)held, (unsigned long long)sent);
+	ok(ledger_exact(&before, &l0),
+	   "flood: rows + unslotted + retired moved by exactly the packets and SYNs passed");
+	ok(m1.unslotted_packets - m0.unslotted_packets >= FLOOD_SOURCES / 4 &&
+		   m1.unslotted_packets - m0.unslotted_packets <= FLOOD_SOURCES,
+	   "flood: the displaced spoofed sources' packets show as unslotted (%llu)",
+	   (unsigned long long)(m1.unslotted_packets - m0.unslotted_packets));
+	ok(!gate_block_get(&maps, &blk.cidr, &e) && verdict_is(BLOCKED_SRC, XDP_DROP) &&
+		   verdict_is(ALLOWED_SRC, XDP_PASS),
+	   "flood: the block and the allow are untouched and still decide");
+	gate_block_del(&maps, &blk.cidr);
+	gate_allow_del(&maps, &allowed);
 }
 
 /* Slot idx of every CPU's region of src_http_slots, from v[cpu]. */
@@ -357,6 +560,160 @@ static void test_older_layout(void)
 	gate_detach(dir, NULL);
 }
 
+struct find_ctx {
+	struct gh_addr want;
+	struct src_stats s;
+	size_t rows, hits;
+};
+
+static int find_row(const struct source_row *row, void *ctx)
+{
+	struct find_ctx *f = ctx;
+
+	f->rows++;
+	if (gh_addr_equal(&row->addr, &f->want)) {
+		f->s = row->s;
+		f->hits++;
+	}
+	return 0;
+}
+
+/* One read through r: src's row in f (f->hits 1 when it has one). */
+static int reader_find(struct source_reader *r, const char *src, struct find_ctx *f)
+{
+	*f = (struct find_ctx){ 0 };
+	return gh_addr_parse(src, &f->want) ?: source_reader_foreach(r, find_row, f);
+}
+
+/*
+ * The daemon's reader keeps the tables mapped: what it reads is what the
+ * one-shot read does, counts move as packets come, and a table pinned in
+ * place of the one it mapped is read from then on.
+ */
+static void test_reader(void)
+{
+	LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = BPF_F_MMAPABLE);
+	struct source_reader *r = NULL;
+	struct source_row *rows = NULL;
+	size_t n = 0;
+	struct find_ctx f;
+	bool found;
+	char path[GH_PATH_MAX];
+	struct src_stats one = row_of(sources[4], &found);
+	int fd = sources_open(pin_dir), err, old_fd = -1, fresh = -1;
+
+	err = fd < 0 ? fd : sources_read_all(fd, &rows, &n) ?: source_reader_open(pin_dir, &r);
+	err = err ?: reader_find(r, sources[4], &f);
+	ok(!err && found && f.rows == n && f.hits == 1 && f.s.packets == one.packets &&
+		   f.s.syns == one.syns,
+	   "reader: the same %zu rows as a one-shot read, %s's among them", n, sources[4]);
+	err = err ?: send_frames(sources[4], FRAME_TCP_ACK, 3) ?: reader_find(r, sources[4], &f);
+	ok(!err && f.hits == 1 && f.s.packets == one.packets + 3,
+	   "reader: kept mapped, it sees the 3 packets sent since (%llu)",
+	   (unsigned long long)f.s.packets);
+
+	/* A fresh table pinned in place of the mapped one, then the old one back. */
+	old_fd = gh_pin_open(pin_dir, "src_slots");
+	fresh = bpf_map_create(BPF_MAP_TYPE_ARRAY, "src_slots", 4, sizeof(struct src_slot),
+			       GH_SRC_SLOTS * (uint32_t)ncpu, &opts);
+	if (!err && (old_fd < 0 || fresh < 0))
+		err = -EBADF;
+	err = err ?: gh_pin_path(path, sizeof(path), pin_dir, "src_slots");
+	err = err ?: unlink(path) ? -errno : bpf_obj_pin(fresh, path) ? -errno : 0;
+	err = err ?: reader_find(r, sources[4], &f);
+	ok(!err && !f.s.packets,
+	   "reader: a table pinned in place of the mapped one is read instead (no packets)");
+	err = err ?: unlink(path) ? -errno : bpf_obj_pin(old_fd, path) ? -errno : 0;
+	err = err ?: reader_find(r, sources[4], &f);
+	ok(!err && f.s.packets == one.packets + 3, "reader: and the first again once it is back");
+	if (fresh >= 0)
+		close(fresh);
+	if (old_fd >= 0)
+		close(old_fd);
+	source_reader_close(r);
+	free(rows);
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Pin a map of the given shape as dir/name; 0 or negative errno. */
+static int pin_made(const char *dir, const char *name, enum bpf_map_type type, uint32_t key,
+		    uint32_t value, uint32_t entries, uint32_t flags)
+{
+	LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = flags);
+	char path[GH_PATH_MAX];
+	int fd, err = gh_pin_path(path, sizeof(path), dir, name);
+
+	fd = err ? err : bpf_map_create(type, name, key, value, entries, &opts);
+	if (fd < 0)
+		return fd == err ? err : -errno;
+	err = bpf_obj_pin(fd, path) ? -errno : 0;
+	close(fd);
+	return err;
+}
+
+/* value_size of the map pinned as dir/name; 0 when none. */
+static uint32_t pinned_value_size(const char *dir, const char *name)
+{
+	struct bpf_map_info info = { 0 };
+	__u32 len = sizeof(info);
+	int fd = gh_pin_open(dir, name);
+
+	if (fd < 0)
+		return 0;
+	if (bpf_obj_get_info_by_fd(fd, &info, &len))
+		info.value_size = 0;
+	close(fd);
+	return info.value_size;
+}
+
+/*
+ * Pins of the previous release: the slot table and its bookkeeping with
+ * their older value sizes are made afresh, the LRU design's src_stats and
+ * src_meta removed; a block map of another layout is refused, named.
+ */
+static void test_upgrade_pins(void)
+{
+	uint32_t slots = GH_SRC_SLOTS * (uint32_t)ncpu;
+	char dir[64], bad[64], path[GH_PATH_MAX];
+	struct gh_err e = { 0 }, e2 = { 0 };
+	int err;
+
+	snprintf(dir, sizeof(dir), "/sys/fs/bpf/gh-test-up-%d", (int)getpid());
+	snprintf(bad, sizeof(bad), "/sys/fs/bpf/gh-test-bad-%d", (int)getpid());
+	err = mkdir(dir, 0700) ? -errno : 0;
+	err = err ?: pin_made(dir, "src_slots", BPF_MAP_TYPE_ARRAY, 4, 48, slots, BPF_F_MMAPABLE);
+	err = err ?: pin_made(dir, "src_slot_meta", BPF_MAP_TYPE_PERCPU_ARRAY, 4, 32, 1, 0);
+	err = err ?: pin_made(dir, "src_stats", BPF_MAP_TYPE_LRU_PERCPU_HASH, 20, 64, 1024, 0);
+	err = err ?: pin_made(dir, "src_meta", BPF_MAP_TYPE_PERCPU_ARRAY, 4, 32, 1, 0);
+	err = err ?: gate_pin_maps(dir, 16, &e);
+	ok(!err && pinned_value_size(dir, "src_slots") == sizeof(struct src_slot) &&
+		   pinned_value_size(dir, "src_slot_meta") == sizeof(struct src_slot_meta) &&
+		   strstr(e.notes, "src_slots: an older layout, made afresh") &&
+		   strstr(e.notes, "src_slot_meta: an older layout, made afresh"),
+	   "upgrade: 48-byte slots and 32-byte bookkeeping are made afresh at %zu and %zu "
+	   "bytes, with notes (%d)",
+	   sizeof(struct src_slot), sizeof(struct src_slot_meta), err);
+	ok(!gh_pin_exists(dir, "src_stats") && !gh_pin_exists(dir, "src_meta") &&
+		   strstr(e.notes, "src_stats: left by an older gatehawk, removed") &&
+		   strstr(e.notes, "src_meta: left by an older gatehawk, removed"),
+	   "upgrade: the LRU design's src_stats and src_meta pins are removed, with notes");
+	gate_detach(dir, NULL);
+	rmdir(dir);
+
+	err = mkdir(bad, 0700) ? -errno : 0;
+	err = err ?: pin_made(bad, "block_host4", BPF_MAP_TYPE_ARRAY, 4, 8, 16, 0);
+	err = err ?: gate_pin_maps(bad, 16, &e2);
+	ok(err == -EINVAL && gh_pin_exists(bad, "block_host4") &&
+		   strstr(e2.notes, "block_host4: pinned with another layout") &&
+		   !gh_pin_exists(bad, "src_slots"),
+	   "upgrade: a block map of another layout is refused, kept and named (%s)", e2.notes);
+	gate_detach(bad, NULL);
+	if (!gh_pin_path(path, sizeof(path), bad, "block_host4"))
+		unlink(path);
+	rmdir(bad);
+}
+
 static void test_off(void)
 {
 	struct src_slot_meta m0 = meta(), m1;
@@ -391,9 +748,13 @@ int main(void)
 	ok(seed() != 0, "a slot seed was drawn when counting was turned on");
 	test_layout();
 	test_older_layout();
+	test_upgrade_pins();
 	test_exact();
 	test_full_window_and_idle();
 	test_join();
+	test_reader();
+	test_claiming();
+	test_flood();
 	test_off();
 
 	xdp_gate_bpf__destroy(skel);

@@ -415,14 +415,14 @@ static void test_spoofed_flood(void)
 	ok_eq(flood(), 0, "flood: %u SYNs from %u distinct spoofed addresses all pass", SPOOFED,
 	      SPOOFED);
 	err = snapshot(&after) ?: source_slots_meta(pin_dir, &meta_after);
-	taken = meta_after.claimed + meta_after.reclaimed -
-		meta_before.claimed - meta_before.reclaimed;
-	ok(!err && taken + meta_after.unslotted_syns - meta_before.unslotted_syns == SPOOFED &&
+	taken = meta_after.claimed + meta_after.reclaimed + meta_after.displaced -
+		meta_before.claimed - meta_before.reclaimed - meta_before.displaced;
+	ok(!err && taken == SPOOFED &&
 		   meta_after.claimed <= (uint64_t)GH_SRC_SLOTS * libbpf_num_possible_cpus(),
-	   "flood: each SYN took a slot or was counted unslotted (%llu slots taken, of %u a "
-	   "CPU; %llu unslotted)",
-	   (unsigned long long)taken, GH_SRC_SLOTS,
-	   (unsigned long long)(meta_after.unslotted_syns - meta_before.unslotted_syns));
+	   "flood: each SYN took a slot, free, idle or its window's lightest (%llu taken, "
+	   "%llu of them displacing, of %u a CPU)",
+	   (unsigned long long)taken,
+	   (unsigned long long)(meta_after.displaced - meta_before.displaced), GH_SRC_SLOTS);
 	ok(!err && after.n == before.n && before.n == 7 &&
 		   !memcmp(before.bytes, after.bytes, before.n * sizeof(before.bytes[0])),
 	   "flood: every throttle, block and allow is still there, value for value");

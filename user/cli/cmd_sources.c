@@ -91,8 +91,9 @@ int cmd_sources(int argc, char **argv)
 		"watched ports, responses by status class. The gate's counts are in\n"
 		"`bpftool map dump pinned " GH_PIN_DIR_DEFAULT "/src_slots` (a slot per source\n"
 		"and CPU), the sensor's in .../src_http_slots (likewise); this joins them.\n"
-		"A source that found no free slot on a CPU is listed without what it sent\n"
-		"there: `gatehawk stats` counts those packets as unslotted.",
+		"A source that found no slot on a CPU, or lost its slot there to a heavier\n"
+		"one, is listed without what it sent there: `gatehawk stats` counts those\n"
+		"packets as unslotted and the slots lost as displaced.",
 		"  gatehawk sources --sort requests --limit 20\n"
 		"  gatehawk sources --json | jq '.[] | select(.resp_4xx > 100)'\n"
 	};

@@ -284,6 +284,25 @@ static int feed_source(const struct source_row *row, void *ctx)
 	return 0;
 }
 
+/* Say so when a flood of many sources keeps per-source counting from seeing them. */
+static void watch_slots(struct daemon *d)
+{
+	uint64_t passed, unslotted;
+	struct src_slot_meta m;
+	struct gate_stats g;
+
+	if (d->opts->no_kernel || gate_stats_read(&d->maps, &g) ||
+	    source_slots_meta(d->opts->attach.pin_dir, &m))
+		return;
+	if (slot_watch_step(&d->slot_watch, gh_boottime_ns(), g.passed, m.unslotted_packets,
+			    &passed, &unslotted))
+		daemon_log(d,
+			   "gatehawk: %llu of the %llu packets passed in the last second were "
+			   "counted in no source's slot (a flood of many sources?): rate policies "
+			   "see only the rest; `gatehawk stats` has sources.displaced",
+			   (unsigned long long)unslotted, (unsigned long long)passed);
+}
+
 static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
@@ -304,15 +323,16 @@ static int on_tick(uint64_t expirations, void *ctx)
 	follow_logs(d);
 	/* Opened on the first tick that has rate policies, so a SIGHUP that
 	 * brings the first one in gets the counters too. */
-	if (d->src_fd < 0 && !d->opts->no_kernel && has_rate_policies(d->policies))
-		d->src_fd = sources_open(d->opts->attach.pin_dir);
-	if (d->engine && d->src_fd >= 0) {
+	if (!d->src && !d->opts->no_kernel && has_rate_policies(d->policies))
+		source_reader_open(d->opts->attach.pin_dir, &d->src);
+	if (d->engine && d->src) {
 		struct counters_ctx c = { d->engine, now };
 
-		sources_foreach(d->src_fd, feed_source, &c);
+		source_reader_foreach(d->src, feed_source, &c);
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
+	watch_slots(d);
 	daemon_totals(d, totals);
 	health_tick(&d->health, now, totals);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
@@ -659,7 +679,7 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
-	struct daemon d = { .opts = o, .src_fd = -1, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
+	struct daemon d = { .opts = o, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
 			    .started = time(NULL) };
 	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
@@ -706,8 +726,7 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	for (int i = 0; d.logs && i < o->n_access_logs; i++)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);
-	if (d.src_fd >= 0)
-		close(d.src_fd);
+	source_reader_close(d.src);
 	control_server_free(d.control);
 	control_close(d.control_fd, o->attach.pin_dir);
 	if (sig_fd >= 0)

@@ -22,6 +22,7 @@
 #include "daemon/persist.h"
 #include "kernel/gate_maps.h"
 #include "kernel/kernel_stats.h"
+#include "kernel/src_counters.h"
 
 struct event_loop;
 struct ring_buffer;
@@ -60,7 +61,9 @@ struct daemon {
 	struct gh_event_clock clock; /* live event time: records, ticks, counters */
 	int64_t log_shift_ns;  /* a log line's wall-clock time to event time */
 	struct followed *logs; /* one per opts->access_logs */
-	int src_fd;     /* src_stats, read each tick when rate policies exist */
+	/* The slot tables, read each tick when rate policies exist. */
+	struct source_reader *src;
+	struct slot_watch slot_watch; /* the unslotted share, warned of each tick */
 	int control_fd;
 	struct control_server *control; /* its clients, served without blocking the loop */
 	uint64_t ticks;

@@ -124,8 +124,11 @@ static void render_kernel(struct prom_text *t, const struct kernel_stats *k)
 		prom_metric_u64(t, "gatehawk_sources_evicted_total", PROM_COUNTER,
 				"Sources evicted from the full per-source counter table.",
 				k->sources_evicted);
+		prom_metric_u64(t, "gatehawk_sources_displaced_total", PROM_COUNTER,
+				"Sources whose slot went to a new source when its window was busy.",
+				k->sources_displaced);
 		prom_metric_u64(t, "gatehawk_sources_unslotted_packets_total", PROM_COUNTER,
-				"Passed packets counted in no source's slot (its window was full).",
+				"Passed packets counted in no source's slot (none free, or displaced).",
 				k->sources_unslotted_packets);
 		prom_metric_u64(t, "gatehawk_sources_unslotted_requests_total", PROM_COUNTER,
 				"Requests counted in no source's slot (its window was full).",

@@ -25,7 +25,8 @@ struct kernel_stats {
 	bool has_sources;  /* src_http_slots is pinned */
 	uint64_t sources_tracked; /* slots in use, gate's + sensor's */
 	uint64_t sources_evicted; /* idle slots taken over, gate's + sensor's */
-	uint64_t sources_unslotted_packets; /* passed, counted in no source's slot */
+	uint64_t sources_displaced; /* gate slots taken from the lightest of a busy window */
+	uint64_t sources_unslotted_packets; /* passed, in no source's slot (or displaced) */
 	uint64_t sources_unslotted_requests; /* sensor requests counted in no source's slot */
 };
 

@@ -25,6 +25,7 @@ int map_shape_get(int fd, struct map_shape *s)
 
 	if (bpf_obj_get_info_by_fd(fd, &info, &len))
 		return -errno;
+	s->id = info.id;
 	s->type = info.type;
 	s->key_size = info.key_size;
 	s->value_size = info.value_size;
@@ -150,6 +151,7 @@ int map_mmap_read(int fd, struct map_shape *s, const void **mem, size_t *len)
 		return -errno;
 	if (info.type != BPF_MAP_TYPE_ARRAY || !(info.map_flags & BPF_F_MMAPABLE) || page <= 0)
 		return -EINVAL;
+	s->id = info.id;
 	s->type = info.type;
 	s->key_size = info.key_size;
 	s->value_size = (info.value_size + 7) & ~7U;

@@ -10,6 +10,7 @@
 typedef int (*map_iter_fn)(const void *key, const void *value, void *ctx);
 
 struct map_shape {
+	uint32_t id; /* the kernel's, to tell a map from one pinned in its place */
 	uint32_t type;
 	uint32_t key_size;
 	uint32_t value_size; /* per-CPU maps: the whole per-CPU block */

@@ -15,7 +15,6 @@
 #include "base/err.h"
 #include "base/private_dir.h"
 #include "gatehawk/sources.h"
-#include "kernel/map_iter.h"
 #include "kernel/pins.h"
 
 #define BPFFS_ROOT "/sys/fs/bpf"
@@ -105,6 +104,20 @@ static bool is_slot_table(const char *name)
 	return !strcmp(name, "src_slots") || !strcmp(name, "src_http_slots");
 }
 
+/*
+ * Maps whose contents may start afresh when their layout changes: the
+ * per-source counters and their bookkeeping. Any other map (blocks,
+ * allows, throttles) is never dropped behind the operator's back.
+ */
+static bool is_disposable(const char *name)
+{
+	return is_slot_table(name) || !strcmp(name, "src_slot_meta") ||
+	       !strcmp(name, "src_http_meta");
+}
+
+/* Pins an older gatehawk made for maps it no longer has (the LRU per-source tables). */
+static const char *const retired_pins[] = { "src_stats", "src_meta" };
+
 /* The requested size for a map, 0 when it has none. */
 static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 {
@@ -121,17 +134,69 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 	return 0;
 }
 
+/*
+ * Whether the pinned map is what the object declares, as libbpf will
+ * check before reusing it; the size is checked apart (a pinned map keeps
+ * its size), except for a slot table, whose layout is one region per CPU.
+ */
+static bool same_layout(const struct bpf_map_info *pinned, const struct bpf_map *map,
+			uint32_t want)
+{
+	return pinned->type == bpf_map__type(map) && pinned->key_size == bpf_map__key_size(map) &&
+	       pinned->value_size == bpf_map__value_size(map) &&
+	       pinned->map_flags == bpf_map__map_flags(map) &&
+	       (!is_slot_table(bpf_map__name(map)) || pinned->max_entries == want);
+}
+
+/* Remove the retired pins in dir, with a note for each. */
+static int remove_retired_pins(const char *dir, struct gh_err *e)
+{
+	char path[GH_PATH_MAX];
+
+	for (size_t i = 0; i < sizeof(retired_pins) / sizeof(retired_pins[0]); i++) {
+		int err = gh_pin_path(path, sizeof(path), dir, retired_pins[i]);
+
+		if (err)
+			return err;
+		if (unlink(path)) {
+			if (errno != ENOENT)
+				return -errno;
+			continue;
+		}
+		gh_err_note(e, "%s: left by an older gatehawk, removed", retired_pins[i]);
+	}
+	return 0;
+}
+
+/* The pinned map's info; -ENOENT when nothing is pinned at path. */
+static int pinned_info(const char *path, struct bpf_map_info *info)
+{
+	__u32 len = sizeof(*info);
+	int fd = bpf_obj_get(path), err = 0;
+
+	if (fd < 0)
+		return -errno;
+	memset(info, 0, sizeof(*info));
+	if (bpf_obj_get_info_by_fd(fd, info, &len))
+		err = -errno;
+	close(fd);
+	return err;
+}
+
 int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes,
 		      struct gh_err *e)
 {
 	char path[GH_PATH_MAX];
 	struct bpf_map *map;
+	int err = remove_retired_pins(dir, e);
 
+	if (err)
+		return err;
 	bpf_object__for_each_map(map, obj) {
 		const char *name = bpf_map__name(map);
 		uint32_t want = wanted_size(name, sizes);
-		struct map_shape shape;
-		int fd, err;
+		struct bpf_map_info pinned;
+		bool is_pinned;
 
 		if (bpf_map__is_internal(map))
 			continue;
@@ -139,29 +204,38 @@ int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_m
 		err = err ?: bpf_map__set_pin_path(map, path);
 		if (err)
 			return err;
-		fd = bpf_obj_get(path);
-		if (fd >= 0) {
-			err = map_shape_get(fd, &shape);
-			close(fd);
-			if (err)
-				return err;
-		}
+		err = pinned_info(path, &pinned);
+		if (err && err != -ENOENT)
+			return err;
+		is_pinned = !err;
 		/*
-		 * A slot table of the per-CPU layout an older gatehawk pinned
-		 * would fail the load: its counts start afresh in a new one
-		 * (the running programs keep the old until they are swapped).
+		 * A layout an older gatehawk pinned would fail the load: the
+		 * counters start afresh in a new map (the running programs
+		 * keep the old until they are swapped); anything else is
+		 * refused, for dropping it would drop blocks or allows.
 		 */
-		if (fd >= 0 && is_slot_table(name) && shape.type != bpf_map__type(map)) {
+		if (is_pinned && !same_layout(&pinned, map, want)) {
+			if (!is_disposable(name)) {
+				gh_err_note(e,
+					    "%s: pinned with another layout (type %u, key %u, "
+					    "value %u bytes, flags %#x) than this gatehawk's (%u, "
+					    "%u, %u, %#x): `gatehawk detach` the older gatehawk first",
+					    name, pinned.type, pinned.key_size, pinned.value_size,
+					    pinned.map_flags, bpf_map__type(map),
+					    bpf_map__key_size(map), bpf_map__value_size(map),
+					    bpf_map__map_flags(map));
+				return -EINVAL;
+			}
 			if (unlink(path))
 				return -errno;
 			gh_err_note(e, "%s: an older layout, made afresh", name);
-			fd = -1;
+			is_pinned = false;
 		}
-		if (fd >= 0) {
-			if (want && shape.max_entries != want)
+		if (is_pinned) {
+			if (want && pinned.max_entries != want)
 				gh_err_note(e, "%s keeps its %u entries; a new size applies after detach",
-					    name, shape.max_entries);
-			want = shape.max_entries;
+					    name, pinned.max_entries);
+			want = pinned.max_entries;
 		}
 		if (want) {
 			err = bpf_map__set_max_entries(map, want);

@@ -10,6 +10,7 @@
 #include <bpf/libbpf.h>
 
 #include "base/clock.h"
+#include "base/hash.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 #include "base/vec.h"
@@ -75,27 +76,77 @@ static int pin_open_at(int dir_fd, const char *name)
 	return gh_pin_open(dir, name);
 }
 
-struct row_list {
-	struct source_row *v;
-	size_t n, cap;
+/* One slot table as mapped: kept across reads while the same map is pinned. */
+struct mapped_table {
+	uint32_t id; /* 0: not mapped */
+	const char *mem;
+	size_t len;
+	struct map_shape shape;
 };
 
-static struct source_row *row_add(struct row_list *l, int family, const __u8 *addr)
-{
-	struct source_row *r;
-
-	if (gh_vec_reserve((void **)&l->v, &l->cap, l->n, sizeof(*l->v), 1024))
-		return NULL;
-	r = &l->v[l->n++];
-	memset(r, 0, sizeof(*r));
-	gh_addr_from_bytes(&r->addr, family == 4 ? AF_INET : AF_INET6, addr);
-	return r;
-}
-
-struct read_ctx {
-	struct row_list *rows;
+/*
+ * The reader's state: the mappings (mapping a table costs more than
+ * scanning it: the kernel inserts every page at mmap and zaps them at
+ * munmap), and the rows and their index by address, reused each read.
+ */
+struct source_reader {
+	int dir_fd;
+	struct mapped_table gate, http;
+	struct source_row *rows;
+	size_t n, cap;
+	/* By hash of the address: the row number + 1 (0 empty) in the low
+	 * half, the hash's top bits in the high one, so that a probe passing
+	 * other addresses reads no row. */
+	uint64_t *index;
+	size_t index_cap;
 	uint64_t boot_offset; /* boottime - monotonic now: the time spent suspended */
 };
+
+static bool same_addr(const struct gh_addr *a, const struct gh_addr *b)
+{
+	return a->family == b->family && !memcmp(a->bytes, b->bytes, sizeof(a->bytes));
+}
+
+/* The slot in r->index for a (hashed to h), holding its row or 0 where it goes. */
+static uint64_t *index_slot(struct source_reader *r, const struct gh_addr *a, uint64_t h)
+{
+	size_t mask = r->index_cap - 1, i = h & mask;
+	uint64_t tag = h & 0xffffffff00000000ULL;
+
+	while (r->index[i] && ((r->index[i] & 0xffffffff00000000ULL) != tag ||
+			       !same_addr(&r->rows[(uint32_t)r->index[i] - 1].addr, a)))
+		i = (i + 1) & mask;
+	return &r->index[i];
+}
+
+static uint64_t addr_hash(const struct gh_addr *a)
+{
+	return gh_hash_bytes(a->bytes, gh_addr_len(a), a->family);
+}
+
+/* Rows index at most half full: doubled and rebuilt when more are due. */
+static int index_make_room(struct source_reader *r)
+{
+	size_t cap = r->index_cap ? r->index_cap * 2 : 4096;
+	uint64_t *index;
+
+	if (r->n < r->index_cap / 2)
+		return 0;
+	if (r->n >= UINT32_MAX / 2)
+		return -E2BIG;
+	index = calloc(cap, sizeof(*index));
+	if (!index)
+		return -ENOMEM;
+	free(r->index);
+	r->index = index;
+	r->index_cap = cap;
+	for (size_t i = 0; i < r->n; i++) {
+		uint64_t h = addr_hash(&r->rows[i].addr);
+
+		*index_slot(r, &r->rows[i].addr, h) = (h & 0xffffffff00000000ULL) | (i + 1);
+	}
+	return 0;
+}
 
 /* Counters summed, the later last_seen_ns kept. */
 static void stats_add(struct src_stats *into, const struct src_stats *s)
@@ -107,130 +158,201 @@ static void stats_add(struct src_stats *into, const struct src_stats *s)
 		into->last_seen_ns = s->last_seen_ns;
 }
 
+/* s into the row of its address (another CPU's or table's slot), or a new row. */
+static int row_join(struct source_reader *r, int family, const __u8 *addr,
+		    const struct src_stats *s)
+{
+	struct gh_addr a;
+	uint64_t *slot, h;
+	int err;
+
+	gh_addr_from_bytes(&a, family == 4 ? AF_INET : AF_INET6, addr);
+	err = index_make_room(r) ?:
+	      gh_vec_reserve((void **)&r->rows, &r->cap, r->n, sizeof(*r->rows), 1024);
+	if (err)
+		return err;
+	h = addr_hash(&a);
+	slot = index_slot(r, &a, h);
+	if (*slot) {
+		stats_add(&r->rows[(uint32_t)*slot - 1].s, s);
+		return 0;
+	}
+	r->rows[r->n] = (struct source_row){ .addr = a, .s = *s };
+	*slot = (h & 0xffffffff00000000ULL) | ++r->n;
+	return 0;
+}
+
 /*
  * A slot of the mapped table, copied first: a program may take it over for
- * another source while it is read. Adds a row if it holds a source.
+ * another source while it is read. Joins its counts if it holds a source.
  */
-typedef int (*slot_row_fn)(const void *mapped, struct read_ctx *c);
+typedef int (*slot_row_fn)(const void *mapped, struct source_reader *r);
 
-static int http_slot_row(const void *mapped, struct read_ctx *c)
+static int http_slot_row(const void *mapped, struct source_reader *r)
 {
+	struct src_stats st = { 0 };
 	struct src_http_slot s;
-	struct source_row *row;
 
 	memcpy(&s, mapped, sizeof(s));
 	if (s.key.family != 4 && s.key.family != 6)
 		return 0;
-	row = row_add(c->rows, s.key.family, s.key.addr);
-	if (!row)
-		return -ENOMEM;
-#define GH_SRC_COPY(name) row->s.name = s.c.name;
+#define GH_SRC_COPY(name) st.name = s.c.name;
 	SRC_HTTP_FIELDS(GH_SRC_COPY)
 #undef GH_SRC_COPY
 	if (s.c.last_seen_ns)
-		row->s.last_seen_ns = s.c.last_seen_ns + c->boot_offset;
-	return 0;
+		st.last_seen_ns = s.c.last_seen_ns + r->boot_offset;
+	return row_join(r, s.key.family, s.key.addr, &st);
 }
 
-static int slot_row(const void *mapped, struct read_ctx *c)
+static int slot_row(const void *mapped, struct source_reader *r)
 {
+	struct src_stats st = { 0 };
 	struct src_slot s;
-	struct source_row *row;
 
 	memcpy(&s, mapped, sizeof(s));
 	if (s.key.family != 4 && s.key.family != 6)
 		return 0;
-	row = row_add(c->rows, s.key.family, s.key.addr);
-	if (!row)
-		return -ENOMEM;
-	row->s.packets = s.packets;
-	row->s.syns = s.syns;
+	st.packets = s.packets;
+	st.syns = s.syns;
 	if (s.last_syn_ns)
-		row->s.last_seen_ns = s.last_syn_ns + c->boot_offset;
-	return 0;
+		st.last_seen_ns = s.last_syn_ns + r->boot_offset;
+	return row_join(r, s.key.family, s.key.addr, &st);
+}
+
+static void table_unmap(struct mapped_table *t)
+{
+	if (t->id)
+		munmap((void *)t->mem, t->len);
+	*t = (struct mapped_table){ 0 };
 }
 
 /*
- * Every used slot of the named table, every CPU's region, read in place
- * through a read-only mapping; a table not pinned adds none.
+ * t mapped read-only onto the table pinned as name, kept from the last
+ * read unless another map is pinned there now (the gate reloaded over new
+ * pins); t->id 0 when nothing is pinned.
  */
-static int read_table(int dir_fd, const char *name, size_t slot_size, slot_row_fn fn,
-		      struct read_ctx *c)
+static int table_map(struct source_reader *r, const char *name, size_t slot_size,
+		     struct mapped_table *t)
 {
-	int fd = pin_open_at(dir_fd, name), err;
-	struct map_shape shape;
-	const char *mem;
-	size_t len;
+	int fd = pin_open_at(r->dir_fd, name), err;
+	struct map_shape now;
 
-	if (fd == -ENOENT)
+	if (fd == -ENOENT) {
+		table_unmap(t);
 		return 0;
+	}
 	if (fd < 0)
 		return fd;
-	err = map_mmap_read(fd, &shape, (const void **)&mem, &len);
-	close(fd);
-	if (err)
-		return err;
-	if (shape.value_size != ((slot_size + 7) & ~(size_t)7))
-		err = -EINVAL;
-	for (uint32_t i = 0; i < shape.max_entries && !err; i++) {
-		const struct src_key *k = (const void *)(mem + (size_t)i * shape.value_size);
-
-		/* Most slots of a quiet host were never used: one byte read each. */
-		if (k->family)
-			err = fn(k, c);
+	err = map_shape_get(fd, &now);
+	if (!err && (!t->id || now.id != t->id)) {
+		table_unmap(t);
+		err = map_mmap_read(fd, &t->shape, (const void **)&t->mem, &t->len);
+		if (!err && t->shape.value_size != ((slot_size + 7) & ~(size_t)7)) {
+			munmap((void *)t->mem, t->len);
+			err = -EINVAL;
+		}
+		if (!err)
+			t->id = t->shape.id;
 	}
-	munmap((void *)mem, len);
+	close(fd);
 	return err;
 }
 
-/* Both tables joined: one row per address, sorted by address. */
-static int read_joined(int dir_fd, struct row_list *l)
+/* Every used slot of a mapped table, every CPU's region, joined by address. */
+static int table_read(struct source_reader *r, const struct mapped_table *t, slot_row_fn fn)
 {
-	struct read_ctx c = { l, gh_boottime_ns() - gh_clock_ns(CLOCK_MONOTONIC) };
-	size_t out = 0;
-	int err;
+	int err = 0;
 
-	err = read_table(dir_fd, "src_http_slots", sizeof(struct src_http_slot), http_slot_row,
-			 &c) ?:
-	      read_table(dir_fd, "src_slots", sizeof(struct src_slot), slot_row, &c);
-	if (err)
-		return err;
-	if (l->n)
-		qsort(l->v, l->n, sizeof(*l->v), source_addr_cmp);
-	/* Rows of one address are adjacent now: fold them into the first. */
-	for (size_t i = 0; i < l->n; i++) {
-		if (out && !source_addr_cmp(&l->v[out - 1], &l->v[i]))
-			stats_add(&l->v[out - 1].s, &l->v[i].s);
-		else
-			l->v[out++] = l->v[i];
+	for (uint32_t i = 0; t->id && i < t->shape.max_entries && !err; i++) {
+		const struct src_key *k = (const void *)(t->mem + (size_t)i * t->shape.value_size);
+
+		/* Most slots of a quiet host were never used: one byte read each. */
+		if (k->family)
+			err = fn(k, r);
 	}
-	l->n = out;
+	return err;
+}
+
+/* Both tables joined into r->rows: one row per address, in no order. */
+static int reader_read(struct source_reader *r)
+{
+	r->n = 0;
+	if (r->index)
+		memset(r->index, 0, r->index_cap * sizeof(*r->index));
+	r->boot_offset = gh_boottime_ns() - gh_clock_ns(CLOCK_MONOTONIC);
+	return table_map(r, "src_http_slots", sizeof(struct src_http_slot), &r->http) ?:
+	       table_map(r, "src_slots", sizeof(struct src_slot), &r->gate) ?:
+	       table_read(r, &r->http, http_slot_row) ?: table_read(r, &r->gate, slot_row);
+}
+
+/* What a reader holds, but the directory. */
+static void reader_release(struct source_reader *r)
+{
+	table_unmap(&r->gate);
+	table_unmap(&r->http);
+	free(r->rows);
+	free(r->index);
+}
+
+int source_reader_open(const char *pin_dir, struct source_reader **out)
+{
+	struct source_reader *r;
+	int fd = sources_open(pin_dir);
+
+	if (fd < 0)
+		return fd;
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		close(fd);
+		return -ENOMEM;
+	}
+	r->dir_fd = fd;
+	*out = r;
 	return 0;
 }
 
+void source_reader_close(struct source_reader *r)
+{
+	if (!r)
+		return;
+	reader_release(r);
+	close(r->dir_fd);
+	free(r);
+}
+
+int source_reader_foreach(struct source_reader *r, source_visit_fn fn, void *ctx)
+{
+	int err = reader_read(r);
+
+	for (size_t i = 0; i < r->n && !err; i++)
+		err = fn(&r->rows[i], ctx);
+	return err;
+}
+
+/* One read through a reader of its own: mapped and unmapped once. */
 int sources_foreach(int fd, source_visit_fn fn, void *ctx)
 {
-	struct row_list l = { 0 };
-	int err = read_joined(fd, &l);
+	struct source_reader r = { .dir_fd = fd };
+	int err = source_reader_foreach(&r, fn, ctx);
 
-	for (size_t i = 0; i < l.n && !err; i++)
-		err = fn(&l.v[i], ctx);
-	free(l.v);
+	reader_release(&r);
 	return err;
 }
 
 int sources_read_all(int fd, struct source_row **rows, size_t *n)
 {
-	struct row_list l = { 0 };
-	int err = read_joined(fd, &l);
+	struct source_reader r = { .dir_fd = fd };
+	int err = reader_read(&r);
 
-	if (err) {
-		free(l.v);
-		return err;
+	if (!err && r.n)
+		qsort(r.rows, r.n, sizeof(*r.rows), source_addr_cmp);
+	if (!err) {
+		*rows = r.rows;
+		*n = r.n;
+		r.rows = NULL;
 	}
-	*rows = l.v;
-	*n = l.n;
-	return 0;
+	reader_release(&r);
+	return err;
 }
 
 int source_addr_cmp(const void *a, const void *b)
@@ -266,4 +388,25 @@ int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum)
 int source_http_meta(const char *pin_dir, struct src_http_meta *sum)
 {
 	return meta_sum(pin_dir, "src_http_meta", sum, sizeof(*sum));
+}
+
+bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t unslotted,
+		     uint64_t *d_passed, uint64_t *d_unslotted)
+{
+	bool fresh = !w->primed || passed < w->passed || unslotted < w->unslotted;
+	bool due;
+
+	*d_passed = fresh ? 0 : passed - w->passed;
+	*d_unslotted = fresh ? 0 : unslotted - w->unslotted;
+	w->passed = passed;
+	w->unslotted = unslotted;
+	w->primed = true;
+	/* Both sides in 128 bits: counters of a long-lived gate times 100. */
+	due = *d_passed >= GH_SLOT_WATCH_MIN_PASSED &&
+	      (unsigned __int128)*d_unslotted * 100 >
+		      (unsigned __int128)*d_passed * GH_SLOT_WATCH_SHARE_PCT &&
+	      (!w->warned_ns || now_ns - w->warned_ns >= GH_SLOT_WATCH_QUIET_S * 1000000000ULL);
+	if (due)
+		w->warned_ns = now_ns;
+	return due;
 }

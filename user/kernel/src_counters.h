@@ -7,6 +7,7 @@
 #ifndef GATEHAWK_SRC_COUNTERS_H
 #define GATEHAWK_SRC_COUNTERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,16 +26,53 @@ typedef int (*source_visit_fn)(const struct source_row *row, void *ctx);
  * (-ENOENT when nothing is pinned). Each read below joins them anew.
  */
 int sources_open(const char *pin_dir);
-/* Every source once, in address order. */
+/* Every source once, in no particular order. */
 int sources_foreach(int fd, source_visit_fn fn, void *ctx);
 /* Every source, summed, into a malloc'd array sorted by address (caller frees *rows). */
 int sources_read_all(int fd, struct source_row **rows, size_t *n);
+/*
+ * The same for a reader that reads every second (the daemon): it keeps
+ * the tables mapped between reads, remapping one only when another map is
+ * pinned in its place, and reuses its rows and their index. Every source
+ * once, in no particular order.
+ */
+struct source_reader;
+
+int source_reader_open(const char *pin_dir, struct source_reader **out);
+int source_reader_foreach(struct source_reader *r, source_visit_fn fn, void *ctx);
+void source_reader_close(struct source_reader *r); /* NULL is fine */
 /* Order by address (family, then bytes): for sorting and bsearch. */
 int source_addr_cmp(const void *a, const void *b);
 /* The gate's slot bookkeeping summed over CPUs; zeros while none is pinned. */
 int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum);
 /* The sensor's, likewise. */
 int source_http_meta(const char *pin_dir, struct src_http_meta *sum);
+
+/*
+ * Whether per-source counting is going blind, second by second: the share
+ * of the gate's passed packets that went to the unslotted totals (found no
+ * slot, or were a displaced source's) since the last step. A spoofed flood
+ * of many sources shows as that share; a warning is due when it passed
+ * GH_SLOT_WATCH_SHARE_PCT of at least GH_SLOT_WATCH_MIN_PASSED packets, at
+ * most once per GH_SLOT_WATCH_QUIET_S so a long flood is one line a minute.
+ */
+#define GH_SLOT_WATCH_SHARE_PCT 10
+#define GH_SLOT_WATCH_MIN_PASSED 1000
+#define GH_SLOT_WATCH_QUIET_S 60
+
+struct slot_watch {
+	uint64_t passed, unslotted; /* the totals at the last step */
+	uint64_t warned_ns;         /* when the last warning was due, 0 never */
+	bool primed;                /* a first step has set the totals */
+};
+
+/*
+ * One step at now_ns with the gate's passed and unslotted totals; *d_passed
+ * and *d_unslotted get what they grew by. True when a warning is due.
+ * Totals that went back (a gate reloaded with fresh maps) start over.
+ */
+bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t unslotted,
+		     uint64_t *d_passed, uint64_t *d_unslotted);
 
 /* Counter names as in SRC_STATS_FIELDS plus last_seen_ns; -1 when unknown. */
 int source_field_index(const char *name);
