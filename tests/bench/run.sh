@@ -446,6 +446,13 @@ bench_sensor() {
 		echo '```'
 		"$BENCH_BIN/sensor_bench" --live || return 1
 		echo '```'
+		echo
+		echo "The daemon's once-a-second read of both slot tables (kept mapped) against"
+		echo "a one-shot read (map, scan, unmap: the CLI's):"
+		echo
+		echo '```'
+		"$BENCH_BIN/sources_read_bench" || return 1
+		echo '```'
 	} | tee "$REPORT_DIR/sensor.md"
 	return "${PIPESTATUS[0]}"
 }
