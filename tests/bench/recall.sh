@@ -9,7 +9,10 @@
 # Each log is replayed on its own; a source counts as flagged when any alert
 # names it as src_ip.
 #   tests/bench/recall.sh [POLICIES_DIR]        (default: policies)
-# Environment: GATEHAWK (default build/gatehawk); MISSED=1 also lists every
+# Environment: GATEHAWK (default build/gatehawk); DATA (default
+# tests/bench/data/eval); NAME (default attacks): the attack log and labels
+# read, $DATA/$NAME.log and $DATA/$NAME.labels (NAME=attacks-dev for the
+# development half of tests/bench/data/thirdparty); MISSED=1 also lists every
 # attacking source no alert named.
 # A benchmark, not a test: the exit status is always 0.
 set -u
@@ -19,6 +22,7 @@ POL=${1:-policies}
 BIN=${GATEHAWK:-build/gatehawk}
 DATA=${DATA:-tests/bench/data/eval}
 MISSED=${MISSED:-0}
+NAME=${NAME:-attacks}
 
 [[ -x $BIN ]] || { echo "recall: $BIN missing (make all)"; exit 0; }
 [[ -d $POL ]] || { echo "recall: no policy directory $POL"; exit 0; }
@@ -38,8 +42,10 @@ replay() {
 		| [.src_ip, (.policy // "?")] | @tsv' "$work/$name.json" | sort -u >"$work/$name.hits"
 }
 
-echo "gatehawk recall benchmark: policies $POL, data $DATA"
-replay attacks
+label=$DATA
+[[ $NAME == attacks ]] || label="$DATA ($NAME)"
+echo "gatehawk recall benchmark: policies $POL, data $label"
+replay "$NAME"
 replay benign
 
 awk -F'\t' -v missed="$MISSED" '
@@ -65,7 +71,7 @@ END {
 		for (i = 1; i <= nm; i++) print "  " miss[i]
 	}
 	printf "%d\t%d\n", flagged, total > "'"$work"'/recall.tot"
-}' "$work/attacks.hits" "$DATA/attacks.labels"
+}' "$work/$NAME.hits" "$DATA/$NAME.labels"
 
 awk -F'\t' '
 FILENAME == ARGV[1] { if (!($1 in pol)) pol[$1] = $2; else if (index("," pol[$1] ",", "," $2 ",") == 0) pol[$1] = pol[$1] "," $2; next }
