@@ -17,11 +17,13 @@ int gh_parse_u64n(const char *p, size_t n, uint64_t max, uint64_t *out)
 
 		if (d > 9)
 			return -EINVAL;
-		/* Keep scanning after an overflow: a later non-digit is -EINVAL. */
-		if (over || d > max || v > (max - d) / 10)
-			over = true;
-		else
-			v = v * 10 + d;
+		/*
+		 * Keep scanning after an overflow: a later non-digit is -EINVAL.
+		 * The checked multiply and add, not a divide per digit: every log
+		 * line's status and bytes come through here.
+		 */
+		over = over || __builtin_mul_overflow(v, 10, &v) ||
+		       __builtin_add_overflow(v, d, &v) || v > max;
 	}
 	if (over)
 		return -ERANGE;

@@ -22,23 +22,29 @@
 
 /* ---- addresses ---------------------------------------------------------------- */
 
+/* inet_pton's rules: four parts of 1 to 3 digits, no leading zero, each up to 255. */
 static bool parse_ipv4(const char *p, size_t n, uint8_t out[4])
 {
 	const char *end = p + n;
 
-	for (int i = 0; i < 4; i++) {
-		unsigned v = 0, nd = 0;
+	if (n < 7 || n > 15) /* "0.0.0.0" to "255.255.255.255" */
+		return false;
+	for (int i = 0;; i++) {
+		const char *first = p;
+		unsigned int v = 0, d;
 
-		for (; p < end && *p >= '0' && *p <= '9' && nd < 4; p++, nd++)
-			v = v * 10 + (unsigned)(*p - '0');
-		/* inet_pton's rules: 1 to 3 digits, no leading zero, up to 255. */
-		if (!nd || nd > 3 || v > 255 || (nd > 1 && p[-(int)nd] == '0'))
+		while (p < end && (d = (unsigned char)*p - '0') <= 9 && p - first < 3) {
+			v = v * 10 + d;
+			p++;
+		}
+		if (p == first || v > 255 || (*first == '0' && p - first > 1))
 			return false;
 		out[i] = (uint8_t)v;
-		if (i < 3 && (p == end || *p++ != '.'))
+		if (i == 3)
+			return p == end;
+		if (p == end || *p++ != '.')
 			return false;
 	}
-	return p == end;
 }
 
 /*
@@ -139,25 +145,40 @@ char *log_string_end(char *p, char *end)
 /* 16 bytes at a time (SSE2/NEON from one source): most fields hold no escape. */
 typedef uint8_t u8x16 __attribute__((vector_size(16)));
 
+/* Where the first lane of a compare's result is set: 0..15, or 16 for none. */
+static inline unsigned int first_hit(u8x16 hit)
+{
+	uint64_t m[2];
+
+	memcpy(m, &hit, sizeof(m));
+	if (!(m[0] | m[1]))
+		return 16;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return m[0] ? (unsigned int)__builtin_ctzll(m[0]) / 8
+		    : 8 + (unsigned int)__builtin_ctzll(m[1]) / 8;
+#else
+	return m[0] ? (unsigned int)__builtin_clzll(m[0]) / 8
+		    : 8 + (unsigned int)__builtin_clzll(m[1]) / 8;
+#endif
+}
+
+static inline u8x16 load16(const char *p)
+{
+	u8x16 v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
 /* The first '"' or '\\' in [p, end), or end. */
 static char *find_quote_or_backslash(char *p, char *end)
 {
 	for (; end - p >= 16; p += 16) {
-		u8x16 v, hit;
-		uint64_t m[2];
+		u8x16 v = load16(p);
+		unsigned int at = first_hit((u8x16)((v == '"') | (v == '\\')));
 
-		memcpy(&v, p, sizeof(v));
-		hit = (u8x16)((v == '"') | (v == '\\'));
-		memcpy(m, &hit, sizeof(m));
-		if (m[0] | m[1]) {
-			uint64_t x = m[0] ? m[0] : m[1];
-
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return p + (m[0] ? 0 : 8) + __builtin_ctzll(x) / 8;
-#else
-			return p + (m[0] ? 0 : 8) + __builtin_clzll(x) / 8;
-#endif
-		}
+		if (at < 16)
+			return p + at;
 	}
 	while (p < end && *p != '"' && *p != '\\')
 		p++;
@@ -220,6 +241,12 @@ static bool version_well_formed(const char *p, const char *end)
 
 static bool has_control_byte(const char *p, const char *end)
 {
+	for (; end - p >= 16; p += 16) {
+		u8x16 v = load16(p);
+
+		if (first_hit((u8x16)((v < 0x20) | (v == 0x7f))) < 16)
+			return true;
+	}
 	for (; p < end; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return true;
