@@ -170,15 +170,27 @@ static inline u8x16 load16(const char *p)
 	return v;
 }
 
-/* The first '"' or '\\' in [p, end), or end. */
+static inline u8x16 quote_or_backslash(u8x16 v)
+{
+	return (u8x16)((v == '"') | (v == '\\'));
+}
+
+/*
+ * The first '"' or '\\' in [p, end), or end. A tail shorter than 16 bytes
+ * is read as the last 16 of the span when it is that long: the bytes read
+ * twice held no hit.
+ */
 static char *find_quote_or_backslash(char *p, char *end)
 {
-	for (; end - p >= 16; p += 16) {
-		u8x16 v = load16(p);
-		unsigned int at = first_hit((u8x16)((v == '"') | (v == '\\')));
+	bool overlap = end - p >= 16;
+	unsigned int at;
 
-		if (at < 16)
+	for (; end - p >= 16; p += 16)
+		if ((at = first_hit(quote_or_backslash(load16(p)))) < 16)
 			return p + at;
+	if (p < end && overlap) {
+		at = first_hit(quote_or_backslash(load16(end - 16)));
+		return at < 16 ? end - 16 + at : end;
 	}
 	while (p < end && *p != '"' && *p != '\\')
 		p++;
@@ -239,13 +251,19 @@ static bool version_well_formed(const char *p, const char *end)
 	return p > d && p == end;
 }
 
+static inline bool any_control_byte(u8x16 v)
+{
+	return first_hit((u8x16)((v < 0x20) | (v == 0x7f))) < 16;
+}
+
+/* 16 bytes at a time, the tail as the last 16 (as find_quote_or_backslash). */
 static bool has_control_byte(const char *p, const char *end)
 {
-	for (; end - p >= 16; p += 16) {
-		u8x16 v = load16(p);
-
-		if (first_hit((u8x16)((v < 0x20) | (v == 0x7f))) < 16)
-			return true;
+	if (end - p >= 16) {
+		for (; end - p >= 16; p += 16)
+			if (any_control_byte(load16(p)))
+				return true;
+		return p < end && any_control_byte(load16(end - 16));
 	}
 	for (; p < end; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
