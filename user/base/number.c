@@ -18,14 +18,18 @@ int gh_parse_u64n(const char *p, size_t n, uint64_t max, uint64_t *out)
 		if (d > 9)
 			return -EINVAL;
 		/*
-		 * Keep scanning after an overflow: a later non-digit is -EINVAL.
-		 * The checked multiply and add, not a divide per digit: every log
-		 * line's status and bytes come through here.
+		 * 19 digits fit 64 bits unchecked (every log line's status and
+		 * bytes come through here); past them, a checked multiply and
+		 * add. Keep scanning after an overflow: a later non-digit is
+		 * -EINVAL.
 		 */
-		over = over || __builtin_mul_overflow(v, 10, &v) ||
-		       __builtin_add_overflow(v, d, &v) || v > max;
+		if (i < 19)
+			v = v * 10 + d;
+		else
+			over = over || __builtin_mul_overflow(v, 10, &v) ||
+			       __builtin_add_overflow(v, d, &v);
 	}
-	if (over)
+	if (over || v > max)
 		return -ERANGE;
 	*out = v;
 	return 0;
