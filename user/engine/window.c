@@ -693,6 +693,7 @@ void rate_spec_init(struct rate_spec *s, uint64_t over_s)
 		s->buckets = 1;
 	s->bucket_ns = width * 1000000000ULL;
 	s->over_ns = s->bucket_ns * s->buckets;
+	s->over_s = (double)s->over_ns / 1e9;
 }
 
 struct rate_win *rate_win_new(const struct rate_spec *s)

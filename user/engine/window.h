@@ -150,6 +150,7 @@ struct rate_spec {
 	uint64_t bucket_ns;
 	uint32_t buckets;
 	uint64_t over_ns;
+	double over_s; /* over_ns in seconds: no divide per record */
 };
 
 struct rate_win;
