@@ -461,6 +461,52 @@ static void test_vhost_and_user(void)
 	ok_str(req_text(&r, REQ_PATH), "/wp-login.php", "... the real request is read");
 }
 
+/*
+ * The scans go 16 bytes at a time and read a shorter tail as the last 16
+ * bytes of the span: every length around that, with an escaped quote (a
+ * '\\' the scan must stop at) or a control byte (a malformed request
+ * line) at each place, the last bytes included.
+ */
+static void test_scan_tails(void)
+{
+	size_t wrong_ua = 0, wrong_line = 0, clean_malformed = 0;
+	struct request_record r;
+	char ua[64], want[64], path[64], line[512];
+
+	for (size_t len = 1; len <= 40; len++) {
+		memset(want, 'a', len);
+		want[len] = '\0';
+		memset(path, 'p', len);
+		path[0] = '/';
+		path[len] = '\0';
+		snprintf(line, sizeof(line),
+			 "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET %s HTTP/1.1\" 200 0 \"-\" "
+			 "\"%s\"", path, want);
+		if (parse(ACCESS_LOG_COMBINED, line, &r) || r.request_line_malformed ||
+		    strcmp(req_text(&r, REQ_USER_AGENT), want))
+			clean_malformed++;
+		for (size_t pos = 0; pos < len; pos++) {
+			snprintf(ua, sizeof(ua), "%.*s\\\"%s", (int)pos, want, want + pos + 1);
+			want[pos] = '"';
+			snprintf(line, sizeof(line),
+				 "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET %s HTTP/1.1\" 200 0 "
+				 "\"-\" \"%s\"", path, ua);
+			wrong_ua += parse(ACCESS_LOG_COMBINED, line, &r) ||
+				    strcmp(req_text(&r, REQ_USER_AGENT), want);
+			want[pos] = 'a';
+			if (!pos)
+				continue; /* the path's leading '/' */
+			snprintf(line, sizeof(line),
+				 "192.0.2.1 - - [01/Jan/2024:00:00:00 +0000] \"GET %.*s\\x01%s HTTP/1.1\" "
+				 "200 0 \"-\" \"-\"", (int)pos, path, path + pos + 1);
+			wrong_line += parse(ACCESS_LOG_COMBINED, line, &r) || !r.request_line_malformed;
+		}
+	}
+	ok_eq(clean_malformed, 0, "paths and user agents of 1 to 40 bytes: parsed whole, not malformed");
+	ok_eq(wrong_ua, 0, "an escaped quote anywhere in them: decoded in place");
+	ok_eq(wrong_line, 0, "a control byte anywhere in the request line: malformed");
+}
+
 static void test_formats(void)
 {
 	enum access_log_format f;
@@ -485,6 +531,7 @@ int main(void)
 	test_cut_lines();
 	test_vhost_and_user();
 	test_formats();
+	test_scan_tails();
 	free(copy);
 	return tap_done();
 }

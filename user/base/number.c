@@ -17,13 +17,19 @@ int gh_parse_u64n(const char *p, size_t n, uint64_t max, uint64_t *out)
 
 		if (d > 9)
 			return -EINVAL;
-		/* Keep scanning after an overflow: a later non-digit is -EINVAL. */
-		if (over || d > max || v > (max - d) / 10)
-			over = true;
-		else
+		/*
+		 * 19 digits fit 64 bits unchecked (every log line's status and
+		 * bytes come through here); past them, a checked multiply and
+		 * add. Keep scanning after an overflow: a later non-digit is
+		 * -EINVAL.
+		 */
+		if (i < 19)
 			v = v * 10 + d;
+		else
+			over = over || __builtin_mul_overflow(v, 10, &v) ||
+			       __builtin_add_overflow(v, d, &v);
 	}
-	if (over)
+	if (over || v > max)
 		return -ERANGE;
 	*out = v;
 	return 0;

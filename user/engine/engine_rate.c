@@ -8,7 +8,7 @@ void eng_rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
 		  const char *counted_from)
 {
 	const struct policy *p = ep->p;
-	double over_s = (double)ep->rs.over_ns / NS;
+	double over_s = ep->rs.over_s;
 	const struct gh_addr *src = &r->src;
 	struct json_object *ev;
 	struct rate_win *w;
@@ -20,12 +20,15 @@ void eng_rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
 		return;
 	e->pst[ep - e->pol].matched++;
 	eng_group_keep(e, gi, ts + ep->keep_ns);
-	rate = (double)sum / over_s;
-	/* "rose by more than per_second * over within over" */
+	/* "rose by more than per_second * over within over"; the rate only for those that did */
 	if ((double)sum <= p->rate.per_second * over_s) {
-		eng_trace(e, ep, TRACE_COUNTED, &rate);
+		if (e->trace) {
+			rate = (double)sum / over_s;
+			eng_trace(e, ep, TRACE_COUNTED, &rate);
+		}
 		return;
 	}
+	rate = (double)sum / over_s;
 	if (!eng_fire_gate(e, ep, gi, ts)) {
 		eng_trace(e, ep, TRACE_COOLDOWN, &rate);
 		return;

@@ -143,8 +143,6 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 		eng_trace(e, ep, TRACE_NO_GROUP, NULL);
 		return;
 	}
-	/* Its lines are cache misses more often than not: let them come while the input is made. */
-	win_prefetch(win, &ep->ws, r->ts_ns);
 	win_input_of(e, ep, win, r, &in);
 	before = win_entries(win);
 	rc = win_add(win, &ep->ws, &in, &view);

@@ -507,11 +507,11 @@ static int bucket_for(struct win *w, const struct win_spec *s, uint64_t id, uint
 }
 
 /*
- * What a record will read, asked for at once (win_prefetch, then these once
- * the engine has the values): the oldest bucket when it is about to leave,
- * the newest, and each value's home in its set. In a replay of many quiet
- * sources each is a cache miss; one after another they add up, asked
- * together they overlap.
+ * Where the record's distinct values go, asked for while the engine
+ * evaluates the wheres: in a replay of many quiet sources each value's home
+ * in its set is a cache miss. (The window's header comes with the group,
+ * engine_groups.c; a ring bucket is not asked for ahead: finding it reads
+ * the header, a stall in itself, and measured slower.)
  */
 void win_prefetch_values(struct win *w, const struct win_spec *s, const struct win_input *in)
 {
@@ -522,20 +522,6 @@ void win_prefetch_values(struct win *w, const struct win_spec *s, const struct w
 
 		value_set_prefetch(agg_state(w, s, 0, i), in->val[s->val_of[i]]);
 	}
-}
-
-void win_prefetch(struct win *w, const struct win_spec *s, uint64_t ts_ns)
-{
-	uint64_t id;
-
-	__builtin_prefetch(w, 1);
-	if (s->tumbling || !w->count)
-		return;
-	id = bucket_of(s, ts_ns);
-	if (id > s->buckets && w->front <= id - s->buckets)
-		__builtin_prefetch(ring_at(w, s, 0));
-	if (id <= w->back)
-		__builtin_prefetch(ring_at(w, s, w->count - 1), 1);
 }
 
 /*
@@ -693,6 +679,7 @@ void rate_spec_init(struct rate_spec *s, uint64_t over_s)
 		s->buckets = 1;
 	s->bucket_ns = width * 1000000000ULL;
 	s->over_ns = s->bucket_ns * s->buckets;
+	s->over_s = (double)s->over_ns / 1e9;
 }
 
 struct rate_win *rate_win_new(const struct rate_spec *s)

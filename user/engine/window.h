@@ -112,12 +112,9 @@ void win_free(struct win *w, const struct win_spec *s);
 /* Empty it for reuse by another group: back to its inline room, heap buffers freed. */
 void win_reset(struct win *w, const struct win_spec *s);
 /*
- * Ask the cache for what win_add of a record at ts reads first: the header,
- * and a sliding window's newest bucket and the oldest if it is to leave.
- * For the caller to do while it makes the win_input.
+ * Ask the cache for where the record's distinct values go (in: its values
+ * so far), for the caller to do while it makes the rest of the win_input.
  */
-void win_prefetch(struct win *w, const struct win_spec *s, uint64_t ts_ns);
-/* The same for where the record's distinct values go (in: its values so far). */
 void win_prefetch_values(struct win *w, const struct win_spec *s, const struct win_input *in);
 /*
  * WIN_* flags, or -ENOMEM (the record is then not counted). view filled
@@ -150,6 +147,7 @@ struct rate_spec {
 	uint64_t bucket_ns;
 	uint32_t buckets;
 	uint64_t over_ns;
+	double over_s; /* over_ns in seconds: no divide per record */
 };
 
 struct rate_win;

@@ -154,8 +154,12 @@ int log_reader_open(const char *path, struct log_reader **out)
 		free(r);
 		return err ?: -ENOMEM;
 	}
-	/* Reads of a chunk or more go straight into the line buffer, uncopied. */
-	gzbuffer(r->gz, LOG_READ_CHUNK);
+	/*
+	 * zlib reads (or inflates) straight into the caller's buffer only when
+	 * asked for twice its buffer size or more, and copies through its own
+	 * buffer otherwise: half a chunk, so reads of a chunk go uncopied.
+	 */
+	gzbuffer(r->gz, LOG_READ_CHUNK / 2);
 	*out = r;
 	return 0;
 }

@@ -22,23 +22,29 @@
 
 /* ---- addresses ---------------------------------------------------------------- */
 
+/* inet_pton's rules: four parts of 1 to 3 digits, no leading zero, each up to 255. */
 static bool parse_ipv4(const char *p, size_t n, uint8_t out[4])
 {
 	const char *end = p + n;
 
-	for (int i = 0; i < 4; i++) {
-		unsigned v = 0, nd = 0;
+	if (n < 7 || n > 15) /* "0.0.0.0" to "255.255.255.255" */
+		return false;
+	for (int i = 0;; i++) {
+		const char *first = p;
+		unsigned int v = 0, d;
 
-		for (; p < end && *p >= '0' && *p <= '9' && nd < 4; p++, nd++)
-			v = v * 10 + (unsigned)(*p - '0');
-		/* inet_pton's rules: 1 to 3 digits, no leading zero, up to 255. */
-		if (!nd || nd > 3 || v > 255 || (nd > 1 && p[-(int)nd] == '0'))
+		while (p < end && (d = (unsigned char)*p - '0') <= 9 && p - first < 3) {
+			v = v * 10 + d;
+			p++;
+		}
+		if (p == first || v > 255 || (*first == '0' && p - first > 1))
 			return false;
 		out[i] = (uint8_t)v;
-		if (i < 3 && (p == end || *p++ != '.'))
+		if (i == 3)
+			return p == end;
+		if (p == end || *p++ != '.')
 			return false;
 	}
-	return p == end;
 }
 
 /*
@@ -139,25 +145,52 @@ char *log_string_end(char *p, char *end)
 /* 16 bytes at a time (SSE2/NEON from one source): most fields hold no escape. */
 typedef uint8_t u8x16 __attribute__((vector_size(16)));
 
-/* The first '"' or '\\' in [p, end), or end. */
+/* Where the first lane of a compare's result is set: 0..15, or 16 for none. */
+static inline unsigned int first_hit(u8x16 hit)
+{
+	uint64_t m[2];
+
+	memcpy(m, &hit, sizeof(m));
+	if (!(m[0] | m[1]))
+		return 16;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return m[0] ? (unsigned int)__builtin_ctzll(m[0]) / 8
+		    : 8 + (unsigned int)__builtin_ctzll(m[1]) / 8;
+#else
+	return m[0] ? (unsigned int)__builtin_clzll(m[0]) / 8
+		    : 8 + (unsigned int)__builtin_clzll(m[1]) / 8;
+#endif
+}
+
+static inline u8x16 load16(const char *p)
+{
+	u8x16 v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline u8x16 quote_or_backslash(u8x16 v)
+{
+	return (u8x16)((v == '"') | (v == '\\'));
+}
+
+/*
+ * The first '"' or '\\' in [p, end), or end. A tail shorter than 16 bytes
+ * is read as the last 16 of the span when it is that long: the bytes read
+ * twice held no hit.
+ */
 static char *find_quote_or_backslash(char *p, char *end)
 {
-	for (; end - p >= 16; p += 16) {
-		u8x16 v, hit;
-		uint64_t m[2];
+	bool overlap = end - p >= 16;
+	unsigned int at;
 
-		memcpy(&v, p, sizeof(v));
-		hit = (u8x16)((v == '"') | (v == '\\'));
-		memcpy(m, &hit, sizeof(m));
-		if (m[0] | m[1]) {
-			uint64_t x = m[0] ? m[0] : m[1];
-
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return p + (m[0] ? 0 : 8) + __builtin_ctzll(x) / 8;
-#else
-			return p + (m[0] ? 0 : 8) + __builtin_clzll(x) / 8;
-#endif
-		}
+	for (; end - p >= 16; p += 16)
+		if ((at = first_hit(quote_or_backslash(load16(p)))) < 16)
+			return p + at;
+	if (p < end && overlap) {
+		at = first_hit(quote_or_backslash(load16(end - 16)));
+		return at < 16 ? end - 16 + at : end;
 	}
 	while (p < end && *p != '"' && *p != '\\')
 		p++;
@@ -218,8 +251,20 @@ static bool version_well_formed(const char *p, const char *end)
 	return p > d && p == end;
 }
 
+static inline bool any_control_byte(u8x16 v)
+{
+	return first_hit((u8x16)((v < 0x20) | (v == 0x7f))) < 16;
+}
+
+/* 16 bytes at a time, the tail as the last 16 (as find_quote_or_backslash). */
 static bool has_control_byte(const char *p, const char *end)
 {
+	if (end - p >= 16) {
+		for (; end - p >= 16; p += 16)
+			if (any_control_byte(load16(p)))
+				return true;
+		return p < end && any_control_byte(load16(end - 16));
+	}
 	for (; p < end; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return true;
