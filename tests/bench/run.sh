@@ -484,6 +484,24 @@ bench_recall() {
 			sed -n '/^attacking sources/,$p'
 		echo '```'
 		echo
+		# Third-party probes (nuclei-templates), split before any result was
+		# read: the held-out half is the figure nobody tuned on.
+		echo "Third set, third-party probes (tests/bench/data/thirdparty): held-out half, then development half:"
+		echo
+		echo '```'
+		DATA=tests/bench/data/thirdparty bash tests/bench/recall.sh policies 2>/dev/null |
+			sed -n '/^attacking sources/,$p'
+		DATA=tests/bench/data/thirdparty NAME=attacks-dev bash tests/bench/recall.sh policies 2>/dev/null |
+			grep '^recall'
+		echo '```'
+		echo
+		echo "Wide benign set (tests/bench/data/benign-wide):"
+		echo
+		echo '```'
+		DATA=tests/bench/data/benign-wide bash tests/bench/recall.sh policies 2>/dev/null |
+			sed -n '/^benign sources flagged/,$p'
+		echo '```'
+		echo
 		# Benign users who search for attack syntax ("union select", sleep(5),
 		# ../price): measured, not asserted; WAF rules flag such searches.
 		printf 'Benign sources searching for attack syntax (tests/e2e/data/benign-attack-words.log): %s of %s flagged.\n' \
