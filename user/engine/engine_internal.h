@@ -264,6 +264,11 @@ void eng_gc_step(struct engine *e);
 uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f);
 /* eng_record_group when the record has not looked the class up yet. */
 uint32_t eng_record_group_lookup(struct engine *e, uint16_t ci, const struct request_record *r);
+/*
+ * The record's group in class ci if it has one already, NIL if not: never
+ * made, for a look at a cooldown before costly work.
+ */
+uint32_t eng_record_group_find(struct engine *e, uint16_t ci, const struct request_record *r);
 
 /*
  * The record's group in class ci (once per record); NIL when a group_by

@@ -738,6 +738,11 @@ void pred_eval_run(struct pred_eval *ev, int id)
 		regex_hit(ev, id);
 }
 
+uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f)
+{
+	return field_key(ev, f, field_str(ev, f));
+}
+
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids)
 {
 	*ids = ev->hits;

@@ -166,6 +166,12 @@ int pred_gate(const struct pred *p, struct pred_eval *ev, int *ids, int max, boo
 int regex_scan_key(const struct regex_set *rs, int id);
 /* Run pattern id on this record (with every pattern of its pass). */
 void pred_eval_run(struct pred_eval *ev, int id);
+/*
+ * Field f's memo key for this record (pred_memo_hash of its value, "" when
+ * absent), hashed once whoever asks: the CRS prefilter's memos are keyed by
+ * the same values the gates' passes looked up.
+ */
+uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f);
 /* The patterns that matched this record so far, each once. */
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids);
 /*
