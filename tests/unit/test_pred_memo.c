@@ -19,7 +19,7 @@ static struct gh_str str(const char *s)
 /* Every caller keys a value by pred_memo_hash (a field's, hashed once per record). */
 static int get(struct pred_memo *m, struct gh_str s, const uint32_t **hits)
 {
-	return pred_memo_get(m, s, pred_memo_hash(s), hits);
+	return pred_memo_get(m, s, pred_memo_hash(s), hits, NULL);
 }
 
 static void put(struct pred_memo *m, struct gh_str s, const int *ids, size_t n)
@@ -43,6 +43,19 @@ static void test_basics(struct pred_memo *m)
 	ok(hits && hits[0] == 7 && hits[1] == 42, "with its ids");
 	ok_eq(get(m, str("/index.phq"), &hits), -1,
 	      "the same length, other bytes: not remembered");
+	{
+		uint8_t *tag = pred_memo_put(m, str("/tagged"), pred_memo_hash(str("/tagged")), ids, 1), *again = NULL;
+
+		ok(tag && *tag == 0, "a new entry's tag starts at 0");
+		if (tag)
+			*tag = 3;
+		ok_eq(pred_memo_get(m, str("/tagged"), pred_memo_hash(str("/tagged")), &hits, &again),
+		      1, "a tagged entry comes back");
+		ok(again == tag && *again == 3, "with the tag it was given");
+		ok(pred_memo_put(m, str("/many-tag"), pred_memo_hash(str("/many-tag")), many,
+				 PRED_MEMO_HITS + 1) == NULL,
+		   "an entry not remembered has no tag");
+	}
 	put(m, str("/about"), NULL, 0);
 	ok_eq(get(m, str("/about"), &hits), 0, "matched nothing is remembered as 0");
 	put(m, str("/many"), many, PRED_MEMO_HITS + 1);

@@ -440,6 +440,50 @@ static void test_scan_once(void)
 }
 
 /* Both paths (Hyperscan and PCRE2 only) must give want on r. */
+/*
+ * The tag byte kept with a field's value beside its scan results (the CRS
+ * prefilter's answer rides on it): one owner, reset for a new value, kept
+ * for a remembered one, none for a field without patterns or absent.
+ */
+static void test_value_tag(void)
+{
+	struct policy_set *ps = load_where("{\"field\": \"path\", \"regex\": \"adm\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+	int owner, other;
+	uint8_t *tag;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "a pattern over the path loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_begin(ev, &r);
+	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
+	ok(tag && *tag == 0, "a value first seen: tag 0");
+	ok_eq(pred_eval_scans(ev), 1, "asking scanned the path (its memo entry holds the tag)");
+	if (tag)
+		*tag = 5;
+	ok(pred_eval_value_tag(ev, REQ_PATH, &other) == NULL, "another owner gets none");
+	ok(pred_eval_value_tag(ev, REQ_USER_AGENT, &owner) == NULL,
+	   "a field without patterns has none");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the scan's answer stands for the record");
+	ok_eq(pred_eval_scans(ev), 1, "without a second scan");
+	set_str(&r, REQ_PATH, "/other");
+	pred_eval_begin(ev, &r);
+	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
+	ok(tag && *tag == 0, "another value: its own tag, 0");
+	set_str(&r, REQ_PATH, "/admin/login.php");
+	pred_eval_begin(ev, &r);
+	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
+	ok(tag && *tag == 5, "the first value again: the tag it was given");
+	ok_eq(pred_eval_scans(ev), 2, "from the memo, not scanned");
+	r.present &= ~REQ_BIT(REQ_PATH);
+	pred_eval_begin(ev, &r);
+	ok(pred_eval_value_tag(ev, REQ_PATH, &owner) == NULL, "an absent field has none");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
 static void eval_both(const char *where, const struct request_record *r, int want,
 		      const char *what)
 {
@@ -726,6 +770,7 @@ int main(void)
 	test_regex_paths();
 	test_refused_beside_accepted();
 	test_scan_once();
+	test_value_tag();
 	test_pcre_limits();
 	test_transforms();
 	test_phrases();

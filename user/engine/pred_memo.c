@@ -17,6 +17,7 @@ struct memo_entry {
 	uint16_t len;
 	uint8_t nhits;
 	uint8_t recent; /* the set's first entry: which way was used last */
+	uint8_t tag;    /* a client's own answer about the value (pred_memo_get) */
 	uint32_t hits[PRED_MEMO_HITS];
 	char text[];    /* SHORT_TEXT or PRED_MEMO_LONG bytes */
 };
@@ -64,7 +65,8 @@ uint64_t pred_memo_hash(struct gh_str s)
 	return gh_hash_bytes(s.p, s.len, MEMO_SEED);
 }
 
-int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits)
+int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits,
+		  uint8_t **tag)
 {
 	struct memo_entry *set;
 	size_t stride;
@@ -78,20 +80,23 @@ int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32
 		if (e->hash == h && e->len == s.len && !memcmp(e->text, s.p, s.len)) {
 			set->recent = (uint8_t)w;
 			*hits = e->hits;
+			if (tag)
+				*tag = &e->tag;
 			return e->nhits;
 		}
 	}
 	return -1;
 }
 
-void pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids, size_t n)
+uint8_t *pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids,
+		       size_t n)
 {
 	struct memo_entry *set, *e;
 	unsigned int victim;
 	size_t stride;
 
 	if (s.len > PRED_MEMO_LONG || n > PRED_MEMO_HITS)
-		return;
+		return NULL;
 	set = set_of(m, s.len, h, &stride);
 	/* Two popular values of one set both stay: the one used last is kept. */
 	victim = set->recent ^ 1U;
@@ -99,8 +104,10 @@ void pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *
 	e->hash = h;
 	e->len = (uint16_t)s.len;
 	e->nhits = (uint8_t)n;
+	e->tag = 0;
 	for (size_t i = 0; i < n; i++)
 		e->hits[i] = (uint32_t)ids[i];
 	memcpy(e->text, s.p, s.len);
 	set->recent = (uint8_t)victim;
+	return &e->tag;
 }

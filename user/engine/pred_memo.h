@@ -14,7 +14,8 @@
  * record. The text is kept and compared, never only its hash, so no crafted
  * collision can borrow another value's answer.
  *
- * The CRS prefilter keeps its per-field answers here too (one id: marked).
+ * The CRS prefilter keeps its per-field answers here too (one id: marked),
+ * or in the tag byte of the engine's own entry for the value when it has one.
  */
 #ifndef GATEHAWK_PRED_MEMO_H
 #define GATEHAWK_PRED_MEMO_H
@@ -36,11 +37,16 @@ void pred_memo_free(struct pred_memo *m);
  * each memo that looks it up (a field's subjects, the CRS prefilter).
  */
 uint64_t pred_memo_hash(struct gh_str s);
-/* How many patterns value s (of key h: pred_memo_hash(s)) matched when it was scanned (ids in
- * *hits), or -1 when it is not remembered. */
-int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits);
+/*
+ * How many patterns value s (of key h: pred_memo_hash(s)) matched when it was scanned (ids in
+ * *hits), or -1 when it is not remembered. tag (may be NULL): the entry's tag byte, where
+ * another answer about the same value may be kept with it (0 when the entry was put).
+ */
+int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits,
+		  uint8_t **tag);
 /* Remember that s (of key h) matched the n patterns ids (not when n >
- * PRED_MEMO_HITS or s is too long). */
-void pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids, size_t n);
+ * PRED_MEMO_HITS or s is too long: then NULL); returns the entry's tag byte. */
+uint8_t *pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids,
+		       size_t n);
 
 #endif /* GATEHAWK_PRED_MEMO_H */

@@ -82,6 +82,8 @@ struct pred_eval {
 	char *xf_buf;       /* PRED_XF_SCRATCH bytes, when there are transformed subjects */
 	size_t xf_used;
 	struct pred_memo **memo; /* per subject with a database */
+	uint8_t *tag[REQ_FIELD_COUNT]; /* per field scanned raw: its memo entry's tag, or NULL */
+	const void *tag_owner;         /* the one client of the tags (pred_eval_value_tag) */
 	const unsigned int *owner; /* of the subject being scanned */
 	int *hits;          /* this record's matched pattern ids, each once */
 	size_t nhits;
@@ -596,22 +598,24 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj)
 	uint64_t key = keyed ? field_key(ev, f, raw) : 0;
 	const uint32_t *hits;
 	size_t first = ev->nhits;
-	int n = keyed ? pred_memo_get(ev->memo[sj], raw, key, &hits) : -1;
+	uint8_t *tag = NULL;
+	int n = keyed ? pred_memo_get(ev->memo[sj], raw, key, &hits, &tag) : -1;
 
 	for (int i = 0; i < n; i++)
 		mark_hit(ev, (int)hits[i]);
-	if (n >= 0)
-		return;
-	s = subject_value(ev, sj);
-	ev->scans++;
-	ev->owner = rs->owner[sj];
-	if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS) {
-		ev->regex_errors++;
-		return;
+	if (n < 0) {
+		s = subject_value(ev, sj);
+		ev->scans++;
+		ev->owner = rs->owner[sj];
+		if (hs_scan(rs->db[sj], s.p, s.len, 0, ev->scratch, on_hs_match, ev) != HS_SUCCESS)
+			ev->regex_errors++;
+		/* The subject's patterns are in no other pass: what this one marked is new. */
+		else if (keyed)
+			tag = pred_memo_put(ev->memo[sj], raw, key, ev->hits + first,
+					    ev->nhits - first);
 	}
-	/* The subject's patterns are in no other pass: what this one marked is new. */
-	if (keyed)
-		pred_memo_put(ev->memo[sj], raw, key, ev->hits + first, ev->nhits - first);
+	if (sj < REQ_FIELD_COUNT)
+		ev->tag[sj] = tag;
 }
 
 /* Whether pattern id matches this record (its field is present). */
@@ -741,6 +745,19 @@ void pred_eval_run(struct pred_eval *ev, int id)
 uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f)
 {
 	return field_key(ev, f, field_str(ev, f));
+}
+
+uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner)
+{
+	if ((ev->tag_owner && ev->tag_owner != owner) || !ev->memo[f] ||
+	    !(ev->present & REQ_BIT(f)))
+		return NULL;
+	ev->tag_owner = owner;
+	if (ev->scan_gen[f] != ev->gen) {
+		ev->scan_gen[f] = ev->gen;
+		scan_subject(ev, f);
+	}
+	return ev->tag[f];
 }
 
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids)

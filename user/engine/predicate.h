@@ -172,6 +172,16 @@ void pred_eval_run(struct pred_eval *ev, int id);
  * the same values the gates' passes looked up.
  */
 uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f);
+/*
+ * A byte kept with field f's value in the memo of its own patterns' pass
+ * (which this runs for the record if it has not), for one more answer
+ * about the value: the CRS prefilter's, so a value the gates remember costs
+ * the prefilter no lookup of its own. 0 when the value was first seen.
+ * NULL: the value is not remembered (f has no patterns of its own, is
+ * absent, too long, matched too many), or the tags are another owner's
+ * (the first to ask owns them).
+ */
+uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner);
 /* The patterns that matched this record so far, each once. */
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids);
 /*
