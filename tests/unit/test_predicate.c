@@ -460,14 +460,14 @@ static void test_value_tag(void)
 	pred_eval_begin(ev, &r);
 	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
 	ok(tag && *tag == 0, "a value first seen: tag 0");
-	ok_eq(pred_eval_scans(ev), 1, "asking scanned the path (its memo entry holds the tag)");
+	ok_eq(pred_eval_scans(ev), 0, "asking scans nothing");
 	if (tag)
 		*tag = 5;
 	ok(pred_eval_value_tag(ev, REQ_PATH, &other) == NULL, "another owner gets none");
 	ok(pred_eval_value_tag(ev, REQ_USER_AGENT, &owner) == NULL,
 	   "a field without patterns has none");
-	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the scan's answer stands for the record");
-	ok_eq(pred_eval_scans(ev), 1, "without a second scan");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the path matches");
+	ok_eq(pred_eval_scans(ev), 1, "scanned once");
 	set_str(&r, REQ_PATH, "/other");
 	pred_eval_begin(ev, &r);
 	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
@@ -476,10 +476,70 @@ static void test_value_tag(void)
 	pred_eval_begin(ev, &r);
 	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
 	ok(tag && *tag == 5, "the first value again: the tag it was given");
-	ok_eq(pred_eval_scans(ev), 2, "from the memo, not scanned");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "and the same answer");
+	ok_eq(pred_eval_scans(ev), 1, "from the memo, not scanned");
 	r.present &= ~REQ_BIT(REQ_PATH);
 	pred_eval_begin(ev, &r);
 	ok(pred_eval_value_tag(ev, REQ_PATH, &owner) == NULL, "an absent field has none");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
+/* Whether pattern id is among this record's hits. */
+static bool hit(struct pred_eval *ev, int id)
+{
+	const int *ids;
+	size_t n = pred_eval_hits(ev, &ids);
+
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/*
+ * A plan (the engine's gates) runs every pass it names: the raw and the
+ * decoded path share one memo entry, learnt pass by pass; a repeated
+ * value costs no scan; a pattern only PCRE2 takes is run on its own.
+ */
+static void test_plan(void)
+{
+	struct policy_set *ps = load_where(
+		"{\"any\": [{\"field\": \"path\", \"regex\": \"adm\"}, {\"field\": \"path\", "
+		"\"transform\": [\"url_decode\"], \"regex\": \"zzz\"}, {\"field\": \"query\", "
+		"\"regex\": \"(a)\\\\1\"}]}",
+		0);
+	int ids[3] = { 0, 1, 2 };
+	struct request_record r;
+	struct pred_eval *ev;
+
+	if (!ok(ps != NULL && regex_set_count(ps->regexes) == 3, "three patterns load"))
+		return;
+	ok(!regex_uses_hyperscan(ps->regexes, 2), "the back-reference is PCRE2's");
+	ev = pred_eval_new(ps->regexes);
+	ok_eq(pred_eval_plan(ev, ids, 3), 0, "planned");
+	full_record(&r);
+	set_str(&r, REQ_PATH, "/adm/%7Azz");
+	set_str(&r, REQ_QUERY, "x=aa");
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok(hit(ev, 0) && hit(ev, 1) && hit(ev, 2), "all three match: raw, decoded, PCRE2");
+	ok_eq(pred_eval_scans(ev), 3, "two passes over the path, one PCRE2 match");
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok(hit(ev, 0) && hit(ev, 1) && hit(ev, 2), "the same record: the same hits");
+	ok_eq(pred_eval_scans(ev), 4, "the path from its memo entry (both passes), PCRE2 again");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the policy reads the planned hits");
+	ok_eq(pred_eval_scans(ev), 4, "without scanning");
+	set_str(&r, REQ_PATH, "/x");
+	set_str(&r, REQ_QUERY, "x=ab");
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok(!hit(ev, 0) && !hit(ev, 1) && !hit(ev, 2), "other values: no hits borrowed");
+	r.present &= ~(REQ_BIT(REQ_PATH) | REQ_BIT(REQ_QUERY));
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok_eq(pred_eval_scans(ev), 7, "absent fields are not run");
 	pred_eval_free(ev);
 	policy_set_free(ps);
 }
@@ -771,6 +831,7 @@ int main(void)
 	test_refused_beside_accepted();
 	test_scan_once();
 	test_value_tag();
+	test_plan();
 	test_pcre_limits();
 	test_transforms();
 	test_phrases();

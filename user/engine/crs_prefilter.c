@@ -750,7 +750,7 @@ static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scrat
 	if (!s->memo[f] || !v.len)
 		return field_marks(pf, s, f, v);
 	h = ev ? pred_eval_key(ev, rf) : pred_memo_hash(v);
-	n = pred_memo_get(s->memo[f], v, h, &ids, NULL);
+	n = pred_memo_get(s->memo[f], v, h, &ids);
 	if (n >= 0)
 		return n > 0;
 	marks = field_marks(pf, s, f, v);

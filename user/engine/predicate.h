@@ -167,6 +167,14 @@ int regex_scan_key(const struct regex_set *rs, int id);
 /* Run pattern id on this record (with every pattern of its pass). */
 void pred_eval_run(struct pred_eval *ev, int id);
 /*
+ * The patterns to run on every record (the engine's gates), planned once:
+ * the passes over one field cost one memo lookup together, not one each.
+ * A later plan replaces the earlier. 0 or -ENOMEM.
+ */
+int pred_eval_plan(struct pred_eval *ev, const int *ids, size_t n);
+/* pred_eval_run of every planned pattern on this record. */
+void pred_eval_run_plan(struct pred_eval *ev);
+/*
  * Field f's memo key for this record (pred_memo_hash of its value, "" when
  * absent), hashed once whoever asks: the CRS prefilter's memos are keyed by
  * the same values the gates' passes looked up.
