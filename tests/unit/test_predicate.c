@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/hash.h"
 #include "engine/policy.h"
 #include "engine/pred_memo.h"
 #include "engine/predicate.h"
@@ -544,6 +545,35 @@ static void test_plan(void)
 	policy_set_free(ps);
 }
 
+/* Field keys with the engine's seed: its group keys take the same hashes, the memos still work. */
+static void test_seed(void)
+{
+	struct policy_set *ps = load_where("{\"field\": \"path\", \"regex\": \"adm\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+	uint64_t dflt;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_begin(ev, &r);
+	dflt = pred_eval_key(ev, REQ_PATH);
+	ok(dflt == pred_memo_hash(r.path), "by default a field's key is pred_memo_hash's");
+	pred_eval_free(ev);
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_seed(ev, 42);
+	pred_eval_begin(ev, &r);
+	ok(pred_eval_key(ev, REQ_PATH) == gh_hash_bytes(r.path.p, r.path.len, 42) &&
+	   pred_eval_key(ev, REQ_PATH) != dflt, "seeded: the key is the seed's");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "matches");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "and again");
+	ok_eq(pred_eval_scans(ev), 1, "from the memo under the seeded key");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
 static void eval_both(const char *where, const struct request_record *r, int want,
 		      const char *what)
 {
@@ -832,6 +862,7 @@ int main(void)
 	test_scan_once();
 	test_value_tag();
 	test_plan();
+	test_seed();
 	test_pcre_limits();
 	test_transforms();
 	test_phrases();

@@ -609,6 +609,8 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 	e->keep = calloc(slab, sizeof(*e->keep));
 	e->table = calloc(TABLE_MIN, sizeof(*e->table));
 	ok = e->ev && e->pol && e->pst && e->pend && e->cls && e->g && e->keep && e->table;
+	if (e->ev) /* string fields hashed once per record, for the memos and the groups alike */
+		pred_eval_seed(e->ev, e->seed);
 	for (int l = 0; l < LIST_COUNT; l++)
 		ok = (e->list[l] = calloc(n, sizeof(uint16_t))) && ok;
 	if (!ok || !classes_init(e) || !gates_init(e)) {

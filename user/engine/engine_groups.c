@@ -349,15 +349,13 @@ void eng_gc_step(struct engine *e)
 uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f)
 {
 	uint64_t h = 0, n;
-	struct gh_str s;
 
 	if (e->fh_mask & REQ_BIT(f))
 		return e->fh[f];
 	if (req_has(r, f)) {
 		switch (req_field_type(f)) {
-		case REQ_TYPE_STR:
-			req_get_str(r, f, &s);
-			h = gh_hash_bytes(s.p, s.len, e->seed + f);
+		case REQ_TYPE_STR: /* the memo key, made with e->seed (engine_new) */
+			h = pred_eval_key(e->ev, f);
 			break;
 		case REQ_TYPE_ADDR:
 			h = gh_hash_bytes(req_addr(r, f), sizeof(r->src),

@@ -10,7 +10,6 @@
 #define SHORT_TEXT 32 /* with the header, 64 bytes an entry: one cache line */
 #define LONG_SETS 128
 #define WAYS 2
-#define MEMO_SEED 0x6a09e667f3bcc908ULL
 
 #define SHORT_STRIDE (sizeof(struct pred_memo_entry) + SHORT_TEXT)
 #define LONG_STRIDE (sizeof(struct pred_memo_entry) + PRED_MEMO_LONG)
@@ -52,7 +51,7 @@ static struct pred_memo_entry *way(struct pred_memo_entry *set, size_t stride, u
 
 uint64_t pred_memo_hash(struct gh_str s)
 {
-	return gh_hash_bytes(s.p, s.len, MEMO_SEED);
+	return gh_hash_bytes(s.p, s.len, PRED_MEMO_SEED);
 }
 
 struct pred_memo_entry *pred_memo_find(struct pred_memo *m, struct gh_str s, uint64_t h)

@@ -33,6 +33,7 @@
 #define PRED_MEMO_HITS 4
 #define PRED_MEMO_LONG 512
 #define PRED_MEMO_PASSES 8 /* passes (subjects) one entry can know */
+#define PRED_MEMO_SEED 0x6a09e667f3bcc908ULL /* pred_memo_hash's */
 
 /*
  * What a memo remembers of one value: which passes over it are known (a
@@ -57,8 +58,9 @@ struct pred_memo;
 struct pred_memo *pred_memo_new(void);
 void pred_memo_free(struct pred_memo *m);
 /*
- * The key of value s in every memo: a record's field hashed once serves
- * each memo that looks it up (a field's passes, the CRS prefilter).
+ * The key of value s (gh_hash_bytes with PRED_MEMO_SEED): a record's field
+ * hashed once serves each memo that looks it up (a field's passes, the CRS
+ * prefilter). Any seed serves, as long as one memo sees one.
  */
 uint64_t pred_memo_hash(struct gh_str s);
 /* The entry of value s (of key h: pred_memo_hash(s)), or NULL when it is not remembered. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "engine/pred_memo.h"
 #include "engine/predicate_internal.h"
 #include "engine/transform.h"
@@ -25,6 +26,7 @@ struct pred_eval {
 	uint32_t key_mask; /* fields whose memo key is in key[] for this record */
 	struct gh_str str[REQ_FIELD_COUNT];
 	uint64_t key[REQ_FIELD_COUNT];
+	uint64_t seed; /* of the keys */
 	hs_scratch_t *scratch;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -87,6 +89,7 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 		return NULL;
 	ev->rs = rs;
 	ev->gen = 1;
+	ev->seed = PRED_MEMO_SEED;
 	ev->done_gen = calloc(n, sizeof(*ev->done_gen));
 	ev->hit_gen = calloc(n, sizeof(*ev->hit_gen));
 	ev->hits = calloc(n, sizeof(*ev->hits));
@@ -243,7 +246,7 @@ static struct gh_str subject_value(struct pred_eval *ev, unsigned int sj)
 static uint64_t field_key(struct pred_eval *ev, enum req_field f, struct gh_str raw)
 {
 	if (!(ev->key_mask & REQ_BIT(f))) {
-		ev->key[f] = pred_memo_hash(raw);
+		ev->key[f] = gh_hash_bytes(raw.p, raw.len, ev->seed);
 		ev->key_mask |= REQ_BIT(f);
 	}
 	return ev->key[f];
@@ -442,6 +445,11 @@ void pred_eval_run(struct pred_eval *ev, int id)
 uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f)
 {
 	return field_key(ev, f, field_str(ev, f));
+}
+
+void pred_eval_seed(struct pred_eval *ev, uint64_t seed)
+{
+	ev->seed = seed;
 }
 
 uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner)

@@ -181,6 +181,12 @@ void pred_eval_run_plan(struct pred_eval *ev);
  */
 uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f);
 /*
+ * Key field values with seed (default PRED_MEMO_SEED); before the first
+ * record. With a secret one the engine's group keys and distinct counts,
+ * which an attacker must not be able to make collide, take the same hashes.
+ */
+void pred_eval_seed(struct pred_eval *ev, uint64_t seed);
+/*
  * A byte kept with field f's value in the memo of its own patterns' pass
  * (which this runs for the record if it has not), for one more answer
  * about the value: the CRS prefilter's, so a value the gates remember costs
