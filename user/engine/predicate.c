@@ -456,11 +456,17 @@ uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void 
 {
 	struct pred_memo_entry *e;
 
-	if ((ev->tag_owner && ev->tag_owner != owner) || !ev->memo[f] ||
-	    !(ev->present & REQ_BIT(f)))
+	if (ev->tag_owner != owner) {
+		if (ev->tag_owner)
+			return NULL;
+		ev->tag_owner = owner;
+	}
+	if (!ev->memo[f] || !(ev->present & REQ_BIT(f)))
 		return NULL;
-	ev->tag_owner = owner;
-	e = field_entry_claim(ev, f, field_str(ev, f));
+	/* Mostly the gates' passes looked the value up already. */
+	e = ev->ent_gen[f] == ev->gen ? ev->ent[f] : NULL;
+	if (!e)
+		e = field_entry_claim(ev, f, field_str(ev, f));
 	return e ? &e->tag : NULL;
 }
 
