@@ -574,6 +574,33 @@ static void test_seed(void)
 	policy_set_free(ps);
 }
 
+/* The previous record's entry serves a repeated value, and never one of the same length. */
+static void test_previous_value(void)
+{
+	struct policy_set *ps = load_where("{\"field\": \"path\", \"regex\": \"adm\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	set_str(&r, REQ_PATH, "/adm/1");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "/adm/1 matches");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "again, from the previous entry");
+	ok(pred_eval_key(ev, REQ_PATH) == pred_memo_hash(r.path), "with the value's own key");
+	ok_eq(pred_eval_scans(ev), 1, "not scanned again");
+	set_str(&r, REQ_PATH, "/xyz/1");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 0, "/xyz/1, as long, does not borrow its answer");
+	ok(pred_eval_key(ev, REQ_PATH) == pred_memo_hash(r.path), "nor its key");
+	ok_eq(pred_eval_scans(ev), 2, "it is scanned");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
 static void eval_both(const char *where, const struct request_record *r, int want,
 		      const char *what)
 {
@@ -863,6 +890,7 @@ int main(void)
 	test_value_tag();
 	test_plan();
 	test_seed();
+	test_previous_value();
 	test_pcre_limits();
 	test_transforms();
 	test_phrases();

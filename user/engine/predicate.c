@@ -51,6 +51,7 @@ struct pred_eval {
 	uint8_t npass[REQ_FIELD_COUNT];
 	struct pred_memo_entry *ent[REQ_FIELD_COUNT];
 	uint32_t ent_gen[REQ_FIELD_COUNT];
+	struct pred_memo_entry *last[REQ_FIELD_COUNT]; /* the entry of the previous record */
 	const void *tag_owner; /* the one client of the tags (pred_eval_value_tag) */
 	/* pred_eval_plan: passes to run per field, and the patterns run one by one. */
 	struct plan_field {
@@ -264,8 +265,19 @@ static struct pred_memo_entry *field_entry(struct pred_eval *ev, enum req_field 
 
 	if (ev->ent_gen[f] == ev->gen)
 		return ev->ent[f];
-	e = pred_memo_find(ev->memo[f], raw, field_key(ev, f, raw));
-	ev->ent[f] = e;
+	/*
+	 * A client's page and its assets come in a row, with one User-Agent
+	 * and Referer: the previous record's entry, if it still holds this
+	 * value, spares the hash and the lookup (its key is the value's).
+	 */
+	e = ev->last[f];
+	if (e && e->hash && e->len == raw.len && !memcmp(e->text, raw.p, raw.len)) {
+		ev->key[f] = e->hash;
+		ev->key_mask |= REQ_BIT(f);
+	} else {
+		e = pred_memo_find(ev->memo[f], raw, field_key(ev, f, raw));
+	}
+	ev->ent[f] = ev->last[f] = e;
 	ev->ent_gen[f] = ev->gen;
 	if (!e)
 		return NULL;
@@ -283,7 +295,7 @@ static struct pred_memo_entry *field_entry_claim(struct pred_eval *ev, enum req_
 	struct pred_memo_entry *e = field_entry(ev, f, raw);
 
 	if (!e)
-		e = ev->ent[f] = pred_memo_claim(ev->memo[f], raw, ev->key[f]);
+		e = ev->ent[f] = ev->last[f] = pred_memo_claim(ev->memo[f], raw, ev->key[f]);
 	return e;
 }
 
