@@ -95,8 +95,8 @@ static void test_remembered_answers(void)
 			feed(e, T0 + n, src, "GET", paths[i], 200);
 			for (int k = before; k < cap.n; k++)
 				crs += !strcmp(ev_str(k, "policy"), "crs");
-			ok_eq(crs, fires[i], "%s %s: crs %s", round ? "remembered" : "new", paths[i],
-			      fires[i] ? "fires" : "silent");
+			ok_eq(crs, fires[i], "%s %s: crs %s", round ? "remembered" : "new",
+			      paths[i], fires[i] ? "fires" : "silent");
 		}
 	engine_free(e);
 	policy_set_free(ps);

@@ -594,7 +594,8 @@ static void test_previous_value(void)
 	ok_eq(pred_eval_scans(ev), 1, "not scanned again");
 	set_str(&r, REQ_PATH, "/xyz/1");
 	pred_eval_begin(ev, &r);
-	ok_eq(pred_match(ps->policies[0].where, ev), 0, "/xyz/1, as long, does not borrow its answer");
+	ok_eq(pred_match(ps->policies[0].where, ev), 0,
+	      "/xyz/1, as long, does not borrow its answer");
 	ok(pred_eval_key(ev, REQ_PATH) == pred_memo_hash(r.path), "nor its key");
 	ok_eq(pred_eval_scans(ev), 2, "it is scanned");
 	pred_eval_free(ev);

@@ -782,7 +782,8 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const struct gh_str *v = (const void *)((const char *)r + fields[i].off);
 
-		if (req_has(r, fields[i].rf) && field_marks_memo(pf, s, fields[i].pf, fields[i].rf, *v, ev))
+		if (req_has(r, fields[i].rf) &&
+		    field_marks_memo(pf, s, fields[i].pf, fields[i].rf, *v, ev))
 			return true;
 	}
 	return header_anomaly_score(r) >= pf->threshold;
