@@ -46,7 +46,7 @@ struct pred_eval {
 	 * scanned, and this record's entry (ent, when ent_gen is gen).
 	 */
 	struct pred_memo *memo[REQ_FIELD_COUNT];
-	uint8_t *pass;                                     /* per subject; 0: not remembered */
+	uint8_t *pass; /* per subject; 0: not remembered */
 	uint16_t pass_subj[REQ_FIELD_COUNT][PRED_MEMO_PASSES]; /* each bit's subject */
 	uint8_t npass[REQ_FIELD_COUNT];
 	struct pred_memo_entry *ent[REQ_FIELD_COUNT];
