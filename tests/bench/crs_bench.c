@@ -127,7 +127,7 @@ static double run_prefilter(const struct crs_engine *e, struct crs_ctx *ctx,
 	size_t marked = 0;
 
 	for (size_t i = 0; i < c->n; i++)
-		marked += crs_prefilter_marks(e, ctx, &c->recs[i]);
+		marked += crs_prefilter_marks(e, ctx, &c->recs[i], NULL);
 	sink = marked;
 	return now() - t0;
 }
@@ -284,7 +284,7 @@ static void run_fuzz(const struct crs_engine *e, struct crs_ctx *ctx, long n,
 		bool m;
 
 		fuzz_record(&r, q, sizeof(q), v);
-		m = crs_prefilter_marks(e, ctx, &r);
+		m = crs_prefilter_marks(e, ctx, &r, NULL);
 		marked += m;
 		if (crs_eval_full(e, &r, &res) || !res.score)
 			continue;

@@ -434,7 +434,7 @@ static int recall(const struct crs_engine *e, struct crs_ctx *c, const struct re
 	struct crs_result res;
 
 	build(&r, q);
-	if (crs_eval_full(e, &r, &res) || !res.score || crs_prefilter_marks(e, c, &r))
+	if (crs_eval_full(e, &r, &res) || !res.score || crs_prefilter_marks(e, c, &r, NULL))
 		return 0;
 	tap_diag("prefilter skips %s (CRS score %u)", what, res.score);
 	return 1;

@@ -83,6 +83,37 @@ static void test_pairs(struct pred_memo *m)
 	ok_eq(lost, 0, "4000 pairs used in turn: every lookup is remembered");
 }
 
+/*
+ * An entry of a field's memo knows its passes one by one: what one pass
+ * matched stands beside another's, a pass not learnt is not known, and
+ * hits that do not fit leave their pass unknown (scanned again next time).
+ */
+static void test_passes(struct pred_memo *m)
+{
+	const int raw[] = { 3 }, decoded[] = { 9, 10 }, many[PRED_MEMO_HITS] = { 1, 2, 3, 4 };
+	static char too_long[PRED_MEMO_LONG + 1];
+	struct gh_str v = str("/a%2e%2e/b");
+	struct pred_memo_entry *e = pred_memo_claim(m, v, pred_memo_hash(v));
+
+	if (!ok(e != NULL, "a value is claimed"))
+		return;
+	ok(e->known == 0 && e->nhits == 0 && e->tag == 0, "knowing nothing, tag 0");
+	e->tag = 7;
+	ok(pred_memo_learn(e, 1, raw, 1), "the raw pass is learnt");
+	ok(pred_memo_find(m, v, pred_memo_hash(v)) == e, "and found again");
+	ok(e->known == 1, "only that pass is known");
+	ok(pred_memo_learn(e, 2, decoded, 2), "the decoded pass beside it");
+	ok(e->known == 3 && e->nhits == 3 && e->hits[0] == 3 && e->hits[2] == 10,
+	   "both known, their hits together");
+	ok(!pred_memo_learn(e, 4, many, PRED_MEMO_HITS), "a pass whose hits do not fit is refused");
+	ok(e->known == 3 && e->nhits == 3, "and stays unknown, the others untouched");
+	ok_eq(e->tag, 7, "the tag is kept");
+	e = pred_memo_claim(m, str("/other"), pred_memo_hash(str("/other")));
+	ok(e && e->tag == 0 && e->known == 0, "another value's entry starts afresh");
+	ok(pred_memo_claim(m, (struct gh_str){ too_long, sizeof(too_long) }, 1) == NULL,
+	   "a value too long to keep is never claimed");
+}
+
 int main(void)
 {
 	struct pred_memo *m = pred_memo_new();
@@ -91,6 +122,7 @@ int main(void)
 		return tap_done();
 	test_basics(m);
 	test_pairs(m);
+	test_passes(m);
 	pred_memo_free(m);
 	return tap_done();
 }

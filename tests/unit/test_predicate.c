@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/hash.h"
 #include "engine/policy.h"
 #include "engine/pred_memo.h"
 #include "engine/predicate.h"
@@ -440,6 +441,167 @@ static void test_scan_once(void)
 }
 
 /* Both paths (Hyperscan and PCRE2 only) must give want on r. */
+/*
+ * The tag byte kept with a field's value beside its scan results (the CRS
+ * prefilter's answer rides on it): one owner, reset for a new value, kept
+ * for a remembered one, none for a field without patterns or absent.
+ */
+static void test_value_tag(void)
+{
+	struct policy_set *ps = load_where("{\"field\": \"path\", \"regex\": \"adm\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+	int owner, other;
+	uint8_t *tag;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "a pattern over the path loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_begin(ev, &r);
+	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
+	ok(tag && *tag == 0, "a value first seen: tag 0");
+	ok_eq(pred_eval_scans(ev), 0, "asking scans nothing");
+	if (tag)
+		*tag = 5;
+	ok(pred_eval_value_tag(ev, REQ_PATH, &other) == NULL, "another owner gets none");
+	ok(pred_eval_value_tag(ev, REQ_USER_AGENT, &owner) == NULL,
+	   "a field without patterns has none");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the path matches");
+	ok_eq(pred_eval_scans(ev), 1, "scanned once");
+	set_str(&r, REQ_PATH, "/other");
+	pred_eval_begin(ev, &r);
+	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
+	ok(tag && *tag == 0, "another value: its own tag, 0");
+	set_str(&r, REQ_PATH, "/admin/login.php");
+	pred_eval_begin(ev, &r);
+	tag = pred_eval_value_tag(ev, REQ_PATH, &owner);
+	ok(tag && *tag == 5, "the first value again: the tag it was given");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "and the same answer");
+	ok_eq(pred_eval_scans(ev), 1, "from the memo, not scanned");
+	r.present &= ~REQ_BIT(REQ_PATH);
+	pred_eval_begin(ev, &r);
+	ok(pred_eval_value_tag(ev, REQ_PATH, &owner) == NULL, "an absent field has none");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
+/* Whether pattern id is among this record's hits. */
+static bool hit(struct pred_eval *ev, int id)
+{
+	const int *ids;
+	size_t n = pred_eval_hits(ev, &ids);
+
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/*
+ * A plan (the engine's gates) runs every pass it names: the raw and the
+ * decoded path share one memo entry, learnt pass by pass; a repeated
+ * value costs no scan; a pattern only PCRE2 takes is run on its own.
+ */
+static void test_plan(void)
+{
+	struct policy_set *ps = load_where(
+		"{\"any\": [{\"field\": \"path\", \"regex\": \"adm\"}, {\"field\": \"path\", "
+		"\"transform\": [\"url_decode\"], \"regex\": \"zzz\"}, {\"field\": \"query\", "
+		"\"regex\": \"(a)\\\\1\"}]}",
+		0);
+	int ids[3] = { 0, 1, 2 };
+	struct request_record r;
+	struct pred_eval *ev;
+
+	if (!ok(ps != NULL && regex_set_count(ps->regexes) == 3, "three patterns load"))
+		return;
+	ok(!regex_uses_hyperscan(ps->regexes, 2), "the back-reference is PCRE2's");
+	ev = pred_eval_new(ps->regexes);
+	ok_eq(pred_eval_plan(ev, ids, 3), 0, "planned");
+	full_record(&r);
+	set_str(&r, REQ_PATH, "/adm/%7Azz");
+	set_str(&r, REQ_QUERY, "x=aa");
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok(hit(ev, 0) && hit(ev, 1) && hit(ev, 2), "all three match: raw, decoded, PCRE2");
+	ok_eq(pred_eval_scans(ev), 3, "two passes over the path, one PCRE2 match");
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok(hit(ev, 0) && hit(ev, 1) && hit(ev, 2), "the same record: the same hits");
+	ok_eq(pred_eval_scans(ev), 4, "the path from its memo entry (both passes), PCRE2 again");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "the policy reads the planned hits");
+	ok_eq(pred_eval_scans(ev), 4, "without scanning");
+	set_str(&r, REQ_PATH, "/x");
+	set_str(&r, REQ_QUERY, "x=ab");
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok(!hit(ev, 0) && !hit(ev, 1) && !hit(ev, 2), "other values: no hits borrowed");
+	r.present &= ~(REQ_BIT(REQ_PATH) | REQ_BIT(REQ_QUERY));
+	pred_eval_begin(ev, &r);
+	pred_eval_run_plan(ev);
+	ok_eq(pred_eval_scans(ev), 7, "absent fields are not run");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
+/* Field keys with the engine's seed: its group keys take the same hashes, the memos still work. */
+static void test_seed(void)
+{
+	struct policy_set *ps = load_where("{\"field\": \"path\", \"regex\": \"adm\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+	uint64_t dflt;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_begin(ev, &r);
+	dflt = pred_eval_key(ev, REQ_PATH);
+	ok(dflt == pred_memo_hash(r.path), "by default a field's key is pred_memo_hash's");
+	pred_eval_free(ev);
+	ev = pred_eval_new(ps->regexes);
+	pred_eval_seed(ev, 42);
+	pred_eval_begin(ev, &r);
+	ok(pred_eval_key(ev, REQ_PATH) == gh_hash_bytes(r.path.p, r.path.len, 42) &&
+	   pred_eval_key(ev, REQ_PATH) != dflt, "seeded: the key is the seed's");
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "matches");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "and again");
+	ok_eq(pred_eval_scans(ev), 1, "from the memo under the seeded key");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
+/* The previous record's entry serves a repeated value, and never one of the same length. */
+static void test_previous_value(void)
+{
+	struct policy_set *ps = load_where("{\"field\": \"path\", \"regex\": \"adm\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	set_str(&r, REQ_PATH, "/adm/1");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "/adm/1 matches");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 1, "again, from the previous entry");
+	ok(pred_eval_key(ev, REQ_PATH) == pred_memo_hash(r.path), "with the value's own key");
+	ok_eq(pred_eval_scans(ev), 1, "not scanned again");
+	set_str(&r, REQ_PATH, "/xyz/1");
+	pred_eval_begin(ev, &r);
+	ok_eq(pred_match(ps->policies[0].where, ev), 0,
+	      "/xyz/1, as long, does not borrow its answer");
+	ok(pred_eval_key(ev, REQ_PATH) == pred_memo_hash(r.path), "nor its key");
+	ok_eq(pred_eval_scans(ev), 2, "it is scanned");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
 static void eval_both(const char *where, const struct request_record *r, int want,
 		      const char *what)
 {
@@ -726,6 +888,10 @@ int main(void)
 	test_regex_paths();
 	test_refused_beside_accepted();
 	test_scan_once();
+	test_value_tag();
+	test_plan();
+	test_seed();
+	test_previous_value();
 	test_pcre_limits();
 	test_transforms();
 	test_phrases();

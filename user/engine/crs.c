@@ -597,9 +597,9 @@ int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
 }
 
 bool crs_prefilter_marks(const struct crs_engine *e, struct crs_ctx *c,
-			 const struct request_record *r)
+			 const struct request_record *r, struct pred_eval *ev)
 {
-	return !e->pf || crs_prefilter_match(e->pf, c->pf, r);
+	return !e->pf || crs_prefilter_match(e->pf, c->pf, r, ev);
 }
 
 /*
@@ -628,11 +628,9 @@ static bool budget_take(const struct crs_engine *e, struct crs_ctx *c, uint64_t 
 	return true;
 }
 
-int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
-	     struct crs_result *res)
+int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
+		    const struct request_record *r, bool marked, struct crs_result *res)
 {
-	bool marked = crs_prefilter_marks(e, c, r);
-
 	if (!marked || !budget_take(e, c, r->ts_ns)) {
 		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
 		 * nearly every record ends here. */
@@ -642,4 +640,10 @@ int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request
 		return 0;
 	}
 	return crs_eval_full(e, r, res);
+}
+
+int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
+	     struct crs_result *res)
+{
+	return crs_eval_marked(e, c, r, crs_prefilter_marks(e, c, r, NULL), res);
 }

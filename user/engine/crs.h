@@ -100,6 +100,7 @@ struct crs_result {
 struct crs_engine;
 struct crs_ctx;
 struct json_object;
+struct pred_eval; /* predicate.h */
 
 /*
  * Load CRS. Returns 0, or a negative errno with err filled: -EINVAL (input
@@ -135,12 +136,23 @@ void crs_ctx_free(struct crs_ctx *c);
 int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
 	     struct crs_result *res);
 
+/*
+ * The same for a record the prefilter has looked at already (marked: its
+ * answer, crs_prefilter_marks): a caller may skip what cannot matter first.
+ */
+int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
+		    const struct request_record *r, bool marked, struct crs_result *res);
+
 /* Same, ModSecurity always (the prefilter's reference). */
 int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
 		  struct crs_result *res);
 
-/* Whether the prefilter would send the record to ModSecurity (true without one). */
+/*
+ * Whether the prefilter would send the record to ModSecurity (true without
+ * one). ev: the engine's evaluation state begun on r, whose field hashes
+ * the prefilter reuses; NULL: none.
+ */
 bool crs_prefilter_marks(const struct crs_engine *e, struct crs_ctx *c,
-			 const struct request_record *r);
+			 const struct request_record *r, struct pred_eval *ev);
 
 #endif /* GATEHAWK_CRS_H */

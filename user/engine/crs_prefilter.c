@@ -720,18 +720,36 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 	return (n3 != n1 || memcmp(b, b + 2 * n1, n1)) && scan(pf, s, f, b + 2 * n1, n3);
 }
 
+/* In the tag of the engine's memo entry for a value (pred_eval_value_tag): */
+#define TAG_KNOWN 1u
+#define TAG_MARKS 2u
+
+/*
+ * The field's answer, remembered: beside the engine's own scan results for
+ * the value when it keeps them (one lookup serves both), else in the
+ * scratch's memo.
+ */
 static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
-			     enum pf_field f, struct gh_str v)
+			     enum pf_field f, enum req_field rf, struct gh_str v,
+			     struct pred_eval *ev)
 {
 	static const int marked = 1;
 	const uint32_t *ids;
+	uint8_t *tag = ev && v.len ? pred_eval_value_tag(ev, rf, s) : NULL;
 	uint64_t h;
 	int n;
 	bool marks;
 
+	if (tag && *tag & TAG_KNOWN)
+		return *tag & TAG_MARKS;
+	if (tag) {
+		marks = field_marks(pf, s, f, v);
+		*tag = (uint8_t)(TAG_KNOWN | (marks ? TAG_MARKS : 0));
+		return marks;
+	}
 	if (!s->memo[f] || !v.len)
 		return field_marks(pf, s, f, v);
-	h = pred_memo_hash(v);
+	h = ev ? pred_eval_key(ev, rf) : pred_memo_hash(v);
 	n = pred_memo_get(s->memo[f], v, h, &ids);
 	if (n >= 0)
 		return n > 0;
@@ -741,7 +759,7 @@ static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scrat
 }
 
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
-			 const struct request_record *r)
+			 const struct request_record *r, struct pred_eval *ev)
 {
 	static const struct {
 		enum pf_field pf;
@@ -764,7 +782,8 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const struct gh_str *v = (const void *)((const char *)r + fields[i].off);
 
-		if (req_has(r, fields[i].rf) && field_marks_memo(pf, s, fields[i].pf, *v))
+		if (req_has(r, fields[i].rf) &&
+		    field_marks_memo(pf, s, fields[i].pf, fields[i].rf, *v, ev))
 			return true;
 	}
 	return header_anomaly_score(r) >= pf->threshold;

@@ -25,6 +25,7 @@
 #include <stdbool.h>
 
 #include "base/err.h"
+#include "engine/predicate.h"
 #include "input/request.h"
 
 struct crs_prefilter;
@@ -45,9 +46,11 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s);
 /*
  * True: CRS could score this record, send it on. Header anomalies that
  * alone stay below the threshold (numeric or empty Host, empty User-Agent
- * or Accept) do not send it: CRS could not flag it for them.
+ * or Accept) do not send it: CRS could not flag it for them. ev: the
+ * engine's evaluation state begun on r, whose field hashes (pred_eval_key)
+ * the memos reuse; NULL: hashed here.
  */
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
-			 const struct request_record *r);
+			 const struct request_record *r, struct pred_eval *ev);
 
 #endif /* GATEHAWK_CRS_PREFILTER_H */

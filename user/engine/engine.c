@@ -155,8 +155,7 @@ static void open_gates(struct engine *e, const struct request_record *r)
 	if (e->nplain_gated && !pred_plain_request(r))
 		for (uint32_t k = 0; k < e->nplain_gated; k++)
 			let_through(e, e->plain_gated[k]);
-	for (uint32_t k = 0; k < e->ngate_run; k++)
-		pred_eval_run(e->ev, e->gate_run[k]);
+	pred_eval_run_plan(e->ev);
 	nhits = pred_eval_hits(e->ev, &hits);
 	for (size_t h = 0; h < nhits; h++)
 		for (uint32_t j = 0; j < e->gate_cnt[hits[h]]; j++) {
@@ -498,8 +497,8 @@ static int (*gate_pairs(struct engine *e, size_t *np))[2]
  */
 static bool gates_init(struct engine *e)
 {
-	size_t n = e->ps->count, np, nre = regex_set_count(e->ps->regexes) + 1;
-	int (*pairs)[2];
+	size_t n = e->ps->count, np, nre = regex_set_count(e->ps->regexes) + 1, nrun = 0;
+	int (*pairs)[2], *run;
 	bool ok;
 
 	e->gated = calloc(n + 1, sizeof(*e->gated));
@@ -511,8 +510,8 @@ static bool gates_init(struct engine *e)
 	    !(pairs = gate_pairs(e, &np)))
 		return false;
 	e->gate_pol = calloc(np + 1, sizeof(*e->gate_pol));
-	e->gate_run = calloc(np + 1, sizeof(*e->gate_run));
-	ok = e->gate_pol && e->gate_run;
+	run = calloc(np + 1, sizeof(*run)); /* one pattern per pass: what each record runs */
+	ok = e->gate_pol && run;
 	for (int l = 0; ok && l < LIST_COUNT; l++) {
 		ok = (e->ungated[l] = calloc(e->nlist[l] + 1, sizeof(uint16_t))) &&
 		     (e->torun[l] = calloc(e->nlist[l] + 1, sizeof(uint16_t)));
@@ -528,12 +527,14 @@ static bool gates_init(struct engine *e)
 			e->gate_first[id] = (uint32_t)i;
 		e->gate_cnt[id]++;
 		e->gate_pol[i] = (uint32_t)pairs[i][1];
-		for (uint32_t k = 0; k < e->ngate_run && new_key; k++)
-			new_key = regex_scan_key(e->ps->regexes, e->gate_run[k]) !=
+		for (size_t k = 0; k < nrun && new_key; k++)
+			new_key = regex_scan_key(e->ps->regexes, run[k]) !=
 				  regex_scan_key(e->ps->regexes, id);
 		if (new_key)
-			e->gate_run[e->ngate_run++] = id;
+			run[nrun++] = id;
 	}
+	ok = ok && !pred_eval_plan(e->ev, run, nrun);
+	free(run);
 	free(pairs);
 	return ok;
 }
@@ -615,6 +616,8 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 	e->keep = calloc(slab, sizeof(*e->keep));
 	e->table = calloc(TABLE_MIN, sizeof(*e->table));
 	ok = e->ev && e->pol && e->pst && e->pend && e->cls && e->g && e->keep && e->table;
+	if (e->ev) /* string fields hashed once per record, for the memos and the groups alike */
+		pred_eval_seed(e->ev, e->seed);
 	for (int l = 0; l < LIST_COUNT; l++)
 		ok = (e->list[l] = calloc(n, sizeof(uint16_t))) && ok;
 	if (!ok || !classes_init(e) || !gates_init(e)) {
@@ -657,7 +660,6 @@ void engine_free(struct engine *e)
 		free(e->ungated[l]);
 		free(e->torun[l]);
 	}
-	free(e->gate_run);
 	free(e->gate_first);
 	free(e->gate_cnt);
 	free(e->gate_pol);

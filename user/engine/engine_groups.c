@@ -210,25 +210,38 @@ void eng_group_fired(struct engine *e, struct epolicy *ep, uint32_t gi)
  * head at most once per second of event time: a busy source costs no list
  * surgery, and eviction is least recently seen to the second.
  */
+/* The group of key k (tag: the upper half of its hash), NIL when it has none. */
+static uint32_t group_find(const struct engine *e, const struct gkey *k, uint32_t tag)
+{
+	for (uint32_t i = tag & e->tmask; e->table[i]; i = (i + 1) & e->tmask) {
+		uint32_t idx = (uint32_t)e->table[i] - 1;
+
+		if ((uint32_t)(e->table[i] >> 32) == tag && !memcmp(&e->g[idx].key, k, sizeof(*k)))
+			return idx;
+	}
+	return NIL;
+}
+
+static uint32_t key_tag(const struct engine *e, const struct gkey *k)
+{
+	return (uint32_t)(gh_hash_bytes(k, sizeof(*k), e->seed) >> 32);
+}
+
 uint32_t eng_group_get(struct engine *e, const struct gkey *k, uint64_t now)
 {
-	uint64_t h = gh_hash_bytes(k, sizeof(*k), e->seed);
-	uint32_t tag = (uint32_t)(h >> 32), i, idx;
+	uint32_t tag = key_tag(e, k), i, idx = group_find(e, k, tag);
 	struct gclass *c = &e->cls[k->cls];
 	struct group *g;
 	struct slot *slots;
 
-	for (i = tag & e->tmask; e->table[i]; i = (i + 1) & e->tmask) {
-		idx = (uint32_t)e->table[i] - 1;
+	if (idx != NIL) {
 		g = &e->g[idx];
-		if ((uint32_t)(e->table[i] >> 32) == tag && !memcmp(&g->key, k, sizeof(*k))) {
-			if (now >= g->moved + NS && e->lru[g->tier].head != idx) {
-				lru_unlink(e, idx);
-				lru_push(e, idx);
-				g->moved = now;
-			}
-			return idx;
+		if (now >= g->moved + NS && e->lru[g->tier].head != idx) {
+			lru_unlink(e, idx);
+			lru_push(e, idx);
+			g->moved = now;
 		}
+		return idx;
 	}
 	tier_make_room(e, c->counter_fed ? TIER_COUNTER : TIER_STATE);
 	/* The table stays at most half full: short probe chains, always an empty slot. */
@@ -336,15 +349,13 @@ void eng_gc_step(struct engine *e)
 uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f)
 {
 	uint64_t h = 0, n;
-	struct gh_str s;
 
 	if (e->fh_mask & REQ_BIT(f))
 		return e->fh[f];
 	if (req_has(r, f)) {
 		switch (req_field_type(f)) {
-		case REQ_TYPE_STR:
-			req_get_str(r, f, &s);
-			h = gh_hash_bytes(s.p, s.len, e->seed + f);
+		case REQ_TYPE_STR: /* the memo key, made with e->seed (engine_new) */
+			h = pred_eval_key(e->ev, f);
 			break;
 		case REQ_TYPE_ADDR:
 			h = gh_hash_bytes(req_addr(r, f), sizeof(r->src),
@@ -386,22 +397,43 @@ static void group_prefetch(const struct engine *e, const struct gclass *c, uint3
 		__builtin_prefetch(slots[i].state, 1);
 }
 
-/* The first policy of the class this record looks the group up (eng_record_group). */
-uint32_t eng_record_group_lookup(struct engine *e, uint16_t ci, const struct request_record *r)
+/* The record's key in class ci; false when a group_by field is absent. */
+static bool record_key(struct engine *e, uint16_t ci, const struct request_record *r,
+		       struct gkey *k)
 {
-	struct gclass *c = &e->cls[ci];
-	struct gkey k = { .cls = ci };
+	const struct gclass *c = &e->cls[ci];
 
+	*k = (struct gkey){ .cls = ci };
 	for (uint8_t i = 0; i < c->n_group; i++) {
 		enum req_field f = c->group_by[i];
 
 		if (!req_has(r, f))
-			return NIL;
+			return false;
 		if (f == REQ_SRC_IP)
-			key_src(&k, c, &r->src);
+			key_src(k, c, &r->src);
 		else
-			k.h = (k.h << 7 | k.h >> 57) ^ eng_field_hash(e, r, f);
+			k->h = (k->h << 7 | k->h >> 57) ^ eng_field_hash(e, r, f);
 	}
+	return true;
+}
+
+uint32_t eng_record_group_find(struct engine *e, uint16_t ci, const struct request_record *r)
+{
+	struct gkey k;
+
+	if (e->cls[ci].memo_gen == e->gen)
+		return e->cls[ci].memo;
+	return record_key(e, ci, r, &k) ? group_find(e, &k, key_tag(e, &k)) : NIL;
+}
+
+/* The first policy of the class this record looks the group up (eng_record_group). */
+uint32_t eng_record_group_lookup(struct engine *e, uint16_t ci, const struct request_record *r)
+{
+	struct gclass *c = &e->cls[ci];
+	struct gkey k;
+
+	if (!record_key(e, ci, r, &k))
+		return NIL;
 	c->memo = eng_group_get(e, &k, r->ts_ns);
 	c->memo_gen = e->gen;
 	if (c->memo != NIL)

@@ -176,15 +176,13 @@ struct engine {
 	void *sink_ctx;
 	/*
 	 * Match policies (where) and window policies (filter) gated by their
-	 * patterns (pred_gate): gate_run holds one pattern per Hyperscan pass
-	 * (and each PCRE2 pattern) to run per record; a pattern id's policies
-	 * (indexes in the set) are gate_pol[gate_first[id] .. + gate_cnt[id]).
+	 * patterns (pred_gate): the evaluation state runs their passes on
+	 * every record (pred_eval_plan); a pattern id's policies (indexes in
+	 * the set) are gate_pol[gate_first[id] .. + gate_cnt[id]).
 	 * gated[i]: policy i waits for a hit; run[i]: the record that let it
 	 * through. Per list, in list order: ungated, the policies never gated;
 	 * torun (ntorun of them), those this record let through.
 	 */
-	int *gate_run;
-	uint32_t ngate_run;
 	uint32_t *gate_first, *gate_cnt, *gate_pol;
 	bool *gated;
 	uint32_t *run;
@@ -264,6 +262,11 @@ void eng_gc_step(struct engine *e);
 uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f);
 /* eng_record_group when the record has not looked the class up yet. */
 uint32_t eng_record_group_lookup(struct engine *e, uint16_t ci, const struct request_record *r);
+/*
+ * The record's group in class ci if it has one already, NIL if not: never
+ * made, for a look at a cooldown before costly work.
+ */
+uint32_t eng_record_group_find(struct engine *e, uint16_t ci, const struct request_record *r);
 
 /*
  * The record's group in class ci (once per record); NIL when a group_by

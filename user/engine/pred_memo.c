@@ -10,19 +10,9 @@
 #define SHORT_TEXT 32 /* with the header, 64 bytes an entry: one cache line */
 #define LONG_SETS 128
 #define WAYS 2
-#define MEMO_SEED 0x6a09e667f3bcc908ULL
 
-struct memo_entry {
-	uint64_t hash; /* 0: empty (gh_hash_bytes never gives 0) */
-	uint16_t len;
-	uint8_t nhits;
-	uint8_t recent; /* the set's first entry: which way was used last */
-	uint32_t hits[PRED_MEMO_HITS];
-	char text[];    /* SHORT_TEXT or PRED_MEMO_LONG bytes */
-};
-
-#define SHORT_STRIDE (sizeof(struct memo_entry) + SHORT_TEXT)
-#define LONG_STRIDE (sizeof(struct memo_entry) + PRED_MEMO_LONG)
+#define SHORT_STRIDE (sizeof(struct pred_memo_entry) + SHORT_TEXT)
+#define LONG_STRIDE (sizeof(struct pred_memo_entry) + PRED_MEMO_LONG)
 
 struct pred_memo {
 	unsigned char slots[(SHORT_SETS * SHORT_STRIDE + LONG_SETS * LONG_STRIDE) * WAYS];
@@ -39,7 +29,7 @@ void pred_memo_free(struct pred_memo *m)
 }
 
 /* The first entry of the set for a value of this length and hash (at most PRED_MEMO_LONG). */
-static struct memo_entry *set_of(struct pred_memo *m, size_t len, uint64_t h, size_t *stride)
+static struct pred_memo_entry *set_of(struct pred_memo *m, size_t len, uint64_t h, size_t *stride)
 {
 	unsigned char *at;
 
@@ -51,56 +41,82 @@ static struct memo_entry *set_of(struct pred_memo *m, size_t len, uint64_t h, si
 		at = m->slots + SHORT_SETS * WAYS * SHORT_STRIDE +
 		     (h & (LONG_SETS - 1)) * WAYS * LONG_STRIDE;
 	}
-	return (struct memo_entry *)at;
+	return (struct pred_memo_entry *)at;
 }
 
-static struct memo_entry *way(struct memo_entry *set, size_t stride, unsigned int w)
+static struct pred_memo_entry *way(struct pred_memo_entry *set, size_t stride, unsigned int w)
 {
-	return (struct memo_entry *)((unsigned char *)set + w * stride);
+	return (struct pred_memo_entry *)((unsigned char *)set + w * stride);
 }
 
 uint64_t pred_memo_hash(struct gh_str s)
 {
-	return gh_hash_bytes(s.p, s.len, MEMO_SEED);
+	return gh_hash_bytes(s.p, s.len, PRED_MEMO_SEED);
 }
 
-int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits)
+struct pred_memo_entry *pred_memo_find(struct pred_memo *m, struct gh_str s, uint64_t h)
 {
-	struct memo_entry *set;
+	struct pred_memo_entry *set;
 	size_t stride;
 
 	if (s.len > PRED_MEMO_LONG)
-		return -1;
+		return NULL;
 	set = set_of(m, s.len, h, &stride);
 	for (unsigned int w = 0; w < WAYS; w++) {
-		struct memo_entry *e = way(set, stride, w);
+		struct pred_memo_entry *e = way(set, stride, w);
 
 		if (e->hash == h && e->len == s.len && !memcmp(e->text, s.p, s.len)) {
 			set->recent = (uint8_t)w;
-			*hits = e->hits;
-			return e->nhits;
+			return e;
 		}
 	}
-	return -1;
+	return NULL;
 }
 
-void pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids, size_t n)
+struct pred_memo_entry *pred_memo_claim(struct pred_memo *m, struct gh_str s, uint64_t h)
 {
-	struct memo_entry *set, *e;
+	struct pred_memo_entry *set, *e;
 	unsigned int victim;
 	size_t stride;
 
-	if (s.len > PRED_MEMO_LONG || n > PRED_MEMO_HITS)
-		return;
+	if (s.len > PRED_MEMO_LONG)
+		return NULL;
 	set = set_of(m, s.len, h, &stride);
 	/* Two popular values of one set both stay: the one used last is kept. */
 	victim = set->recent ^ 1U;
 	e = way(set, stride, victim);
 	e->hash = h;
 	e->len = (uint16_t)s.len;
-	e->nhits = (uint8_t)n;
-	for (size_t i = 0; i < n; i++)
-		e->hits[i] = (uint32_t)ids[i];
+	e->nhits = e->tag = e->known = 0;
 	memcpy(e->text, s.p, s.len);
 	set->recent = (uint8_t)victim;
+	return e;
+}
+
+bool pred_memo_learn(struct pred_memo_entry *e, uint8_t pass, const int *ids, size_t n)
+{
+	if (n > (size_t)(PRED_MEMO_HITS - e->nhits))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		e->hits[e->nhits++] = (uint32_t)ids[i];
+	e->known |= pass;
+	return true;
+}
+
+int pred_memo_get(struct pred_memo *m, struct gh_str s, uint64_t h, const uint32_t **hits)
+{
+	struct pred_memo_entry *e = pred_memo_find(m, s, h);
+
+	if (!e || !(e->known & 1))
+		return -1;
+	*hits = e->hits;
+	return e->nhits;
+}
+
+void pred_memo_put(struct pred_memo *m, struct gh_str s, uint64_t h, const int *ids, size_t n)
+{
+	struct pred_memo_entry *e = n <= PRED_MEMO_HITS ? pred_memo_claim(m, s, h) : NULL;
+
+	if (e)
+		pred_memo_learn(e, 1, ids, n);
 }

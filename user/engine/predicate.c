@@ -1,20 +1,14 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/* Evaluating predicates on a record: the per-record caches, memos and scans (predicate.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <hs/hs.h>
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
-#include "engine/compile_jobs.h"
-#include "engine/hs_cache.h"
-#include "engine/pred_memo.h"
-#include "engine/predicate.h"
-#include "engine/regex_split.h"
-#include "engine/transform.h"
 #include "base/hash.h"
-#include "base/vec.h"
+#include "engine/pred_memo.h"
+#include "engine/predicate_internal.h"
+#include "engine/transform.h"
 
 /*
  * PCRE2 runs on attacker bytes: bound its backtracking so a pathological
@@ -24,42 +18,6 @@
 #define PCRE2_DEPTH_LIMIT 10000
 #define PCRE2_JIT_STACK_MAX (1U << 20)
 
-#define HS_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY)
-#define HS_PHRASE_FLAGS (HS_FLAG_SINGLEMATCH | HS_FLAG_CASELESS)
-
-/* What patterns run over: a field (subject id == field id) or a field transformed. */
-struct subject {
-	uint8_t field;
-	uint32_t chain; /* transform.h; 0 for the raw fields */
-};
-
-/* A pattern, or a phrase list (then pattern and code are NULL). */
-struct regex {
-	uint16_t subj;
-	bool caseless;
-	bool hs; /* matched by its subject's Hyperscan database */
-	char *pattern; /* NUL-terminated copy (Hyperscan wants one) */
-	size_t len;
-	pcre2_code *code;
-	struct phrase_list *pl;
-};
-
-struct regex_set {
-	struct regex *v;
-	size_t n, cap;
-	struct subject *subj; /* the first REQ_FIELD_COUNT are the raw fields */
-	size_t nsubj, subj_cap;
-	/* Per subject, from regex_set_compile: */
-	hs_database_t **db;
-	/*
-	 * The pattern or list of each expression in the database. Expressions
-	 * have ids of their own: Hyperscan compiles many expressions sharing an
-	 * id (a list's phrases) orders of magnitude slower.
-	 */
-	unsigned int **owner;
-	char *cache_dir; /* compiled databases kept here (hs_cache.h); NULL: none */
-};
-
 struct pred_eval {
 	const struct regex_set *rs;
 	const struct request_record *r;
@@ -68,6 +26,7 @@ struct pred_eval {
 	uint32_t key_mask; /* fields whose memo key is in key[] for this record */
 	struct gh_str str[REQ_FIELD_COUNT];
 	uint64_t key[REQ_FIELD_COUNT];
+	uint64_t seed; /* of the keys */
 	hs_scratch_t *scratch;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -81,7 +40,25 @@ struct pred_eval {
 	struct gh_str *xf;  /* per subject: its value for this record, in xf_buf */
 	char *xf_buf;       /* PRED_XF_SCRATCH bytes, when there are transformed subjects */
 	size_t xf_used;
-	struct pred_memo **memo; /* per subject with a database */
+	/*
+	 * Per field with a database over it (raw or transformed): one memo,
+	 * whose entries know each such subject (pass[] its bit) as it is
+	 * scanned, and this record's entry (ent, when ent_gen is gen).
+	 */
+	struct pred_memo *memo[REQ_FIELD_COUNT];
+	uint8_t *pass; /* per subject; 0: not remembered */
+	uint16_t pass_subj[REQ_FIELD_COUNT][PRED_MEMO_PASSES]; /* each bit's subject */
+	uint8_t npass[REQ_FIELD_COUNT];
+	struct pred_memo_entry *ent[REQ_FIELD_COUNT];
+	uint32_t ent_gen[REQ_FIELD_COUNT];
+	struct pred_memo_entry *last[REQ_FIELD_COUNT]; /* the entry of the previous record */
+	const void *tag_owner; /* the one client of the tags (pred_eval_value_tag) */
+	/* pred_eval_plan: passes to run per field, and the patterns run one by one. */
+	struct plan_field {
+		uint8_t field, passes;
+	} *plan_fields;
+	int *plan_ids;
+	size_t nplan_fields, nplan_ids;
 	const unsigned int *owner; /* of the subject being scanned */
 	int *hits;          /* this record's matched pattern ids, each once */
 	size_t nhits;
@@ -90,325 +67,18 @@ struct pred_eval {
 	uint64_t transforms;
 };
 
-struct regex_set *regex_set_new(void)
+/* Subject s (with a database) gets its field's memo and a bit there, while bits last. */
+static bool remember_subject(struct pred_eval *ev, size_t s)
 {
-	struct regex_set *rs = calloc(1, sizeof(*rs));
+	enum req_field f = ev->rs->subj[s].field;
 
-	if (!rs)
-		return NULL;
-	rs->subj = calloc(REQ_FIELD_COUNT, sizeof(*rs->subj));
-	if (!rs->subj) {
-		free(rs);
-		return NULL;
-	}
-	for (int f = 0; f < REQ_FIELD_COUNT; f++)
-		rs->subj[f].field = (uint8_t)f;
-	rs->nsubj = rs->subj_cap = REQ_FIELD_COUNT;
-	return rs;
-}
-
-void regex_set_free(struct regex_set *rs)
-{
-	if (!rs)
-		return;
-	for (size_t i = 0; i < rs->n; i++) {
-		free(rs->v[i].pattern);
-		pcre2_code_free(rs->v[i].code);
-		if (rs->v[i].pl)
-			phrase_list_free(rs->v[i].pl);
-		free(rs->v[i].pl);
-	}
-	for (size_t s = 0; s < rs->nsubj; s++) {
-		if (rs->db)
-			hs_free_database(rs->db[s]);
-		if (rs->owner)
-			free(rs->owner[s]);
-	}
-	free(rs->db);
-	free(rs->owner);
-	free(rs->subj);
-	free(rs->v);
-	free(rs->cache_dir);
-	free(rs);
-}
-
-int regex_set_cache(struct regex_set *rs, const char *dir)
-{
-	char *copy = dir && *dir ? strdup(dir) : NULL;
-
-	if (dir && *dir && !copy)
-		return -ENOMEM;
-	free(rs->cache_dir);
-	rs->cache_dir = copy;
-	return 0;
-}
-
-const char *regex_set_cache_dir(const struct regex_set *rs)
-{
-	return rs->cache_dir;
-}
-
-size_t regex_set_count(const struct regex_set *rs)
-{
-	return rs->n;
-}
-
-bool regex_uses_hyperscan(const struct regex_set *rs, int id)
-{
-	return rs->v[id].hs;
-}
-
-int regex_set_subject(struct regex_set *rs, enum req_field f, uint32_t chain)
-{
-	if (!chain)
-		return (int)f;
-	for (size_t s = REQ_FIELD_COUNT; s < rs->nsubj; s++)
-		if (rs->subj[s].field == f && rs->subj[s].chain == chain)
-			return (int)s;
-	if (rs->nsubj > UINT16_MAX)
-		return -E2BIG;
-	if (gh_vec_reserve((void **)&rs->subj, &rs->subj_cap, rs->nsubj, sizeof(*rs->subj), 32))
-		return -ENOMEM;
-	rs->subj[rs->nsubj] = (struct subject){ .field = (uint8_t)f, .chain = chain };
-	return (int)rs->nsubj++;
-}
-
-/* A new zeroed entry over subj, or NULL on -ENOMEM. */
-static struct regex *regex_new(struct regex_set *rs, unsigned int subj)
-{
-	struct regex *re;
-
-	if (gh_vec_reserve((void **)&rs->v, &rs->cap, rs->n, sizeof(*rs->v), 16))
-		return NULL;
-	re = &rs->v[rs->n];
-	memset(re, 0, sizeof(*re));
-	re->subj = (uint16_t)subj;
-	return re;
-}
-
-int regex_set_add_phrases(struct regex_set *rs, unsigned int subj, struct phrase_list *pl)
-{
-	struct regex *re;
-
-	for (size_t i = 0; i < rs->n; i++)
-		if (rs->v[i].pl && rs->v[i].subj == subj && phrase_list_equal(rs->v[i].pl, pl)) {
-			phrase_list_free(pl);
-			return (int)i;
-		}
-	re = regex_new(rs, subj);
-	if (!re || !(re->pl = malloc(sizeof(*re->pl)))) {
-		phrase_list_free(pl);
-		return -ENOMEM;
-	}
-	*re->pl = *pl;
-	memset(pl, 0, sizeof(*pl));
-	return (int)rs->n++;
-}
-
-int regex_set_add(struct regex_set *rs, unsigned int subj, const char *pattern, size_t len,
-		  bool caseless, char *err, size_t errlen)
-{
-	struct regex *re;
-	PCRE2_SIZE off;
-	int code;
-
-	for (size_t i = 0; i < rs->n; i++) {
-		re = &rs->v[i];
-		if (re->subj == subj && re->pattern && re->caseless == caseless && re->len == len &&
-		    !memcmp(re->pattern, pattern, len))
-			return (int)i;
-	}
-	re = regex_new(rs, subj);
-	if (!re)
-		return -ENOMEM;
-	re->code = pcre2_compile((PCRE2_SPTR)pattern, len, caseless ? PCRE2_CASELESS : 0, &code,
-				 &off, NULL);
-	if (!re->code) {
-		char msg[160];
-
-		pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof(msg));
-		snprintf(err, errlen, "%s at offset %zu", msg, (size_t)off);
-		return -EINVAL;
-	}
-	/* Without JIT (unsupported CPU) PCRE2 interprets: slower, same answers. */
-	pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
-	re->pattern = malloc(len + 1);
-	if (!re->pattern) {
-		pcre2_code_free(re->code);
-		return -ENOMEM;
-	}
-	memcpy(re->pattern, pattern, len);
-	re->pattern[len] = '\0';
-	re->len = len;
-	re->caseless = caseless;
-	return (int)rs->n++;
-}
-
-static unsigned int hs_flags(const struct regex *re)
-{
-	return HS_FLAGS | (re->caseless ? HS_FLAG_CASELESS : 0);
-}
-
-/*
- * Whether Hyperscan accepts the pattern (it refuses some PCRE syntax).
- * hs_expression_info parses and analyses without building a database: a
- * full compile per pattern made loading a large pack take seconds. A
- * pattern that passes here but fails in the field's combined compile sends
- * the whole field to PCRE2, which gives the same answers. Asked only after
- * a subject's compile failed (check_each): for the shipped pack the
- * questions cost 0.03 s of a warm start's 0.11 s of CPU, and found nothing.
- * A NUL is looked for always: Hyperscan would read the pattern cut there.
- */
-static bool hs_accepts(const struct regex *re, bool check_each)
-{
-	hs_compile_error_t *cerr = NULL;
-	hs_expr_info_t *info = NULL;
-
-	if (memchr(re->pattern, '\0', re->len))
+	if (!ev->memo[f] && !(ev->memo[f] = pred_memo_new()))
 		return false;
-	if (!check_each)
-		return true;
-	if (hs_expression_info(re->pattern, hs_flags(re), &info, &cerr) != HS_SUCCESS) {
-		hs_free_compile_error(cerr);
-		return false;
+	if (ev->npass[f] < PRED_MEMO_PASSES) {
+		ev->pass[s] = (uint8_t)(1U << ev->npass[f]);
+		ev->pass_subj[f][ev->npass[f]++] = (uint16_t)s;
 	}
-	free(info);
 	return true;
-}
-
-/*
- * Subject s's Hyperscan database: its patterns Hyperscan takes, each as its
- * top-level alternatives (regex_split.h), and every phrase of its lists.
- * -EAGAIN when the compile failed without check_each (hs_accepts): ask again
- * with it, to leave out what Hyperscan refuses.
- */
-static int compile_subject(struct regex_set *rs, size_t s, bool check_each)
-{
-	unsigned int *ids = calloc(rs->n + 1, sizeof(*ids)), *flags = NULL, *owner = NULL;
-	unsigned int *seq = NULL;
-	char **blocks = calloc(rs->n + 1, sizeof(*blocks)); /* escaped phrases, per list */
-	hs_compile_error_t *cerr = NULL;
-	struct hs_cache_req req;
-	const char **exprs = NULL;
-	size_t n = 0, nexpr = 0, k = 0;
-	int err = -ENOMEM;
-
-	if (!ids || !blocks)
-		goto out;
-	for (size_t i = 0; i < rs->n; i++) {
-		struct regex *re = &rs->v[i];
-
-		if (re->subj != s || (!re->pl && !hs_accepts(re, check_each)))
-			continue;
-		ids[n++] = (unsigned int)i;
-		nexpr += re->pl ? re->pl->n : regex_split_count(re->pattern, re->len);
-	}
-	err = 0;
-	if (!n)
-		goto out;
-	exprs = calloc(nexpr, sizeof(*exprs));
-	flags = calloc(nexpr, sizeof(*flags));
-	owner = calloc(nexpr, sizeof(*owner));
-	seq = calloc(nexpr, sizeof(*seq));
-	if (!exprs || !flags || !owner || !seq) {
-		err = -ENOMEM;
-		goto out;
-	}
-	for (size_t j = 0; j < n; j++) {
-		struct regex *re = &rs->v[ids[j]];
-		size_t m = re->pl ? re->pl->n : regex_split_count(re->pattern, re->len);
-
-		blocks[j] = re->pl ? phrase_list_patterns(re->pl, exprs + k)
-			    : m > 1 ? regex_split(re->pattern, re->len, exprs + k)
-				    : NULL;
-		if ((re->pl || m > 1) && !blocks[j]) {
-			err = -ENOMEM;
-			goto out;
-		}
-		if (m == 1 && !re->pl)
-			exprs[k] = re->pattern;
-		for (size_t e = 0; e < m; e++, k++) {
-			flags[k] = re->pl ? HS_PHRASE_FLAGS : hs_flags(re);
-			owner[k] = ids[j];
-			seq[k] = (unsigned int)k;
-		}
-	}
-	/* With check_each each was accepted alone, so together they should be: if not, PCRE2 takes all. */
-	req = (struct hs_cache_req){ .exprs = exprs, .flags = flags, .ids = seq,
-				     .n = (unsigned int)nexpr };
-	if (hs_cache_compile(rs->cache_dir, &req, &rs->db[s], &cerr) != HS_SUCCESS) {
-		hs_free_compile_error(cerr);
-		rs->db[s] = NULL;
-		err = check_each ? 0 : -EAGAIN;
-		goto out;
-	}
-	for (size_t j = 0; j < n; j++)
-		rs->v[ids[j]].hs = true;
-	rs->owner[s] = owner;
-	owner = NULL;
-out:
-	for (size_t j = 0; blocks && j < n; j++)
-		free(blocks[j]);
-	free(blocks);
-	free(exprs);
-	free(flags);
-	free(owner);
-	free(seq);
-	free(ids);
-	return err;
-}
-
-/* Subjects to compile, the most expressions first (the longest jobs start first). */
-struct subject_jobs {
-	struct regex_set *rs;
-	unsigned int *order;
-};
-
-static int subject_job(void *ctx, size_t i, struct gh_err *err)
-{
-	struct subject_jobs *j = ctx;
-	int ret = compile_subject(j->rs, j->order[i], false);
-
-	(void)err;
-	return ret == -EAGAIN ? compile_subject(j->rs, j->order[i], true) : ret;
-}
-
-int regex_set_compile(struct regex_set *rs, unsigned int flags)
-{
-	struct subject_jobs jobs = { .rs = rs };
-	size_t *size, n = 0;
-	int err;
-
-	rs->db = calloc(rs->nsubj, sizeof(*rs->db));
-	rs->owner = calloc(rs->nsubj, sizeof(*rs->owner));
-	if (!rs->db || !rs->owner)
-		return -ENOMEM;
-	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS)
-		return 0;
-	size = calloc(rs->nsubj, sizeof(*size));
-	jobs.order = calloc(rs->nsubj, sizeof(*jobs.order));
-	if (!size || !jobs.order) {
-		free(size);
-		free(jobs.order);
-		return -ENOMEM;
-	}
-	for (size_t i = 0; i < rs->n; i++)
-		size[rs->v[i].subj] += rs->v[i].pl ? rs->v[i].pl->n : 1;
-	for (size_t s = 0; s < rs->nsubj; s++) {
-		size_t k = n++;
-
-		if (!size[s]) {
-			n--;
-			continue;
-		}
-		for (; k > 0 && size[jobs.order[k - 1]] < size[s]; k--)
-			jobs.order[k] = jobs.order[k - 1];
-		jobs.order[k] = (unsigned int)s;
-	}
-	err = compile_jobs_run(n, subject_job, &jobs, NULL);
-	free(size);
-	free(jobs.order);
-	return err;
 }
 
 struct pred_eval *pred_eval_new(const struct regex_set *rs)
@@ -420,18 +90,19 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 		return NULL;
 	ev->rs = rs;
 	ev->gen = 1;
+	ev->seed = PRED_MEMO_SEED;
 	ev->done_gen = calloc(n, sizeof(*ev->done_gen));
 	ev->hit_gen = calloc(n, sizeof(*ev->hit_gen));
 	ev->hits = calloc(n, sizeof(*ev->hits));
 	ev->scan_gen = calloc(ns, sizeof(*ev->scan_gen));
 	ev->xf_gen = calloc(ns, sizeof(*ev->xf_gen));
 	ev->xf = calloc(ns, sizeof(*ev->xf));
-	ev->memo = calloc(ns, sizeof(*ev->memo));
+	ev->pass = calloc(ns, sizeof(*ev->pass));
 	ev->md = pcre2_match_data_create(1, NULL);
 	ev->mctx = pcre2_match_context_create(NULL);
 	ev->jit = pcre2_jit_stack_create(32 * 1024, PCRE2_JIT_STACK_MAX, NULL);
 	if (!ev->done_gen || !ev->hit_gen || !ev->hits || !ev->scan_gen || !ev->xf_gen || !ev->xf ||
-	    !ev->memo || !ev->md || !ev->mctx)
+	    !ev->pass || !ev->md || !ev->mctx)
 		goto fail;
 	if (ns > REQ_FIELD_COUNT && !(ev->xf_buf = malloc(PRED_XF_SCRATCH)))
 		goto fail;
@@ -442,9 +113,8 @@ struct pred_eval *pred_eval_new(const struct regex_set *rs)
 	for (size_t s = 0; rs->db && s < ns; s++) {
 		if (!rs->db[s])
 			continue;
-		if (hs_alloc_scratch(rs->db[s], &ev->scratch) != HS_SUCCESS)
-			goto fail;
-		if (!(ev->memo[s] = pred_memo_new()))
+		if (hs_alloc_scratch(rs->db[s], &ev->scratch) != HS_SUCCESS ||
+		    !remember_subject(ev, s))
 			goto fail;
 	}
 	return ev;
@@ -468,9 +138,11 @@ void pred_eval_free(struct pred_eval *ev)
 	free(ev->xf);
 	free(ev->xf_buf);
 	free(ev->hits);
-	for (size_t s = 0; ev->memo && s < ev->rs->nsubj; s++)
-		pred_memo_free(ev->memo[s]);
-	free(ev->memo);
+	for (int f = 0; f < REQ_FIELD_COUNT; f++)
+		pred_memo_free(ev->memo[f]);
+	free(ev->pass);
+	free(ev->plan_fields);
+	free(ev->plan_ids);
 	free(ev);
 }
 
@@ -505,6 +177,7 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 	memset(ev->xf_gen, 0, ev->rs->nsubj * sizeof(*ev->xf_gen));
 	memset(ev->done_gen, 0, n * sizeof(*ev->done_gen));
 	memset(ev->hit_gen, 0, n * sizeof(*ev->hit_gen));
+	memset(ev->ent_gen, 0, sizeof(ev->ent_gen));
 	ev->gen = 1;
 }
 
@@ -574,10 +247,56 @@ static struct gh_str subject_value(struct pred_eval *ev, unsigned int sj)
 static uint64_t field_key(struct pred_eval *ev, enum req_field f, struct gh_str raw)
 {
 	if (!(ev->key_mask & REQ_BIT(f))) {
-		ev->key[f] = pred_memo_hash(raw);
+		ev->key[f] = gh_hash_bytes(raw.p, raw.len, ev->seed);
 		ev->key_mask |= REQ_BIT(f);
 	}
 	return ev->key[f];
+}
+
+/*
+ * Field f's memo entry for this record (NULL: not remembered), looked up
+ * once: the hits of every pass it knows are marked, and those subjects
+ * count as scanned.
+ */
+static struct pred_memo_entry *field_entry(struct pred_eval *ev, enum req_field f,
+					   struct gh_str raw)
+{
+	struct pred_memo_entry *e;
+
+	if (ev->ent_gen[f] == ev->gen)
+		return ev->ent[f];
+	/*
+	 * A client's page and its assets come in a row, with one User-Agent
+	 * and Referer: the previous record's entry, if it still holds this
+	 * value, spares the hash and the lookup (its key is the value's).
+	 */
+	e = ev->last[f];
+	if (e && e->hash && e->len == raw.len && !memcmp(e->text, raw.p, raw.len)) {
+		ev->key[f] = e->hash;
+		ev->key_mask |= REQ_BIT(f);
+	} else {
+		e = pred_memo_find(ev->memo[f], raw, field_key(ev, f, raw));
+	}
+	ev->ent[f] = ev->last[f] = e;
+	ev->ent_gen[f] = ev->gen;
+	if (!e)
+		return NULL;
+	for (unsigned int k = e->known; k; k &= k - 1)
+		ev->scan_gen[ev->pass_subj[f][__builtin_ctz(k)]] = ev->gen;
+	for (uint8_t i = 0; i < e->nhits; i++)
+		mark_hit(ev, (int)e->hits[i]);
+	return e;
+}
+
+/* Field f's entry for this record, claimed for its value when there is none yet. */
+static struct pred_memo_entry *field_entry_claim(struct pred_eval *ev, enum req_field f,
+						 struct gh_str raw)
+{
+	struct pred_memo_entry *e = field_entry(ev, f, raw);
+
+	if (!e)
+		e = ev->ent[f] = ev->last[f] = pred_memo_claim(ev->memo[f], raw, ev->key[f]);
+	return e;
 }
 
 /*
@@ -592,16 +311,13 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj)
 	const struct regex_set *rs = ev->rs;
 	enum req_field f = rs->subj[sj].field;
 	struct gh_str raw = field_str(ev, f), s;
-	bool keyed = sj < REQ_FIELD_COUNT || raw.len <= PRED_XF_SCRATCH - ev->xf_used;
-	uint64_t key = keyed ? field_key(ev, f, raw) : 0;
-	const uint32_t *hits;
+	bool keyed = ev->pass[sj] &&
+		     (sj < REQ_FIELD_COUNT || raw.len <= PRED_XF_SCRATCH - ev->xf_used);
+	struct pred_memo_entry *e = field_entry(ev, f, raw);
 	size_t first = ev->nhits;
-	int n = keyed ? pred_memo_get(ev->memo[sj], raw, key, &hits) : -1;
 
-	for (int i = 0; i < n; i++)
-		mark_hit(ev, (int)hits[i]);
-	if (n >= 0)
-		return;
+	if (e && e->known & ev->pass[sj])
+		return; /* marked by field_entry */
 	s = subject_value(ev, sj);
 	ev->scans++;
 	ev->owner = rs->owner[sj];
@@ -610,8 +326,8 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj)
 		return;
 	}
 	/* The subject's patterns are in no other pass: what this one marked is new. */
-	if (keyed)
-		pred_memo_put(ev->memo[sj], raw, key, ev->hits + first, ev->nhits - first);
+	if (keyed && (e = field_entry_claim(ev, f, raw)))
+		pred_memo_learn(e, ev->pass[sj], ev->hits + first, ev->nhits - first);
 }
 
 /* Whether pattern id matches this record (its field is present). */
@@ -738,17 +454,97 @@ void pred_eval_run(struct pred_eval *ev, int id)
 		regex_hit(ev, id);
 }
 
+uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f)
+{
+	return field_key(ev, f, field_str(ev, f));
+}
+
+void pred_eval_seed(struct pred_eval *ev, uint64_t seed)
+{
+	ev->seed = seed;
+}
+
+uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner)
+{
+	struct pred_memo_entry *e;
+
+	if (ev->tag_owner != owner) {
+		if (ev->tag_owner)
+			return NULL;
+		ev->tag_owner = owner;
+	}
+	if (!ev->memo[f] || !(ev->present & REQ_BIT(f)))
+		return NULL;
+	/* Mostly the gates' passes looked the value up already. */
+	e = ev->ent_gen[f] == ev->gen ? ev->ent[f] : NULL;
+	if (!e)
+		e = field_entry_claim(ev, f, field_str(ev, f));
+	return e ? &e->tag : NULL;
+}
+
+int pred_eval_plan(struct pred_eval *ev, const int *ids, size_t n)
+{
+	struct plan_field *pf = calloc(n + 1, sizeof(*pf));
+	int *rest = calloc(n + 1, sizeof(*rest));
+	size_t nf = 0, nr = 0;
+
+	if (!pf || !rest) {
+		free(pf);
+		free(rest);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct regex *re = &ev->rs->v[ids[i]];
+		uint8_t f = ev->rs->subj[re->subj].field;
+		size_t k = 0;
+
+		if (!re->hs || !ev->pass[re->subj]) {
+			rest[nr++] = ids[i];
+			continue;
+		}
+		while (k < nf && pf[k].field != f)
+			k++;
+		pf[k].field = f;
+		pf[k].passes |= ev->pass[re->subj];
+		nf += k == nf;
+	}
+	free(ev->plan_fields);
+	free(ev->plan_ids);
+	ev->plan_fields = pf;
+	ev->plan_ids = rest;
+	ev->nplan_fields = nf;
+	ev->nplan_ids = nr;
+	return 0;
+}
+
+void pred_eval_run_plan(struct pred_eval *ev)
+{
+	for (size_t i = 0; i < ev->nplan_fields; i++) {
+		enum req_field f = ev->plan_fields[i].field;
+		const struct pred_memo_entry *e;
+		unsigned int todo;
+
+		if (!(ev->present & REQ_BIT(f)))
+			continue;
+		e = field_entry(ev, f, field_str(ev, f));
+		todo = ev->plan_fields[i].passes & ~(e ? e->known : 0U);
+		for (; todo; todo &= todo - 1) {
+			unsigned int sj = ev->pass_subj[f][__builtin_ctz(todo)];
+
+			if (ev->scan_gen[sj] != ev->gen) {
+				ev->scan_gen[sj] = ev->gen;
+				scan_subject(ev, sj);
+			}
+		}
+	}
+	for (size_t i = 0; i < ev->nplan_ids; i++)
+		pred_eval_run(ev, ev->plan_ids[i]);
+}
+
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids)
 {
 	*ids = ev->hits;
 	return ev->nhits;
-}
-
-int regex_scan_key(const struct regex_set *rs, int id)
-{
-	const struct regex *re = &rs->v[id];
-
-	return re->hs ? -(int)re->subj - 1 : id;
 }
 
 static bool eval(const struct pred *p, struct pred_eval *ev)

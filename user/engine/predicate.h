@@ -166,6 +166,36 @@ int pred_gate(const struct pred *p, struct pred_eval *ev, int *ids, int max, boo
 int regex_scan_key(const struct regex_set *rs, int id);
 /* Run pattern id on this record (with every pattern of its pass). */
 void pred_eval_run(struct pred_eval *ev, int id);
+/*
+ * The patterns to run on every record (the engine's gates), planned once:
+ * the passes over one field cost one memo lookup together, not one each.
+ * A later plan replaces the earlier. 0 or -ENOMEM.
+ */
+int pred_eval_plan(struct pred_eval *ev, const int *ids, size_t n);
+/* pred_eval_run of every planned pattern on this record. */
+void pred_eval_run_plan(struct pred_eval *ev);
+/*
+ * Field f's memo key for this record (pred_memo_hash of its value, "" when
+ * absent), hashed once whoever asks: the CRS prefilter's memos are keyed by
+ * the same values the gates' passes looked up.
+ */
+uint64_t pred_eval_key(struct pred_eval *ev, enum req_field f);
+/*
+ * Key field values with seed (default PRED_MEMO_SEED); before the first
+ * record. With a secret one the engine's group keys and distinct counts,
+ * which an attacker must not be able to make collide, take the same hashes.
+ */
+void pred_eval_seed(struct pred_eval *ev, uint64_t seed);
+/*
+ * A byte kept with field f's value in the memo of its own patterns' pass
+ * (which this runs for the record if it has not), for one more answer
+ * about the value: the CRS prefilter's, so a value the gates remember costs
+ * the prefilter no lookup of its own. 0 when the value was first seen.
+ * NULL: the value is not remembered (f has no patterns of its own, is
+ * absent, too long, matched too many), or the tags are another owner's
+ * (the first to ask owns them).
+ */
+uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner);
 /* The patterns that matched this record so far, each once. */
 size_t pred_eval_hits(const struct pred_eval *ev, const int **ids);
 /*
