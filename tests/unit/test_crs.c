@@ -413,7 +413,8 @@ static const char *const attack_queries[] = {
 	"q=%3Cscript%3E", "a=1&a=2%27", "q=php://input", "q=http://1.2.3.4/x", "q=x%00y",
 	"q=%u0027", "q=${jndi:ldap://x}", "q=$(id)", "q=`id`", "q=a|id", "q=<!--",
 	"q=document.cookie", "q=allow_url_include", "q=bin/bash", "q=powershell+-enc",
-	"q=union+all+select", "q=drop+table+users", "q=1+and+sleep(5)", "q=1'", "q=\"a\"",
+	"q=union+all+select", "q=drop+table+users", "q=1+and+sleep(5)", "q=1'", "q=\"a\"", "jsessionid=74B0CB41",
+	"x=1&phpsessid=ab12", "q=meta+http-equiv+set-cookie+x",
 };
 
 static const char *const attack_paths[] = {

@@ -148,6 +148,11 @@ static const struct pf_row ROWS[] = {
 		    "forclosure|instantiatefactory|instantiatetransformer|invokertransformer|"
 		    "prototypeclonefactory|prototypeserializationfactory|whileclosure|"
 		    "getproperty|filewriter|xmldecoder" },
+	/* Session fixation (943100's meta tag, 943110/943120: a session id as a
+	 * parameter name, scored with a foreign or no Referer). */
+	{ 1, F(QUERY), "(?:^|&)(?:jsessionid|aspsessionid|asp\\.net_sessionid|phpsession|phpsessid|"
+		       "weblogicsession|session_id|session-id|cfid|cftoken|cfsid|jservsession|"
+		       "jwsession)(?:=|&|$)|\\bhttp-equiv\\W+set-cookie\\b" },
 	/* Restricted extensions (920440, tx.restricted_extensions of 901). */
 	{ 1, F(PATH), "\\.(?:asax?|ascx|axd|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|cs|"
 		      "csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|"
