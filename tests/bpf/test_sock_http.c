@@ -200,6 +200,37 @@ static void test_bodies(struct ring_buffer *rb)
 }
 
 /*
+ * Lines are looked at a word at a time, each LF with the byte after it: the
+ * line end before a Content-Length line, and before a blank line (CRLF or
+ * bare LF), at each of the 16 places of two words.
+ */
+static void test_line_ends_in_a_word(struct ring_buffer *rb)
+{
+	static const char *const forms[] = {
+		"POST /a HTTP/1.1\r\nX: %.*s\r\nContent-Length: 18\r\n\r\nGET / HTTP/1.1\r\n\r\n"
+		"GET /n HTTP/1.1\r\n\r\n",
+		"GET /a HTTP/1.1\r\nX: %.*s\r\n\r\nGET /n HTTP/1.1\r\n\r\n",
+		"GET /a HTTP/1.1\nX: %.*s\n\nGET /n HTTP/1.1\n\n",
+	};
+	static const char *const what[] = { "Content-Length: its body skipped",
+					    "a CRLF blank line: the next request found",
+					    "a bare-LF blank line: the next request found" };
+	char payload[256];
+	uint64_t n;
+
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		int right = 0;
+
+		for (int k = 0; k < 16; k++) {
+			snprintf(payload, sizeof(payload), forms[f], k, "abcdefghijklmnop");
+			ingress(rb, SEG4(payload), &n, NULL);
+			right += n == 2;
+		}
+		ok_eq(right, 16, "a line end at each of 16 places before %s (2 requests)", what[f]);
+	}
+}
+
+/*
  * Header lines are skipped many words a step; the lines that matter must
  * still be found after any mix of others: names starting with c or t that
  * are not Content-Length or Transfer-Encoding, short ones, a name in any
@@ -244,6 +275,7 @@ static void test_skipped_lines(struct ring_buffer *rb)
 	ingress(rb, SEG4(big), &n, NULL);
 	ok_eq(n, 2, "Content-Length past the first %d bytes loaded: its body skipped, 2 requests",
 	      2048);
+	test_line_ends_in_a_word(rb);
 }
 
 /* Twenty pipelined heads in one segment: all counted, GH_MAX_HEADS_PER_SEGMENT sampled. */
