@@ -13,8 +13,12 @@
 
 /* Drains in a row that found nothing before the timer may stop (100 ms). */
 #define RING_QUIET_DRAINS 10
+/* Woken from idle, the next drain comes this soon: what follows the first
+ * event (its response, the rest of a burst) waits no full timer interval. */
+#define RING_WOKEN_DRAIN_MS 1
 
 enum ring_state {
+	RING_WOKEN,      /* woken from idle: one drain RING_WOKEN_DRAIN_MS later */
 	RING_AWAKE,      /* the timer drains */
 	RING_GOING_IDLE, /* flag set; one more drain decides */
 	RING_IDLE,       /* no timer: the sensor wakes us */
@@ -55,9 +59,9 @@ int ring_reader_drain(struct ring_reader *r)
 
 static int on_drain_timer(uint64_t expirations, void *ctx);
 
-static int start_timer(struct ring_reader *r)
+static int start_timer(struct ring_reader *r, uint64_t interval_ms)
 {
-	r->timer = ev_timer_add(r->loop, GH_RING_DRAIN_MS * 1000000ULL, on_drain_timer, r);
+	r->timer = ev_timer_add(r->loop, interval_ms * 1000000ULL, on_drain_timer, r);
 	return r->timer < 0 ? r->timer : 0;
 }
 
@@ -95,6 +99,12 @@ static int on_drain_timer(uint64_t expirations, void *ctx)
 		return n;
 	if (r->idle_fd < 0)
 		return 0;
+	if (r->state == RING_WOKEN) {
+		r->state = RING_AWAKE;
+		r->quiet = n ? 0 : 1;
+		err = ev_timer_del(r->loop, r->timer);
+		return err ?: start_timer(r, GH_RING_DRAIN_MS);
+	}
 	if (r->state == RING_GOING_IDLE) {
 		/*
 		 * A timer interval after the flag was set, every CPU sees it:
@@ -129,15 +139,15 @@ static int on_ring_ready(int fd, uint32_t events, void *ctx)
 	if (n < 0)
 		return n;
 	r->quiet = 0;
-	if (r->state == RING_AWAKE)
+	if (r->state == RING_AWAKE || r->state == RING_WOKEN)
 		return 0;
 	/* The event that woke us cleared the flag; a batch's wake-up did not. */
 	if (r->state == RING_GOING_IDLE) {
 		r->state = RING_AWAKE;
 		return set_flag(r, 0);
 	}
-	r->state = RING_AWAKE;
-	return start_timer(r);
+	r->state = RING_WOKEN;
+	return start_timer(r, RING_WOKEN_DRAIN_MS);
 }
 
 int ring_reader_open(struct ring_reader **out, const char *pin_dir, struct event_loop *loop,
@@ -167,7 +177,8 @@ int ring_reader_open(struct ring_reader **out, const char *pin_dir, struct event
 		gh_err_sys(e, err, "setting up the ring buffer reader");
 		goto fail;
 	}
-	err = start_timer(r);
+	r->state = RING_AWAKE;
+	err = start_timer(r, GH_RING_DRAIN_MS);
 	if (err) {
 		gh_err_sys(e, err, "setting up the ring buffer timer");
 		goto fail;

@@ -9,9 +9,10 @@
  * (anything there, even an event still being written, keeps it awake) and
  * then stops its timer: a quiet sensor, or one at sample rate 0, costs no
  * wake-ups. The first event to find the flag set clears it and wakes the
- * reader, which drains at once and starts its timer again; so no event
- * waits more than about GH_RING_DRAIN_MS. Against a sensor pinned by an
- * older gatehawk (no flag) the timer never stops.
+ * reader, which drains at once, once more a millisecond later (the rest of
+ * a burst, the response) and then on its timer again; so no event waits
+ * more than about GH_RING_DRAIN_MS. Against a sensor pinned by an older
+ * gatehawk (no flag) the timer never stops.
  */
 #ifndef GATEHAWK_RING_READER_H
 #define GATEHAWK_RING_READER_H
