@@ -41,6 +41,19 @@ struct {
 	__uint(max_entries, GH_DEFAULT_RING_BYTES);
 } events SEC(".maps");
 
+/*
+ * 1 while the daemon sleeps until an event wakes it: it drains the ring on a
+ * short timer while events come and stops the timer when they stop (user/
+ * daemon/ring_reader.c). The first event to find it set clears it and wakes
+ * the daemon, so a quiet sensor costs the daemon no wake-ups at all.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} ring_reader_idle SEC(".maps");
+
 /* Ports, sample rate; written by user space at any time. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -203,9 +216,19 @@ static __always_inline void fill_event_hdr(struct gh_event_hdr *h, __u32 type,
 	}
 }
 
-/* Wake the reader for a batch, not for every event (GH_RING_WAKEUP_BYTES). */
+/*
+ * Wake the reader when it sleeps (ring_reader_idle) or for a batch
+ * (GH_RING_WAKEUP_BYTES), not for every event: while events come, the
+ * daemon's timer drains them. Two CPUs may both wake it: harmless.
+ */
 static __always_inline __u64 ring_wakeup_flags(void)
 {
+	__u32 zero = 0, *idle = bpf_map_lookup_elem(&ring_reader_idle, &zero);
+
+	if (idle && *idle) {
+		*idle = 0;
+		return BPF_RB_FORCE_WAKEUP;
+	}
 	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= GH_RING_WAKEUP_BYTES
 		       ? BPF_RB_FORCE_WAKEUP
 		       : BPF_RB_NO_WAKEUP;

@@ -444,8 +444,8 @@ http_report() {
 		echo
 		echo "Where gatehawk's time goes (medians): CPU per request = runs per request x ns per run" \
 			"(run_time_ns is wall time in the program, one clock read included). The daemon's CPU" \
-			"at sample rate 0 is a cost per second (timer wake-ups, batched counter reads), so its" \
-			"share per request falls as the rate rises."
+			"at sample rate 0 is a cost per second (counter reads each second; no ring-buffer" \
+			"wake-ups while nothing is sampled), so its share per request falls as the rate rises."
 		echo
 		echo "| mode | program | counting (sample rate 0) | sampling 1/1, 14 core policies | sampling 1/1, all policies |"
 		echo "|---|---|---:|---:|---:|"

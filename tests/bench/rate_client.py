@@ -27,24 +27,23 @@ import argparse
 import asyncio
 import json
 import math
+import pathlib
 import sys
 import time
 
 LATE_S = 0.005
 MAX_REQUESTS = 1e9
-# What Firefox sends for a page on a site it has a session with.
-BROWSER_HEADERS = (
-    "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
-    "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
-    "Accept-Language: en-US,en;q=0.5\r\n"
-    "Accept-Encoding: gzip, deflate\r\n"
-    "Referer: http://www.example.com/pages/p1.html\r\n"
-    "Cookie: sid=3f6c2b9e8a4d4f0b9c1e7a2d5b8f0c3e; theme=light; consent=1\r\n"
-    "Upgrade-Insecure-Requests: 1\r\n"
-    "Sec-Fetch-Dest: document\r\n"
-    "Sec-Fetch-Mode: navigate\r\n"
-    "Sec-Fetch-Site: same-origin\r\n"
-    "Priority: u=0, i\r\n")
+# What Firefox sends for a page on a site it has a session with: the head
+# sensor_bench sends too; its lines after the request line and Host here.
+BROWSER_HEAD = pathlib.Path(__file__).with_name("data") / "firefox_head.http"
+
+
+def browser_headers():
+    """The header lines of BROWSER_HEAD but Host, each ending in CRLF."""
+    lines = BROWSER_HEAD.read_bytes().decode().split("\r\n")
+    if len(lines) < 4 or lines[-2:] != ["", ""] or not lines[1].startswith("Host: "):
+        raise ValueError(f"{BROWSER_HEAD}: expected a request line, Host, headers, a blank line")
+    return "".join(line + "\r\n" for line in lines[2:-2])
 
 
 class Tally:
@@ -85,7 +84,7 @@ async def wait_until(t):
 
 async def worker(args, first, start, deadline, tally):
     close = "Connection: close\r\n" if args.close else ""
-    headers = BROWSER_HEADERS if args.browser else "User-Agent: rate_client\r\n"
+    headers = browser_headers() if args.browser else "User-Agent: rate_client\r\n"
     request = (f"GET {args.path} HTTP/1.1\r\nHost: {args.vhost or args.host}\r\n"
                f"{headers}{close}\r\n").encode()
     reader = writer = None

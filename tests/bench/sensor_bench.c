@@ -12,7 +12,8 @@
  *    includes making the socket's storage and a clock read.
  * 2. Live: keep-alive requests over loopback in a network namespace of the
  *    bench's own, both programs attached to a cgroup the server's sockets
- *    are in (tests/bpf/sock_live.h), a browser-sized 509-byte head and a
+ *    are in (tests/bpf/sock_live.h), a browser's 509-byte head (the one
+ *    rate_client.py sends, tests/bench/data/firefox_head.http) and a
  *    response of 220 bytes each time; the kernel's bpf_stats say the
  *    programs' run time and run count, so the figures are ns of the
  *    programs themselves, whatever else the machine does. At sample rate 0
@@ -21,6 +22,9 @@
  * Usage: sensor_bench [--live] [--cold] [REQUESTS]   (live requests a round; 20000)
  * Root. Never a verdict on speed: exit 1 only when something broke.
  */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,21 +52,12 @@
 
 static char *cold_buf;
 
-static const char request_head[] =
-	"GET /pages/p2.html HTTP/1.1\r\n"
-	"Host: www.example.com\r\n"
-	"User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
-	"Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
-	"Accept-Language: en-US,en;q=0.5\r\n"
-	"Accept-Encoding: gzip, deflate\r\n"
-	"Referer: http://www.example.com/pages/p1.html\r\n"
-	"Cookie: sid=3f6c2b9e8a4d4f0b9c1e7a2d5b8f0c3e; theme=light; consent=1\r\n"
-	"Upgrade-Insecure-Requests: 1\r\n"
-	"Sec-Fetch-Dest: document\r\n"
-	"Sec-Fetch-Mode: navigate\r\n"
-	"Sec-Fetch-Site: same-origin\r\n"
-	"Priority: u=0, i\r\n"
-	"\r\n";
+/* The browser's head rate_client.py sends too: from the repository's top,
+ * or from build/tests/bench/ back up to it. */
+#define REQUEST_HEAD_FILE "tests/bench/data/firefox_head.http"
+#define FROM_BENCH_BIN "/../../../"
+static char request_head[2048]; /* fits a big_frame behind the headers */
+static size_t request_head_len;
 
 static const char response_head[] = "HTTP/1.1 200 OK\r\n"
 				    "Server: nginx\r\n"
@@ -140,6 +135,7 @@ static int bench_prog_run(struct sock_http_bpf *skel)
 	uint32_t ns[ARRAY_LEN(stateless)][BENCH_RUNS];
 	static uint32_t each[FRESH_RUNS];
 	struct big_frame f;
+	char name[48];
 	int err;
 
 	set_config(skel, 0);
@@ -163,13 +159,14 @@ static int bench_prog_run(struct sock_http_bpf *skel)
 	for (size_t c = 0; c < ARRAY_LEN(stateless); c++)
 		printf("  %-40s %6u\n", stateless[c].name, bench_median(ns[c], BENCH_RUNS));
 
-	frame_with_payload(&f, 0, request_head, strlen(request_head));
+	frame_with_payload(&f, 0, request_head, request_head_len);
 	for (int i = 0; i < FRESH_RUNS; i++) {
 		err = run_frame(bpf_program__fd(skel->progs.cgroup_skb_http_in), &f, 1, &each[i]);
 		if (err)
 			return err;
 	}
-	printf("  %-40s %6u  (once per socket, median of %d)\n", "ingress, 509-byte request head",
+	snprintf(name, sizeof(name), "ingress, %zu-byte request head", request_head_len);
+	printf("  %-40s %6u  (once per socket, median of %d)\n", name,
 	       bench_median(each, FRESH_RUNS), FRESH_RUNS);
 	return 0;
 }
@@ -216,7 +213,7 @@ static int live_round(struct sock_http_bpf *skel, struct live *lv, struct ring_b
 		      uint32_t n, struct prog_time t[2])
 {
 	static char buf[4096], resp[sizeof(response_head) - 1 + BODY_LEN];
-	size_t hlen = strlen(request_head);
+	size_t hlen = request_head_len;
 	struct prog_time b[2], a[2];
 	struct live_conn c;
 	int err = 0;
@@ -319,6 +316,33 @@ out:
 	return err;
 }
 
+/* The whole of REQUEST_HEAD_FILE; -1 when it cannot be read, is empty or too long. */
+static int read_request_head(const char *path)
+{
+	char exe[PATH_MAX], beside[PATH_MAX + sizeof(FROM_BENCH_BIN REQUEST_HEAD_FILE)];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	FILE *f = fopen(path, "rb");
+
+	if (!f && n > 0) {
+		exe[n] = '\0';
+		snprintf(beside, sizeof(beside), "%s%s%s", dirname(exe), FROM_BENCH_BIN, path);
+		f = fopen(beside, "rb");
+	}
+	if (!f) {
+		fprintf(stderr, "sensor_bench: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	request_head_len = fread(request_head, 1, sizeof(request_head), f);
+	if (ferror(f) || !request_head_len || request_head_len == sizeof(request_head)) {
+		fprintf(stderr, "sensor_bench: %s: expected one request head of 1 to %zu bytes\n",
+			path, sizeof(request_head) - 1);
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct sock_http_bpf *skel;
@@ -348,6 +372,8 @@ int main(int argc, char **argv)
 	}
 	if (argc == 2)
 		n = (uint32_t)atoi(argv[1]);
+	if (read_request_head(REQUEST_HEAD_FILE))
+		return 1;
 	libbpf_set_print(NULL);
 	skel = sock_http_load();
 	if (!skel) {

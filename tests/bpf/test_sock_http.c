@@ -18,6 +18,8 @@
  * CPU, so every run meets the same per-CPU table.
  */
 #include <sched.h>
+#include <sys/epoll.h>
+#include <unistd.h>
 
 #include "sock_test.h"
 
@@ -198,6 +200,37 @@ static void test_bodies(struct ring_buffer *rb)
 }
 
 /*
+ * Lines are looked at a word at a time, each LF with the byte after it: the
+ * line end before a Content-Length line, and before a blank line (CRLF or
+ * bare LF), at each of the 16 places of two words.
+ */
+static void test_line_ends_in_a_word(struct ring_buffer *rb)
+{
+	static const char *const forms[] = {
+		"POST /a HTTP/1.1\r\nX: %.*s\r\nContent-Length: 18\r\n\r\nGET / HTTP/1.1\r\n\r\n"
+		"GET /n HTTP/1.1\r\n\r\n",
+		"GET /a HTTP/1.1\r\nX: %.*s\r\n\r\nGET /n HTTP/1.1\r\n\r\n",
+		"GET /a HTTP/1.1\nX: %.*s\n\nGET /n HTTP/1.1\n\n",
+	};
+	static const char *const what[] = { "Content-Length: its body skipped",
+					    "a CRLF blank line: the next request found",
+					    "a bare-LF blank line: the next request found" };
+	char payload[256];
+	uint64_t n;
+
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		int right = 0;
+
+		for (int k = 0; k < 16; k++) {
+			snprintf(payload, sizeof(payload), forms[f], k, "abcdefghijklmnop");
+			ingress(rb, SEG4(payload), &n, NULL);
+			right += n == 2;
+		}
+		ok_eq(right, 16, "a line end at each of 16 places before %s (2 requests)", what[f]);
+	}
+}
+
+/*
  * Header lines are skipped many words a step; the lines that matter must
  * still be found after any mix of others: names starting with c or t that
  * are not Content-Length or Transfer-Encoding, short ones, a name in any
@@ -242,6 +275,7 @@ static void test_skipped_lines(struct ring_buffer *rb)
 	ingress(rb, SEG4(big), &n, NULL);
 	ok_eq(n, 2, "Content-Length past the first %d bytes loaded: its body skipped, 2 requests",
 	      2048);
+	test_line_ends_in_a_word(rb);
 }
 
 /* Twenty pipelined heads in one segment: all counted, GH_MAX_HEADS_PER_SEGMENT sampled. */
@@ -289,6 +323,65 @@ static void test_ports_family_sampling(struct ring_buffer *rb)
 	ok_eq(total, 40, "at sample rate 4 every request is still counted");
 	ok_eq(events, 10, "and 1 in 4 reaches the ring buffer");
 	set_config(1);
+}
+
+static uint32_t reader_idle_get(void)
+{
+	uint32_t zero = 0, v = 0xffffffff;
+
+	bpf_map_lookup_elem(bpf_map__fd(skel->maps.ring_reader_idle), &zero, &v);
+	return v;
+}
+
+static void reader_idle_set(uint32_t v)
+{
+	uint32_t zero = 0;
+
+	bpf_map_update_elem(bpf_map__fd(skel->maps.ring_reader_idle), &zero, &v, BPF_ANY);
+}
+
+/* Whether the ring's fd was woken within 200 ms (the wake-up is an irq_work). */
+static bool ring_woken(int ep)
+{
+	struct epoll_event ev;
+
+	return epoll_wait(ep, &ev, 1, 200) == 1;
+}
+
+/*
+ * The daemon's ring_reader_idle flag (user/daemon/ring_reader.c): while it
+ * is clear a lone event wakes nobody (the daemon's timer drains it); set,
+ * the first event clears it and wakes the reader; a counted request that is
+ * not sampled leaves it set.
+ */
+static void test_reader_wakeup(struct ring_buffer *rb)
+{
+	struct epoll_event add = { .events = EPOLLIN };
+	const char *get = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+	int ep = epoll_create1(EPOLL_CLOEXEC);
+	uint64_t n;
+
+	ring_buffer__consume(rb);
+	if (!ok(ep >= 0 && !epoll_ctl(ep, EPOLL_CTL_ADD, bpf_map__fd(skel->maps.events), &add),
+		"an epoll on the ring's fd"))
+		return;
+	reader_idle_set(0);
+	run_prog(skel->progs.cgroup_skb_http_in, SEG4(get), 0, 1, NULL);
+	ok(!ring_woken(ep), "reader awake: a sampled head wakes nobody");
+	ring_buffer__consume(rb);
+	ring_woken(ep); /* the drained ring's readiness re-checked: none */
+
+	reader_idle_set(1);
+	set_config(0);
+	ingress(rb, SEG4(get), &n, NULL);
+	ok(n == 1 && reader_idle_get() == 1 && !ring_woken(ep),
+	   "reader idle, sample rate 0: the request is counted, the flag stays, no wake-up");
+	set_config(1);
+	run_prog(skel->progs.cgroup_skb_http_in, SEG4(get), 0, 1, NULL);
+	ok(ring_woken(ep), "reader idle: the first sampled head wakes it");
+	ok_eq(reader_idle_get(), 0, "and clears the flag");
+	ring_buffer__consume(rb);
+	close(ep);
 }
 
 /* This CPU's copy of the sensor's slot bookkeeping; all 0xff if unreadable. */
@@ -467,6 +560,7 @@ int main(void)
 		test_skipped_lines(rb);
 		test_many_pipelined(rb);
 		test_ports_family_sampling(rb);
+		test_reader_wakeup(rb);
 		test_responses();
 		test_source_slots(rb);
 	}

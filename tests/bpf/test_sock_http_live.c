@@ -108,6 +108,16 @@ static void test_live_bodies(struct ring_buffer *rb, struct live *lv)
 		       NULL),
 	      2, "Content-Length name and value split over four segments: the body is skipped");
 
+	/* The first segment leaves ordinary bytes in the scratch past the
+	 * second's end: the line after its last LF is still looked at. */
+	ok_eq(live_run(rb, lv,
+		       SEGS({ "GET /x HTTP/1.1\r\nX-Fill: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n" },
+			    { "POST /lf HTTP/1.1\r\nX: a\r\n" }, { "Content-Length: 18\r\n\r\n" },
+			    { "GET / HTTP/1.1\r\n\r\n" }, { "GET /real3 HTTP/1.1\r\n\r\n" }),
+		       NULL),
+	      3, "a segment ending in a line end, Content-Length starting the next: body skipped");
+
 	ok_eq(live_run(rb, lv,
 		       SEGS({ "POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" },
 			    { "5\r\nhello\r\n" }, { "0\r\n\r\n" }, { "GE" },

@@ -36,6 +36,7 @@
 #include "input/log_follow.h"
 #include "kernel/pins.h"
 #include "engine/policy.h"
+#include "daemon/ring_reader.h"
 #include "input/ringbuf_decode.h"
 #include "kernel/src_counters.h"
 
@@ -347,28 +348,6 @@ static int on_ring_event(void *ctx, void *data, size_t size)
 	return decoder_event(ctx, data, size);
 }
 
-static int consume_ring(struct daemon *d)
-{
-	int n = ring_buffer__consume(d->ring);
-
-	return n < 0 && n != -EINTR ? n : 0;
-}
-
-/* The sensor woke us: a batch of GH_RING_WAKEUP_BYTES is waiting. */
-static int on_ring_ready(int fd, uint32_t events, void *ctx)
-{
-	(void)fd;
-	(void)events;
-	return consume_ring(ctx);
-}
-
-/* No wake-up for a small batch: drain it anyway, so no record waits long. */
-static int on_ring_timer(uint64_t expirations, void *ctx)
-{
-	(void)expirations;
-	return consume_ring(ctx);
-}
-
 static int on_signal(int fd, uint32_t events, void *ctx)
 {
 	struct signalfd_siginfo si;
@@ -442,23 +421,12 @@ static int add_timer(struct daemon *d, uint64_t interval_ms, ev_timer_handler fn
 /* Without the kernel, the decoder only (its counters stay zero). */
 static int open_ring(struct daemon *d, struct gh_err *e)
 {
-	int fd, err;
-
 	d->decoder = decoder_new(on_record, d, GH_DEFAULT_MAX_PENDING,
 				 GH_DEFAULT_ANSWER_TIMEOUT_NS, &d->clock);
 	if (!d->decoder || d->opts->no_kernel)
 		return d->decoder ? 0 : gh_err_sys(e, -ENOMEM, "setting up the decoder");
-	fd = gh_pin_open(d->opts->attach.pin_dir, "events");
-	if (fd < 0)
-		return gh_err_sys(e, fd, "opening the sensor's ring buffer");
-	d->ring = ring_buffer__new(fd, on_ring_event, d->decoder, NULL);
-	/* The ring buffer keeps its own reference to the map. */
-	close(fd);
-	if (!d->ring)
-		return gh_err_sys(e, -ENOMEM, "setting up the ring buffer reader");
-	err = add_timer(d, GH_RING_DRAIN_MS, on_ring_timer, "the ring buffer timer", e);
-	return err ?: add_fd(d, ring_buffer__epoll_fd(d->ring), on_ring_ready, "the ring buffer",
-			     e);
+	return ring_reader_open(&d->ring, d->opts->attach.pin_dir, d->loop, on_ring_event,
+				d->decoder, e);
 }
 
 /* Policies, allow files and logs first: bad input changes nothing in the kernel. */
@@ -701,12 +669,12 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	if (d.metrics_fd >= 0)
 		close(d.metrics_fd);
 	if (d.ring) {
-		ring_buffer__consume(d.ring);
+		ring_reader_drain(d.ring);
 		decoder_flush(d.decoder);
 	}
 	if (persist_close(&d.persist, d.enforcer.maps, d.engine, daemon_now(&d), &save_err))
 		daemon_log(&d, "gatehawk: %s", save_err.msg);
-	ring_buffer__free(d.ring);
+	ring_reader_free(d.ring);
 	decoder_free(d.decoder);
 	if (d.reloader && reloader_busy(d.reloader))
 		daemon_log(&d, "gatehawk: waiting for the policy load in progress to end");

@@ -41,10 +41,6 @@
  * ignores them, GC only frees their slots. */
 #define GH_GC_INTERVAL_S 5
 #define GH_TICK_MS 1000
-/* How often the ring buffer is drained when the sensor has not woken us
- * (include/gatehawk/sensor.h, GH_RING_WAKEUP_BYTES): the most a sampled
- * request waits before the policies see it. */
-#define GH_RING_DRAIN_MS 10
 /* The longest operator line the daemon logs; longer ones are cut. */
 #define GH_DAEMON_LOG_MAX 2048
 

@@ -25,7 +25,7 @@
 #include "kernel/src_counters.h"
 
 struct event_loop;
-struct ring_buffer;
+struct ring_reader;
 struct ringbuf_decoder;
 struct reloader;
 struct fleet;
@@ -45,7 +45,7 @@ struct daemon {
 	const struct daemon_opts *opts;
 	struct event_loop *loop;
 	struct gate_maps maps;
-	struct ring_buffer *ring;
+	struct ring_reader *ring; /* NULL without the kernel */
 	struct ringbuf_decoder *decoder;
 	struct policy_set *policies;
 	struct engine *engine;

@@ -141,7 +141,10 @@ static void add_request(struct ringbuf_decoder *d, const struct gh_request_event
 	}
 	idx = (int32_t)(d->tail & d->mask);
 	p = &d->slots[idx];
-	p->ev = *ev;
+	/* The bytes the kernel filled, not the whole GH_SNAP_LEN: a browser's
+	 * head is half of it, and every request takes a slot of its own. */
+	p->ev.hdr = ev->hdr;
+	memcpy(p->ev.head, ev->head, ev->hdr.snap_len);
 	p->seq = d->tail++;
 	p->live = true;
 	p->holed = false;
