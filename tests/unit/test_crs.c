@@ -319,6 +319,16 @@ static void test_corroborated(void)
 	r = eval_status(both, &one, 302);
 	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
 	   "a 302 is no error answer (signs %u)", r.corroborated_by);
+	page = one;
+	page.ua = "Mozilla/5.0 (compatible; Twitterbot/1.0)";
+	r = eval_status(both, &page, 200);
+	ok(r.score >= 5 && !r.flagged, "a declared crawler's missing Referer corroborates nothing");
+	page.ua = "Mozilla/5.0 (compatible; Google-Read-Aloud; +https://support.google.com/x)";
+	r = eval_status(both, &page, 200);
+	ok(!r.flagged, "nor does one with a contact URL");
+	r = eval_status(both, &page, 404);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_ERROR_STATUS,
+	   "a crawler answered 404: corroborated by error_status (signs %u)", r.corroborated_by);
 	r = eval_status(both, &three, 200);
 	ok(r.score >= 15 && r.flagged && !r.corroborated_by,
 	   "three rules from a page, answered 200: flagged on the score alone (%u)", r.score);

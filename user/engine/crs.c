@@ -556,6 +556,26 @@ static bool page_referer(const struct request_record *r)
 		(v.len > 8 && !strncasecmp(v.p, "https://", 8)));
 }
 
+/* Whether the User-Agent names itself a crawler or a link-preview fetcher (or gives
+ * a contact URL, as crawlers do). */
+static bool declared_bot(const struct request_record *r)
+{
+	static const char *const words[] = { "bot", "crawl", "spider", "slurp", "preview", "+http",
+					     "facebookexternalhit" };
+	struct gh_str v = r->user_agent;
+
+	if (!req_has(r, REQ_USER_AGENT))
+		return false;
+	for (size_t i = 0; i < v.len; i++)
+		for (size_t w = 0; w < sizeof(words) / sizeof(*words); w++) {
+			size_t n = strlen(words[w]);
+
+			if (n <= v.len - i && !strncasecmp(v.p + i, words[w], n))
+				return true;
+		}
+	return false;
+}
+
 /* The crs_sign bits the record shows. */
 static unsigned int record_signs(const struct request_record *r)
 {
@@ -563,7 +583,8 @@ static unsigned int record_signs(const struct request_record *r)
 
 	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
 		signs |= CRS_SIGN_ERROR_STATUS;
-	if (!page_referer(r))
+	/* Crawlers and link previews never send a Referer: its absence says nothing. */
+	if (!page_referer(r) && !declared_bot(r))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
 }
