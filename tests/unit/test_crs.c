@@ -314,6 +314,10 @@ static void test_corroborated(void)
 	page.referer = "HTTPS://shop.example/";
 	r = eval_status(both, &page, 200);
 	ok(!r.flagged, "an http(s) URL in any case is a page's Referer");
+	page.referer = "https://shop.example";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "a bare origin without its '/' is no browser's Referer (signs %u)", r.corroborated_by);
 	r = eval_status(status_only, &one, 200);
 	ok(!r.flagged, "by error_status only: no Referer alone does not corroborate");
 	r = eval_status(both, &one, 302);

@@ -546,14 +546,18 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 	return 0;
 }
 
-/* A browser's Referer is the http(s) URL of the page it comes from. */
+/*
+ * A browser's Referer is the http(s) URL of the page it comes from, or at
+ * least its origin with the path's '/': a bare https://host is a tool's.
+ */
 static bool page_referer(const struct request_record *r)
 {
 	struct gh_str v = r->referer;
+	size_t scheme = v.len > 7 && !strncasecmp(v.p, "http://", 7)    ? 7
+			: v.len > 8 && !strncasecmp(v.p, "https://", 8) ? 8
+									: 0;
 
-	return req_has(r, REQ_REFERER) &&
-	       ((v.len > 7 && !strncasecmp(v.p, "http://", 7)) ||
-		(v.len > 8 && !strncasecmp(v.p, "https://", 8)));
+	return req_has(r, REQ_REFERER) && scheme && memchr(v.p + scheme, '/', v.len - scheme);
 }
 
 /* Whether the User-Agent names itself a crawler or a link-preview fetcher (or gives
