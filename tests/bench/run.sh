@@ -495,6 +495,16 @@ bench_recall() {
 			grep '^recall'
 		echo '```'
 		echo
+		# Fresh third-party sets, each first measured untouched; thirdparty4 is
+		# the one no policy was written from. public-labelled: CRS's own tests.
+		echo "Third-party probes, one line each (thirdparty2, thirdparty3, thirdparty4 untouched), and CRS's regression tests (public-labelled):"
+		echo
+		echo '```'
+		for set in thirdparty2 thirdparty3 thirdparty4 public-labelled; do
+			printf '%-16s %s\n' "$set" "$(DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null | grep '^recall')"
+		done
+		echo '```'
+		echo
 		echo "Wide benign set (tests/bench/data/benign-wide):"
 		echo
 		echo '```'
