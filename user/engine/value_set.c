@@ -81,7 +81,7 @@ static int grow(struct value_set *s)
 	return 0;
 }
 
-int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
+static int see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was)
 {
 	uint32_t i;
@@ -128,9 +128,21 @@ int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t 
 	return VALUE_NEW;
 }
 
+int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
+		  uint32_t limit, struct value_at *was)
+{
+	int r = value_set_held(s, k, at.bucket, gone) ? VALUE_HELD
+						       : see(s, k, at, gone, limit, was);
+
+	if (r == VALUE_NEW || r == VALUE_MOVED || r == VALUE_HELD) /* k's entry holds at.bucket or newer */
+		s->last = k, s->last_bucket = at.bucket;
+	return r;
+}
+
 void value_set_prefetch(const struct value_set *s, uint64_t k)
 {
-	__builtin_prefetch(&s->e[home_of(k, s->mask)], 1);
+	if (k != s->last) /* the last value is mostly held again, its entry not read */
+		__builtin_prefetch(&s->e[home_of(k, s->mask)], 1);
 }
 
 void value_set_forget(struct value_set *s, uint32_t n)
@@ -142,4 +154,5 @@ void value_set_clear(struct value_set *s)
 {
 	memset(s->e, 0, (s->mask + 1) * sizeof(*s->e));
 	s->live = s->used = 0;
+	s->last = s->last_bucket = 0;
 }

@@ -37,6 +37,13 @@ struct value_set {
 	uint32_t used;  /* entries taken, stale ones included */
 	uint32_t mask;  /* capacity - 1 (a power of two) */
 	bool heap;      /* e was grown onto the heap (free it) */
+	/*
+	 * The value the last call took and its bucket then (0: none): its entry
+	 * holds that bucket or a newer one, and stays while that bucket is in
+	 * the window. A source mostly repeats its user agent, so most calls
+	 * find it here (value_set_held) and read no entry.
+	 */
+	uint64_t last, last_bucket;
 };
 
 enum value_seen {
@@ -53,6 +60,16 @@ enum value_seen {
  */
 int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was);
+/*
+ * Whether value_set_see(s, k, at, gone, ...) would answer VALUE_HELD without
+ * a lookup: k is the value the last call took, in the same bucket, which
+ * has not left (the caller skips the call, exactly as if made).
+ */
+static inline bool value_set_held(const struct value_set *s, uint64_t k, uint64_t bucket,
+				  uint64_t gone)
+{
+	return k == s->last && bucket == s->last_bucket && bucket > gone;
+}
 /* Ask the cache for where k would be (value_set_see reads it next). */
 void value_set_prefetch(const struct value_set *s, uint64_t k);
 /* n values, all last seen in a bucket that just left, are no longer counted. */

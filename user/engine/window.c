@@ -337,10 +337,13 @@ static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, st
 	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
 		uint8_t i = (uint8_t)__builtin_ctz(m);
 		struct value_set *vs = agg_state(w, s, slot, i);
+		uint64_t k = in->val[s->val_of[i]];
 		uint32_t used = vs->used;
 		int r;
 
-		r = value_set_see(vs, in->val[s->val_of[i]], at, w->gone, s->max_values, &was);
+		if (value_set_held(vs, k, at.bucket, w->gone))
+			continue; /* the value of the record before, in this bucket: nothing changes */
+		r = value_set_see(vs, k, at, w->gone, s->max_values, &was);
 		w->entries += vs->used - used; /* a new entry, or stale ones swept */
 		if (r < 0)
 			return r;
