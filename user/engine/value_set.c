@@ -81,7 +81,15 @@ static int grow(struct value_set *s)
 	return 0;
 }
 
-static int see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
+/* k taken, its entry holding bucket or a newer one: the last value (value_set_held). */
+static inline int taken(struct value_set *s, uint64_t k, uint64_t bucket, int r)
+{
+	s->last = k;
+	s->last_bucket = bucket;
+	return r;
+}
+
+int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was)
 {
 	uint32_t i;
@@ -93,17 +101,17 @@ static int see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gon
 		if (v->key != k)
 			continue;
 		if (b > gone && b >= at.bucket)
-			return VALUE_HELD;
+			return taken(s, k, at.bucket, VALUE_HELD);
 		if (b > gone) {
 			*was = (struct value_at){ b, (uint16_t)(v->at >> VALUE_BUCKET_BITS) };
 			set_at(v, at);
-			return VALUE_MOVED;
+			return taken(s, k, at.bucket, VALUE_MOVED);
 		}
 		if (s->live >= limit)
 			return VALUE_FULL;
 		set_at(v, at); /* stale: back in the window */
 		s->live++;
-		return VALUE_NEW;
+		return taken(s, k, at.bucket, VALUE_NEW);
 	}
 	if (s->live >= limit)
 		return VALUE_FULL;
@@ -125,18 +133,7 @@ static int see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gon
 	set_at(&s->e[i], at);
 	s->used++;
 	s->live++;
-	return VALUE_NEW;
-}
-
-int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
-		  uint32_t limit, struct value_at *was)
-{
-	int r = value_set_held(s, k, at.bucket, gone) ? VALUE_HELD
-						       : see(s, k, at, gone, limit, was);
-
-	if (r == VALUE_NEW || r == VALUE_MOVED || r == VALUE_HELD) /* k's entry holds at.bucket or newer */
-		s->last = k, s->last_bucket = at.bucket;
-	return r;
+	return taken(s, k, at.bucket, VALUE_NEW);
 }
 
 void value_set_prefetch(const struct value_set *s, uint64_t k)

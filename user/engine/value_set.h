@@ -61,9 +61,9 @@ enum value_seen {
 int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was);
 /*
- * Whether value_set_see(s, k, at, gone, ...) would answer VALUE_HELD without
- * a lookup: k is the value the last call took, in the same bucket, which
- * has not left (the caller skips the call, exactly as if made).
+ * Whether value_set_see(s, k, at, gone, ...) would answer VALUE_HELD (and
+ * change nothing), known without a lookup: k is the value the last call
+ * took, in the same bucket, which has not left. The caller then skips it.
  */
 static inline bool value_set_held(const struct value_set *s, uint64_t k, uint64_t bucket,
 				  uint64_t gone)

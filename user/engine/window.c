@@ -575,7 +575,8 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 		return flags;
 	b[B_N]++;
 	slot_acc(w, s, 0)[ACC_N]++;
-	words_add(w, s, 0, b, in);
+	if (s->n_fold) /* count and distinct alone (most) have no words */
+		words_add(w, s, 0, b, in);
 	view->known = 0;
 	view->n = slot_acc(w, s, 0)[ACC_N];
 	view->end_ns = w->newest;
