@@ -4,7 +4,8 @@
  * fields (false for everything but exists, so ne and not never turn missing
  * data into a match), combinators, and the two regex paths: Hyperscan and
  * the PCRE2 fallback must agree on every pattern and subject, and a field
- * is scanned at most once per record.
+ * is scanned at most once per record. Method leaves naming known methods
+ * compare the record's method id, and answer what the text would.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -187,6 +188,48 @@ static void test_leaves(void)
 			 c->op_value);
 		ok_eq(eval(json, &absent, 0), 1, "not(...) holds when %s is absent", c->field);
 	}
+}
+
+/*
+ * Method eq, ne and in: against the text compare, for records with known
+ * methods (compared by id), unknown ones and a lowercase one (by text), and
+ * lists with an unknown method in them (by text).
+ */
+static void test_method_ids(void)
+{
+	static const char *const methods[] = { "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
+					       "OPTIONS", "FOO", "post" };
+	const size_t nm = sizeof(methods) / sizeof(methods[0]);
+	struct request_record r;
+	char json[256];
+	int wrong = 0, checked = 0;
+
+	full_record(&r);
+	for (size_t rec = 0; rec < nm; rec++) {
+		req_set_method(&r, methods[rec], (uint32_t)strlen(methods[rec]));
+		for (size_t a = 0; a < nm; a++)
+			for (size_t b = 0; b < nm; b++) {
+				bool eq = !strcmp(methods[rec], methods[a]);
+				bool in = eq || !strcmp(methods[rec], methods[b]);
+
+				snprintf(json, sizeof(json),
+					 "{\"field\": \"method\", \"in\": [\"%s\", \"%s\"]}",
+					 methods[a], methods[b]);
+				wrong += eval(json, &r, 0) != in;
+				snprintf(json, sizeof(json), "{\"field\": \"method\", \"%s\": \"%s\"}",
+					 b % 2 ? "ne" : "eq", methods[a]);
+				wrong += eval(json, &r, 0) != (b % 2 ? !eq : eq);
+				checked += 2;
+			}
+	}
+	ok(wrong == 0, "method eq, ne, in: %d of %d leaves answer as the text would", checked - wrong,
+	   checked);
+	req_set_method(&r, "POST", 4);
+	r.method = HTTP_METHOD_GET; /* id and text disagree: the id is what a known method answers by */
+	ok_eq(eval("{\"field\": \"method\", \"eq\": \"GET\"}", &r, 0), 1,
+	      "a leaf of known methods reads the id");
+	ok_eq(eval("{\"field\": \"method\", \"in\": [\"GET\", \"FOO\"]}", &r, 0), 0,
+	      "a list with an unknown method reads the text");
 }
 
 static void test_exists_and_combinators(void)
@@ -883,6 +926,7 @@ static void test_pcre_limits(void)
 int main(void)
 {
 	test_leaves();
+	test_method_ids();
 	test_exists_and_combinators();
 	test_empty_and_ipv6();
 	test_regex_paths();

@@ -196,8 +196,14 @@ static void test_schedule(void)
 	struct engine *e = ps ? engine_for(ps) : NULL;
 	const uint32_t want[] = { 10, 20, 40, 80, 100 };
 
+	struct engine_stats st;
+
 	if (!ok(e != NULL, "engine with an untrained profile"))
 		return;
+	feed_n(e, "192.0.2.6", (T0 - 100) * S, 20, 1, "/"); /* before the others: none late */
+	engine_stats(e, &st);
+	ok(st.policies[0].matched == 0 && st.groups == 0,
+	   "untrained and no sink: records pass it by (no record taken, no group)");
 	engine_set_profile_sink(e, on_sample, NULL);
 	sink.n = 0;
 	feed_n(e, "192.0.2.7", T0 * S, 100, 1, "/");
@@ -209,6 +215,13 @@ static void test_schedule(void)
 	ok(sink.n == 5 && sink.closing[4] && !sink.closing[3], "only the last is the closing one");
 	engine_flush(e);
 	ok_eq(sink.n, 5, "a second flush finds nothing open");
+	engine_stats(e, &st);
+	ok_eq(st.policies[0].matched, 100, "with the sink it takes the records");
+	engine_set_profile_sink(e, NULL, NULL);
+	feed_n(e, "192.0.2.7", T0 * S, 5, 1, "/");
+	engine_stats(e, &st);
+	ok_eq(st.policies[0].matched, 100, "sink gone: untrained, it takes none again");
+	engine_set_profile_sink(e, on_sample, NULL);
 
 	/* A record past the window closes it; the next window counts from one. */
 	sink.n = 0;

@@ -10,12 +10,15 @@
  * swept, min and max finding the next extreme when theirs leaves (also
  * when nobody asked for the view meanwhile: sliding views are computed on
  * demand), the distinct cap, and the bucketed sums rate policies use.
+ * The value set's shortcut for the value of the record before (a source
+ * repeating its user agent) answers only what a lookup would.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
 #include "base/hash.h"
+#include "engine/value_set.h"
 #include "engine/window.h"
 
 #define S 1000000000ULL
@@ -562,6 +565,78 @@ static void test_rate(void)
 	ok_eq(s.over_ns, 90 * S, "90 s: 45 buckets of 2 s cover it exactly");
 }
 
+/* A value set whose first room is 8 entries on the stack. */
+static void set_on(struct value_set *vs, struct value_entry *room)
+{
+	memset(room, 0, 8 * sizeof(*room));
+	*vs = (struct value_set){ .e = room, .mask = 7 };
+}
+
+/* value_set_held: the last value taken, in the same bucket, that has not left; nothing else. */
+static void test_value_set_last(void)
+{
+	struct value_entry room[8];
+	struct value_set vs;
+	struct value_at was;
+
+	set_on(&vs, room);
+	ok(!value_set_held(&vs, 0, 0, 0), "empty: nothing is held (0 is no value)");
+	ok_eq(value_set_see(&vs, 42, (struct value_at){ 5, 0 }, 0, 100, &was), VALUE_NEW, "42 new");
+	ok(value_set_held(&vs, 42, 5, 0), "42 again in bucket 5: held without a lookup");
+	ok(!value_set_held(&vs, 42, 6, 0), "in bucket 6: not (it moves)");
+	ok(!value_set_held(&vs, 42, 5, 5), "once bucket 5 left: not (it is stale)");
+	ok(!value_set_held(&vs, 43, 5, 0), "another value: not");
+	ok_eq(value_set_see(&vs, 42, (struct value_at){ 5, 0 }, 0, 100, &was), VALUE_HELD,
+	      "the call answers held too");
+	ok_eq(value_set_see(&vs, 42, (struct value_at){ 7, 0 }, 0, 100, &was), VALUE_MOVED,
+	      "a newer bucket moves it");
+	ok(was.bucket == 5 && value_set_held(&vs, 42, 7, 0), "from bucket 5; held in 7 now");
+	ok_eq(value_set_see(&vs, 43, (struct value_at){ 7, 0 }, 0, 1, &was), VALUE_FULL,
+	      "43 at a cap of one value: not taken");
+	ok(!value_set_held(&vs, 43, 7, 0) && value_set_held(&vs, 42, 7, 0),
+	   "a value not taken is not the last: 42 still is");
+	value_set_clear(&vs);
+	ok(!value_set_held(&vs, 42, 7, 0), "cleared: nothing held");
+	ok_eq(value_set_see(&vs, 42, (struct value_at){ 7, 0 }, 0, 100, &was), VALUE_NEW,
+	      "and 42 is new again");
+}
+
+/*
+ * Runs of one value in one second (a page and its assets), values coming
+ * back after others and after their bucket left: distinct after every
+ * record against the values of the records in (t - 60 s, t].
+ */
+static void test_sliding_distinct_runs(void)
+{
+	enum { N = 3000 };
+	static uint64_t ts[N], val[N];
+	struct win_spec s;
+	struct win_view v;
+	struct win *w;
+	uint64_t x = 12345, t = 1000 * S;
+	size_t bad = N;
+
+	spec_for(&s, false, 60, 0);
+	w = win_new(&s);
+	for (size_t i = 0; i < N; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		if (x % 4 == 0) /* a quarter start a new second, up to 20 s later */
+			t += (1 + x % 20) * S;
+		ts[i] = t;
+		val[i] = i && x % 3 ? val[i - 1] : 1 + (x >> 8) % 12; /* mostly the same as before */
+		add(w, &s, ts[i], val[i], false, 0, &v);
+		uint64_t seen[13] = { 0 }, want = 0;
+
+		for (size_t j = 0; j <= i; j++)
+			if (ts[j] + 60 * S > t && !seen[val[j]]++)
+				want++;
+		if (bad == N && (uint64_t)v.agg[A_DISTINCT] != want)
+			bad = i;
+	}
+	ok_eq(bad, N, "distinct exact after each of 3000 records (index of the first that is not)");
+	win_free(w, &s);
+}
+
 static void test_hash(void)
 {
 	uint64_t a = gh_hash_bytes("/index.html", 11, 1), b = gh_hash_bytes("/index.htm", 10, 1);
@@ -592,5 +667,7 @@ int main(void)
 	test_tumbling_min_max();
 	test_rate();
 	test_hash();
+	test_value_set_last();
+	test_sliding_distinct_runs();
 	return tap_done();
 }

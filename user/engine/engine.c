@@ -331,6 +331,18 @@ void engine_flush(struct engine *e)
 		close_profiles(e, i, 0, true);
 }
 
+/* Profile policies are never gated; an untrained one waits for a sink without a call per record. */
+void eng_list_profiles(struct engine *e)
+{
+	e->nungated[LIST_PROFILE] = 0;
+	for (size_t i = 0; i < e->nlist[LIST_PROFILE]; i++) {
+		uint16_t pi = e->list[LIST_PROFILE][i];
+
+		if (e->sink || policy_profile_trained(&e->pol[pi].p->profile))
+			e->ungated[LIST_PROFILE][e->nungated[LIST_PROFILE]++] = pi;
+	}
+}
+
 void engine_set_trace(struct engine *e, trace_fn fn, void *ctx)
 {
 	e->trace = fn;
@@ -515,10 +527,12 @@ static bool gates_init(struct engine *e)
 	for (int l = 0; ok && l < LIST_COUNT; l++) {
 		ok = (e->ungated[l] = calloc(e->nlist[l] + 1, sizeof(uint16_t))) &&
 		     (e->torun[l] = calloc(e->nlist[l] + 1, sizeof(uint16_t)));
-		for (size_t i = 0; ok && i < e->nlist[l]; i++)
+		for (size_t i = 0; ok && l != LIST_PROFILE && i < e->nlist[l]; i++)
 			if (!e->gated[e->list[l][i]])
 				e->ungated[l][e->nungated[l]++] = e->list[l][i];
 	}
+	if (ok)
+		eng_list_profiles(e);
 	for (size_t i = 0; ok && i < np; i++) {
 		int id = pairs[i][0];
 		bool new_key = true;

@@ -260,6 +260,8 @@ void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon);
 void eng_gc_step(struct engine *e);
 /* The field's hash for this record (cached per record); 0 when absent. */
 uint64_t eng_field_hash(struct engine *e, const struct request_record *r, enum req_field f);
+/* The profile policies records run: untrained ones only while a sink takes samples. */
+void eng_list_profiles(struct engine *e);
 /* eng_record_group when the record has not looked the class up yet. */
 uint32_t eng_record_group_lookup(struct engine *e, uint16_t ci, const struct request_record *r);
 /*

@@ -271,4 +271,5 @@ void engine_set_profile_sink(struct engine *e, profile_sink_fn fn, void *ctx)
 {
 	e->sink = fn;
 	e->sink_ctx = ctx;
+	eng_list_profiles(e);
 }

@@ -157,7 +157,8 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 		return;
 	}
 	eng_group_keep(e, gi, r->ts_ns + ep->keep_ns);
-	eng_enforce_budget(e, gi);
+	if (e->entries > e->o.max_entries) /* tested here: rarely true, and no call when not */
+		eng_enforce_budget(e, gi);
 	/*
 	 * Having held, but a record that did not count (a benign address of an
 	 * attacked /24) names no one to block: the next record that counts fires.

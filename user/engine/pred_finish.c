@@ -2,6 +2,8 @@
 /* Predicates finished after parsing (predicate.h, pred_finish): needs and costs, cheap children first. */
 #include "engine/predicate.h"
 
+_Static_assert(HTTP_METHOD_PATCH < 16, "a method leaf's known methods fit pred.methods");
+
 static uint32_t leaf_cost(const struct pred *p)
 {
 	uint32_t xf = p->subj >= REQ_FIELD_COUNT ? 16 : 0;
@@ -33,6 +35,25 @@ static void sort_by_cost(struct pred **kids, uint32_t n)
 	}
 }
 
+/* A method leaf's known methods as bits (pred.methods); 0 if any value is not a known method. */
+static uint16_t method_bits(const struct pred *p)
+{
+	const struct gh_str *v = p->op == PRED_IN ? p->u.strs : &p->u.str;
+	uint32_t n = p->op == PRED_IN ? p->n : 1, bits = 0;
+
+	if (p->field != REQ_METHOD || p->subj != REQ_METHOD ||
+	    (p->op != PRED_EQ && p->op != PRED_NE && p->op != PRED_IN))
+		return 0;
+	for (uint32_t i = 0; i < n; i++) {
+		enum http_method m = http_method_from(v[i].p, v[i].len);
+
+		if (m == HTTP_METHOD_OTHER)
+			return 0;
+		bits |= 1U << m;
+	}
+	return (uint16_t)bits;
+}
+
 void pred_finish(struct pred *p)
 {
 	switch (p->op) {
@@ -59,5 +80,6 @@ void pred_finish(struct pred *p)
 		p->type = (uint8_t)req_field_type(p->field);
 		p->need = p->op == PRED_EXISTS && !p->flag ? 0 : REQ_BIT(p->field);
 		p->cost = cost_add(leaf_cost(p), 0);
+		p->methods = method_bits(p);
 	}
 }

@@ -566,7 +566,11 @@ static bool eval(const struct pred *p, struct pred_eval *ev)
 		return !!(ev->present & REQ_BIT(p->field)) == p->flag;
 	}
 	switch (p->type) {
-	case REQ_TYPE_STR: return str_leaf(p, ev);
+	case REQ_TYPE_STR:
+		/* A known method is its id: the text of one is never another's (req_set_method). */
+		if (p->methods && ev->r->method != HTTP_METHOD_OTHER)
+			return (p->methods >> ev->r->method & 1) != (p->op == PRED_NE);
+		return str_leaf(p, ev);
 	case REQ_TYPE_ADDR: return addr_leaf(p, ev->r);
 	default: return num_leaf(p, ev->r);
 	}

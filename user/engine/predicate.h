@@ -66,6 +66,12 @@ struct pred {
 	uint32_t need; /* REQ_BIT()s that must be present for this to hold */
 	uint16_t cost; /* rough evaluation cost, to try cheap children first (saturates) */
 	uint16_t subj; /* string leaves: the subject (== field unless transformed) */
+	/*
+	 * method EQ, NE and IN naming known methods only (pred_finish): bit i
+	 * for enum http_method i, tested against the record's method id, no
+	 * text compared. 0: compare the text.
+	 */
+	uint16_t methods;
 	union {
 		struct pred **kids;   /* ALL, ANY, NOT (one kid) */
 		struct gh_str str;    /* EQ, NE, PREFIX, SUFFIX, CONTAINS (owned copy) */

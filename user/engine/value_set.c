@@ -7,11 +7,6 @@
 
 #define BUCKET_MASK ((1ULL << VALUE_BUCKET_BITS) - 1)
 
-static inline uint32_t home_of(uint64_t k, uint32_t mask)
-{
-	return (uint32_t)(k ^ (k >> 32)) & mask;
-}
-
 static inline uint64_t bucket_of(const struct value_entry *v)
 {
 	return v->at & BUCKET_MASK;
@@ -26,7 +21,7 @@ static inline void set_at(struct value_entry *v, struct value_at at)
 static void delete_at(struct value_set *s, uint32_t i)
 {
 	for (uint32_t j = (i + 1) & s->mask; s->e[j].key; j = (j + 1) & s->mask) {
-		uint32_t home = home_of(s->e[j].key, s->mask);
+		uint32_t home = value_set_home(s->e[j].key, s->mask);
 
 		if (((j - home) & s->mask) >= ((j - i) & s->mask)) {
 			s->e[i] = s->e[j];
@@ -69,7 +64,7 @@ static int grow(struct value_set *s)
 
 		if (!s->e[i].key)
 			continue;
-		for (j = home_of(s->e[i].key, mask); e[j].key; j = (j + 1) & mask)
+		for (j = value_set_home(s->e[i].key, mask); e[j].key; j = (j + 1) & mask)
 			;
 		e[j] = s->e[i];
 	}
@@ -81,29 +76,37 @@ static int grow(struct value_set *s)
 	return 0;
 }
 
+/* k taken, its entry holding bucket or a newer one: the last value (value_set_held). */
+static inline int taken(struct value_set *s, uint64_t k, uint64_t bucket, int r)
+{
+	s->last = k;
+	s->last_bucket = bucket;
+	return r;
+}
+
 int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was)
 {
 	uint32_t i;
 
-	for (i = home_of(k, s->mask); s->e[i].key; i = (i + 1) & s->mask) {
+	for (i = value_set_home(k, s->mask); s->e[i].key; i = (i + 1) & s->mask) {
 		struct value_entry *v = &s->e[i];
 		uint64_t b = bucket_of(v);
 
 		if (v->key != k)
 			continue;
 		if (b > gone && b >= at.bucket)
-			return VALUE_HELD;
+			return taken(s, k, at.bucket, VALUE_HELD);
 		if (b > gone) {
 			*was = (struct value_at){ b, (uint16_t)(v->at >> VALUE_BUCKET_BITS) };
 			set_at(v, at);
-			return VALUE_MOVED;
+			return taken(s, k, at.bucket, VALUE_MOVED);
 		}
 		if (s->live >= limit)
 			return VALUE_FULL;
 		set_at(v, at); /* stale: back in the window */
 		s->live++;
-		return VALUE_NEW;
+		return taken(s, k, at.bucket, VALUE_NEW);
 	}
 	if (s->live >= limit)
 		return VALUE_FULL;
@@ -118,19 +121,14 @@ int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t 
 		purge(s, gone);
 		if ((s->used + 1) * 8 > (s->mask + 1) * 3 && grow(s))
 			return -ENOMEM;
-		for (i = home_of(k, s->mask); s->e[i].key; i = (i + 1) & s->mask)
+		for (i = value_set_home(k, s->mask); s->e[i].key; i = (i + 1) & s->mask)
 			;
 	}
 	s->e[i].key = k;
 	set_at(&s->e[i], at);
 	s->used++;
 	s->live++;
-	return VALUE_NEW;
-}
-
-void value_set_prefetch(const struct value_set *s, uint64_t k)
-{
-	__builtin_prefetch(&s->e[home_of(k, s->mask)], 1);
+	return taken(s, k, at.bucket, VALUE_NEW);
 }
 
 void value_set_forget(struct value_set *s, uint32_t n)
@@ -142,4 +140,5 @@ void value_set_clear(struct value_set *s)
 {
 	memset(s->e, 0, (s->mask + 1) * sizeof(*s->e));
 	s->live = s->used = 0;
+	s->last = s->last_bucket = 0;
 }

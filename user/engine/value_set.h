@@ -37,6 +37,13 @@ struct value_set {
 	uint32_t used;  /* entries taken, stale ones included */
 	uint32_t mask;  /* capacity - 1 (a power of two) */
 	bool heap;      /* e was grown onto the heap (free it) */
+	/*
+	 * The value the last call took and its bucket then (0: none): its entry
+	 * holds that bucket or a newer one, and stays while that bucket is in
+	 * the window. A source mostly repeats its user agent, so most calls
+	 * find it here (value_set_held) and read no entry.
+	 */
+	uint64_t last, last_bucket;
 };
 
 enum value_seen {
@@ -53,8 +60,29 @@ enum value_seen {
  */
 int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was);
-/* Ask the cache for where k would be (value_set_see reads it next). */
-void value_set_prefetch(const struct value_set *s, uint64_t k);
+/*
+ * Whether value_set_see(s, k, at, gone, ...) would answer VALUE_HELD (and
+ * change nothing), known without a lookup: k is the value the last call
+ * took, in the same bucket, which has not left. The caller then skips it.
+ */
+static inline bool value_set_held(const struct value_set *s, uint64_t k, uint64_t bucket,
+				  uint64_t gone)
+{
+	return k == s->last && bucket == s->last_bucket && bucket > gone;
+}
+/* Where k's probe starts in a table of mask + 1 entries. */
+static inline uint32_t value_set_home(uint64_t k, uint32_t mask)
+{
+	return (uint32_t)(k ^ (k >> 32)) & mask;
+}
+
+/* Ask the cache for where k would be (value_set_see reads it next). Inline: every distinct
+ * aggregate of every record asks. */
+static inline void value_set_prefetch(const struct value_set *s, uint64_t k)
+{
+	if (k != s->last) /* the last value is mostly held again, its entry not read */
+		__builtin_prefetch(&s->e[value_set_home(k, s->mask)], 1);
+}
 /* n values, all last seen in a bucket that just left, are no longer counted. */
 void value_set_forget(struct value_set *s, uint32_t n);
 void value_set_clear(struct value_set *s);

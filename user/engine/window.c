@@ -337,10 +337,13 @@ static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, st
 	for (uint32_t m = s->distinct & in->bits; m; m &= m - 1) {
 		uint8_t i = (uint8_t)__builtin_ctz(m);
 		struct value_set *vs = agg_state(w, s, slot, i);
+		uint64_t k = in->val[s->val_of[i]];
 		uint32_t used = vs->used;
 		int r;
 
-		r = value_set_see(vs, in->val[s->val_of[i]], at, w->gone, s->max_values, &was);
+		if (value_set_held(vs, k, at.bucket, w->gone))
+			continue; /* the value of the record before, in this bucket: nothing changes */
+		r = value_set_see(vs, k, at, w->gone, s->max_values, &was);
 		w->entries += vs->used - used; /* a new entry, or stale ones swept */
 		if (r < 0)
 			return r;
@@ -572,7 +575,8 @@ static int sliding_add(struct win *w, const struct win_spec *s, const struct win
 		return flags;
 	b[B_N]++;
 	slot_acc(w, s, 0)[ACC_N]++;
-	words_add(w, s, 0, b, in);
+	if (s->n_fold) /* count and distinct alone (most) have no words */
+		words_add(w, s, 0, b, in);
 	view->known = 0;
 	view->n = slot_acc(w, s, 0)[ACC_N];
 	view->end_ns = w->newest;
