@@ -495,12 +495,12 @@ bench_recall() {
 			grep '^recall'
 		echo '```'
 		echo
-		# Fresh third-party sets, each first measured untouched; thirdparty4 is
+		# Fresh third-party sets, each first measured untouched; thirdparty5 is
 		# the one no policy was written from. public-labelled: CRS's own tests.
-		echo "Third-party probes, one line each (thirdparty2, thirdparty3, thirdparty4 untouched), and CRS's regression tests (public-labelled):"
+		echo "Third-party probes, one line each (thirdparty5 untouched), and CRS's regression tests (public-labelled):"
 		echo
 		echo '```'
-		for set in thirdparty2 thirdparty3 thirdparty4 public-labelled; do
+		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 public-labelled; do
 			printf '%-16s %s\n' "$set" "$(DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null | grep '^recall')"
 		done
 		echo '```'
