@@ -333,6 +333,20 @@ static void test_corroborated(void)
 	r = eval_status(both, &page, 404);
 	ok(r.flagged && r.corroborated_by == CRS_SIGN_ERROR_STATUS,
 	   "a crawler answered 404: corroborated by error_status (signs %u)", r.corroborated_by);
+	page.ua = "Mozilla/5.0 (compatible; bot)";
+	r = eval_status(both, &page, 0);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "a bare 'bot' names no crawler: its missing Referer still counts (signs %u)",
+	   r.corroborated_by);
+	page = one;
+	page.referer = "http://x/";
+	r = eval_status(both, &page, 0);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "a Referer from another site than the request's Host is no page of it (signs %u)",
+	   r.corroborated_by);
+	page.host = NULL;
+	r = eval_status(both, &page, 0);
+	ok(!r.flagged, "without a Host to compare (a combined log), any page URL counts");
 	r = eval_status(both, &three, 200);
 	ok(r.score >= 15 && r.flagged && !r.corroborated_by,
 	   "three rules from a page, answered 200: flagged on the score alone (%u)", r.score);

@@ -29,6 +29,36 @@ static const char *str_of(struct json_object *o, const char *key)
 	return json_object_object_get_ex(o, key, &v) && v ? json_object_get_string(v) : NULL;
 }
 
+/* The strings of a JSON array, joined by sep ("" when absent or empty). */
+static void print_joined(struct json_object *arr, const char *sep)
+{
+	for (size_t i = 0; arr && i < json_object_array_length(arr); i++)
+		printf("%s%s", i ? sep : "",
+		       json_object_get_string(json_object_array_get_idx(arr, i)));
+}
+
+/* " score S (threshold T; from C with a sign: a or b; this record: x) rules [...]" */
+static void print_crs(struct json_object *v)
+{
+	struct json_object *by = json_object_object_get(v, "corroborate_by");
+	struct json_object *signs = json_object_object_get(v, "corroborated_by");
+
+	printf(" score %s (threshold %s", str_of(v, "score"), str_of(v, "threshold"));
+	if (str_of(v, "corroborated_threshold")) {
+		printf("; from %s with a sign: ", str_of(v, "corroborated_threshold"));
+		print_joined(by, " or ");
+		printf("; this record's: ");
+		if (signs && json_object_array_length(signs))
+			print_joined(signs, ", ");
+		else
+			printf("none");
+	}
+	printf(")%s rules %s",
+	       json_object_get_boolean(json_object_object_get(v, "evaluated"))
+		       ? "" : ", skipped by the prefilter,",
+	       str_of(v, "rules"));
+}
+
 /* The leaves that decided a no_match, as "field op (value)" joined by ';'. */
 static void print_why(struct json_object *why)
 {
@@ -70,15 +100,7 @@ static void print_text(struct json_object *o, size_t n)
 		if (json_object_object_get_ex(p, "why", &v))
 			print_why(v);
 		if (json_object_object_get_ex(p, "crs", &v))
-			printf(" score %s (threshold %s%s%s%s%s)%s rules %s", str_of(v, "score"),
-			       str_of(v, "threshold"),
-			       str_of(v, "corroborated_threshold") ? "; from " : "",
-			       str_of(v, "corroborated_threshold") ?: "",
-			       str_of(v, "corroborated_threshold") ? " with one of " : "",
-			       str_of(v, "corroborate_by") ?: "",
-			       json_object_get_boolean(json_object_object_get(v, "evaluated"))
-				       ? "" : ", skipped by the prefilter,",
-			       str_of(v, "rules"));
+			print_crs(v);
 		if (json_object_object_get_ex(p, "profile", &v)) {
 			json_object_object_foreach(v, key, val)
 				printf(" %s=%s", key, json_object_get_string(val));

@@ -20,6 +20,7 @@
  * them, so a crafted request can mislabel its own hit list (never its score
  * or another record's).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <glob.h>
 #include <stdio.h>
@@ -549,34 +550,51 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 /*
  * A browser's Referer is the http(s) URL of the page it comes from, or at
  * least its origin with the path's '/': a bare https://host is a tool's.
+ * When the record has a Host (live heads, vhost logs), the page must be on
+ * it: a Referer from any other site says nothing about a page view here.
  */
 static bool page_referer(const struct request_record *r)
 {
-	struct gh_str v = r->referer;
+	struct gh_str v = r->referer, h = r->host;
 	size_t scheme = v.len > 7 && !strncasecmp(v.p, "http://", 7)    ? 7
 			: v.len > 8 && !strncasecmp(v.p, "https://", 8) ? 8
 									: 0;
+	const char *slash;
 
-	return req_has(r, REQ_REFERER) && scheme && memchr(v.p + scheme, '/', v.len - scheme);
+	if (!req_has(r, REQ_REFERER) || !scheme ||
+	    !(slash = memchr(v.p + scheme, '/', v.len - scheme)))
+		return false;
+	return !req_has(r, REQ_HOST) || !h.len ||
+	       ((size_t)(slash - v.p) - scheme == h.len && !strncasecmp(v.p + scheme, h.p, h.len));
 }
 
-/* Whether the User-Agent names itself a crawler or a link-preview fetcher (or gives
- * a contact URL, as crawlers do). */
+/*
+ * Whether the User-Agent names itself a crawler or a link-preview fetcher: a
+ * word ending in "bot" (Googlebot, bingbot, Twitterbot), a crawler's or
+ * spider's name, or a "+http" contact URL, as crawlers write them. Anyone can
+ * write that; it only spares a missing Referer, never an error answer.
+ */
 static bool declared_bot(const struct request_record *r)
 {
-	static const char *const words[] = { "bot", "crawl", "spider", "slurp", "preview", "+http",
+	static const char *const words[] = { "crawler", "spider", "slurp", "preview", "+http",
 					     "facebookexternalhit" };
 	struct gh_str v = r->user_agent;
 
 	if (!req_has(r, REQ_USER_AGENT))
 		return false;
-	for (size_t i = 0; i < v.len; i++)
+	for (size_t i = 0; i < v.len; i++) {
+		/* "bot" closing a word: Googlebot/2.1, Twitterbot/1.0, "AhrefsBot;" */
+		if (i + 3 <= v.len && !strncasecmp(v.p + i, "bot", 3) && i > 0 &&
+		    isalpha((unsigned char)v.p[i - 1]) &&
+		    (i + 3 == v.len || !isalnum((unsigned char)v.p[i + 3])))
+			return true;
 		for (size_t w = 0; w < sizeof(words) / sizeof(*words); w++) {
 			size_t n = strlen(words[w]);
 
 			if (n <= v.len - i && !strncasecmp(v.p + i, words[w], n))
 				return true;
 		}
+	}
 	return false;
 }
 

@@ -96,6 +96,9 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 		return;
 	}
 	trace_crs(e, ep, TRACE_FIRED, &res);
-	eng_emit(e, ep, gi, &r->src, r->ts_ns, res.score, ep->p->crs.threshold,
+	/* A corroborated fire met the lower level, and says so. */
+	eng_emit(e, ep, gi, &r->src, r->ts_ns, res.score,
+		 res.corroborated_by ? crs_corroborated_threshold(ep->p->crs.engine)
+				     : ep->p->crs.threshold,
 		 crs_evidence(ep->p, &res, r));
 }
