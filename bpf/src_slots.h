@@ -116,7 +116,7 @@ enum slot_use { SLOT_XDP_ONLY, SLOT_SHARED };
  * (about F / GH_SRC_SLOTS packets a second per CPU under F spoofed packets
  * a second per CPU). Bounded: the same probe of GH_SRC_SLOT_PROBE, no loop
  * of its own, one more load per busy slot; a held source's path is as it
- * was. Exact: a displaced source's counts go to the unslotted totals.
+ * was. Exact: a displaced source's counts go to the displaced totals.
  */
 static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, __u32 seed,
 					__u32 now, int ranked, enum slot_use use,
@@ -140,6 +140,14 @@ static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, _
 		if (slot_holds(s, seen, addr, v4)) {
 			*how = SLOT_HELD;
 			s->touched = now;
+			if (use == SLOT_SHARED) {
+				/* A softirq between the look and the touch may have
+				 * taken the slot as idle: then count unslotted. */
+				asm volatile("" ::: "memory");
+				seen.w = *(volatile __u64 *)slot_word_of(s);
+				if (!slot_holds(s, seen, addr, v4))
+					return NULL;
+			}
 			return s;
 		}
 		if (spare)
@@ -206,6 +214,12 @@ static __always_inline void count_source(const __u8 *addr, int v4, int syn, __u3
 			meta->unslotted_syns += syn;
 			return;
 		}
+		if (how != SLOT_NEW) {
+			/* Readers on other CPUs skip a claiming slot: none copies
+			 * the old source's key with counts half moved. */
+			s->key.family = SLOT_CLAIMING;
+			asm volatile("" ::: "memory");
+		}
 		if (how == SLOT_NEW) {
 			meta->claimed++;
 		} else if (how == SLOT_IDLE) {
@@ -214,8 +228,8 @@ static __always_inline void count_source(const __u8 *addr, int v4, int syn, __u3
 			meta->retired_syns += s->syns;
 		} else {
 			meta->displaced++;
-			meta->unslotted_packets += s->packets;
-			meta->unslotted_syns += s->syns;
+			meta->displaced_packets += s->packets;
+			meta->displaced_syns += s->syns;
 		}
 		s->rank_floor = how == SLOT_DISPLACED ? s->packets + s->rank_floor : 0;
 		s->packets = 0;

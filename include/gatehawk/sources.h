@@ -106,8 +106,8 @@ static inline __u32 src_slot_index(const __u8 *addr, int v4, __u32 seed)
 struct src_slot_meta {
 	__u64 claimed;           /* free slots taken by a new source */
 	__u64 reclaimed;         /* idle sources' slots taken over */
-	/* Passed packets of sources that found no slot or lost theirs to a
-	 * heavier one (displaced): what per-source counting did not see. */
+	/* Passed packets of sources that found no slot (a CPU beyond the
+	 * table): what per-source counting never saw. */
 	__u64 unslotted_packets;
 	__u64 unslotted_syns;    /* the SYNs among them */
 	__u64 displaced;         /* busy windows' lowest-ranked slots taken over */
@@ -115,6 +115,10 @@ struct src_slot_meta {
 	 * not blindness, so apart from the unslotted totals. */
 	__u64 retired_packets;
 	__u64 retired_syns;
+	/* The counts displaced sources had in their slots, moved out when a
+	 * heavier newcomer took it: a row of the source loses them. */
+	__u64 displaced_packets;
+	__u64 displaced_syns;
 };
 
 /* The sensor's counts of one source, or of the sources without a slot. */

@@ -2,9 +2,9 @@
 /*
  * BPF_PROG_RUN tests of the gate's per-source slot table (gatehawk/sources.h),
  * set up as gate_harness.h says: every passed packet and SYN counted exactly
- * once, by its source or in the unslotted or retired totals; a busy window
- * gives the next source its lowest-ranked slot, whose counts go to the
- * unslotted totals; an idle slot is taken over first, its counts retired; a
+ * once, by its source or in the unslotted, retired or displaced totals; a
+ * busy window gives the next source its lowest-ranked slot, whose counts go
+ * to the displaced totals; an idle slot is taken over first, its counts retired; a
  * slot being claimed is no one's; the sensor's slot rows join the gate's by
  * address; a flood of 48,000 spoofed sources leaves a steady source counted
  * and blocks and allows deciding; nothing is counted while counting is off. The process stays on one CPU, so every run meets the
@@ -144,9 +144,12 @@ static void test_exact(void)
 	d = stats_diff(&before, &d);
 	m1 = meta();
 	row_totals(&p1, &s1);
-	ok(d.passed && p1 - p0 + m1.unslotted_packets - m0.unslotted_packets == d.passed &&
-		   s1 - s0 + m1.unslotted_syns - m0.unslotted_syns == d.syns,
-	   "exact: rows + unslotted == passed (%llu) and SYNs (%llu)",
+	ok(d.passed &&
+		   p1 - p0 + m1.unslotted_packets - m0.unslotted_packets +
+				   m1.displaced_packets - m0.displaced_packets == d.passed &&
+		   s1 - s0 + m1.unslotted_syns - m0.unslotted_syns + m1.displaced_syns -
+				   m0.displaced_syns == d.syns,
+	   "exact: rows + unslotted + displaced == passed (%llu) and SYNs (%llu)",
 	   (unsigned long long)d.passed, (unsigned long long)d.syns);
 	ok_eq(m1.claimed - m0.claimed, ARRAY_SIZE(sources),
 	      "exact: each new source claimed one slot");
@@ -219,7 +222,7 @@ static int slot_of(uint32_t base, const char *src, void *buf, struct src_slot **
 	return -1;
 }
 
-/* Every row's packets and SYNs with the unslotted and retired totals. */
+/* Every row's packets and SYNs with the unslotted, retired and displaced totals. */
 struct ledger {
 	uint64_t packets, syns;
 };
@@ -230,8 +233,8 @@ static struct ledger ledger(void)
 	struct ledger l;
 
 	row_totals(&l.packets, &l.syns);
-	l.packets += m.unslotted_packets + m.retired_packets;
-	l.syns += m.unslotted_syns + m.retired_syns;
+	l.packets += m.unslotted_packets + m.retired_packets + m.displaced_packets;
+	l.syns += m.unslotted_syns + m.retired_syns + m.displaced_syns;
 	return l;
 }
 
@@ -268,10 +271,11 @@ static void test_full_window_and_idle(void)
 	m1 = meta();
 	ok(!err && m1.claimed - m0.claimed == GH_SRC_SLOT_PROBE &&
 		   m1.displaced - m0.displaced == 1 &&
-		   m1.unslotted_packets - m0.unslotted_packets == 2 &&
-		   m1.unslotted_syns == m0.unslotted_syns,
+		   m1.displaced_packets - m0.displaced_packets == 2 &&
+		   m1.displaced_syns == m0.displaced_syns &&
+		   m1.unslotted_packets == m0.unslotted_packets,
 	   "window: the first %d took the window's slots; the next source displaced the "
-	   "lightest, whose 2 packets went to the unslotted totals",
+	   "lightest, whose 2 packets went to the displaced totals (none unslotted)",
 	   GH_SRC_SLOT_PROBE);
 	row_of(addr[0], &found);
 	ok(!found, "window: %s, displaced, has no row", addr[0]);
@@ -295,8 +299,8 @@ static void test_full_window_and_idle(void)
 	gone = !found;
 	s = row_of(heavy, &found);
 	ok(!err && gone && found && s.packets == 7 &&
-		   m1.unslotted_packets - m0.unslotted_packets == 3,
-	   "window: %s, back, displaced %s (rank 3, its 3 packets unslotted), not %s (rank 9)",
+		   m1.displaced_packets - m0.displaced_packets == 3,
+	   "window: %s, back, displaced %s (rank 3, its 3 packets moved out), not %s (rank 9)",
 	   addr[0], addr[1], heavy);
 
 	/* The heavy one's slot, aged past GH_SRC_SLOT_IDLE_S at any tick rate. */
@@ -311,7 +315,7 @@ static void test_full_window_and_idle(void)
 	m1 = meta();
 	s = row_of(late, &found);
 	ok(!err && found && s.packets == 3 && m1.reclaimed - m0.reclaimed == 1 &&
-		   m1.displaced == m0.displaced && m1.unslotted_packets == m0.unslotted_packets &&
+		   m1.displaced == m0.displaced && m1.displaced_packets == m0.displaced_packets &&
 		   m1.retired_packets - m0.retired_packets == 7 &&
 		   m1.retired_syns - m0.retired_syns == 2,
 	   "idle: %s took over the idle slot rather than displace a busy one, and counts "
@@ -448,11 +452,12 @@ static void test_flood(void)
 	   "(bound: all but 4)",
 	   HEAVY_SRC, (unsigned long long)held, (unsigned long long)sent);
 	ok(ledger_exact(&before, &l0),
-	   "flood: rows + unslotted + retired moved by exactly the packets and SYNs passed");
-	ok(m1.unslotted_packets - m0.unslotted_packets >= FLOOD_SOURCES / 4 &&
-		   m1.unslotted_packets - m0.unslotted_packets <= FLOOD_SOURCES,
-	   "flood: the displaced spoofed sources' packets show as unslotted (%llu)",
-	   (unsigned long long)(m1.unslotted_packets - m0.unslotted_packets));
+	   "flood: rows + unslotted + retired + displaced moved by exactly the packets and "
+	   "SYNs passed");
+	ok(m1.displaced_packets - m0.displaced_packets >= FLOOD_SOURCES / 4 &&
+		   m1.displaced_packets - m0.displaced_packets <= FLOOD_SOURCES,
+	   "flood: the displaced spoofed sources' packets show as displaced (%llu)",
+	   (unsigned long long)(m1.displaced_packets - m0.displaced_packets));
 	ok(!gate_block_get(&maps, &blk.cidr, &e) && verdict_is(BLOCKED_SRC, XDP_DROP) &&
 		   verdict_is(ALLOWED_SRC, XDP_PASS),
 	   "flood: the block and the allow are untouched and still decide");
@@ -703,14 +708,20 @@ static void test_upgrade_pins(void)
 
 	err = mkdir(bad, 0700) ? -errno : 0;
 	err = err ?: pin_made(bad, "block_host4", BPF_MAP_TYPE_ARRAY, 4, 8, 16, 0);
+	err = err ?: pin_made(bad, "src_slots", BPF_MAP_TYPE_ARRAY, 4, 48, slots, BPF_F_MMAPABLE);
+	err = err ?: pin_made(bad, "src_stats", BPF_MAP_TYPE_LRU_PERCPU_HASH, 20, 64, 1024, 0);
 	err = err ?: gate_pin_maps(bad, 16, &e2);
 	ok(err == -EINVAL && gh_pin_exists(bad, "block_host4") &&
-		   strstr(e2.notes, "block_host4: pinned with another layout") &&
-		   !gh_pin_exists(bad, "src_slots"),
+		   strstr(e2.notes, "block_host4: pinned with another layout"),
 	   "upgrade: a block map of another layout is refused, kept and named (%s)", e2.notes);
+	ok(pinned_value_size(bad, "src_slots") == 48 && gh_pin_exists(bad, "src_stats"),
+	   "upgrade: refused before anything is touched: the older gatehawk's counter pins "
+	   "stay");
 	gate_detach(bad, NULL);
-	if (!gh_pin_path(path, sizeof(path), bad, "block_host4"))
-		unlink(path);
+	for (size_t i = 0; i < 3; i++)
+		if (!gh_pin_path(path, sizeof(path), bad,
+				 (const char *[]){ "block_host4", "src_slots", "src_stats" }[i]))
+			unlink(path);
 	rmdir(bad);
 }
 

@@ -294,6 +294,18 @@ static void test_origin_quota(void)
 	ok(!merge_one(fd, "rogue", "10.9.9.9", MINUTE + 180, 1, NOW + 3 * 3600, d) &&
 		   stat_of(fd, "groups") == 1 && stat_of(fd, "groups_refused") == 100,
 	   "and give their opener room again");
+	for (i = 0; i < GH_FLEET_ORIGINS_MAX; i++) {
+		char origin[32];
+
+		snprintf(origin, sizeof(origin), "host-%u", i);
+		snprintf(addr, sizeof(addr), "10.200.%u.%u", i >> 8 & 255, i & 255);
+		merge_one(fd, origin, addr, MINUTE + 180, 1, NOW + 3 * 3600, d);
+	}
+	merge_one(fd, "late-1", "198.51.100.77", MINUTE + 180, 1, NOW + 3 * 3600, d);
+	merge_one(fd, "late-2", "198.51.100.77", MINUTE + 180, 1, NOW + 3 * 3600, d);
+	ok(merge_one(fd, "late-3", "198.51.100.77", MINUTE + 180, 1, NOW + 3 * 3600, d) == 1,
+	   "with %d hosts tracked, further hosts still open groups and pool (fails open)",
+	   GH_FLEET_ORIGINS_MAX);
 	fleet_detect_free(fd);
 	policy_set_free(ps);
 }

@@ -75,6 +75,7 @@ static int kernel_sections(const char *pin_dir, struct stats_out *o)
 		put(o, "tracked", k.sources_tracked);
 		put(o, "evicted", k.sources_evicted);
 		put(o, "displaced", k.sources_displaced);
+		put(o, "displaced_packets", k.sources_displaced_packets);
 		put(o, "unslotted_packets", k.sources_unslotted_packets);
 		put(o, "unslotted_requests", k.sources_unslotted_requests);
 	}

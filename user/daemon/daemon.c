@@ -285,23 +285,35 @@ static int feed_source(const struct source_row *row, void *ctx)
 	return 0;
 }
 
+/* A failing read of the slot tables, logged when it starts or changes: rate
+ * policies see no counts meanwhile. */
+static void read_sources_err(struct daemon *d, int err)
+{
+	if (err < 0 && err != d->src_err)
+		daemon_log(d, "gatehawk: reading the per-source counters in %s: %s; rate "
+			      "policies see no counts until it reads again",
+			   d->opts->attach.pin_dir, strerror(-err));
+	d->src_err = err < 0 ? err : 0;
+}
+
 /* Say so when a flood of many sources keeps per-source counting from seeing them. */
 static void watch_slots(struct daemon *d)
 {
-	uint64_t passed, unslotted;
+	uint64_t passed, lost;
 	struct src_slot_meta m;
 	struct gate_stats g;
 
 	if (d->opts->no_kernel || gate_stats_read(&d->maps, &g) ||
 	    source_slots_meta(d->opts->attach.pin_dir, &m))
 		return;
-	if (slot_watch_step(&d->slot_watch, gh_boottime_ns(), g.passed, m.unslotted_packets,
-			    &passed, &unslotted))
+	if (slot_watch_step(&d->slot_watch, gh_boottime_ns(), g.passed,
+			    m.displaced + m.unslotted_packets, &passed, &lost))
 		daemon_log(d,
-			   "gatehawk: %llu of the %llu packets passed in the last second were "
-			   "counted in no source's slot (a flood of many sources?): rate policies "
-			   "see only the rest; `gatehawk stats` has sources.displaced",
-			   (unsigned long long)unslotted, (unsigned long long)passed);
+			   "gatehawk: %llu new sources pushed lighter ones out of their slots (or "
+			   "found none) among the %llu packets passed in the last second (a flood "
+			   "of many sources?): rate policies keep counting the heavy sources, not "
+			   "these; `gatehawk stats` has sources.displaced",
+			   (unsigned long long)lost, (unsigned long long)passed);
 }
 
 static int on_tick(uint64_t expirations, void *ctx)
@@ -325,11 +337,11 @@ static int on_tick(uint64_t expirations, void *ctx)
 	/* Opened on the first tick that has rate policies, so a SIGHUP that
 	 * brings the first one in gets the counters too. */
 	if (!d->src && !d->opts->no_kernel && has_rate_policies(d->policies))
-		source_reader_open(d->opts->attach.pin_dir, &d->src);
+		read_sources_err(d, source_reader_open(d->opts->attach.pin_dir, &d->src));
 	if (d->engine && d->src) {
 		struct counters_ctx c = { d->engine, now };
 
-		source_reader_foreach(d->src, feed_source, &c);
+		read_sources_err(d, source_reader_foreach(d->src, feed_source, &c));
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);

@@ -63,7 +63,8 @@ struct daemon {
 	struct followed *logs; /* one per opts->access_logs */
 	/* The slot tables, read each tick when rate policies exist. */
 	struct source_reader *src;
-	struct slot_watch slot_watch; /* the unslotted share, warned of each tick */
+	int src_err; /* the last open or read's error, logged once */
+	struct slot_watch slot_watch; /* the churn of sources, warned of each tick */
 	int control_fd;
 	struct control_server *control; /* its clients, served without blocking the loop */
 	uint64_t ticks;

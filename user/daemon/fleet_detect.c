@@ -314,15 +314,18 @@ static struct slot *group_get(struct fleet_detect *fd, const struct slot_key *k,
 
 	if (g)
 		return g;
+	/* With GH_FLEET_ORIGINS_MAX hosts tracked, a further host opens groups
+	 * untracked: a full quota table must not shut the fleet's pool. */
 	q = quota_of(fd, h, true);
-	if (!q || q->groups >= GH_FLEET_GROUPS_PER_ORIGIN) {
+	if (q && q->groups >= GH_FLEET_GROUPS_PER_ORIGIN) {
 		fd->st.groups_refused++;
 		return NULL;
 	}
 	g = table_get(&fd->groups, k, true);
 	if (g) {
 		g->opener = h;
-		q->groups++;
+		if (q)
+			q->groups++;
 	}
 	return g;
 }

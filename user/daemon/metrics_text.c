@@ -127,8 +127,11 @@ static void render_kernel(struct prom_text *t, const struct kernel_stats *k)
 		prom_metric_u64(t, "gatehawk_sources_displaced_total", PROM_COUNTER,
 				"Sources whose slot went to a new source when its window was busy.",
 				k->sources_displaced);
+		prom_metric_u64(t, "gatehawk_sources_displaced_packets_total", PROM_COUNTER,
+				"Packets displaced sources had in their slots, moved out.",
+				k->sources_displaced_packets);
 		prom_metric_u64(t, "gatehawk_sources_unslotted_packets_total", PROM_COUNTER,
-				"Passed packets counted in no source's slot (none free, or displaced).",
+				"Passed packets counted in no source's slot.",
 				k->sources_unslotted_packets);
 		prom_metric_u64(t, "gatehawk_sources_unslotted_requests_total", PROM_COUNTER,
 				"Requests counted in no source's slot (its window was full).",

@@ -53,6 +53,7 @@ static int read_sources(const char *pin_dir, struct kernel_stats *out, struct gh
 	out->sources_tracked = slots.claimed + http.claimed;
 	out->sources_evicted = slots.reclaimed + http.reclaimed;
 	out->sources_displaced = slots.displaced;
+	out->sources_displaced_packets = slots.displaced_packets;
 	out->sources_unslotted_packets = slots.unslotted_packets;
 	out->sources_unslotted_requests = http.unslotted.requests;
 	return 0;

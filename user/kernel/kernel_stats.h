@@ -26,7 +26,8 @@ struct kernel_stats {
 	uint64_t sources_tracked; /* slots in use, gate's + sensor's */
 	uint64_t sources_evicted; /* idle slots taken over, gate's + sensor's */
 	uint64_t sources_displaced; /* gate slots taken from the lightest of a busy window */
-	uint64_t sources_unslotted_packets; /* passed, in no source's slot (or displaced) */
+	uint64_t sources_displaced_packets; /* the counts those sources had, moved out */
+	uint64_t sources_unslotted_packets; /* passed, in no source's slot */
 	uint64_t sources_unslotted_requests; /* sensor requests counted in no source's slot */
 };
 

@@ -183,12 +183,49 @@ static int pinned_info(const char *path, struct bpf_map_info *info)
 	return err;
 }
 
+/*
+ * Refuse a load that would drop state before anything is touched: a pinned
+ * map with another layout than this gatehawk's, and not a counter table a
+ * new one may replace, means an older gatehawk still runs here.
+ */
+static int check_layouts(struct bpf_object *obj, const char *dir,
+			 const struct gh_map_sizes *sizes, struct gh_err *e)
+{
+	char path[GH_PATH_MAX];
+	struct bpf_map *map;
+
+	bpf_object__for_each_map(map, obj) {
+		const char *name = bpf_map__name(map);
+		struct bpf_map_info pinned;
+		int err;
+
+		if (bpf_map__is_internal(map) || is_disposable(name))
+			continue;
+		err = gh_pin_path(path, sizeof(path), dir, name) ?: pinned_info(path, &pinned);
+		if (err == -ENOENT)
+			continue;
+		if (err)
+			return err;
+		if (!same_layout(&pinned, map, wanted_size(name, sizes))) {
+			gh_err_note(e,
+				    "%s: pinned with another layout (type %u, key %u, value %u "
+				    "bytes, flags %#x) than this gatehawk's (%u, %u, %u, %#x): "
+				    "`gatehawk detach` the older gatehawk first",
+				    name, pinned.type, pinned.key_size, pinned.value_size,
+				    pinned.map_flags, bpf_map__type(map), bpf_map__key_size(map),
+				    bpf_map__value_size(map), bpf_map__map_flags(map));
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes,
 		      struct gh_err *e)
 {
 	char path[GH_PATH_MAX];
 	struct bpf_map *map;
-	int err = remove_retired_pins(dir, e);
+	int err = check_layouts(obj, dir, sizes, e) ?: remove_retired_pins(dir, e);
 
 	if (err)
 		return err;
@@ -208,24 +245,10 @@ int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_m
 		if (err && err != -ENOENT)
 			return err;
 		is_pinned = !err;
-		/*
-		 * A layout an older gatehawk pinned would fail the load: the
-		 * counters start afresh in a new map (the running programs
-		 * keep the old until they are swapped); anything else is
-		 * refused, for dropping it would drop blocks or allows.
-		 */
+		/* A counter table of an older layout would fail the load: it
+		 * starts afresh in a new map (the running programs keep the
+		 * old until they are swapped); check_layouts() refused the rest. */
 		if (is_pinned && !same_layout(&pinned, map, want)) {
-			if (!is_disposable(name)) {
-				gh_err_note(e,
-					    "%s: pinned with another layout (type %u, key %u, "
-					    "value %u bytes, flags %#x) than this gatehawk's (%u, "
-					    "%u, %u, %#x): `gatehawk detach` the older gatehawk first",
-					    name, pinned.type, pinned.key_size, pinned.value_size,
-					    pinned.map_flags, bpf_map__type(map),
-					    bpf_map__key_size(map), bpf_map__value_size(map),
-					    bpf_map__map_flags(map));
-				return -EINVAL;
-			}
 			if (unlink(path))
 				return -errno;
 			gh_err_note(e, "%s: an older layout, made afresh", name);

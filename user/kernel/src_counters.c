@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,13 +189,29 @@ static int row_join(struct source_reader *r, int family, const __u8 *addr,
  */
 typedef int (*slot_row_fn)(const void *mapped, struct source_reader *r);
 
+/*
+ * Copy a slot whose key's family is the same before and after the copy:
+ * a program taking it over marks it claiming (0xff) before it moves the
+ * counts and writes the family last, so a copy that saw one family twice
+ * has one source's key and counts. False: skip it this read.
+ */
+static bool slot_copy(void *dst, const void *mapped, size_t len)
+{
+	const volatile __u8 *family = (const volatile __u8 *)mapped +
+				      offsetof(struct src_key, family);
+	__u8 before = __atomic_load_n(family, __ATOMIC_ACQUIRE);
+
+	memcpy(dst, mapped, len);
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	return (before == 4 || before == 6) && *family == before;
+}
+
 static int http_slot_row(const void *mapped, struct source_reader *r)
 {
 	struct src_stats st = { 0 };
 	struct src_http_slot s;
 
-	memcpy(&s, mapped, sizeof(s));
-	if (s.key.family != 4 && s.key.family != 6)
+	if (!slot_copy(&s, mapped, sizeof(s)))
 		return 0;
 #define GH_SRC_COPY(name) st.name = s.c.name;
 	SRC_HTTP_FIELDS(GH_SRC_COPY)
@@ -209,8 +226,7 @@ static int slot_row(const void *mapped, struct source_reader *r)
 	struct src_stats st = { 0 };
 	struct src_slot s;
 
-	memcpy(&s, mapped, sizeof(s));
-	if (s.key.family != 4 && s.key.family != 6)
+	if (!slot_copy(&s, mapped, sizeof(s)))
 		return 0;
 	st.packets = s.packets;
 	st.syns = s.syns;
@@ -390,20 +406,20 @@ int source_http_meta(const char *pin_dir, struct src_http_meta *sum)
 	return meta_sum(pin_dir, "src_http_meta", sum, sizeof(*sum));
 }
 
-bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t unslotted,
-		     uint64_t *d_passed, uint64_t *d_unslotted)
+bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t lost,
+		     uint64_t *d_passed, uint64_t *d_lost)
 {
-	bool fresh = !w->primed || passed < w->passed || unslotted < w->unslotted;
+	bool fresh = !w->primed || passed < w->passed || lost < w->lost;
 	bool due;
 
 	*d_passed = fresh ? 0 : passed - w->passed;
-	*d_unslotted = fresh ? 0 : unslotted - w->unslotted;
+	*d_lost = fresh ? 0 : lost - w->lost;
 	w->passed = passed;
-	w->unslotted = unslotted;
+	w->lost = lost;
 	w->primed = true;
 	/* Both sides in 128 bits: counters of a long-lived gate times 100. */
 	due = *d_passed >= GH_SLOT_WATCH_MIN_PASSED &&
-	      (unsigned __int128)*d_unslotted * 100 >
+	      (unsigned __int128)*d_lost * 100 >
 		      (unsigned __int128)*d_passed * GH_SLOT_WATCH_SHARE_PCT &&
 	      (!w->warned_ns || now_ns - w->warned_ns >= GH_SLOT_WATCH_QUIET_S * 1000000000ULL);
 	if (due)

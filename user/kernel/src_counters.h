@@ -49,30 +49,33 @@ int source_slots_meta(const char *pin_dir, struct src_slot_meta *sum);
 int source_http_meta(const char *pin_dir, struct src_http_meta *sum);
 
 /*
- * Whether per-source counting is going blind, second by second: the share
- * of the gate's passed packets that went to the unslotted totals (found no
- * slot, or were a displaced source's) since the last step. A spoofed flood
- * of many sources shows as that share; a warning is due when it passed
- * GH_SLOT_WATCH_SHARE_PCT of at least GH_SLOT_WATCH_MIN_PASSED packets, at
- * most once per GH_SLOT_WATCH_QUIET_S so a long flood is one line a minute.
+ * Whether per-source counting is churning, second by second: new sources
+ * that took a busy window's lightest slot, plus packets that found no slot
+ * at all, against the gate's passed packets since the last step (the
+ * "lost" total). A spoofed flood of many sources shows as that share (real
+ * traffic brings a new source every many packets); a warning is due when it
+ * passed GH_SLOT_WATCH_SHARE_PCT of at least GH_SLOT_WATCH_MIN_PASSED
+ * packets, at most once per GH_SLOT_WATCH_QUIET_S so a long flood is one
+ * line a minute. A displaced source's history is not counted: one heavy
+ * client pushed out is no flood.
  */
 #define GH_SLOT_WATCH_SHARE_PCT 10
 #define GH_SLOT_WATCH_MIN_PASSED 1000
 #define GH_SLOT_WATCH_QUIET_S 60
 
 struct slot_watch {
-	uint64_t passed, unslotted; /* the totals at the last step */
-	uint64_t warned_ns;         /* when the last warning was due, 0 never */
-	bool primed;                /* a first step has set the totals */
+	uint64_t passed, lost; /* the totals at the last step */
+	uint64_t warned_ns;    /* when the last warning was due, 0 never */
+	bool primed;           /* a first step has set the totals */
 };
 
 /*
- * One step at now_ns with the gate's passed and unslotted totals; *d_passed
- * and *d_unslotted get what they grew by. True when a warning is due.
- * Totals that went back (a gate reloaded with fresh maps) start over.
+ * One step at now_ns with the gate's passed and lost totals; *d_passed and
+ * *d_lost get what they grew by. True when a warning is due. Totals that
+ * went back (a gate reloaded with fresh maps) start over.
  */
-bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t unslotted,
-		     uint64_t *d_passed, uint64_t *d_unslotted);
+bool slot_watch_step(struct slot_watch *w, uint64_t now_ns, uint64_t passed, uint64_t lost,
+		     uint64_t *d_passed, uint64_t *d_lost);
 
 /* Counter names as in SRC_STATS_FIELDS plus last_seen_ns; -1 when unknown. */
 int source_field_index(const char *name);
