@@ -93,7 +93,7 @@ int cmd_sources(int argc, char **argv)
 		"and CPU), the sensor's in .../src_http_slots (likewise); this joins them.\n"
 		"A source that found no slot on a CPU, or lost its slot there to a heavier\n"
 		"one, is listed without what it sent there: `gatehawk stats` counts those\n"
-		"packets as unslotted and the slots lost as displaced.",
+		"packets as unslotted and displaced_packets, the slots lost as displaced.",
 		"  gatehawk sources --sort requests --limit 20\n"
 		"  gatehawk sources --json | jq '.[] | select(.resp_4xx > 100)'\n"
 	};
