@@ -125,7 +125,8 @@ struct engine_policy_stats {
 	uint64_t matched;    /* records past where/filter; rate: increments seen */
 	uint64_t alerts;     /* verdicts emitted */
 	uint64_t blocks;     /* verdicts with block set */
-	uint64_t suppressed; /* fired within the cooldown */
+	uint64_t suppressed; /* fired within the cooldown; crs: marked while the source
+			      * cools down, so not scored */
 	uint64_t groups;     /* tracked now */
 };
 
