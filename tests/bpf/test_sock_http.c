@@ -164,14 +164,31 @@ static void test_one_segment_starts(struct ring_buffer *rb)
 	   "the cut one decodes as GET /long, truncated; the next one whole");
 }
 
+/* One segment: the requests it holds and the last one's path. */
+struct seg_case {
+	const char *payload, *what;
+	int requests;
+	const char *last_path;
+};
+
+/* Each case's segment on its own: counted and decoded as it says. */
+static void check_seg_cases(struct ring_buffer *rb, const struct seg_case *cases, size_t n_cases)
+{
+	uint64_t n;
+
+	for (size_t i = 0; i < n_cases; i++) {
+		ingress(rb, SEG4(cases[i].payload), &n, NULL);
+		ok_eq(n, cases[i].requests, "%s: %d request(s)", cases[i].what, cases[i].requests);
+		ok(decode_seen() && rec.n == cases[i].requests &&
+			   !strcmp(rec.path[rec.n - 1], cases[i].last_path),
+		   "%s: the last record is %s", cases[i].what, cases[i].last_path);
+	}
+}
+
 /* Where a body ends decides where the next request starts. */
 static void test_bodies(struct ring_buffer *rb)
 {
-	static const struct {
-		const char *payload, *what;
-		int requests;
-		const char *last_path;
-	} cases[] = {
+	static const struct seg_case cases[] = {
 		{ "POST /f HTTP/1.1\r\nContent-Length: 18\r\n\r\nGET / HTTP/1.1\r\n\r\n",
 		  "a body holding a request line", 1, "/f" },
 		{ "POST /f HTTP/1.1\r\ncontent-length:\t 18 \r\n\r\nGET / HTTP/1.1\r\n\r\n"
@@ -188,15 +205,8 @@ static void test_bodies(struct ring_buffer *rb)
 		  "GET /dup HTTP/1.1\r\n\r\n",
 		  "two Content-Lengths (nginx: 400): length unknown, nothing counted in it", 1, "/b" },
 	};
-	uint64_t n;
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		ingress(rb, SEG4(cases[i].payload), &n, NULL);
-		ok_eq(n, cases[i].requests, "%s: %d request(s)", cases[i].what, cases[i].requests);
-		ok(decode_seen() && rec.n == cases[i].requests &&
-			   !strcmp(rec.path[rec.n - 1], cases[i].last_path),
-		   "%s: the last record is %s", cases[i].what, cases[i].last_path);
-	}
+	check_seg_cases(rb, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /*
@@ -238,11 +248,7 @@ static void test_line_ends_in_a_word(struct ring_buffer *rb)
  */
 static void test_skipped_lines(struct ring_buffer *rb)
 {
-	static const struct {
-		const char *payload, *what;
-		int requests;
-		const char *last_path;
-	} cases[] = {
+	static const struct seg_case cases[] = {
 		{ "POST /form HTTP/1.1\r\nHost: www.example.com\r\n"
 		  "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0\r\n"
 		  "Cookie: sid=3f6c2b9e8a4d4f0b; theme=light\r\nConnection: keep-alive\r\n"
@@ -262,13 +268,7 @@ static void test_skipped_lines(struct ring_buffer *rb)
 	size_t pad = sizeof(big) - strlen(tail) - 40;
 	uint64_t n;
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		ingress(rb, SEG4(cases[i].payload), &n, NULL);
-		ok_eq(n, cases[i].requests, "%s: %d request(s)", cases[i].what, cases[i].requests);
-		ok(decode_seen() && rec.n == cases[i].requests &&
-			   !strcmp(rec.path[rec.n - 1], cases[i].last_path),
-		   "%s: the last record is %s", cases[i].what, cases[i].last_path);
-	}
+	check_seg_cases(rb, cases, sizeof(cases) / sizeof(cases[0]));
 	memcpy(big, "POST /big HTTP/1.1\r\nX-Pad: ", 26);
 	memset(big + 26, 'c', pad);
 	snprintf(big + 26 + pad, sizeof(big) - 26 - pad, "%s", tail);
