@@ -191,6 +191,7 @@ static int parse_quoted(const char *text, unsigned int flags, struct policy_set 
 #define THR(rate) "{'type':'throttle','ttl':'1h','rate':" rate "}"
 #define SLIDE "{'type':'sliding','length':'1m'}"
 #define TUMBLE "{'type':'tumbling','length':'1m'}"
+#define SESSION "{'type':'session','gap':'2m'}"
 #define COUNT "[{'name':'n','fn':'count'}]"
 #define GE1 "{'agg':'n','ge':1}"
 
@@ -297,6 +298,22 @@ static const struct rule rules[] = {
 	  "having.rise_factor", "tumbling" },
 	{ "rise_factor of 0", WINX(TUMBLE, COUNT, "{'agg':'n','ge':1,'rise_factor':0}"),
 	  "having.rise_factor", "above 0" },
+	{ "session with a length", WINX("{'type':'session','length':'1m'}", COUNT, GE1),
+	  "window.length", "type, gap for a session window, got an unknown field" },
+	{ "session without gap", WINX("{'type':'session'}", COUNT, GE1), "window.gap",
+	  "got nothing" },
+	{ "rise_factor on a session", WINX(SESSION, COUNT, "{'agg':'n','ge':1,'rise_factor':2}"),
+	  "having.rise_factor", "sliding or session window" },
+	{ "session by host", "{" HEAD "'kind':'window','group_by':['src_ip','host'],'window':"
+	  SESSION ",'aggregates':" COUNT ",'having':" GE1 ",'action':{'type':'alert'}}",
+	  "group_by", "[\"src_ip\"] for a session window" },
+	{ "session of verdicts", "{" HEAD "'kind':'window','input':'verdicts','window':" SESSION
+	  ",'aggregates':" COUNT ",'having':" GE1 ",'action':{'type':'alert'}}", "input",
+	  "requests for a session window" },
+	{ "session blocking less than its group", "{" HEAD "'kind':'window','prefix':{'ipv4':24},"
+	  "'window':" SESSION ",'aggregates':" COUNT ",'having':" GE1
+	  ",'action':{'type':'block','ttl':'1h','scope':{'ipv4':32}}}", "action.scope",
+	  "no narrower than the session's prefix" },
 	{ "ratio without where", WINX(SLIDE, "[{'name':'n','fn':'ratio'}]", GE1),
 	  "aggregates[0].where", "got nothing" },
 	{ "distinct without field", WINX(SLIDE, "[{'name':'n','fn':'distinct'}]", GE1),

@@ -114,6 +114,9 @@ static void print_text(struct json_object *o, size_t n)
 					if (strcmp(key, "agg") && strcmp(key, "value"))
 						printf(" (%s %s)", key, json_object_get_string(val));
 			}
+		if (json_object_object_get_ex(p, "session_gap_s", &v))
+			printf(" [read when the session ends: quiet for %s s]",
+			       json_object_get_string(v));
 		printf("\n");
 	}
 }
@@ -202,8 +205,9 @@ int cmd_explain(int argc, char **argv)
 		"Feed access-log lines (FILE, or stdin) one by one to the policies, as replay\n"
 		"does, and print for each the record it made and, per policy: fired, no_match\n"
 		"(with the leaves of where/filter that decided it and the record's values),\n"
-		"counted (a window's aggregates against its having; a profile's requests in its\n"
-		"window and when it is scored next, or an endpoint model's score), cooldown,\n"
+		"counted (a window's aggregates against its having, which a session window\n"
+		"reads only when its source has been quiet for the gap; a profile's requests in\n"
+		"its window and when it is scored next, or an endpoint model's score), cooldown,\n"
 		"late, live_only\n"
 		"(rate policies on kernel counters). Lines share the engine, so a window's\n"
 		"count builds up. An input that starts with a request line (GET / HTTP/1.1)\n"

@@ -40,7 +40,8 @@ static size_t describe_window(const struct policy *p, char *buf, size_t len, siz
 
 	gh_duration_format(w->length_s, d, sizeof(d));
 	u = put(buf, len, u, "%s%s %s by ", w->input_verdicts ? "verdicts, " : "",
-		w->tumbling ? "tumbling" : "sliding", d);
+		w->session ? "session ending after a quiet" : w->tumbling ? "tumbling" : "sliding",
+		d);
 	for (uint8_t i = 0; i < w->n_group; i++)
 		u = put(buf, len, u, "%s%s", i ? "," : "", req_field_name(w->group_by[i]));
 	if (!w->n_group)

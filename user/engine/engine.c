@@ -214,6 +214,8 @@ void engine_feed(struct engine *e, const struct request_record *r)
 	}
 	flush_verdicts(e);
 	eng_gc_step(e);
+	if (e->npend) /* sessions the sweep ended */
+		flush_verdicts(e);
 }
 
 static const size_t metric_offset[RATE_METRIC_COUNT] = {
@@ -316,10 +318,14 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 		if (walk)
 			close_profiles(e, i, h, false);
 		eng_gc_one(e, i, h);
+		if (e->npend) /* a session it ended blocked */
+			flush_verdicts(e);
 	}
 	/* Windows are read group by group: a sixty-fourth per tick, each about once a minute. */
 	for (uint32_t n = 0; n < (e->gused + 63) / 64; n++) {
 		eng_expire_windows(e, e->expire_at, h);
+		if (e->npend)
+			flush_verdicts(e);
 		if (++e->expire_at >= e->gused)
 			e->expire_at = 0;
 	}
@@ -327,8 +333,13 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 
 void engine_flush(struct engine *e)
 {
-	for (uint32_t i = 0; i < e->gused; i++)
+	for (uint32_t i = 0; i < e->gused; i++) {
 		close_profiles(e, i, 0, true);
+		if (e->g[i].used && e->cls[e->g[i].key.cls].sessions) {
+			eng_sessions_end(e, i, 0, true);
+			flush_verdicts(e);
+		}
+	}
 }
 
 /* Profile policies are never gated; an untrained one waits for a sink without a call per record. */
@@ -406,6 +417,15 @@ static uint16_t class_of(struct engine *e, const enum req_field *by, uint8_t n, 
 
 static const enum req_field by_src[] = { REQ_SRC_IP };
 
+static size_t sessions_in(const struct policy_set *ps)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ps->count; i++)
+		n += ps->policies[i].kind == POLICY_WINDOW && ps->policies[i].window.session;
+	return n;
+}
+
 /* Zeroed, page-aligned, backed only as touched. */
 static void *slab_new(size_t n, size_t size)
 {
@@ -436,6 +456,7 @@ static void policy_init(struct engine *e, size_t i)
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
 				   p->prefix_v6, false, false);
+		e->cls[ep->cls].sessions |= p->window.session;
 	} else {
 		if (p->kind == POLICY_RATE) {
 			rate_spec_init(&ep->rs, p->rate.over_s);
@@ -624,7 +645,8 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 	e->ev = pred_eval_new(ps->regexes);
 	e->pol = calloc(n, sizeof(*e->pol));
 	e->pst = calloc(n, sizeof(*e->pst));
-	e->pend = calloc(n, sizeof(*e->pend));
+	/* A record's policies fire once each; the sweep after it ends a session per policy and group. */
+	e->pend = calloc(n + GC_PER_RECORD * sessions_in(ps), sizeof(*e->pend));
 	e->cls = calloc(n + 1, sizeof(*e->cls));
 	e->g = slab_new(slab, sizeof(*e->g));
 	e->keep = calloc(slab, sizeof(*e->keep));

@@ -289,8 +289,14 @@ void eng_enforce_budget(struct engine *e, uint32_t keep)
 void eng_gc_one(struct engine *e, uint32_t idx, uint64_t horizon)
 {
 	/* Late records may still arrive for a tolerance after the group went quiet. */
-	if (e->keep[idx] <= horizon && e->g[idx].used)
-		eng_group_drop(e, idx, false);
+	if (e->keep[idx] > horizon || !e->g[idx].used)
+		return;
+	if (e->cls[e->g[idx].key.cls].sessions) {
+		eng_sessions_end(e, idx, horizon, false);
+		if (e->keep[idx] > horizon) /* one fired: its cooldown keeps the group */
+			return;
+	}
+	eng_group_drop(e, idx, false);
 }
 
 /* A cooldown or offenses that still matter at horizon, in any of the group's slots. */
@@ -317,12 +323,14 @@ void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon)
 	struct group *g = &e->g[idx];
 	struct gclass *c = &e->cls[g->key.cls];
 
+	if (c->sessions) /* kept for other policies: a quiet session still ends */
+		eng_sessions_end(e, idx, horizon, false);
 	for (uint16_t i = 0; g->used && i < c->npol; i++) {
 		struct epolicy *ep = &e->pol[c->pols[i]];
 		void *w = g->slots[i].state;
 		size_t before;
 
-		if (!w || ep->p->kind != POLICY_WINDOW)
+		if (!w || ep->p->kind != POLICY_WINDOW || ep->ws.session)
 			continue;
 		before = win_entries(w);
 		win_expire(w, &ep->ws, horizon);

@@ -105,6 +105,7 @@ struct gclass {
 	 */
 	bool profiles, walking;
 	uint64_t profile_due;
+	bool sessions; /* it has session windows: quiet groups end them before they go */
 	uint16_t npol;
 	uint16_t *pols; /* policy index of each slot */
 	size_t slots_size;
@@ -320,6 +321,11 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 
 /* A record its filter let through into the policy's window. */
 void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/*
+ * End group gi's sessions that have been quiet for their gap at horizon
+ * (all: every one, the input is over), reading each one's having once.
+ */
+void eng_sessions_end(struct engine *e, uint32_t gi, uint64_t horizon, bool all);
 
 /* The filter inline: most records fail it, and pay no call into a function that saves much. */
 static inline void eng_run_window(struct engine *e, struct epolicy *ep,

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Window policies: a record into its group's window, having, evidence. */
+#include <string.h>
+
 #include "base/clock.h"
 #include "base/escape.h"
 #include "engine/engine_internal.h"
@@ -126,6 +128,73 @@ static bool blocks_part_of_group(const struct engine *e, const struct epolicy *e
 		       eng_class_prefix(&e->cls[ep->cls], src);
 }
 
+/* ---- sessions -------------------------------------------------------------- */
+
+/* The source a session's group is keyed by (grouped by src_ip alone: policy_parse_window.c). */
+static struct gh_addr group_src(const struct gkey *k)
+{
+	struct gh_addr a = { .family = k->family };
+
+	memcpy(a.bytes, k->addr, sizeof(a.bytes));
+	return a;
+}
+
+static struct json_object *session_evidence(const struct epolicy *ep, const struct gh_cidr *group,
+					    const struct win_view *v, uint64_t end_ns)
+{
+	const struct policy_window *w = &ep->p->window;
+	struct json_object *o = json_object_new_object();
+	char text[GH_CIDR_STRLEN];
+
+	gh_cidr_format(group, text, sizeof(text));
+	json_object_object_add(o, "window", json_object_new_string("session"));
+	json_object_object_add(o, "gap_s", json_object_new_uint64(w->length_s));
+	json_object_object_add(o, "group", json_object_new_string(text));
+	json_object_object_add(o, "start", json_ts(v->start_ns));
+	json_object_object_add(o, "end", json_ts(end_ns));
+	json_object_object_add(o, "first_ts", json_ts(v->first_ns));
+	json_object_object_add(o, "last_ts", json_ts(v->end_ns));
+	json_object_object_add(o, "count", json_object_new_uint64(v->n));
+	json_object_object_add(o, "aggregates", aggs_json(w, v->agg));
+	return o;
+}
+
+/* The session is over at end_ns: having reads it whole, once; then it is emptied. */
+static void session_end(struct engine *e, struct epolicy *ep, uint32_t gi, struct win *win,
+			uint64_t end_ns)
+{
+	const struct policy_window *w = &ep->p->window;
+	struct gh_cidr group = { .addr = group_src(&e->g[gi].key) };
+	struct win_view view;
+
+	group.prefixlen = eng_class_prefix(&e->cls[ep->cls], &group.addr);
+	win_session_view(win, &ep->ws, &view);
+	if (having(ep, win, &view) && eng_fire_gate(e, ep, gi, end_ns))
+		eng_emit(e, ep, gi, &group.addr, end_ns, view.agg[w->conds[0].agg],
+			 w->conds[0].value, session_evidence(ep, &group, &view, end_ns));
+	e->entries -= win_entries(win);
+	win_reset(win, &ep->ws);
+}
+
+void eng_sessions_end(struct engine *e, uint32_t gi, uint64_t horizon, bool all)
+{
+	const struct gclass *c = &e->cls[e->g[gi].key.cls];
+
+	for (uint16_t i = 0; e->g[gi].used && i < c->npol; i++) {
+		struct epolicy *ep = &e->pol[c->pols[i]];
+		struct win *win = e->g[gi].slots[i].state;
+		uint64_t last, end;
+
+		if (!win || !ep->ws.session || !(last = win_session_last(win)))
+			continue;
+		end = last + ep->ws.length_ns;
+		if (all || end <= horizon)
+			session_end(e, ep, gi, win, all && e->clock < end ? e->clock : end);
+	}
+}
+
+/* ---- records ---------------------------------------------------------------- */
+
 void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r)
 {
 	const struct policy_window *w = &ep->p->window;
@@ -144,6 +213,9 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 		return;
 	}
 	win_input_of(e, ep, win, r, &in);
+	if (ep->ws.session && (before = win_session_last(win)) &&
+	    r->ts_ns >= before + ep->ws.length_ns) /* quiet for the gap: a new session */
+		session_end(e, ep, gi, win, before + ep->ws.length_ns);
 	before = win_entries(win);
 	rc = win_add(win, &ep->ws, &in, &view);
 	e->entries = e->entries - before + win_entries(win);
@@ -159,6 +231,12 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 	eng_group_keep(e, gi, r->ts_ns + ep->keep_ns);
 	if (e->entries > e->o.max_entries) /* tested here: rarely true, and no call when not */
 		eng_enforce_budget(e, gi);
+	if (ep->ws.session) { /* having is read when the session ends */
+		if (e->trace)
+			win_view_all(win, &ep->ws, &view);
+		eng_trace(e, ep, TRACE_COUNTED, view.agg);
+		return;
+	}
 	/*
 	 * Having held, but a record that did not count (a benign address of an
 	 * attacked /24) names no one to block: the next record that counts fires.

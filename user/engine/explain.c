@@ -158,6 +158,9 @@ static void on_trace(const struct engine_trace *t, void *ctx)
 					       gh_json_number(t->agg[i]));
 		json_object_object_add(o, "aggregates", aggs);
 		json_object_object_add(o, "having", having_json(&p->window, t->agg));
+		if (p->window.session) /* the having is read once, when the session ends */
+			json_object_object_add(o, "session_gap_s",
+					       json_object_new_uint64(p->window.length_s));
 	}
 	json_object_array_add(x->out, o);
 }

@@ -121,6 +121,11 @@ struct policy_window {
 	uint8_t n_group;
 	enum req_field group_by[POLICY_MAX_GROUP_BY]; /* none: one group for everything */
 	bool tumbling;
+	/*
+	 * A session per group: its records until the group is quiet for
+	 * length_s (the gap); having is read once, when it ends (window.h).
+	 */
+	bool session;
 	uint64_t length_s;
 	uint8_t n_aggs;
 	struct policy_agg aggs[POLICY_MAX_AGGS];

@@ -6,7 +6,7 @@
 #include "engine/policy_parse_internal.h"
 
 static const char *const cmp_names[] = { "gt", "ge", "lt", "le", "eq" };
-static const char *const window_types[] = { "sliding", "tumbling" };
+static const char *const window_types[] = { "sliding", "tumbling", "session" };
 static const char *const input_names[] = { "requests", "verdicts" };
 
 const char *cmp_op_name(enum cmp_op op) { return cmp_names[op]; }
@@ -63,16 +63,54 @@ static void parse_group_by(struct diag *d, struct json_object *o, struct policy_
 static void parse_window_spec(struct diag *d, struct json_object *o, struct policy_window *w)
 {
 	static const char *const keys[] = { "type", "length" };
+	static const char *const session_keys[] = { "type", "gap" };
 	struct json_object *v = pp_member(o, "window");
 	size_t mark = pp_path_key(d, "window");
+	int type;
 
 	if (pp_expect_type(d, v, json_type_object,
-			   "an object such as {\"type\": \"sliding\", \"length\": \"10m\"}")) {
-		pp_check_keys(d, v, NAMES(keys), NULL);
-		w->tumbling = pp_member_enum(d, v, "type", NAMES(window_types), -1) == 1;
-		pp_member_duration(d, v, "length", true, 1, &w->length_s);
+			   "an object such as {\"type\": \"sliding\", \"length\": \"10m\"} or "
+			   "{\"type\": \"session\", \"gap\": \"2m\"}")) {
+		type = pp_member_enum(d, v, "type", NAMES(window_types), -1);
+		w->tumbling = type == 1;
+		w->session = type == 2;
+		if (w->session)
+			pp_check_keys(d, v, NAMES(session_keys), "for a session window");
+		else
+			pp_check_keys(d, v, NAMES(keys), NULL);
+		pp_member_duration(d, v, w->session ? "gap" : "length", true, 1, &w->length_s);
 	}
 	pp_path_pop(d, mark);
+}
+
+/*
+ * A session ends when its group is quiet, with no record in hand: its group
+ * is named, and blocked, by the source address it is keyed by, so it is
+ * grouped by src_ip alone and blocks no narrower than its group.
+ */
+static void check_session(struct diag *d, struct json_object *o, const struct policy *p)
+{
+	const struct policy_window *w = &p->window;
+	size_t mark;
+
+	if (!w->session)
+		return;
+	if (w->input_verdicts || w->n_group != 1 || w->group_by[0] != REQ_SRC_IP) {
+		mark = pp_path_key(d, w->input_verdicts ? "input" : "group_by");
+		pp_fail(d, w->input_verdicts ? "requests for a session window"
+					     : "[\"src_ip\"] for a session window (a session ends "
+					       "with no record to name another group by)",
+			pp_member(o, w->input_verdicts ? "input" : "group_by"));
+		pp_path_pop(d, mark);
+	}
+	if (policy_action_gates(&p->action) &&
+	    (p->action.scope_v4 > p->prefix_v4 || p->action.scope_v6 > p->prefix_v6)) {
+		mark = pp_path_push(d, "action.scope");
+		pp_fail(d, "a scope no narrower than the session's prefix (a session ends with no "
+			   "one record whose source to block)",
+			pp_member(pp_member(o, "action"), "scope"));
+		pp_path_pop(d, mark);
+	}
 }
 
 static void parse_agg(struct parser *ps, struct json_object *o, struct policy_window *w)
@@ -191,8 +229,8 @@ static void parse_cond(struct diag *d, struct json_object *o, struct policy_wind
 	rise = pp_member(o, "rise_factor");
 	if (rise && !w->tumbling) {
 		mark = pp_path_key(d, "rise_factor");
-		pp_fail(d, "no rise_factor on a sliding window (it compares consecutive tumbling "
-			"windows)", rise);
+		pp_fail(d, "no rise_factor on a sliding or session window (it compares consecutive "
+			"tumbling windows)", rise);
 		pp_path_pop(d, mark);
 	} else {
 		pp_member_number(d, o, "rise_factor", false, 1e-9, 1e9, false, "a number above 0",
@@ -265,6 +303,7 @@ void pp_parse_window(struct parser *ps, struct json_object *o, struct policy *p)
 	w->input_verdicts = pp_member_enum(d, o, "input", NAMES(input_names), 0) == 1;
 	pp_parse_grouping(ps, o, p);
 	parse_window_spec(d, o, w);
+	check_session(d, o, p);
 	parse_aggregates(ps, o, w);
 	parse_having(d, o, w);
 }

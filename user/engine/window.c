@@ -35,14 +35,14 @@
 #define RING_INLINE 4
 
 struct win {
-	uint64_t newest; /* sliding: newest ts; tumbling: newest window index */
+	uint64_t newest; /* sliding, session: newest ts; tumbling: newest window index */
 	/*
 	 * sliding: buckets up to gone have left (0: none); the oldest and newest
 	 * bucket held (0: none) and the oldest's first ts. Kept here so a record
 	 * reads the ring only for the buckets it changes: every bucket read is
 	 * a likely cache miss in a replay of many quiet sources.
 	 */
-	uint64_t gone, front, back, front_first;
+	uint64_t gone, front, back, front_first; /* session: front_first, the first record's ts */
 	uint64_t *ring;
 	uint32_t entries;
 	/* sliding: the ring of non-empty buckets, oldest first (at most WIN_MAX_BUCKETS) */
@@ -139,7 +139,8 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 	uint64_t width_s = (pw->length_s + WIN_MAX_BUCKETS - 1) / WIN_MAX_BUCKETS;
 
 	memset(s, 0, sizeof(*s));
-	s->tumbling = pw->tumbling;
+	s->session = pw->session;
+	s->tumbling = pw->tumbling || pw->session;
 	s->length_ns = pw->length_s * 1000000000ULL;
 	s->bucket_ns = (width_s ? width_s : 1) * 1000000000ULL;
 	s->buckets = (s->length_ns + s->bucket_ns - 1) / s->bucket_ns;
@@ -171,7 +172,9 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 		}
 	}
 	/* The window before (rise_factor) and every window a late record can reach. */
-	s->slots = s->tumbling ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns) : 1;
+	s->slots = s->tumbling && !s->session
+			   ? 2 + (uint32_t)((late_ns + s->length_ns - 1) / s->length_ns)
+			   : 1;
 	/* Only the aggregates with a word take room: a quiet group's sets share the line. */
 	s->acc_words = (uint16_t)(ACC_V + s->n_fold * WORD_WORDS);
 	s->sets_at = s->slots * s->acc_words;
@@ -616,9 +619,47 @@ static int tumbling_add(struct win *w, const struct win_spec *s, const struct wi
 	return r;
 }
 
+void win_session_view(struct win *w, const struct win_spec *s, struct win_view *view)
+{
+	acc_view(w, s, 0, view->agg);
+	memset(view->prev, 0, sizeof(view->prev));
+	view->n = slot_acc(w, s, 0)[ACC_N];
+	view->start_ns = view->first_ns = w->front_first;
+	view->end_ns = w->newest;
+	view->known = (1U << s->n_aggs) - 1;
+}
+
+uint64_t win_session_last(const struct win *w)
+{
+	return w->any ? w->newest : 0;
+}
+
+/* Into the one slot, whatever its ts: the engine ended the session before, if it was over. */
+static int session_add(struct win *w, const struct win_spec *s, const struct win_input *in,
+		       struct win_view *view)
+{
+	int r;
+
+	if (!w->any || in->ts_ns < w->front_first)
+		w->front_first = in->ts_ns;
+	if (!w->any || in->ts_ns > w->newest)
+		w->newest = in->ts_ns;
+	w->any = true;
+	slot_acc(w, s, 0)[ACC_K] = 1;
+	r = values_add(w, s, 0, (struct value_at){ 1, 0 }, NULL, in);
+	if (r < 0)
+		return r;
+	slot_acc(w, s, 0)[ACC_N]++;
+	words_add(w, s, 0, NULL, in);
+	win_session_view(w, s, view);
+	return r;
+}
+
 int win_add(struct win *w, const struct win_spec *s, const struct win_input *in,
 	    struct win_view *view)
 {
+	if (s->session)
+		return session_add(w, s, in, view);
 	return s->tumbling ? tumbling_add(w, s, in, view) : sliding_add(w, s, in, view);
 }
 
@@ -646,6 +687,8 @@ bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns)
 	uint64_t oldest_k = horizon_ns / s->length_ns, id = bucket_of(s, horizon_ns);
 	bool empty = true;
 
+	if (s->session)
+		return !w->any; /* the engine ends sessions, not the horizon */
 	if (!s->tumbling) {
 		if (id > s->buckets)
 			sliding_expire(w, s, id - s->buckets);

@@ -25,6 +25,10 @@
  * tumbling: [k*length, (k+1)*length), aligned to the epoch. One slot of
  *           aggregates per window, enough slots for the previous window
  *           (rise_factor) and for late records within the tolerance.
+ * session:  every record of the group since its session began, in one slot
+ *           (a tumbling window's layout); nothing leaves. The engine ends the
+ *           session when the group has been quiet for `length` (the gap),
+ *           reads it whole (win_session_view) and empties it (win_reset).
  *
  * Memory: a sliding window holds at most `buckets` (<= WIN_MAX_BUCKETS)
  * buckets of a few words, however busy its group; distinct holds at most
@@ -48,7 +52,8 @@
 #define RATE_MAX_BUCKETS 60U
 
 struct win_spec {
-	bool tumbling;
+	bool tumbling;              /* also for sessions: the one-slot layout */
+	bool session;
 	uint64_t length_ns;
 	uint64_t bucket_ns;         /* sliding: width of a bucket */
 	uint64_t buckets;           /* sliding: buckets in the window */
@@ -140,6 +145,13 @@ void win_view_all(struct win *w, const struct win_spec *s, struct win_view *view
  * when nothing is left.
  */
 bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns);
+/*
+ * A session's newest record's ts, 0 while it holds none: the session is over
+ * once the group has been quiet for the gap after it.
+ */
+uint64_t win_session_last(const struct win *w);
+/* The whole session as having reads it, every aggregate known; start_ns = first_ns = its first record. */
+void win_session_view(struct win *w, const struct win_spec *s, struct win_view *view);
 /* Buckets plus distinct values held: the unit of the engine's memory budget. */
 size_t win_entries(const struct win *w);
 
