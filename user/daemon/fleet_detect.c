@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/hash.h"
+#include "base/open_addr.h"
 #include "base/vec.h"
 #include "daemon/fleet_detect.h"
 #include "engine/policy.h"
@@ -78,22 +80,20 @@ static void key_of(struct slot_key *k, const char *policy, const struct gh_cidr 
 	k->minute = minute;
 }
 
+static uint32_t hash_home(uint64_t hash, uint32_t mask)
+{
+	return (uint32_t)hash & mask;
+}
+
+_Static_assert(offsetof(struct slot, hash) == 0, "gh_open_addr reads the key first");
+
 static int table_grow(struct table *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 64;
-	struct slot *slots = calloc(cap, sizeof(*slots));
+	struct slot *slots = gh_open_addr_rehash(t->slots, t->cap, cap, sizeof(*slots), hash_home);
 
 	if (!slots)
 		return -ENOMEM;
-	for (size_t i = 0; i < t->cap; i++) {
-		size_t j;
-
-		if (!t->slots[i].hash)
-			continue;
-		for (j = t->slots[i].hash & (cap - 1); slots[j].hash; j = (j + 1) & (cap - 1))
-			;
-		slots[j] = t->slots[i];
-	}
 	free(t->slots);
 	t->slots = slots;
 	t->cap = cap;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/hash.h"
+#include "base/open_addr.h"
 #include "engine/engine_internal.h"
 
 /* ---- free lists ----------------------------------------------------------- */
@@ -137,27 +138,15 @@ static void table_remove(struct engine *e, uint32_t idx, uint32_t tag)
 	e->table[i] = 0;
 }
 
+static uint32_t tag_home(uint64_t entry, uint32_t mask)
+{
+	return (uint32_t)(entry >> 32) & mask;
+}
+
 /* Double the table; the tags hold the home slots, groups are not read. */
 static int table_grow(struct engine *e)
 {
-	uint32_t cap = (e->tmask + 1) * 2, mask = cap - 1;
-	uint64_t *t = calloc(cap, sizeof(*t));
-
-	if (!t)
-		return -ENOMEM;
-	for (uint32_t i = 0; i <= e->tmask; i++) {
-		uint32_t j;
-
-		if (!e->table[i])
-			continue;
-		for (j = (uint32_t)(e->table[i] >> 32) & mask; t[j]; j = (j + 1) & mask)
-			;
-		t[j] = e->table[i];
-	}
-	free(e->table);
-	e->table = t;
-	e->tmask = mask;
-	return 0;
+	return gh_open_addr_double((void **)&e->table, &e->tmask, sizeof(*e->table), true, tag_home);
 }
 
 void eng_group_drop(struct engine *e, uint32_t idx, bool evicted)

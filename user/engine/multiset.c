@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/open_addr.h"
 #include "engine/multiset.h"
 
 static inline uint32_t home_of(uint64_t k, uint32_t mask)
@@ -10,28 +12,15 @@ static inline uint32_t home_of(uint64_t k, uint32_t mask)
 	return (uint32_t)(k ^ (k >> 32)) & mask;
 }
 
+_Static_assert(offsetof(struct multiset_entry, key) == 0, "gh_open_addr reads the key first");
+
+/* Twice the room, onto the heap; the first buffer is the caller's, later ones freed. */
 static int grow(struct multiset *m)
 {
-	uint32_t cap = (m->mask + 1) * 2, mask = cap - 1;
-	struct multiset_entry *e = calloc(cap, sizeof(*e));
+	int err = gh_open_addr_double((void **)&m->e, &m->mask, sizeof(*m->e), m->heap, home_of);
 
-	if (!e)
-		return -ENOMEM;
-	for (uint32_t i = 0; i <= m->mask; i++) {
-		uint32_t j;
-
-		if (!m->e[i].key)
-			continue;
-		for (j = home_of(m->e[i].key, mask); e[j].key; j = (j + 1) & mask)
-			;
-		e[j] = m->e[i];
-	}
-	if (m->heap)
-		free(m->e);
-	m->e = e;
-	m->mask = mask;
-	m->heap = true;
-	return 0;
+	m->heap |= !err;
+	return err;
 }
 
 int multiset_add(struct multiset *m, uint64_t k, uint32_t limit)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/open_addr.h"
 #include "engine/value_set.h"
 
 #define BUCKET_MASK ((1ULL << VALUE_BUCKET_BITS) - 1)
@@ -51,29 +53,16 @@ static void purge(struct value_set *s, uint64_t gone)
 	}
 }
 
+_Static_assert(offsetof(struct value_entry, key) == 0, "gh_open_addr reads the key first");
+
 /* Twice the room, onto the heap; the first buffer is the caller's, later ones freed. */
 static int grow(struct value_set *s)
 {
-	uint32_t cap = (s->mask + 1) * 2, mask = cap - 1;
-	struct value_entry *e = calloc(cap, sizeof(*e));
+	int err = gh_open_addr_double((void **)&s->e, &s->mask, sizeof(*s->e), s->heap,
+				      value_set_home);
 
-	if (!e)
-		return -ENOMEM;
-	for (uint32_t i = 0; i <= s->mask; i++) {
-		uint32_t j;
-
-		if (!s->e[i].key)
-			continue;
-		for (j = value_set_home(s->e[i].key, mask); e[j].key; j = (j + 1) & mask)
-			;
-		e[j] = s->e[i];
-	}
-	if (s->heap)
-		free(s->e);
-	s->e = e;
-	s->mask = mask;
-	s->heap = true;
-	return 0;
+	s->heap |= !err;
+	return err;
 }
 
 /* k taken, its entry holding bucket or a newer one: the last value (value_set_held). */
