@@ -344,3 +344,33 @@ summary_counts() {
 	[ "$status" -eq 1 ]
 	cmp "$LOGS/out" "$LOGS/threaded.out"
 }
+
+@test "session window: a browser visit of nothing but misses alerts when it ends, a visit that loads anything does not" {
+	local ua='Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+	cat >"$LOGS/visits.log" <<-EOF
+	203.0.113.70 - - [14/Nov/2025:09:00:00 +0000] "GET /pools/default/buckets HTTP/1.1" 404 153 "-" "$ua"
+	192.0.2.70 - - [14/Nov/2025:09:00:05 +0000] "GET /old-offer HTTP/1.1" 404 153 "-" "$ua"
+	192.0.2.70 - - [14/Nov/2025:09:00:06 +0000] "GET /favicon.ico HTTP/1.1" 200 318 "-" "$ua"
+	203.0.113.71 - - [14/Nov/2025:09:00:10 +0000] "GET /wd/hub/status HTTP/1.1" 404 153 "-" "$ua"
+	192.0.2.71 - - [14/Nov/2025:09:04:00 +0000] "GET / HTTP/1.1" 200 5120 "-" "$ua"
+	203.0.113.71 - - [14/Nov/2025:09:05:00 +0000] "GET / HTTP/1.1" 200 5120 "-" "$ua"
+	EOF
+	replay --policies policies --format combined "$LOGS/visits.log"
+	[ "$status" -eq 0 ]
+	run bash -c "jq -r 'select(.policy == \"lone-browser-miss\") | \"\\(.src_ip) \\(.ts) \\(.evidence.window) \\(.evidence.count)\"' '$LOGS/out' | sort"
+	# Each visit ends two minutes after its miss: .71's page load at 09:05
+	# is another visit; the sweep ended .70's once event time passed it.
+	[ "${lines[0]}" = "203.0.113.70 2025-11-14T09:02:00.000Z session 1" ]
+	[ "${lines[1]}" = "203.0.113.71 2025-11-14T09:02:10.000Z session 1" ]
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+@test "session window: a visit still open when the input ends is read at the end" {
+	local ua='Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'
+	printf '%s\n' "203.0.113.72 - - [14/Nov/2025:09:00:00 +0000] \"GET /current_config/passwd HTTP/1.1\" 404 153 \"-\" \"$ua\"" \
+		"192.0.2.72 - - [14/Nov/2025:09:00:30 +0000] \"GET / HTTP/1.1\" 200 5120 \"-\" \"$ua\"" >"$LOGS/open.log"
+	replay --policies policies --format combined "$LOGS/open.log"
+	[ "$status" -eq 0 ]
+	run jq -r 'select(.policy == "lone-browser-miss") | "\(.src_ip) \(.ts)"' "$LOGS/out"
+	[ "$output" = "203.0.113.72 2025-11-14T09:00:30.000Z" ]
+}
