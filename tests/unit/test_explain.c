@@ -2,8 +2,9 @@
 /*
  * explain: the result per policy follows what the engine did (fired,
  * no_match with the deciding leaf and the record's value, counted with the
- * window's aggregates building up over records, cooldown), and rate
- * policies say whether records feed them.
+ * window's aggregates building up over records, cooldown; a session
+ * window's gap, its having read only when it ends), and rate policies say
+ * whether records feed them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,12 @@ static const char win_json[] =
 	" \"window\": {\"type\": \"sliding\", \"length\": \"1m\"},"
 	" \"aggregates\": [{\"name\": \"n\", \"fn\": \"count\"}],"
 	" \"having\": {\"agg\": \"n\", \"ge\": 2}, \"action\": {\"type\": \"alert\"}}";
+
+static const char session_json[] =
+	"{\"name\": \"visit\", \"description\": \"d\", \"kind\": \"window\","
+	" \"window\": {\"type\": \"session\", \"gap\": \"2m\"},"
+	" \"aggregates\": [{\"name\": \"n\", \"fn\": \"count\"}],"
+	" \"having\": {\"agg\": \"n\", \"ge\": 1}, \"action\": {\"type\": \"alert\"}}";
 
 static struct request_record rec(const char *path, int status, uint64_t ts)
 {
@@ -123,6 +130,18 @@ int main(void)
 	o = step(x, "/b", 404, 102);
 	ok_str(get(entry(o, "burst"), "result"), "fired", "the second 404 fires");
 	ok_str(get(entry(o, "burst"), "aggregates.n"), "2", "... with n = 2");
+	json_object_put(o);
+	explainer_free(x);
+	policy_set_free(b);
+
+	ok_eq(policy_set_parse("s.json", session_json, strlen(session_json), 0, NULL, &b), 0,
+	      "session set");
+	x = explainer_new(b);
+	o = step(x, "/a", 404, 100);
+	ok_str(get(entry(o, "visit"), "result"), "counted",
+	       "a session's having holds but is not read on the record");
+	ok_str(get(entry(o, "visit"), "session_gap_s"), "120", "... the gap is shown");
+	ok_str(get(entry(o, "visit"), "having.0.value"), "1", "... with the having so far");
 	json_object_put(o);
 	explainer_free(x);
 	policy_set_free(a);
