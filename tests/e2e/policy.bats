@@ -19,6 +19,9 @@
 #   d. behind a trusted reverse proxy (client 4 standing in for one), an
 #      attack named by X-Forwarded-For blocks the client it names, never the
 #      proxy, whose requests keep getting through.
+#   e. a session window ends in the live daemon: lone-browser-miss (its gap
+#      cut to 1 s) alerts on a "browser" whose only request was a miss, once
+#      it has been quiet, and not on one that also loaded a page.
 
 bats_require_minimum_version 1.5.0
 LAB_ID=13
@@ -296,4 +299,28 @@ alert_set() {
 	[ -z "$(blocked_by "$proxy")" ]
 	code=$(lab_curl "$PROBER" -o /dev/null -w '%{http_code}' "http://$LAB_SERVER4/")
 	[ "$code" = 200 ]
+}
+
+# ---- e. a session ends live ---------------------------------------------------
+
+@test "live session window: a browser-UA source whose only request was a miss alerts once quiet; one that loaded a page does not" {
+	local dir=$LAB_DIR/session-policies ua prober browser
+	ua='Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+	prober=$(lab_client4 "$PROBER") browser=$(lab_client4 "$BROWSER")
+	mkdir -p "$dir"
+	jq '.window.gap = "1s" | del(.fixtures)' "$LAB_ROOT/policies/probes/lone-browser-miss.json" \
+		>"$dir/lone-browser-miss.json"
+	lab_daemon_stop
+	lab_daemon_start --policies "$dir" --alerts "$LAB_DIR/session.jsonl" --cgroup "$(lab_cgroup_dir)"
+	[ "$(lab_curl "$PROBER" -A "$ua" -o /dev/null -w '%{http_code}' "http://$LAB_SERVER4/pools/default/buckets")" = 404 ]
+	lab_curl "$BROWSER" -A "$ua" -o /dev/null "http://$LAB_SERVER4/no-such-page"
+	lab_curl "$BROWSER" -A "$ua" -o /dev/null "http://$LAB_SERVER4/"
+	# The session ends a gap (1 s) plus the lateness tolerance (10 s) after
+	# its request, at the daemon's once-a-second tick.
+	wait_for "the prober's session alert" 30 \
+		grep -q "\"src_ip\":\"$prober\"" "$LAB_DIR/session.jsonl"
+	jq -e --arg ip "$prober" 'select(.src_ip == $ip) | .policy == "lone-browser-miss" and
+		.evidence.window == "session" and .evidence.count == 1' "$LAB_DIR/session.jsonl"
+	sleep 2 # the browser's session ended in the same tick or the next
+	run ! grep -q "\"src_ip\":\"$browser\"" "$LAB_DIR/session.jsonl"
 }
