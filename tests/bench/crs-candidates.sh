@@ -29,8 +29,8 @@ candidates=(
 	'15, from 5 with error_status|.threshold = 15 | .corroborated = {threshold: 5, by: ["error_status"]}'
 	'15, from 5 with no_referer|.threshold = 15 | .corroborated = {threshold: 5, by: ["no_referer"]}'
 	'10, from 5 with either|.threshold = 10 | .corroborated = {threshold: 5, by: ["error_status", "no_referer"]}'
-	'15, from 5 with either (shipped)|.threshold = 15 | .corroborated = {threshold: 5, by: ["error_status", "no_referer"]}'
-	'20, from 5 with either|.threshold = 20 | .corroborated = {threshold: 5, by: ["error_status", "no_referer"]}'
+	'15, from 5 with either|.threshold = 15 | .corroborated = {threshold: 5, by: ["error_status", "no_referer"]}'
+	'20, from 5 with either (shipped)|.threshold = 20 | .corroborated = {threshold: 5, by: ["error_status", "no_referer"]}'
 )
 
 # figures DIR DATA: "flagged/total fp/total" from recall.sh's last line

@@ -29,14 +29,17 @@ crs_policy() {
 	jq "del(.fixtures) | $1" "$CRS" >"$POL/owasp-crs.json"
 }
 
-@test "one CRS rule blocks when a sign corroborates it, not from a page answered 200" {
+@test "one CRS rule blocks when a sign corroborates it, not from a page answered 200; four block alone" {
 	crs_policy .
 	{
 		line 203.0.113.1 "/catalog?item=7%27%20OR%20%27a%27%3D%27a" 200 -
 		line 203.0.113.2 "/catalog?item=7%27%20OR%20%27a%27%3D%27a" 200 https://shop.example.org/
 		line 203.0.113.3 "/catalog?item=7%27%20OR%20%27a%27%3D%27a" 404 https://shop.example.org/
-		line 203.0.113.4 "/search?q=%3Cscript%3Ealert(1)%3C/script%3E" 200 https://shop.example.org/
+		# A lone <script> scores three rules (15): a docs search from the site's own page.
+		line 203.0.113.4 "/search?q=%3Cscript%3E" 200 https://docs.example.org/search
 		line 203.0.113.5 "/search?q=powershell+Start-Process+admin" 200 https://kb.example.org/
+		line 203.0.113.6 "/search?q=%3Cimg%20src=x%20onerror=alert(document.cookie)%3E%3Cscript%3Ealert(1)%3C/script%3E" \
+			200 https://shop.example.org/
 	} >"$BATS_TEST_TMPDIR/in.log"
 	run "$GH" replay --policies "$POL" --format combined "$BATS_TEST_TMPDIR/in.log"
 	expect_status 0
@@ -46,7 +49,7 @@ crs_policy() {
 	[[ $(wc -l <<<"$alerts") -eq 3 ]]
 	grep -qxF '["203.0.113.1",5,5,["no_referer"],true]' <<<"$alerts"
 	grep -qxF '["203.0.113.3",5,5,["error_status"],true]' <<<"$alerts"
-	grep -q '^\["203.0.113.4",15,15,\[\],false\]$' <<<"$alerts"
+	grep -q '^\["203.0.113.6",25,20,\[\],false\]$' <<<"$alerts"
 }
 
 @test "threshold 5 without a corroborated level flags the benign search again" {
@@ -60,7 +63,7 @@ crs_policy() {
 
 @test "a bad corroborated member: exit 2 naming the file and the field" {
 	local -a cases=(
-		'.corroborated.threshold = 15|corroborated.threshold: expected a score from 1 to one below'
+		'.corroborated.threshold = 20|corroborated.threshold: expected a score from 1 to one below'
 		'.corroborated.by = ["no_refferer"]|corroborated.by[0]: expected a sign: error_status or no_referer, got "no_refferer"'
 		'.corroborated.by = []|corroborated.by: expected a non-empty array of signs'
 		'.corroborated = {threshold: 5}|corroborated.by: expected a non-empty array'
@@ -88,5 +91,5 @@ crs_policy() {
 	run "$GH" explain --policies "$POL" - <"$BATS_TEST_TMPDIR/b.log"
 	expect_status 0
 	echo "$output"
-	[[ $output == *'no_match     owasp-crs'*'(threshold 15; from 5 with a sign: error_status or no_referer; this record'"'"'s: none)'* ]]
+	[[ $output == *'no_match     owasp-crs'*'(threshold 20; from 5 with a sign: error_status or no_referer; this record'"'"'s: none)'* ]]
 }
