@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * What the daemon pays each second to read the per-source slot tables
- * (kernel/src_counters.h, sources_foreach): CPU time of one read of both
+ * (kernel/src_counters.h, source_reader_foreach): CPU time of one read of both
  * tables, joined, at a given number of used slots per CPU. The tables are
  * made and pinned in a private bpffs directory, shaped as the gate and the
  * sensor pin them, and filled through a writable mapping: source j of CPU
@@ -11,8 +11,8 @@
  *   sources_read_bench [USED_PER_CPU...]   (default: 0 1000 16384; root)
  *
  * Prints one line per size: CPU µs per read (the median of 9 batches)
- * one-shot (sources_foreach: mapped and unmapped each time, as the CLI
- * reads) and through a source_reader kept open (as the daemon reads), and
+ * one-shot (sources_read_all: mapped, read, sorted and unmapped each time,
+ * as the CLI reads) and through a source_reader kept open (as the daemon reads), and
  * the rows joined. Exit 1 only when something broke.
  */
 #include <arpa/inet.h>
@@ -103,6 +103,16 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The CLI's one-shot read: every row, sorted, then freed. */
+static int read_all(int fd, size_t *n)
+{
+	struct source_row *rows = NULL;
+	int err = sources_read_all(fd, &rows, n);
+
+	free(rows);
+	return err;
+}
+
 /*
  * CPU ns per read, the median of BATCHES batches of reads; rows in *rows.
  * Through the reader the daemon keeps when r is set, else one-shot on fd
@@ -119,8 +129,7 @@ static int time_reads(int fd, struct source_reader *r, int reads, uint64_t *ns, 
 			int err;
 
 			*rows = 0;
-			err = r ? source_reader_foreach(r, count_row, rows)
-				: sources_foreach(fd, count_row, rows);
+			err = r ? source_reader_foreach(r, count_row, rows) : read_all(fd, rows);
 			if (err)
 				return err;
 		}

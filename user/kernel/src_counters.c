@@ -345,16 +345,6 @@ int source_reader_foreach(struct source_reader *r, source_visit_fn fn, void *ctx
 	return err;
 }
 
-/* One read through a reader of its own: mapped and unmapped once. */
-int sources_foreach(int fd, source_visit_fn fn, void *ctx)
-{
-	struct source_reader r = { .dir_fd = fd };
-	int err = source_reader_foreach(&r, fn, ctx);
-
-	reader_release(&r);
-	return err;
-}
-
 int sources_read_all(int fd, struct source_row **rows, size_t *n)
 {
 	struct source_reader r = { .dir_fd = fd };

@@ -26,8 +26,6 @@ typedef int (*source_visit_fn)(const struct source_row *row, void *ctx);
  * (-ENOENT when nothing is pinned). Each read below joins them anew.
  */
 int sources_open(const char *pin_dir);
-/* Every source once, in no particular order. */
-int sources_foreach(int fd, source_visit_fn fn, void *ctx);
 /* Every source, summed, into a malloc'd array sorted by address (caller frees *rows). */
 int sources_read_all(int fd, struct source_row **rows, size_t *n);
 /*
