@@ -5,7 +5,8 @@
  * too (signalfd), so there is one place where the daemon waits. Timers are
  * the wait's own timeout (no timerfd to create, read or close): adding,
  * removing and firing one costs no system call, and a timer's wake-up is
- * only the wake-up, which matters for the ring reader's 100 a second.
+ * only the wake-up (the ring reader's drain timer fires dozens of times a
+ * second).
  */
 #ifndef GATEHAWK_EVENT_LOOP_H
 #define GATEHAWK_EVENT_LOOP_H
