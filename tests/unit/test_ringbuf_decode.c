@@ -187,6 +187,39 @@ static void test_order_across_holes(void)
 	decoder_free(d);
 }
 
+/* Requests from..to-1, each answered as it comes, on four sockets. */
+static void answered(struct ringbuf_decoder *d, uint64_t from, uint64_t to)
+{
+	for (uint64_t i = from; i < to; i++) {
+		request(d, 1 + i % 4, 20 + i, "GET /n HTTP/1.1\r\n\r\n");
+		response(d, 1 + i % 4, 204);
+	}
+}
+
+/* One request never answered, then a stream answered as it comes: the
+ * arrival order wraps behind it, and it is pushed out, not a live slot lost. */
+static void test_stuck_head(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+	const struct decoder_stats *st = decoder_get_stats(d);
+
+	request(d, 99, 10, "GET /stuck HTTP/1.1\r\n\r\n");
+	answered(d, 0, 63);
+	ok(seen.all == 63 && st->pending_full == 0,
+	   "63 answered behind it: all handed on, nothing pushed out (records %d)", seen.all);
+	answered(d, 63, 64);
+	ok(seen.all == 65 && st->pending_full == 1 && st->with_status == 64,
+	   "the 64th wraps the order: the unanswered head goes on, then the 64th with its status "
+	   "(records %d, pushed out %llu)", seen.all, (unsigned long long)st->pending_full);
+	answered(d, 64, 200);
+	decoder_flush(d);
+	ok(seen.all == 201 && st->with_status == 200 && st->pending_full == 1,
+	   "200 joined their status, nothing left to flush (records %d)", seen.all);
+	ok_eq(seen.n_slots, 2, "in two slots: the stuck one's and one for the rest (%d)",
+	      seen.n_slots);
+	decoder_free(d);
+}
+
 static void test_bad_input(void)
 {
 	struct ringbuf_decoder *d = fresh(64);
@@ -227,6 +260,7 @@ int main(void)
 	test_full_table();
 	test_slot_reuse();
 	test_order_across_holes();
+	test_stuck_head();
 	test_bad_input();
 	test_event_time();
 	return tap_done();
