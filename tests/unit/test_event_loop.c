@@ -5,13 +5,20 @@
  * its own timer back at another interval (the ring reader does); timers open
  * no fd; fd callbacks get their fd and the readiness, removed timers and fds
  * are silent, ev_stop() and a failing callback end ev_run(). Real pipes.
+ * Last, a kernel before 5.11 (epoll_pwait2 refused by a seccomp filter):
+ * the same timers on epoll_wait's millisecond timeout.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -313,6 +320,46 @@ static void test_stop_within_batch(void)
 	}
 }
 
+/* From here on this process gets ENOSYS for epoll_pwait2, as before Linux 5.11. */
+static bool refuse_pwait2(void)
+{
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_epoll_pwait2, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = sizeof(code) / sizeof(code[0]), .filter = code };
+
+	return !prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) &&
+	       !prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0);
+}
+
+static void test_without_pwait2(void)
+{
+	struct event_loop *l = ev_loop_new();
+	struct ticks t = { .loop = l, .stop_after = FIRES };
+	struct epoll_event ev;
+	struct timespec zero = { 0, 0 };
+	uint64_t start, took_ms;
+	int epfd = epoll_create1(EPOLL_CLOEXEC);
+
+	if (!ok(refuse_pwait2(), "a seccomp filter refuses epoll_pwait2"))
+		return;
+	ok(syscall(__NR_epoll_pwait2, epfd, &ev, 1, &zero, NULL, 0) < 0 && errno == ENOSYS,
+	   "epoll_pwait2 now fails with ENOSYS");
+	start = mono_ns();
+	ev_timer_add(l, INTERVAL_MS * MS + MS / 2, on_tick, &t);
+	ok_eq(ev_run(l), 0, "the loop runs on epoll_wait");
+	took_ms = (t.last_ns - start) / MS;
+	ok(t.fired == FIRES && (t.last_ns - start) >= FIRES * (INTERVAL_MS * MS + MS / 2) &&
+		   took_ms < LATE_LIMIT_MS,
+	   "%d fires of a %.1f ms timer in %llu ms: rounded up to whole ms, never early", FIRES,
+	   INTERVAL_MS + 0.5, (unsigned long long)took_ms);
+	ev_loop_free(l);
+	close(epfd);
+}
+
 int main(void)
 {
 	test_timer_interval();
@@ -325,5 +372,6 @@ int main(void)
 	test_timer_beside_busy_fd();
 	test_callback_error();
 	test_stop_within_batch();
+	test_without_pwait2(); /* last: the filter stays for the rest of the process */
 	return tap_done();
 }
