@@ -3,6 +3,8 @@
  * The sensor's event decoder: sampled heads wait for the status of their
  * response on the same socket, in order; overdue ones go on without one;
  * a full table pushes out the oldest; malformed heads are counted, dropped.
+ * A freed slot is the next one taken, so requests answered as they come
+ * share a slot or two, and arrival order holds across the holes answers leave.
  * Records carry event time: the kernel's boottime stamp on the daemon's
  * clock, which a step of the wall clock does not move.
  */
@@ -25,16 +27,28 @@ static struct {
 	bool has_status[MAX_SEEN];
 	char src[MAX_SEEN][64];
 	uint64_t ts[MAX_SEEN];
+	const char *head_at[MAX_SEEN]; /* where the record's head lies: its slot */
 	int n;
+	int all;                       /* records, past MAX_SEEN too */
+	const char *slots[MAX_SEEN];   /* distinct head addresses seen */
+	int n_slots;
 } seen;
 
 static struct gh_event_clock clock;
 
 static void on_record(const struct request_record *r, void *ctx)
 {
+	int i = 0;
+
 	(void)ctx;
+	seen.all++;
+	while (i < seen.n_slots && seen.slots[i] != r->method_str.p)
+		i++;
+	if (i == seen.n_slots && seen.n_slots < MAX_SEEN)
+		seen.slots[seen.n_slots++] = r->method_str.p;
 	if (seen.n >= MAX_SEEN)
 		return;
+	seen.head_at[seen.n] = r->method_str.p;
 	snprintf(seen.path[seen.n], sizeof(seen.path[0]), "%.*s", (int)r->path.len, r->path.p);
 	seen.status[seen.n] = r->status;
 	seen.has_status[seen.n] = req_has(r, REQ_STATUS);
@@ -136,6 +150,76 @@ static void test_full_table(void)
 	decoder_free(d);
 }
 
+/* Requests answered as they come: one slot serves them all. */
+static void test_slot_reuse(void)
+{
+	struct ringbuf_decoder *d = fresh(4096);
+
+	for (uint64_t i = 0; i < 1000; i++) {
+		request(d, 1 + i % 8, 10 + i, "GET /n HTTP/1.1\r\nHost: x\r\n\r\n");
+		response(d, 1 + i % 8, 200);
+	}
+	ok_eq(seen.all, 1000, "1000 answered requests handed on");
+	ok_eq(seen.n_slots, 1, "all in one slot of the 4096 (%d distinct)", seen.n_slots);
+	decoder_free(d);
+}
+
+/* An answer in the middle leaves a hole: the next request takes its slot,
+ * and the overdue ones around it still go in arrival order. */
+static void test_order_across_holes(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+
+	request(d, 1, 10, "GET /1 HTTP/1.1\r\n\r\n");
+	request(d, 2, 20, "GET /2 HTTP/1.1\r\n\r\n");
+	request(d, 3, 30, "GET /3 HTTP/1.1\r\n\r\n");
+	response(d, 2, 200);
+	request(d, 4, 40, "GET /4 HTTP/1.1\r\n\r\n");
+	decoder_expire(d, 1030);
+	ok(seen.n == 3 && !strcmp(seen.path[1], "/1") && !strcmp(seen.path[2], "/3") &&
+		   !seen.has_status[1] && !seen.has_status[2],
+	   "overdue: /1 then /3, without a status, past the answered /2 (%d records)", seen.n);
+	decoder_flush(d);
+	ok(seen.n == 4 && !strcmp(seen.path[3], "/4"), "then /4, last in");
+	ok(seen.n == 4 && seen.head_at[3] == seen.head_at[0],
+	   "/4 took the slot /2 left, the last freed");
+	ok_eq(decoder_get_stats(d)->unanswered, 3, "three went on unanswered");
+	decoder_free(d);
+}
+
+/* Requests from..to-1, each answered as it comes, on four sockets. */
+static void answered(struct ringbuf_decoder *d, uint64_t from, uint64_t to)
+{
+	for (uint64_t i = from; i < to; i++) {
+		request(d, 1 + i % 4, 20 + i, "GET /n HTTP/1.1\r\n\r\n");
+		response(d, 1 + i % 4, 204);
+	}
+}
+
+/* One request never answered, then a stream answered as it comes: the
+ * arrival order wraps behind it, and it is pushed out, not a live slot lost. */
+static void test_stuck_head(void)
+{
+	struct ringbuf_decoder *d = fresh(64);
+	const struct decoder_stats *st = decoder_get_stats(d);
+
+	request(d, 99, 10, "GET /stuck HTTP/1.1\r\n\r\n");
+	answered(d, 0, 63);
+	ok(seen.all == 63 && st->pending_full == 0,
+	   "63 answered behind it: all handed on, nothing pushed out (records %d)", seen.all);
+	answered(d, 63, 64);
+	ok(seen.all == 65 && st->pending_full == 1 && st->with_status == 64,
+	   "the 64th wraps the order: the unanswered head goes on, then the 64th with its status "
+	   "(records %d, pushed out %llu)", seen.all, (unsigned long long)st->pending_full);
+	answered(d, 64, 200);
+	decoder_flush(d);
+	ok(seen.all == 201 && st->with_status == 200 && st->pending_full == 1,
+	   "200 joined their status, nothing left to flush (records %d)", seen.all);
+	ok_eq(seen.n_slots, 2, "in two slots: the stuck one's and one for the rest (%d)",
+	      seen.n_slots);
+	decoder_free(d);
+}
+
 static void test_bad_input(void)
 {
 	struct ringbuf_decoder *d = fresh(64);
@@ -174,6 +258,9 @@ int main(void)
 	test_join_in_order();
 	test_timeout_and_flush();
 	test_full_table();
+	test_slot_reuse();
+	test_order_across_holes();
+	test_stuck_head();
 	test_bad_input();
 	test_event_time();
 	return tap_done();

@@ -3,28 +3,43 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
-#include <sys/timerfd.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "daemon/event_loop.h"
 
 #define EV_MAX_FDS 64
+#define EV_MAX_TIMERS 16
 #define EV_BATCH 16
 #define NS_PER_S 1000000000ULL
+#define NS_PER_MS 1000000ULL
 
-/* An fd watcher (fn) or a timer (on_timer, fd is the loop's own timerfd). */
 struct ev_entry {
 	int fd;
 	ev_handler fn;
-	ev_timer_handler on_timer;
+	void *ctx;
+};
+
+/* Fired by ev_run when due: no fd, no syscall of its own (fn NULL: a free slot). */
+struct ev_timer {
+	uint64_t interval_ns;
+	uint64_t due_ns; /* CLOCK_MONOTONIC */
+	ev_timer_handler fn;
 	void *ctx;
 };
 
 struct event_loop {
 	int epfd;
 	bool stop;
+	bool no_pwait2; /* a kernel before 5.11: timeouts in whole milliseconds */
 	struct ev_entry entries[EV_MAX_FDS];
+	struct ev_timer timers[EV_MAX_TIMERS];
 };
+
+static uint64_t mono_ns(void)
+{
+	return gh_clock_ns(CLOCK_MONOTONIC);
+}
 
 struct event_loop *ev_loop_new(void)
 {
@@ -46,14 +61,11 @@ void ev_loop_free(struct event_loop *l)
 {
 	if (!l)
 		return;
-	for (int i = 0; i < EV_MAX_FDS; i++)
-		if (l->entries[i].fd >= 0 && l->entries[i].on_timer)
-			close(l->entries[i].fd);
 	close(l->epfd);
 	free(l);
 }
 
-static int add_entry(struct event_loop *l, const struct ev_entry *add)
+int ev_add(struct event_loop *l, int fd, ev_handler fn, void *ctx)
 {
 	struct epoll_event ev = { .events = EPOLLIN };
 
@@ -61,76 +73,48 @@ static int add_entry(struct event_loop *l, const struct ev_entry *add)
 		if (l->entries[i].fd >= 0)
 			continue;
 		ev.data.ptr = &l->entries[i];
-		if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, add->fd, &ev))
+		if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, fd, &ev))
 			return -errno;
-		l->entries[i] = *add;
+		l->entries[i] = (struct ev_entry){ .fd = fd, .fn = fn, .ctx = ctx };
 		return 0;
 	}
 	return -ENOSPC;
 }
 
-/* The entry for fd, of the kind asked for (timer or not), or NULL. */
-static struct ev_entry *find_entry(struct event_loop *l, int fd, bool timer)
-{
-	for (int i = 0; fd >= 0 && i < EV_MAX_FDS; i++)
-		if (l->entries[i].fd == fd && !!l->entries[i].on_timer == timer)
-			return &l->entries[i];
-	return NULL;
-}
-
-static int del_entry(struct event_loop *l, struct ev_entry *e)
-{
-	int fd = e->fd;
-
-	e->fd = -1; /* also skips an event for it still in ev_run's batch */
-	return epoll_ctl(l->epfd, EPOLL_CTL_DEL, fd, NULL) ? -errno : 0;
-}
-
-int ev_add(struct event_loop *l, int fd, ev_handler fn, void *ctx)
-{
-	return add_entry(l, &(struct ev_entry){ .fd = fd, .fn = fn, .ctx = ctx });
-}
-
 int ev_del(struct event_loop *l, int fd)
 {
-	struct ev_entry *e = find_entry(l, fd, false);
-
-	return e ? del_entry(l, e) : -ENOENT;
+	for (int i = 0; fd >= 0 && i < EV_MAX_FDS; i++) {
+		if (l->entries[i].fd != fd)
+			continue;
+		l->entries[i].fd = -1; /* also skips an event for it still in ev_run's batch */
+		return epoll_ctl(l->epfd, EPOLL_CTL_DEL, fd, NULL) ? -errno : 0;
+	}
+	return -ENOENT;
 }
 
 int ev_timer_add(struct event_loop *l, uint64_t interval_ns, ev_timer_handler fn, void *ctx)
 {
-	struct itimerspec its = {
-		.it_interval = { (time_t)(interval_ns / NS_PER_S), (long)(interval_ns % NS_PER_S) },
-	};
-	int fd, err;
-
-	/* A zero interval would disarm the timer: it would never fire. */
+	/* A zero interval would fire without end. */
 	if (!interval_ns)
 		return -EINVAL;
-	fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	its.it_value = its.it_interval;
-	err = timerfd_settime(fd, 0, &its, NULL) ? -errno : 0;
-	err = err ?: add_entry(l, &(struct ev_entry){ .fd = fd, .on_timer = fn, .ctx = ctx });
-	if (err) {
-		close(fd);
-		return err;
+	for (int i = 0; i < EV_MAX_TIMERS; i++) {
+		if (l->timers[i].fn)
+			continue;
+		l->timers[i] = (struct ev_timer){ .interval_ns = interval_ns,
+						  .due_ns = mono_ns() + interval_ns,
+						  .fn = fn,
+						  .ctx = ctx };
+		return i;
 	}
-	return fd;
+	return -ENOSPC;
 }
 
 int ev_timer_del(struct event_loop *l, int id)
 {
-	struct ev_entry *e = find_entry(l, id, true);
-	int err;
-
-	if (!e)
+	if (id < 0 || id >= EV_MAX_TIMERS || !l->timers[id].fn)
 		return -ENOENT;
-	err = del_entry(l, e);
-	close(id);
-	return err;
+	l->timers[id].fn = NULL;
+	return 0;
 }
 
 void ev_stop(struct event_loop *l)
@@ -138,14 +122,64 @@ void ev_stop(struct event_loop *l)
 	l->stop = true;
 }
 
-/* Reading the expiration count re-arms the timerfd's readiness. */
-static int fire_timer(const struct ev_entry *e)
+/* Every timer due at now, told how many of its intervals passed. */
+static int fire_timers(struct event_loop *l, uint64_t now)
 {
-	uint64_t n = 0;
+	for (int i = 0; i < EV_MAX_TIMERS && !l->stop; i++) {
+		struct ev_timer *t = &l->timers[i];
+		uint64_t n;
+		int err;
 
-	if (read(e->fd, &n, sizeof(n)) != sizeof(n) || !n)
-		return 0; /* woken, but no expiration to report */
-	return e->on_timer(n, e->ctx);
+		if (!t->fn || t->due_ns > now)
+			continue;
+		n = (now - t->due_ns) / t->interval_ns + 1;
+		t->due_ns += n * t->interval_ns;
+		/* The callback may delete this timer, or add one in its slot. */
+		err = t->fn(n, t->ctx);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* Nanoseconds until the next timer is due; -1: no timer, wait for fds only. */
+static int64_t next_timeout_ns(const struct event_loop *l, uint64_t now)
+{
+	int64_t wait = -1;
+
+	for (int i = 0; i < EV_MAX_TIMERS; i++) {
+		const struct ev_timer *t = &l->timers[i];
+		int64_t left;
+
+		if (!t->fn)
+			continue;
+		left = t->due_ns > now ? (int64_t)(t->due_ns - now) : 0;
+		if (wait < 0 || left < wait)
+			wait = left;
+	}
+	return wait;
+}
+
+/*
+ * The one place the loop sleeps: until an fd is ready or the next timer is
+ * due. A timer is the wait's timeout, not a timerfd to read, so a fire
+ * costs the wake-up and nothing more.
+ */
+static int wait_events(struct event_loop *l, struct epoll_event *events)
+{
+	int64_t wait = next_timeout_ns(l, mono_ns());
+	struct timespec ts = { (time_t)(wait / (int64_t)NS_PER_S), (long)(wait % (int64_t)NS_PER_S) };
+	int n;
+
+	if (!l->no_pwait2) {
+		n = epoll_pwait2(l->epfd, events, EV_BATCH, wait < 0 ? NULL : &ts, NULL);
+		if (n >= 0 || errno != ENOSYS)
+			return n;
+		l->no_pwait2 = true;
+	}
+	/* Rounded up: a timer is never fired early. */
+	return epoll_wait(l->epfd, events, EV_BATCH,
+			  wait < 0 ? -1 : (int)((wait + (int64_t)NS_PER_MS - 1) / (int64_t)NS_PER_MS));
 }
 
 int ev_run(struct event_loop *l)
@@ -153,8 +187,13 @@ int ev_run(struct event_loop *l)
 	struct epoll_event events[EV_BATCH];
 
 	while (!l->stop) {
-		int n = epoll_wait(l->epfd, events, EV_BATCH, -1);
+		int n, err = fire_timers(l, mono_ns());
 
+		if (err)
+			return err;
+		if (l->stop)
+			break;
+		n = wait_events(l, events);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -162,11 +201,10 @@ int ev_run(struct event_loop *l)
 		}
 		for (int i = 0; i < n && !l->stop; i++) {
 			struct ev_entry *e = events[i].data.ptr;
-			int err;
 
 			if (e->fd < 0)
 				continue;
-			err = e->on_timer ? fire_timer(e) : e->fn(e->fd, events[i].events, e->ctx);
+			err = e->fn(e->fd, events[i].events, e->ctx);
 			if (err)
 				return err;
 		}

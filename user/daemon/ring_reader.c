@@ -11,7 +11,7 @@
 #include "daemon/ring_reader.h"
 #include "kernel/pins.h"
 
-/* Drains in a row that found nothing before the timer may stop (100 ms). */
+/* Drains in a row that found nothing before the timer may stop (150 ms). */
 #define RING_QUIET_DRAINS 10
 /* Woken from idle, the next drain comes this soon: what follows the first
  * event (its response, the rest of a burst) waits no full timer interval. */

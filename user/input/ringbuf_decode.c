@@ -14,14 +14,23 @@ struct pending {
 	struct gh_request_event ev;
 	uint64_t seq;  /* arrival order */
 	int32_t hnext; /* next slot in the same cookie bucket, -1 at the end */
-	bool live;
 	bool holed;    /* a part of the head was lost: nothing more is appended */
 };
 
+/*
+ * The slots (a 1 KB head each) are a pool that hands out the one freed last:
+ * while requests are answered as they come, a few slots serve them all and
+ * stay in the cache, instead of a ring of max_pending slots cycled through
+ * (4.5 MB by default: first touched, page by page, and then cold, at every
+ * request). Arrival order is a ring of slot numbers beside it.
+ */
 struct ringbuf_decoder {
 	record_fn fn;
 	void *ctx;
-	struct pending *slots; /* a ring in arrival order, indexed by seq & mask */
+	struct pending *slots;
+	int32_t *free;         /* the free slots, a stack: the last freed on top */
+	uint32_t n_free;
+	int32_t *order;        /* seq & mask -> its slot, -1 once handed on */
 	int32_t *buckets;      /* cookie hash -> first slot, -1 when empty */
 	uint32_t mask;
 	uint64_t head, tail;   /* oldest seq still held, next seq */
@@ -40,13 +49,19 @@ struct ringbuf_decoder *decoder_new(record_fn fn, void *ctx, uint32_t max_pendin
 		return NULL;
 	while (cap < max_pending && cap < (1U << 20))
 		cap <<= 1;
-	d->slots = calloc(cap, sizeof(*d->slots));
+	d->slots = malloc(cap * sizeof(*d->slots));
+	d->free = malloc(cap * sizeof(*d->free));
+	d->order = malloc(cap * sizeof(*d->order));
 	d->buckets = malloc(cap * sizeof(*d->buckets));
-	if (!d->slots || !d->buckets) {
+	if (!d->slots || !d->free || !d->order || !d->buckets) {
 		decoder_free(d);
 		return NULL;
 	}
 	memset(d->buckets, 0xff, cap * sizeof(*d->buckets));
+	/* Slot 0 on top: the first ones handed out are the first in memory. */
+	for (uint32_t i = 0; i < cap; i++)
+		d->free[i] = (int32_t)(cap - 1 - i);
+	d->n_free = cap;
 	d->mask = cap - 1;
 	d->fn = fn;
 	d->ctx = ctx;
@@ -60,6 +75,8 @@ void decoder_free(struct ringbuf_decoder *d)
 	if (!d)
 		return;
 	free(d->slots);
+	free(d->free);
+	free(d->order);
 	free(d->buckets);
 	free(d);
 }
@@ -74,15 +91,18 @@ static uint32_t bucket_of(const struct ringbuf_decoder *d, uint64_t cookie)
 	return (uint32_t)((cookie * 0x9e3779b97f4a7c15ULL) >> 32) & d->mask;
 }
 
-static void unlink_slot(struct ringbuf_decoder *d, int32_t idx)
+/* A slot whose record was handed on goes back to the pool. */
+static void release(struct ringbuf_decoder *d, int32_t idx)
 {
-	int32_t *link = &d->buckets[bucket_of(d, d->slots[idx].ev.hdr.sock_cookie)];
+	struct pending *p = &d->slots[idx];
+	int32_t *link = &d->buckets[bucket_of(d, p->ev.hdr.sock_cookie)];
 
 	while (*link >= 0 && *link != idx)
 		link = &d->slots[*link].hnext;
 	if (*link == idx)
-		*link = d->slots[idx].hnext;
-	d->slots[idx].live = false;
+		*link = p->hnext;
+	d->order[p->seq & d->mask] = -1;
+	d->free[d->n_free++] = idx;
 }
 
 /* Parse the head and hand the record on (status 0: not known); false if malformed. */
@@ -118,10 +138,10 @@ static bool emit(struct ringbuf_decoder *d, const struct gh_request_event *ev, u
 	return true;
 }
 
-/* Drop answered slots from the front so the ring can reuse them. */
+/* Step past the handed-on requests at the front of the arrival order. */
 static void advance_head(struct ringbuf_decoder *d)
 {
-	while (d->head < d->tail && !d->slots[d->head & d->mask].live)
+	while (d->head < d->tail && d->order[d->head & d->mask] < 0)
 		d->head++;
 }
 
@@ -133,20 +153,21 @@ static void add_request(struct ringbuf_decoder *d, const struct gh_request_event
 
 	if (d->tail - d->head > d->mask) {
 		/* Full: the oldest goes on without waiting any longer. */
-		idx = (int32_t)(d->head & d->mask);
-		unlink_slot(d, idx);
+		idx = d->order[d->head & d->mask];
 		if (emit(d, &d->slots[idx].ev, 0))
 			d->stats.pending_full++;
+		release(d, idx);
 		advance_head(d);
 	}
-	idx = (int32_t)(d->tail & d->mask);
+	/* Fewer than mask + 1 in the arrival order: a slot is free. */
+	idx = d->free[--d->n_free];
+	d->order[d->tail & d->mask] = idx;
 	p = &d->slots[idx];
 	/* The bytes the kernel filled, not the whole GH_SNAP_LEN: a browser's
 	 * head is half of it, and every request takes a slot of its own. */
 	p->ev.hdr = ev->hdr;
 	memcpy(p->ev.head, ev->head, ev->hdr.snap_len);
 	p->seq = d->tail++;
-	p->live = true;
 	p->holed = false;
 	b = bucket_of(d, ev->hdr.sock_cookie);
 	p->hnext = d->buckets[b];
@@ -198,8 +219,8 @@ static void add_response(struct ringbuf_decoder *d, const struct gh_event_hdr *h
 		d->stats.orphan_responses++;
 		return;
 	}
-	unlink_slot(d, best);
 	emit(d, &d->slots[best].ev, h->value);
+	release(d, best);
 	advance_head(d);
 }
 
@@ -232,10 +253,10 @@ int decoder_event(struct ringbuf_decoder *d, const void *data, size_t size)
 void decoder_expire(struct ringbuf_decoder *d, uint64_t now_boot_ns)
 {
 	while (d->head < d->tail) {
-		int32_t idx = (int32_t)(d->head & d->mask);
-		struct pending *p = &d->slots[idx];
+		int32_t idx = d->order[d->head & d->mask];
 
-		if (p->live) {
+		if (idx >= 0) {
+			struct pending *p = &d->slots[idx];
 			uint64_t due;
 
 			/* Saturating: a stamp near the clock's end must not wrap to overdue. */
@@ -243,9 +264,9 @@ void decoder_expire(struct ringbuf_decoder *d, uint64_t now_boot_ns)
 				due = UINT64_MAX;
 			if (due > now_boot_ns)
 				break;
-			unlink_slot(d, idx);
 			if (emit(d, &p->ev, 0))
 				d->stats.unanswered++;
+			release(d, idx);
 		}
 		d->head++;
 	}
