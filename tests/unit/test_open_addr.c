@@ -4,7 +4,9 @@
  * land one after another, a chain running off the end of the array wraps
  * to its start, every entry (and what it carries) is found after a grow,
  * the first grow from no array at all, and a caller's first buffer is not
- * freed while a grown one is.
+ * freed while a grown one is. The shared delete: the entries after a hole
+ * whose probe passes it move back (across the end too), those at their
+ * home stay, and every entry left is found.
  */
 #include <stdlib.h>
 
@@ -139,8 +141,31 @@ static void test_first_grow(void)
 	free(t);
 }
 
+static void test_delete(void)
+{
+	struct entry t[8] = { 0 };
+	uint64_t a = key_homed(6, 0), b = key_homed(6, 1), c = key_homed(7, 0), d = key_homed(1, 0);
+
+	/* a at 6, b at 7, c (home 7) wraps to 0, d at its home 1. */
+	insert(t, 7, a);
+	insert(t, 7, b);
+	insert(t, 7, c);
+	insert(t, 7, d);
+	ok(t[6].key == a && t[7].key == b && t[0].key == c && t[1].key == d, "delete: laid out");
+	gh_open_addr_delete(t, 7, sizeof(*t), 6, home_in_key);
+	ok(t[6].key == b, "delete: b moves back into a's slot, its home's");
+	ok(t[7].key == c && t[7].value == c * 3, "delete: c moves back across the end to its home");
+	ok(t[0].key == 0, "delete: the last moved entry's slot is emptied");
+	ok(t[1].key == d, "delete: d, at its home past the hole's chain, stays");
+	ok(find(t, 7, a) < 0 && find(t, 7, b) == 6 && find(t, 7, c) == 7 && find(t, 7, d) == 1,
+	   "delete: a gone, every other key found from its home");
+	gh_open_addr_delete(t, 7, sizeof(*t), 1, home_in_key);
+	ok_eq(count_taken(t, 8), 2, "delete: an entry with no chain after it just empties");
+}
+
 int main(void)
 {
+	test_delete();
 	test_colliding_homes();
 	test_wrap_around();
 	test_every_entry_found();

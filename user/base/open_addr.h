@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
 /*
  * Growing an open-addressing table (linear probing over a power-of-two
- * array whose entries begin with a 64-bit key, 0 when empty): the one copy
- * of the re-insert loop. Each table keeps its own probe and insert loops,
- * which know their entries. Inline, so that each table's copy calls its
+ * array whose entries begin with a 64-bit key, 0 when empty), and deleting
+ * from it: the one copy of the re-insert and the backward-shift loops. Each
+ * table keeps its own probe and insert loops, which know their entries. Inline, so that each table's copy calls its
  * home function directly and copies entries of a known size.
  */
 #ifndef GATEHAWK_OPEN_ADDR_H
@@ -74,6 +74,30 @@ static inline int gh_open_addr_double(void **slots, uint32_t *mask, size_t entry
 	*slots = grown;
 	*mask = cap * 2 - 1;
 	return 0;
+}
+
+/*
+ * Empty slot i of a table of mask + 1 entries: each entry after it, up to
+ * the next empty slot, whose probe passes i moves back into the hole, so
+ * every probe chain stays unbroken without tombstones. The caller counts
+ * the entry gone.
+ */
+static inline void gh_open_addr_delete(void *slots, uint32_t mask, size_t entry_size, uint32_t i,
+				       gh_open_addr_home *home)
+{
+	char *t = slots;
+	static const uint64_t empty;
+
+	for (uint32_t j = (i + 1) & mask; gh_open_addr_key(t + (size_t)j * entry_size);
+	     j = (j + 1) & mask) {
+		uint32_t h = home(gh_open_addr_key(t + (size_t)j * entry_size), mask);
+
+		if (((j - h) & mask) >= ((j - i) & mask)) {
+			memcpy(t + (size_t)i * entry_size, t + (size_t)j * entry_size, entry_size);
+			i = j;
+		}
+	}
+	memcpy(t + (size_t)i * entry_size, &empty, sizeof(empty));
 }
 
 #endif /* GATEHAWK_OPEN_ADDR_H */

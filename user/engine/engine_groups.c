@@ -120,27 +120,19 @@ static void tier_move(struct engine *e, uint32_t i, uint8_t tier)
 	lru_push(e, i);
 }
 
-static void table_remove(struct engine *e, uint32_t idx, uint32_t tag)
-{
-	uint32_t i, j;
-
-	for (i = tag & e->tmask; (uint32_t)e->table[i] != idx + 1; i = (i + 1) & e->tmask)
-		;
-	/* Backward-shift deletion: no tombstones, probe chains stay short. */
-	for (j = (i + 1) & e->tmask; e->table[j]; j = (j + 1) & e->tmask) {
-		uint32_t home = (uint32_t)(e->table[j] >> 32) & e->tmask;
-
-		if (((j - home) & e->tmask) >= ((j - i) & e->tmask)) {
-			e->table[i] = e->table[j];
-			i = j;
-		}
-	}
-	e->table[i] = 0;
-}
-
+/* The tags hold the home slots: the table is managed without reading groups. */
 static uint32_t tag_home(uint64_t entry, uint32_t mask)
 {
 	return (uint32_t)(entry >> 32) & mask;
+}
+
+static void table_remove(struct engine *e, uint32_t idx, uint32_t tag)
+{
+	uint32_t i;
+
+	for (i = tag & e->tmask; (uint32_t)e->table[i] != idx + 1; i = (i + 1) & e->tmask)
+		;
+	gh_open_addr_delete(e->table, e->tmask, sizeof(*e->table), i, tag_home);
 }
 
 /* Double the table; the tags hold the home slots, groups are not read. */

@@ -46,23 +46,14 @@ int multiset_add(struct multiset *m, uint64_t k, uint32_t limit)
 
 void multiset_remove(struct multiset *m, uint64_t k)
 {
-	uint32_t i, j;
+	uint32_t i;
 
 	for (i = home_of(k, m->mask); m->e[i].key != k; i = (i + 1) & m->mask)
 		if (!m->e[i].key)
 			return;
 	if (--m->e[i].count)
 		return;
-	/* Backward-shift deletion keeps every probe chain unbroken without tombstones. */
-	for (j = (i + 1) & m->mask; m->e[j].key; j = (j + 1) & m->mask) {
-		uint32_t home = home_of(m->e[j].key, m->mask);
-
-		if (((j - home) & m->mask) >= ((j - i) & m->mask)) {
-			m->e[i] = m->e[j];
-			i = j;
-		}
-	}
-	m->e[i].key = 0;
+	gh_open_addr_delete(m->e, m->mask, sizeof(*m->e), i, home_of);
 	m->used--;
 }
 

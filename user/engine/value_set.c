@@ -19,18 +19,9 @@ static inline void set_at(struct value_entry *v, struct value_at at)
 	v->at = (at.bucket & BUCKET_MASK) | (uint64_t)at.where << VALUE_BUCKET_BITS;
 }
 
-/* Delete entry i; backward shift keeps every probe chain unbroken without tombstones. */
 static void delete_at(struct value_set *s, uint32_t i)
 {
-	for (uint32_t j = (i + 1) & s->mask; s->e[j].key; j = (j + 1) & s->mask) {
-		uint32_t home = value_set_home(s->e[j].key, s->mask);
-
-		if (((j - home) & s->mask) >= ((j - i) & s->mask)) {
-			s->e[i] = s->e[j];
-			i = j;
-		}
-	}
-	s->e[i].key = 0;
+	gh_open_addr_delete(s->e, s->mask, sizeof(*s->e), i, value_set_home);
 	s->used--;
 }
 
