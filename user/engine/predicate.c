@@ -24,6 +24,7 @@ struct pred_eval {
 	uint32_t present;  /* r->present, one load away instead of two */
 	uint32_t str_mask; /* fields whose slice is in str[] for this record */
 	uint32_t key_mask; /* fields whose memo key is in key[] for this record */
+	uint16_t method_bit, status_bit; /* the record's, in pred.quick_methods, quick_status */
 	struct gh_str str[REQ_FIELD_COUNT];
 	uint64_t key[REQ_FIELD_COUNT];
 	uint64_t seed; /* of the keys */
@@ -170,6 +171,10 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 	ev->present = r->present;
 	ev->str_mask = ev->key_mask = 0;
 	ev->xf_used = 0;
+	ev->method_bit = (uint16_t)(1U << (req_has(r, REQ_METHOD) ? r->method : PRED_QUICK_ABSENT));
+	ev->status_bit = (uint16_t)(1U << (!req_has(r, REQ_STATUS) ? PRED_QUICK_ABSENT
+					 : r->status > 999	   ? 10
+								   : r->status / 100));
 	if (++ev->gen)
 		return;
 	/* Wrapped after 2^32 records: old marks could alias the new generation. */
@@ -441,7 +446,8 @@ static inline bool holds(const struct pred *p, struct pred_eval *ev)
 
 bool pred_match(const struct pred *p, struct pred_eval *ev)
 {
-	return holds(p, ev);
+	return (p->quick_methods & ev->method_bit) && (p->quick_status & ev->status_bit) &&
+	       holds(p, ev);
 }
 
 /* Run pattern id (or its subject's one scan) on this record, if its field is there. */
