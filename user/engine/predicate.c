@@ -260,8 +260,8 @@ static uint64_t field_key(struct pred_eval *ev, enum req_field f, struct gh_str 
 
 /*
  * Field f's memo entry for this record (NULL: not remembered), looked up
- * once: the hits of every pass it knows are marked, and those subjects
- * count as scanned.
+ * once: the hits of every pass it knows are marked. Those subjects count
+ * as scanned (subject_known), without a mark each: most are never asked.
  */
 static struct pred_memo_entry *field_entry(struct pred_eval *ev, enum req_field f,
 					   struct gh_str raw)
@@ -286,8 +286,6 @@ static struct pred_memo_entry *field_entry(struct pred_eval *ev, enum req_field 
 	ev->ent_gen[f] = ev->gen;
 	if (!e)
 		return NULL;
-	for (unsigned int k = e->known; k; k &= k - 1)
-		ev->scan_gen[ev->pass_subj[f][__builtin_ctz(k)]] = ev->gen;
 	for (uint8_t i = 0; i < e->nhits; i++)
 		mark_hit(ev, (int)e->hits[i]);
 	return e;
@@ -335,6 +333,14 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj)
 		pred_memo_learn(e, ev->pass[sj], ev->hits + first, ev->nhits - first);
 }
 
+/* Subject sj's pass is known to its field's memo entry for this record (its hits marked). */
+static inline bool subject_known(const struct pred_eval *ev, unsigned int sj)
+{
+	enum req_field f = ev->rs->subj[sj].field;
+
+	return ev->ent_gen[f] == ev->gen && ev->ent[f] && ev->ent[f]->known & ev->pass[sj];
+}
+
 /* Whether pattern id matches this record (its field is present). */
 static bool regex_hit(struct pred_eval *ev, int id)
 {
@@ -345,7 +351,8 @@ static bool regex_hit(struct pred_eval *ev, int id)
 	if (re->hs) {
 		if (ev->scan_gen[re->subj] != ev->gen) {
 			ev->scan_gen[re->subj] = ev->gen;
-			scan_subject(ev, re->subj);
+			if (!subject_known(ev, re->subj))
+				scan_subject(ev, re->subj);
 		}
 		return ev->hit_gen[id] == ev->gen;
 	}
