@@ -341,8 +341,8 @@ static inline bool subject_known(const struct pred_eval *ev, unsigned int sj)
 	return ev->ent_gen[f] == ev->gen && ev->ent[f] && ev->ent[f]->known & ev->pass[sj];
 }
 
-/* Whether pattern id matches this record (its field is present). */
-static bool regex_hit(struct pred_eval *ev, int id)
+/* regex_hit past its fast path: the subject not scanned yet, or a PCRE2 pattern or a list. */
+static __attribute__((noinline)) bool regex_run(struct pred_eval *ev, int id)
 {
 	const struct regex *re = &ev->rs->v[id];
 	struct gh_str s;
@@ -374,6 +374,19 @@ static bool regex_hit(struct pred_eval *ev, int id)
 	return ev->hit_gen[id] == ev->gen;
 }
 
+/*
+ * Whether pattern id matches this record (its field is present). Inline for
+ * the common case, a subject already scanned (or its memo entry read).
+ */
+static inline bool regex_hit(struct pred_eval *ev, int id)
+{
+	const struct regex *re = &ev->rs->v[id];
+
+	if (re->hs && ev->scan_gen[re->subj] == ev->gen)
+		return ev->hit_gen[id] == ev->gen;
+	return regex_run(ev, id);
+}
+
 static bool str_in(const struct pred *p, struct gh_str s)
 {
 	for (uint32_t i = 0; i < p->n; i++)
@@ -387,8 +400,6 @@ __attribute__((noinline)) static bool str_leaf(const struct pred *p, struct pred
 	const struct gh_str *want = &p->u.str;
 	struct gh_str s;
 
-	if (p->op == PRED_REGEX || p->op == PRED_PHRASES)
-		return regex_hit(ev, p->u.regex); /* the value only on a memo miss */
 	s = subject_value(ev, p->subj);
 	switch (p->op) {
 	case PRED_EQ: return s.len == want->len && !memcmp(s.p, want->p, s.len);
@@ -577,6 +588,9 @@ static bool eval(const struct pred *p, struct pred_eval *ev)
 		return !holds(p->u.kids[0], ev);
 	case PRED_EXISTS:
 		return !!(ev->present & REQ_BIT(p->field)) == p->flag;
+	case PRED_REGEX:
+	case PRED_PHRASES:
+		return regex_hit(ev, p->u.regex); /* the value only on a memo miss */
 	}
 	switch (p->type) {
 	case REQ_TYPE_STR:
