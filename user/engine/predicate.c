@@ -17,6 +17,7 @@
 #define PCRE2_MATCH_LIMIT 100000
 #define PCRE2_DEPTH_LIMIT 10000
 #define PCRE2_JIT_STACK_MAX (1U << 20)
+#define RECENT_SLOTS 64 /* pred_eval.recent, per field (a power of two) */
 
 struct pred_eval {
 	const struct regex_set *rs;
@@ -52,7 +53,13 @@ struct pred_eval {
 	uint8_t npass[REQ_FIELD_COUNT];
 	struct pred_memo_entry *ent[REQ_FIELD_COUNT];
 	uint32_t ent_gen[REQ_FIELD_COUNT];
-	struct pred_memo_entry *last[REQ_FIELD_COUNT]; /* the entry of the previous record */
+	/*
+	 * Per field, entries of recent values by a cheap index of their length
+	 * and last bytes (recent_slot): a client's page and its assets, and a
+	 * few clients interleaved, repeat a User-Agent or Referer, which is
+	 * found here without a hash of the whole value and a memo lookup.
+	 */
+	struct pred_memo_entry *recent[REQ_FIELD_COUNT][RECENT_SLOTS];
 	const void *tag_owner; /* the one client of the tags (pred_eval_value_tag) */
 	/* pred_eval_plan: passes to run per field, and the patterns run one by one. */
 	struct plan_field {
@@ -258,6 +265,20 @@ static uint64_t field_key(struct pred_eval *ev, enum req_field f, struct gh_str 
 	return ev->key[f];
 }
 
+/* Where value v's entry is kept among its field's recent ones: its length and last 8 bytes, mixed. */
+static inline struct pred_memo_entry **recent_slot(struct pred_eval *ev, enum req_field f,
+						   struct gh_str v)
+{
+	uint64_t tail = 0;
+
+	if (v.len >= sizeof(tail))
+		memcpy(&tail, v.p + v.len - sizeof(tail), sizeof(tail));
+	else
+		memcpy(&tail, v.p, v.len);
+	tail = (tail ^ v.len) * 0x9e3779b97f4a7c15ULL;
+	return &ev->recent[f][tail >> (64 - __builtin_ctz(RECENT_SLOTS))];
+}
+
 /*
  * Field f's memo entry for this record (NULL: not remembered), looked up
  * once: the hits of every pass it knows are marked. Those subjects count
@@ -266,23 +287,23 @@ static uint64_t field_key(struct pred_eval *ev, enum req_field f, struct gh_str 
 static struct pred_memo_entry *field_entry(struct pred_eval *ev, enum req_field f,
 					   struct gh_str raw)
 {
-	struct pred_memo_entry *e;
+	struct pred_memo_entry *e, **slot;
 
 	if (ev->ent_gen[f] == ev->gen)
 		return ev->ent[f];
 	/*
-	 * A client's page and its assets come in a row, with one User-Agent
-	 * and Referer: the previous record's entry, if it still holds this
-	 * value, spares the hash and the lookup (its key is the value's).
+	 * A recent value's entry, if it still holds the value (the memo reuses
+	 * entries), spares the hash and the lookup (its key is the value's).
 	 */
-	e = ev->last[f];
-	if (e && e->hash && e->len == raw.len && !memcmp(e->text, raw.p, raw.len)) {
+	slot = recent_slot(ev, f, raw);
+	e = *slot;
+	if (e && e->len == raw.len && e->hash && !memcmp(e->text, raw.p, raw.len)) {
 		ev->key[f] = e->hash;
 		ev->key_mask |= REQ_BIT(f);
-	} else {
-		e = pred_memo_find(ev->memo[f], raw, field_key(ev, f, raw));
+	} else if ((e = pred_memo_find(ev->memo[f], raw, field_key(ev, f, raw)))) {
+		*slot = e;
 	}
-	ev->ent[f] = ev->last[f] = e;
+	ev->ent[f] = e;
 	ev->ent_gen[f] = ev->gen;
 	if (!e)
 		return NULL;
@@ -298,7 +319,8 @@ static struct pred_memo_entry *field_entry_claim(struct pred_eval *ev, enum req_
 	struct pred_memo_entry *e = field_entry(ev, f, raw);
 
 	if (!e)
-		e = ev->ent[f] = ev->last[f] = pred_memo_claim(ev->memo[f], raw, ev->key[f]);
+		e = ev->ent[f] = *recent_slot(ev, f, raw) =
+			pred_memo_claim(ev->memo[f], raw, ev->key[f]);
 	return e;
 }
 
