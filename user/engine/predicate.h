@@ -170,7 +170,9 @@ bool pred_match(const struct pred *p, struct pred_eval *ev);
  * Returns how many ids (at most max; 0 only with *unplain: the line
  * alone), or -1 when p has none (a leaf that is no pattern, a not, an any
  * with such a child, unless the line decides them). Patterns are preferred
- * to the line. ev: evaluation state of p's regex set, to decide what a
+ * to the line, and patterns over the path and query (what a probe is
+ * about) to patterns over headers (a browser's User-Agent, which most
+ * records match). ev: evaluation state of p's regex set, to decide what a
  * plain line rules out (pred_false_when_plain); NULL: patterns only. The
  * engine runs a match policy only when its condition is met, so hundreds
  * of signatures cost their fields' scans and not a walk each.
