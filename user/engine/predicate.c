@@ -331,7 +331,7 @@ static struct pred_memo_entry *field_entry_claim(struct pred_eval *ev, enum req_
  * transform nor scan. Not when the transform could be cut short (the
  * record's transforms filled the scratch): the cut value is what is scanned.
  */
-static void scan_subject(struct pred_eval *ev, unsigned int sj)
+static __attribute__((noinline)) void scan_subject(struct pred_eval *ev, unsigned int sj)
 {
 	const struct regex_set *rs = ev->rs;
 	enum req_field f = rs->subj[sj].field;
@@ -363,21 +363,13 @@ static inline bool subject_known(const struct pred_eval *ev, unsigned int sj)
 	return ev->ent_gen[f] == ev->gen && ev->ent[f] && ev->ent[f]->known & ev->pass[sj];
 }
 
-/* regex_hit past its fast path: the subject not scanned yet, or a PCRE2 pattern or a list. */
+/* A PCRE2 pattern or a phrase list on this record, run once (regex_hit). */
 static __attribute__((noinline)) bool regex_run(struct pred_eval *ev, int id)
 {
 	const struct regex *re = &ev->rs->v[id];
 	struct gh_str s;
 	int rc;
 
-	if (re->hs) {
-		if (ev->scan_gen[re->subj] != ev->gen) {
-			ev->scan_gen[re->subj] = ev->gen;
-			if (!subject_known(ev, re->subj))
-				scan_subject(ev, re->subj);
-		}
-		return ev->hit_gen[id] == ev->gen;
-	}
 	if (ev->done_gen[id] != ev->gen) {
 		s = subject_value(ev, re->subj);
 		ev->done_gen[id] = ev->gen;
@@ -398,15 +390,21 @@ static __attribute__((noinline)) bool regex_run(struct pred_eval *ev, int id)
 
 /*
  * Whether pattern id matches this record (its field is present). Inline for
- * the common case, a subject already scanned (or its memo entry read).
+ * Hyperscan's patterns, whose subject is mostly scanned already or known to
+ * its field's memo entry; a scan is a call.
  */
 static inline bool regex_hit(struct pred_eval *ev, int id)
 {
 	const struct regex *re = &ev->rs->v[id];
 
-	if (re->hs && ev->scan_gen[re->subj] == ev->gen)
-		return ev->hit_gen[id] == ev->gen;
-	return regex_run(ev, id);
+	if (!re->hs)
+		return regex_run(ev, id);
+	if (ev->scan_gen[re->subj] != ev->gen) {
+		ev->scan_gen[re->subj] = ev->gen;
+		if (!subject_known(ev, re->subj))
+			scan_subject(ev, re->subj);
+	}
+	return ev->hit_gen[id] == ev->gen;
 }
 
 static bool str_in(const struct pred *p, struct gh_str s)
