@@ -508,22 +508,28 @@ void pred_eval_seed(struct pred_eval *ev, uint64_t seed)
 	ev->seed = seed;
 }
 
-uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner)
+/* pred_eval_value_tag when the gates' passes have not found an entry for the value. */
+static __attribute__((noinline)) uint8_t *value_tag_claim(struct pred_eval *ev, enum req_field f)
 {
 	struct pred_memo_entry *e;
 
+	if (!ev->memo[f] || !(ev->present & REQ_BIT(f)))
+		return NULL;
+	e = field_entry_claim(ev, f, field_str(ev, f));
+	return e ? &e->tag : NULL;
+}
+
+uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner)
+{
 	if (ev->tag_owner != owner) {
 		if (ev->tag_owner)
 			return NULL;
 		ev->tag_owner = owner;
 	}
-	if (!ev->memo[f] || !(ev->present & REQ_BIT(f)))
-		return NULL;
-	/* Mostly the gates' passes looked the value up already. */
-	e = ev->ent_gen[f] == ev->gen ? ev->ent[f] : NULL;
-	if (!e)
-		e = field_entry_claim(ev, f, field_str(ev, f));
-	return e ? &e->tag : NULL;
+	/* Mostly the gates' passes looked the value up already (only a present field's). */
+	if (ev->ent_gen[f] == ev->gen && ev->ent[f])
+		return &ev->ent[f]->tag;
+	return value_tag_claim(ev, f);
 }
 
 int pred_eval_plan(struct pred_eval *ev, const int *ids, size_t n)
