@@ -565,6 +565,36 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 	test_prefilter_header_anomalies(e, c);
 }
 
+/*
+ * 920430 allows HTTP/1.0, 1.1, 2.0 and 2: those alone leave a browser's
+ * request unmarked; any other version (near ones too) marks it.
+ */
+static void test_prefilter_versions(const struct crs_engine *e, struct crs_ctx *c)
+{
+	static const char *const allowed[] = { "HTTP/1.0", "HTTP/1.1", "HTTP/2.0", "HTTP/2" };
+	static const char *const other[] = { "HTTP/3", "HTTP/3.0", "HTTP/1.2", "HTTP/0.9",
+					     "http/1.1", "HTTP/2.", "HTTP/20", "HTTP/1.10",
+					     "HTTP/1", "" };
+	struct req q = browser("/", NULL);
+	struct request_record r;
+	int right = 0;
+
+	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+		build(&r, &q);
+		req_set_str(&r, REQ_VERSION, &r.version, allowed[i], (uint32_t)strlen(allowed[i]));
+		right += !crs_prefilter_marks(e, c, &r, NULL);
+	}
+	ok(right == 4, "versions 920430 allows leave a request unmarked: %d of 4", right);
+	right = 0;
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		build(&r, &q);
+		req_set_str(&r, REQ_VERSION, &r.version, other[i], (uint32_t)strlen(other[i]));
+		right += crs_prefilter_marks(e, c, &r, NULL);
+	}
+	ok(right == (int)(sizeof(other) / sizeof(other[0])),
+	   "any other version marks it: %d of %zu", right, sizeof(other) / sizeof(other[0]));
+}
+
 /* ---- budget ---------------------------------------------------------------- */
 
 /* eval at event time ts_ms: 1 scored, 0 shed, -1 neither (not marked or an error). */
@@ -680,6 +710,7 @@ int main(void)
 	test_load_errors();
 	test_prefilter_recall(e, c);
 	test_prefilter_skips(e, c);
+	test_prefilter_versions(e, c);
 	test_threads(e);
 	test_budget();
 	crs_ctx_free(c);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * pred_gate: a predicate's necessary condition as pattern ids. A pattern
- * leaf is its own; all takes its smallest child's; any needs every child
- * to have one and takes the union; not and other leaves have none. The
+ * leaf is its own; all takes its smallest child's (patterns over the path
+ * and query before others); any needs every child to have one and takes
+ * the union; not and other leaves have none. The
  * engine skips a policy whose condition's patterns all missed, so a gate
  * that is too small would lose verdicts: every case here says what the
  * condition must be.
@@ -70,6 +71,12 @@ int main(void)
 	      "all: the pattern child's");
 	check("{\"all\": [" RE("path", "a") ", {\"any\": [" RE("query", "b") ", " RE("query", "c")
 	      "]}]}", 1, "all: the smallest child's (one pattern, not two)");
+	check("{\"all\": [" RE("user_agent", "^Mozilla") ", {\"any\": [" RE("path", "a") ", "
+	      RE("path", "b") "]}]}", 2,
+	      "all: patterns over the target before one over a header most requests match");
+	check("{\"all\": [{\"any\": [" RE("path", "a") ", " RE("referer", "b") "]}, "
+	      RE("user_agent", "c") "]}", 1,
+	      "all: the smallest when no child is over the target alone");
 	check("{\"any\": [" RE("path", "a") ", " RE("query", "b") "]}", 2, "any: the union");
 	check("{\"any\": [" RE("path", "a") ", " EQ("method", "PUT") "]}", -1,
 	      "any with a child without a gate has none");

@@ -645,6 +645,38 @@ static void test_previous_value(void)
 	policy_set_free(ps);
 }
 
+/*
+ * Values a field had lately are found again without a scan, and values the
+ * cheap index of recent ones confuses (same length and last bytes, or
+ * shorter than eight bytes) still get their own answers and keys.
+ */
+static void test_recent_values(void)
+{
+	static const char *const paths[] = { "/adm/abcdefgh", "/xyz/abcdefgh", "/adm", "/ad",
+					     "/xyz/abcdefgh", "/adm/abcdefgh", "/ad", "/adm" };
+	struct policy_set *ps = load_where("{\"field\": \"path\", \"regex\": \"adm\"}", 0);
+	struct request_record r;
+	struct pred_eval *ev;
+	int wrong = 0, keys = 0;
+
+	full_record(&r);
+	if (!ok(ps != NULL, "loads"))
+		return;
+	ev = pred_eval_new(ps->regexes);
+	for (int round = 0; round < 3; round++)
+		for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+			set_str(&r, REQ_PATH, paths[i]);
+			pred_eval_begin(ev, &r);
+			wrong += pred_match(ps->policies[0].where, ev) != !!strstr(paths[i], "adm");
+			keys += pred_eval_key(ev, REQ_PATH) == pred_memo_hash(r.path);
+		}
+	ok_eq(wrong, 0, "alternating look-alike values: each its own answer");
+	ok_eq(keys, 24, "and its own key");
+	ok_eq(pred_eval_scans(ev), 4, "four values, four scans: the rest remembered");
+	pred_eval_free(ev);
+	policy_set_free(ps);
+}
+
 static void eval_both(const char *where, const struct request_record *r, int want,
 		      const char *what)
 {
@@ -936,6 +968,7 @@ int main(void)
 	test_plan();
 	test_seed();
 	test_previous_value();
+	test_recent_values();
 	test_pcre_limits();
 	test_transforms();
 	test_phrases();

@@ -356,13 +356,16 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s)
 
 /* ---- whole-value checks -------------------------------------------------- */
 
-/* Whether s is one of the n literals of list. */
-static bool str_in(struct gh_str s, const struct gh_str *list, size_t n)
+/*
+ * One of the versions 920430 allows: HTTP/1.0, HTTP/1.1, HTTP/2.0, HTTP/2.
+ * Constant-size compares, no call: every record asks.
+ */
+static bool allowed_version(struct gh_str v)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s.len == list[i].len && !memcmp(s.p, list[i].p, s.len))
-			return true;
-	return false;
+	if (v.len == 6)
+		return !memcmp(v.p, "HTTP/2", 6);
+	return v.len == 8 && (!memcmp(v.p, "HTTP/1.1", 8) || !memcmp(v.p, "HTTP/1.0", 8) ||
+			      !memcmp(v.p, "HTTP/2.0", 8));
 }
 
 static bool tok_char(char c)
@@ -485,10 +488,6 @@ static bool empty_present(const struct request_record *r, enum req_field f, stru
 /* What CRS checks on whole values: the 911/920 policy rules and empty headers. */
 static bool structure_marks(const struct request_record *r, unsigned int pl)
 {
-#define LIT(s) { s, sizeof(s) - 1 }
-	static const struct gh_str versions[] = { LIT("HTTP/1.1"), LIT("HTTP/2.0"), LIT("HTTP/1.0"),
-						  LIT("HTTP/2") };
-#undef LIT
 	bool get_head = !req_has(r, REQ_METHOD) || r->method == HTTP_METHOD_GET ||
 			r->method == HTTP_METHOD_HEAD;
 
@@ -497,8 +496,7 @@ static bool structure_marks(const struct request_record *r, unsigned int pl)
 	    r->method != HTTP_METHOD_HEAD && r->method != HTTP_METHOD_POST &&
 	    r->method != HTTP_METHOD_OPTIONS)
 		return true;
-	if (req_has(r, REQ_VERSION) &&
-	    !str_in(r->version, versions, sizeof(versions) / sizeof(versions[0])))
+	if (req_has(r, REQ_VERSION) && !allowed_version(r->version))
 		return true; /* 920430 */
 	if (!r->path.len || r->path.p[0] != '/')
 		return true; /* 920100: not an origin-form request line */
@@ -766,29 +764,34 @@ static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scrat
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
 			 const struct request_record *r, struct pred_eval *ev)
 {
+#define PF_FIELD(rf, pf, member) [rf] = { pf, offsetof(struct request_record, member) }
 	static const struct {
 		enum pf_field pf;
-		enum req_field rf;
 		size_t off;
-	} fields[] = {
-		{ PF_PATH, REQ_PATH, offsetof(struct request_record, path) },
-		{ PF_QUERY, REQ_QUERY, offsetof(struct request_record, query) },
-		{ PF_UA, REQ_USER_AGENT, offsetof(struct request_record, user_agent) },
-		{ PF_REFERER, REQ_REFERER, offsetof(struct request_record, referer) },
-		{ PF_HOST, REQ_HOST, offsetof(struct request_record, host) },
-		{ PF_ACCEPT, REQ_ACCEPT, offsetof(struct request_record, accept) },
-		{ PF_CTYPE, REQ_CONTENT_TYPE, offsetof(struct request_record, content_type) },
+	} fields[REQ_FIELD_COUNT] = {
+		PF_FIELD(REQ_PATH, PF_PATH, path),
+		PF_FIELD(REQ_QUERY, PF_QUERY, query),
+		PF_FIELD(REQ_USER_AGENT, PF_UA, user_agent),
+		PF_FIELD(REQ_REFERER, PF_REFERER, referer),
+		PF_FIELD(REQ_HOST, PF_HOST, host),
+		PF_FIELD(REQ_ACCEPT, PF_ACCEPT, accept),
+		PF_FIELD(REQ_CONTENT_TYPE, PF_CTYPE, content_type),
 	};
+#undef PF_FIELD
+	const uint32_t scanned = REQ_BIT(REQ_PATH) | REQ_BIT(REQ_QUERY) | REQ_BIT(REQ_USER_AGENT) |
+				 REQ_BIT(REQ_REFERER) | REQ_BIT(REQ_HOST) | REQ_BIT(REQ_ACCEPT) |
+				 REQ_BIT(REQ_CONTENT_TYPE);
 
 	if (!req_has(r, REQ_PATH))
 		return false; /* CRS is not run on it either (crs_eval_full) */
 	if (!s || !s->hs || structure_marks(r, pf->paranoia))
 		return true;
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		const struct gh_str *v = (const void *)((const char *)r + fields[i].off);
+	/* The fields the record has, and no test of the others. */
+	for (uint32_t m = r->present & scanned; m; m &= m - 1) {
+		enum req_field rf = (enum req_field)__builtin_ctz(m);
+		const struct gh_str *v = (const void *)((const char *)r + fields[rf].off);
 
-		if (req_has(r, fields[i].rf) &&
-		    field_marks_memo(pf, s, fields[i].pf, fields[i].rf, *v, ev))
+		if (field_marks_memo(pf, s, fields[rf].pf, rf, *v, ev))
 			return true;
 	}
 	return header_anomaly_score(r) >= pf->threshold;

@@ -138,15 +138,13 @@ void eng_emit(struct engine *e, struct epolicy *ep, uint32_t gi, const struct gh
 
 /* ---- match ---------------------------------------------------------------- */
 
-void eng_run_match(struct engine *e, struct epolicy *ep, const struct request_record *r)
+/* A record the policy's where holds on: kept apart, so a miss pays no frame for the JSON work. */
+static __attribute__((noinline)) void match_fired(struct engine *e, struct epolicy *ep,
+						  const struct request_record *r)
 {
 	struct json_object *ev;
 	uint32_t gi;
 
-	if (!pred_match(ep->p->where, e->ev)) {
-		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
-		return;
-	}
 	e->pst[ep - e->pol].matched++;
 	if (!eng_policy_slot(e, ep, r, &gi)) {
 		eng_trace(e, ep, TRACE_NO_GROUP, NULL);
@@ -160,4 +158,12 @@ void eng_run_match(struct engine *e, struct epolicy *ep, const struct request_re
 	ev = json_object_new_object();
 	json_object_object_add(ev, "request", request_to_json(r));
 	eng_emit(e, ep, gi, &r->src, r->ts_ns, 1, 1, ev);
+}
+
+void eng_run_match(struct engine *e, struct epolicy *ep, const struct request_record *r)
+{
+	if (pred_match(ep->p->where, e->ev))
+		match_fired(e, ep, r);
+	else
+		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Predicates finished after parsing (predicate.h, pred_finish): needs and costs, cheap children first. */
+#include <math.h>
+
 #include "engine/predicate.h"
 
-_Static_assert(HTTP_METHOD_PATCH < 16, "a method leaf's known methods fit pred.methods");
+_Static_assert(HTTP_METHOD_PATCH < PRED_QUICK_ABSENT, "known methods and absent fit pred.methods");
 
 static uint32_t leaf_cost(const struct pred *p)
 {
@@ -54,6 +56,53 @@ static uint16_t method_bits(const struct pred *p)
 	return (uint16_t)bits;
 }
 
+/*
+ * Status classes (status / 100; 10: past 999) of the statuses from lo to
+ * hi, both clamped to 0-1000: a superset of the classes that can hold.
+ */
+static uint16_t status_classes(double lo, double hi)
+{
+	uint16_t bits = 0;
+
+	if (isnan(lo) || isnan(hi))
+		return UINT16_MAX;
+	lo = lo < 0 ? 0 : lo > 1000 ? 1000 : lo;
+	hi = hi < 0 ? 0 : hi > 1000 ? 1000 : hi;
+	for (int c = (int)(lo / 100); c <= (int)(hi / 100); c++)
+		bits |= (uint16_t)(1U << c);
+	return bits;
+}
+
+/* The statuses a status leaf can hold on, as pred.quick_status bits (absent: never). */
+static uint16_t status_leaf_quick(const struct pred *p)
+{
+	uint16_t bits = 0;
+
+	switch (p->op) {
+	case PRED_EQ: return status_classes(p->u.num, p->u.num);
+	case PRED_IN:
+		for (uint32_t i = 0; i < p->n; i++)
+			bits |= status_classes(p->u.nums[i], p->u.nums[i]);
+		return bits;
+	case PRED_LT:
+	case PRED_LE: return status_classes(0, p->u.num);
+	case PRED_GT:
+	case PRED_GE: return status_classes(p->u.num, 1000);
+	default: return UINT16_MAX;
+	}
+}
+
+/* A leaf's pred.quick_*: its own field's, when it can say; all bits otherwise. */
+static void leaf_quick(struct pred *p)
+{
+	p->quick_methods = p->quick_status = UINT16_MAX;
+	/* OTHER stays: such a method is compared as text, and costs its walk. */
+	if (p->methods && p->op != PRED_NE)
+		p->quick_methods = (uint16_t)(p->methods | 1U << HTTP_METHOD_OTHER);
+	if (p->field == REQ_STATUS && p->type == REQ_TYPE_NUM)
+		p->quick_status = status_leaf_quick(p);
+}
+
 void pred_finish(struct pred *p)
 {
 	switch (p->op) {
@@ -61,13 +110,22 @@ void pred_finish(struct pred *p)
 	case PRED_ANY:
 		p->need = p->op == PRED_ANY && p->n ? ~0U : 0;
 		p->cost = 0;
+		/* all: what every child needs; any: what some child does */
+		p->quick_methods = p->quick_status = p->op == PRED_ALL ? UINT16_MAX : 0;
 		for (uint32_t i = 0; i < p->n; i++) {
+			const struct pred *k = p->u.kids[i];
+
 			pred_finish(p->u.kids[i]);
-			p->cost = cost_add(p->cost, p->u.kids[i]->cost);
-			if (p->op == PRED_ALL)
-				p->need |= p->u.kids[i]->need;
-			else
-				p->need &= p->u.kids[i]->need;
+			p->cost = cost_add(p->cost, k->cost);
+			if (p->op == PRED_ALL) {
+				p->need |= k->need;
+				p->quick_methods &= k->quick_methods;
+				p->quick_status &= k->quick_status;
+			} else {
+				p->need &= k->need;
+				p->quick_methods |= k->quick_methods;
+				p->quick_status |= k->quick_status;
+			}
 		}
 		sort_by_cost(p->u.kids, p->n);
 		return;
@@ -75,11 +133,13 @@ void pred_finish(struct pred *p)
 		pred_finish(p->u.kids[0]);
 		p->need = 0; /* not(...) of an absent field holds */
 		p->cost = p->u.kids[0]->cost;
+		p->quick_methods = p->quick_status = UINT16_MAX;
 		return;
 	default:
 		p->type = (uint8_t)req_field_type(p->field);
 		p->need = p->op == PRED_EXISTS && !p->flag ? 0 : REQ_BIT(p->field);
 		p->cost = cost_add(leaf_cost(p), 0);
 		p->methods = method_bits(p);
+		leaf_quick(p);
 	}
 }

@@ -17,6 +17,7 @@
 #define PCRE2_MATCH_LIMIT 100000
 #define PCRE2_DEPTH_LIMIT 10000
 #define PCRE2_JIT_STACK_MAX (1U << 20)
+#define RECENT_SLOTS 64 /* pred_eval.recent, per field (a power of two) */
 
 struct pred_eval {
 	const struct regex_set *rs;
@@ -24,6 +25,7 @@ struct pred_eval {
 	uint32_t present;  /* r->present, one load away instead of two */
 	uint32_t str_mask; /* fields whose slice is in str[] for this record */
 	uint32_t key_mask; /* fields whose memo key is in key[] for this record */
+	uint16_t method_bit, status_bit; /* the record's, in pred.quick_methods, quick_status */
 	struct gh_str str[REQ_FIELD_COUNT];
 	uint64_t key[REQ_FIELD_COUNT];
 	uint64_t seed; /* of the keys */
@@ -51,7 +53,13 @@ struct pred_eval {
 	uint8_t npass[REQ_FIELD_COUNT];
 	struct pred_memo_entry *ent[REQ_FIELD_COUNT];
 	uint32_t ent_gen[REQ_FIELD_COUNT];
-	struct pred_memo_entry *last[REQ_FIELD_COUNT]; /* the entry of the previous record */
+	/*
+	 * Per field, entries of recent values by a cheap index of their length
+	 * and last bytes (recent_slot): a client's page and its assets, and a
+	 * few clients interleaved, repeat a User-Agent or Referer, which is
+	 * found here without a hash of the whole value and a memo lookup.
+	 */
+	struct pred_memo_entry *recent[REQ_FIELD_COUNT][RECENT_SLOTS];
 	const void *tag_owner; /* the one client of the tags (pred_eval_value_tag) */
 	/* pred_eval_plan: passes to run per field, and the patterns run one by one. */
 	struct plan_field {
@@ -170,6 +178,10 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 	ev->present = r->present;
 	ev->str_mask = ev->key_mask = 0;
 	ev->xf_used = 0;
+	ev->method_bit = (uint16_t)(1U << (req_has(r, REQ_METHOD) ? r->method : PRED_QUICK_ABSENT));
+	ev->status_bit = (uint16_t)(1U << (!req_has(r, REQ_STATUS) ? PRED_QUICK_ABSENT
+					 : r->status > 999	   ? 10
+								   : r->status / 100));
 	if (++ev->gen)
 		return;
 	/* Wrapped after 2^32 records: old marks could alias the new generation. */
@@ -253,36 +265,48 @@ static uint64_t field_key(struct pred_eval *ev, enum req_field f, struct gh_str 
 	return ev->key[f];
 }
 
+/* Where value v's entry is kept among its field's recent ones: its length and last 8 bytes, mixed. */
+static inline struct pred_memo_entry **recent_slot(struct pred_eval *ev, enum req_field f,
+						   struct gh_str v)
+{
+	uint64_t tail = 0;
+
+	if (v.len >= sizeof(tail))
+		memcpy(&tail, v.p + v.len - sizeof(tail), sizeof(tail));
+	else
+		memcpy(&tail, v.p, v.len);
+	tail = (tail ^ v.len) * 0x9e3779b97f4a7c15ULL;
+	return &ev->recent[f][tail >> (64 - __builtin_ctz(RECENT_SLOTS))];
+}
+
 /*
  * Field f's memo entry for this record (NULL: not remembered), looked up
- * once: the hits of every pass it knows are marked, and those subjects
- * count as scanned.
+ * once: the hits of every pass it knows are marked. Those subjects count
+ * as scanned (subject_known), without a mark each: most are never asked.
  */
 static struct pred_memo_entry *field_entry(struct pred_eval *ev, enum req_field f,
 					   struct gh_str raw)
 {
-	struct pred_memo_entry *e;
+	struct pred_memo_entry *e, **slot;
 
 	if (ev->ent_gen[f] == ev->gen)
 		return ev->ent[f];
 	/*
-	 * A client's page and its assets come in a row, with one User-Agent
-	 * and Referer: the previous record's entry, if it still holds this
-	 * value, spares the hash and the lookup (its key is the value's).
+	 * A recent value's entry, if it still holds the value (the memo reuses
+	 * entries), spares the hash and the lookup (its key is the value's).
 	 */
-	e = ev->last[f];
-	if (e && e->hash && e->len == raw.len && !memcmp(e->text, raw.p, raw.len)) {
+	slot = recent_slot(ev, f, raw);
+	e = *slot;
+	if (e && e->len == raw.len && e->hash && !memcmp(e->text, raw.p, raw.len)) {
 		ev->key[f] = e->hash;
 		ev->key_mask |= REQ_BIT(f);
-	} else {
-		e = pred_memo_find(ev->memo[f], raw, field_key(ev, f, raw));
+	} else if ((e = pred_memo_find(ev->memo[f], raw, field_key(ev, f, raw)))) {
+		*slot = e;
 	}
-	ev->ent[f] = ev->last[f] = e;
+	ev->ent[f] = e;
 	ev->ent_gen[f] = ev->gen;
 	if (!e)
 		return NULL;
-	for (unsigned int k = e->known; k; k &= k - 1)
-		ev->scan_gen[ev->pass_subj[f][__builtin_ctz(k)]] = ev->gen;
 	for (uint8_t i = 0; i < e->nhits; i++)
 		mark_hit(ev, (int)e->hits[i]);
 	return e;
@@ -295,7 +319,8 @@ static struct pred_memo_entry *field_entry_claim(struct pred_eval *ev, enum req_
 	struct pred_memo_entry *e = field_entry(ev, f, raw);
 
 	if (!e)
-		e = ev->ent[f] = ev->last[f] = pred_memo_claim(ev->memo[f], raw, ev->key[f]);
+		e = ev->ent[f] = *recent_slot(ev, f, raw) =
+			pred_memo_claim(ev->memo[f], raw, ev->key[f]);
 	return e;
 }
 
@@ -306,7 +331,7 @@ static struct pred_memo_entry *field_entry_claim(struct pred_eval *ev, enum req_
  * transform nor scan. Not when the transform could be cut short (the
  * record's transforms filled the scratch): the cut value is what is scanned.
  */
-static void scan_subject(struct pred_eval *ev, unsigned int sj)
+static __attribute__((noinline)) void scan_subject(struct pred_eval *ev, unsigned int sj)
 {
 	const struct regex_set *rs = ev->rs;
 	enum req_field f = rs->subj[sj].field;
@@ -330,20 +355,21 @@ static void scan_subject(struct pred_eval *ev, unsigned int sj)
 		pred_memo_learn(e, ev->pass[sj], ev->hits + first, ev->nhits - first);
 }
 
-/* Whether pattern id matches this record (its field is present). */
-static bool regex_hit(struct pred_eval *ev, int id)
+/* Subject sj's pass is known to its field's memo entry for this record (its hits marked). */
+static inline bool subject_known(const struct pred_eval *ev, unsigned int sj)
+{
+	enum req_field f = ev->rs->subj[sj].field;
+
+	return ev->ent_gen[f] == ev->gen && ev->ent[f] && ev->ent[f]->known & ev->pass[sj];
+}
+
+/* A PCRE2 pattern or a phrase list on this record, run once (regex_hit). */
+static __attribute__((noinline)) bool regex_run(struct pred_eval *ev, int id)
 {
 	const struct regex *re = &ev->rs->v[id];
 	struct gh_str s;
 	int rc;
 
-	if (re->hs) {
-		if (ev->scan_gen[re->subj] != ev->gen) {
-			ev->scan_gen[re->subj] = ev->gen;
-			scan_subject(ev, re->subj);
-		}
-		return ev->hit_gen[id] == ev->gen;
-	}
 	if (ev->done_gen[id] != ev->gen) {
 		s = subject_value(ev, re->subj);
 		ev->done_gen[id] = ev->gen;
@@ -362,6 +388,25 @@ static bool regex_hit(struct pred_eval *ev, int id)
 	return ev->hit_gen[id] == ev->gen;
 }
 
+/*
+ * Whether pattern id matches this record (its field is present). Inline for
+ * Hyperscan's patterns, whose subject is mostly scanned already or known to
+ * its field's memo entry; a scan is a call.
+ */
+static inline bool regex_hit(struct pred_eval *ev, int id)
+{
+	const struct regex *re = &ev->rs->v[id];
+
+	if (!re->hs)
+		return regex_run(ev, id);
+	if (ev->scan_gen[re->subj] != ev->gen) {
+		ev->scan_gen[re->subj] = ev->gen;
+		if (!subject_known(ev, re->subj))
+			scan_subject(ev, re->subj);
+	}
+	return ev->hit_gen[id] == ev->gen;
+}
+
 static bool str_in(const struct pred *p, struct gh_str s)
 {
 	for (uint32_t i = 0; i < p->n; i++)
@@ -375,8 +420,6 @@ __attribute__((noinline)) static bool str_leaf(const struct pred *p, struct pred
 	const struct gh_str *want = &p->u.str;
 	struct gh_str s;
 
-	if (p->op == PRED_REGEX || p->op == PRED_PHRASES)
-		return regex_hit(ev, p->u.regex); /* the value only on a memo miss */
 	s = subject_value(ev, p->subj);
 	switch (p->op) {
 	case PRED_EQ: return s.len == want->len && !memcmp(s.p, want->p, s.len);
@@ -441,7 +484,8 @@ static inline bool holds(const struct pred *p, struct pred_eval *ev)
 
 bool pred_match(const struct pred *p, struct pred_eval *ev)
 {
-	return holds(p, ev);
+	return (p->quick_methods & ev->method_bit) && (p->quick_status & ev->status_bit) &&
+	       holds(p, ev);
 }
 
 /* Run pattern id (or its subject's one scan) on this record, if its field is there. */
@@ -464,22 +508,28 @@ void pred_eval_seed(struct pred_eval *ev, uint64_t seed)
 	ev->seed = seed;
 }
 
-uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner)
+/* pred_eval_value_tag when the gates' passes have not found an entry for the value. */
+static __attribute__((noinline)) uint8_t *value_tag_claim(struct pred_eval *ev, enum req_field f)
 {
 	struct pred_memo_entry *e;
 
+	if (!ev->memo[f] || !(ev->present & REQ_BIT(f)))
+		return NULL;
+	e = field_entry_claim(ev, f, field_str(ev, f));
+	return e ? &e->tag : NULL;
+}
+
+uint8_t *pred_eval_value_tag(struct pred_eval *ev, enum req_field f, const void *owner)
+{
 	if (ev->tag_owner != owner) {
 		if (ev->tag_owner)
 			return NULL;
 		ev->tag_owner = owner;
 	}
-	if (!ev->memo[f] || !(ev->present & REQ_BIT(f)))
-		return NULL;
-	/* Mostly the gates' passes looked the value up already. */
-	e = ev->ent_gen[f] == ev->gen ? ev->ent[f] : NULL;
-	if (!e)
-		e = field_entry_claim(ev, f, field_str(ev, f));
-	return e ? &e->tag : NULL;
+	/* Mostly the gates' passes looked the value up already (only a present field's). */
+	if (ev->ent_gen[f] == ev->gen && ev->ent[f])
+		return &ev->ent[f]->tag;
+	return value_tag_claim(ev, f);
 }
 
 int pred_eval_plan(struct pred_eval *ev, const int *ids, size_t n)
@@ -564,6 +614,9 @@ static bool eval(const struct pred *p, struct pred_eval *ev)
 		return !holds(p->u.kids[0], ev);
 	case PRED_EXISTS:
 		return !!(ev->present & REQ_BIT(p->field)) == p->flag;
+	case PRED_REGEX:
+	case PRED_PHRASES:
+		return regex_hit(ev, p->u.regex); /* the value only on a memo miss */
 	}
 	switch (p->type) {
 	case REQ_TYPE_STR:

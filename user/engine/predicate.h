@@ -32,6 +32,8 @@
 
 /* Pattern ids of one match policy's necessary condition, at most (pred_gate). */
 #define PRED_GATE_MAX 64
+/* pred.quick_methods, quick_status: the bit of a record without the field. */
+#define PRED_QUICK_ABSENT 15
 /* Nesting deeper than this is refused at load: evaluation recurses. */
 #define PRED_MAX_DEPTH 32
 /* Transformed values of one record, all subjects together; past it a value is cut. */
@@ -72,6 +74,15 @@ struct pred {
 	 * text compared. 0: compare the text.
 	 */
 	uint16_t methods;
+	/*
+	 * What the record's method and status must be for p to hold, found by
+	 * pred_finish from its method and status leaves (all bits: anything),
+	 * so pred_match turns most records away from a policy about 404s or
+	 * POSTs without a walk. Method: bit i for enum http_method i,
+	 * PRED_QUICK_ABSENT without one. Status: bit status / 100 (0-9),
+	 * PRED_QUICK_ABSENT without one or past 999.
+	 */
+	uint16_t quick_methods, quick_status;
 	union {
 		struct pred **kids;   /* ALL, ANY, NOT (one kid) */
 		struct gh_str str;    /* EQ, NE, PREFIX, SUFFIX, CONTAINS (owned copy) */
@@ -159,7 +170,9 @@ bool pred_match(const struct pred *p, struct pred_eval *ev);
  * Returns how many ids (at most max; 0 only with *unplain: the line
  * alone), or -1 when p has none (a leaf that is no pattern, a not, an any
  * with such a child, unless the line decides them). Patterns are preferred
- * to the line. ev: evaluation state of p's regex set, to decide what a
+ * to the line, and patterns over the path and query (what a probe is
+ * about) to patterns over headers (a browser's User-Agent, which most
+ * records match). ev: evaluation state of p's regex set, to decide what a
  * plain line rules out (pred_false_when_plain); NULL: patterns only. The
  * engine runs a match policy only when its condition is met, so hundreds
  * of signatures cost their fields' scans and not a walk each.

@@ -154,8 +154,6 @@ int regex_set_add(struct regex_set *rs, unsigned int subj, const char *pattern, 
 		snprintf(err, errlen, "%s at offset %zu", msg, (size_t)off);
 		return -EINVAL;
 	}
-	/* Without JIT (unsupported CPU) PCRE2 interprets: slower, same answers. */
-	pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 	re->pattern = malloc(len + 1);
 	if (!re->pattern) {
 		pcre2_code_free(re->code);
@@ -297,6 +295,19 @@ static int subject_job(void *ctx, size_t i, struct gh_err *err)
 	return ret == -EAGAIN ? compile_subject(j->rs, j->order[i], true) : ret;
 }
 
+/*
+ * JIT for the patterns records will run through PCRE2: those Hyperscan
+ * refused. The others were compiled only to be validated, and a JIT
+ * compile costs more than that (a pack's hundreds: tens of ms at load).
+ * Without JIT (unsupported CPU) PCRE2 interprets: slower, same answers.
+ */
+static void jit_fallbacks(struct regex_set *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (rs->v[i].code && !rs->v[i].hs)
+			pcre2_jit_compile(rs->v[i].code, PCRE2_JIT_COMPLETE);
+}
+
 int regex_set_compile(struct regex_set *rs, unsigned int flags)
 {
 	struct subject_jobs jobs = { .rs = rs };
@@ -307,8 +318,10 @@ int regex_set_compile(struct regex_set *rs, unsigned int flags)
 	rs->owner = calloc(rs->nsubj, sizeof(*rs->owner));
 	if (!rs->db || !rs->owner)
 		return -ENOMEM;
-	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS)
+	if ((flags & REGEX_PCRE2_ONLY) || hs_valid_platform() != HS_SUCCESS) {
+		jit_fallbacks(rs);
 		return 0;
+	}
 	size = calloc(rs->nsubj, sizeof(*size));
 	jobs.order = calloc(rs->nsubj, sizeof(*jobs.order));
 	if (!size || !jobs.order) {
@@ -332,6 +345,8 @@ int regex_set_compile(struct regex_set *rs, unsigned int flags)
 	err = compile_jobs_run(n, subject_job, &jobs, NULL);
 	free(size);
 	free(jobs.order);
+	if (!err)
+		jit_fallbacks(rs);
 	return err;
 }
 
