@@ -27,22 +27,33 @@ mkdir -p "$OUT" || exit 1
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
 
-# measure NAME CMD...: run CMD (stdout to $work/NAME.out, stderr to
-# $work/NAME.err); sets SECS and HWM_KIB (peak RSS).
-measure() {
-	local name=$1 t0 t1 pid hwm
-	shift
-	t0=$(date +%s.%N)
-	"$@" >"$work/$name.out" 2>"$work/$name.err" &
-	pid=$!
-	HWM_KIB=0
+# hwm_sampler PID: the highest VmHWM (KiB) of PID, sampled every 50 ms
+# until it is gone, printed at the end.
+hwm_sampler() {
+	local pid=$1 max=0 hwm
 	while kill -0 "$pid" 2>/dev/null; do
 		hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
-		[[ -n $hwm && $hwm -gt $HWM_KIB ]] && HWM_KIB=$hwm
+		[[ -n $hwm && $hwm -gt $max ]] && max=$hwm
 		sleep 0.05
 	done
+	echo "$max"
+}
+
+# measure NAME CMD...: run CMD (stdout to $work/NAME.out, stderr to
+# $work/NAME.err); sets SECS and HWM_KIB (peak RSS). The wall clock stops
+# when wait returns, not at a sampler's next poll (which added up to 50 ms).
+measure() {
+	local name=$1 t0 t1 pid sampler
+	shift
+	t0=$EPOCHREALTIME
+	"$@" >"$work/$name.out" 2>"$work/$name.err" &
+	pid=$!
+	hwm_sampler "$pid" >"$work/$name.hwm" &
+	sampler=$!
 	wait "$pid" || { echo "$name failed:" >&2; tail -5 "$work/$name.err" >&2; return 1; }
-	t1=$(date +%s.%N)
+	t1=$EPOCHREALTIME
+	wait "$sampler"
+	HWM_KIB=$(cat "$work/$name.hwm")
 	SECS=$(echo "$t1 - $t0" | bc -l)
 }
 
