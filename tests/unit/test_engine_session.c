@@ -3,9 +3,11 @@
  * Session windows: a group's records until it has been quiet for the gap,
  * read once when the session ends: by the group's next record after the
  * gap, by the idle sweep of a tick, by the slower window sweep of a group
- * kept for another policy, or by engine_flush at the end of the input. The
- * parser's refusals (grouping, scope) are in test_policy_parse.c.
+ * kept for another policy, or by engine_flush at the end of the input; a
+ * reload's engine takes an open session over. The parser's refusals
+ * (grouping, scope) are in test_policy_parse.c.
  */
+#include "engine/engine_state.h"
 #include "engine_fixture.h"
 
 /* All misses: every request of the session answered 4xx. */
@@ -147,8 +149,31 @@ static void test_prefix_block(void)
 	policy_set_free(ps);
 }
 
+/* SIGHUP: the new engine takes the open session and ends it; the old one holds none. */
+static void test_reload_takes_session(void)
+{
+	struct policy_set *ps = load(lone, NULL), *ps2 = load(lone, NULL);
+	struct engine *old = engine(ps, NULL), *e;
+	struct engine_stats st;
+
+	feed(old, T0, "203.0.113.50", "GET", "/x", 404);
+	e = engine(ps2, NULL);
+	ok_eq(engine_take_windows(e, old, T0 * S), 1, "reload: the open session moves");
+	engine_flush(old);
+	ok_eq(cap.n, 0, "reload: the old engine has no session left to end");
+	engine_tick(e, (T0 + 130) * S);
+	ok_eq(cap.n, 1, "reload: the new engine ends it after the gap");
+	engine_stats(e, &st);
+	ok_eq(st.entries, 0, "reload: and holds no entries after");
+	engine_free(e);
+	engine_free(old);
+	policy_set_free(ps);
+	policy_set_free(ps2);
+}
+
 int main(void)
 {
+	test_reload_takes_session();
 	test_prefix_block();
 	test_ends_by_next_record();
 	test_answered_session_is_quiet();
