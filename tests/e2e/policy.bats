@@ -307,9 +307,11 @@ alert_set() {
 	local dir=$LAB_DIR/session-policies ua prober browser
 	ua='Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 	prober=$(lab_client4 "$PROBER") browser=$(lab_client4 "$BROWSER")
-	mkdir -p "$dir"
+	# The policy's list is named relative to it: the tree's layout, in miniature.
+	mkdir -p "$dir/probes" "$dir/lists"
+	cp "$LAB_ROOT/policies/lists/automation-user-agents.data" "$dir/lists/"
 	jq '.window.gap = "1s" | del(.fixtures)' "$LAB_ROOT/policies/probes/lone-browser-miss.json" \
-		>"$dir/lone-browser-miss.json"
+		>"$dir/probes/lone-browser-miss.json"
 	lab_daemon_stop
 	lab_daemon_start --policies "$dir" --alerts "$LAB_DIR/session.jsonl" --cgroup "$(lab_cgroup_dir)"
 	[ "$(lab_curl "$PROBER" -A "$ua" -o /dev/null -w '%{http_code}' "http://$LAB_SERVER4/pools/default/buckets")" = 404 ]

@@ -482,6 +482,12 @@ login() {
 	lab_curl "$1" -o /dev/null -X POST "http://$LAB_SERVER4/svc-login" || true
 }
 
+# logins_counted N: the running engine has let at least N requests into svc-login.
+logins_counted() {
+	lab_gatehawk status --json |
+		jq -e --argjson n "$1" '.daemon.engine.policies[] | select(.name == "svc-login") | .matched >= $n'
+}
+
 reloads_at_least() {
 	(($(grep -c 'reloaded 2 policies' "$LAB_DIR/daemon.err") >= $1))
 }
@@ -505,6 +511,9 @@ reload_and_wait() {
 
 	login 4
 	login 4
+	# Both in the engine before the reload (client 3's third, then these two):
+	# a record still in the ring would reach the new engine and count there.
+	lab_wait "client 4's two logins counted" 30 logins_counted 3
 	login_policy 3 | sed 's/5m/6m/' >"$LAB_DIR/pol/login.json" # edited: its window goes
 	reload_and_wait 2
 	login 4
