@@ -335,7 +335,7 @@ void engine_flush(struct engine *e)
 {
 	for (uint32_t i = 0; i < e->gused; i++) {
 		close_profiles(e, i, 0, true);
-		if (e->g[i].used && e->cls[e->g[i].key.cls].sessions) {
+		if (e->g[i].used && e->cls[e->g[i].key.cls].first_session) {
 			eng_sessions_end(e, i, 0, true);
 			flush_verdicts(e);
 		}
@@ -456,7 +456,10 @@ static void policy_init(struct engine *e, size_t i)
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
 				   p->prefix_v6, false, false);
-		e->cls[ep->cls].sessions |= p->window.session;
+		if (p->window.session) {
+			ep->next_session = e->cls[ep->cls].first_session;
+			e->cls[ep->cls].first_session = (uint16_t)(i + 1);
+		}
 	} else {
 		if (p->kind == POLICY_RATE) {
 			rate_spec_init(&ep->rs, p->rate.over_s);

@@ -272,7 +272,7 @@ void eng_gc_one(struct engine *e, uint32_t idx, uint64_t horizon)
 	/* Late records may still arrive for a tolerance after the group went quiet. */
 	if (e->keep[idx] > horizon || !e->g[idx].used)
 		return;
-	if (e->cls[e->g[idx].key.cls].sessions) {
+	if (e->cls[e->g[idx].key.cls].first_session) {
 		eng_sessions_end(e, idx, horizon, false);
 		if (e->keep[idx] > horizon) /* one fired: its cooldown keeps the group */
 			return;
@@ -304,7 +304,7 @@ void eng_expire_windows(struct engine *e, uint32_t idx, uint64_t horizon)
 	struct group *g = &e->g[idx];
 	struct gclass *c = &e->cls[g->key.cls];
 
-	if (c->sessions) /* kept for other policies: a quiet session still ends */
+	if (c->first_session) /* kept for other policies: a quiet session still ends */
 		eng_sessions_end(e, idx, horizon, false);
 	for (uint16_t i = 0; g->used && i < c->npol; i++) {
 		struct epolicy *ep = &e->pol[c->pols[i]];

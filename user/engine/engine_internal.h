@@ -105,7 +105,9 @@ struct gclass {
 	 */
 	bool profiles, walking;
 	uint64_t profile_due;
-	bool sessions; /* it has session windows: quiet groups end them before they go */
+	/* Its session windows' policies, chained through epolicy.next_session
+	 * (index + 1; 0: none): quiet groups end them before they go. */
+	uint16_t first_session;
 	uint16_t npol;
 	uint16_t *pols; /* policy index of each slot */
 	size_t slots_size;
@@ -126,6 +128,7 @@ struct epolicy {
 	void *pool;       /* free states, linked through their first word */
 	uint32_t pooled;
 	struct crs_ctx *crs; /* kind crs: this engine's scratch, made on first use */
+	uint16_t next_session; /* the class's next session policy (index + 1; 0: none) */
 };
 
 /* A block verdict on its way to the input: verdicts windows, after the record. */

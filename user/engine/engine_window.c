@@ -178,14 +178,13 @@ static void session_end(struct engine *e, struct epolicy *ep, uint32_t gi, struc
 
 void eng_sessions_end(struct engine *e, uint32_t gi, uint64_t horizon, bool all)
 {
-	const struct gclass *c = &e->cls[e->g[gi].key.cls];
-
-	for (uint16_t i = 0; e->g[gi].used && i < c->npol; i++) {
-		struct epolicy *ep = &e->pol[c->pols[i]];
-		struct win *win = e->g[gi].slots[i].state;
+	for (uint16_t pi = e->cls[e->g[gi].key.cls].first_session; pi && e->g[gi].used;
+	     pi = e->pol[pi - 1].next_session) {
+		struct epolicy *ep = &e->pol[pi - 1];
+		struct win *win = e->g[gi].slots[ep->slot].state;
 		uint64_t last, end;
 
-		if (!win || !ep->ws.session || !(last = win_session_last(win)))
+		if (!win || !(last = win_session_last(win)))
 			continue;
 		end = last + ep->ws.length_ns;
 		if (all || end <= horizon)

@@ -35,6 +35,12 @@
 #define RING_INLINE 4
 
 struct win {
+	uint32_t entries; /* first: win_entries (window.h) reads it inline */
+	/* sliding: the ring of non-empty buckets, oldest first (at most WIN_MAX_BUCKETS) */
+	uint16_t head, count, cap;
+	uint16_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
+	bool any;
+	uint8_t shift; /* bytes from malloc's block to this line-aligned header (win_new) */
 	uint64_t newest; /* sliding, session: newest ts; tumbling: newest window index */
 	/*
 	 * sliding: buckets up to gone have left (0: none); the oldest and newest
@@ -44,18 +50,13 @@ struct win {
 	 */
 	uint64_t gone, front, back, front_first; /* session: front_first, the first record's ts */
 	uint64_t *ring;
-	uint32_t entries;
-	/* sliding: the ring of non-empty buckets, oldest first (at most WIN_MAX_BUCKETS) */
-	uint16_t head, count, cap;
-	uint16_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
-	bool any;
-	uint8_t shift; /* bytes from malloc's block to this line-aligned header (win_new) */
 	/* One cache line above, aggregates from the next (the block is line-aligned); then the
 	 * value sets, [slot][distinct aggregate] (win_sets). */
 	uint64_t acc[];
 };
 
 _Static_assert(offsetof(struct win, acc) <= 64, "a window's header is one cache line");
+_Static_assert(offsetof(struct win, entries) == 0, "win_entries reads the first word");
 _Static_assert(POLICY_MAX_AGGS <= 16 && WIN_MAX_BUCKETS < 32768, "stale and the ring fit 16 bits");
 
 #define LINE 64
@@ -264,11 +265,6 @@ void win_reset(struct win *w, const struct win_spec *s)
 	w->any = false;
 	w->head = w->count = w->entries = w->stale = 0;
 	memset(w->acc, 0, (size_t)s->slots * acc_words(s) * sizeof(uint64_t));
-}
-
-size_t win_entries(const struct win *w)
-{
-	return w->entries;
 }
 
 /* The value sets' entries held, stale ones included: they are memory too. */
