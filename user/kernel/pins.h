@@ -40,10 +40,12 @@ struct gh_map_sizes {
  * libbpf reuses a pinned map only when its shape matches, so a map that is
  * already pinned keeps its size (a differing request is a note in e, which
  * may be NULL): the sizes chosen when the maps were first created stay
- * until detach. A pinned per-source counter map (slot tables and their
- * bookkeeping) of another type, key or value size, flags or, for a slot
- * table, entries is unpinned so the load makes it afresh; any other map
- * so unlike the object's is refused (-EINVAL, with a note naming it). Pins
+ * until detach. A pinned per-source counter map (slot tables, their used
+ * bitmaps and bookkeeping) of another type, key or value size, flags or,
+ * for a slot table or bitmap, entries is unpinned so the load makes it
+ * afresh, and a slot table and its bitmap are made afresh together; any
+ * other map so unlike the object's is refused (-EINVAL, with a note naming
+ * it). Pins
  * of maps gatehawk no longer has (src_stats, src_meta) are removed. Each
  * is a note in e; errors are returned only, e is not filled for them.
  */
