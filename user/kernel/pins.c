@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -96,6 +98,38 @@ void gh_pin_dir_unlock(int fd)
 {
 	if (fd >= 0)
 		close(fd);
+}
+
+void gh_pin_watch_open(struct gh_pin_watch *w, const char *dir, uint32_t mask)
+{
+	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (w->fd >= 0 && inotify_add_watch(w->fd, dir, mask | IN_ONLYDIR) < 0) {
+		close(w->fd);
+		w->fd = -1;
+	}
+}
+
+unsigned int gh_pin_watch_drain(struct gh_pin_watch *w)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	unsigned int events = 0;
+	ssize_t n;
+
+	if (w->fd < 0)
+		return UINT_MAX;
+	while ((n = read(w->fd, buf, sizeof(buf))) > 0) {
+		for (ssize_t off = 0; off + (ssize_t)sizeof(struct inotify_event) <= n; events++)
+			off += (ssize_t)sizeof(struct inotify_event) +
+			       ((const struct inotify_event *)(buf + off))->len;
+	}
+	return events;
+}
+
+void gh_pin_watch_close(struct gh_pin_watch *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
 }
 
 /* The per-source slot tables and their used-slot bitmaps (gatehawk/sources.h). */

@@ -93,10 +93,9 @@ struct mapped_table {
  */
 struct source_reader {
 	int dir_fd;
-	/* An inotify watch on the directory (when watched): the pins are
-	 * looked up again only after something was pinned or unpinned there. */
-	bool watched;
-	int watch_fd;
+	/* The pins are looked up again only after something was pinned or
+	 * unpinned there (fd -1: on every read). */
+	struct gh_pin_watch watch;
 	bool mapped; /* the pins were looked up at least once */
 	struct mapped_table gate, http, gate_used, http_used;
 	struct source_row *rows;
@@ -326,12 +325,7 @@ static int table_read(struct source_reader *r, const struct mapped_table *t,
  */
 static bool pins_may_have_changed(struct source_reader *r)
 {
-	char buf[4096];
-	bool changed = !r->mapped || !r->watched;
-
-	while (r->watched && read(r->watch_fd, buf, sizeof(buf)) > 0)
-		changed = true;
-	return changed;
+	return gh_pin_watch_drain(&r->watch) || !r->mapped;
 }
 
 /* Every table and bitmap mapped as pinned now (table_map). */
@@ -373,6 +367,7 @@ int source_reader_open(const char *pin_dir, struct source_reader **out)
 {
 	struct source_reader *r;
 	int fd = sources_open(pin_dir);
+	char dir[64];
 
 	if (fd < 0)
 		return fd;
@@ -382,19 +377,10 @@ int source_reader_open(const char *pin_dir, struct source_reader **out)
 		return -ENOMEM;
 	}
 	r->dir_fd = fd;
-	/* Without a watch (inotify's limits reached) the pins are looked up each read. */
-	r->watch_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	if (r->watch_fd >= 0) {
-		char dir[64];
-
-		snprintf(dir, sizeof(dir), "/proc/self/fd/%d", fd);
-		r->watched = inotify_add_watch(r->watch_fd, dir,
-					       IN_CREATE | IN_DELETE | IN_MOVED_FROM |
-						       IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF |
-						       IN_ONLYDIR) >= 0;
-		if (!r->watched)
-			close(r->watch_fd);
-	}
+	snprintf(dir, sizeof(dir), "/proc/self/fd/%d", fd);
+	gh_pin_watch_open(&r->watch, dir,
+			  IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF |
+				  IN_MOVE_SELF);
 	*out = r;
 	return 0;
 }
@@ -404,8 +390,7 @@ void source_reader_close(struct source_reader *r)
 	if (!r)
 		return;
 	reader_release(r);
-	if (r->watched)
-		close(r->watch_fd);
+	gh_pin_watch_close(&r->watch);
 	close(r->dir_fd);
 	free(r);
 }
@@ -421,7 +406,7 @@ int source_reader_foreach(struct source_reader *r, source_visit_fn fn, void *ctx
 
 int sources_read_all(int fd, struct source_row **rows, size_t *n)
 {
-	struct source_reader r = { .dir_fd = fd };
+	struct source_reader r = { .dir_fd = fd, .watch.fd = -1 };
 	int err = reader_read(&r);
 
 	if (!err && r.n)
