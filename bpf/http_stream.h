@@ -23,7 +23,8 @@
 /*
  * Per-CPU scratch: the segment bytes being parsed, behind room for the bytes
  * carried over from the last segment; the parse state of a segment read on
- * its own; the sampling tick.
+ * its own; the sampling tick; a sampled head's event, built here so that
+ * only its filled bytes go to the ring (GH_REQUEST_EVENT_SIZE).
  */
 #define SCAN_CARRY 64    /* scratch bytes before the data (>= 2 * GH_CARRY_LEN) */
 #define SCAN_CHUNK 2048  /* payload bytes loaded at a time */
@@ -61,6 +62,7 @@ struct scan_scratch {
 	struct sock_http_state one_off;
 	struct scan_pos pos;
 	__u32 tick;
+	struct gh_request_event ev;
 };
 
 _Static_assert((SCRATCH_SIZE & (SCRATCH_SIZE - 1)) == 0, "SCRATCH_SIZE must be a power of two");

@@ -235,6 +235,23 @@ static __always_inline __u64 ring_wakeup_flags(void)
 }
 
 /*
+ * A request event built in the scratch to the ring: its header and the
+ * len bytes of head filled (GH_REQUEST_EVENT_SIZE), not the whole struct.
+ */
+static __always_inline int output_request(struct scan *sc, __u64 len)
+{
+	struct gh_request_event *ev = &sc->sc->ev;
+
+	len = clamp_len(len, GH_SNAP_LEN);
+	ev->hdr.snap_len = (__u32)len;
+	if (bpf_ringbuf_output(&events, ev, GH_REQUEST_EVENT_SIZE(len), ring_wakeup_flags())) {
+		sc->st->lost_ring_full++;
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * The head that starts at `start` into a ring-buffer event. A method begun
  * in the last segment comes from the carried bytes, the rest from this one.
  * When the event holds the segment to its end, the head may go on in the
@@ -243,19 +260,10 @@ static __always_inline __u64 ring_wakeup_flags(void)
 static __always_inline int emit_head(struct scan *sc, __s64 start)
 {
 	struct sock_http_state *ps = sc->ps;
-	struct gh_request_event *ev;
+	struct gh_request_event *ev = &sc->sc->ev;
 	__s64 from = start;
 	__u64 len, prefix = 0;
 
-	ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
-	if (!ev) {
-		sc->st->lost_ring_full++;
-		return -1;
-	}
-	fill_event_hdr(&ev->hdr, GH_EV_REQUEST, sc->seg, bpf_get_socket_cookie(sc->skb),
-		       sc->seg->payload_len, 1);
-	if (sc->p->stateful)
-		ev->hdr.req_seq = ps->requests;
 	if (start < sc->p->first) {
 		/* At most 7 bytes of a method: the rest of the word is overwritten. */
 		prefix = (sc->p->first - start) & 7;
@@ -267,11 +275,14 @@ static __always_inline int emit_head(struct scan *sc, __s64 start)
 	}
 	if (!len || bpf_skb_load_bytes(sc->skb, sc->seg->payload_off + from, ev->head + prefix, len)) {
 		sc->st->lost_load++;
-		bpf_ringbuf_discard(ev, 0);
 		return -1;
 	}
-	ev->hdr.snap_len = (__u32)(prefix + len);
-	bpf_ringbuf_submit(ev, ring_wakeup_flags());
+	fill_event_hdr(&ev->hdr, GH_EV_REQUEST, sc->seg, bpf_get_socket_cookie(sc->skb),
+		       sc->seg->payload_len, 1);
+	if (sc->p->stateful)
+		ev->hdr.req_seq = ps->requests;
+	if (output_request(sc, prefix + len))
+		return -1;
 	sc->st->requests_sampled++;
 	if (sc->p->stateful && from + (__s64)len == sc->p->end && prefix + len < GH_SNAP_LEN)
 		ps->snap_used = (__u16)(prefix + len);
@@ -282,7 +293,7 @@ static __always_inline int emit_head(struct scan *sc, __s64 start)
 static __always_inline void emit_part(struct scan *sc, __s64 upto)
 {
 	struct sock_http_state *ps = sc->ps;
-	struct gh_request_event *ev;
+	struct gh_request_event *ev = &sc->sc->ev;
 	__u32 used = ps->snap_used;
 	__u64 len;
 
@@ -293,21 +304,15 @@ static __always_inline void emit_part(struct scan *sc, __s64 upto)
 	len = clamp_len(len, GH_SNAP_LEN);
 	if (!len)
 		return;
-	ev = bpf_ringbuf_reserve(&events, sizeof(*ev), 0);
-	if (!ev) {
-		sc->st->lost_ring_full++;
+	if (bpf_skb_load_bytes(sc->skb, sc->seg->payload_off + sc->p->first, ev->head, len)) {
+		sc->st->lost_load++;
 		return;
 	}
 	fill_event_hdr(&ev->hdr, GH_EV_REQUEST_MORE, sc->seg, bpf_get_socket_cookie(sc->skb), used,
 		       1);
 	ev->hdr.req_seq = ps->requests;
-	ev->hdr.snap_len = (__u32)len;
-	if (bpf_skb_load_bytes(sc->skb, sc->seg->payload_off + sc->p->first, ev->head, len)) {
-		sc->st->lost_load++;
-		bpf_ringbuf_discard(ev, 0);
+	if (output_request(sc, len))
 		return;
-	}
-	bpf_ringbuf_submit(ev, ring_wakeup_flags());
 	sc->st->head_parts++;
 	/* Still open only while the head goes on past this segment. */
 	if (upto == sc->p->end && used + len < GH_SNAP_LEN)

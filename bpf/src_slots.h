@@ -27,6 +27,15 @@ struct {
 	__type(value, struct src_slot);
 } src_slots SEC(".maps");
 
+/* Its used-slot bitmap (gatehawk/sources.h), GH_SRC_USED_WORDS per CPU. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, GH_SRC_USED_WORDS);
+	__type(key, __u32);
+	__type(value, __u64);
+} src_slots_used SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -92,6 +101,21 @@ static __always_inline __u64 slot_rank(const struct src_slot_head *h, union slot
 	return seen.family == SLOT_CLAIMING ? ~0ULL : s->packets + s->rank_floor;
 }
 
+/*
+ * Slot idx (region included) taken for the first time: its bit in the
+ * table's used bitmap, set before the slot is published, so a reader that
+ * finds a source's family there has its bit too. Atomic: a softirq on this
+ * CPU may set another bit of the word meanwhile (the sensor's table).
+ */
+static __always_inline void slot_mark_used(void *used, __u32 idx)
+{
+	__u32 word = idx / 64;
+	__u64 *w = bpf_map_lookup_elem(used, &word);
+
+	if (w)
+		__sync_fetch_and_or(w, 1ULL << (idx & 63));
+}
+
 /* How slot_probe found the slot it returned. */
 enum slot_how { SLOT_HELD, SLOT_NEW, SLOT_IDLE, SLOT_DISPLACED };
 
@@ -118,8 +142,8 @@ enum slot_use { SLOT_XDP_ONLY, SLOT_SHARED };
  * of its own, one more load per busy slot; a held source's path is as it
  * was. Exact: a displaced source's counts go to the displaced totals.
  */
-static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, __u32 seed,
-					__u32 now, int ranked, enum slot_use use,
+static __always_inline void *slot_probe(void *table, void *used, const __u8 *addr, int v4,
+					__u32 seed, __u32 now, int ranked, enum slot_use use,
 					enum slot_how *how)
 {
 	__u32 base = src_slot_index(addr, v4, seed);
@@ -128,6 +152,7 @@ static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, _
 	struct src_slot_head *s, *spare = NULL, *lowest = NULL;
 	union slot_word seen, spare_seen = { 0 }, lowest_seen = { 0 }, claim;
 	__u64 lowest_rank = ~0ULL;
+	__u32 spare_idx = 0;
 
 	for (__u32 i = 0; i < GH_SRC_SLOT_PROBE; i++) {
 		__u32 idx = region + ((base + i) & (GH_SRC_SLOTS - 1));
@@ -155,6 +180,7 @@ static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, _
 		if (slot_free(seen, now)) {
 			spare = s;
 			spare_seen = seen;
+			spare_idx = idx;
 		} else if (ranked && (rank = slot_rank(s, seen)) < lowest_rank) {
 			lowest = s;
 			lowest_seen = seen;
@@ -175,6 +201,8 @@ static __always_inline void *slot_probe(void *table, const __u8 *addr, int v4, _
 	if (use == SLOT_SHARED &&
 	    __sync_val_compare_and_swap(slot_word_of(spare), spare_seen.w, claim.w) != spare_seen.w)
 		return NULL;
+	if (*how == SLOT_NEW)
+		slot_mark_used(used, spare_idx);
 	return spare;
 }
 
@@ -204,7 +232,7 @@ static __always_inline void count_source(const __u8 *addr, int v4, int syn, __u3
 	struct src_slot_meta *meta;
 	struct src_slot *s;
 
-	s = slot_probe(&src_slots, addr, v4, seed, now, 1, SLOT_XDP_ONLY, &how);
+	s = slot_probe(&src_slots, &src_slots_used, addr, v4, seed, now, 1, SLOT_XDP_ONLY, &how);
 	if (!s || how != SLOT_HELD) {
 		meta = bpf_map_lookup_elem(&src_slot_meta, &zero);
 		if (!meta)
@@ -261,7 +289,8 @@ static __always_inline struct src_http_counts *http_counts(const __u8 *addr, int
 		return NULL;
 	if (!meta->seed)
 		meta->seed = bpf_get_prandom_u32() | 1;
-	s = slot_probe(&src_http_slots, addr, v4, meta->seed, now, 0, SLOT_SHARED, &how);
+	s = slot_probe(&src_http_slots, &src_http_used, addr, v4, meta->seed, now, 0, SLOT_SHARED,
+		       &how);
 	if (!s)
 		return &meta->unslotted;
 	if (how != SLOT_HELD) {

@@ -23,6 +23,15 @@ struct {
 	__type(value, struct src_http_slot);
 } src_http_slots SEC(".maps");
 
+/* Its used-slot bitmap (gatehawk/sources.h, GH_SRC_USED_WORDS per CPU, set at load). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, GH_SRC_USED_WORDS);
+	__type(key, __u32);
+	__type(value, __u64);
+} src_http_used SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);

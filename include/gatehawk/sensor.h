@@ -67,6 +67,13 @@ struct gh_request_event {
 	char head[GH_SNAP_LEN];
 };
 
+/*
+ * A request event in the ring is its header and the snap_len bytes of head[]
+ * filled, no more: a browser's head is half of GH_SNAP_LEN, and the ring's
+ * bytes are what its two sides' caches pay for.
+ */
+#define GH_REQUEST_EVENT_SIZE(snap_len) (sizeof(struct gh_event_hdr) + (snap_len))
+
 /* Sensor flags in sensor_config.flags. */
 #define GH_SENSOR_F_ENABLED (1U << 0)
 

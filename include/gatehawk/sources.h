@@ -61,6 +61,16 @@ struct src_stats {
 #define GH_SRC_SLOT_PROBE 4
 #define GH_SRC_SLOT_IDLE_S 60
 
+/*
+ * Each slot table has a bitmap of the slots ever used (src_slots_used,
+ * src_http_used: GH_SRC_USED_WORDS words per CPU, bit i of a region for its
+ * slot i), set by the program that first claims a slot. Slots are never
+ * freed, only taken over, so a bit is never cleared: readers look only at
+ * the slots whose bits are set instead of every slot of every CPU each
+ * second. A table and its bitmap are pinned and made afresh together.
+ */
+#define GH_SRC_USED_WORDS (GH_SRC_SLOTS / 64)
+
 /* One source's packets and SYNs on one CPU; key.family 0: never used. */
 struct src_slot {
 	struct src_key key;

@@ -2,11 +2,12 @@
 /*
  * What the daemon pays each second to read the per-source slot tables
  * (kernel/src_counters.h, source_reader_foreach): CPU time of one read of both
- * tables, joined, at a given number of used slots per CPU. The tables are
- * made and pinned in a private bpffs directory, shaped as the gate and the
- * sensor pin them, and filled through a writable mapping: source j of CPU
- * c is in both tables on that CPU (the join's worst case), its slots spread
- * evenly over the region. No program is loaded.
+ * tables, joined, at a given number of used slots per CPU. The tables and
+ * their used bitmaps are made and pinned in a private bpffs directory,
+ * shaped as the gate and the sensor pin them, and filled through a writable
+ * mapping: source j of CPU c is in both tables on that CPU (the join's
+ * worst case), its slots spread evenly over the region and marked used. No
+ * program is loaded.
  *
  *   sources_read_bench [USED_PER_CPU...]   (default: 0 1000 16384; root)
  *
@@ -35,10 +36,11 @@
 static char dir[64];
 static int ncpu;
 
-static int table_make(const char *name, size_t value, void **mem, size_t *len)
+/* A slot table (or its used bitmap) as the loaders pin it, mapped writable. */
+static int table_make(const char *name, size_t value, uint32_t per_cpu, void **mem, size_t *len)
 {
 	LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = BPF_F_MMAPABLE);
-	uint32_t entries = GH_SRC_SLOTS * (uint32_t)ncpu;
+	uint32_t entries = per_cpu * (uint32_t)ncpu;
 	char path[GH_PATH_MAX];
 	int fd, err = gh_pin_path(path, sizeof(path), dir, name);
 
@@ -63,15 +65,20 @@ static void key_of(struct src_key *k, int c, uint32_t j)
 	memcpy(k->addr, &a, 4);
 }
 
-/* used slots per CPU in each table, spread evenly; the rest never used. */
-static void fill(struct src_slot *gate, struct src_http_slot *http, uint32_t used)
+/* used slots per CPU in each table, spread evenly and marked used; the rest never used. */
+static void fill(struct src_slot *gate, struct src_http_slot *http, uint64_t *gate_used,
+		 uint64_t *http_used, uint32_t used)
 {
 	memset(gate, 0, (size_t)GH_SRC_SLOTS * ncpu * sizeof(*gate));
 	memset(http, 0, (size_t)GH_SRC_SLOTS * ncpu * sizeof(*http));
+	memset(gate_used, 0, (size_t)GH_SRC_USED_WORDS * ncpu * sizeof(*gate_used));
+	memset(http_used, 0, (size_t)GH_SRC_USED_WORDS * ncpu * sizeof(*http_used));
 	for (int c = 0; c < ncpu; c++) {
 		for (uint32_t j = 0; j < used; j++) {
 			size_t i = (size_t)c * GH_SRC_SLOTS + (size_t)j * GH_SRC_SLOTS / used;
 
+			gate_used[i / 64] |= 1ULL << (i % 64);
+			http_used[i / 64] |= 1ULL << (i % 64);
 			key_of(&gate[i].key, c, j);
 			gate[i].packets = j + 1;
 			gate[i].syns = 1;
@@ -144,10 +151,12 @@ static void cleanup(void)
 {
 	char path[GH_PATH_MAX];
 
-	if (!gh_pin_path(path, sizeof(path), dir, "src_slots"))
-		unlink(path);
-	if (!gh_pin_path(path, sizeof(path), dir, "src_http_slots"))
-		unlink(path);
+	static const char *const pins[] = { "src_slots", "src_http_slots", "src_slots_used",
+					    "src_http_used" };
+
+	for (size_t i = 0; i < sizeof(pins) / sizeof(pins[0]); i++)
+		if (!gh_pin_path(path, sizeof(path), dir, pins[i]))
+			unlink(path);
 	rmdir(dir);
 }
 
@@ -155,8 +164,8 @@ int main(int argc, char **argv)
 {
 	static const uint32_t defaults[] = { 0, 1000, GH_SRC_SLOTS };
 	struct source_reader *reader = NULL;
-	void *gate = NULL, *http = NULL;
-	size_t glen = 0, hlen = 0;
+	void *gate = NULL, *http = NULL, *gate_used = NULL, *http_used = NULL;
+	size_t glen = 0, hlen = 0, gulen = 0, hulen = 0;
 	int fd, err;
 
 	ncpu = libbpf_num_possible_cpus();
@@ -166,8 +175,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	atexit(cleanup);
-	err = table_make("src_slots", sizeof(struct src_slot), &gate, &glen) ?:
-	      table_make("src_http_slots", sizeof(struct src_http_slot), &http, &hlen);
+	err = table_make("src_slots", sizeof(struct src_slot), GH_SRC_SLOTS, &gate, &glen) ?:
+	      table_make("src_http_slots", sizeof(struct src_http_slot), GH_SRC_SLOTS, &http,
+			 &hlen) ?:
+	      table_make("src_slots_used", sizeof(uint64_t), GH_SRC_USED_WORDS, &gate_used,
+			 &gulen) ?:
+	      table_make("src_http_used", sizeof(uint64_t), GH_SRC_USED_WORDS, &http_used, &hulen);
 	fd = err ? err : sources_open(dir);
 	err = fd < 0 ? fd : source_reader_open(dir, &reader);
 	if (err) {
@@ -188,7 +201,7 @@ int main(int argc, char **argv)
 		}
 		uint64_t kept_ns = 0;
 
-		fill(gate, http, (uint32_t)used);
+		fill(gate, http, gate_used, http_used, (uint32_t)used);
 		err = time_reads(fd, NULL, used > 4096 ? 5 : 50, &ns, &rows) ?:
 		      time_reads(fd, reader, used > 4096 ? 5 : 50, &kept_ns, &rows);
 		if (err) {

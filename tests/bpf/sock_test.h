@@ -47,8 +47,14 @@ static struct {
 static inline int on_event(void *ctx, void *data, size_t size)
 {
 	(void)ctx;
-	if (seen.n < MAX_SEEN && size >= sizeof(struct gh_request_event))
-		memcpy(&seen.ev[seen.n++], data, sizeof(struct gh_request_event));
+	const struct gh_event_hdr *h = data;
+
+	/* A head's event is its header and snap_len bytes, exactly. */
+	if (seen.n < MAX_SEEN && size >= sizeof(*h) && h->type != GH_EV_RESPONSE &&
+	    size == GH_REQUEST_EVENT_SIZE(h->snap_len)) {
+		memset(&seen.ev[seen.n], 0, sizeof(seen.ev[0]));
+		memcpy(&seen.ev[seen.n++], data, size);
+	}
 	return 0;
 }
 

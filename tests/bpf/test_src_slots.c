@@ -161,6 +161,47 @@ static uint32_t region_key(int of_cpu, uint32_t idx)
 	return (uint32_t)of_cpu * GH_SRC_SLOTS + idx;
 }
 
+/*
+ * The gate's used bitmap has the bits of exactly the slots of this CPU's
+ * region that hold a source (a slot claimed is marked; none is ever freed),
+ * as many as the slots claimed.
+ */
+static void test_used_bits(void)
+{
+	int tfd = gh_pin_open(pin_dir, "src_slots"), ufd = gh_pin_open(pin_dir, "src_slots_used");
+	struct map_shape ts = { 0 }, us = { 0 };
+	const void *tmem = NULL, *umem = NULL;
+	size_t tlen = 0, ulen = 0, marked = 0, held = 0, mismatched = 0;
+	int err = tfd < 0 ? tfd : ufd < 0 ? ufd : 0;
+
+	err = err ?: map_mmap_read(tfd, &ts, &tmem, &tlen) ?: map_mmap_read(ufd, &us, &umem, &ulen);
+	ok(!err && us.max_entries == GH_SRC_USED_WORDS * (uint32_t)ncpu,
+	   "used bits: src_slots_used maps with %u words per CPU x %d CPUs (%u)",
+	   GH_SRC_USED_WORDS, ncpu, us.max_entries);
+	for (uint32_t i = 0; !err && i < GH_SRC_SLOTS; i++) {
+		uint32_t key = region_key(cpu, i);
+		const struct src_slot *slot = (const void *)((const char *)tmem +
+							      (size_t)key * ts.value_size);
+		bool bit = ((const uint64_t *)umem)[key / 64] >> (key % 64) & 1;
+
+		marked += bit;
+		held += slot->key.family != 0;
+		mismatched += bit != (slot->key.family != 0);
+	}
+	ok(!err && marked && !mismatched && marked == meta().claimed,
+	   "used bits: %zu marked, the %zu slots holding a source, as many as claimed (%zu "
+	   "differ)",
+	   marked, held, mismatched);
+	if (tmem)
+		munmap((void *)tmem, tlen);
+	if (umem)
+		munmap((void *)umem, ulen);
+	if (tfd >= 0)
+		close(tfd);
+	if (ufd >= 0)
+		close(ufd);
+}
+
 /* This CPU's slot idx, copied into buf, through *s. */
 static int slot_get(uint32_t idx, void *buf, struct src_slot **s)
 {
@@ -465,13 +506,22 @@ static void test_flood(void)
 	gate_allow_del(&maps, &allowed);
 }
 
-/* Slot idx of every CPU's region of src_http_slots, from v[cpu]. */
-static int http_slots_put(uint32_t idx, const struct src_http_slot *v)
+/* Slot idx of every CPU's region of src_http_slots, from v[cpu]; marked used as
+ * the sensor marks a slot it claims when mark is set. */
+static int http_slots_put(uint32_t idx, const struct src_http_slot *v, bool mark)
 {
 	for (int c = 0; c < ncpu; c++) {
-		uint32_t key = region_key(c, idx);
+		uint32_t key = region_key(c, idx), word = key / 64;
+		uint64_t bits = 0;
 
 		if (bpf_map_update_elem(bpf_map__fd(skel->maps.src_http_slots), &key, &v[c],
+					BPF_ANY))
+			return -errno;
+		if (!mark)
+			continue;
+		bpf_map_lookup_elem(bpf_map__fd(skel->maps.src_http_used), &word, &bits);
+		bits |= 1ULL << (key % 64);
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.src_http_used), &word, &bits,
 					BPF_ANY))
 			return -errno;
 	}
@@ -494,8 +544,13 @@ static void test_join(void)
 		v[cpu].c.requests = 5;
 		v[(cpu + 1) % ncpus] = v[cpu];
 		v[(cpu + 1) % ncpus].c.conns = 2;
-		err = http_slots_put(7, v);
+		err = http_slots_put(7, v, false);
 	}
+	s = row_of(sources[1], &found);
+	ok(!err && found && !s.requests && !s.conns,
+	   "join: a slot not marked in the used bitmap is not read (readers look at used slots "
+	   "only)");
+	err = err ?: http_slots_put(7, v, true);
 	s = row_of(sources[1], &found);
 	ok(!err && found && s.packets == 5 && s.syns == 1 &&
 		   s.requests == (ncpus > 1 ? 10U : 5U) && s.conns == (ncpus > 1 ? 2U : 0U),
@@ -504,7 +559,7 @@ static void test_join(void)
 	   sources[1]);
 	for (int c = 0; v && c < ncpus; c++)
 		inet_pton(AF_INET, "192.0.2.99", v[c].key.addr);
-	err = err ?: http_slots_put(8, v);
+	err = err ?: http_slots_put(8, v, true);
 	s = row_of("192.0.2.99", &found);
 	ok(!err && found && !s.packets && s.requests == (ncpus > 1 ? 10U : 5U),
 	   "join: a source only the sensor counted has its own row");
@@ -672,6 +727,21 @@ static uint32_t pinned_value_size(const char *dir, const char *name)
 	return info.value_size;
 }
 
+/* id of the map pinned as dir/name; 0 when none. */
+static uint32_t pinned_id(const char *dir, const char *name)
+{
+	struct bpf_map_info info = { 0 };
+	__u32 len = sizeof(info);
+	int fd = gh_pin_open(dir, name);
+
+	if (fd < 0)
+		return 0;
+	if (bpf_obj_get_info_by_fd(fd, &info, &len))
+		info.id = 0;
+	close(fd);
+	return info.id;
+}
+
 /*
  * Pins of the previous release: the slot table and its bookkeeping with
  * their older value sizes are made afresh, the LRU design's src_stats and
@@ -682,6 +752,7 @@ static void test_upgrade_pins(void)
 	uint32_t slots = GH_SRC_SLOTS * (uint32_t)ncpu;
 	char dir[64], bad[64], path[GH_PATH_MAX];
 	struct gh_err e = { 0 }, e2 = { 0 };
+	uint32_t http_id;
 	int err;
 
 	snprintf(dir, sizeof(dir), "/sys/fs/bpf/gh-test-up-%d", (int)getpid());
@@ -691,7 +762,16 @@ static void test_upgrade_pins(void)
 	err = err ?: pin_made(dir, "src_slot_meta", BPF_MAP_TYPE_PERCPU_ARRAY, 4, 32, 1, 0);
 	err = err ?: pin_made(dir, "src_stats", BPF_MAP_TYPE_LRU_PERCPU_HASH, 20, 64, 1024, 0);
 	err = err ?: pin_made(dir, "src_meta", BPF_MAP_TYPE_PERCPU_ARRAY, 4, 32, 1, 0);
+	/* This layout's sensor table, but no used bitmap beside it (a release before it). */
+	err = err ?: pin_made(dir, "src_http_slots", BPF_MAP_TYPE_ARRAY, 4,
+			      sizeof(struct src_http_slot), slots, BPF_F_MMAPABLE);
+	http_id = err ? 0 : pinned_id(dir, "src_http_slots");
 	err = err ?: gate_pin_maps(dir, 16, &e);
+	ok(!err && http_id && pinned_id(dir, "src_http_slots") != http_id &&
+		   gh_pin_exists(dir, "src_http_used") &&
+		   strstr(e.notes, "src_http_slots: made afresh with src_http_used"),
+	   "upgrade: a slot table pinned without its used bitmap is made afresh with it, "
+	   "with a note");
 	ok(!err && pinned_value_size(dir, "src_slots") == sizeof(struct src_slot) &&
 		   pinned_value_size(dir, "src_slot_meta") == sizeof(struct src_slot_meta) &&
 		   strstr(e.notes, "src_slots: an older layout, made afresh") &&
@@ -761,6 +841,7 @@ int main(void)
 	test_older_layout();
 	test_upgrade_pins();
 	test_exact();
+	test_used_bits();
 	test_full_window_and_idle();
 	test_join();
 	test_reader();

@@ -206,9 +206,9 @@ static void model_event(struct model *m, const void *data, size_t size)
 		return;
 	}
 	memcpy(&ev.hdr, data, sizeof(ev.hdr));
-	if (ev.hdr.type == GH_EV_REQUEST && size >= sizeof(ev) && ev.hdr.snap_len <= GH_SNAP_LEN &&
-	    (ev.hdr.family == 4 || ev.hdr.family == 6)) {
-		memcpy(&ev, data, sizeof(ev));
+	if (ev.hdr.type == GH_EV_REQUEST && ev.hdr.snap_len <= GH_SNAP_LEN &&
+	    size >= sizeof(ev.hdr) + ev.hdr.snap_len && (ev.hdr.family == 4 || ev.hdr.family == 6)) {
+		memcpy(&ev, data, sizeof(ev.hdr) + ev.hdr.snap_len);
 		model_request(m, &ev);
 	} else if (ev.hdr.type == GH_EV_RESPONSE && ev.hdr.value >= 100 && ev.hdr.value <= 999) {
 		model_response(m, &ev.hdr);
@@ -229,6 +229,26 @@ static void event(struct model *m, struct ringbuf_decoder *d, const void *data, 
 	model_event(m, data, size);
 	decoder_event(d, data, size);
 	expect_done(m);
+}
+
+/*
+ * A request event in a buffer of its own: as the sensor sends it (the header
+ * and snap_len bytes, so that reading past them is an ASan error), or, when
+ * whole, as the struct, filler and all; now and then a byte short.
+ */
+static void event_sized(struct model *m, struct ringbuf_decoder *d,
+			const struct gh_request_event *ev, uint32_t how)
+{
+	size_t size = sizeof(*ev);
+	void *buf;
+
+	if (!(how & 4) && ev->hdr.snap_len <= GH_SNAP_LEN)
+		size = GH_REQUEST_EVENT_SIZE(ev->hdr.snap_len) - (how & 8 ? 1 : 0);
+	buf = malloc(size);
+	check(buf);
+	memcpy(buf, ev, size);
+	event(m, d, buf, size);
+	free(buf);
 }
 
 /*
@@ -258,7 +278,7 @@ static void script_request(struct script *s, struct model *m, struct ringbuf_dec
 	ev.hdr.snap_len = take_u16(s) % (GH_SNAP_LEN + 32); /* now and then too long */
 	take(s, ev.head, ev.hdr.snap_len < GH_SNAP_LEN ? ev.hdr.snap_len : GH_SNAP_LEN);
 	ev.hdr.value = ev.hdr.snap_len;
-	event(m, d, &ev, sizeof(ev));
+	event_sized(m, d, &ev, flags & 12);
 }
 
 static void script_response(struct script *s, struct model *m, struct ringbuf_decoder *d)

@@ -192,12 +192,16 @@ static void test_gc(void)
 	struct gone_log g = { 0 };
 	const struct gate_gone gone = { block_gone, allow_gone, &g };
 	size_t removed;
+	uint64_t next = 0, t0 = gh_boottime_ns();
 
 	gate_block_add(m, b, 2);
 	put("192.0.2.50", 1, 0);
 	put("192.0.2.51", 3600, 0);
-	ok_eq(gate_gc(m, gh_boottime_ns() + 2 * NS, &gone, &removed), 0, "GC two seconds on");
+	ok_eq(gate_gc(m, gh_boottime_ns() + 2 * NS, &gone, &removed, &next), 0,
+	      "GC two seconds on");
 	ok_eq(removed, 2, "one block and one allow entry expired and went");
+	ok(next >= t0 + 3600 * NS && next <= gh_boottime_ns() + 3600 * NS,
+	   "the soonest expiry left is the hour of the entries in force");
 	ok(g.blocks == 1 && g.allows == 1, "each was told");
 	ok_eq(allow_count(), 1, "the live allow entry stays");
 	gate_block_del(m, &b[1].cidr);

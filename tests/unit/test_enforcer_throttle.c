@@ -288,6 +288,7 @@ static void test_gc(void)
 	struct map_slot s;
 	struct gh_cidr c;
 	size_t removed = 0;
+	uint64_t next;
 	uint32_t zero = 0;
 	struct gate_config cfg;
 	int n = 0, told = 0, err = 0;
@@ -306,7 +307,7 @@ static void test_gc(void)
 	}
 	ok(!err && n == GH_MIN_MAX_BLOCKS, "every IPv4 host throttle expired (%d)", n);
 	ok_eq(add_expired_block("198.51.100.9/32"), 0, "and one block");
-	err = gate_maps_lock(&gate.maps) ?: gate_gc(&gate.maps, gh_boottime_ns(), &gone, &removed);
+	err = gate_maps_lock(&gate.maps) ?: gate_gc(&gate.maps, gh_boottime_ns(), &gone, &removed, &next);
 	gate_maps_unlock(&gate.maps);
 	ok(!err && removed == (size_t)n + 1, "gate_gc removed them all (%zu)", removed);
 	ok_eq(told, 1, "telling of the block only: a throttle's end is no unblock");
@@ -361,6 +362,62 @@ static void test_no_kernel(void)
 	enforcer_free(&nk);
 }
 
+/* Whether the block map holds an entry for cidr, expired or not. */
+static bool block_present(const char *cidr)
+{
+	struct block_entry e;
+	struct map_slot s;
+	struct gh_cidr c;
+
+	if (gh_cidr_parse(cidr, &c))
+		return false;
+	gate_slot_for(&gate.maps, &c, GATE_BLOCKS, &s);
+	return !bpf_map_lookup_elem(s.fd, s.key, &e);
+}
+
+/*
+ * enforcer_gc walks the maps only when an entry may have ended: at its first
+ * call; then when the soonest expiry the last walk saw is past, after a
+ * writer took the pin-dir lock, or GH_GC_SWEEP_S on. An entry made to expire
+ * behind its back (add_expired_block takes no lock) shows which. Times far
+ * ahead (B) so that every entry of the tests before has ended by then.
+ */
+static void test_gc_when_due(void)
+{
+	const uint64_t B = gh_boottime_ns() + 1000000ULL * NS;
+	struct block_spec far = { .ttl_s = 2000000, .flags = GH_BLOCK_F_AUTO };
+	struct block_entry e40 = { 0 };
+	struct enforcer enf;
+	int err;
+
+	enforcer_init(&enf, &gate.maps, alerts, false);
+	err = enforcer_gc(&enf, B) ?: gh_cidr_parse("198.51.100.40/32", &far.cidr) ? -EINVAL : 0;
+	err = err ?: gate_maps_lock(&gate.maps) ?: gate_block_add(&gate.maps, &far, 1) ?:
+	      gate_block_get(&gate.maps, &far.cidr, &e40);
+	gate_maps_unlock(&gate.maps);
+	err = err ?: enforcer_gc(&enf, B + 1);
+	ok(!err && e40.expires_ns && enf.gc_next_expiry_ns == e40.expires_ns,
+	   "gc: after a writer's lock it walks, and keeps the soonest expiry in force");
+	err = add_expired_block("198.51.100.41/32") ?: enforcer_gc(&enf, B + 2);
+	ok(!err && block_present("198.51.100.41/32"),
+	   "gc: no lock taken, nothing due: no walk, the entry expired behind its back stays");
+	err = gate_maps_lock(&gate.maps);
+	gate_maps_unlock(&gate.maps);
+	err = err ?: enforcer_gc(&enf, B + 3);
+	ok(!err && !block_present("198.51.100.41/32"), "gc: a writer's lock makes the next call walk");
+	err = add_expired_block("198.51.100.42/32") ?: enforcer_gc(&enf, B + 4);
+	ok(!err && block_present("198.51.100.42/32"), "gc: and only the next one");
+	err = enforcer_gc(&enf, e40.expires_ns);
+	ok(!err && !block_present("198.51.100.40/32") && !block_present("198.51.100.42/32"),
+	   "gc: the soonest expiry reached, it walks: that entry and the other expired go");
+	err = add_expired_block("198.51.100.43/32") ?: enforcer_gc(&enf, e40.expires_ns + 1);
+	ok(!err && enf.gc_next_expiry_ns == UINT64_MAX && block_present("198.51.100.43/32"),
+	   "gc: with nothing left to expire, no walk");
+	err = enforcer_gc(&enf, e40.expires_ns + GH_GC_SWEEP_S * NS);
+	ok(!err && !block_present("198.51.100.43/32"), "gc: but one every GH_GC_SWEEP_S");
+	enforcer_free(&enf);
+}
+
 int main(void)
 {
 	struct enforcer enf;
@@ -374,6 +431,7 @@ int main(void)
 	test_spared(&enf);
 	test_full_map(&enf);
 	test_gc();
+	test_gc_when_due();
 	test_fleet_hook(&enf);
 	test_no_kernel();
 	fclose(alerts);

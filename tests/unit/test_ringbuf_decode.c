@@ -9,6 +9,7 @@
  * clock, which a step of the wall clock does not move.
  */
 #include <arpa/inet.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/event_clock.h"
@@ -57,9 +58,15 @@ static void on_record(const struct request_record *r, void *ctx)
 	seen.n++;
 }
 
-static void request(struct ringbuf_decoder *d, uint64_t cookie, uint64_t ts, const char *head)
+/*
+ * A request event as the sensor sends it, size bytes of it (the header and
+ * snap_len bytes of head) in a buffer of just that size.
+ */
+static void request_sized(struct ringbuf_decoder *d, uint64_t cookie, uint64_t ts,
+			  const char *head, size_t size)
 {
 	struct gh_request_event ev;
+	void *exact;
 
 	memset(&ev, 0, sizeof(ev));
 	ev.hdr.type = GH_EV_REQUEST;
@@ -72,7 +79,17 @@ static void request(struct ringbuf_decoder *d, uint64_t cookie, uint64_t ts, con
 	ev.hdr.dport = 80;
 	ev.hdr.snap_len = (uint32_t)strlen(head);
 	memcpy(ev.head, head, strlen(head));
-	decoder_event(d, &ev, sizeof(ev));
+	exact = malloc(size);
+	if (!exact)
+		abort();
+	memcpy(exact, &ev, size);
+	decoder_event(d, exact, size);
+	free(exact);
+}
+
+static void request(struct ringbuf_decoder *d, uint64_t cookie, uint64_t ts, const char *head)
+{
+	request_sized(d, cookie, ts, head, GH_REQUEST_EVENT_SIZE(strlen(head)));
 }
 
 static void response(struct ringbuf_decoder *d, uint64_t cookie, uint32_t status)
@@ -235,6 +252,25 @@ static void test_bad_input(void)
 	decoder_free(d);
 }
 
+/* A request event is its header and snap_len bytes: one byte less is refused. */
+static void test_event_size(void)
+{
+	const char *head = "GET /sized HTTP/1.1\r\n\r\n";
+	struct ringbuf_decoder *d = fresh(64);
+
+	request_sized(d, 1, 10, head, GH_REQUEST_EVENT_SIZE(strlen(head)) - 1);
+	ok_eq(decoder_get_stats(d)->bad_events, 1, "a head one byte short of its snap_len is refused");
+	ok_eq(decoder_get_stats(d)->requests, 0, "and not taken as a request");
+	request_sized(d, 2, 10, head, GH_REQUEST_EVENT_SIZE(strlen(head)));
+	response(d, 2, 200);
+	ok(seen.n == 1 && !strcmp(seen.path[0], "/sized") && seen.status[0] == 200,
+	   "a head of exactly its header and snap_len bytes is decoded");
+	request_sized(d, 3, 10, head, sizeof(struct gh_request_event));
+	response(d, 3, 204);
+	ok(seen.n == 2 && !strcmp(seen.path[1], "/sized"), "as is one with room to spare");
+	decoder_free(d);
+}
+
 /* The wall clock stepped an hour ahead between two requests a second apart. */
 static void test_event_time(void)
 {
@@ -262,6 +298,7 @@ int main(void)
 	test_order_across_holes();
 	test_stuck_head();
 	test_bad_input();
+	test_event_size();
 	test_event_time();
 	return tap_done();
 }

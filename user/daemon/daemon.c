@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -33,6 +34,7 @@
 #include "daemon/event_loop.h"
 #include "daemon/netlink_addrs.h"
 #include "kernel/gate_maps.h"
+#include "kernel/map_iter.h"
 #include "input/log_follow.h"
 #include "kernel/pins.h"
 #include "engine/policy.h"
@@ -296,15 +298,25 @@ static void read_sources_err(struct daemon *d, int err)
 	d->src_err = err < 0 ? err : 0;
 }
 
-/* Say so when a flood of many sources keeps per-source counting from seeing them. */
-static void watch_slots(struct daemon *d)
+/*
+ * Say so when a flood of many sources keeps per-source counting from seeing
+ * them. src_slot_meta stays open until pins change (zeros while not pinned).
+ */
+static void watch_slots(struct daemon *d, bool pins_changed)
 {
 	uint64_t passed, lost;
-	struct src_slot_meta m;
+	struct src_slot_meta m = { 0 };
 	struct gate_stats g;
 
-	if (d->opts->no_kernel || gate_stats_read(&d->maps, &g) ||
-	    source_slots_meta(d->opts->attach.pin_dir, &m))
+	if (d->opts->no_kernel)
+		return;
+	if (pins_changed) {
+		if (d->slot_meta_fd >= 0)
+			close(d->slot_meta_fd);
+		d->slot_meta_fd = gh_pin_open(d->opts->attach.pin_dir, "src_slot_meta");
+	}
+	if ((d->slot_meta_fd < 0 && d->slot_meta_fd != -ENOENT) || gate_stats_read(&d->maps, &g) ||
+	    (d->slot_meta_fd >= 0 && map_percpu_sum(d->slot_meta_fd, 0, &m, sizeof(m))))
 		return;
 	if (slot_watch_step(&d->slot_watch, gh_boottime_ns(), g.passed,
 			    m.displaced + m.unslotted_packets, &passed, &lost))
@@ -320,13 +332,16 @@ static int on_tick(uint64_t expirations, void *ctx)
 {
 	struct daemon *d = ctx;
 	uint64_t boot = gh_boottime_ns(), now, totals[2];
+	bool pins_changed;
 
 	/* One tick however late: the work reads the clock, not the count. */
 	(void)expirations;
 	gh_event_clock_sync(&d->clock, gh_clock_ns(CLOCK_REALTIME), boot);
 	now = gh_event_time(&d->clock, boot);
 	d->ticks++;
-	if (gate_detached(d)) {
+	/* Drained before the pins are looked at: a later change fires the next tick. */
+	pins_changed = gh_pin_watch_drain(&d->pins_watch) || d->ticks == 1;
+	if (pins_changed && gate_detached(d)) {
 		daemon_log(d, "gatehawk: gate detached, exiting");
 		ev_stop(d->loop);
 		return 0;
@@ -345,7 +360,7 @@ static int on_tick(uint64_t expirations, void *ctx)
 	}
 	if (d->engine)
 		engine_tick(d->engine, now);
-	watch_slots(d);
+	watch_slots(d, pins_changed);
 	daemon_totals(d, totals);
 	health_tick(&d->health, now, totals);
 	if (d->ticks % GH_GC_INTERVAL_S == 0)
@@ -578,6 +593,9 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 		err = gate_maps_open(o->attach.pin_dir, &d->maps);
 		if (err)
 			return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
+		gh_pin_watch_open(&d->pins_watch, o->attach.pin_dir,
+				  IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
+					  IN_DELETE_SELF | IN_MOVE_SELF);
 	}
 	enforcer_init(&d->enforcer, o->no_kernel ? NULL : &d->maps, NULL, o->dry_run);
 	d->enforcer.proxies = o->proxies;
@@ -660,7 +678,7 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
 	struct daemon d = { .opts = o, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
-			    .started = time(NULL) };
+			    .started = time(NULL), .slot_meta_fd = -ENOENT, .pins_watch.fd = -1 };
 	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
 	int err;
@@ -707,6 +725,9 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 		log_follow_close(d.logs[i].f);
 	free(d.logs);
 	source_reader_close(d.src);
+	if (d.slot_meta_fd >= 0)
+		close(d.slot_meta_fd);
+	gh_pin_watch_close(&d.pins_watch);
 	control_server_free(d.control);
 	control_close(d.control_fd, o->attach.pin_dir);
 	if (sig_fd >= 0)

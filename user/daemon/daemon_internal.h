@@ -22,6 +22,7 @@
 #include "daemon/persist.h"
 #include "kernel/gate_maps.h"
 #include "kernel/kernel_stats.h"
+#include "kernel/pins.h"
 #include "kernel/src_counters.h"
 
 struct event_loop;
@@ -65,6 +66,10 @@ struct daemon {
 	struct source_reader *src;
 	int src_err; /* the last open or read's error, logged once */
 	struct slot_watch slot_watch; /* the churn of sources, warned of each tick */
+	int slot_meta_fd;             /* src_slot_meta, kept open; negative errno: none */
+	/* Pins made or removed in the pin dir: only then are the link pins (a
+	 * detach) and src_slot_meta looked up again (fd -1: every tick). */
+	struct gh_pin_watch pins_watch;
 	int control_fd;
 	struct control_server *control; /* its clients, served without blocking the loop */
 	uint64_t ticks;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/inotify.h>
 
 #include "engine/alert.h"
 #include "base/clock.h"
@@ -22,6 +23,8 @@ void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, boo
 void enforcer_free(struct enforcer *e)
 {
 	block_memory_free(&e->memory);
+	if (e->gc_watching)
+		gh_pin_watch_close(&e->gc_watch);
 }
 
 /* A block ended: its line and --on-unblock. */
@@ -60,6 +63,16 @@ static void remembered_expired(const struct remembered_block *b, void *ctx)
 						.src_ip = b->src_ip, .why = "expired" });
 }
 
+/* Whether a walk of the maps may find an entry ended (enforcer.h). */
+static bool gc_due(struct enforcer *e, uint64_t now_ns)
+{
+	/* Drained first: a writer that comes after this look is seen by the next. */
+	bool written = gh_pin_watch_drain(&e->gc_watch) || e->gc_written;
+
+	return written || now_ns >= e->gc_next_expiry_ns ||
+	       now_ns - e->gc_last_walk_ns >= GH_GC_SWEEP_S * 1000000000ULL;
+}
+
 int enforcer_gc(struct enforcer *e, uint64_t now_ns)
 {
 	const struct gate_gone gone = { .block = map_block_expired, .ctx = e };
@@ -70,11 +83,21 @@ int enforcer_gc(struct enforcer *e, uint64_t now_ns)
 		block_memory_expire(&e->memory, now_ns, remembered_expired, e);
 		return 0;
 	}
+	if (!e->gc_watching)
+		gh_pin_watch_open(&e->gc_watch, e->maps->pin_dir, IN_OPEN);
+	e->gc_watching = true;
+	if (!gc_due(e, now_ns))
+		return 0;
 	err = gate_maps_lock(e->maps);
 	if (err)
 		return err;
-	err = gate_gc(e->maps, now_ns, &gone, &removed);
+	err = gate_gc(e->maps, now_ns, &gone, &removed, &e->gc_next_expiry_ns);
 	gate_maps_unlock(e->maps);
+	/* Our own lock opened the directory once; any other open was a writer's. */
+	e->gc_written = gh_pin_watch_drain(&e->gc_watch) > 1;
+	if (err)
+		e->gc_next_expiry_ns = 0; /* walk again next time */
+	e->gc_last_walk_ns = now_ns;
 	return err;
 }
 

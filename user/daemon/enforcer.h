@@ -28,6 +28,7 @@
 #include "engine/engine.h"
 #include "input/client_addr.h"
 #include "kernel/gate_maps.h"
+#include "kernel/pins.h"
 #include "kernel/throttle_maps.h"
 
 #define ENFORCER_STATS_FIELDS(X)                                                   \
@@ -67,7 +68,15 @@ struct enforcer {
 	/* A policy's block was written (new or longer): fleet mode shares it. NULL: none. */
 	void (*on_block)(const struct verdict *v, void *ctx);
 	void *on_block_ctx;
+	/* enforcer_gc walks the maps only when an entry may have ended (see there). */
+	struct gh_pin_watch gc_watch; /* opened at the first call */
+	bool gc_watching;
+	bool gc_written; /* a writer opened the pin directory during the last walk */
+	uint64_t gc_next_expiry_ns, gc_last_walk_ns; /* 0, 0: never walked */
 };
+
+/* The longest enforcer_gc goes without a walk: for writers that take no lock. */
+#define GH_GC_SWEEP_S 60
 
 void enforcer_init(struct enforcer *e, struct gate_maps *maps, FILE *alerts, bool dry_run);
 /* The engine's verdict_fn; ctx is the struct enforcer. */
@@ -81,7 +90,14 @@ int enforcer_write(struct enforcer *e, const struct block_spec *block, const cha
 		   char *evicted, size_t len);
 /* Whether a block of scope would also drop a trusted proxy. */
 bool enforcer_covers_proxy(const struct enforcer *e, const struct gh_cidr *scope);
-/* Forget the blocks (and allows, throttles) ended at now_ns (boottime), telling notify of blocks. */
+/*
+ * Forget the blocks (and allows, throttles) ended at now_ns (boottime),
+ * telling notify of blocks. The maps are walked (a hash map's walk visits
+ * all of its buckets, full or not) only when an entry may have ended: the
+ * soonest expiry the last walk left is past, a writer opened the pin
+ * directory since (every writer takes its lock; the daemon's own writes
+ * included), or GH_GC_SWEEP_S passed.
+ */
 int enforcer_gc(struct enforcer *e, uint64_t now_ns);
 void enforcer_free(struct enforcer *e);
 

@@ -232,12 +232,13 @@ int decoder_event(struct ringbuf_decoder *d, const void *data, size_t size)
 		d->stats.bad_events++;
 		return 0;
 	}
-	if (h->type == GH_EV_REQUEST && size >= sizeof(struct gh_request_event) &&
-	    h->snap_len <= GH_SNAP_LEN && (h->family == 4 || h->family == 6)) {
+	/* A request event holds its header and snap_len bytes of head, no more. */
+	if (h->type == GH_EV_REQUEST && h->snap_len <= GH_SNAP_LEN &&
+	    size >= GH_REQUEST_EVENT_SIZE(h->snap_len) && (h->family == 4 || h->family == 6)) {
 		d->stats.requests++;
 		add_request(d, data);
-	} else if (h->type == GH_EV_REQUEST_MORE && size >= sizeof(struct gh_request_event) &&
-		   h->snap_len <= GH_SNAP_LEN) {
+	} else if (h->type == GH_EV_REQUEST_MORE && h->snap_len <= GH_SNAP_LEN &&
+		   size >= GH_REQUEST_EVENT_SIZE(h->snap_len)) {
 		d->stats.parts++;
 		add_part(d, data);
 	} else if (h->type == GH_EV_RESPONSE && h->value >= 100 && h->value <= 999) {

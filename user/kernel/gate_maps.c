@@ -616,7 +616,15 @@ struct gc_ctx {
 	size_t n, cap;
 	struct block_view victim;
 	bool has_victim;
+	uint64_t next_expiry; /* of the entries in force */
 };
+
+/* The soonest expiry of the entries in force so far, expires_ns one of them (0: never). */
+static void note_expiry(uint64_t *next, uint64_t expires_ns)
+{
+	if (expires_ns && expires_ns < *next)
+		*next = expires_ns;
+}
 
 static int gc_collect(const struct block_view *v, void *ctx)
 {
@@ -624,6 +632,7 @@ static int gc_collect(const struct block_view *v, void *ctx)
 	const struct block_entry *e = &v->entry;
 
 	if (block_entry_live(e, g->now)) {
+		note_expiry(&g->next_expiry, e->expires_ns);
 		if ((e->flags & GH_BLOCK_F_AUTO) && e->expires_ns &&
 		    (!g->has_victim || e->expires_ns < g->victim.entry.expires_ns)) {
 			g->victim = *v;
@@ -665,14 +674,17 @@ struct allow_gc {
 	uint64_t now;
 	struct allow_view *expired;
 	size_t n, cap;
+	uint64_t next_expiry; /* of the entries in force */
 };
 
 static int allow_gc_collect(const struct allow_view *v, void *ctx)
 {
 	struct allow_gc *g = ctx;
 
-	if (gate_entry_live(v->entry.expires_ns, g->now))
+	if (gate_entry_live(v->entry.expires_ns, g->now)) {
+		note_expiry(&g->next_expiry, v->entry.expires_ns);
 		return 0;
+	}
 	if (gh_vec_reserve((void **)&g->expired, &g->cap, g->n, sizeof(*g->expired), 64))
 		return -ENOMEM;
 	g->expired[g->n++] = *v;
@@ -680,11 +692,12 @@ static int allow_gc_collect(const struct allow_view *v, void *ctx)
 }
 
 static int gc_allows(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone,
-		     size_t *removed)
+		     size_t *removed, uint64_t *next_expiry)
 {
-	struct allow_gc g = { .now = now_ns };
+	struct allow_gc g = { .now = now_ns, .next_expiry = *next_expiry };
 	int err = gate_allow_foreach(m, allow_gc_collect, &g);
 
+	*next_expiry = g.next_expiry;
 	for (size_t i = 0; i < g.n && !err; i++) {
 		err = gate_allow_del(m, &g.expired[i].cidr);
 		err = err == -ENOENT ? 0 : err;
@@ -696,23 +709,27 @@ static int gc_allows(struct gate_maps *m, uint64_t now_ns, const struct gate_gon
 	return err;
 }
 
-int gate_gc(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone, size_t *removed)
+int gate_gc(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone, size_t *removed,
+	    uint64_t *next_expiry_ns)
 {
 	static const enum gate_list expiring[] = { GATE_BLOCKS, GATE_THROTTLES };
 	int err = 0;
 
 	*removed = 0;
+	*next_expiry_ns = UINT64_MAX;
 	for (size_t i = 0; i < sizeof(expiring) / sizeof(expiring[0]) && !err; i++) {
-		struct gc_ctx g = { .m = m, .list = expiring[i], .now = now_ns };
+		struct gc_ctx g = { .m = m, .list = expiring[i], .now = now_ns,
+				    .next_expiry = *next_expiry_ns };
 		struct typed_visit t = { .block_fn = gc_collect, .ctx = &g };
 
 		err = gate_list_foreach(m, expiring[i], visit_block, &t);
+		*next_expiry_ns = g.next_expiry;
 		if (err)
 			free(g.expired);
 		else
 			err = gc_delete_expired(&g, gone, removed);
 	}
-	return err ?: gc_allows(m, now_ns, gone, removed);
+	return err ?: gc_allows(m, now_ns, gone, removed, next_expiry_ns);
 }
 
 int gate_list_make_room(struct gate_maps *m, enum gate_list l, const struct block_spec *spec,

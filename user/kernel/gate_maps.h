@@ -143,8 +143,12 @@ int gate_update_flags(struct gate_maps *m, uint32_t set, uint32_t clear);
 /*
  * Delete block, allow and throttle entries expired at now_ns (boottime);
  * reports how many, and each block and allow to gone (NULL: nobody is told).
+ * *next_expiry_ns: when the soonest of the entries left expires
+ * (UINT64_MAX: none does), until which a walk finds nothing to delete
+ * unless entries are written meanwhile.
  */
-int gate_gc(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone, size_t *removed);
+int gate_gc(struct gate_maps *m, uint64_t now_ns, const struct gate_gone *gone, size_t *removed,
+	    uint64_t *next_expiry_ns);
 /* Whether an entry expiring at expires_ns (0: never) is in force at now_ns. */
 static inline int gate_entry_live(uint64_t expires_ns, uint64_t now_ns)
 {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -98,10 +100,65 @@ void gh_pin_dir_unlock(int fd)
 		close(fd);
 }
 
-/* The per-source slot tables (gatehawk/sources.h). */
+void gh_pin_watch_open(struct gh_pin_watch *w, const char *dir, uint32_t mask)
+{
+	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (w->fd >= 0 && inotify_add_watch(w->fd, dir, mask | IN_ONLYDIR) < 0) {
+		close(w->fd);
+		w->fd = -1;
+	}
+}
+
+unsigned int gh_pin_watch_drain(struct gh_pin_watch *w)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	unsigned int events = 0;
+	ssize_t n;
+
+	if (w->fd < 0)
+		return UINT_MAX;
+	while ((n = read(w->fd, buf, sizeof(buf))) > 0) {
+		for (ssize_t off = 0; off + (ssize_t)sizeof(struct inotify_event) <= n; events++)
+			off += (ssize_t)sizeof(struct inotify_event) +
+			       ((const struct inotify_event *)(buf + off))->len;
+	}
+	return events;
+}
+
+void gh_pin_watch_close(struct gh_pin_watch *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
+}
+
+/* The per-source slot tables and their used-slot bitmaps (gatehawk/sources.h). */
+static const struct slot_pair {
+	const char *table, *used;
+} slot_pairs[] = { { "src_slots", "src_slots_used" }, { "src_http_slots", "src_http_used" } };
+
+#define N_SLOT_PAIRS (sizeof(slot_pairs) / sizeof(slot_pairs[0]))
+
 static bool is_slot_table(const char *name)
 {
-	return !strcmp(name, "src_slots") || !strcmp(name, "src_http_slots");
+	for (size_t i = 0; i < N_SLOT_PAIRS; i++)
+		if (!strcmp(name, slot_pairs[i].table))
+			return true;
+	return false;
+}
+
+static bool is_used_bitmap(const char *name)
+{
+	for (size_t i = 0; i < N_SLOT_PAIRS; i++)
+		if (!strcmp(name, slot_pairs[i].used))
+			return true;
+	return false;
+}
+
+/* Maps of one region per possible CPU: their entries are their layout. */
+static bool is_per_cpu_regions(const char *name)
+{
+	return is_slot_table(name) || is_used_bitmap(name);
 }
 
 /*
@@ -111,7 +168,7 @@ static bool is_slot_table(const char *name)
  */
 static bool is_disposable(const char *name)
 {
-	return is_slot_table(name) || !strcmp(name, "src_slot_meta") ||
+	return is_per_cpu_regions(name) || !strcmp(name, "src_slot_meta") ||
 	       !strcmp(name, "src_http_meta");
 }
 
@@ -125,11 +182,13 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 		return sizes->max_blocks;
 	if (!strcmp(name, "events"))
 		return sizes->ring_bytes;
-	/* One region of slots per possible CPU (bpf/src_stats.h). */
-	if (is_slot_table(name)) {
+	/* One region of slots, or of their bits, per possible CPU (bpf/src_stats.h). */
+	if (is_per_cpu_regions(name)) {
 		int ncpu = libbpf_num_possible_cpus();
 
-		return ncpu > 0 ? GH_SRC_SLOTS * (uint32_t)ncpu : 0;
+		if (ncpu <= 0)
+			return 0;
+		return (is_slot_table(name) ? GH_SRC_SLOTS : GH_SRC_USED_WORDS) * (uint32_t)ncpu;
 	}
 	return 0;
 }
@@ -137,7 +196,8 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 /*
  * Whether the pinned map is what the object declares, as libbpf will
  * check before reusing it; the size is checked apart (a pinned map keeps
- * its size), except for a slot table, whose layout is one region per CPU.
+ * its size), except for a slot table or bitmap, whose layout is one
+ * region per CPU.
  */
 static bool same_layout(const struct bpf_map_info *pinned, const struct bpf_map *map,
 			uint32_t want)
@@ -145,7 +205,7 @@ static bool same_layout(const struct bpf_map_info *pinned, const struct bpf_map 
 	return pinned->type == bpf_map__type(map) && pinned->key_size == bpf_map__key_size(map) &&
 	       pinned->value_size == bpf_map__value_size(map) &&
 	       pinned->map_flags == bpf_map__map_flags(map) &&
-	       (!is_slot_table(bpf_map__name(map)) || pinned->max_entries == want);
+	       (!is_per_cpu_regions(bpf_map__name(map)) || pinned->max_entries == want);
 }
 
 /* Remove the retired pins in dir, with a note for each. */
@@ -220,12 +280,66 @@ static int check_layouts(struct bpf_object *obj, const char *dir,
 	return 0;
 }
 
+/* Whether the load will reuse the map pinned as name: there, and of its layout. */
+static int reusable(struct bpf_object *obj, const char *dir, const char *name,
+		    const struct gh_map_sizes *sizes, bool *yes)
+{
+	const struct bpf_map *map = bpf_object__find_map_by_name(obj, name);
+	char path[GH_PATH_MAX];
+	struct bpf_map_info pinned;
+	int err;
+
+	*yes = false;
+	if (!map)
+		return 0;
+	err = gh_pin_path(path, sizeof(path), dir, name) ?: pinned_info(path, &pinned);
+	if (err == -ENOENT)
+		return 0;
+	*yes = !err && same_layout(&pinned, map, wanted_size(name, sizes));
+	return err;
+}
+
+/*
+ * A slot table and its used bitmap are made afresh together: a table kept
+ * beside a new, empty bitmap would have used slots no reader looks at (the
+ * bits of a held slot are set only at its first claim). Unpins the one
+ * that would be kept when the other will not be.
+ */
+static int pair_slot_bitmaps(struct bpf_object *obj, const char *dir,
+			     const struct gh_map_sizes *sizes, struct gh_err *e)
+{
+	char path[GH_PATH_MAX];
+
+	for (size_t i = 0; i < N_SLOT_PAIRS; i++) {
+		const struct slot_pair *p = &slot_pairs[i];
+		bool table_kept, used_kept;
+		const char *kept;
+		int err = reusable(obj, dir, p->table, sizes, &table_kept) ?:
+			  reusable(obj, dir, p->used, sizes, &used_kept);
+
+		if (err)
+			return err;
+		if (table_kept == used_kept || !bpf_object__find_map_by_name(obj, p->table) ||
+		    !bpf_object__find_map_by_name(obj, p->used))
+			continue;
+		kept = table_kept ? p->table : p->used;
+		err = gh_pin_path(path, sizeof(path), dir, kept);
+		if (err)
+			return err;
+		if (unlink(path))
+			return -errno;
+		gh_err_note(e, "%s: made afresh with %s", kept, table_kept ? p->used : p->table);
+	}
+	return 0;
+}
+
 int gh_pins_configure(struct bpf_object *obj, const char *dir, const struct gh_map_sizes *sizes,
 		      struct gh_err *e)
 {
 	char path[GH_PATH_MAX];
 	struct bpf_map *map;
-	int err = check_layouts(obj, dir, sizes, e) ?: remove_retired_pins(dir, e);
+	int err = check_layouts(obj, dir, sizes, e) ?: remove_retired_pins(dir, e) ?:
+		  pair_slot_bitmaps(obj, dir, sizes, e);
 
 	if (err)
 		return err;

@@ -29,6 +29,22 @@ int gh_pin_path(char *buf, size_t len, const char *dir, const char *name);
 int gh_pin_dir_lock(const char *dir);
 void gh_pin_dir_unlock(int fd);
 
+/*
+ * An inotify watch on a pin directory for the events in mask (IN_*): pins
+ * made or removed (IN_CREATE, IN_DELETE, ...), the directory opened
+ * (IN_OPEN: every writer of the maps opens it to take its lock). With no
+ * watch (fd -1: inotify's limits reached) it always fires, so a caller that
+ * acts on it only does what it did before on every call.
+ */
+struct gh_pin_watch {
+	int fd;
+};
+
+void gh_pin_watch_open(struct gh_pin_watch *w, const char *dir, uint32_t mask);
+/* The events that came since the last call, drained; UINT_MAX without a watch. */
+unsigned int gh_pin_watch_drain(struct gh_pin_watch *w);
+void gh_pin_watch_close(struct gh_pin_watch *w);
+
 /* Load-time sizes of the maps that have one; 0 keeps the object's default. */
 struct gh_map_sizes {
 	uint32_t max_blocks;  /* block_* and throttle_* maps */
@@ -40,10 +56,12 @@ struct gh_map_sizes {
  * libbpf reuses a pinned map only when its shape matches, so a map that is
  * already pinned keeps its size (a differing request is a note in e, which
  * may be NULL): the sizes chosen when the maps were first created stay
- * until detach. A pinned per-source counter map (slot tables and their
- * bookkeeping) of another type, key or value size, flags or, for a slot
- * table, entries is unpinned so the load makes it afresh; any other map
- * so unlike the object's is refused (-EINVAL, with a note naming it). Pins
+ * until detach. A pinned per-source counter map (slot tables, their used
+ * bitmaps and bookkeeping) of another type, key or value size, flags or,
+ * for a slot table or bitmap, entries is unpinned so the load makes it
+ * afresh, and a slot table and its bitmap are made afresh together; any
+ * other map so unlike the object's is refused (-EINVAL, with a note naming
+ * it). Pins
  * of maps gatehawk no longer has (src_stats, src_meta) are removed. Each
  * is a note in e; errors are returned only, e is not filled for them.
  */

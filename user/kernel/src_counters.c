@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
@@ -92,7 +93,11 @@ struct mapped_table {
  */
 struct source_reader {
 	int dir_fd;
-	struct mapped_table gate, http;
+	/* The pins are looked up again only after something was pinned or
+	 * unpinned there (fd -1: on every read). */
+	struct gh_pin_watch watch;
+	bool mapped; /* the pins were looked up at least once */
+	struct mapped_table gate, http, gate_used, http_used;
 	struct source_row *rows;
 	size_t n, cap;
 	/* By hash of the address: the row number + 1 (0 empty) in the low
@@ -274,18 +279,64 @@ static int table_map(struct source_reader *r, const char *name, size_t slot_size
 	return err;
 }
 
-/* Every used slot of a mapped table, every CPU's region, joined by address. */
-static int table_read(struct source_reader *r, const struct mapped_table *t, slot_row_fn fn)
+/* Slot i of a mapped table joined when it holds a source. */
+static int slot_read(struct source_reader *r, const struct mapped_table *t, size_t i,
+		     slot_row_fn fn)
 {
+	const struct src_key *k = (const void *)(t->mem + i * t->shape.value_size);
+
+	return k->family ? fn(k, r) : 0;
+}
+
+/*
+ * Every used slot of a mapped table, every CPU's region, joined by address:
+ * the slots whose bits its used bitmap has set (gatehawk/sources.h), or,
+ * without a bitmap that covers the table (pins an older gatehawk made),
+ * every slot, one byte read of each that was never used.
+ */
+static int table_read(struct source_reader *r, const struct mapped_table *t,
+		      const struct mapped_table *used, slot_row_fn fn)
+{
+	const uint64_t *bits = (const uint64_t *)used->mem;
+	uint32_t words = t->shape.max_entries / 64;
 	int err = 0;
 
-	for (uint32_t i = 0; t->id && i < t->shape.max_entries && !err; i++) {
-		const struct src_key *k = (const void *)(t->mem + (size_t)i * t->shape.value_size);
-
-		/* Most slots of a quiet host were never used: one byte read each. */
-		if (k->family)
-			err = fn(k, r);
+	if (!t->id)
+		return 0;
+	if (!used->id || used->shape.max_entries < words || t->shape.max_entries % 64) {
+		for (uint32_t i = 0; i < t->shape.max_entries && !err; i++)
+			err = slot_read(r, t, i, fn);
+		return err;
 	}
+	for (uint32_t w = 0; w < words && !err; w++) {
+		/* Acquire: a program sets the bit before it publishes the slot. */
+		uint64_t word = __atomic_load_n(&bits[w], __ATOMIC_ACQUIRE);
+
+		for (; word && !err; word &= word - 1)
+			err = slot_read(r, t, (size_t)w * 64 + (size_t)__builtin_ctzll(word), fn);
+	}
+	return err;
+}
+
+/*
+ * Whether the pins must be looked up again: always without a watch, else
+ * when the watch saw a pin made or removed since the last look (its events
+ * drained first, so a change after the look is seen at the next read).
+ */
+static bool pins_may_have_changed(struct source_reader *r)
+{
+	return gh_pin_watch_drain(&r->watch) || !r->mapped;
+}
+
+/* Every table and bitmap mapped as pinned now (table_map). */
+static int reader_map(struct source_reader *r)
+{
+	int err = table_map(r, "src_http_slots", sizeof(struct src_http_slot), &r->http) ?:
+		  table_map(r, "src_http_used", sizeof(uint64_t), &r->http_used) ?:
+		  table_map(r, "src_slots", sizeof(struct src_slot), &r->gate) ?:
+		  table_map(r, "src_slots_used", sizeof(uint64_t), &r->gate_used);
+
+	r->mapped = !err;
 	return err;
 }
 
@@ -296,16 +347,18 @@ static int reader_read(struct source_reader *r)
 	if (r->index)
 		memset(r->index, 0, r->index_cap * sizeof(*r->index));
 	r->boot_offset = gh_boottime_ns() - gh_clock_ns(CLOCK_MONOTONIC);
-	return table_map(r, "src_http_slots", sizeof(struct src_http_slot), &r->http) ?:
-	       table_map(r, "src_slots", sizeof(struct src_slot), &r->gate) ?:
-	       table_read(r, &r->http, http_slot_row) ?: table_read(r, &r->gate, slot_row);
+	return (pins_may_have_changed(r) ? reader_map(r) : 0) ?:
+	       table_read(r, &r->http, &r->http_used, http_slot_row) ?:
+	       table_read(r, &r->gate, &r->gate_used, slot_row);
 }
 
-/* What a reader holds, but the directory. */
+/* What a reader holds, but the directory and its watch. */
 static void reader_release(struct source_reader *r)
 {
 	table_unmap(&r->gate);
 	table_unmap(&r->http);
+	table_unmap(&r->gate_used);
+	table_unmap(&r->http_used);
 	free(r->rows);
 	free(r->index);
 }
@@ -314,6 +367,7 @@ int source_reader_open(const char *pin_dir, struct source_reader **out)
 {
 	struct source_reader *r;
 	int fd = sources_open(pin_dir);
+	char dir[64];
 
 	if (fd < 0)
 		return fd;
@@ -323,6 +377,10 @@ int source_reader_open(const char *pin_dir, struct source_reader **out)
 		return -ENOMEM;
 	}
 	r->dir_fd = fd;
+	snprintf(dir, sizeof(dir), "/proc/self/fd/%d", fd);
+	gh_pin_watch_open(&r->watch, dir,
+			  IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF |
+				  IN_MOVE_SELF);
 	*out = r;
 	return 0;
 }
@@ -332,6 +390,7 @@ void source_reader_close(struct source_reader *r)
 	if (!r)
 		return;
 	reader_release(r);
+	gh_pin_watch_close(&r->watch);
 	close(r->dir_fd);
 	free(r);
 }
@@ -347,7 +406,7 @@ int source_reader_foreach(struct source_reader *r, source_visit_fn fn, void *ctx
 
 int sources_read_all(int fd, struct source_row **rows, size_t *n)
 {
-	struct source_reader r = { .dir_fd = fd };
+	struct source_reader r = { .dir_fd = fd, .watch.fd = -1 };
 	int err = reader_read(&r);
 
 	if (!err && r.n)

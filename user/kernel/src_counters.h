@@ -31,8 +31,9 @@ int sources_read_all(int fd, struct source_row **rows, size_t *n);
 /*
  * The same for a reader that reads every second (the daemon): it keeps
  * the tables mapped between reads, remapping one only when another map is
- * pinned in its place, and reuses its rows and their index. Every source
- * once, in no particular order.
+ * pinned in its place (an inotify watch on the directory says when to look
+ * again), reads only the slots their used bitmaps mark, and reuses its rows
+ * and their index. Every source once, in no particular order.
  */
 struct source_reader;
 
