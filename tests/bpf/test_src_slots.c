@@ -712,34 +712,29 @@ static int pin_made(const char *dir, const char *name, enum bpf_map_type type, u
 	return err;
 }
 
-/* value_size of the map pinned as dir/name; 0 when none. */
-static uint32_t pinned_value_size(const char *dir, const char *name)
+/* The info of the map pinned as dir/name; all zero when none. */
+static struct bpf_map_info pinned_info(const char *dir, const char *name)
 {
 	struct bpf_map_info info = { 0 };
 	__u32 len = sizeof(info);
 	int fd = gh_pin_open(dir, name);
 
 	if (fd < 0)
-		return 0;
+		return info;
 	if (bpf_obj_get_info_by_fd(fd, &info, &len))
-		info.value_size = 0;
+		memset(&info, 0, sizeof(info));
 	close(fd);
-	return info.value_size;
+	return info;
 }
 
-/* id of the map pinned as dir/name; 0 when none. */
+static uint32_t pinned_value_size(const char *dir, const char *name)
+{
+	return pinned_info(dir, name).value_size;
+}
+
 static uint32_t pinned_id(const char *dir, const char *name)
 {
-	struct bpf_map_info info = { 0 };
-	__u32 len = sizeof(info);
-	int fd = gh_pin_open(dir, name);
-
-	if (fd < 0)
-		return 0;
-	if (bpf_obj_get_info_by_fd(fd, &info, &len))
-		info.id = 0;
-	close(fd);
-	return info.id;
+	return pinned_info(dir, name).id;
 }
 
 /*
