@@ -176,6 +176,16 @@ static void session_end(struct engine *e, struct epolicy *ep, uint32_t gi, struc
 	win_reset(win, &ep->ws);
 }
 
+/* A record at ts after the group was quiet for the gap: the session before it ends first. */
+static void session_end_if_quiet(struct engine *e, struct epolicy *ep, uint32_t gi, struct win *win,
+				 uint64_t ts)
+{
+	uint64_t last = win_session_last(win);
+
+	if (last && ts >= last + ep->ws.length_ns)
+		session_end(e, ep, gi, win, last + ep->ws.length_ns);
+}
+
 void eng_sessions_end(struct engine *e, uint32_t gi, uint64_t horizon, bool all)
 {
 	for (uint16_t pi = e->cls[e->g[gi].key.cls].first_session; pi && e->g[gi].used;
@@ -212,9 +222,8 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 		return;
 	}
 	win_input_of(e, ep, win, r, &in);
-	if (ep->ws.session && (before = win_session_last(win)) &&
-	    r->ts_ns >= before + ep->ws.length_ns) /* quiet for the gap: a new session */
-		session_end(e, ep, gi, win, before + ep->ws.length_ns);
+	if (ep->ws.session)
+		session_end_if_quiet(e, ep, gi, win, r->ts_ns);
 	before = win_entries(win);
 	rc = win_add(win, &ep->ws, &in, &view);
 	e->entries = e->entries - before + win_entries(win);
