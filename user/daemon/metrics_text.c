@@ -81,12 +81,21 @@ static void render_entries(struct prom_text *t, const struct gate_entry_counts *
 		 (const uint64_t[]){ c->throttles_automatic, c->throttles_manual }, 2);
 }
 
+/* One counter metric (PROM_COUNTER) of a run of them. */
+struct counter_row {
+	const char *name, *help;
+	uint64_t v;
+};
+
+static void render_counters(struct prom_text *t, const struct counter_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		prom_metric_u64(t, rows[i].name, PROM_COUNTER, rows[i].help, rows[i].v);
+}
+
 static void render_sensor(struct prom_text *t, const struct sensor_stats *s)
 {
-	const struct {
-		const char *name, *help;
-		uint64_t v;
-	} counters[] = {
+	const struct counter_row counters[] = {
 		{ "gatehawk_sensor_requests_total", "HTTP request starts the sensor counted.",
 		  s->requests },
 		{ "gatehawk_sensor_sampled_requests_total",
@@ -102,8 +111,7 @@ static void render_sensor(struct prom_text *t, const struct sensor_stats *s)
 		{ "gatehawk_sensor_connections_total", "Passive TCP opens seen.", s->conns },
 	};
 
-	for (size_t i = 0; i < N_OF(counters); i++)
-		prom_metric_u64(t, counters[i].name, PROM_COUNTER, counters[i].help, counters[i].v);
+	render_counters(t, counters, N_OF(counters));
 	by_label(t, "gatehawk_ring_lost_events_total", PROM_COUNTER,
 		 "Sensor events lost before the daemon saw them, by reason.", "reason",
 		 (const char *const[]){ "ring_full", "no_storage", "outstanding", "load" },
@@ -118,24 +126,27 @@ static void render_kernel(struct prom_text *t, const struct kernel_stats *k)
 	if (k->has_sensor)
 		render_sensor(t, &k->sensor);
 	if (k->has_sources) {
+		const struct counter_row counters[] = {
+			{ "gatehawk_sources_evicted_total",
+			  "Sources evicted from the full per-source counter table.",
+			  k->sources_evicted },
+			{ "gatehawk_sources_displaced_total",
+			  "Sources whose slot went to a new source when its window was busy.",
+			  k->sources_displaced },
+			{ "gatehawk_sources_displaced_packets_total",
+			  "Packets displaced sources had in their slots, moved out.",
+			  k->sources_displaced_packets },
+			{ "gatehawk_sources_unslotted_packets_total",
+			  "Passed packets counted in no source's slot.", k->sources_unslotted_packets },
+			{ "gatehawk_sources_unslotted_requests_total",
+			  "Requests counted in no source's slot (its window was full).",
+			  k->sources_unslotted_requests },
+		};
+
 		prom_metric_u64(t, "gatehawk_sources_tracked", PROM_GAUGE,
 				"Sources in the kernel's per-source counter table.",
 				k->sources_tracked);
-		prom_metric_u64(t, "gatehawk_sources_evicted_total", PROM_COUNTER,
-				"Sources evicted from the full per-source counter table.",
-				k->sources_evicted);
-		prom_metric_u64(t, "gatehawk_sources_displaced_total", PROM_COUNTER,
-				"Sources whose slot went to a new source when its window was busy.",
-				k->sources_displaced);
-		prom_metric_u64(t, "gatehawk_sources_displaced_packets_total", PROM_COUNTER,
-				"Packets displaced sources had in their slots, moved out.",
-				k->sources_displaced_packets);
-		prom_metric_u64(t, "gatehawk_sources_unslotted_packets_total", PROM_COUNTER,
-				"Passed packets counted in no source's slot.",
-				k->sources_unslotted_packets);
-		prom_metric_u64(t, "gatehawk_sources_unslotted_requests_total", PROM_COUNTER,
-				"Requests counted in no source's slot (its window was full).",
-				k->sources_unslotted_requests);
+		render_counters(t, counters, N_OF(counters));
 	}
 }
 
