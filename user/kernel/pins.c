@@ -139,26 +139,22 @@ static const struct slot_pair {
 
 #define N_SLOT_PAIRS (sizeof(slot_pairs) / sizeof(slot_pairs[0]))
 
-static bool is_slot_table(const char *name)
+/* Entries per CPU region of a slot table or bitmap named name; 0 for any other map. */
+static uint32_t region_entries(const char *name)
 {
-	for (size_t i = 0; i < N_SLOT_PAIRS; i++)
+	for (size_t i = 0; i < N_SLOT_PAIRS; i++) {
 		if (!strcmp(name, slot_pairs[i].table))
-			return true;
-	return false;
-}
-
-static bool is_used_bitmap(const char *name)
-{
-	for (size_t i = 0; i < N_SLOT_PAIRS; i++)
+			return GH_SRC_SLOTS;
 		if (!strcmp(name, slot_pairs[i].used))
-			return true;
-	return false;
+			return GH_SRC_USED_WORDS;
+	}
+	return 0;
 }
 
 /* Maps of one region per possible CPU: their entries are their layout. */
 static bool is_per_cpu_regions(const char *name)
 {
-	return is_slot_table(name) || is_used_bitmap(name);
+	return region_entries(name) != 0;
 }
 
 /*
@@ -188,7 +184,7 @@ static uint32_t wanted_size(const char *name, const struct gh_map_sizes *sizes)
 
 		if (ncpu <= 0)
 			return 0;
-		return (is_slot_table(name) ? GH_SRC_SLOTS : GH_SRC_USED_WORDS) * (uint32_t)ncpu;
+		return region_entries(name) * (uint32_t)ncpu;
 	}
 	return 0;
 }
