@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -593,9 +592,7 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 		err = gate_maps_open(o->attach.pin_dir, &d->maps);
 		if (err)
 			return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
-		gh_pin_watch_open(&d->pins_watch, o->attach.pin_dir,
-				  IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
-					  IN_DELETE_SELF | IN_MOVE_SELF);
+		gh_pin_watch_open(&d->pins_watch, o->attach.pin_dir, GH_PIN_WATCH_PINS);
 	}
 	enforcer_init(&d->enforcer, o->no_kernel ? NULL : &d->maps, NULL, o->dry_run);
 	d->enforcer.proxies = o->proxies;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/inotify.h>
 
 struct bpf_object;
 struct gh_err;
@@ -39,6 +40,10 @@ void gh_pin_dir_unlock(int fd);
 struct gh_pin_watch {
 	int fd;
 };
+
+/* The mask for "a pin was made or removed, or the directory itself went". */
+#define GH_PIN_WATCH_PINS                                                                 \
+	(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
 void gh_pin_watch_open(struct gh_pin_watch *w, const char *dir, uint32_t mask);
 /* The events that came since the last call, drained; UINT_MAX without a watch. */

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
@@ -378,9 +377,7 @@ int source_reader_open(const char *pin_dir, struct source_reader **out)
 	}
 	r->dir_fd = fd;
 	snprintf(dir, sizeof(dir), "/proc/self/fd/%d", fd);
-	gh_pin_watch_open(&r->watch, dir,
-			  IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF |
-				  IN_MOVE_SELF);
+	gh_pin_watch_open(&r->watch, dir, GH_PIN_WATCH_PINS);
 	*out = r;
 	return 0;
 }
