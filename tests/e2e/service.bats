@@ -504,6 +504,8 @@ reload_and_wait() {
 	svc_start
 	login 3
 	login 3
+	# In the engine before the reload: a record still in the ring would reach the new one.
+	lab_wait "client 3's two logins counted" 30 logins_counted 2
 	reload_and_wait 1
 	grep -q 'kept: window state of unchanged policies in 1 groups' "$LAB_DIR/daemon.err"
 	login 3 # the third within 5 min: counted with the two before the reload
@@ -511,8 +513,7 @@ reload_and_wait() {
 
 	login 4
 	login 4
-	# Both in the engine before the reload (client 3's third, then these two):
-	# a record still in the ring would reach the new engine and count there.
+	# Both in the engine before the reload (client 3's third, then these two).
 	lab_wait "client 4's two logins counted" 30 logins_counted 3
 	login_policy 3 | sed 's/5m/6m/' >"$LAB_DIR/pol/login.json" # edited: its window goes
 	reload_and_wait 2
