@@ -22,6 +22,11 @@
 #   e. a session window ends in the live daemon: lone-browser-miss (its gap
 #      cut to 1 s) alerts on a "browser" whose only request was a miss, once
 #      it has been quiet, and not on one that also loaded a page.
+#   f. `tune --sample-rate 10` pauses the policies that read what a source
+#      did not do: 200 requests under 200 user agents, a tenth of them
+#      sampled, would look like user-agent-rotation's "10 agents in at most
+#      30 requests"; back at 1/1 they run again and that policy fires on a
+#      source that really rotates.
 
 bats_require_minimum_version 1.5.0
 LAB_ID=13
@@ -325,4 +330,56 @@ alert_set() {
 		.evidence.window == "session" and .evidence.count == 1' "$LAB_DIR/session.jsonl"
 	sleep 2 # the browser's session ended in the same tick or the next
 	run ! grep -q "\"src_ip\":\"$browser\"" "$LAB_DIR/session.jsonl"
+}
+
+# ---- f. sampling pauses the policies that read absence ------------------------
+
+# many_agents IDX N TAG: N requests of / from client IDX over one connection,
+# each under a user agent of its own.
+many_agents() {
+	local src args=() i
+	src=$(lab_client4 "$1")
+	for ((i = 1; i <= $2; i++)); do
+		((i == 1)) || args+=(--next)
+		args+=(-s --max-time 5 --interface "$src" -o /dev/null -A "gh-e2e-$3-agent-$i"
+			"http://$LAB_SERVER4/")
+	done
+	lab_in_client curl "${args[@]}"
+}
+
+engine_records() {
+	lab_gatehawk status --json | jq -e '.daemon.engine.records'
+}
+
+@test "sample rate 1/10 pauses the policies that read absence; 1/1 runs them again" {
+	local mark before paused rotator
+	rotator=$(lab_client4 "$BRUTE")
+	mark=$(($(wc -c <"$LAB_DIR/daemon.err") + 1))
+	run lab_gatehawk tune --sample-rate 10
+	[ "$status" -eq 0 ]
+	wait_for "the daemon to pause them" 5 \
+		eval 'tail -c +"$mark" "$LAB_DIR/daemon.err" | grep -q "sample rate 1/10: .* are paused"'
+	paused=$(lab_gatehawk status --json |
+		jq -c '[.daemon.engine.policies[] | select(.paused == "sampled") | .name]')
+	echo "paused: $paused"
+	jq -e 'index("user-agent-rotation") and index("no-browser-followup") and
+		(index("login-brute-force") | not) and (index("sqli-probe") | not)' <<<"$paused"
+
+	before=$(engine_records)
+	many_agents "$BROWSER" 200 sampled
+	wait_for "a tenth of the 200 requests to reach the engine" 5 \
+		eval '(( $(engine_records) - before >= 15 ))'
+	sleep 1
+	run ! grep -q '"policy":"user-agent-rotation"' "$LAB_DIR/alerts.jsonl"
+
+	mark=$(($(wc -c <"$LAB_DIR/daemon.err") + 1))
+	run lab_gatehawk tune --sample-rate 1
+	[ "$status" -eq 0 ]
+	wait_for "the daemon to resume them" 5 \
+		eval 'tail -c +"$mark" "$LAB_DIR/daemon.err" | grep -q "sample rate 1/1: .* run again"'
+	lab_gatehawk status --json | jq -e '[.daemon.engine.policies[] | select(.paused)] == []'
+	many_agents "$BRUTE" 12 rotating
+	wait_for "user-agent-rotation on the rotating source" 5 \
+		jq -e --arg ip "$rotator" 'select(.policy == "user-agent-rotation" and .src_ip == $ip)' \
+		"$LAB_DIR/alerts.jsonl"
 }

@@ -41,9 +41,7 @@
 #include "input/ringbuf_decode.h"
 #include "kernel/src_counters.h"
 
-/* A line for the operator; the caller (cli/) decides where it goes. */
-static void __attribute__((format(printf, 2, 3))) daemon_log(const struct daemon *d,
-							      const char *fmt, ...)
+void daemon_log(const struct daemon *d, const char *fmt, ...)
 {
 	char line[GH_DAEMON_LOG_MAX];
 	va_list ap;
@@ -56,116 +54,12 @@ static void __attribute__((format(printf, 2, 3))) daemon_log(const struct daemon
 	d->opts->on_log(d->opts->out_ctx, line);
 }
 
-/* Policy load messages take the daemon's log path. */
-static struct policy_report policy_report_of(const struct daemon *d)
-{
-	return (struct policy_report){ d->opts->on_log, d->opts->out_ctx };
-}
-
 static bool has_rate_policies(const struct policy_set *ps)
 {
 	for (size_t i = 0; ps && i < ps->count; i++)
 		if (ps->policies[i].kind == POLICY_RATE)
 			return true;
 	return false;
-}
-
-/* Every verdict goes to the enforcer; what came of it is kept for status and top. */
-static void on_verdict(const struct verdict *v, void *ctx)
-{
-	struct daemon *d = ctx;
-	const struct enforcer_stats *s = &d->enforcer.stats;
-	uint64_t in_force = s->blocks + s->already_blocked;
-
-	/* A fleet-scope policy's match is evidence for the fleet, not a verdict
-	 * here; with no fleet it stays what it is on one host, an alert. */
-	if (v->policy->fleet.on && d->fleet_applier.stream) {
-		fleet_stream_note(d->fleet_applier.stream, v);
-		return;
-	}
-	enforcer_verdict(v, &d->enforcer);
-	health_alert(&d->health, v, s->blocks + s->already_blocked != in_force);
-}
-
-static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
-{
-	engine_opts_default(eo);
-	eo->kernel_counters = !d->opts->no_kernel;
-	eo->live = true; /* our ticks are the clock (engine.h) */
-	eo->hash_seed = d->persist.seed; /* saved escalation memory names groups by it */
-	if (d->opts->max_groups)
-		eo->max_groups = d->opts->max_groups;
-}
-
-/* A new engine (over ps, or the one a reload built) goes live: its clock starts at now. */
-static void put_in_force(struct daemon *d, struct policy_set *ps, struct engine *engine)
-{
-	d->policies = ps;
-	d->engine = engine;
-	engine_tick(engine, daemon_now(d));
-}
-
-/* A reload is done (reload.h): all or nothing; a bad directory keeps the set in force. */
-static void on_reloaded(struct reload_result *res, void *ctx)
-{
-	struct daemon *d = ctx;
-	size_t in_force = d->policies ? d->policies->count : 0;
-	struct persist_carried carried;
-
-	health_reloaded(&d->health, res->err, daemon_now(d));
-	if (res->err) {
-		svc_ready("running %zu policies (reload failed)", in_force);
-		daemon_log(d, "gatehawk: reload of %s failed%s%s; keeping the %zu policies in force",
-			   d->opts->policies_dir, res->err == -EINVAL ? "" : ": ",
-			   res->err == -EINVAL ? "" : strerror(-res->err), in_force);
-		return;
-	}
-	carried = persist_carry(d->engine, res->engine, daemon_now(d));
-	engine_free(d->engine);
-	policy_set_free(d->policies);
-	put_in_force(d, res->ps, res->engine);
-	if (d->fleet_applier.stream && fleet_stream_set_policies(d->fleet_applier.stream, res->ps))
-		daemon_log(d, "gatehawk: no memory for the reloaded fleet-scope policies");
-	daemon_log(d, "gatehawk: reloaded %zu policies from %s (kept: window state of unchanged "
-		      "policies in %d groups, escalation memory of %d)",
-		   res->ps->count, d->opts->policies_dir, carried.windows < 0 ? 0 : carried.windows,
-		   carried.offenses < 0 ? 0 : carried.offenses);
-	svc_ready("running %zu policies (reloaded)", res->ps->count);
-}
-
-/* SIGHUP: the loop keeps running the set in force while the new one compiles. */
-static void request_reload(struct daemon *d)
-{
-	bool busy;
-	int err;
-
-	if (!d->reloader)
-		return;
-	busy = reloader_busy(d->reloader);
-	err = reloader_request(d->reloader);
-	if (err)
-		on_reloaded(&(struct reload_result){ .err = err }, d);
-	else if (busy)
-		daemon_log(d, "gatehawk: SIGHUP during a reload: one more follows it");
-	else
-		daemon_log(d, "gatehawk: SIGHUP: loading %s; the %zu policies in force run meanwhile",
-			   d->opts->policies_dir, d->policies ? d->policies->count : 0);
-	if (!err)
-		svc_reloading();
-}
-
-static int start_reloader(struct daemon *d, struct gh_err *e)
-{
-	struct reload_opts ro = { .dir = d->opts->policies_dir, .load = d->opts->policy_load,
-				  .verdict = on_verdict, .verdict_ctx = d,
-				  .report = policy_report_of(d), .done = on_reloaded, .ctx = d };
-	int err;
-
-	if (!d->opts->policies_dir)
-		return 0;
-	engine_opts_of(d, &ro.engine);
-	d->reloader = reloader_new(d->loop, &ro, &err);
-	return d->reloader ? 0 : gh_err_sys(e, err, "setting up policy reloads");
 }
 
 /* The gate was detached under us when its link pins are gone. */
@@ -357,6 +251,7 @@ static int on_tick(uint64_t expirations, void *ctx)
 
 		read_sources_err(d, source_reader_foreach(d->src, feed_source, &c));
 	}
+	daemon_follow_sampling(d);
 	if (d->engine)
 		engine_tick(d->engine, now);
 	watch_slots(d, pins_changed);
@@ -385,7 +280,7 @@ static int on_signal(int fd, uint32_t events, void *ctx)
 	if (si.ssi_signo == SIGHUP) {
 		notify_reopen(d->notify);
 		allow_files_reload(&d->allow, d->opts->no_kernel ? NULL : &d->maps);
-		request_reload(d);
+		daemon_reload(d);
 		return 0;
 	}
 	daemon_log(d, "gatehawk: %s, exiting; the gate stays attached",
@@ -459,10 +354,6 @@ static int open_ring(struct daemon *d, struct gh_err *e)
 static int load_inputs(struct daemon *d, struct gh_err *e)
 {
 	const struct daemon_opts *o = d->opts;
-	struct policy_report rep = policy_report_of(d);
-	struct engine_opts eo;
-	struct policy_set *ps;
-	struct engine *engine;
 	int err;
 
 	d->allow = (struct allow_files){ .paths = o->allow_files, .n_paths = o->n_allow_files,
@@ -480,21 +371,7 @@ static int load_inputs(struct daemon *d, struct gh_err *e)
 			return gh_err_input(e, "--access-log %s: %s", o->access_logs[i],
 					    strerror(-err));
 	}
-	if (!o->policies_dir)
-		return 0;
-	err = policy_set_load_dir(o->policies_dir, &o->policy_load, &rep, &ps);
-	if (err)
-		return err == -EINVAL ? gh_err_input(e, "--policies %s: invalid, nothing was started",
-						     o->policies_dir)
-				      : gh_err_sys(e, err, "loading %s", o->policies_dir);
-	engine_opts_of(d, &eo);
-	engine = engine_new(ps, &eo, on_verdict, d);
-	if (!engine) {
-		policy_set_free(ps);
-		return gh_err_sys(e, -ENOMEM, "starting the policy engine");
-	}
-	put_in_force(d, ps, engine);
-	return 0;
+	return daemon_policies_load(d, e);
 }
 
 /* The saved state back (persist.h), said in a note. */
@@ -592,6 +469,10 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 		err = gate_maps_open(o->attach.pin_dir, &d->maps);
 		if (err)
 			return gh_err_sys(e, err, "opening pinned maps in %s", o->attach.pin_dir);
+		d->sensor_cfg_fd = sensor_config_open(o->attach.pin_dir);
+		if (d->sensor_cfg_fd < 0)
+			return gh_err_sys(e, d->sensor_cfg_fd, "opening the sensor's config map in %s",
+					  o->attach.pin_dir);
 		gh_pin_watch_open(&d->pins_watch, o->attach.pin_dir, GH_PIN_WATCH_PINS);
 	}
 	enforcer_init(&d->enforcer, o->no_kernel ? NULL : &d->maps, NULL, o->dry_run);
@@ -611,7 +492,7 @@ static int setup(struct daemon *d, int *sig_fd, struct gh_err *e)
 	 * capabilities they were created with (service.h). */
 	err = err ?: drop_caps(d, e);
 	err = err ?: start_workers(d, e);
-	err = err ?: start_reloader(d, e);
+	err = err ?: daemon_reloader_start(d, e);
 	err = err ?: add_timer(d, GH_TICK_MS, on_tick, "the timer", e);
 	/* Unprivileged without the kernel, /run/gatehawk may be out of reach. */
 	if (d->control_fd < 0 && o->no_kernel)
@@ -668,6 +549,8 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 	if (e)
 		e->notes[0] = '\0'; /* shown: not again when daemon_run returns */
 	announce(d);
+	if (d->sampled)
+		daemon_log_sampling(d, d->opts->sensor.tun.sample_rate);
 	svc_ready("gate on %d interface(s), %zu policies", d->opts->attach.n_ifaces,
 		  d->policies ? d->policies->count : 0);
 }
@@ -675,7 +558,9 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 {
 	struct daemon d = { .opts = o, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
-			    .started = time(NULL), .slot_meta_fd = -ENOENT, .pins_watch.fd = -1 };
+			    .started = time(NULL), .slot_meta_fd = -ENOENT, .pins_watch.fd = -1,
+			    .sensor_cfg_fd = -ENOENT,
+			    .sampled = !o->no_kernel && o->sensor.tun.sample_rate > 1 };
 	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
 	int err;
@@ -724,6 +609,8 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	source_reader_close(d.src);
 	if (d.slot_meta_fd >= 0)
 		close(d.slot_meta_fd);
+	if (d.sensor_cfg_fd >= 0)
+		close(d.sensor_cfg_fd);
 	gh_pin_watch_close(&d.pins_watch);
 	control_server_free(d.control);
 	control_close(d.control_fd, o->attach.pin_dir);

@@ -51,6 +51,13 @@ struct daemon {
 	struct policy_set *policies;
 	struct engine *engine;
 	struct reloader *reloader; /* SIGHUP; NULL without a policies directory */
+	/*
+	 * The sensor samples 1 in N > 1 heads: policies that read what a source
+	 * did not do are paused (engine_opts.sampled). Followed each tick in
+	 * sensor_config (`gatehawk tune` changes the rate without a reload).
+	 */
+	bool sampled;
+	int sensor_cfg_fd; /* negative errno: none (no kernel) */
 	struct enforcer enforcer;
 	struct fleet *fleet; /* --fleet; NULL: this host alone */
 	struct fleet_applier fleet_applier;
@@ -93,6 +100,20 @@ static inline void daemon_totals(const struct daemon *d, uint64_t totals[2])
 	totals[HEALTH_BLOCKS] = d->enforcer.stats.blocks;
 }
 
+
+/* A line for the operator; the caller (cli/) decides where it goes. */
+void __attribute__((format(printf, 2, 3))) daemon_log(const struct daemon *d, const char *fmt, ...);
+
+/* daemon_policies.c: the set in force. --policies loaded and its engine started (none: 0). */
+int daemon_policies_load(struct daemon *d, struct gh_err *e);
+/* SIGHUP reloads off the loop; none without --policies. */
+int daemon_reloader_start(struct daemon *d, struct gh_err *e);
+/* SIGHUP: the set in force runs on while the directory compiles. */
+void daemon_reload(struct daemon *d);
+/* Each tick: the sample rate `gatehawk tune` may have changed, the engine built for it. */
+void daemon_follow_sampling(struct daemon *d);
+/* Which policies sampling at rate pauses, or that they run again; nothing if none reads absence. */
+void daemon_log_sampling(const struct daemon *d, uint32_t rate);
 
 /* The control socket's commands (control.h): stats, alerts, fleet ...; NULL: unknown. */
 struct json_object *daemon_on_control(const char *cmd, void *ctx);

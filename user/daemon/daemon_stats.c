@@ -96,6 +96,9 @@ static struct json_object *stats_json(const struct daemon *d)
 			json_object_object_add(po, "suppressed",
 					       json_object_new_uint64(p->suppressed));
 			json_object_object_add(po, "groups", json_object_new_uint64(p->groups));
+			if (p->paused)
+				json_object_object_add(po, "paused",
+						       json_object_new_string("sampled"));
 			json_object_array_add(pol, po);
 		}
 		json_object_object_add(eng, "policies", pol);

@@ -309,7 +309,7 @@ static void render_policies(struct prom_text *t, const struct engine_stats *e,
 	static const char *const fams[] = {
 		"gatehawk_policy_matches_total", "gatehawk_policy_alerts_total",
 		"gatehawk_policy_blocks_total", "gatehawk_policy_suppressed_total",
-		"gatehawk_policy_groups",
+		"gatehawk_policy_groups", "gatehawk_policy_paused",
 	};
 	static const char *const helps[] = {
 		"Records (or counter increments) past a policy's where and filter.",
@@ -317,15 +317,16 @@ static void render_policies(struct prom_text *t, const struct engine_stats *e,
 		"Verdicts of a policy that asked for a block.",
 		"Verdicts a policy held back within its cooldown.",
 		"Groups a policy tracks now.",
+		"1 while the sensor samples and the policy reads what a source did not do.",
 	};
 
 	prom_metric_u64(t, "gatehawk_policies_loaded", PROM_GAUGE, "Policies in force.", e->count);
 	for (size_t f = 0; f < N_OF(fams); f++) {
-		prom_family(t, fams[f], f == 4 ? PROM_GAUGE : PROM_COUNTER, helps[f]);
+		prom_family(t, fams[f], f >= 4 ? PROM_GAUGE : PROM_COUNTER, helps[f]);
 		for (size_t i = 0; i < e->count; i++) {
 			const struct engine_policy_stats *p = &e->policies[i];
 			const uint64_t v[] = { p->matched, p->alerts, p->blocks, p->suppressed,
-					       p->groups };
+					       p->groups, p->paused };
 			struct prom_label l = { "policy", names[i] };
 
 			prom_sample_u64(t, fams[f], &l, 1, v[f]);

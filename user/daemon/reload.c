@@ -13,6 +13,7 @@
 
 struct reloader {
 	struct reload_opts o;
+	struct engine_opts next_engine; /* o.engine from the next start on: the worker reads o */
 	struct event_loop *loop;
 	int efd;          /* the worker writes it when done; the loop watches it */
 	pthread_t worker;
@@ -66,6 +67,7 @@ static int start(struct reloader *r)
 	int err;
 
 	memset(&r->res, 0, sizeof(r->res));
+	r->o.engine = r->next_engine;
 	err = pthread_create(&r->worker, NULL, work, r);
 	if (err)
 		return -err;
@@ -123,6 +125,7 @@ struct reloader *reloader_new(struct event_loop *loop, const struct reload_opts 
 	if (!r)
 		return NULL;
 	r->o = *o;
+	r->next_engine = o->engine;
 	r->loop = loop;
 	r->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	*err = r->efd < 0 ? -errno : ev_add(loop, r->efd, on_done, r);
@@ -158,6 +161,11 @@ int reloader_request(struct reloader *r)
 		return 0;
 	}
 	return start(r);
+}
+
+void reloader_set_engine_opts(struct reloader *r, const struct engine_opts *o)
+{
+	r->next_engine = *o;
 }
 
 bool reloader_busy(const struct reloader *r)

@@ -50,6 +50,8 @@ struct reloader *reloader_new(struct event_loop *loop, const struct reload_opts 
 void reloader_free(struct reloader *r);
 /* Start a reload, or queue one after the one in progress. 0 or negative errno. */
 int reloader_request(struct reloader *r);
+/* The engine options of the reloads that start from now on (one in progress keeps its own). */
+void reloader_set_engine_opts(struct reloader *r, const struct engine_opts *o);
 /* A reload is in progress. */
 bool reloader_busy(const struct reloader *r);
 

@@ -99,7 +99,8 @@ run_policy(struct engine *e, int list, uint16_t pi, const struct request_record 
  * A list's policies in list order (policy index order): the ungated ones
  * merged with this record's let-through (open_gates), so the hundreds of
  * gated policies a record opens no gate of cost nothing, not a test each.
- * Tracing walks the whole list: every policy says why it did not match.
+ * Tracing walks the whole list: every policy but a paused one says why it
+ * did not match.
  */
 static inline __attribute__((always_inline)) void
 run_list(struct engine *e, int list, const struct request_record *r)
@@ -110,7 +111,8 @@ run_list(struct engine *e, int list, const struct request_record *r)
 
 	if (e->trace) {
 		for (size_t i = 0; i < e->nlist[list]; i++)
-			run_policy(e, list, e->list[list][i], r);
+			if (!e->pol[e->list[list][i]].paused)
+				run_policy(e, list, e->list[list][i], r);
 		return;
 	}
 	t[e->ntorun[list]] = UINT16_MAX; /* above every index: ends the inner loop */
@@ -354,6 +356,11 @@ void eng_list_profiles(struct engine *e)
 	}
 }
 
+bool engine_sampled(const struct engine *e)
+{
+	return e->o.sampled;
+}
+
 void engine_set_trace(struct engine *e, trace_fn fn, void *ctx)
 {
 	e->trace = fn;
@@ -441,6 +448,7 @@ static void policy_init(struct engine *e, size_t i)
 	int l = list_of(p);
 
 	ep->p = p;
+	ep->paused = e->pst[i].paused = e->o.sampled && policy_reads_absence(p);
 	if (p->kind == POLICY_PROFILE) {
 		/* A window is closed by the first tick past its end: keep it until then. */
 		ep->keep_ns = p->window.length_s * NS + e->o.late_tolerance_ns + PROFILE_CLOSE_SLACK_NS;
@@ -492,7 +500,10 @@ static const struct pred *gate_pred(const struct policy *p)
 	return NULL;
 }
 
-/* (pattern id, policy) pairs of every gated policy, by id; the plain-line gated apart. */
+/*
+ * (pattern id, policy) pairs of every gated policy, by id; the plain-line
+ * gated apart. A paused policy is gated by nothing: it never runs.
+ */
 static int (*gate_pairs(struct engine *e, size_t *np))[2]
 {
 	int (*pairs)[2] = NULL, ids[PRED_GATE_MAX];
@@ -502,7 +513,9 @@ static int (*gate_pairs(struct engine *e, size_t *np))[2]
 	for (size_t i = 0; i < e->ps->count; i++) {
 		const struct pred *where = gate_pred(&e->ps->policies[i]);
 		bool unplain = false;
-		int k = where ? pred_gate(where, e->ev, ids, PRED_GATE_MAX, &unplain) : -1;
+		int k = e->pol[i].paused ? 0
+			: where	       ? pred_gate(where, e->ev, ids, PRED_GATE_MAX, &unplain)
+				       : -1;
 
 		e->gated[i] = k >= 0;
 		if (k >= 0 && unplain)

@@ -119,6 +119,12 @@ struct engine_opts {
 	/* Ticks carry the caller's clock (the daemon): records from the future are taken as now. */
 	bool live;
 	uint64_t hash_seed; /* 0: random (distinct values and group keys resist crafted collisions) */
+	/*
+	 * Records are a sample (the sensor at a sample rate above 1): policies
+	 * that read what a source did not do (policy_reads_absence) are paused,
+	 * counted in no group and never fired; engine_policy_stats says which.
+	 */
+	bool sampled;
 };
 
 struct engine_policy_stats {
@@ -128,6 +134,7 @@ struct engine_policy_stats {
 	uint64_t suppressed; /* fired within the cooldown; crs: marked while the source
 			      * cools down, so not scored */
 	uint64_t groups;     /* tracked now */
+	bool paused;         /* engine_opts.sampled and the policy reads absence */
 };
 
 struct engine_stats {
@@ -193,6 +200,8 @@ void engine_opts_default(struct engine_opts *o);
 struct engine *engine_new(const struct policy_set *ps, const struct engine_opts *o, verdict_fn fn,
 			  void *ctx);
 void engine_free(struct engine *e);
+/* Built with engine_opts.sampled. */
+bool engine_sampled(const struct engine *e);
 
 void engine_feed(struct engine *e, const struct request_record *r);
 /*

@@ -129,6 +129,7 @@ struct epolicy {
 	uint32_t pooled;
 	struct crs_ctx *crs; /* kind crs: this engine's scratch, made on first use */
 	uint16_t next_session; /* the class's next session policy (index + 1; 0: none) */
+	bool paused; /* engine_opts.sampled: gated shut, its windows never carried */
 };
 
 /* A block verdict on its way to the input: verdicts windows, after the record. */

@@ -236,7 +236,11 @@ int engine_take_windows(struct engine *to, struct engine *from, uint64_t now_ns)
 		const struct policy *p = from->pol[i].p;
 		struct epolicy *ep = find_policy(sorted, to->ps->count, p->name);
 
-		twin[i] = ep && ep->p->def_hash == p->def_hash && state_moves(p) ? ep : NULL;
+		/* A paused policy's windows missed records: it starts afresh when it runs again. */
+		twin[i] = ep && ep->p->def_hash == p->def_hash && state_moves(p) && !ep->paused &&
+				  !from->pol[i].paused
+			  ? ep
+			  : NULL;
 	}
 	for (uint32_t gi = 0; gi < from->gused && !err; gi++) {
 		struct group *g = &from->g[gi];

@@ -252,6 +252,31 @@ struct policy {
 	struct policy_fleet fleet; /* scope fleet */
 };
 
+/*
+ * Whether a window policy's having can hold *because* records are missing:
+ * an upper bound (lt, le, eq) on a count, distinct, sum, max or ratio, or a
+ * lower bound on a min. Fewer records only lower those (a ratio of none is
+ * 0), so at a sample rate above 1 such a policy fires on sources whose
+ * other requests were not sampled: "no assets", "at most 30 requests",
+ * "none answered 2xx". Verdict-fed windows see every verdict.
+ */
+static inline bool policy_reads_absence(const struct policy *p)
+{
+	const struct policy_window *w = &p->window;
+
+	if (p->kind != POLICY_WINDOW || w->input_verdicts)
+		return false;
+	for (uint8_t i = 0; i < w->n_conds; i++) {
+		enum agg_fn fn = w->aggs[w->conds[i].agg].fn;
+		bool upper = w->conds[i].op == CMP_LT || w->conds[i].op == CMP_LE ||
+			     w->conds[i].op == CMP_EQ;
+
+		if (fn == AGG_MIN ? !upper : upper)
+			return true;
+	}
+	return false;
+}
+
 struct policy_set {
 	struct policy *policies; /* in file-name order */
 	size_t count;

@@ -72,7 +72,7 @@ int sensor_set_tunables(const char *pin_dir, const struct sensor_tunables *t)
 	__u32 zero = 0;
 	int fd, err;
 
-	fd = gh_pin_open(pin_dir, "sensor_config");
+	fd = sensor_config_open(pin_dir);
 	if (fd < 0)
 		return fd;
 	cfg.sample_rate = t->sample_rate;
@@ -83,16 +83,37 @@ int sensor_set_tunables(const char *pin_dir, const struct sensor_tunables *t)
 	return err;
 }
 
+int sensor_config_open(const char *pin_dir)
+{
+	return gh_pin_open(pin_dir, "sensor_config");
+}
+
+static int read_config(int fd, struct sensor_config *cfg)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(fd, &zero, cfg) ? -errno : 0;
+}
+
+int sensor_read_sample_rate(int cfg_fd, uint32_t *rate)
+{
+	struct sensor_config cfg;
+	int err = read_config(cfg_fd, &cfg);
+
+	if (!err)
+		*rate = cfg.sample_rate;
+	return err;
+}
+
 int sensor_get_tunables(const char *pin_dir, struct sensor_tunables *t)
 {
 	struct sensor_config cfg;
-	__u32 zero = 0;
 	int fd, err;
 
-	fd = gh_pin_open(pin_dir, "sensor_config");
+	fd = sensor_config_open(pin_dir);
 	if (fd < 0)
 		return fd;
-	err = bpf_map_lookup_elem(fd, &zero, &cfg) ? -errno : 0;
+	err = read_config(fd, &cfg);
 	close(fd);
 	if (err)
 		return err;

@@ -34,6 +34,10 @@ int sensor_attach(const struct sensor_opts *o, struct gh_err *e);
 /* Write ports and sample rate to the pinned config map: no reload needed. */
 int sensor_set_tunables(const char *pin_dir, const struct sensor_tunables *t);
 int sensor_get_tunables(const char *pin_dir, struct sensor_tunables *t);
+/* The pinned config map, kept open to follow `gatehawk tune`: an fd or negative errno. */
+int sensor_config_open(const char *pin_dir);
+/* The sample rate in force (1 in N; 0 = none) from the map sensor_config_open() gave. */
+int sensor_read_sample_rate(int cfg_fd, uint32_t *rate);
 /* "80,8080" -> ports; -EINVAL (an input error in e) on anything else. */
 int sensor_parse_ports(const char *s, struct sensor_tunables *t, struct gh_err *e);
 /* Mount point of the cgroup2 hierarchy, from /proc/mounts. */
