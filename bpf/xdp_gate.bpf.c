@@ -7,6 +7,8 @@
  * that are empty are skipped, which the per-family entry counts in
  * gate_config tell us without a lookup. Expired entries, block, allow or
  * throttle, count as absent by themselves.
+ * A blocked source the drop cache holds (gate.h) is dropped without
+ * either lookup.
  * A source neither allowed nor blocked then meets its throttle, if any
  * (exact hash, then prefix trie, each looked in only while gate_config's
  * flags say it holds entries; only for SYNs unless some throttle limits
@@ -118,6 +120,22 @@ struct {
 	__type(key, __u32);
 	__type(value, struct block_reason);
 } reasons SEC(".maps");
+
+/* Blocked sources dropped lately, per CPU (gate.h: struct drop_cache_slot). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, GH_DROP_CACHE_SLOTS);
+	__type(key, __u32);
+	__type(value, struct drop_cache_slot);
+} drop_cache SEC(".maps");
+
+/* Bumped by user space after each write to a block map: older cache slots do not hold. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} drop_cache_gen SEC(".maps");
 
 /* Global counters, per CPU so the hot path never contends. */
 struct {
@@ -298,14 +316,83 @@ drop:
 	return 0;
 }
 
+/* ---- the drop cache (gate.h) ---------------------------------------------- */
+
+/* The slot of a source: a multiplicative hash of its address words. */
+static __always_inline struct drop_cache_slot *drop_slot(const struct host_v6_key *host, int v4)
+{
+	const __u32 *w = (const __u32 *)host->addr;
+	__u32 h = w[0], idx;
+
+	if (!v4)
+		h ^= w[1] * 0x85ebca77U ^ w[2] * 0xc2b2ae3dU ^ w[3] * 0x27d4eb2fU;
+	idx = (h * 0x9e3779b1U) >> (32 - GH_DROP_CACHE_BITS);
+	return bpf_map_lookup_elem(&drop_cache, &idx);
+}
+
+/* The slot holds this source (an IPv4 key's other words are zero). */
+static __always_inline int slot_is(const struct drop_cache_slot *ds,
+				   const struct host_v6_key *host, int v4)
+{
+	const __u32 *a = (const __u32 *)ds->addr, *b = (const __u32 *)host->addr;
+
+	if (ds->family != (v4 ? 4 : 6) || a[0] != b[0])
+		return 0;
+	return v4 || (a[1] == b[1] && a[2] == b[2] && a[3] == b[3]);
+}
+
+/* The drops a slot held go to the entry that blocked its source, if it is still there. */
+static __always_inline void slot_pay(struct drop_cache_slot *ds)
+{
+	struct host_v6_key host __attribute__((aligned(4))) = {};
+	struct net_v6_key net = {};
+	struct block_entry *b;
+	int v4 = ds->family == 4;
+
+	if (!ds->held || !ds->family)
+		return;
+	__builtin_memcpy(host.addr, ds->addr, sizeof(host.addr));
+	__builtin_memcpy(net.addr, ds->addr, sizeof(net.addr));
+	net.prefixlen = ds->prefixlen;
+	if (ds->prefixlen == (v4 ? 32 : 128)) {
+		b = LOOKUP_BY_FAMILY(v4, block_host4, block_host6, &host);
+	} else {
+		b = LOOKUP_BY_FAMILY(v4, block_net4, block_net6, &net);
+		if (b && b->prefixlen != ds->prefixlen)
+			b = NULL;
+	}
+	if (b)
+		__sync_fetch_and_add(&b->hits, ds->held);
+	ds->held = 0;
+}
+
+/* This source, blocked by b, takes the slot (again, at a recheck, or from another source). */
+static __always_inline void slot_fill(struct drop_cache_slot *ds, struct block_entry *b,
+				      const struct host_v6_key *host, int v4, __u32 gen)
+{
+	if (ds->held && ds->prefixlen == b->prefixlen && slot_is(ds, host, v4)) {
+		__sync_fetch_and_add(&b->hits, ds->held);
+		ds->held = 0;
+	} else {
+		slot_pay(ds);
+	}
+	__builtin_memcpy(ds->addr, host->addr, sizeof(ds->addr));
+	ds->expires_ns = b->expires_ns;
+	ds->gen = gen;
+	ds->family = v4 ? 4 : 6;
+	ds->prefixlen = (__u8)b->prefixlen;
+}
+
 static __always_inline int gate_decide(const struct pkt_info *pkt, const struct gate_config *cfg,
 				       struct gate_stats *st)
 {
 	struct host_v6_key host __attribute__((aligned(4))) = {}; /* fill_keys stores words */
 	struct net_v6_key net = {};
 	struct allow_entry *allow = NULL;
+	struct drop_cache_slot *ds;
 	struct throttle_entry *t;
 	struct block_entry *b;
+	__u32 zero = 0, *gen;
 	__u64 now = 0;
 	int expired = 0;
 	int v4 = pkt->family == 4;
@@ -320,9 +407,18 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 		return XDP_PASS;
 	}
 
+	/* No slot (a cache of fewer slots, as the benchmark loads one): the maps decide. */
+	ds = drop_slot(&host, v4);
+	gen = bpf_map_lookup_elem(&drop_cache_gen, &zero);
+	if (ds && gen && ds->gen == *gen && slot_is(ds, &host, v4) &&
+	    ds->held < GH_DROP_CACHE_RECHECK - 1 && entry_live(ds->expires_ns, &now)) {
+		ds->held++;
+		goto count_drop;
+	}
+
 	b = LOOKUP_BY_FAMILY(v4, block_host4, block_host6, &host);
 	if (b && entry_live(b->expires_ns, &now))
-		goto drop;
+		goto fill;
 	if (b)
 		expired = 1;
 
@@ -335,7 +431,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 		barrier_var(b);
 	}
 	if (b)
-		goto drop;
+		goto fill;
 	if (expired)
 		st->expired_hits++;
 	if (!(cfg->flags & (v4 ? GH_GATE_F_THROTTLE4 : GH_GATE_F_THROTTLE6)) ||
@@ -347,7 +443,9 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	st->throttled++;
 	goto count_drop;
 
-drop:
+fill:
+	if (ds && gen)
+		slot_fill(ds, b, &host, v4, *gen);
 	__sync_fetch_and_add(&b->hits, 1);
 count_drop:
 	if (v4)

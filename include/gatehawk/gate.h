@@ -137,6 +137,34 @@ struct allow_entry {
 	__u32 flags;
 };
 
+/*
+ * The drop cache: per CPU, GH_DROP_CACHE_SLOTS slots, each the last blocked
+ * source dropped whose address hashed to it, with what the block map said
+ * (the entry's prefix length and expiry), so that a flood from blocked
+ * sources costs an array slot a packet instead of a hash or trie lookup.
+ * A slot holds while gen equals the drop_cache_gen map, which user space bumps
+ * after every write to a block map (so a deleted, shortened or replaced
+ * block stops at once), and while its expiry has not passed. Its drops are
+ * added to the entry's hits every GH_DROP_CACHE_RECHECK-th drop, when the
+ * program looks the entry up again (so a block deleted behind user space's
+ * back, with bpftool, stops within that many packets a CPU), and when
+ * another source takes the slot; user space adds the ones still held when
+ * it reads hits. Written by the program only.
+ */
+#define GH_DROP_CACHE_BITS 12
+#define GH_DROP_CACHE_SLOTS (1U << GH_DROP_CACHE_BITS)
+#define GH_DROP_CACHE_RECHECK 64
+
+struct drop_cache_slot {
+	__u8 addr[16];      /* the source; IPv4 in the first 4 bytes */
+	__u64 expires_ns;   /* the entry's (0: never) */
+	__u32 gen;          /* drop_cache_gen when filled */
+	__u32 held;         /* drops not yet added to the entry's hits */
+	__u8 family;        /* 4 or 6; 0: empty */
+	__u8 prefixlen;     /* of the entry: 32 or 128 for an exact block */
+	__u8 pad[6];
+};
+
 /* Reason texts, indexed by block_entry.reason; written by user space only. */
 struct block_reason {
 	char text[GH_REASON_LEN];

@@ -84,12 +84,14 @@ enum subject {
 	S_FLOOR,
 	S_GATE,       /* as `gatehawk attach` leaves it: per-source counting on */
 	S_GATE_NOSRC, /* per-source counting off: the block decision alone */
+	/* counting on, a one-slot drop cache: a blocked source always takes the map lookups */
+	S_GATE_UNCACHED,
 	S_PEER,       /* xdp-filter */
 	N_SUBJECTS,
 };
 
 static const char *const subject_names[N_SUBJECTS] = { "floor", "gate", "gate, no src",
-						       "xdp-filter" };
+						       "gate, uncached", "xdp-filter" };
 
 /*
  * Throttle paths, each family, timed in turns like the cases above. A
@@ -132,6 +134,7 @@ struct bench {
 	const char *pin_dir; /* set once the gate's pins may exist */
 	struct gate_maps maps;
 	struct xdp_gate_bpf *gate;
+	struct xdp_gate_bpf *gate_uncached;
 	int floor_fd;
 	struct xdpf_peer peer;
 	bool have_peer;
@@ -215,6 +218,29 @@ static int gate_load(struct bench *b, const char *pin_dir)
 }
 
 /*
+ * The same gate over the same pins but with a drop cache of its own of one
+ * slot, which the benchmark's sources do not hash to: every blocked packet
+ * takes the hash (or trie) lookup, as in a flood from more blocked sources
+ * than the cache has slots, or a source's first packet on a CPU.
+ */
+static int gate_uncached_load(struct bench *b, const char *pin_dir)
+{
+	struct gh_map_sizes map_sizes = { .max_blocks = GATE_MAX_BLOCKS };
+	struct bpf_map *cache;
+	int err;
+
+	b->gate_uncached = xdp_gate_bpf__open();
+	if (!b->gate_uncached)
+		return fail(-errno, "opening the uncached gate");
+	cache = b->gate_uncached->maps.drop_cache;
+	err = gh_pins_configure(b->gate_uncached->obj, pin_dir, &map_sizes, NULL);
+	err = err ?: bpf_map__set_pin_path(cache, NULL);
+	err = err ?: bpf_map__set_max_entries(cache, 1);
+	err = err ?: xdp_gate_bpf__load(b->gate_uncached);
+	return err ? fail(err, "loading the uncached gate over the pins") : 0;
+}
+
+/*
  * The floor of the method: an XDP program that only returns XDP_DROP. These
  * are the two instructions clang makes of `return XDP_DROP;`, loaded
  * directly: tests.mk's wildcard for benchmark programs would also try to
@@ -234,7 +260,7 @@ static int floor_load(void)
 
 static int setup(struct bench *b, const struct opts *o)
 {
-	int err = gate_load(b, o->pin_dir);
+	int err = gate_load(b, o->pin_dir) ?: gate_uncached_load(b, o->pin_dir);
 
 	if (err)
 		return err;
@@ -254,6 +280,7 @@ static int setup(struct bench *b, const struct opts *o)
 static void teardown(struct bench *b)
 {
 	xdp_gate_bpf__destroy(b->gate);
+	xdp_gate_bpf__destroy(b->gate_uncached);
 	if (b->floor_fd >= 0)
 		close(b->floor_fd);
 	xdpf_close(&b->peer);
@@ -302,6 +329,8 @@ static int subject_fd(const struct bench *b, enum subject s)
 	case S_GATE:
 	case S_GATE_NOSRC:
 		return bpf_program__fd(b->gate->progs.xdp_gate);
+	case S_GATE_UNCACHED:
+		return bpf_program__fd(b->gate_uncached->progs.xdp_gate);
 	default:
 		return b->peer.prog_fd;
 	}
@@ -310,7 +339,7 @@ static int subject_fd(const struct bench *b, enum subject s)
 /* Point the gate's config at what subject s measures. */
 static int prepare_subject(struct bench *b, enum subject s)
 {
-	if (s == S_GATE)
+	if (s == S_GATE || s == S_GATE_UNCACHED)
 		return gate_update_flags(&b->maps, GH_GATE_F_COUNT_SOURCES, 0);
 	if (s == S_GATE_NOSRC)
 		return gate_update_flags(&b->maps, 0, GH_GATE_F_COUNT_SOURCES);
@@ -514,7 +543,12 @@ static void report_header(FILE *out, const struct bench *b)
 		BENCH_REPEAT, BENCH_RUNS, u.release, cpu, sysconf(_SC_NPROCESSORS_ONLN));
 	fprintf(out, "- floor: a program that only returns XDP_DROP, the cost of the method itself\n"
 		     "- gate: `xdp_gate` as `gatehawk attach` leaves it (per-source counting on); "
-		     "gate, no src: the same with per-source counting off\n");
+		     "gate, no src: the same with per-source counting off; gate, uncached: "
+		     "counting on and a one-slot drop cache, so a blocked source's packet always "
+		     "takes the block map lookups (a flood from more blocked sources than the "
+		     "cache's %u slots per CPU, or a source's first packet on a CPU; the cached "
+		     "path looks again every %uth packet)\n",
+		GH_DROP_CACHE_SLOTS, GH_DROP_CACHE_RECHECK);
 	if (!b->have_peer)
 		fprintf(out, "- xdp-filter: not measured (it could not be loaded)\n");
 	else if (b->peer.dispatcher)
@@ -535,25 +569,30 @@ static void report_header(FILE *out, const struct bench *b)
 
 static void report_table(FILE *out, const struct bench *b)
 {
-	fprintf(out, "| packet       |   entries | floor | gate | gate, no src |      xdp-filter "
-		     "| gate/floor | gate/xdp-filter |\n");
-	fprintf(out, "|--------------|----------:|------:|-----:|-------------:|----------------:"
-		     "|-----------:|----------------:|\n");
+	fprintf(out, "| packet       |   entries | floor | gate | gate, no src | gate, uncached "
+		     "|      xdp-filter | gate/floor | gate/xdp-filter | uncached/xdp-filter |\n");
+	fprintf(out, "|--------------|----------:|------:|-----:|-------------:|---------------:"
+		     "|----------------:|-----------:|----------------:|--------------------:|\n");
 	for (size_t c = 0; c < N_CASES; c++) {
 		for (size_t s = 0; s < N_SIZES; s++) {
 			const uint32_t *ns = b->ns[s][c];
 			uint32_t peer = b->ns[peer_row(s)][c][S_PEER];
 			char peer_col[32] = "n/a", vs_floor[16], vs_peer[16] = "n/a";
+			char unc_peer[16] = "n/a";
 
 			if (b->have_peer) {
 				snprintf(peer_col, sizeof(peer_col), "%u%s", peer,
 					 peer_row(s) == s ? "" : " (at 10,000)");
 				ratio(vs_peer, sizeof(vs_peer), ns[S_GATE], peer);
+				ratio(unc_peer, sizeof(unc_peer), ns[S_GATE_UNCACHED], peer);
 			}
 			ratio(vs_floor, sizeof(vs_floor), ns[S_GATE], ns[S_FLOOR]);
-			fprintf(out, "| %-12s | %9s | %5u | %4u | %12u | %15s | %10s | %15s |\n",
+			fprintf(out,
+				"| %-12s | %9s | %5u | %4u | %12u | %14u | %15s | %10s | %15s | %19s "
+				"|\n",
 				cases[c].name, sizes[s].label, ns[S_FLOOR], ns[S_GATE],
-				ns[S_GATE_NOSRC], peer_col, vs_floor, vs_peer);
+				ns[S_GATE_NOSRC], ns[S_GATE_UNCACHED], peer_col, vs_floor, vs_peer,
+				unc_peer);
 		}
 	}
 	fprintf(out, "\nxdp-filter holds at most 10,000 addresses per family, so its figure at "
@@ -571,25 +610,30 @@ static void report_goal(FILE *out, const struct bench *b)
 
 	fprintf(out, "Goal at %s entries: passed (per-source counting on) at most 1.0x "
 		     "xdp-filter's pass, blocked at most 0.5x its drop, both at most 3x the "
-		     "floor.\n\n",
-		sizes[s].label);
-	fprintf(out, "| packet       | gate/floor | <= 3x | gate/xdp-filter | goal  | met |\n");
-	fprintf(out, "|--------------|-----------:|:-----:|----------------:|:-----:|:---:|\n");
+		     "floor. A blocked source's packets take the drop cache but the first on a "
+		     "CPU and every %uth; uncached is the rest (and a flood from more blocked "
+		     "sources than the cache holds).\n\n",
+		sizes[s].label, GH_DROP_CACHE_RECHECK);
+	fprintf(out, "| packet       | gate/floor | <= 3x | gate/xdp-filter | goal  | met "
+		     "| uncached/xdp-filter |\n");
+	fprintf(out, "|--------------|-----------:|:-----:|----------------:|:-----:|:---:"
+		     "|--------------------:|\n");
 	for (size_t c = 0; c < N_CASES; c++) {
 		const uint32_t *ns = b->ns[s][c];
 		uint32_t peer = b->ns[peer_row(s)][c][S_PEER];
 		uint32_t den = cases[c].blocked ? 2 : 1; /* gate <= peer / den */
-		char vs_floor[16], vs_peer[16] = "n/a";
+		char vs_floor[16], vs_peer[16] = "n/a", unc_peer[16] = "n/a";
 		const char *met_peer = "n/a";
 
 		ratio(vs_floor, sizeof(vs_floor), ns[S_GATE], ns[S_FLOOR]);
 		if (b->have_peer) {
 			ratio(vs_peer, sizeof(vs_peer), ns[S_GATE], peer);
+			ratio(unc_peer, sizeof(unc_peer), ns[S_GATE_UNCACHED], peer);
 			met_peer = ns[S_GATE] * den <= peer ? "yes" : "no";
 		}
-		fprintf(out, "| %-12s | %10s | %5s | %15s | <= %s | %3s |\n", cases[c].name,
+		fprintf(out, "| %-12s | %10s | %5s | %15s | <= %s | %3s | %19s |\n", cases[c].name,
 			vs_floor, ns[S_GATE] <= 3 * ns[S_FLOOR] ? "yes" : "no", vs_peer,
-			cases[c].blocked ? "0.5" : "1.0", met_peer);
+			cases[c].blocked ? "0.5" : "1.0", met_peer, unc_peer);
 	}
 	fprintf(out, "\n");
 }

@@ -6,6 +6,8 @@
  * counters, the entries' hit counts.
  */
 #include "gate_harness.h"
+#include "kernel/block_hits.h"
+#include "kernel/drop_cache.h"
 
 #define REPEAT 1000
 #define WHY_LEN 160
@@ -87,15 +89,20 @@ static int allow(const char *cidr)
 	return gh_cidr_parse(cidr, &c) ?: gate_allow_add(&maps, &c);
 }
 
-/* UINT64_MAX when there is no such entry. */
+/* UINT64_MAX when there is no such entry; the drops the cache holds count (as listed). */
 static uint64_t block_hits(const char *cidr)
 {
+	struct drop_cache_held held;
 	struct block_entry e;
 	struct gh_cidr c;
+	uint64_t hits;
 
-	if (gh_cidr_parse(cidr, &c) || gate_block_get(&maps, &c, &e))
+	if (gh_cidr_parse(cidr, &c) || gate_block_get(&maps, &c, &e) ||
+	    drop_cache_held_read(maps.drop_cache, &held))
 		return UINT64_MAX;
-	return e.hits;
+	hits = e.hits + drop_cache_held_of(&held, &c);
+	drop_cache_held_free(&held);
+	return hits;
 }
 
 struct allow_find {
@@ -167,7 +174,7 @@ static int read_blocks(struct block_set *s)
 	int err;
 
 	s->n = 0;
-	err = gate_block_foreach(&maps, collect_block, s);
+	err = gate_block_list(&maps, collect_block, s);
 	qsort(s->v, s->n, sizeof(s->v[0]), cmp_view);
 	return err;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kernel/block_file.h"
+#include "kernel/block_hits.h"
 #include "cli/cli.h"
 #include "base/clock.h"
 #include "cli/commands.h"
@@ -461,7 +462,7 @@ static int list_show(int argc, char **argv, bool allow)
 		printf("%-43s %-10s %12s  %s\n", "CIDR", "EXPIRES", "HITS", "FROM");
 	else
 		printf("%-43s %-10s %12s  %s\n", "CIDR", "EXPIRES", "HITS", "REASON");
-	err = allow ? gate_allow_foreach(&m, print_allow, &l) : gate_block_foreach(&m, print_block, &l);
+	err = allow ? gate_allow_foreach(&m, print_allow, &l) : gate_block_list(&m, print_block, &l);
 	if (!allow && !err)
 		err = cli_list_throttles(&m, json ? &l.out : NULL, l.now);
 	/* Closed even after a read error: stdout stays valid JSON, the error follows. */

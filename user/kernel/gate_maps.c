@@ -11,30 +11,35 @@
 #include <bpf/libbpf.h>
 
 #include "base/clock.h"
+#include "kernel/drop_cache.h"
 #include "kernel/gate_maps.h"
 #include "kernel/gate_maps_internal.h"
 #include "kernel/map_iter.h"
 #include "kernel/pins.h"
 #include "base/vec.h"
 
-/* Pinned name of each map, and where its fd goes. */
+/* Pinned name of each map, where its fd goes, and whether pins may lack it (fd -1). */
 static const struct {
 	const char *name;
 	size_t offset;
+	bool optional;
 } gate_map_fields[] = {
-	{ "block_host4", offsetof(struct gate_maps, block_host4) },
-	{ "block_host6", offsetof(struct gate_maps, block_host6) },
-	{ "block_net4", offsetof(struct gate_maps, block_net4) },
-	{ "block_net6", offsetof(struct gate_maps, block_net6) },
-	{ "allow_net4", offsetof(struct gate_maps, allow_net4) },
-	{ "allow_net6", offsetof(struct gate_maps, allow_net6) },
-	{ "reasons", offsetof(struct gate_maps, reasons) },
-	{ "gate_stats", offsetof(struct gate_maps, stats) },
-	{ "gate_config", offsetof(struct gate_maps, config) },
-	{ "throttle_host4", offsetof(struct gate_maps, throttle_host4) },
-	{ "throttle_host6", offsetof(struct gate_maps, throttle_host6) },
-	{ "throttle_net4", offsetof(struct gate_maps, throttle_net4) },
-	{ "throttle_net6", offsetof(struct gate_maps, throttle_net6) },
+	{ "block_host4", offsetof(struct gate_maps, block_host4), false },
+	{ "block_host6", offsetof(struct gate_maps, block_host6), false },
+	{ "block_net4", offsetof(struct gate_maps, block_net4), false },
+	{ "block_net6", offsetof(struct gate_maps, block_net6), false },
+	{ "allow_net4", offsetof(struct gate_maps, allow_net4), false },
+	{ "allow_net6", offsetof(struct gate_maps, allow_net6), false },
+	{ "reasons", offsetof(struct gate_maps, reasons), false },
+	{ "gate_stats", offsetof(struct gate_maps, stats), false },
+	{ "gate_config", offsetof(struct gate_maps, config), false },
+	{ "throttle_host4", offsetof(struct gate_maps, throttle_host4), false },
+	{ "throttle_host6", offsetof(struct gate_maps, throttle_host6), false },
+	{ "throttle_net4", offsetof(struct gate_maps, throttle_net4), false },
+	{ "throttle_net6", offsetof(struct gate_maps, throttle_net6), false },
+	/* Pins of an older gatehawk lack them. */
+	{ "drop_cache", offsetof(struct gate_maps, drop_cache), true },
+	{ "drop_cache_gen", offsetof(struct gate_maps, drop_cache_gen), true },
 };
 
 #define N_GATE_MAPS (sizeof(gate_map_fields) / sizeof(gate_map_fields[0]))
@@ -75,7 +80,9 @@ static int maps_open_each(struct gate_maps *m, int (*open_fd)(const char *name, 
 
 	for (size_t i = 0; i < N_GATE_MAPS; i++) {
 		err = open_fd(gate_map_fields[i].name, ctx);
-		if (err < 0)
+		if (err == -ENOENT && gate_map_fields[i].optional)
+			err = -1;
+		else if (err < 0)
 			goto fail;
 		*map_fd_at(m, i) = err;
 	}
@@ -264,9 +271,12 @@ static int refresh_throttle_flags(struct gate_maps *m)
 
 int gate_list_removed(struct gate_maps *m, enum gate_list l, bool trie)
 {
+	int err;
+
 	if (l == GATE_THROTTLES)
 		return refresh_throttle_flags(m);
-	return trie ? recount_tries(m) : 0;
+	err = l == GATE_BLOCKS ? drop_cache_invalidate(m->drop_cache_gen) : 0;
+	return err ?: trie ? recount_tries(m) : 0;
 }
 
 /* One pending write, with what was there before so it can be undone. */
@@ -354,7 +364,7 @@ int gate_block_add(struct gate_maps *m, const struct block_spec *specs, size_t n
 	uint64_t now = gh_boottime_ns();
 	struct block_write *w;
 	bool tries_touched = false;
-	int err;
+	int err, rerr;
 
 	w = calloc(n ? n : 1, sizeof(*w));
 	if (!w)
@@ -374,9 +384,11 @@ int gate_block_add(struct gate_maps *m, const struct block_spec *specs, size_t n
 		v->flags = s->flags;
 	}
 	err = apply_writes(w, n, m);
+	/* After the writes (and any undo): a refreshed entry may end sooner now. */
+	rerr = drop_cache_invalidate(m->drop_cache_gen);
+	err = err ?: rerr;
 	if (tries_touched) {
-		int rerr = recount_tries(m);
-
+		rerr = recount_tries(m);
 		err = err ?: rerr;
 	}
 	free(w);

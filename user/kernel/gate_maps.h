@@ -7,7 +7,8 @@
  * The gate's pinned maps from user space: block and allow entries, reason
  * texts, counters, expiry GC (of blocks, allows and throttles;
  * kernel/throttle_maps.h has the rest of throttles). Every writer holds the
- * pin-dir lock.
+ * pin-dir lock; every write to a block map invalidates the program's drop
+ * cache (kernel/drop_cache.h).
  */
 #ifndef GATEHAWK_GATE_MAPS_H
 #define GATEHAWK_GATE_MAPS_H
@@ -32,6 +33,8 @@ struct gate_maps {
 	int throttle_host6;
 	int throttle_net4;
 	int throttle_net6;
+	int drop_cache;     /* -1: pinned by a gatehawk without it (kernel/drop_cache.h) */
+	int drop_cache_gen; /* likewise */
 	uint32_t max_blocks; /* max_entries of each block map */
 	int lock_fd;         /* held while writing */
 	const char *pin_dir;
