@@ -50,7 +50,9 @@ int cmd_tune(int argc, char **argv)
 	const struct cli_usage usage = {
 		"gatehawk tune", "[--ports P[,P...]] [--sample-rate N] [--json] [--pin-dir DIR]",
 		"Show or change the HTTP sensor's settings while it runs: the kernel reads\n"
-		"them from the pinned sensor_config map on every packet, so there is no reload.",
+		"them from the pinned sensor_config map on every packet, so there is no reload.\n"
+		"Above 1 in 1, a running daemon pauses the policies that read what a source\n"
+		"did not do (its log names them) and runs them again back at 1.",
 		"  gatehawk tune --sample-rate 10\n  gatehawk tune --ports 80,8080,8000\n"
 	};
 	struct sensor_tunables t, want = { 0 };
