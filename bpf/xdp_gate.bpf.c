@@ -392,7 +392,7 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	struct drop_cache_slot *ds;
 	struct throttle_entry *t;
 	struct block_entry *b;
-	__u32 zero = 0, *gen;
+	__u32 zero = 0, *genp, gen = 0;
 	__u64 now = 0;
 	int expired = 0;
 	int v4 = pkt->family == 4;
@@ -407,10 +407,17 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 		return XDP_PASS;
 	}
 
-	/* No slot (a cache of fewer slots, as the benchmark loads one): the maps decide. */
+	/*
+	 * The generation is read once, before the maps: a slot filled from an
+	 * entry user space deletes meanwhile carries the generation before its
+	 * bump, so it holds for no later packet. No slot (a cache of fewer
+	 * slots, as the benchmark loads one): the maps decide.
+	 */
 	ds = drop_slot(&host, v4);
-	gen = bpf_map_lookup_elem(&drop_cache_gen, &zero);
-	if (ds && gen && ds->gen == *gen && slot_is(ds, &host, v4) &&
+	genp = bpf_map_lookup_elem(&drop_cache_gen, &zero);
+	if (genp)
+		gen = *(volatile __u32 *)genp;
+	if (ds && genp && ds->gen == gen && slot_is(ds, &host, v4) &&
 	    ds->held < GH_DROP_CACHE_RECHECK - 1 && entry_live(ds->expires_ns, &now)) {
 		ds->held++;
 		goto count_drop;
@@ -444,8 +451,8 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	goto count_drop;
 
 fill:
-	if (ds && gen)
-		slot_fill(ds, b, &host, v4, *gen);
+	if (ds && genp)
+		slot_fill(ds, b, &host, v4, gen);
 	__sync_fetch_and_add(&b->hits, 1);
 count_drop:
 	if (v4)
