@@ -361,7 +361,7 @@ static __always_inline void slot_pay(struct drop_cache_slot *ds)
 		if (b && b->prefixlen != ds->prefixlen)
 			b = NULL;
 	}
-	if (b)
+	if (b && b->created_ns == ds->created_ns)
 		__sync_fetch_and_add(&b->hits, ds->held);
 	ds->held = 0;
 }
@@ -370,7 +370,8 @@ static __always_inline void slot_pay(struct drop_cache_slot *ds)
 static __always_inline void slot_fill(struct drop_cache_slot *ds, struct block_entry *b,
 				      const struct host_v6_key *host, int v4, __u32 gen)
 {
-	if (ds->held && ds->prefixlen == b->prefixlen && slot_is(ds, host, v4)) {
+	if (ds->held && ds->prefixlen == b->prefixlen && ds->created_ns == b->created_ns &&
+	    slot_is(ds, host, v4)) {
 		__sync_fetch_and_add(&b->hits, ds->held);
 		ds->held = 0;
 	} else {
@@ -378,6 +379,7 @@ static __always_inline void slot_fill(struct drop_cache_slot *ds, struct block_e
 	}
 	__builtin_memcpy(ds->addr, host->addr, sizeof(ds->addr));
 	ds->expires_ns = b->expires_ns;
+	ds->created_ns = b->created_ns;
 	ds->gen = gen;
 	ds->family = v4 ? 4 : 6;
 	ds->prefixlen = (__u8)b->prefixlen;
@@ -410,8 +412,10 @@ static __always_inline int gate_decide(const struct pkt_info *pkt, const struct 
 	/*
 	 * The generation is read once, before the maps: a slot filled from an
 	 * entry user space deletes meanwhile carries the generation before its
-	 * bump, so it holds for no later packet. No slot (a cache of fewer
-	 * slots, as the benchmark loads one): the maps decide.
+	 * bump, so it holds for no later packet. (On arm64 the CPU may still
+	 * load the map before the generation; such a slot then holds until its
+	 * recheck, GH_DROP_CACHE_RECHECK packets at most.) No slot (a cache of
+	 * fewer slots, as the benchmark loads one): the maps decide.
 	 */
 	ds = drop_slot(&host, v4);
 	genp = bpf_map_lookup_elem(&drop_cache_gen, &zero);

@@ -149,7 +149,9 @@ struct allow_entry {
  * program looks the entry up again (so a block deleted behind user space's
  * back, with bpftool, stops within that many packets a CPU), and when
  * another source takes the slot; user space adds the ones still held when
- * it reads hits. Written by the program only.
+ * it reads hits. Held drops belong to the entry created at created_ns: a
+ * block deleted and added again (a new creation time) does not inherit
+ * them. Written by the program only.
  */
 #define GH_DROP_CACHE_BITS 12
 #define GH_DROP_CACHE_SLOTS (1U << GH_DROP_CACHE_BITS)
@@ -158,6 +160,7 @@ struct allow_entry {
 struct drop_cache_slot {
 	__u8 addr[16];      /* the source; IPv4 in the first 4 bytes */
 	__u64 expires_ns;   /* the entry's (0: never) */
+	__u64 created_ns;   /* the entry's: which entry the held drops belong to */
 	__u32 gen;          /* drop_cache_gen when filled */
 	__u32 held;         /* drops not yet added to the entry's hits */
 	__u8 family;        /* 4 or 6; 0: empty */

@@ -6,7 +6,7 @@
  * behind its back (as bpftool would) stops within GH_DROP_CACHE_RECHECK
  * frames; the drops a slot holds reach the entry's hits at a recheck and
  * when another source takes the slot, and a listing counts the rest, so
- * hits stay exact.
+ * hits stay exact; a block deleted and added again does not inherit them.
  */
 #include <sched.h>
 
@@ -150,6 +150,19 @@ static void test_hits_exact(void)
 	del("192.0.2.13");
 }
 
+/* A block that ends and comes back is a new entry: it does not inherit the old one's drops. */
+static void test_readded_block_starts_at_zero(void)
+{
+	ok(!block("192.0.2.14", 0) && drops_until_pass("192.0.2.14", 10) == 10,
+	   "re-add: 10 frames dropped, 9 held");
+	ok(!del("192.0.2.14") && !block("192.0.2.14", 0), "re-add: deleted and blocked again");
+	ok_eq(listed_hits("192.0.2.14"), 0, "re-add: the new entry lists no hits");
+	ok_eq(drops_until_pass("192.0.2.14", 1), 1, "re-add: one frame dropped");
+	ok_eq(listed_hits("192.0.2.14"), 1, "re-add: and it lists that one, not the old entry's");
+	ok_eq(entry_hits("192.0.2.14"), 1, "re-add: nor were they paid into it");
+	del("192.0.2.14");
+}
+
 static void test_evicted_slot_pays(void)
 {
 	char a[32] = "10.1.0.1", b[32] = "";
@@ -190,6 +203,7 @@ int main(void)
 	test_shortened_block_expires();
 	test_deleted_behind_its_back();
 	test_hits_exact();
+	test_readded_block_starts_at_zero();
 	test_evicted_slot_pays();
 
 	xdp_gate_bpf__destroy(skel);

@@ -100,7 +100,7 @@ static uint64_t block_hits(const char *cidr)
 	if (gh_cidr_parse(cidr, &c) || gate_block_get(&maps, &c, &e) ||
 	    drop_cache_held_read(maps.drop_cache, &held))
 		return UINT64_MAX;
-	hits = e.hits + drop_cache_held_of(&held, &c);
+	hits = e.hits + drop_cache_held_of(&held, &c, e.created_ns);
 	drop_cache_held_free(&held);
 	return hits;
 }

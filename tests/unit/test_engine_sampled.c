@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * Sampled records (engine_opts.sampled, the sensor at a sample rate above
- * 1): a window policy whose having can hold because records are missing
- * (policy_reads_absence) is paused: it counts nothing, never fires, and a
- * reload neither carries its windows into a sampled engine nor out of one.
- * Every other policy runs as before.
+ * 1): a policy a sample misleads (policy_sampling_pauses: a window whose
+ * having can hold because records are missing, a profile scoring a group's
+ * volume) is paused: it counts nothing, never fires, and a reload neither
+ * carries its windows into a sampled engine nor out of one. Every other
+ * policy runs as before.
  */
 #include "engine/engine_state.h"
 #include "engine_fixture.h"
@@ -26,40 +27,57 @@ static const char *unanswered = HEAD("unanswered") "'kind':'window',"
 	"'aggregates':[{'name':'ok','fn':'ratio','where':{'field':'status','lt':300}}],"
 	"'having':{'agg':'ok','le':0},'action':{'type':'alert','cooldown':'1h'}}";
 
-static bool reads_absence(const char *json)
-{
-	struct policy_set *ps = load(json, NULL);
-	bool r = ps && policy_reads_absence(&ps->policies[0]);
+/* A window policy of one aggregate and one condition, as JSON with ' for ". */
+#define ONE_COND(agg, cond) \
+	HEAD("c") "'kind':'window','window':{'type':'sliding','length':'1m'}," \
+	"'aggregates':[" agg "],'having':" cond ",'action':{'type':'alert'}}"
 
-	policy_set_free(ps);
-	return r;
-}
+static const struct {
+	const char *json;
+	bool paused;
+	const char *why;
+} classes[] = {
+	{ ONE_COND("{'name':'n','fn':'count'}", "{'agg':'n','le':3}"), true, "count le" },
+	{ ONE_COND("{'name':'n','fn':'count'}", "{'agg':'n','ge':2}"), false,
+	  "count ge (sampling only makes it fire later)" },
+	{ ONE_COND("{'name':'p','fn':'distinct','field':'path'}", "{'agg':'p','lt':2}"), true,
+	  "distinct lt" },
+	{ ONE_COND("{'name':'s','fn':'min','field':'status'}", "{'agg':'s','ge':400}"), true,
+	  "min ge (fewer records, a higher minimum)" },
+	{ ONE_COND("{'name':'s','fn':'min','field':'status'}", "{'agg':'s','eq':404}"), true,
+	  "min eq (the 2xx records not sampled leave 404 the minimum)" },
+	{ ONE_COND("{'name':'s','fn':'max','field':'status'}", "{'agg':'s','ge':500}"), false,
+	  "max ge" },
+	{ ONE_COND("{'name':'r','fn':'ratio','where':{'field':'status','lt':300}}",
+		   "{'agg':'r','le':0}"),
+	  true, "ratio le 0 (none of them)" },
+	{ ONE_COND("{'name':'r','fn':'ratio','where':{'field':'status','ge':300}}",
+		   "{'agg':'r','ge':0.9}"),
+	  true, "ratio ge (the others not sampled)" },
+	{ HEAD("v") "'kind':'window','input':'verdicts','window':{'type':'sliding','length':'10m'},"
+		    "'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','le':3},"
+		    "'action':{'type':'alert'}}",
+	  false, "a verdict-fed window (it sees every verdict)" },
+	{ HEAD("k") "'kind':'profile','group_by':['src_ip'],'window':'1h',"
+		    "'features':['rate','distinct_paths'],"
+		    "'model':{'type':'kde','file':'/nonexistent/k.model'},'action':{'type':'alert'}}",
+	  true, "a kde profile (a group's rates against a model of every request)" },
+	{ HEAD("p") "'kind':'profile','model':{'type':'endpoint','file':'/nonexistent/p.model'},"
+		    "'action':{'type':'alert'}}",
+	  false, "an endpoint profile (each request alone)" },
+	{ HEAD("t") "'kind':'match','where':{'field':'path','prefix':'/x'},'action':{'type':'alert'}}",
+	  false, "a match policy" },
+};
 
-static void test_which_policies_read_absence(void)
+static void test_which_policies_sampling_pauses(void)
 {
-	ok(reads_absence(few), "count le: reads absence");
-	ok(!reads_absence(many), "count ge: does not");
-	ok(reads_absence(unanswered), "ratio le 0: reads absence");
-	ok(reads_absence(HEAD("d") "'kind':'window','window':{'type':'tumbling','length':'1m'},"
-			 "'aggregates':[{'name':'p','fn':'distinct','field':'path'}],"
-			 "'having':{'agg':'p','lt':2},'action':{'type':'alert'}}"),
-	   "distinct lt: reads absence");
-	ok(reads_absence(HEAD("m") "'kind':'window','window':{'type':'sliding','length':'1m'},"
-			 "'aggregates':[{'name':'s','fn':'min','field':'status'}],"
-			 "'having':{'agg':'s','ge':400},'action':{'type':'alert'}}"),
-	   "min ge: reads absence (fewer records, a higher minimum)");
-	ok(!reads_absence(HEAD("x") "'kind':'window','window':{'type':'sliding','length':'1m'},"
-			  "'aggregates':[{'name':'s','fn':'max','field':'status'}],"
-			  "'having':{'agg':'s','ge':500},'action':{'type':'alert'}}"),
-	   "max ge: does not");
-	ok(!reads_absence(HEAD("v") "'kind':'window','input':'verdicts',"
-			  "'window':{'type':'sliding','length':'10m'},"
-			  "'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','le':3},"
-			  "'action':{'type':'alert'}}"),
-	   "a verdict-fed window sees every verdict: never paused");
-	ok(!reads_absence(HEAD("t") "'kind':'match','where':{'field':'path','prefix':'/x'},"
-			  "'action':{'type':'alert'}}"),
-	   "a match policy: never paused");
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
+		struct policy_set *ps = load(classes[i].json, NULL);
+
+		ok(ps && policy_sampling_pauses(&ps->policies[0]) == classes[i].paused, "%s: %s",
+		   classes[i].why, classes[i].paused ? "paused" : "runs");
+		policy_set_free(ps);
+	}
 }
 
 static struct engine *sampled_engine(const struct policy_set *ps, bool sampled)
@@ -115,7 +133,8 @@ static void test_reload_across_sampling(void)
 	engine_free(old);
 	old = e;
 	e = sampled_engine(ps, false);
-	ok_eq(engine_take_windows(e, old, (T0 + 1) * S), 1, "and back: again only many's");
+	ok_eq(engine_take_windows(e, old, (T0 + 1) * S), 1,
+	      "and back: many's window moves again (few, paused, had none)");
 	feed(e, T0 + 2, "198.51.100.4", "GET", "/b", 200);
 	ok_eq(cap.n, 2, "many fires on the carried request and this one; few, started "
 			"afresh, fires on this one alone");
@@ -125,11 +144,34 @@ static void test_reload_across_sampling(void)
 	policy_set_free(ps2);
 }
 
+/* Unsampled again: the paused policies count at once but fire only two window lengths on. */
+static void test_warm_up_after_resume(void)
+{
+	struct policy_set *ps = load(few, many, NULL);
+	struct engine_opts o;
+	struct engine *e;
+
+	engine_opts_default(&o);
+	o.hash_seed = 1;
+	o.resumed_ns = T0 * S;
+	e = engine(ps, &o);
+	feed(e, T0 + 10, "192.0.2.77", "GET", "/", 200);
+	feed(e, T0 + 11, "192.0.2.77", "GET", "/b", 200);
+	ok_eq(cap.n, 1, "resumed: many fires at once, few (1 minute window) holds back");
+	ok_str(cap.n ? ev_str(0, "policy") : NULL, "many", "the one that fired is many");
+	feed(e, T0 + 125, "192.0.2.78", "GET", "/", 200);
+	ok_eq(cap.n, 2, "two minutes on, few fires again");
+	ok_str(cap.n == 2 ? ev_str(1, "policy") : NULL, "few", "on the next source's request");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 int main(void)
 {
-	test_which_policies_read_absence();
+	test_which_policies_sampling_pauses();
 	test_paused_when_sampled();
 	test_reload_across_sampling();
+	test_warm_up_after_resume();
 	cap_reset();
 	return tap_done();
 }

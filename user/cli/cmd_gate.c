@@ -230,7 +230,7 @@ int cmd_run(int argc, char **argv)
 		  "cgroup v2 to attach the sensor to (default: the cgroup2 root)" },
 		{ "sample-rate", "N", cli_set_u32, &d.sensor.tun.sample_rate,
 		  "send 1 in N request heads to the daemon (default 1; counts stay exact; "
-		  "above 1, policies that read absence are paused)" },
+		  "above 1, policies a sample misleads are paused)" },
 		{ "policies", "DIR", cli_set_string, &d.policies_dir,
 		  "policies to run (*.json, one per file; SIGHUP reloads)" },
 		CLI_IPV6_PREFIX_OPT(d.policy_load),

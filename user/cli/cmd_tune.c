@@ -51,8 +51,8 @@ int cmd_tune(int argc, char **argv)
 		"gatehawk tune", "[--ports P[,P...]] [--sample-rate N] [--json] [--pin-dir DIR]",
 		"Show or change the HTTP sensor's settings while it runs: the kernel reads\n"
 		"them from the pinned sensor_config map on every packet, so there is no reload.\n"
-		"Above 1 in 1, a running daemon pauses the policies that read what a source\n"
-		"did not do (its log names them) and runs them again back at 1.",
+		"Above 1 in 1, a running daemon pauses the policies a sample misleads (they\n"
+		"read what a source did not do; its log names them) and runs them again at 1.",
 		"  gatehawk tune --sample-rate 10\n  gatehawk tune --ports 80,8080,8000\n"
 	};
 	struct sensor_tunables t, want = { 0 };

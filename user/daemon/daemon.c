@@ -550,7 +550,7 @@ static void report_started(const struct daemon *d, struct gh_err *e)
 		e->notes[0] = '\0'; /* shown: not again when daemon_run returns */
 	announce(d);
 	if (d->sampled)
-		daemon_log_sampling(d, d->opts->sensor.tun.sample_rate);
+		daemon_log_sampling(d, d->sample_rate);
 	svc_ready("gate on %d interface(s), %zu policies", d->opts->attach.n_ifaces,
 		  d->policies ? d->policies->count : 0);
 }
@@ -560,7 +560,8 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	struct daemon d = { .opts = o, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
 			    .started = time(NULL), .slot_meta_fd = -ENOENT, .pins_watch.fd = -1,
 			    .sensor_cfg_fd = -ENOENT,
-			    .sampled = !o->no_kernel && o->sensor.tun.sample_rate > 1 };
+			    .sampled = !o->no_kernel && o->sensor.tun.sample_rate > 1,
+			    .sample_rate = o->sensor.tun.sample_rate };
 	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
 	int err;

@@ -57,6 +57,8 @@ struct daemon {
 	 * sensor_config (`gatehawk tune` changes the rate without a reload).
 	 */
 	bool sampled;
+	uint32_t sample_rate; /* the rate last read, for the log */
+	uint64_t resumed_ns;  /* event time sampling ended (engine_opts.resumed_ns) */
 	int sensor_cfg_fd; /* negative errno: none (no kernel) */
 	struct enforcer enforcer;
 	struct fleet *fleet; /* --fleet; NULL: this host alone */
@@ -112,7 +114,7 @@ int daemon_reloader_start(struct daemon *d, struct gh_err *e);
 void daemon_reload(struct daemon *d);
 /* Each tick: the sample rate `gatehawk tune` may have changed, the engine built for it. */
 void daemon_follow_sampling(struct daemon *d);
-/* Which policies sampling at rate pauses, or that they run again; nothing if none reads absence. */
+/* Which policies sampling at rate pauses, or that they run again; nothing if none would. */
 void daemon_log_sampling(const struct daemon *d, uint32_t rate);
 
 /* The control socket's commands (control.h): stats, alerts, fleet ...; NULL: unknown. */

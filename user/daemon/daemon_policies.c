@@ -2,7 +2,7 @@
 /*
  * The daemon's policy set in force: its first load, SIGHUP reloads (a
  * worker compiles while the loop runs the old set, reload.h), and the
- * sample rate it runs at (policies that read absence paused while the
+ * sample rate it runs at (policies a sample misleads paused while the
  * sensor samples, engine_opts.sampled).
  */
 #include <errno.h>
@@ -51,6 +51,7 @@ static void engine_opts_of(const struct daemon *d, struct engine_opts *eo)
 	eo->live = true; /* our ticks are the clock (engine.h) */
 	eo->hash_seed = d->persist.seed; /* saved escalation memory names groups by it */
 	eo->sampled = d->sampled;
+	eo->resumed_ns = d->resumed_ns;
 	if (d->opts->max_groups)
 		eo->max_groups = d->opts->max_groups;
 }
@@ -70,7 +71,7 @@ void daemon_log_sampling(const struct daemon *d, uint32_t rate)
 	size_t n = 0, used = 0;
 
 	for (size_t i = 0; d->policies && i < d->policies->count; i++) {
-		if (!policy_reads_absence(&d->policies->policies[i]))
+		if (!policy_sampling_pauses(&d->policies->policies[i]))
 			continue;
 		if (used < sizeof(names))
 			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
@@ -81,55 +82,66 @@ void daemon_log_sampling(const struct daemon *d, uint32_t rate)
 		return;
 	if (d->sampled)
 		daemon_log(d, "gatehawk: sample rate 1/%u: %zu policies that read what a source did "
-			      "not do are paused, lest they fire on sources whose other requests were "
-			      "not sampled: %s",
+			      "not do, or score its volume against a model of every request, are "
+			      "paused, lest they fire on sources whose other requests were not "
+			      "sampled: %s",
 			   rate, n, names);
 	else
 		daemon_log(d, "gatehawk: sample rate 1/%u: %zu paused policies run again, from empty "
-			      "windows: %s",
+			      "windows, and fire from two window lengths on: %s",
 			   rate, n, names);
 }
 
 /*
  * The engine in force was built for the other sampling: built again over
  * the same (compiled) policies, carrying what a reload carries; a paused
- * policy's windows are left behind (engine_state.h).
+ * policy's windows are left behind (engine_state.h). Like a reload, it
+ * starts the per-policy counters afresh. 1 when it was, 0 when it matched
+ * already, -ENOMEM (the engine in force stays; the next tick tries again).
  */
-static void match_sampling(struct daemon *d)
+static int match_sampling(struct daemon *d)
 {
 	struct engine_opts eo;
 	struct engine *engine;
 
 	if (!d->engine || engine_sampled(d->engine) == d->sampled)
-		return;
+		return 0;
 	engine_opts_of(d, &eo);
 	engine = engine_new(d->policies, &eo, on_verdict, d);
-	if (!engine) {
-		daemon_log(d, "gatehawk: no memory to %s the policies that read absence",
-			   d->sampled ? "pause" : "resume");
-		return;
-	}
+	if (!engine)
+		return -ENOMEM;
 	persist_carry(d->engine, engine, daemon_now(d));
 	engine_free(d->engine);
 	put_in_force(d, d->policies, engine);
+	return 1;
 }
 
 /* `gatehawk tune --sample-rate` took the sensor across 1 (or back). */
 void daemon_follow_sampling(struct daemon *d)
 {
 	struct engine_opts eo;
+	bool crossed = false;
 	uint32_t rate;
+	int rc;
 
-	if (d->sensor_cfg_fd < 0 || sensor_read_sample_rate(d->sensor_cfg_fd, &rate) ||
-	    (rate > 1) == d->sampled)
-		return;
-	d->sampled = rate > 1;
-	if (d->reloader) {
-		engine_opts_of(d, &eo);
-		reloader_set_engine_opts(d->reloader, &eo);
+	if (d->sensor_cfg_fd >= 0 && !sensor_read_sample_rate(d->sensor_cfg_fd, &rate) &&
+	    (rate > 1) != d->sampled) {
+		d->sampled = rate > 1;
+		d->sample_rate = rate;
+		d->resumed_ns = d->sampled ? 0 : daemon_now(d);
+		crossed = true;
+		if (d->reloader) {
+			engine_opts_of(d, &eo);
+			reloader_set_engine_opts(d->reloader, &eo);
+		}
 	}
-	match_sampling(d);
-	daemon_log_sampling(d, rate);
+	rc = match_sampling(d);
+	if (rc < 0 && crossed)
+		daemon_log(d, "gatehawk: no memory to %s the policies a sample misleads; trying "
+			      "again each second",
+			   d->sampled ? "pause" : "resume");
+	else if (rc > 0)
+		daemon_log_sampling(d, d->sample_rate);
 }
 
 /* A reload is done (reload.h): all or nothing; a bad directory keeps the set in force. */
@@ -151,7 +163,9 @@ static void on_reloaded(struct reload_result *res, void *ctx)
 	engine_free(d->engine);
 	policy_set_free(d->policies);
 	put_in_force(d, res->ps, res->engine);
-	match_sampling(d); /* the sample rate changed while it compiled */
+	/* The sample rate may have changed while it compiled; name what it pauses now. */
+	if (match_sampling(d) >= 0 && d->sampled)
+		daemon_log_sampling(d, d->sample_rate);
 	if (d->fleet_applier.stream && fleet_stream_set_policies(d->fleet_applier.stream, res->ps))
 		daemon_log(d, "gatehawk: no memory for the reloaded fleet-scope policies");
 	daemon_log(d, "gatehawk: reloaded %zu policies from %s (kept: window state of unchanged "

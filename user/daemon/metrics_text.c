@@ -317,7 +317,7 @@ static void render_policies(struct prom_text *t, const struct engine_stats *e,
 		"Verdicts of a policy that asked for a block.",
 		"Verdicts a policy held back within its cooldown.",
 		"Groups a policy tracks now.",
-		"1 while the sensor samples and the policy reads what a source did not do.",
+		"1 while the sensor samples and a sample would mislead the policy.",
 	};
 
 	prom_metric_u64(t, "gatehawk_policies_loaded", PROM_GAUGE, "Policies in force.", e->count);

@@ -344,13 +344,18 @@ void engine_flush(struct engine *e)
 	}
 }
 
-/* Profile policies are never gated; an untrained one waits for a sink without a call per record. */
+/*
+ * Profile policies are never gated; an untrained one waits for a sink
+ * without a call per record, and a paused one (sampled records) runs not at all.
+ */
 void eng_list_profiles(struct engine *e)
 {
 	e->nungated[LIST_PROFILE] = 0;
 	for (size_t i = 0; i < e->nlist[LIST_PROFILE]; i++) {
 		uint16_t pi = e->list[LIST_PROFILE][i];
 
+		if (e->pol[pi].paused)
+			continue;
 		if (e->sink || policy_profile_trained(&e->pol[pi].p->profile))
 			e->ungated[LIST_PROFILE][e->nungated[LIST_PROFILE]++] = pi;
 	}
@@ -448,15 +453,17 @@ static void policy_init(struct engine *e, size_t i)
 	int l = list_of(p);
 
 	ep->p = p;
-	ep->paused = e->pst[i].paused = e->o.sampled && policy_reads_absence(p);
+	ep->paused = e->pst[i].paused = e->o.sampled && policy_sampling_pauses(p);
+	if (e->o.resumed_ns && policy_sampling_pauses(p))
+		ep->fire_from_ns = e->o.resumed_ns + 2 * p->window.length_s * NS;
 	if (p->kind == POLICY_PROFILE) {
 		/* A window is closed by the first tick past its end: keep it until then. */
 		ep->keep_ns = p->window.length_s * NS + e->o.late_tolerance_ns + PROFILE_CLOSE_SLACK_NS;
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
 				   p->prefix_v6, false, false);
-		/* Endpoint models keep no windows: nothing for ticks to close. */
-		e->cls[ep->cls].profiles |= p->profile.type != PROFILE_ENDPOINT;
+		/* Endpoint models keep no windows, paused ones none either: nothing for ticks to close. */
+		e->cls[ep->cls].profiles |= p->profile.type != PROFILE_ENDPOINT && !ep->paused;
 	} else if (p->kind == POLICY_WINDOW) {
 		win_spec_init(&ep->ws, &p->window, e->o.late_tolerance_ns);
 		/* tumbling: the window after the record's may still read it as "previous" */

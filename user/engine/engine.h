@@ -121,10 +121,16 @@ struct engine_opts {
 	uint64_t hash_seed; /* 0: random (distinct values and group keys resist crafted collisions) */
 	/*
 	 * Records are a sample (the sensor at a sample rate above 1): policies
-	 * that read what a source did not do (policy_reads_absence) are paused,
-	 * counted in no group and never fired; engine_policy_stats says which.
+	 * that a sample misleads (policy_sampling_pauses) are paused, counted
+	 * in no group and never fired; engine_policy_stats says which.
 	 */
 	bool sampled;
+	/*
+	 * Unsampled again since this event time (0: never sampled): a policy
+	 * sampling paused fires from two window lengths (gaps) after it, once
+	 * its windows no longer begin with only part of what sources did.
+	 */
+	uint64_t resumed_ns;
 };
 
 struct engine_policy_stats {
@@ -134,7 +140,7 @@ struct engine_policy_stats {
 	uint64_t suppressed; /* fired within the cooldown; crs: marked while the source
 			      * cools down, so not scored */
 	uint64_t groups;     /* tracked now */
-	bool paused;         /* engine_opts.sampled and the policy reads absence */
+	bool paused;         /* engine_opts.sampled and policy_sampling_pauses() */
 };
 
 struct engine_stats {

@@ -130,6 +130,7 @@ struct epolicy {
 	struct crs_ctx *crs; /* kind crs: this engine's scratch, made on first use */
 	uint16_t next_session; /* the class's next session policy (index + 1; 0: none) */
 	bool paused; /* engine_opts.sampled: gated shut, its windows never carried */
+	uint64_t fire_from_ns; /* engine_opts.resumed_ns: no verdict before this event time */
 };
 
 /* A block verdict on its way to the input: verdicts windows, after the record. */

@@ -236,9 +236,8 @@ int engine_take_windows(struct engine *to, struct engine *from, uint64_t now_ns)
 		const struct policy *p = from->pol[i].p;
 		struct epolicy *ep = find_policy(sorted, to->ps->count, p->name);
 
-		/* A paused policy's windows missed records: it starts afresh when it runs again. */
-		twin[i] = ep && ep->p->def_hash == p->def_hash && state_moves(p) && !ep->paused &&
-				  !from->pol[i].paused
+		/* Not into a paused policy (it holds none); it starts afresh when it runs again. */
+		twin[i] = ep && ep->p->def_hash == p->def_hash && state_moves(p) && !ep->paused
 			  ? ep
 			  : NULL;
 	}

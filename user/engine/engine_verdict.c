@@ -47,7 +47,7 @@ bool eng_fire_gate(struct engine *e, struct epolicy *ep, uint32_t gi, uint64_t t
 	struct group *g = &e->g[gi];
 	struct slot *s = &g->slots[ep->slot];
 
-	if (ts < s->cooldown_until) {
+	if (ts < s->cooldown_until || ts < ep->fire_from_ns) {
 		e->pst[ep - e->pol].suppressed++;
 		return false;
 	}

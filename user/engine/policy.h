@@ -253,25 +253,33 @@ struct policy {
 };
 
 /*
- * Whether a window policy's having can hold *because* records are missing:
- * an upper bound (lt, le, eq) on a count, distinct, sum, max or ratio, or a
- * lower bound on a min. Fewer records only lower those (a ratio of none is
- * 0), so at a sample rate above 1 such a policy fires on sources whose
- * other requests were not sampled: "no assets", "at most 30 requests",
- * "none answered 2xx". Verdict-fed windows see every verdict.
+ * Whether sampling (the sensor sending 1 in N > 1 requests) pauses the
+ * policy, because what it reads is wrong on a sample:
+ * - a window policy whose having can hold *because* records are missing:
+ *   an eq, or an upper bound (lt, le) on a count, distinct, sum or max
+ *   (fewer records only lower them), a lower bound on a min (only raise
+ *   it), or any condition on a ratio (the requests not sampled can tip it
+ *   either way: "no assets", "all redirects"). Such a policy fires on
+ *   sources whose other requests were not sampled. Verdict-fed windows see
+ *   every verdict.
+ * - a profile policy that scores a group's vector (kde, pca): its rates and
+ *   distinct counts are 1/N of what the model learned from every request.
+ *   An endpoint profile scores each request alone and keeps running.
  */
-static inline bool policy_reads_absence(const struct policy *p)
+static inline bool policy_sampling_pauses(const struct policy *p)
 {
 	const struct policy_window *w = &p->window;
 
+	if (p->kind == POLICY_PROFILE)
+		return p->profile.type != PROFILE_ENDPOINT;
 	if (p->kind != POLICY_WINDOW || w->input_verdicts)
 		return false;
 	for (uint8_t i = 0; i < w->n_conds; i++) {
 		enum agg_fn fn = w->aggs[w->conds[i].agg].fn;
-		bool upper = w->conds[i].op == CMP_LT || w->conds[i].op == CMP_LE ||
-			     w->conds[i].op == CMP_EQ;
+		enum cmp_op op = w->conds[i].op;
+		bool upper = op == CMP_LT || op == CMP_LE;
 
-		if (fn == AGG_MIN ? !upper : upper)
+		if (op == CMP_EQ || fn == AGG_RATIO || (fn == AGG_MIN ? !upper : upper))
 			return true;
 	}
 	return false;

@@ -13,7 +13,7 @@ static int with_held(const struct block_view *v, void *ctx)
 	const struct list_ctx *l = ctx;
 	struct block_view shown = *v;
 
-	shown.entry.hits += drop_cache_held_of(l->held, &v->cidr);
+	shown.entry.hits += drop_cache_held_of(l->held, &v->cidr, v->entry.created_ns);
 	return l->fn(&shown, l->ctx);
 }
 

@@ -5,6 +5,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "base/vec.h"
 #include "kernel/drop_cache.h"
 #include "kernel/map_iter.h"
 
@@ -28,6 +29,8 @@ static int cmp_held(const void *a, const void *b)
 		return x->entry.addr.family < y->entry.addr.family ? -1 : 1;
 	if (x->entry.prefixlen != y->entry.prefixlen)
 		return x->entry.prefixlen < y->entry.prefixlen ? -1 : 1;
+	if (x->created_ns != y->created_ns)
+		return x->created_ns < y->created_ns ? -1 : 1;
 	return memcmp(x->entry.addr.bytes, y->entry.addr.bytes, sizeof(x->entry.addr.bytes));
 }
 
@@ -45,10 +48,13 @@ static int collect(const void *key, const void *value, void *ctx)
 
 		if (!s->held || (s->family != 4 && s->family != 6))
 			continue;
+		if (gh_vec_reserve((void **)&h->v, &h->cap, h->n, sizeof(*h->v), 64))
+			return -ENOMEM;
 		d = &h->v[h->n++];
 		gh_addr_from_bytes(&d->entry.addr, s->family == 4 ? AF_INET : AF_INET6, s->addr);
 		d->entry.prefixlen = s->prefixlen;
 		gh_addr_mask(&d->entry.addr, s->prefixlen);
+		d->created_ns = s->created_ns;
 		d->drops = s->held;
 	}
 	return 0;
@@ -56,18 +62,12 @@ static int collect(const void *key, const void *value, void *ctx)
 
 int drop_cache_held_read(int cache_fd, struct drop_cache_held *h)
 {
-	int ncpu = libbpf_num_possible_cpus();
 	size_t w = 0;
 	int err;
 
 	memset(h, 0, sizeof(*h));
 	if (cache_fd < 0)
 		return 0;
-	if (ncpu < 0)
-		return ncpu;
-	h->v = calloc((size_t)ncpu * GH_DROP_CACHE_SLOTS, sizeof(*h->v));
-	if (!h->v)
-		return -ENOMEM;
 	err = map_iter(cache_fd, collect, h);
 	if (err) {
 		drop_cache_held_free(h);
@@ -85,9 +85,10 @@ int drop_cache_held_read(int cache_fd, struct drop_cache_held *h)
 	return 0;
 }
 
-uint64_t drop_cache_held_of(const struct drop_cache_held *h, const struct gh_cidr *entry)
+uint64_t drop_cache_held_of(const struct drop_cache_held *h, const struct gh_cidr *entry,
+			    uint64_t created_ns)
 {
-	struct held_drops key = { .entry = *entry };
+	struct held_drops key = { .entry = *entry, .created_ns = created_ns };
 	const struct held_drops *d;
 
 	if (!h->n)

@@ -17,19 +17,24 @@
 /* Every slot filled before stops holding (gen_fd < 0: no cache, nothing to do). */
 int drop_cache_invalidate(int gen_fd);
 
-/* The drops the slots of every CPU hold, summed by the prefix of the entry they belong to. */
+/*
+ * The drops the slots of every CPU hold, summed by the entry they belong to:
+ * its prefix and creation time (a block deleted and added again is another).
+ */
 struct drop_cache_held {
 	struct held_drops {
 		struct gh_cidr entry;
+		uint64_t created_ns;
 		uint64_t drops;
 	} *v;
-	size_t n;
+	size_t n, cap;
 };
 
 /* Read the cache (cache_fd < 0: none, so nothing held). 0 or negative errno. */
 int drop_cache_held_read(int cache_fd, struct drop_cache_held *h);
-/* Drops held for the entry of exactly this prefix. */
-uint64_t drop_cache_held_of(const struct drop_cache_held *h, const struct gh_cidr *entry);
+/* Drops held for the entry of exactly this prefix, created at created_ns. */
+uint64_t drop_cache_held_of(const struct drop_cache_held *h, const struct gh_cidr *entry,
+			    uint64_t created_ns);
 void drop_cache_held_free(struct drop_cache_held *h);
 
 #endif /* GATEHAWK_DROP_CACHE_H */
