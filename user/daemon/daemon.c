@@ -560,8 +560,9 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 	struct daemon d = { .opts = o, .control_fd = -1, .metrics_fd = -1, .addrs_fd = -1,
 			    .started = time(NULL), .slot_meta_fd = -ENOENT, .pins_watch.fd = -1,
 			    .sensor_cfg_fd = -ENOENT,
-			    .sampled = !o->no_kernel && o->sensor.tun.sample_rate > 1,
-			    .sample_rate = o->sensor.tun.sample_rate };
+			    /* Without the kernel, no sensor: logs hold every request. */
+			    .sample_rate = o->no_kernel ? 1 : o->sensor.tun.sample_rate,
+			    .sampled = !o->no_kernel && o->sensor.tun.sample_rate > 1 };
 	struct gh_err save_err = { 0 };
 	int sig_fd = -1;
 	int err;

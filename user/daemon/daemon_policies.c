@@ -124,10 +124,10 @@ void daemon_follow_sampling(struct daemon *d)
 	uint32_t rate;
 	int rc;
 
-	if (d->sensor_cfg_fd >= 0 && !sensor_read_sample_rate(d->sensor_cfg_fd, &rate) &&
-	    (rate > 1) != d->sampled) {
-		d->sampled = rate > 1;
+	if (d->sensor_cfg_fd >= 0 && !sensor_read_sample_rate(d->sensor_cfg_fd, &rate))
 		d->sample_rate = rate;
+	if ((d->sample_rate > 1) != d->sampled) {
+		d->sampled = d->sample_rate > 1;
 		d->resumed_ns = d->sampled ? 0 : daemon_now(d);
 		crossed = true;
 		if (d->reloader) {
