@@ -384,3 +384,13 @@ engine_records() {
 			select(.name == \"user-agent-rotation\") | .matched >= 12 and .suppressed >= 1"'
 	run ! grep -q '"policy":"user-agent-rotation"' "$LAB_DIR/alerts.jsonl"
 }
+
+@test "run --sample-rate 10 starts with the policies a sample misleads paused" {
+	lab_daemon_stop
+	lab_daemon_start --policies "$LAB_DIR/policies" --alerts "$LAB_DIR/alerts.jsonl" \
+		--cgroup "$(lab_cgroup_dir)" --sample-rate 10
+	grep -q 'sample rate 1/10: .* are paused' "$LAB_DIR/daemon.err"
+	lab_gatehawk status --json | jq -e '[.daemon.engine.policies[] | select(.paused == "sampled")
+		| .name] | index("no-browser-followup") and index("source-behaviour")
+		and (index("sqli-probe") | not)'
+}
