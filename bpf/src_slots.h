@@ -27,14 +27,8 @@ struct {
 	__type(value, struct src_slot);
 } src_slots SEC(".maps");
 
-/* Its used-slot bitmap (gatehawk/sources.h), GH_SRC_USED_WORDS per CPU. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(map_flags, BPF_F_MMAPABLE);
-	__uint(max_entries, GH_SRC_USED_WORDS);
-	__type(key, __u32);
-	__type(value, __u64);
-} src_slots_used SEC(".maps");
+/* Its used-slot bitmap. */
+SRC_USED_BITMAP(src_slots_used);
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
