@@ -450,11 +450,12 @@ static void policy_init(struct engine *e, size_t i)
 {
 	struct epolicy *ep = &e->pol[i];
 	const struct policy *p = &e->ps->policies[i];
+	bool misled = policy_sampling_pauses(p);
 	int l = list_of(p);
 
 	ep->p = p;
-	ep->paused = e->pst[i].paused = e->o.sampled && policy_sampling_pauses(p);
-	if (e->o.resumed_ns && policy_sampling_pauses(p))
+	ep->paused = e->pst[i].paused = e->o.sampled && misled;
+	if (e->o.resumed_ns && misled)
 		ep->fire_from_ns = e->o.resumed_ns + 2 * p->window.length_s * NS;
 	if (p->kind == POLICY_PROFILE) {
 		/* A window is closed by the first tick past its end: keep it until then. */
