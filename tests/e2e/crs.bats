@@ -53,7 +53,7 @@ crs_policy() {
 }
 
 @test "threshold 5 without a corroborated level flags the benign search again" {
-	crs_policy '.threshold = 5 | del(.corroborated)'
+	crs_policy '.threshold = 5 | del(.corroborated) | del(.action.unless_rendered)'
 	line 203.0.113.5 "/search?q=powershell+Start-Process+admin" 200 https://kb.example.org/ \
 		>"$BATS_TEST_TMPDIR/in.log"
 	run "$GH" replay --policies "$POL" --format combined "$BATS_TEST_TMPDIR/in.log"

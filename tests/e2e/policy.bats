@@ -27,6 +27,9 @@
 #      sampled, would look like user-agent-rotation's "10 agents in at most
 #      30 requests"; back at 1/1 they run again (that policy counts a source
 #      that really rotates) and hold their verdicts for two window lengths.
+#   g. unless_rendered: CRS flags a typed search for <script> from two
+#      sources; the one that then loads a stylesheet with that page as
+#      Referer is spared, the other blocked when the 5 s wait ends.
 
 bats_require_minimum_version 1.5.0
 LAB_ID=13
@@ -393,4 +396,36 @@ engine_records() {
 	lab_gatehawk status --json | jq -e '[.daemon.engine.policies[] | select(.paused == "sampled")
 		| .name] | index("no-browser-followup") and index("source-behaviour")
 		and (index("sqli-probe") | not)'
+}
+
+# ---- g. a verdict waits for a rendering ----------------------------------------
+
+@test "unless_rendered live: a typed search CRS flags is not blocked when the source loads the page's parts; it is when nothing renders it" {
+	local dir=$LAB_DIR/render-policies page='/?search=%3Cscript%3E' reader prober
+	reader=$(lab_client4 "$BROWSER") prober=$(lab_client4 "$PROBER")
+	mkdir -p "$dir/crs"
+	jq 'del(.fixtures)' "$LAB_ROOT/policies/crs/owasp-crs.json" >"$dir/crs/owasp-crs.json"
+	lab_daemon_stop
+	lab_daemon_start --policies "$dir" --alerts "$LAB_DIR/render.jsonl" --cgroup "$(lab_cgroup_dir)"
+	: >"$LAB_DIR/render.jsonl"
+	# A search for <script> (three CRS XSS rules: 15) with no Referer, answered
+	# 200: the missing Referer is the only sign, so the verdict waits.
+	lab_curl "$BROWSER" -A "$LAB_BROWSER_UA" -o /dev/null "http://$LAB_SERVER4$page"
+	lab_curl "$PROBER" -A "$LAB_BROWSER_UA" -o /dev/null "http://$LAB_SERVER4$page"
+	# The reader's browser asks for the page's stylesheet, the page as Referer.
+	lab_curl "$BROWSER" -A "$LAB_BROWSER_UA" -o /dev/null \
+		-H "Referer: http://$LAB_SERVER4$page" "http://$LAB_SERVER4/style.css"
+	wait_for "CRS to flag both requests" 5 \
+		eval 'lab_gatehawk status --json | jq -e ".daemon.engine.policies[] |
+			select(.name == \"owasp-crs\") | .matched >= 2"'
+	[ -z "$(blocked_by "$prober")" ] # held: no block yet
+	wait_for "the prober's block when its wait ends" 15 \
+		eval '[ -n "$(blocked_by "$prober")" ]'
+	jq -e --arg ip "$prober" 'select(.src_ip == $ip) | .policy == "owasp-crs" and
+		.evidence.crs.corroborated_by == ["no_referer"]' "$LAB_DIR/render.jsonl"
+	lab_gatehawk status --json | jq -e '.daemon.engine.policies[] |
+		select(.name == "owasp-crs") | .rendered == 1'
+	run ! grep -q "\"src_ip\":\"$reader\"" "$LAB_DIR/render.jsonl"
+	[ -z "$(blocked_by "$reader")" ]
+	[ "$(lab_curl "$BROWSER" -o /dev/null -w '%{http_code}' "http://$LAB_SERVER4/")" = 200 ]
 }

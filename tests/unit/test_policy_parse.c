@@ -454,7 +454,7 @@ static const struct rule rules[] = {
 	{ "block_after on a block", ACT("{'type':'block','ttl':'1h','block_after':3}"),
 	  "action.block_after", "allow_wide_scope for a block action, got an unknown field" },
 	{ "rate on an alert", ACT("{'type':'alert','rate':{'conns_per_s':1}}"), "action.rate",
-	  "cooldown for an alert action, got an unknown field" },
+	  "cooldown, unless_rendered for an alert action, got an unknown field" },
 	{ "throttle without ttl", ACT("{'type':'throttle','rate':{'conns_per_s':1}}"),
 	  "action.ttl", "got nothing" },
 	{ "throttle on syns", "{" HEAD "'kind':'rate','metric':'syns','per_second':1,'over':'5s',"

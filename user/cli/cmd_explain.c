@@ -114,6 +114,9 @@ static void print_text(struct json_object *o, size_t n)
 					if (strcmp(key, "agg") && strcmp(key, "value"))
 						printf(" (%s %s)", key, json_object_get_string(val));
 			}
+		if (json_object_object_get_ex(p, "unless_rendered_s", &v))
+			printf(" [the verdict waits %s s: dropped if the source renders the page]",
+			       json_object_get_string(v));
 		if (json_object_object_get_ex(p, "session_gap_s", &v))
 			printf(" [read when the session ends: quiet for %s s]",
 			       json_object_get_string(v));

@@ -586,6 +586,9 @@ int daemon_run(const struct daemon_opts *o, struct gh_err *e)
 		ring_reader_drain(d.ring);
 		decoder_flush(d.decoder);
 	}
+	/* Verdicts waiting for a rendering fail closed: given, and their offenses saved. */
+	if (d.engine)
+		engine_release_held(d.engine);
 	if (persist_close(&d.persist, d.enforcer.maps, d.engine, daemon_now(&d), &save_err))
 		daemon_log(&d, "gatehawk: %s", save_err.msg);
 	ring_reader_free(d.ring);

@@ -95,6 +95,7 @@ static struct json_object *stats_json(const struct daemon *d)
 			json_object_object_add(po, "blocks", json_object_new_uint64(p->blocks));
 			json_object_object_add(po, "suppressed",
 					       json_object_new_uint64(p->suppressed));
+			json_object_object_add(po, "rendered", json_object_new_uint64(p->rendered));
 			json_object_object_add(po, "groups", json_object_new_uint64(p->groups));
 			if (p->paused)
 				json_object_object_add(po, "paused",

@@ -309,24 +309,25 @@ static void render_policies(struct prom_text *t, const struct engine_stats *e,
 	static const char *const fams[] = {
 		"gatehawk_policy_matches_total", "gatehawk_policy_alerts_total",
 		"gatehawk_policy_blocks_total", "gatehawk_policy_suppressed_total",
-		"gatehawk_policy_groups", "gatehawk_policy_paused",
+		"gatehawk_policy_rendered_total", "gatehawk_policy_groups", "gatehawk_policy_paused",
 	};
 	static const char *const helps[] = {
 		"Records (or counter increments) past a policy's where and filter.",
 		"Verdicts a policy emitted.",
 		"Verdicts of a policy that asked for a block.",
 		"Verdicts a policy held back within its cooldown.",
+		"Verdicts a policy dropped: the source rendered the page they fired on.",
 		"Groups a policy tracks now.",
 		"1 while the sensor samples and a sample would mislead the policy.",
 	};
 
 	prom_metric_u64(t, "gatehawk_policies_loaded", PROM_GAUGE, "Policies in force.", e->count);
 	for (size_t f = 0; f < N_OF(fams); f++) {
-		prom_family(t, fams[f], f >= 4 ? PROM_GAUGE : PROM_COUNTER, helps[f]);
+		prom_family(t, fams[f], f >= 5 ? PROM_GAUGE : PROM_COUNTER, helps[f]);
 		for (size_t i = 0; i < e->count; i++) {
 			const struct engine_policy_stats *p = &e->policies[i];
 			const uint64_t v[] = { p->matched, p->alerts, p->blocks, p->suppressed,
-					       p->groups, p->paused };
+					       p->rendered, p->groups, p->paused };
 			struct prom_label l = { "policy", names[i] };
 
 			prom_sample_u64(t, fams[f], &l, 1, v[f]);

@@ -391,6 +391,7 @@ struct persist_carried persist_carry(struct engine *from, struct engine *to, uin
 	struct engine_offense *o;
 	size_t n;
 
+	engine_release_held(from);
 	c.offenses = engine_offenses_export(from, event_now, &o, &n);
 	if (!c.offenses) {
 		c.offenses = engine_offenses_import(to, o, n, event_now);

@@ -83,7 +83,9 @@ int persist_close(struct persist *p, struct gate_maps *m, const struct engine *e
 /*
  * SIGHUP: into the engine replacing from, from's escalation memory, and the
  * window and rate state of the policies the reload did not change
- * (engine_state.h). Counts of what went over (negative: an error).
+ * (engine_state.h). from's held verdicts are given first, through its
+ * callback, so none is lost and their offenses go over too. Counts of what
+ * went over (negative: an error).
  */
 struct persist_carried {
 	int offenses; /* (group, policy) entries */

@@ -548,27 +548,6 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 }
 
 /*
- * A browser's Referer is the http(s) URL of the page it comes from, or at
- * least its origin with the path's '/': a bare https://host is a tool's.
- * When the record has a Host (live heads, vhost logs), the page must be on
- * it: a Referer from any other site says nothing about a page view here.
- */
-static bool page_referer(const struct request_record *r)
-{
-	struct gh_str v = r->referer, h = r->host;
-	size_t scheme = v.len > 7 && !strncasecmp(v.p, "http://", 7)    ? 7
-			: v.len > 8 && !strncasecmp(v.p, "https://", 8) ? 8
-									: 0;
-	const char *slash;
-
-	if (!req_has(r, REQ_REFERER) || !scheme ||
-	    !(slash = memchr(v.p + scheme, '/', v.len - scheme)))
-		return false;
-	return !req_has(r, REQ_HOST) || !h.len ||
-	       ((size_t)(slash - v.p) - scheme == h.len && !strncasecmp(v.p + scheme, h.p, h.len));
-}
-
-/*
  * Whether the User-Agent names itself a crawler or a link-preview fetcher: a
  * word ending in "bot" (Googlebot, bingbot, Twitterbot), a crawler's or
  * spider's name, or a "+http" contact URL, as crawlers write them. Anyone can
@@ -606,7 +585,7 @@ static unsigned int record_signs(const struct request_record *r)
 	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
 		signs |= CRS_SIGN_ERROR_STATUS;
 	/* Crawlers and link previews never send a Referer: its absence says nothing. */
-	if (!page_referer(r) && !declared_bot(r))
+	if (!req_page_referer(r, &(struct gh_str){ 0 }) && !declared_bot(r))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
 }

@@ -187,6 +187,14 @@ static void flush_verdicts(struct engine *e)
 	e->npend = 0;
 }
 
+/* Held verdicts (unless_rendered) whose wait is over (all: every one), each passed on. */
+static void release_held(struct engine *e, bool all)
+{
+	while (eng_render_next(e, all))
+		if (e->npend)
+			flush_verdicts(e);
+}
+
 void engine_feed(struct engine *e, const struct request_record *r)
 {
 	struct request_record now;
@@ -201,6 +209,8 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		r = &now;
 	}
 	begin_record(e, r);
+	if (e->render && req_has(r, REQ_REFERER))
+		eng_render_observe(e, r);
 	open_gates(e, r);
 	/* A match needs no window: late (and held-out future) records still match. */
 	run_list(e, LIST_MATCH, r);
@@ -215,6 +225,7 @@ void engine_feed(struct engine *e, const struct request_record *r)
 			eng_trace(e, &e->pol[e->list[LIST_WINDOW][i]], TRACE_LATE, NULL);
 	}
 	flush_verdicts(e);
+	release_held(e, false);
 	eng_gc_step(e);
 	if (e->npend) /* sessions the sweep ended */
 		flush_verdicts(e);
@@ -312,6 +323,8 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 	bool walk;
 
 	advance_clock(e, now_ns);
+	release_held(e, false);
+	eng_render_tick(e);
 	h = eng_horizon(e);
 	walk = plan_profile_walks(e, h);
 	/* The dense keep array makes the full pass cheap (~1 ms for 262144 groups) when
@@ -333,8 +346,14 @@ void engine_tick(struct engine *e, uint64_t now_ns)
 	}
 }
 
+void engine_release_held(struct engine *e)
+{
+	release_held(e, true);
+}
+
 void engine_flush(struct engine *e)
 {
+	release_held(e, true);
 	for (uint32_t i = 0; i < e->gused; i++) {
 		close_profiles(e, i, 0, true);
 		if (e->g[i].used && e->cls[e->g[i].key.cls].first_session) {
@@ -680,7 +699,7 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 		pred_eval_seed(e->ev, e->seed);
 	for (int l = 0; l < LIST_COUNT; l++)
 		ok = (e->list[l] = calloc(n, sizeof(uint16_t))) && ok;
-	if (!ok || !classes_init(e) || !gates_init(e)) {
+	if (!ok || !classes_init(e) || !gates_init(e) || !eng_render_init(e)) {
 		engine_free(e);
 		return NULL;
 	}
@@ -728,6 +747,7 @@ void engine_free(struct engine *e)
 	free(e->run);
 	free(e->pol);
 	free(e->pst);
+	eng_render_free(e);
 	free(e->pend);
 	free(e->cls);
 	if (e->g)

@@ -139,6 +139,7 @@ struct engine_policy_stats {
 	uint64_t blocks;     /* verdicts with block set */
 	uint64_t suppressed; /* fired within the cooldown; crs: marked while the source
 			      * cools down, so not scored */
+	uint64_t rendered;   /* verdicts dropped: the source rendered the page (unless_rendered) */
 	uint64_t groups;     /* tracked now */
 	bool paused;         /* engine_opts.sampled and policy_sampling_pauses() */
 };
@@ -246,9 +247,16 @@ typedef void (*profile_sink_fn)(const struct profile_sample *s, void *ctx);
 void engine_set_profile_sink(struct engine *e, profile_sink_fn fn, void *ctx);
 /*
  * At the end of the input (replay, train): close every open profile window
- * as if its time were over, so the last windows are scored too.
+ * as if its time were over, so the last windows are scored too, and give
+ * every held verdict (engine_release_held).
  */
 void engine_flush(struct engine *e);
+/*
+ * Verdicts held for unless_rendered (policy.h) given now, to the engine's
+ * callback, unless the source rendered the page already: before the engine
+ * is replaced (a reload) or the input ends. Ticks give each when its wait ends.
+ */
+void engine_release_held(struct engine *e);
 /* Whether request records carry this rate metric (requests, resp_Nxx), so a
  * rate policy on it works without kernel counters (replay). */
 bool rate_metric_in_records(enum rate_metric m);

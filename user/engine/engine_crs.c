@@ -97,8 +97,9 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 	}
 	trace_crs(e, ep, TRACE_FIRED, &res);
 	/* A corroborated fire met the lower level, and says so. */
-	eng_emit(e, ep, gi, &r->src, r->ts_ns, res.score,
-		 res.corroborated_by ? crs_corroborated_threshold(ep->p->crs.engine)
-				     : ep->p->crs.threshold,
-		 crs_evidence(ep->p, &res, r));
+	/* Held for a rendering only when a missing Referer alone made it flag. */
+	eng_emit_request(e, ep, gi, &r->src, r, res.score,
+			 res.corroborated_by ? crs_corroborated_threshold(ep->p->crs.engine)
+					     : ep->p->crs.threshold,
+			 crs_evidence(ep->p, &res, r), res.corroborated_by == CRS_SIGN_NO_REFERER);
 }

@@ -201,6 +201,7 @@ struct engine {
 	 */
 	uint16_t *plain_gated;
 	uint32_t nplain_gated;
+	struct render *render; /* engine_render.c; NULL when no policy has unless_rendered */
 };
 
 static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,
@@ -350,6 +351,32 @@ void eng_run_rate(struct engine *e, struct epolicy *ep, const struct request_rec
 void eng_rate_add(struct engine *e, struct epolicy *ep, uint32_t gi,
 		  const struct request_record *r, uint64_t ts, uint64_t amount,
 		  const char *counted_from);
+
+/* ---- engine_render.c: unless_rendered ------------------------------------ */
+
+/* Its state when a policy of the set has unless_rendered; false without memory. */
+bool eng_render_init(struct engine *e);
+void eng_render_free(struct engine *e);
+/* A window policy's record of r's URL: a rendering of it spares a verdict its window gives. */
+void eng_render_watch(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* Record r (with a Referer) renders the watched page its Referer names, if any. */
+void eng_render_observe(struct engine *e, const struct request_record *r);
+/*
+ * The verdict a policy gives on request r: emitted (eng_emit), or, when
+ * holdable and the policy has unless_rendered, dropped if the source
+ * rendered r's page, else held until it does or the wait ends. Takes evidence.
+ */
+void eng_emit_request(struct engine *e, struct epolicy *ep, uint32_t gi,
+		      const struct gh_addr *src, const struct request_record *r, double value,
+		      double threshold, struct json_object *evidence, bool holdable);
+/*
+ * One held verdict whose wait ended by the clock (all: any), emitted or
+ * dropped as rendered; false when none is left. Callers pass its block on
+ * (flush_verdicts) before asking again.
+ */
+bool eng_render_next(struct engine *e, bool all);
+/* Each tick: forget the sources whose watches all ended. */
+void eng_render_tick(struct engine *e);
 
 /* ---- engine_profile.c ---------------------------------------------------- */
 

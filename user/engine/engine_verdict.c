@@ -157,7 +157,7 @@ static __attribute__((noinline)) void match_fired(struct engine *e, struct epoli
 	eng_trace(e, ep, TRACE_FIRED, NULL);
 	ev = json_object_new_object();
 	json_object_object_add(ev, "request", request_to_json(r));
-	eng_emit(e, ep, gi, &r->src, r->ts_ns, 1, 1, ev);
+	eng_emit_request(e, ep, gi, &r->src, r, 1, 1, ev, true);
 }
 
 void eng_run_match(struct engine *e, struct epolicy *ep, const struct request_record *r)

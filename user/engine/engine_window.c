@@ -216,6 +216,8 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 	int rc;
 
 	e->pst[ep - e->pol].matched++;
+	if (ep->p->action.unless_rendered_s)
+		eng_render_watch(e, ep, r);
 	s = eng_policy_slot(e, ep, r, &gi);
 	if (!s || !(win = eng_slot_state(e, ep, s))) {
 		eng_trace(e, ep, TRACE_NO_GROUP, NULL);
@@ -262,6 +264,6 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 		return;
 	}
 	eng_trace(e, ep, TRACE_FIRED, view.agg);
-	eng_emit(e, ep, gi, ep->src_grouped ? &r->src : NULL, r->ts_ns, view.agg[w->conds[0].agg],
-		 w->conds[0].value, window_evidence(e, ep, r, &view));
+	eng_emit_request(e, ep, gi, ep->src_grouped ? &r->src : NULL, r, view.agg[w->conds[0].agg],
+			 w->conds[0].value, window_evidence(e, ep, r, &view), true);
 }

@@ -142,6 +142,11 @@ static void on_trace(const struct engine_trace *t, void *ctx)
 		json_object_object_add(o, "why", explain_at(p->kind == POLICY_MATCH ? p->where
 										 : p->window.filter,
 							    x->ev, x->rec));
+	/* Fired, but the verdict waits for a rendering (engine_render.c). */
+	if (t->stage == TRACE_FIRED && p->action.unless_rendered_s &&
+	    (!t->crs || t->crs->corroborated_by == CRS_SIGN_NO_REFERER))
+		json_object_object_add(o, "unless_rendered_s",
+				       json_object_new_uint64(p->action.unless_rendered_s));
 	if (t->agg && p->kind == POLICY_PROFILE) {
 		struct json_object *pr = json_object_new_object();
 		bool endpoint = p->profile.type == PROFILE_ENDPOINT;

@@ -74,6 +74,33 @@ static void parse_rate(struct diag *d, struct json_object *o, struct policy *p)
 	}
 }
 
+/*
+ * unless_rendered needs the request a verdict fired on: a match, a crs
+ * fire, a window's last record; not a session's end, a verdict input or
+ * counters. A crs policy holds only fires a missing Referer corroborates.
+ */
+static void check_unless_rendered(struct diag *d, const struct policy *p)
+{
+	const char *why = NULL;
+	size_t mark;
+
+	if (!p->action.unless_rendered_s)
+		return;
+	if (p->kind == POLICY_RATE || p->kind == POLICY_PROFILE)
+		why = "a rate or profile verdict fires on no one request";
+	else if (p->kind == POLICY_WINDOW && (p->window.session || p->window.input_verdicts))
+		why = "a session or verdict window fires on no one request";
+	else if (p->kind == POLICY_CRS && p->crs.engine &&
+		 !(crs_corroborate_by(p->crs.engine) & CRS_SIGN_NO_REFERER))
+		why = "a crs policy holds only fires a missing Referer corroborates, and this "
+		      "one has no \"corroborated\" level by no_referer";
+	if (!why)
+		return;
+	mark = pp_path_push(d, "action.unless_rendered");
+	pp_failf(d, "unless_rendered is for match, crs and request-window policies: %s", why);
+	pp_path_pop(d, mark);
+}
+
 static void parse_policy(struct parser *ps, struct json_object *o, struct policy *p)
 {
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
@@ -133,6 +160,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		parse_rate(d, o, p);
 	if (kind == POLICY_MATCH)
 		pp_parse_scope(d, o, p); /* after the action it takes over */
+	check_unless_rendered(d, p);
 }
 
 /* ---- files and sets ------------------------------------------------------ */

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Actions (alert; block and throttle with ttl, scope, escalation; cooldown) and prefix objects. */
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "engine/policy_parse_internal.h"
 
 #define DEFAULT_COOLDOWN_S 60
+#define MAX_UNLESS_RENDERED_S 60
 
 static const char *const action_types[] = { "alert", "block", "throttle" };
 enum { ACTION_ALERT, ACTION_BLOCK, ACTION_THROTTLE };
-#define BLOCK_KEYS "type", "cooldown", "ttl", "scope", "escalate", "allow_wide_scope"
+#define BLOCK_KEYS "type", "cooldown", "unless_rendered", "ttl", "scope", "escalate", "allow_wide_scope"
 
 /* {"ipv4": N, "ipv6": N}, each optional. */
 void pp_parse_prefixes(struct diag *d, struct json_object *o, const char *key, uint8_t *v4,
@@ -124,7 +126,7 @@ static void parse_throttle(struct diag *d, struct json_object *o, struct policy_
 
 void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action *a)
 {
-	static const char *const alert_keys[] = { "type", "cooldown" };
+	static const char *const alert_keys[] = { "type", "cooldown", "unless_rendered" };
 	static const char *const block_keys[] = { BLOCK_KEYS };
 	static const char *const throttle_keys[] = { BLOCK_KEYS, "rate", "block_after" };
 	struct json_object *wide;
@@ -148,6 +150,14 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 	else
 		pp_check_keys(d, o, NAMES(alert_keys), "for an alert action");
 	pp_member_duration(d, o, "cooldown", false, 0, &a->cooldown_s);
+	if (pp_member_duration(d, o, "unless_rendered", false, 1, &a->unless_rendered_s) &&
+	    a->unless_rendered_s > MAX_UNLESS_RENDERED_S) {
+		size_t m = pp_path_key(d, "unless_rendered");
+
+		pp_failf(d, "expected a duration from 1s to 1m (how long a browser takes to "
+			 "load a page's parts), got %" PRIu64 "s", a->unless_rendered_s);
+		pp_path_pop(d, m);
+	}
 	if (!policy_action_gates(a))
 		return;
 	if (a->throttle)

@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/clock.h"
 #include "base/escape.h"
@@ -100,6 +101,27 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 	case REQ_REQUEST_LINE_MALFORMED: *out = r->request_line_malformed; return true;
 	default: return false;
 	}
+}
+
+bool req_page_referer(const struct request_record *r, struct gh_str *target)
+{
+	struct gh_str v = r->referer, h = r->host;
+	size_t scheme = v.len > 7 && !strncasecmp(v.p, "http://", 7)    ? 7
+			: v.len > 8 && !strncasecmp(v.p, "https://", 8) ? 8
+									: 0;
+	const char *slash, *hash;
+
+	if (!req_has(r, REQ_REFERER) || !scheme ||
+	    !(slash = memchr(v.p + scheme, '/', v.len - scheme)))
+		return false;
+	if (req_has(r, REQ_HOST) && h.len &&
+	    ((size_t)(slash - v.p) - scheme != h.len || strncasecmp(v.p + scheme, h.p, h.len)))
+		return false;
+	target->p = slash;
+	target->len = (uint32_t)(v.len - (size_t)(slash - v.p));
+	if ((hash = memchr(target->p, '#', target->len)))
+		target->len = (uint32_t)(hash - target->p);
+	return true;
 }
 
 int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len)

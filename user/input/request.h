@@ -178,6 +178,16 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
  */
 int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len);
 
+/*
+ * The Referer when it names a page of this site: an http(s) URL with at
+ * least the path's '/' (a bare https://host is a tool's), whose host is the
+ * record's Host (any host when the record has none, as in most log
+ * formats: a Referer from another site says nothing about a page view here). *target: its path and query, fragment left out, which is the
+ * request target of the page the browser was showing. False otherwise
+ * (absent, another site, no path, not a URL).
+ */
+bool req_page_referer(const struct request_record *r, struct gh_str *target);
+
 /* Every present field as one JSON object (json-c escapes all strings), and
  * "truncated": true for a record from a cut head. */
 struct json_object *request_to_json(const struct request_record *r);

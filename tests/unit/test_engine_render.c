@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * unless_rendered: a verdict on a request waits, and is dropped when the
+ * same source asks for something else with that request's URL as Referer
+ * (a browser loading the page's parts), before the verdict or during the
+ * wait. A reload of the page itself, another source's Referer, another
+ * page's or another site's are no rendering; a verdict nobody rendered
+ * fires when the wait ends (at a record or a tick), at the end of the input,
+ * or when the engine is replaced. A crs policy holds only fires a missing
+ * Referer alone corroborates.
+ */
+#include "engine/crs.h"
+#include "engine_fixture.h"
+
+/* One request to /probe blocks; it waits 5 s for a rendering. */
+static const char *probe = HEAD("probe") "'kind':'match',"
+	"'where':{'field':'path','prefix':'/probe'},"
+	"'action':{'type':'block','ttl':'1h','cooldown':'1m','unless_rendered':'5s'}}";
+/* Two searches for <script> in ten minutes: its earlier records are watched too. */
+static const char *twice = HEAD("twice") "'kind':'window','filter':{'field':'query','contains':'script'},"
+	"'group_by':['src_ip'],'window':{'type':'sliding','length':'10m'},"
+	"'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','ge':2},"
+	"'action':{'type':'block','ttl':'1h','cooldown':'5m','unless_rendered':'5s'}}";
+/* Counts block verdicts: a held one reaches it when it is given. */
+static const char *blocks = HEAD("blocks") "'kind':'window','input':'verdicts',"
+	"'window':{'type':'sliding','length':'10m'},'aggregates':[{'name':'n','fn':'count'}],"
+	"'having':{'agg':'n','ge':1},'action':{'type':'alert','cooldown':'1h'}}";
+
+/* A request for target ("/p?q") with a Referer (NULL: none) and a Host (NULL: none). */
+static void feed_ref(struct engine *e, double ts_s, const char *src, const char *target,
+		     const char *referer, const char *host)
+{
+	const char *q = strchr(target, '?');
+	struct request_record r = { .present = REQ_BIT(REQ_TS) | REQ_BIT(REQ_SRC_IP) |
+					       REQ_BIT(REQ_STATUS) };
+
+	r.ts_ns = (uint64_t)llround(ts_s * 1000) * 1000000;
+	gh_addr_parse(src, &r.src);
+	r.status = 200;
+	req_set_method(&r, "GET", 3);
+	req_set_str(&r, REQ_PATH, &r.path, target, q ? (uint32_t)(q - target) : (uint32_t)strlen(target));
+	if (q)
+		req_set_str(&r, REQ_QUERY, &r.query, q + 1, (uint32_t)strlen(q + 1));
+	if (referer)
+		req_set_str(&r, REQ_REFERER, &r.referer, referer, (uint32_t)strlen(referer));
+	if (host)
+		req_set_str(&r, REQ_HOST, &r.host, host, (uint32_t)strlen(host));
+	engine_feed(e, &r);
+}
+
+static struct engine_policy_stats pstats(const struct engine *e, size_t i)
+{
+	struct engine_stats st;
+
+	engine_stats(e, &st);
+	return st.policies[i];
+}
+
+static void test_held_then_given(void)
+{
+	struct policy_set *ps = load(probe, blocks, NULL);
+	struct engine *e = ps ? engine(ps, NULL) : NULL;
+
+	if (!ok(e != NULL, "loads"))
+		return;
+	feed_ref(e, T0, "203.0.113.1", "/probe?id=1", NULL, NULL);
+	ok_eq(cap.n, 0, "held: nothing at the request");
+	feed_ref(e, T0 + 2, "203.0.113.9", "/", NULL, NULL);
+	ok_eq(cap.n, 0, "nor 2 s on");
+	feed_ref(e, T0 + 5.5, "203.0.113.9", "/about", NULL, NULL);
+	ok_eq(cap.n, 2, "given when the wait ended: the block, and the verdict window counting it");
+	ok_str(cap.n ? ev_str(0, "policy") : NULL, "probe", "first the probe's block");
+	ok(cap.n && cap.v[0].block && cap.v[0].ts_ns == T0 * S,
+	   "a block, at the request's time");
+	ok_str(cap.n == 2 ? ev_str(1, "policy") : NULL, "blocks",
+	       "the verdict window took the late block as on time");
+	ok_eq(pstats(e, 0).rendered, 0, "nothing rendered");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+static void test_rendered_after(void)
+{
+	struct policy_set *ps = load(probe, NULL);
+	struct engine *e = ps ? engine(ps, NULL) : NULL;
+
+	if (!ok(e != NULL, "loads"))
+		return;
+	feed_ref(e, T0, "198.51.100.4", "/probe?id=1", NULL, "wiki.example.org");
+	feed_ref(e, T0 + 0.4, "198.51.100.4", "/w/load.php?only=styles",
+		 "https://wiki.example.org/probe?id=1#top", "wiki.example.org");
+	engine_flush(e);
+	ok_eq(cap.n, 0, "its parts asked for with the page as Referer: dropped");
+	ok_eq(pstats(e, 0).rendered, 1, "counted as rendered");
+	feed_ref(e, T0 + 20, "198.51.100.4", "/probe?id=2", NULL, "wiki.example.org");
+	engine_flush(e);
+	ok_eq(cap.n, 1, "the dropped verdict began no cooldown: the next probe fires");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+/* Each of these is no rendering of the probe: the verdict is given at the end. */
+static void test_not_renderings(void)
+{
+	static const struct {
+		const char *src, *target, *referer, *host, *why;
+	} next[] = {
+		{ "192.0.2.1", "/probe?id=1", "https://shop.example/probe?id=1", NULL,
+		  "the page asking for itself (a reload)" },
+		{ "192.0.2.2", "/style.css", "https://shop.example/probe?id=1", NULL,
+		  "another source's Referer" },
+		{ "192.0.2.1", "/style.css", "https://shop.example/probe?id=2", NULL,
+		  "another page's (another query)" },
+		{ "192.0.2.1", "/style.css", "https://evil.example/probe?id=1", "shop.example",
+		  "another site's (its host is not the Host)" },
+		{ "192.0.2.1", "/style.css", "https://shop.example", NULL, "an origin alone" },
+	};
+	struct policy_set *ps = load(probe, NULL);
+
+	for (size_t i = 0; ps && i < sizeof(next) / sizeof(next[0]); i++) {
+		struct engine *e = engine(ps, NULL);
+
+		feed_ref(e, T0, "192.0.2.1", "/probe?id=1", NULL, next[i].host);
+		feed_ref(e, T0 + 1, next[i].src, next[i].target, next[i].referer, next[i].host);
+		engine_flush(e);
+		ok_eq(cap.n, 1, "%s: the block is given", next[i].why);
+		engine_free(e);
+	}
+	ok(ps != NULL, "loads");
+	policy_set_free(ps);
+}
+
+/* A window's earlier record of the URL was rendered: the verdict is dropped at once. */
+static void test_rendered_before(void)
+{
+	struct policy_set *ps = load(twice, NULL);
+	struct engine *e = ps ? engine(ps, NULL) : NULL;
+
+	if (!ok(e != NULL, "loads"))
+		return;
+	feed_ref(e, T0, "203.0.113.182", "/search?q=%3Cscript%3E", NULL, NULL);
+	feed_ref(e, T0 + 0.3, "203.0.113.182", "/load.php?styles",
+		 "https://wiki.example.org/search?q=%3Cscript%3E", NULL);
+	feed_ref(e, T0 + 8, "203.0.113.182", "/search?q=%3Cscript%3E",
+		 "https://wiki.example.org/search?q=%3Cscript%3E", NULL);
+	ok_eq(pstats(e, 0).rendered, 1, "the second search's verdict is dropped at once");
+	engine_flush(e);
+	ok_eq(cap.n, 0, "no block");
+	feed_ref(e, T0 + 30, "203.0.113.50", "/search?q=%3Cscript%3E", NULL, NULL);
+	feed_ref(e, T0 + 31, "203.0.113.50", "/search?q=%3Cscript%3E", NULL, NULL);
+	feed_ref(e, T0 + 40, "203.0.113.51", "/", NULL, NULL);
+	ok_eq(cap.n, 1, "a source that renders nothing is blocked when the wait ends");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+/* Live: a tick gives a verdict whose wait ended; a reload gives the rest at once. */
+static void test_tick_and_release(void)
+{
+	struct policy_set *ps = load(probe, NULL);
+	struct engine_opts o;
+	struct engine *e;
+
+	engine_opts_default(&o);
+	o.hash_seed = 1;
+	o.live = true;
+	e = ps ? engine(ps, &o) : NULL;
+	if (!ok(e != NULL, "loads"))
+		return;
+	engine_tick(e, T0 * S);
+	feed_ref(e, T0, "203.0.113.7", "/probe", NULL, NULL);
+	engine_tick(e, (T0 + 3) * S);
+	ok_eq(cap.n, 0, "a tick within the wait: held");
+	engine_tick(e, (T0 + 6) * S);
+	ok_eq(cap.n, 1, "the first tick after it: given");
+	feed_ref(e, T0 + 7, "203.0.113.8", "/probe", NULL, NULL);
+	engine_release_held(e);
+	ok_eq(cap.n, 2, "released (a reload): given at once");
+	engine_tick(e, (T0 + 20) * S);
+	ok_eq(cap.n, 2, "and only once");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+static void test_rejected(void)
+{
+	static const char *const bad[] = {
+		HEAD("r") "'kind':'rate','metric':'requests','per_second':10,'over':'10s',"
+			  "'action':{'type':'alert','unless_rendered':'5s'}}",
+		HEAD("s") "'kind':'window','group_by':['src_ip'],"
+			  "'window':{'type':'session','gap':'1m'},"
+			  "'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','ge':2},"
+			  "'action':{'type':'alert','unless_rendered':'5s'}}",
+		HEAD("m") "'kind':'match','where':{'field':'path','prefix':'/x'},"
+			  "'action':{'type':'alert','unless_rendered':'2m'}}",
+		HEAD("z") "'kind':'match','where':{'field':'path','prefix':'/x'},"
+			  "'action':{'type':'alert','unless_rendered':'0s'}}",
+	};
+	static const char *const why[] = { "a rate policy", "a session window", "over 1m", "0s" };
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct policy_set *ps = load(bad[i], NULL);
+
+		ok(ps == NULL, "unless_rendered refused: %s", why[i]);
+		policy_set_free(ps);
+	}
+}
+
+/* crs: only a fire that a missing Referer alone corroborates waits. */
+static void test_crs_holds_only_no_referer(void)
+{
+	static const char *crs = HEAD("crs") "'kind':'crs','paranoia':1,'threshold':20,"
+		"'corroborated':{'threshold':5,'by':['error_status','no_referer']},"
+		"'action':{'type':'block','ttl':'1h','cooldown':'1m','unless_rendered':'5s'}}";
+	struct policy_set *ps;
+	struct engine *e;
+
+	if (access(CRS_DEFAULT_RULES_DIR, R_OK)) {
+		tap_skip(CRS_DEFAULT_RULES_DIR " missing (make deps installs modsecurity-crs)");
+		return;
+	}
+	ps = load(crs, NULL);
+	e = ps ? engine(ps, NULL) : NULL;
+	if (!ok(e != NULL, "a crs policy with unless_rendered loads"))
+		return;
+	feed(e, T0, "203.0.113.30", "GET", "/download/../../../../etc/passwd", 404);
+	ok_eq(cap.n, 1, "answered 404 too: blocked at once");
+	feed_ref(e, T0 + 1, "198.51.100.73", "/wiki/.htaccess", NULL, NULL);
+	ok_eq(cap.n, 1, "a restricted file name answered 200 without a Referer: held");
+	feed_ref(e, T0 + 1.2, "198.51.100.73", "/w/load.php?only=styles",
+		 "https://wiki.example.org/wiki/.htaccess", NULL);
+	feed_ref(e, T0 + 2, "198.51.100.74", "/wiki/.htaccess", NULL, NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 2, "the page a browser rendered is dropped; the one nobody rendered fires");
+	ok_str(cap.n == 2 ? ev_str(1, "src_ip") : NULL, "198.51.100.74", "on the other source");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+int main(void)
+{
+	test_held_then_given();
+	test_rendered_after();
+	test_not_renderings();
+	test_rendered_before();
+	test_tick_and_release();
+	test_rejected();
+	test_crs_holds_only_no_referer();
+	cap_reset();
+	return tap_done();
+}
