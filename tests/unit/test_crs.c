@@ -151,6 +151,23 @@ static void test_log4shell_header(const struct crs_engine *e)
 	   "CRS 3.3.4 does not score ${jndi:...} in User-Agent (score %u): a known gap", res.score);
 }
 
+/* A Referer naming the request itself carries the target's payload: not scored twice. */
+static void test_self_referer(const struct crs_engine *e)
+{
+	struct req q = browser("/wiki/Special:Search", "search=%3Cscript%3E&go=Go");
+	unsigned int none, self, other;
+
+	none = eval_full(e, &q).score;
+	q.referer = "https://shop.example/wiki/Special:Search?search=%3Cscript%3E&go=Go";
+	self = eval_full(e, &q).score;
+	q.referer = "https://shop.example/wiki/Other?search=%3Cscript%3E&go=Go";
+	other = eval_full(e, &q).score;
+	ok(none >= 5 && self == none,
+	   "the search sent again from its own answer page scores as the search (%u, %u)", self,
+	   none);
+	ok(other > none, "a Referer carrying a payload of its own is scored (%u > %u)", other, none);
+}
+
 static void test_benign(const struct crs_engine *e)
 {
 	struct req wp = browser("/2024/05/hello-world/", "replytocom=12");
@@ -700,6 +717,7 @@ int main(void)
 	c = crs_ctx_new(e);
 	test_attacks(e);
 	test_log4shell_header(e);
+	test_self_referer(e);
 	test_benign(e);
 	test_unseen_fields(e);
 	test_hits_bounded(e);

@@ -130,6 +130,88 @@ static void test_not_renderings(void)
 	policy_set_free(ps);
 }
 
+/* While a verdict waits the policy goes on: every request it fires on must be rendered. */
+static void test_every_request_rendered(void)
+{
+	struct policy_set *ps = load(probe, NULL);
+	struct engine *e = ps ? engine(ps, NULL) : NULL;
+	char target[32];
+
+	if (!ok(e != NULL, "loads"))
+		return;
+	feed_ref(e, T0, "203.0.113.60", "/probe?id=1", NULL, NULL);
+	for (int i = 0; i < 20; i++)
+		feed_ref(e, T0 + 1 + i * 0.1, "203.0.113.60", "/probe?id=evil", NULL, NULL);
+	feed_ref(e, T0 + 4, "203.0.113.60", "/style.css", "https://h.example/probe?id=1", NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 1, "the first page rendered, the other not: the block is given");
+	ok_eq(pstats(e, 0).suppressed, 0, "no request was lost to a cooldown while it waited");
+
+	feed_ref(e, T0 + 100, "203.0.113.61", "/probe?a", NULL, NULL);
+	feed_ref(e, T0 + 100.5, "203.0.113.61", "/probe?b", NULL, NULL);
+	feed_ref(e, T0 + 101, "203.0.113.61", "/a.css", "https://h.example/probe?a", NULL);
+	feed_ref(e, T0 + 101, "203.0.113.61", "/b.css", "https://h.example/probe?b", NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 1, "two pages, both rendered: dropped");
+
+	for (int i = 0; i < 5; i++) {
+		snprintf(target, sizeof(target), "/probe?n=%d", i);
+		feed_ref(e, T0 + 200 + i * 0.1, "203.0.113.62", target, NULL, NULL);
+	}
+	ok_eq(cap.n, 2, "five flagged pages within the wait are no reader: given at once");
+	engine_flush(e);
+	ok_eq(cap.n, 2, "and once");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+/* A cap evicting the group of a waiting verdict loses the verdict not: its group is made again. */
+static void test_evicted_group(void)
+{
+	struct policy_set *ps = load(probe, NULL);
+	struct engine_opts o;
+	struct engine *e;
+	char src[32];
+
+	engine_opts_default(&o);
+	o.hash_seed = 1;
+	o.max_groups = 8;
+	e = ps ? engine(ps, &o) : NULL;
+	if (!ok(e != NULL, "loads"))
+		return;
+	for (int i = 1; i <= 30; i++) {
+		snprintf(src, sizeof(src), "198.51.100.%d", i);
+		feed_ref(e, T0 + i * 0.01, src, "/probe", NULL, NULL);
+	}
+	engine_flush(e);
+	ok_eq(cap.n, 30, "30 sources over 8 groups: every held block is given");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+/* One source flooding flagged requests replaces its own watches, not a reader's evidence. */
+static void test_flood_keeps_others_evidence(void)
+{
+	struct policy_set *ps = load(twice, NULL);
+	struct engine *e = ps ? engine(ps, NULL) : NULL;
+	char target[48];
+
+	if (!ok(e != NULL, "loads"))
+		return;
+	feed_ref(e, T0, "192.0.2.80", "/search?q=script", NULL, NULL);
+	feed_ref(e, T0 + 0.2, "192.0.2.80", "/site.css", "https://h.example/search?q=script", NULL);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(target, sizeof(target), "/search?q=script%d", i);
+		feed_ref(e, T0 + 1 + i * 0.01, "203.0.113.99", target, NULL, NULL);
+	}
+	feed_ref(e, T0 + 60, "192.0.2.80", "/search?q=script", NULL, NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 1, "the flooder is blocked once");
+	ok_str(cap.n ? ev_str(0, "src_ip") : NULL, "203.0.113.99", "and the reader never");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 /* A window's earlier record of the URL was rendered: the verdict is dropped at once. */
 static void test_rendered_before(void)
 {
@@ -195,8 +277,13 @@ static void test_rejected(void)
 			  "'action':{'type':'alert','unless_rendered':'2m'}}",
 		HEAD("z") "'kind':'match','where':{'field':'path','prefix':'/x'},"
 			  "'action':{'type':'alert','unless_rendered':'0s'}}",
+		HEAD("p") "'kind':'window','group_by':['path'],"
+			  "'window':{'type':'sliding','length':'1m'},"
+			  "'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','ge':2},"
+			  "'action':{'type':'alert','unless_rendered':'5s'}}",
 	};
-	static const char *const why[] = { "a rate policy", "a session window", "over 1m", "0s" };
+	static const char *const why[] = { "a rate policy", "a session window", "over 1m", "0s",
+					   "a window not grouped by source" };
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct policy_set *ps = load(bad[i], NULL);
@@ -233,6 +320,11 @@ static void test_crs_holds_only_no_referer(void)
 	engine_flush(e);
 	ok_eq(cap.n, 2, "the page a browser rendered is dropped; the one nobody rendered fires");
 	ok_str(cap.n == 2 ? ev_str(1, "src_ip") : NULL, "198.51.100.74", "on the other source");
+	feed_ref(e, T0 + 100, "198.51.100.75", "/wiki/.htaccess", NULL, NULL);
+	feed(e, T0 + 101, "198.51.100.75", "GET", "/download/../../../../etc/passwd", 404);
+	ok_eq(cap.n, 3, "while one verdict waits, a fire that cannot wait blocks at once");
+	engine_flush(e);
+	ok_eq(cap.n, 3, "and the waiting one, inside its cooldown, is not given again");
 	engine_free(e);
 	policy_set_free(ps);
 }
@@ -242,6 +334,9 @@ int main(void)
 	test_held_then_given();
 	test_rendered_after();
 	test_not_renderings();
+	test_every_request_rendered();
+	test_evicted_group();
+	test_flood_keeps_others_evidence();
 	test_rendered_before();
 	test_tick_and_release();
 	test_rejected();

@@ -446,6 +446,21 @@ static void add_header(Transaction *t, const char *name, struct gh_str v)
 				 (const unsigned char *)v.p, v.len);
 }
 
+/*
+ * A Referer naming this very request (a search form sent to itself, a
+ * reload): what it carries is the target's, scored already, and would
+ * count twice (a person searching "<script>" again from the answer page).
+ */
+static bool self_referer(const struct request_record *r)
+{
+	size_t n = r->path.len + (req_has(r, REQ_QUERY) ? 1 + (size_t)r->query.len : 0);
+	struct gh_str t;
+
+	return req_page_referer(r, &t) && t.len == n && !memcmp(t.p, r->path.p, r->path.len) &&
+	       (!req_has(r, REQ_QUERY) || (t.p[r->path.len] == '?' &&
+					   !memcmp(t.p + r->path.len + 1, r->query.p, r->query.len)));
+}
+
 /* One header per present field; the unseen ones named in X-Gatehawk-Unseen (UNSEEN_CONF). */
 static void add_headers(Transaction *t, const struct request_record *r)
 {
@@ -463,6 +478,8 @@ static void add_headers(Transaction *t, const struct request_record *r)
 	struct gh_str v;
 
 	for (size_t i = 0; i < sizeof(hdrs) / sizeof(hdrs[0]); i++) {
+		if (hdrs[i].f == REQ_REFERER && self_referer(r))
+			continue;
 		if (req_get_str(r, hdrs[i].f, &v))
 			add_header(t, hdrs[i].name, v);
 		else if (hdrs[i].f != REQ_REFERER)

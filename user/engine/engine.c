@@ -190,6 +190,8 @@ static void flush_verdicts(struct engine *e)
 /* Held verdicts (unless_rendered) whose wait is over (all: every one), each passed on. */
 static void release_held(struct engine *e, bool all)
 {
+	if (all ? !e->render : e->clock < e->held_due)
+		return;
 	while (eng_render_next(e, all))
 		if (e->npend)
 			flush_verdicts(e);
@@ -208,9 +210,11 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		now.ts_ns = ts;
 		r = &now;
 	}
-	begin_record(e, r);
+	/* Before the record's own work (begin_record): a held verdict's block is a record too. */
 	if (e->render && req_has(r, REQ_REFERER))
 		eng_render_observe(e, r);
+	release_held(e, false);
+	begin_record(e, r);
 	open_gates(e, r);
 	/* A match needs no window: late (and held-out future) records still match. */
 	run_list(e, LIST_MATCH, r);
@@ -225,7 +229,6 @@ void engine_feed(struct engine *e, const struct request_record *r)
 			eng_trace(e, &e->pol[e->list[LIST_WINDOW][i]], TRACE_LATE, NULL);
 	}
 	flush_verdicts(e);
-	release_held(e, false);
 	eng_gc_step(e);
 	if (e->npend) /* sessions the sweep ended */
 		flush_verdicts(e);

@@ -202,6 +202,8 @@ struct engine {
 	uint16_t *plain_gated;
 	uint32_t nplain_gated;
 	struct render *render; /* engine_render.c; NULL when no policy has unless_rendered */
+	uint64_t held_due;     /* the earliest held verdict's end of wait, or sooner; UINT64_MAX: none */
+	uint64_t gate_prev;    /* the cooldown eng_fire_gate last replaced (a held verdict puts it back) */
 };
 
 static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,
@@ -314,7 +316,8 @@ static inline struct slot *eng_policy_slot(struct engine *e, struct epolicy *ep,
 
 /* The group as text: "203.0.113.0/24", "*" for everything, "src_ip=... host=..." for several. */
 struct json_object *eng_group_json(const struct gclass *c, const struct request_record *r);
-/* Cooldown: true when the policy may fire for this group at ts (and the cooldown starts). */
+/* Cooldown: true when the policy may fire for this group at ts (and the cooldown starts; the one
+ * it replaced is kept in e->gate_prev). */
 bool eng_fire_gate(struct engine *e, struct epolicy *ep, uint32_t gi, uint64_t ts);
 /* Escalate, count and call back; takes evidence. src NULL: the group has no source. */
 void eng_emit(struct engine *e, struct epolicy *ep, uint32_t gi, const struct gh_addr *src,
@@ -370,9 +373,9 @@ void eng_emit_request(struct engine *e, struct epolicy *ep, uint32_t gi,
 		      const struct gh_addr *src, const struct request_record *r, double value,
 		      double threshold, struct json_object *evidence, bool holdable);
 /*
- * One held verdict whose wait ended by the clock (all: any), emitted or
- * dropped as rendered; false when none is left. Callers pass its block on
- * (flush_verdicts) before asking again.
+ * The held verdict whose wait ended first by the clock (all: any), given or
+ * dropped; false when none is left (and held_due set). Callers pass its
+ * block on (flush_verdicts) before asking again.
  */
 bool eng_render_next(struct engine *e, bool all);
 /* Each tick: forget the sources whose watches all ended. */

@@ -10,15 +10,25 @@
  * policy's earlier records of the same URL are watched (a person searching
  * "<script>" twice rendered the first answer).
  *
- * Watches: (source, hash of the request target) in a fixed open-addressed
- * table; a full probe run replaces the entry that ends first, so a flood
- * of flagged requests costs the flood's senders their evidence, never
- * memory. A verdict whose watch was replaced fires at its time: the hold
- * only ever spares, it never blocks.
- * Held verdicts: a bounded array; when full, verdicts are emitted at once.
+ * A held verdict begins no cooldown: the policy goes on scoring the
+ * source, so a fire that cannot wait (a crs score at the threshold) blocks
+ * at once, and every other request it fires on joins the held verdict,
+ * which is dropped only when the source rendered each of them. More than
+ * HELD_URLS of them within the wait is no person reading pages: the
+ * verdict is given at once. A verdict given begins the cooldown it would
+ * have begun at its request; one that falls inside a cooldown begun
+ * meanwhile (another verdict of the policy for the group) is suppressed.
+ *
+ * Watches: (source, host, request target) hashes in a fixed open-addressed
+ * table. When a probe run is full, a source's new watch takes the place of
+ * one of its own, else of the one that ends first: a source flooding
+ * flagged requests mostly replaces its own. A verdict whose watch is gone
+ * fires at its time: the hold only ever spares, it never blocks less.
+ * Held verdicts: a bounded array; when full, verdicts are given at once.
  * A record with a Referer looks the table up only when its source is in a
  * bitmap of watched sources, rebuilt each tick, so other traffic pays a
- * branch.
+ * branch. A rendering is seen only when it comes after the request (live
+ * heads, and log lines mostly; a log writes a line when its answer ends).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,44 +39,50 @@
 #define WATCH_SLOTS 4096 /* power of two */
 #define WATCH_PROBE 16
 #define HELD_MAX 1024
+#define HELD_URLS 4
 #define SRC_BITS 4096
 
 struct watch {
-	uint64_t url;      /* hash of the request target; 0: empty */
+	uint64_t url;      /* hash of host and request target; 0: empty */
 	uint64_t until_ns; /* forgotten after this event time */
 	struct gh_addr src;
 	bool rendered;
 };
 
+/* A request a held verdict fired on: spared when its source rendered it. */
+struct held_url {
+	uint64_t url;
+	struct gh_addr src;
+};
+
 struct held {
-	uint64_t due_ns, url;
-	uint64_t ts_ns; /* of the request it fired on */
+	uint64_t due_ns;
+	uint64_t ts_ns; /* of the first request it fired on */
 	double value, threshold;
-	struct json_object *evidence;
-	struct gkey key; /* the group, to know it is still the one */
-	uint32_t gi;
+	struct json_object *evidence; /* the first request's */
+	struct gkey key;              /* the group: found (or made) again when given */
 	uint16_t pol;
-	bool has_src; /* the verdict names src (else the group is not by source) */
-	struct gh_addr src; /* of the request: whose rendering spares it */
+	struct gh_addr src;  /* the first request's (every policy that holds groups by source) */
+	uint8_t nurls;
+	struct held_url urls[HELD_URLS];
 };
 
 struct render {
 	struct watch watch[WATCH_SLOTS];
 	struct held held[HELD_MAX];
 	uint32_t nheld;
-	uint64_t next_due; /* the earliest held due_ns; UINT64_MAX: none */
 	uint64_t seed;
 	uint64_t srcs[SRC_BITS / 64]; /* sources with a watch, maybe more */
 };
 
 bool eng_render_init(struct engine *e)
 {
+	e->held_due = UINT64_MAX;
 	for (size_t i = 0; i < e->ps->count; i++)
 		if (e->ps->policies[i].action.unless_rendered_s) {
 			e->render = calloc(1, sizeof(*e->render));
 			if (!e->render)
 				return false;
-			e->render->next_due = UINT64_MAX;
 			e->render->seed = e->seed ^ 0x72656e646572ULL; /* "render" */
 			return true;
 		}
@@ -82,34 +98,53 @@ void eng_render_free(struct engine *e)
 	free(e->render);
 }
 
-static uint32_t src_bit(const struct gh_addr *a)
+static uint64_t addr_mix(const struct gh_addr *a)
 {
 	uint64_t x, y;
 
 	memcpy(&x, a->bytes, 8);
 	memcpy(&y, a->bytes + 8, 8);
-	return (uint32_t)(((x ^ y ^ a->family) * 0x9e3779b97f4a7c15ULL) >> 52) % SRC_BITS;
+	return (x ^ y ^ a->family) * 0x9e3779b97f4a7c15ULL;
 }
 
-/* A request target's hash: path, and '?' and query when it has one (as a Referer writes it). */
-static uint64_t target_hash(const struct render *rs, struct gh_str path, bool has_query,
-			    struct gh_str query)
+static uint32_t src_bit(const struct gh_addr *a)
 {
-	uint64_t h = gh_hash_bytes(path.p, path.len, rs->seed);
+	return (uint32_t)(addr_mix(a) >> 52) % SRC_BITS;
+}
 
+/*
+ * A page's hash: the record's Host when it has one (a Referer that names
+ * this site names that host: req_page_referer), the path, and '?' and the
+ * query when there is one, as a Referer writes it.
+ */
+static uint64_t page_hash(const struct render *rs, const struct request_record *r,
+			  struct gh_str path, bool has_query, struct gh_str query)
+{
+	uint64_t h = rs->seed;
+
+	if (req_has(r, REQ_HOST))
+		h = gh_hash_bytes(r->host.p, r->host.len, h);
+	h = gh_hash_bytes(path.p, path.len, h);
 	return has_query ? gh_hash_bytes(query.p, query.len, h) : h;
 }
 
 static uint64_t record_url(const struct render *rs, const struct request_record *r)
 {
-	return target_hash(rs, r->path, req_has(r, REQ_QUERY), r->query);
+	return page_hash(rs, r, r->path, req_has(r, REQ_QUERY), r->query);
+}
+
+static uint32_t watch_home(uint64_t url, const struct gh_addr *src)
+{
+	return (uint32_t)((url ^ addr_mix(src)) >> 40);
 }
 
 static struct watch *watch_find(struct render *rs, const struct gh_addr *src, uint64_t url,
 				uint64_t now)
 {
+	uint32_t home = watch_home(url, src);
+
 	for (uint32_t i = 0; i < WATCH_PROBE; i++) {
-		struct watch *w = &rs->watch[(url + i) & (WATCH_SLOTS - 1)];
+		struct watch *w = &rs->watch[(home + i) & (WATCH_SLOTS - 1)];
 
 		if (w->url == url && w->until_ns >= now && gh_addr_equal(&w->src, src))
 			return w;
@@ -117,26 +152,37 @@ static struct watch *watch_find(struct render *rs, const struct gh_addr *src, ui
 	return NULL;
 }
 
+/* The slot a new watch of src takes: empty or ended, else src's own, else the one ending first. */
+static struct watch *watch_victim(struct render *rs, const struct gh_addr *src, uint32_t home,
+				  uint64_t now)
+{
+	struct watch *own = NULL, *first = NULL;
+
+	for (uint32_t i = 0; i < WATCH_PROBE; i++) {
+		struct watch *c = &rs->watch[(home + i) & (WATCH_SLOTS - 1)];
+
+		if (!c->url || c->until_ns < now)
+			return c;
+		if (gh_addr_equal(&c->src, src) && (!own || c->until_ns < own->until_ns))
+			own = c;
+		if (!first || c->until_ns < first->until_ns)
+			first = c;
+	}
+	return own ? own : first;
+}
+
 /* The watch of (src, url), made or kept until at least until. */
 static struct watch *watch_put(struct render *rs, const struct gh_addr *src, uint64_t url,
 			       uint64_t now, uint64_t until)
 {
-	struct watch *w = watch_find(rs, src, url, now), *victim = NULL;
+	struct watch *w = watch_find(rs, src, url, now);
+	uint32_t b;
 
-	for (uint32_t i = 0; !w && i < WATCH_PROBE; i++) {
-		struct watch *c = &rs->watch[(url + i) & (WATCH_SLOTS - 1)];
-
-		if (!c->url || c->until_ns < now) {
-			victim = c;
-			break;
-		}
-		if (!victim || c->until_ns < victim->until_ns)
-			victim = c;
-	}
 	if (!w) {
-		w = victim;
+		w = watch_victim(rs, src, watch_home(url, src), now);
 		*w = (struct watch){ .url = url, .src = *src };
-		rs->srcs[src_bit(src) / 64] |= 1ULL << (src_bit(src) % 64);
+		b = src_bit(src);
+		rs->srcs[b / 64] |= 1ULL << (b % 64);
 	}
 	if (until > w->until_ns)
 		w->until_ns = until;
@@ -165,17 +211,67 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 	q = memchr(t.p, '?', t.len);
 	path = (struct gh_str){ t.p, q ? (uint32_t)(q - t.p) : t.len };
 	query = q ? (struct gh_str){ q + 1, (uint32_t)(t.p + t.len - q - 1) } : (struct gh_str){ 0 };
-	url = target_hash(rs, path, q, query);
+	url = page_hash(rs, r, path, q, query);
 	/* The page asking for itself again (a reload, a form sent to itself) renders nothing new. */
 	if ((w = watch_find(rs, &r->src, url, r->ts_ns)) && url != record_url(rs, r))
 		w->rendered = true;
 }
 
-/* A held or rendered verdict never began the cooldown: the gate let it through at ts. */
-static void cooldown_undo(struct engine *e, struct epolicy *ep, uint32_t gi, uint64_t ts)
+static bool rendered(struct render *rs, const struct held_url *u, uint64_t ts)
 {
-	e->g[gi].slots[ep->slot].cooldown_until = ts;
-	e->pst[ep - e->pol].rendered++;
+	const struct watch *w = watch_find(rs, &u->src, u->url, ts);
+
+	return w && w->rendered;
+}
+
+/* The verdict policy pol holds for group key, if any. */
+static struct held *held_of(struct render *rs, uint16_t pol, const struct gkey *key)
+{
+	for (uint32_t i = 0; i < rs->nheld; i++)
+		if (rs->held[i].pol == pol && !memcmp(&rs->held[i].key, key, sizeof(*key)))
+			return &rs->held[i];
+	return NULL;
+}
+
+/*
+ * Give held verdict i now (from the clock, or at once: all), unless each of
+ * its requests was rendered, or a verdict given meanwhile began a cooldown
+ * it falls in. Its block goes on as of now (verdict windows).
+ */
+static void give(struct engine *e, uint32_t i)
+{
+	struct render *rs = e->render;
+	struct held h = rs->held[i];
+	struct epolicy *ep = &e->pol[h.pol];
+	bool spared = true;
+	struct slot *s;
+	uint32_t gi;
+	size_t n;
+
+	rs->held[i] = rs->held[--rs->nheld];
+	for (uint8_t k = 0; k < h.nurls && spared; k++)
+		spared = rendered(rs, &h.urls[k], h.ts_ns);
+	/* Found again, or made again if a cap evicted it meanwhile: a verdict is never lost. */
+	gi = spared ? NIL : eng_group_get(e, &h.key, e->clock);
+	if (spared || gi == NIL) {
+		e->pst[h.pol].rendered += spared;
+		json_object_put(h.evidence);
+		return;
+	}
+	s = eng_group_slot(e, ep, gi);
+	if (h.ts_ns < s->cooldown_until) {
+		e->pst[h.pol].suppressed++;
+		json_object_put(h.evidence);
+		return;
+	}
+	s->cooldown_until = h.ts_ns + ep->p->action.cooldown_s * NS;
+	eng_group_keep(e, gi, s->cooldown_until);
+	eng_group_fired(e, ep, gi);
+	n = e->npend;
+	eng_emit(e, ep, gi, &h.src, h.ts_ns, h.value, h.threshold, h.evidence);
+	for (; n < e->npend; n++)
+		if (e->pend[n].ts_ns < e->clock)
+			e->pend[n].ts_ns = e->clock;
 }
 
 void eng_emit_request(struct engine *e, struct epolicy *ep, uint32_t gi,
@@ -184,66 +280,65 @@ void eng_emit_request(struct engine *e, struct epolicy *ep, uint32_t gi,
 {
 	uint64_t hold = ep->p->action.unless_rendered_s * NS;
 	struct render *rs = e->render;
-	struct watch *w;
+	struct held_url u;
+	struct held *h;
 
-	if (!holdable || !hold || rs->nheld >= HELD_MAX) {
+	if (!holdable || !hold) {
 		eng_emit(e, ep, gi, src, r->ts_ns, value, threshold, evidence);
 		return;
 	}
-	w = watch_put(rs, &r->src, record_url(rs, r), r->ts_ns, r->ts_ns + hold);
-	if (w->rendered) {
-		cooldown_undo(e, ep, gi, r->ts_ns);
+	h = held_of(rs, (uint16_t)(ep - e->pol), &e->g[gi].key);
+	if (!h && rs->nheld >= HELD_MAX) { /* no room to wait: given now, its cooldown begun */
+		eng_emit(e, ep, gi, src, r->ts_ns, value, threshold, evidence);
+		return;
+	}
+	/* A held verdict begins no cooldown: the one eng_fire_gate replaced stands. */
+	e->g[gi].slots[ep->slot].cooldown_until = e->gate_prev;
+	u = (struct held_url){ record_url(rs, r), r->src };
+	if (watch_put(rs, &u.src, u.url, r->ts_ns, r->ts_ns + hold)->rendered) {
+		e->pst[ep - e->pol].rendered++;
 		json_object_put(evidence);
 		return;
 	}
+	if (h) {
+		json_object_put(evidence); /* the held verdict speaks for the group */
+		for (uint8_t k = 0; k < h->nurls; k++)
+			if (h->urls[k].url == u.url && gh_addr_equal(&h->urls[k].src, &u.src))
+				return;
+		if (h->nurls < HELD_URLS)
+			h->urls[h->nurls++] = u;
+		else /* more flagged pages than a reader opens */
+			give(e, (uint32_t)(h - rs->held));
+		return;
+	}
 	rs->held[rs->nheld++] = (struct held){
-		.due_ns = r->ts_ns + hold, .url = w->url, .ts_ns = r->ts_ns, .value = value,
-		.threshold = threshold, .evidence = evidence, .key = e->g[gi].key, .gi = gi,
-		.pol = (uint16_t)(ep - e->pol), .has_src = src != NULL, .src = r->src,
+		.due_ns = r->ts_ns + hold, .ts_ns = r->ts_ns, .value = value,
+		.threshold = threshold, .evidence = evidence, .key = e->g[gi].key,
+		.pol = (uint16_t)(ep - e->pol), .src = r->src,
+		.nurls = 1, .urls = { u },
 	};
-	if (r->ts_ns + hold < rs->next_due)
-		rs->next_due = r->ts_ns + hold;
-	eng_group_keep(e, gi, r->ts_ns + hold);
+	if (r->ts_ns + hold < e->held_due)
+		e->held_due = r->ts_ns + hold;
 }
 
 bool eng_render_next(struct engine *e, bool all)
 {
 	struct render *rs = e->render;
-	struct watch *w;
-	struct held h;
-	uint32_t i;
-	size_t n;
+	uint32_t first = 0;
 
-	if (!rs || !rs->nheld || (!all && e->clock < rs->next_due))
-		return false;
-	for (i = 0; i < rs->nheld && !all && rs->held[i].due_ns > e->clock; i++)
-		;
-	if (i == rs->nheld) {
-		rs->next_due = UINT64_MAX;
-		for (i = 0; i < rs->nheld; i++)
-			if (rs->held[i].due_ns < rs->next_due)
-				rs->next_due = rs->held[i].due_ns;
+	if (!rs || !rs->nheld) {
+		e->held_due = UINT64_MAX;
 		return false;
 	}
-	h = rs->held[i];
-	rs->held[i] = rs->held[--rs->nheld];
-	if (!e->g[h.gi].used || memcmp(&e->g[h.gi].key, &h.key, sizeof(h.key))) {
-		json_object_put(h.evidence); /* its group was evicted at a cap, as its windows were */
-		return true;
+	/* Earliest first: a group's verdicts are given in the order of their requests. */
+	for (uint32_t i = 1; i < rs->nheld; i++)
+		if (rs->held[i].due_ns < rs->held[first].due_ns)
+			first = i;
+	if (!all && rs->held[first].due_ns > e->clock) {
+		e->held_due = rs->held[first].due_ns;
+		return false;
 	}
-	w = watch_find(rs, &h.src, h.url, h.ts_ns);
-	if (w && w->rendered) {
-		cooldown_undo(e, &e->pol[h.pol], h.gi, h.ts_ns);
-		json_object_put(h.evidence);
-		return true;
-	}
-	n = e->npend;
-	eng_emit(e, &e->pol[h.pol], h.gi, h.has_src ? &h.src : NULL, h.ts_ns, h.value,
-		 h.threshold, h.evidence);
-	/* The block is now, not at the request: verdict windows take it as on time. */
-	for (; n < e->npend; n++)
-		if (e->pend[n].ts_ns < e->clock)
-			e->pend[n].ts_ns = e->clock;
+	give(e, first);
 	return true;
 }
 

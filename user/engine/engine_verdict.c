@@ -51,6 +51,7 @@ bool eng_fire_gate(struct engine *e, struct epolicy *ep, uint32_t gi, uint64_t t
 		e->pst[ep - e->pol].suppressed++;
 		return false;
 	}
+	e->gate_prev = s->cooldown_until;
 	s->cooldown_until = ts + ep->p->action.cooldown_s * NS;
 	eng_group_keep(e, gi, s->cooldown_until);
 	eng_group_fired(e, ep, gi);

@@ -90,6 +90,9 @@ static void check_unless_rendered(struct diag *d, const struct policy *p)
 		why = "a rate or profile verdict fires on no one request";
 	else if (p->kind == POLICY_WINDOW && (p->window.session || p->window.input_verdicts))
 		why = "a session or verdict window fires on no one request";
+	else if (p->kind == POLICY_WINDOW && !group_by_has_src(p->window.group_by, p->window.n_group))
+		why = "a window not grouped by src_ip fires for many sources, not the one that "
+		      "would render the page";
 	else if (p->kind == POLICY_CRS && p->crs.engine &&
 		 !(crs_corroborate_by(p->crs.engine) & CRS_SIGN_NO_REFERER))
 		why = "a crs policy holds only fires a missing Referer corroborates, and this "
