@@ -26,9 +26,9 @@ static const char *blocks = HEAD("blocks") "'kind':'window','input':'verdicts',"
 	"'window':{'type':'sliding','length':'10m'},'aggregates':[{'name':'n','fn':'count'}],"
 	"'having':{'agg':'n','ge':1},'action':{'type':'alert','cooldown':'1h'}}";
 
-/* A request for target ("/p?q") with a Referer (NULL: none) and a Host (NULL: none). */
-static void feed_ref(struct engine *e, double ts_s, const char *src, const char *target,
-		     const char *referer, const char *host)
+/* A request for target ("/p?q") with a Referer (NULL: none) and a Host (NULL: none), answered status. */
+static void feed_status(struct engine *e, double ts_s, const char *src, const char *target,
+			const char *referer, const char *host, int status)
 {
 	const char *q = strchr(target, '?');
 	struct request_record r = { .present = REQ_BIT(REQ_TS) | REQ_BIT(REQ_SRC_IP) |
@@ -36,7 +36,7 @@ static void feed_ref(struct engine *e, double ts_s, const char *src, const char 
 
 	r.ts_ns = (uint64_t)llround(ts_s * 1000) * 1000000;
 	gh_addr_parse(src, &r.src);
-	r.status = 200;
+	r.status = (uint16_t)status;
 	req_set_method(&r, "GET", 3);
 	req_set_str(&r, REQ_PATH, &r.path, target, q ? (uint32_t)(q - target) : (uint32_t)strlen(target));
 	if (q)
@@ -46,6 +46,12 @@ static void feed_ref(struct engine *e, double ts_s, const char *src, const char 
 	if (host)
 		req_set_str(&r, REQ_HOST, &r.host, host, (uint32_t)strlen(host));
 	engine_feed(e, &r);
+}
+
+static void feed_ref(struct engine *e, double ts_s, const char *src, const char *target,
+		     const char *referer, const char *host)
+{
+	feed_status(e, ts_s, src, target, referer, host, 200);
 }
 
 static struct engine_policy_stats pstats(const struct engine *e, size_t i)
@@ -320,11 +326,21 @@ static void test_crs_holds_only_no_referer(void)
 	engine_flush(e);
 	ok_eq(cap.n, 2, "the page a browser rendered is dropped; the one nobody rendered fires");
 	ok_str(cap.n == 2 ? ev_str(1, "src_ip") : NULL, "198.51.100.74", "on the other source");
+	/* A stylesheet that is missing, asked for from a page whose URL CRS scores. */
+	feed_ref(e, T0 + 50, "198.51.100.76", "/search?q=%3Cscript%3E", NULL, NULL);
+	feed_status(e, T0 + 50.2, "198.51.100.76", "/missing.css",
+		    "https://wiki.example.org/search?q=%3Cscript%3E", NULL, 404);
+	feed_status(e, T0 + 50.2, "198.51.100.77", "/missing.css",
+		    "https://wiki.example.org/search?q=%3Cscript%3E", NULL, 404);
+	engine_flush(e);
+	ok_eq(cap.n, 3, "a 404 whose Referer is a page the source asked for is not scored again; "
+			"the same from a source that never asked for it is");
+	ok_str(cap.n == 3 ? ev_str(2, "src_ip") : NULL, "198.51.100.77", "(that one)");
 	feed_ref(e, T0 + 100, "198.51.100.75", "/wiki/.htaccess", NULL, NULL);
 	feed(e, T0 + 101, "198.51.100.75", "GET", "/download/../../../../etc/passwd", 404);
-	ok_eq(cap.n, 3, "while one verdict waits, a fire that cannot wait blocks at once");
+	ok_eq(cap.n, 4, "while one verdict waits, a fire that cannot wait blocks at once");
 	engine_flush(e);
-	ok_eq(cap.n, 3, "and the waiting one, inside its cooldown, is not given again");
+	ok_eq(cap.n, 4, "and the waiting one, inside its cooldown, is not given again");
 	engine_free(e);
 	policy_set_free(ps);
 }

@@ -461,8 +461,12 @@ static bool self_referer(const struct request_record *r)
 					   !memcmp(t.p + r->path.len + 1, r->query.p, r->query.len)));
 }
 
-/* One header per present field; the unseen ones named in X-Gatehawk-Unseen (UNSEEN_CONF). */
-static void add_headers(Transaction *t, const struct request_record *r)
+/*
+ * One header per present field; the unseen ones named in X-Gatehawk-Unseen
+ * (UNSEEN_CONF). The Referer is left out when it names this very request,
+ * or (referer_scored) a page whose own request was scored already.
+ */
+static void add_headers(Transaction *t, const struct request_record *r, bool referer_scored)
 {
 	static const struct {
 		enum req_field f;
@@ -478,7 +482,7 @@ static void add_headers(Transaction *t, const struct request_record *r)
 	struct gh_str v;
 
 	for (size_t i = 0; i < sizeof(hdrs) / sizeof(hdrs[0]); i++) {
-		if (hdrs[i].f == REQ_REFERER && self_referer(r))
+		if (hdrs[i].f == REQ_REFERER && (referer_scored || self_referer(r)))
 			continue;
 		if (req_get_str(r, hdrs[i].f, &v))
 			add_header(t, hdrs[i].name, v);
@@ -541,7 +545,7 @@ static const char *http_version(const struct request_record *r, char *buf, size_
 }
 
 static int run_transaction(const struct crs_engine *e, const struct request_record *r,
-			   const char *uri, struct collector *col)
+			   const char *uri, bool referer_scored, struct collector *col)
 {
 	char method[32], version[32];
 	Transaction *t = msc_new_transaction(e->msc, e->rules, col);
@@ -553,7 +557,7 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 	msc_process_uri(t, uri,
 			req_has(r, REQ_METHOD) ? cstr(r->method_str, method, sizeof(method)) : "GET",
 			http_version(r, version, sizeof(version)));
-	add_headers(t, r);
+	add_headers(t, r, referer_scored);
 	msc_process_request_headers(t);
 	/* Phase 2 (where SQLi, XSS, RCE... live) runs only from the body call. */
 	msc_process_request_body(t);
@@ -607,8 +611,8 @@ static unsigned int record_signs(const struct request_record *r)
 	return signs;
 }
 
-int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
-		  struct crs_result *res)
+static int eval_full(const struct crs_engine *e, const struct request_record *r,
+		     bool referer_scored, struct crs_result *res)
 {
 	struct collector col = { .res = res };
 	char buf[4096], *heap, *uri;
@@ -620,7 +624,7 @@ int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
 	uri = build_uri(r, buf, sizeof(buf), &heap);
 	if (!uri)
 		return -ENOMEM;
-	ret = run_transaction(e, r, uri, &col);
+	ret = run_transaction(e, r, uri, referer_scored, &col);
 	free(heap);
 	if (ret)
 		return ret;
@@ -633,6 +637,12 @@ int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
 		res->flagged = res->corroborated_by != 0;
 	}
 	return 0;
+}
+
+int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
+		  struct crs_result *res)
+{
+	return eval_full(e, r, false, res);
 }
 
 bool crs_prefilter_marks(const struct crs_engine *e, struct crs_ctx *c,
@@ -668,7 +678,8 @@ static bool budget_take(const struct crs_engine *e, struct crs_ctx *c, uint64_t 
 }
 
 int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
-		    const struct request_record *r, bool marked, struct crs_result *res)
+		    const struct request_record *r, bool marked, bool referer_scored,
+		    struct crs_result *res)
 {
 	if (!marked || !budget_take(e, c, r->ts_ns)) {
 		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
@@ -678,11 +689,11 @@ int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
 		res->shed = marked;
 		return 0;
 	}
-	return crs_eval_full(e, r, res);
+	return eval_full(e, r, referer_scored, res);
 }
 
 int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
 	     struct crs_result *res)
 {
-	return crs_eval_marked(e, c, r, crs_prefilter_marks(e, c, r, NULL), res);
+	return crs_eval_marked(e, c, r, crs_prefilter_marks(e, c, r, NULL), false, res);
 }

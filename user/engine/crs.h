@@ -139,9 +139,12 @@ int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request
 /*
  * The same for a record the prefilter has looked at already (marked: its
  * answer, crs_prefilter_marks): a caller may skip what cannot matter first.
+ * referer_scored: the record's Referer names a page of the site whose own
+ * request was scored already (the engine watched it): not scored again.
  */
 int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
-		    const struct request_record *r, bool marked, struct crs_result *res);
+		    const struct request_record *r, bool marked, bool referer_scored,
+		    struct crs_result *res);
 
 /* Same, ModSecurity always (the prefilter's reference). */
 int crs_eval_full(const struct crs_engine *e, const struct request_record *r,

@@ -211,6 +211,7 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		r = &now;
 	}
 	/* Before the record's own work (begin_record): a held verdict's block is a record too. */
+	e->referer_watched = false;
 	if (e->render && req_has(r, REQ_REFERER))
 		eng_render_observe(e, r);
 	release_held(e, false);

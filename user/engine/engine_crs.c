@@ -76,7 +76,7 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 	marked = crs_prefilter_marks(crs, ep->crs, r, e->ev);
 	if (marked && cooling_down(e, ep, r))
 		return;
-	if (crs_eval_marked(crs, ep->crs, r, marked, &res)) {
+	if (crs_eval_marked(crs, ep->crs, r, marked, e->referer_watched, &res)) {
 		e->st.crs_errors++;
 		trace_crs(e, ep, TRACE_NO_MATCH, &res);
 		return;

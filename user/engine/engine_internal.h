@@ -204,6 +204,9 @@ struct engine {
 	struct render *render; /* engine_render.c; NULL when no policy has unless_rendered */
 	uint64_t held_due;     /* the earliest held verdict's end of wait, or sooner; UINT64_MAX: none */
 	uint64_t gate_prev;    /* the cooldown eng_fire_gate last replaced (a held verdict puts it back) */
+	/* Per record: its Referer names a page the source requested that a policy with
+	 * unless_rendered watches (eng_render_observe): CRS scored that page then. */
+	bool referer_watched;
 };
 
 static inline void eng_trace(struct engine *e, const struct epolicy *ep, enum trace_stage stage,
@@ -362,7 +365,8 @@ bool eng_render_init(struct engine *e);
 void eng_render_free(struct engine *e);
 /* A window policy's record of r's URL: a rendering of it spares a verdict its window gives. */
 void eng_render_watch(struct engine *e, struct epolicy *ep, const struct request_record *r);
-/* Record r (with a Referer) renders the watched page its Referer names, if any. */
+/* Record r (with a Referer) renders the watched page its Referer names, if any
+ * (and sets referer_watched). */
 void eng_render_observe(struct engine *e, const struct request_record *r);
 /*
  * The verdict a policy gives on request r: emitted (eng_emit), or, when

@@ -212,8 +212,11 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 	path = (struct gh_str){ t.p, q ? (uint32_t)(q - t.p) : t.len };
 	query = q ? (struct gh_str){ q + 1, (uint32_t)(t.p + t.len - q - 1) } : (struct gh_str){ 0 };
 	url = page_hash(rs, r, path, q, query);
+	if (!(w = watch_find(rs, &r->src, url, r->ts_ns)))
+		return;
+	e->referer_watched = true;
 	/* The page asking for itself again (a reload, a form sent to itself) renders nothing new. */
-	if ((w = watch_find(rs, &r->src, url, r->ts_ns)) && url != record_url(rs, r))
+	if (url != record_url(rs, r))
 		w->rendered = true;
 }
 
