@@ -453,12 +453,9 @@ static void add_header(Transaction *t, const char *name, struct gh_str v)
  */
 static bool self_referer(const struct request_record *r)
 {
-	size_t n = r->path.len + (req_has(r, REQ_QUERY) ? 1 + (size_t)r->query.len : 0);
 	struct gh_str t;
 
-	return req_page_referer(r, &t) && t.len == n && !memcmp(t.p, r->path.p, r->path.len) &&
-	       (!req_has(r, REQ_QUERY) || (t.p[r->path.len] == '?' &&
-					   !memcmp(t.p + r->path.len + 1, r->query.p, r->query.len)));
+	return req_page_referer(r, &t) && req_target_is(r, t);
 }
 
 /*

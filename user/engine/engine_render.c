@@ -27,8 +27,10 @@
  * Held verdicts: a bounded array; when full, verdicts are given at once.
  * A record with a Referer looks the table up only when its source is in a
  * bitmap of watched sources, rebuilt each tick, so other traffic pays a
- * branch. A rendering is seen only when it comes after the request (live
- * heads, and log lines mostly; a log writes a line when its answer ends).
+ * branch. A rendering counts only after the request: live heads come in
+ * the order they were sent, and a log mostly writes a page's line before
+ * its parts' (it writes a line when its answer ends; a page larger than
+ * the socket's buffer on a slow link can end after its stylesheet).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,7 @@
 #define HELD_MAX 1024
 #define HELD_URLS 4
 #define SRC_BITS 4096
+#define URL_KEY_MAX 2048
 
 struct watch {
 	uint64_t url;      /* hash of host and request target; 0: empty */
@@ -113,24 +116,45 @@ static uint32_t src_bit(const struct gh_addr *a)
 }
 
 /*
- * A page's hash: the record's Host when it has one (a Referer that names
- * this site names that host: req_page_referer), the path, and '?' and the
- * query when there is one, as a Referer writes it.
+ * A page's key: the record's Host when it has one, then its request target
+ * (path, and '?' and query), hashed as one run of bytes, the first
+ * URL_KEY_MAX of them: a Referer names the same page with the same bytes
+ * (req_page_referer: its host is the Host), so no copy is made for it.
  */
-static uint64_t page_hash(const struct render *rs, const struct request_record *r,
-			  struct gh_str path, bool has_query, struct gh_str query)
+static uint64_t key_of(const struct render *rs, const char *p, size_t n)
 {
-	uint64_t h = rs->seed;
+	return gh_hash_bytes(p, n < URL_KEY_MAX ? n : URL_KEY_MAX, rs->seed);
+}
 
-	if (req_has(r, REQ_HOST))
-		h = gh_hash_bytes(r->host.p, r->host.len, h);
-	h = gh_hash_bytes(path.p, path.len, h);
-	return has_query ? gh_hash_bytes(query.p, query.len, h) : h;
+static size_t put(char *buf, size_t n, const char *p, size_t len)
+{
+	len = len < URL_KEY_MAX - n ? len : URL_KEY_MAX - n;
+	memcpy(buf + n, p, len);
+	return n + len;
 }
 
 static uint64_t record_url(const struct render *rs, const struct request_record *r)
 {
-	return page_hash(rs, r, r->path, req_has(r, REQ_QUERY), r->query);
+	char buf[URL_KEY_MAX];
+	size_t n = 0;
+
+	if (req_has(r, REQ_HOST))
+		n = put(buf, n, r->host.p, r->host.len);
+	n = put(buf, n, r->path.p, r->path.len);
+	if (req_has(r, REQ_QUERY)) {
+		n = put(buf, n, "?", 1);
+		n = put(buf, n, r->query.p, r->query.len);
+	}
+	return key_of(rs, buf, n);
+}
+
+/* The key of the page a Referer names (t: its target, from req_page_referer). */
+static uint64_t referer_url(const struct render *rs, const struct request_record *r,
+			    struct gh_str t)
+{
+	uint32_t host = req_has(r, REQ_HOST) ? r->host.len : 0;
+
+	return key_of(rs, t.p - host, (size_t)host + t.len);
 }
 
 static uint32_t watch_home(uint64_t url, const struct gh_addr *src)
@@ -201,22 +225,15 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 {
 	struct render *rs = e->render;
 	uint32_t b = src_bit(&r->src);
-	struct gh_str t, path, query;
-	const char *q;
 	struct watch *w;
-	uint64_t url;
+	struct gh_str t;
 
-	if (!(rs->srcs[b / 64] & (1ULL << (b % 64))) || !req_page_referer(r, &t))
-		return;
-	q = memchr(t.p, '?', t.len);
-	path = (struct gh_str){ t.p, q ? (uint32_t)(q - t.p) : t.len };
-	query = q ? (struct gh_str){ q + 1, (uint32_t)(t.p + t.len - q - 1) } : (struct gh_str){ 0 };
-	url = page_hash(rs, r, path, q, query);
-	if (!(w = watch_find(rs, &r->src, url, r->ts_ns)))
+	if (!(rs->srcs[b / 64] & (1ULL << (b % 64))) || !req_page_referer(r, &t) ||
+	    !(w = watch_find(rs, &r->src, referer_url(rs, r, t), r->ts_ns)))
 		return;
 	e->referer_watched = true;
 	/* The page asking for itself again (a reload, a form sent to itself) renders nothing new. */
-	if (url != record_url(rs, r))
+	if (!req_target_is(r, t))
 		w->rendered = true;
 }
 

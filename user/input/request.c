@@ -124,6 +124,16 @@ bool req_page_referer(const struct request_record *r, struct gh_str *target)
 	return true;
 }
 
+bool req_target_is(const struct request_record *r, struct gh_str t)
+{
+	bool q = req_has(r, REQ_QUERY);
+
+	return t.len == r->path.len + (q ? 1 + r->query.len : 0) &&
+	       !memcmp(t.p, r->path.p, r->path.len) &&
+	       (!q || (t.p[r->path.len] == '?' &&
+		       !memcmp(t.p + r->path.len + 1, r->query.p, r->query.len)));
+}
+
 int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len)
 {
 	struct gh_str s;

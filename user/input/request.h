@@ -187,6 +187,8 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
  * (absent, another site, no path, not a URL).
  */
 bool req_page_referer(const struct request_record *r, struct gh_str *target);
+/* Whether t is the record's own request target: its path, and '?' and query when it has one. */
+bool req_target_is(const struct request_record *r, struct gh_str t);
 
 /* Every present field as one JSON object (json-c escapes all strings), and
  * "truncated": true for a record from a cut head. */
