@@ -96,8 +96,8 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 		return;
 	}
 	trace_crs(e, ep, TRACE_FIRED, &res);
-	/* A corroborated fire met the lower level, and says so. */
-	/* Held for a rendering only when a missing Referer alone made it flag. */
+	/* A corroborated fire met the lower level, and says so; it waits for a
+	 * rendering (unless_rendered) only when a missing Referer alone made it flag. */
 	eng_emit_request(e, ep, gi, &r->src, r, res.score,
 			 res.corroborated_by ? crs_corroborated_threshold(ep->p->crs.engine)
 					     : ep->p->crs.threshold,

@@ -9,6 +9,7 @@
  *   engine_window.c   window policies
  *   engine_rate.c     rate policies
  *   engine_profile.c  profile policies
+ *   engine_render.c   verdicts that wait for a rendering (unless_rendered)
  */
 #ifndef GATEHAWK_ENGINE_INTERNAL_H
 #define GATEHAWK_ENGINE_INTERNAL_H
