@@ -5,6 +5,15 @@
  * parser makes; only where its inputs come from differs. Ad-hoc indicators
  * (--indicator path=REGEX ...) are match predicates built by the policy
  * parser, so they take exactly the policy syntax and its error messages.
+ *
+ * Logs are read in the order given, which is time order when they were
+ * written by one server and given oldest first. A record older than the
+ * newest before it by more than the engine's lateness tolerance (logs
+ * concatenated, merged or shuffled) would be left out of windows: replay
+ * then reads the files again, sorted by time (log_sorted.c), from a fresh
+ * engine. Until the end, alerts wait in a temporary file, so a run started
+ * over prints only its second reading's. Standard input cannot be read
+ * twice: it is replayed as it comes, with a note.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -60,12 +69,17 @@ struct replay {
 	struct gh_addr last_source; /* the previous record's, already in sources */
 	bool any_source;
 	bool sources_lost;       /* out of memory: the count is a lower bound */
+	FILE *out;               /* alerts: a temporary file until the end, or stdout */
+	bool rereadable;         /* no input is stdin: a disorder is read again, sorted */
+	bool disordered;         /* a record came late: the rest of this reading is skipped */
+	bool sorted;             /* the second reading, in time order */
+	uint64_t late;           /* records that came late (read again unless from stdin) */
 	int write_err;
 };
 
 static void emit(struct replay *rp, const struct verdict *v)
 {
-	int err = alert_write(stdout, v);
+	int err = alert_write(rp->out, v);
 
 	if (err && !rp->write_err)
 		rp->write_err = err;
@@ -116,6 +130,14 @@ static void feed(const struct request_record *r, void *ctx)
 {
 	struct replay *rp = ctx;
 
+	if (rp->disordered)
+		return;
+	if (r->ts_ns + ENGINE_DEFAULT_LATE_NS < rp->latest) {
+		rp->late++;
+		rp->disordered = rp->rereadable;
+		if (rp->disordered)
+			return;
+	}
 	if (r->ts_ns > rp->latest)
 		rp->latest = r->ts_ns;
 	if (rp->engine) {
@@ -203,19 +225,70 @@ static void note_rate_policies(const struct policy_set *ps)
 	}
 }
 
+/* A fresh engine over the loaded policies (none without --policies). */
+static int start_engine(struct replay *rp)
+{
+	struct engine_opts eo;
+
+	engine_free(rp->engine);
+	rp->engine = NULL;
+	if (!rp->policies)
+		return 0;
+	engine_opts_default(&eo);
+	eo.kernel_counters = false; /* rates counted from the records, on event time */
+	rp->engine = engine_new(rp->policies, &eo, on_verdict, rp);
+	return rp->engine ? 0 : cli_runtime_error(-ENOMEM, "replay: starting the engine");
+}
+
 static int load_policies(struct replay *rp, const char *dir,
 			 const struct policy_load_opts *load)
 {
-	struct engine_opts eo;
 	int err = cli_load_policies("replay: --policies", dir, load, &rp->policies);
 
 	if (err)
 		return err;
 	note_rate_policies(rp->policies);
-	engine_opts_default(&eo);
-	eo.kernel_counters = false; /* rates counted from the records, on event time */
-	rp->engine = engine_new(rp->policies, &eo, on_verdict, rp);
-	return rp->engine ? 0 : cli_runtime_error(-ENOMEM, "replay: starting the engine");
+	return start_engine(rp);
+}
+
+/*
+ * The records came out of time order: the alerts so far dropped, a fresh
+ * engine, and the files read again sorted. The summary's line counts are the
+ * first reading's (the same lines).
+ */
+static int replay_sorted(struct replay *rp, char **files, int n)
+{
+	struct cli_log_run sorted = rp->run;
+	int err;
+
+	cli_note("replay: records came out of time order (one more than %llu s older than the "
+		 "newest before it); reading the logs again, sorted by time",
+		 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
+	if (ftruncate(fileno(rp->out), 0) || fseek(rp->out, 0, SEEK_SET))
+		return cli_runtime_error(-errno, "replay: the alerts' temporary file");
+	rp->alerts = rp->latest = rp->next_tick = 0;
+	rp->disordered = false;
+	rp->sorted = true;
+	err = start_engine(rp);
+	if (err)
+		return err;
+	sorted.on_parsed = NULL; /* the sources were counted */
+	sorted.malformed = 0;
+	return cli_log_read_sorted(&sorted, files, n);
+}
+
+/* The alerts kept in the temporary file, to stdout. */
+static int copy_alerts(FILE *from)
+{
+	char buf[65536];
+	size_t got;
+
+	if (fflush(from) || fseek(from, 0, SEEK_SET))
+		return -errno;
+	while ((got = fread(buf, 1, sizeof(buf), from)) > 0)
+		if (fwrite(buf, 1, got, stdout) != got)
+			return -errno;
+	return ferror(from) ? -EIO : 0;
 }
 
 /* Every input checked before any is read: a typo must not cost a long run. */
@@ -298,9 +371,13 @@ int cmd_replay(int argc, char **argv)
 		"vhost_combined, nginx JSON, or any nginx log_format given with --log-format;\n"
 		"'-' is stdin, .gz files are read as they are) on event time, with the same\n"
 		"engine and verdicts as the live daemon, and nothing written to the kernel.\n"
-		"Give files oldest first: a record more than 10 s older than the newest seen\n"
-		"is late and left out of windows. Rate policies count requests and responses\n"
-		"from the records; packets, SYNs and connections exist only live. IPv6 sources\n"
+		"Records may come in any order: when one is more than 10 s older than the\n"
+		"newest before it (logs concatenated, merged or shuffled), the files are read\n"
+		"again sorted by time (holding their lines in memory); standard input is read\n"
+		"once, so there such a record is late and left out of windows. Alerts are\n"
+		"printed at the end (to a temporary file meanwhile) unless a FILE is '-'. Rate\n"
+		"policies count requests and responses from the records; packets, SYNs and\n"
+		"connections exist only live. IPv6 sources\n"
 		"are grouped and blocked by /64 unless a policy or --ipv6-prefix says. Alerts are\n"
 		"JSON lines on stdout; indicators add one line per matching request, policy\n"
 		"\"indicator:KEY\". A one-line summary goes to stderr (wall and CPU time of the\n"
@@ -349,10 +426,33 @@ int cmd_replay(int argc, char **argv)
 	rp.run = (struct cli_log_run){ .cmd = "replay", .parser = &rp.parser, .on_record = feed,
 				       .on_parsed = count_source, .ctx = &rp,
 				       .single_thread = single_thread };
+	rp.rereadable = true;
+	for (int i = 0; i < n; i++)
+		rp.rereadable &= strcmp(files[i], "-") != 0;
+	rp.out = rp.rereadable ? tmpfile() : stdout;
+	if (!rp.out) {
+		err = cli_runtime_error(-errno, "replay: a temporary file for the alerts");
+		replay_free(&rp);
+		return err;
+	}
 	err = cli_log_read(&rp.run, files, n);
+	if (!err && rp.disordered)
+		err = replay_sorted(&rp, files, n);
+	if (rp.late && !rp.rereadable)
+		cli_note("replay: %llu records of standard input came more than %llu s after a "
+			 "newer one and were left out of windows: give records oldest first",
+			 (unsigned long long)rp.late,
+			 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
 	if (rp.engine) {
 		engine_tick(rp.engine, rp.latest);
 		engine_flush(rp.engine);
+	}
+	if (rp.out != stdout) {
+		int copied = copy_alerts(rp.out);
+
+		if (copied && !rp.write_err)
+			rp.write_err = copied;
+		fclose(rp.out);
 	}
 	if (fflush(stdout) && !rp.write_err)
 		rp.write_err = -errno;

@@ -52,5 +52,13 @@ int cli_log_check_inputs(const char *cmd, char **files, int n);
  * is exit 1, after the records before it.
  */
 int cli_log_read(struct cli_log_run *run, char **files, int n);
+/*
+ * The same records in time order (those of one time in the files' order),
+ * in the caller's thread: every line is read and kept first (memory: the
+ * lines' bytes), then parsed again in order (log_sorted.c). For logs whose
+ * records came out of order; not stdin (it is read once). Lines the parser
+ * refuses count in malformed; run->lines and on_parsed are not used.
+ */
+int cli_log_read_sorted(struct cli_log_run *run, char **files, int n);
 
 #endif /* GATEHAWK_CLI_LOG_OPTS_H */
