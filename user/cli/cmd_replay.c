@@ -72,7 +72,6 @@ struct replay {
 	FILE *out;               /* alerts: a temporary file until the end, or stdout */
 	bool rereadable;         /* no input is stdin: a disorder is read again, sorted */
 	bool disordered;         /* a record came late: the rest of this reading is skipped */
-	bool sorted;             /* the second reading, in time order */
 	uint64_t late;           /* records that came late (read again unless from stdin) */
 	int write_err;
 };
@@ -268,12 +267,10 @@ static int replay_sorted(struct replay *rp, char **files, int n)
 		return cli_runtime_error(-errno, "replay: the alerts' temporary file");
 	rp->alerts = rp->latest = rp->next_tick = 0;
 	rp->disordered = false;
-	rp->sorted = true;
 	err = start_engine(rp);
 	if (err)
 		return err;
-	sorted.on_parsed = NULL; /* the sources were counted */
-	sorted.malformed = 0;
+	sorted.on_parsed = NULL; /* the sources and lines were counted */
 	return cli_log_read_sorted(&sorted, files, n);
 }
 
