@@ -122,6 +122,15 @@ train_test() {
 	cmp "$D/det/a.model" "$D/det/b.model"
 	jq -e '.gatehawk_model == 1 and .meta.profile.policy == "source-behaviour"
 		and .meta.profile.window_s == 3600 and (.meta.training.vectors > 100)' "$D/det/a.model"
+	# In time order: no note. Halves given newest first: a note that windows lost records.
+	"$GH" train --policy "$D/profiles/source-behaviour.json" --out "$D/det/c.model" "$D/h.log" \
+		2>"$D/det/err" >/dev/null
+	[ "$(grep -c 'left out of windows' "$D/det/err")" -eq 0 ]
+	head -n "$(($(wc -l <"$D/h.log") / 2))" "$D/h.log" >"$D/det/older.log"
+	tail -n +"$(($(wc -l <"$D/h.log") / 2 + 1))" "$D/h.log" >"$D/det/newer.log"
+	"$GH" train --policy "$D/profiles/source-behaviour.json" --out "$D/det/d.model" \
+		"$D/det/newer.log" "$D/det/older.log" 2>"$D/det/err" >/dev/null
+	grep -q 'records came more than 10 s after a newer one and were left out of windows' "$D/det/err"
 }
 
 @test "profile: an untrained profile is skipped with a note, never an error" {
