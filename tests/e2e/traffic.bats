@@ -85,7 +85,7 @@ summary() {
 	cmp "$D/again.labels" "$D/full.labels"
 	"$GEN" --seed 8 --start $START --hours 6 --out-log - --out-labels /dev/null 2>/dev/null |
 		cmp -s - "$D/full.log" && return 1
-	! grep -q ' attack ' "$D/benign.labels"
+	[ "$(grep -c ' attack ' "$D/benign.labels")" -eq 0 ]
 	grep ' benign ' "$D/full.labels" | cmp - "$D/benign.labels"
 	grep -F -f <(awk '{ printf "\"remote_addr\":\"%s\",\n", $1 }' "$D/benign.labels") \
 		"$D/full.log" | cmp - "$D/benign.log"
