@@ -90,7 +90,7 @@ series=$(lab_in_server curl -s "http://$METRICS/metrics" | grep -vc '^#')
 	echo "| without --metrics | $without |"
 	echo "| --metrics, scraped every second | $with |"
 	echo "| difference | $(awk -v a="$with" -v b="$without" 'BEGIN { printf "%+.2f", a - b }') |"
-	echo "| ratio | $(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }') |"
+	echo "| ratio | $(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }') |"
 	echo
 	echo "$BURST scrapes back to back: ${per_scrape_ms} ms of daemon CPU per scrape" \
 		"(at one a second: $(awk -v m="$per_scrape_ms" 'BEGIN { printf "%.2f", m / 10 }') %" \

@@ -166,6 +166,11 @@ static void test_self_referer(const struct crs_engine *e)
 	   "the search sent again from its own answer page scores as the search (%u, %u)", self,
 	   none);
 	ok(other > none, "a Referer carrying a payload of its own is scored (%u > %u)", other, none);
+	q.referer = "https://shop.example/wiki/Special:Search?search=%3Cscript%3E&go=Go"
+		    "#%3Cimg%20src=x%20onerror=alert(1)%3E";
+	other = eval_full(e, &q).score;
+	ok(other > none, "the request itself with a fragment is no browser's Referer: scored (%u)",
+	   other);
 }
 
 static void test_benign(const struct crs_engine *e)

@@ -94,13 +94,17 @@ static void test_rendered_after(void)
 		return;
 	feed_ref(e, T0, "198.51.100.4", "/probe?id=1", NULL, "wiki.example.org");
 	feed_ref(e, T0 + 0.4, "198.51.100.4", "/w/load.php?only=styles",
-		 "https://wiki.example.org/probe?id=1#top", "wiki.example.org");
+		 "https://wiki.example.org/probe?id=1", "wiki.example.org");
 	engine_flush(e);
 	ok_eq(cap.n, 0, "its parts asked for with the page as Referer: dropped");
 	ok_eq(pstats(e, 0).rendered, 1, "counted as rendered");
 	feed_ref(e, T0 + 20, "198.51.100.4", "/probe?id=2", NULL, "wiki.example.org");
 	engine_flush(e);
 	ok_eq(cap.n, 1, "the dropped verdict began no cooldown: the next probe fires");
+	feed_ref(e, T0 + 40, "198.51.100.5", "/probe?id=3", NULL, "wiki.example.org");
+	feed_ref(e, T0 + 45.5, "198.51.100.5", "/w/load.php",
+		 "https://wiki.example.org/probe?id=3", "wiki.example.org");
+	ok_eq(cap.n, 2, "a rendering after the wait ended spares nothing: given first");
 	engine_free(e);
 	policy_set_free(ps);
 }
@@ -120,6 +124,8 @@ static void test_not_renderings(void)
 		{ "192.0.2.1", "/style.css", "https://evil.example/probe?id=1", "shop.example",
 		  "another site's (its host is not the Host)" },
 		{ "192.0.2.1", "/style.css", "https://shop.example", NULL, "an origin alone" },
+		{ "192.0.2.1", "/style.css", "https://shop.example/probe?id=1#top", NULL,
+		  "a Referer with a fragment (no browser sends one)" },
 	};
 	struct policy_set *ps = load(probe, NULL);
 
@@ -336,11 +342,16 @@ static void test_crs_holds_only_no_referer(void)
 	ok_eq(cap.n, 3, "a 404 whose Referer is a page the source asked for is not scored again; "
 			"the same from a source that never asked for it is");
 	ok_str(cap.n == 3 ? ev_str(2, "src_ip") : NULL, "198.51.100.77", "(that one)");
+	feed_status(e, T0 + 50.4, "198.51.100.76", "/missing2.css",
+		    "https://wiki.example.org/search?q=%3Cscript%3E#1'%20UNION%20ALL%20SELECT%20"
+		    "password%20FROM%20users--",
+		    NULL, 404);
+	ok_eq(cap.n, 4, "the same page with a payload in a fragment is no browser's Referer: scored");
 	feed_ref(e, T0 + 100, "198.51.100.75", "/wiki/.htaccess", NULL, NULL);
 	feed(e, T0 + 101, "198.51.100.75", "GET", "/download/../../../../etc/passwd", 404);
-	ok_eq(cap.n, 4, "while one verdict waits, a fire that cannot wait blocks at once");
+	ok_eq(cap.n, 5, "while one verdict waits, a fire that cannot wait blocks at once");
 	engine_flush(e);
-	ok_eq(cap.n, 4, "and the waiting one, inside its cooldown, is not given again");
+	ok_eq(cap.n, 5, "and the waiting one, inside its cooldown, is not given again");
 	engine_free(e);
 	policy_set_free(ps);
 }

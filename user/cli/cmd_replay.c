@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -70,9 +71,8 @@ struct replay {
 	bool any_source;
 	bool sources_lost;       /* out of memory: the count is a lower bound */
 	FILE *out;               /* alerts: a temporary file until the end, or stdout */
-	bool rereadable;         /* no input is stdin: a disorder is read again, sorted */
+	bool rereadable;         /* every input a regular file: a disorder is read again, sorted */
 	bool disordered;         /* a record came late: the rest of this reading is skipped */
-	uint64_t late;           /* records that came late (read again unless from stdin) */
 	int write_err;
 };
 
@@ -129,18 +129,20 @@ static void feed(const struct request_record *r, void *ctx)
 {
 	struct replay *rp = ctx;
 
+	uint64_t late;
+
 	if (rp->disordered)
 		return;
-	if (r->ts_ns + ENGINE_DEFAULT_LATE_NS < rp->latest) {
-		rp->late++;
-		rp->disordered = rp->rereadable;
-		if (rp->disordered)
-			return;
-	}
 	if (r->ts_ns > rp->latest)
 		rp->latest = r->ts_ns;
 	if (rp->engine) {
+		/* Late as the engine sees it (a record held out as from the future is not the clock). */
+		late = engine_late(rp->engine);
 		engine_feed(rp->engine, r);
+		if (rp->rereadable && engine_late(rp->engine) > late) {
+			rp->disordered = true;
+			return;
+		}
 		if (rp->latest >= rp->next_tick) {
 			engine_tick(rp->engine, rp->latest);
 			rp->next_tick = rp->latest + TICK_NS;
@@ -263,8 +265,11 @@ static int replay_sorted(struct replay *rp, char **files, int n)
 	cli_note("replay: records came out of time order (one more than %llu s older than the "
 		 "newest before it); reading the logs again, sorted by time",
 		 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
-	if (ftruncate(fileno(rp->out), 0) || fseek(rp->out, 0, SEEK_SET))
+	/* Buffered alerts first, or they would land after the truncation. */
+	if (fflush(rp->out) || ftruncate(fileno(rp->out), 0) || fseek(rp->out, 0, SEEK_SET))
 		return cli_runtime_error(-errno, "replay: the alerts' temporary file");
+	clearerr(rp->out);
+	rp->write_err = 0;
 	rp->alerts = rp->latest = rp->next_tick = 0;
 	rp->disordered = false;
 	err = start_engine(rp);
@@ -272,6 +277,17 @@ static int replay_sorted(struct replay *rp, char **files, int n)
 		return err;
 	sorted.on_parsed = NULL; /* the sources and lines were counted */
 	return cli_log_read_sorted(&sorted, files, n);
+}
+
+/* Whether every input can be read again: regular files, not stdin, pipes or devices. */
+static bool all_regular(char **files, int n)
+{
+	struct stat st;
+
+	for (int i = 0; i < n; i++)
+		if (!strcmp(files[i], "-") || stat(files[i], &st) || !S_ISREG(st.st_mode))
+			return false;
+	return true;
 }
 
 /* The alerts kept in the temporary file, to stdout. */
@@ -370,11 +386,11 @@ int cmd_replay(int argc, char **argv)
 		"engine and verdicts as the live daemon, and nothing written to the kernel.\n"
 		"Records may come in any order: when one is more than 10 s older than the\n"
 		"newest before it (logs concatenated, merged or shuffled), the files are read\n"
-		"again sorted by time (holding their lines in memory); standard input is read\n"
+		"again sorted by time (holding their lines in memory); stdin and pipes are read\n"
 		"once, so there such a record is late and left out of windows. Alerts are\n"
-		"printed at the end (to a temporary file meanwhile) unless a FILE is '-'. Rate\n"
-		"policies count requests and responses from the records; packets, SYNs and\n"
-		"connections exist only live. IPv6 sources\n"
+		"printed at the end (to a temporary file meanwhile) unless an input is not a\n"
+		"regular file. Rate policies count requests and responses from the records;\n"
+		"packets, SYNs and connections exist only live. IPv6 sources\n"
 		"are grouped and blocked by /64 unless a policy or --ipv6-prefix says. Alerts are\n"
 		"JSON lines on stdout; indicators add one line per matching request, policy\n"
 		"\"indicator:KEY\". A one-line summary goes to stderr (wall and CPU time of the\n"
@@ -423,22 +439,27 @@ int cmd_replay(int argc, char **argv)
 	rp.run = (struct cli_log_run){ .cmd = "replay", .parser = &rp.parser, .on_record = feed,
 				       .on_parsed = count_source, .ctx = &rp,
 				       .single_thread = single_thread };
-	rp.rereadable = true;
-	for (int i = 0; i < n; i++)
-		rp.rereadable &= strcmp(files[i], "-") != 0;
-	rp.out = rp.rereadable ? tmpfile() : stdout;
+	rp.rereadable = all_regular(files, n);
+	rp.out = rp.rereadable ? tmpfile() : NULL;
 	if (!rp.out) {
-		err = cli_runtime_error(-errno, "replay: a temporary file for the alerts");
-		replay_free(&rp);
-		return err;
+		if (rp.rereadable)
+			cli_note("replay: no temporary file for the alerts (%s): records out of "
+				 "time order will be late, not read again sorted", strerror(errno));
+		rp.rereadable = false;
+		rp.out = stdout;
 	}
 	err = cli_log_read(&rp.run, files, n);
-	if (!err && rp.disordered)
-		err = replay_sorted(&rp, files, n);
-	if (rp.late && !rp.rereadable)
-		cli_note("replay: %llu records of standard input came more than %llu s after a "
-			 "newer one and were left out of windows: give records oldest first",
-			 (unsigned long long)rp.late,
+	/* Even after a read error: the records before it, now in time order. */
+	if (rp.disordered) {
+		int sorted = replay_sorted(&rp, files, n);
+
+		err = err ? err : sorted;
+	}
+	if (rp.engine && engine_late(rp.engine) && !rp.rereadable)
+		cli_note("replay: %llu records came more than %llu s after a newer one and were "
+			 "left out of windows: give records oldest first (regular files are read "
+			 "again sorted; a pipe is read once)",
+			 (unsigned long long)engine_late(rp.engine),
 			 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
 	if (rp.engine) {
 		engine_tick(rp.engine, rp.latest);

@@ -32,7 +32,6 @@ struct train {
 	const struct policy *p;
 	struct engine *engine;
 	uint64_t latest, next_tick, first_ts, records;
-	uint64_t late; /* records more than the lateness tolerance older than one before them */
 	/* kde, pca: every vector (cap in vectors), and the source each came from */
 	double *x;
 	size_t n, cap;
@@ -126,7 +125,6 @@ static void feed(const struct request_record *r, void *ctx)
 
 	if (!t->first_ts || r->ts_ns < t->first_ts)
 		t->first_ts = r->ts_ns;
-	t->late += r->ts_ns + ENGINE_DEFAULT_LATE_NS < t->latest;
 	if (r->ts_ns > t->latest)
 		t->latest = r->ts_ns;
 	engine_feed(t->engine, r);
@@ -149,13 +147,14 @@ static int pass(struct train *t, const struct policy_set *ps, struct cli_log_run
 	if (!t->engine)
 		return cli_runtime_error(-ENOMEM, "train: engine");
 	engine_set_profile_sink(t->engine, on_sample, t);
-	t->latest = t->next_tick = t->records = t->late = 0;
+	t->latest = t->next_tick = t->records = 0;
 	err = cli_log_read(run, files, n);
-	/* Windows left them out: the vectors are not what a time-ordered history gives. */
-	if (t->late)
+	/* Windows left them out: the vectors are not what a time-ordered history gives.
+	 * Said once, on the first pass over the history. */
+	if (engine_late(t->engine) && !t->scoring && !t->testing)
 		cli_note("train: %llu records came more than %llu s after a newer one and were left "
 			 "out of windows: give the logs oldest first",
-			 (unsigned long long)t->late,
+			 (unsigned long long)engine_late(t->engine),
 			 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / TICK_NS));
 	engine_tick(t->engine, t->latest);
 	engine_flush(t->engine);

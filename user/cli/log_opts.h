@@ -56,8 +56,10 @@ int cli_log_read(struct cli_log_run *run, char **files, int n);
  * The same records in time order (those of one time in the files' order),
  * in the caller's thread: every line is read and kept first (memory: the
  * lines' bytes), then parsed again in order (log_sorted.c). For logs whose
- * records came out of order; not stdin (it is read once). Lines the parser
- * refuses count in malformed; run->lines and on_parsed are not used.
+ * records came out of order; regular files only (a pipe is read once). A
+ * file that fails ends the reading, and the lines kept before it are still
+ * given (the error returned after them). Lines the parser refuses count in
+ * malformed; run->lines and on_parsed are not used.
  */
 int cli_log_read_sorted(struct cli_log_run *run, char **files, int n);
 

@@ -102,11 +102,12 @@ int cli_log_read_sorted(struct cli_log_run *run, char **files, int n)
 	struct request_record rec;
 	int err = scratch ? 0 : cli_runtime_error(-ENOMEM, "%s: sorting the lines", run->cmd);
 
+	/* A file that fails ends the reading; the lines kept before it are still replayed. */
 	for (int i = 0; !err && i < n; i++)
 		err = keep_file(run, &k, scratch, files[i]);
-	if (!err)
+	if (k.n)
 		qsort(k.v, k.n, sizeof(*k.v), cmp_kept);
-	for (size_t i = 0; !err && i < k.n; i++) {
+	for (size_t i = 0; scratch && i < k.n; i++) {
 		memcpy(scratch, k.bytes + k.v[i].off, k.v[i].len);
 		if (!log_parser_parse(run->parser, scratch, k.v[i].len, &rec))
 			run->on_record(&rec, run->ctx);

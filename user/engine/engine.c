@@ -210,11 +210,15 @@ void engine_feed(struct engine *e, const struct request_record *r)
 		now.ts_ns = ts;
 		r = &now;
 	}
-	/* Before the record's own work (begin_record): a held verdict's block is a record too. */
+	/*
+	 * Before the record's own work (begin_record): a held verdict's block is a
+	 * record too. Verdicts whose wait ended go first: this record's rendering
+	 * came too late for them.
+	 */
+	release_held(e, false);
 	e->referer_watched = false;
 	if (e->render && req_has(r, REQ_REFERER))
 		eng_render_observe(e, r);
-	release_held(e, false);
 	begin_record(e, r);
 	open_gates(e, r);
 	/* A match needs no window: late (and held-out future) records still match. */
@@ -393,6 +397,11 @@ void engine_set_trace(struct engine *e, trace_fn fn, void *ctx)
 {
 	e->trace = fn;
 	e->trace_ctx = ctx;
+}
+
+uint64_t engine_late(const struct engine *e)
+{
+	return e->st.late;
 }
 
 void engine_stats(const struct engine *e, struct engine_stats *out)

@@ -221,6 +221,8 @@ void engine_feed_counters(struct engine *e, uint64_t now_ns, const struct gh_add
 /* Advance event time and release idle groups (call about once a second). */
 void engine_tick(struct engine *e, uint64_t now_ns);
 void engine_stats(const struct engine *e, struct engine_stats *out);
+/* engine_stats' late alone, cheaply: records left out of windows for coming late. */
+uint64_t engine_late(const struct engine *e);
 /* Report every match, window and rate policy's handling of each record to fn (NULL: off). */
 void engine_set_trace(struct engine *e, trace_fn fn, void *ctx);
 

@@ -228,7 +228,9 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 	struct watch *w;
 	struct gh_str t;
 
+	/* A Referer longer than a key: bytes past it would be spared unscored (CRS). */
 	if (!(rs->srcs[b / 64] & (1ULL << (b % 64))) || !req_page_referer(r, &t) ||
+	    (size_t)t.len + (req_has(r, REQ_HOST) ? r->host.len : 0) > URL_KEY_MAX ||
 	    !(w = watch_find(rs, &r->src, referer_url(rs, r, t), r->ts_ns)))
 		return;
 	e->referer_watched = true;

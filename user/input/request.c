@@ -109,18 +109,16 @@ bool req_page_referer(const struct request_record *r, struct gh_str *target)
 	size_t scheme = v.len > 7 && !strncasecmp(v.p, "http://", 7)    ? 7
 			: v.len > 8 && !strncasecmp(v.p, "https://", 8) ? 8
 									: 0;
-	const char *slash, *hash;
+	const char *slash;
 
 	if (!req_has(r, REQ_REFERER) || !scheme ||
-	    !(slash = memchr(v.p + scheme, '/', v.len - scheme)))
+	    !(slash = memchr(v.p + scheme, '/', v.len - scheme)) || memchr(v.p, '#', v.len))
 		return false;
 	if (req_has(r, REQ_HOST) && h.len &&
 	    ((size_t)(slash - v.p) - scheme != h.len || strncasecmp(v.p + scheme, h.p, h.len)))
 		return false;
 	target->p = slash;
 	target->len = (uint32_t)(v.len - (size_t)(slash - v.p));
-	if ((hash = memchr(target->p, '#', target->len)))
-		target->len = (uint32_t)(hash - target->p);
 	return true;
 }
 

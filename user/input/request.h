@@ -182,9 +182,11 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
  * The Referer when it names a page of this site: an http(s) URL with at
  * least the path's '/' (a bare https://host is a tool's), whose host is the
  * record's Host (any host when the record has none, as in most log
- * formats: a Referer from another site says nothing about a page view here). *target: its path and query, fragment left out, which is the
- * request target of the page the browser was showing. False otherwise
- * (absent, another site, no path, not a URL).
+ * formats: a Referer from another site says nothing about a page view
+ * here), and without a fragment (browsers leave it out: one with '#' is
+ * made up). *target: its path and query, the request target of the page
+ * the browser was showing. False otherwise (absent, another site, no path,
+ * a fragment, not a URL).
  */
 bool req_page_referer(const struct request_record *r, struct gh_str *target);
 /* Whether t is the record's own request target: its path, and '?' and query when it has one. */
