@@ -252,19 +252,9 @@ static int load_policies(struct replay *rp, const char *dir,
 	return start_engine(rp);
 }
 
-/*
- * The records came out of time order: the alerts so far dropped, a fresh
- * engine, and the files read again sorted. The summary's line counts are the
- * first reading's (the same lines).
- */
-static int replay_sorted(struct replay *rp, char **files, int n)
+/* The alerts so far dropped and a fresh engine, for another reading of the logs. */
+static int start_over(struct replay *rp)
 {
-	struct cli_log_run sorted = rp->run;
-	int err;
-
-	cli_note("replay: records came out of time order (one more than %llu s older than the "
-		 "newest before it); reading the logs again, sorted by time",
-		 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
 	/* Buffered alerts first, or they would land after the truncation. */
 	if (fflush(rp->out) || ftruncate(fileno(rp->out), 0) || fseek(rp->out, 0, SEEK_SET))
 		return cli_runtime_error(-errno, "replay: the alerts' temporary file");
@@ -272,11 +262,35 @@ static int replay_sorted(struct replay *rp, char **files, int n)
 	rp->write_err = 0;
 	rp->alerts = rp->latest = rp->next_tick = 0;
 	rp->disordered = false;
-	err = start_engine(rp);
-	if (err)
+	return start_engine(rp);
+}
+
+/*
+ * The records came out of time order: the files read again sorted, or, too
+ * large for that, as they come. The summary's line counts are the first
+ * reading's (the same lines).
+ */
+static int replay_sorted(struct replay *rp, char **files, int n)
+{
+	struct cli_log_run again = rp->run;
+	int err;
+
+	cli_note("replay: records came out of time order (one more than %llu s older than the "
+		 "newest before it); reading the logs again, sorted by time",
+		 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
+	if ((err = start_over(rp)))
 		return err;
-	sorted.on_parsed = NULL; /* the sources and lines were counted */
-	return cli_log_read_sorted(&sorted, files, n);
+	again.on_parsed = NULL; /* the sources and lines were counted */
+	err = cli_log_read_sorted(&again, files, n);
+	if (err != -E2BIG)
+		return err;
+	cli_note("replay: the logs are too large to sort in memory (over half the RAM): "
+		 "replayed in the order given instead, late records left out of windows; sort "
+		 "them by time first for every record to count");
+	if ((err = start_over(rp)))
+		return err;
+	rp->rereadable = false; /* as they come, to the end */
+	return cli_log_read(&again, files, n);
 }
 
 /* Whether every input can be read again: regular files, not stdin, pipes or devices. */
@@ -457,8 +471,7 @@ int cmd_replay(int argc, char **argv)
 	}
 	if (rp.engine && engine_late(rp.engine) && !rp.rereadable)
 		cli_note("replay: %llu records came more than %llu s after a newer one and were "
-			 "left out of windows: give records oldest first (regular files are read "
-			 "again sorted; a pipe is read once)",
+			 "left out of windows: give records oldest first",
 			 (unsigned long long)engine_late(rp.engine),
 			 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
 	if (rp.engine) {

@@ -58,8 +58,10 @@ int cli_log_read(struct cli_log_run *run, char **files, int n);
  * lines' bytes), then parsed again in order (log_sorted.c). For logs whose
  * records came out of order; regular files only (a pipe is read once). A
  * file that fails ends the reading, and the lines kept before it are still
- * given (the error returned after them). Lines the parser refuses count in
- * malformed; run->lines and on_parsed are not used.
+ * given (the error returned after them). -E2BIG, unreported and with no
+ * record given, when the lines would take more than half the machine's RAM.
+ * Lines the parser refuses count in malformed; run->lines and on_parsed are
+ * not used.
  */
 int cli_log_read_sorted(struct cli_log_run *run, char **files, int n);
 

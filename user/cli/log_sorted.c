@@ -5,12 +5,15 @@
  * lines are kept with their times, sorted (lines of the same time keep the
  * files' order), then parsed again one by one. The parser decodes a line in
  * place, so each is parsed from a copy. Memory: the lines' bytes and 24
- * bytes a line.
+ * bytes a line, at most half the machine's RAM, or GATEHAWK_SORT_MEMORY
+ * bytes (then -E2BIG: the caller replays the logs as they come).
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/number.h"
 #include "cli/log_opts.h"
 
 struct kept {
@@ -24,7 +27,23 @@ struct kept_lines {
 	size_t used, cap;
 	struct kept *v;
 	size_t n, vcap;
+	size_t limit; /* bytes and entries together, at most */
 };
+
+/*
+ * Half the machine's RAM, so sorting never pushes the host into swap or the
+ * OOM killer; GATEHAWK_SORT_MEMORY (bytes) sets another bound.
+ */
+static size_t memory_limit(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	const char *env = getenv("GATEHAWK_SORT_MEMORY");
+	uint64_t v;
+
+	if (env && !gh_parse_u64(env, UINT64_MAX, &v))
+		return (size_t)v;
+	return pages > 0 && size > 0 ? (size_t)pages / 2 * (size_t)size : (size_t)1 << 32;
+}
 
 static int cmp_kept(const void *a, const void *b)
 {
@@ -64,6 +83,8 @@ static int keep(struct cli_log_run *run, struct kept_lines *k, char *scratch, co
 		run->malformed++;
 		return 0;
 	}
+	if (k->used + len + (k->n + 1) * sizeof(*k->v) > k->limit)
+		return -E2BIG;
 	if (grow((void **)&k->bytes, &k->cap, k->used + len, 1) ||
 	    grow((void **)&k->v, &k->vcap, k->n + 1, sizeof(*k->v)))
 		return -ENOMEM;
@@ -85,7 +106,9 @@ static int keep_file(struct cli_log_run *run, struct kept_lines *k, char *scratc
 		return cli_runtime_error(err, "%s: opening %s", run->cmd, path);
 	while (!rc && (err = log_reader_next(r, &line, &len)) > 0)
 		rc = keep(run, k, scratch, line, len);
-	if (rc)
+	if (rc == -E2BIG)
+		; /* said by the caller */
+	else if (rc)
 		rc = cli_runtime_error(rc, "%s: keeping the lines of %s to sort them", run->cmd,
 				       path);
 	else if (err < 0)
@@ -97,7 +120,7 @@ static int keep_file(struct cli_log_run *run, struct kept_lines *k, char *scratc
 
 int cli_log_read_sorted(struct cli_log_run *run, char **files, int n)
 {
-	struct kept_lines k = { 0 };
+	struct kept_lines k = { .limit = memory_limit() };
 	char *scratch = malloc(LOG_LINE_MAX + 1);
 	struct request_record rec;
 	int err = scratch ? 0 : cli_runtime_error(-ENOMEM, "%s: sorting the lines", run->cmd);
@@ -105,6 +128,8 @@ int cli_log_read_sorted(struct cli_log_run *run, char **files, int n)
 	/* A file that fails ends the reading; the lines kept before it are still replayed. */
 	for (int i = 0; !err && i < n; i++)
 		err = keep_file(run, &k, scratch, files[i]);
+	if (err == -E2BIG)
+		k.n = 0; /* nothing given: the caller replays the logs as they come */
 	if (k.n)
 		qsort(k.v, k.n, sizeof(*k.v), cmp_kept);
 	for (size_t i = 0; scratch && i < k.n; i++) {
