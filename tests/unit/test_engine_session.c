@@ -171,6 +171,34 @@ static void test_reload_takes_session(void)
 	policy_set_free(ps2);
 }
 
+/* At most three requests in a visit: broken for good by the fourth. */
+static const char *few = HEAD("few") "'kind':'window','window':{'type':'session','gap':'1m'},"
+	"'aggregates':[{'name':'n','fn':'count'}],'having':{'agg':'n','le':3},"
+	"'action':{'type':'alert','cooldown':'0s'}}";
+
+/*
+ * A session whose having broke for good takes no more records, but they
+ * still keep it going; the next session starts whole.
+ */
+static void test_broken_session_goes_on(void)
+{
+	struct policy_set *ps = load(few, lone, NULL);
+	struct engine *e = engine(ps, NULL);
+
+	for (int i = 0; i < 5; i++)
+		feed(e, T0 + 50 * i, "198.51.100.40", "GET", "/", 200);
+	feed(e, T0 + 255, "198.51.100.40", "GET", "/x", 404);
+	ok_eq(cap.n, 0, "six requests 50 s apart: one visit, still open");
+	feed(e, T0 + 400, "198.51.100.40", "GET", "/y", 404);
+	ok_eq(cap.n, 0, "it ends unread as broken: 6 > 3 (and lone: answered)");
+	feed(e, T0 + 410, "198.51.100.40", "GET", "/z", 404);
+	engine_flush(e);
+	ok_eq(cap.n, 2, "the next visit starts whole: 2 requests, all misses");
+	ok_str(cap.n == 2 ? ev_str(0, "evidence.count") : NULL, "2", "few counts both");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 int main(void)
 {
 	test_reload_takes_session();
@@ -180,6 +208,7 @@ int main(void)
 	test_tick_sweep();
 	test_kept_group_and_flush();
 	test_evicted_session_is_not_read();
+	test_broken_session_goes_on();
 	cap_reset();
 	return tap_done();
 }

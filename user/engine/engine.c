@@ -505,6 +505,7 @@ static void policy_init(struct engine *e, size_t i)
 		ep->cls = class_of(e, p->window.group_by, p->window.n_group, p->prefix_v4,
 				   p->prefix_v6, false, false);
 		if (p->window.session) {
+			ep->spoils = eng_session_spoils(p);
 			ep->next_session = e->cls[ep->cls].first_session;
 			e->cls[ep->cls].first_session = (uint16_t)(i + 1);
 		}

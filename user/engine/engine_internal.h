@@ -131,6 +131,8 @@ struct epolicy {
 	struct crs_ctx *crs; /* kind crs: this engine's scratch, made on first use */
 	uint16_t next_session; /* the class's next session policy (index + 1; 0: none) */
 	bool paused; /* engine_opts.sampled: gated shut, its windows never carried */
+	/* A session policy whose having a session can break for good (eng_session_spoils). */
+	bool spoils;
 	uint64_t fire_from_ns; /* engine_opts.resumed_ns: no verdict before this event time */
 };
 
@@ -332,6 +334,8 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 
 /* ---- engine_window.c, engine_rate.c --------------------------------------- */
 
+/* Whether a session of the policy's can break its having for good (then records skip it). */
+bool eng_session_spoils(const struct policy *p);
 /* A record its filter let through into the policy's window. */
 void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r);
 /*

@@ -202,6 +202,78 @@ void eng_sessions_end(struct engine *e, uint32_t gi, uint64_t horizon, bool all)
 	}
 }
 
+/*
+ * Whether condition c, false on x now, stays false for the rest of a
+ * session, which only takes records: count, distinct, sum (fields are not
+ * negative) and max only grow, min only falls, and a ratio of none (<= 0)
+ * or of all (>= 1) stays broken once one record broke it.
+ */
+static bool cond_broken(const struct policy_window *w, const struct policy_cond *c, double x)
+{
+	enum agg_fn fn = w->aggs[c->agg].fn;
+	double v = c->value;
+
+	switch (fn) {
+	case AGG_COUNT:
+	case AGG_DISTINCT:
+	case AGG_SUM:
+	case AGG_MAX:
+		return (c->op == CMP_LE || c->op == CMP_EQ) ? x > v : c->op == CMP_LT && x >= v;
+	case AGG_MIN:
+		return (c->op == CMP_GE || c->op == CMP_EQ) ? x < v : c->op == CMP_GT && x <= v;
+	case AGG_RATIO:
+		if (v <= 0 && (c->op == CMP_LE || c->op == CMP_EQ))
+			return x > 0;
+		if (v >= 1 && (c->op == CMP_GE || c->op == CMP_EQ))
+			return x < 1;
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* Whether cond_broken can ever say true of c. */
+static bool cond_breakable(const struct policy_window *w, const struct policy_cond *c)
+{
+	switch (w->aggs[c->agg].fn) {
+	case AGG_COUNT:
+	case AGG_DISTINCT:
+	case AGG_SUM:
+	case AGG_MAX:
+		return c->op == CMP_LE || c->op == CMP_LT || c->op == CMP_EQ;
+	case AGG_MIN:
+		return c->op == CMP_GE || c->op == CMP_GT || c->op == CMP_EQ;
+	case AGG_RATIO:
+		return (c->value <= 0 && (c->op == CMP_LE || c->op == CMP_EQ)) ||
+		       (c->value >= 1 && (c->op == CMP_GE || c->op == CMP_EQ));
+	default:
+		return false;
+	}
+}
+
+bool eng_session_spoils(const struct policy *p)
+{
+	const struct policy_window *w = &p->window;
+
+	if (!w->session || w->having_any)
+		return false;
+	for (uint8_t i = 0; i < w->n_conds; i++)
+		if (cond_breakable(w, &w->conds[i]))
+			return true;
+	return false;
+}
+
+/* A session of this group whose having broke for good: nothing it takes can make it fire. */
+static bool session_broken(const struct epolicy *ep, const struct win_view *v)
+{
+	const struct policy_window *w = &ep->p->window;
+
+	for (uint8_t i = 0; i < w->n_conds; i++)
+		if (cond_broken(w, &w->conds[i], v->agg[w->conds[i].agg]))
+			return true;
+	return false;
+}
+
 /* ---- records ---------------------------------------------------------------- */
 
 void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r)
@@ -223,9 +295,16 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 		eng_trace(e, ep, TRACE_NO_GROUP, NULL);
 		return;
 	}
-	win_input_of(e, ep, win, r, &in);
-	if (ep->ws.session)
+	if (ep->ws.session) {
 		session_end_if_quiet(e, ep, gi, win, r->ts_ns);
+		/* Its having broke for good: the record only keeps the session going. */
+		if (win_session_spoiled(win) && !e->trace) {
+			win_session_touch(win, r->ts_ns);
+			eng_group_keep(e, gi, r->ts_ns + ep->keep_ns);
+			return;
+		}
+	}
+	win_input_of(e, ep, win, r, &in);
 	before = win_entries(win);
 	rc = win_add(win, &ep->ws, &in, &view);
 	e->entries = e->entries - before + win_entries(win);
@@ -242,6 +321,8 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 	if (e->entries > e->o.max_entries) /* tested here: rarely true, and no call when not */
 		eng_enforce_budget(e, gi);
 	if (ep->ws.session) { /* having is read when the session ends */
+		if (ep->spoils && session_broken(ep, &view))
+			win_session_spoil(win);
 		if (e->trace)
 			win_view_all(win, &ep->ws, &view);
 		eng_trace(e, ep, TRACE_COUNTED, view.agg);

@@ -41,6 +41,7 @@ struct win {
 	uint16_t stale; /* sliding: bit i, aggregate i lost its extreme and needs a rebuild */
 	bool any;
 	uint8_t shift; /* bytes from malloc's block to this line-aligned header (win_new) */
+	bool spoiled;  /* session: its having can no longer hold (win_session_spoil) */
 	uint64_t newest; /* sliding, session: newest ts; tumbling: newest window index */
 	/*
 	 * sliding: buckets up to gone have left (0: none); the oldest and newest
@@ -262,7 +263,7 @@ void win_reset(struct win *w, const struct win_spec *s)
 {
 	win_inline(w, s);
 	w->newest = w->gone = w->front = w->back = w->front_first = 0;
-	w->any = false;
+	w->any = w->spoiled = false;
 	w->head = w->count = w->entries = w->stale = 0;
 	memset(w->acc, 0, (size_t)s->slots * acc_words(s) * sizeof(uint64_t));
 }
@@ -628,6 +629,22 @@ void win_session_view(struct win *w, const struct win_spec *s, struct win_view *
 uint64_t win_session_last(const struct win *w)
 {
 	return w->any ? w->newest : 0;
+}
+
+void win_session_spoil(struct win *w)
+{
+	w->spoiled = true;
+}
+
+bool win_session_spoiled(const struct win *w)
+{
+	return w->spoiled;
+}
+
+void win_session_touch(struct win *w, uint64_t ts_ns)
+{
+	if (ts_ns > w->newest)
+		w->newest = ts_ns;
 }
 
 /* Into the one slot, whatever its ts: the engine ended the session before, if it was over. */

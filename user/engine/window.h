@@ -153,6 +153,14 @@ uint64_t win_session_last(const struct win *w);
 /* The whole session as having reads it, every aggregate known; start_ns = first_ns = its first record. */
 void win_session_view(struct win *w, const struct win_spec *s, struct win_view *view);
 /*
+ * A session whose having can no longer hold (engine_window.c decides): its
+ * later records only keep it going (win_session_touch), taking no record,
+ * until it ends and win_reset starts the next one afresh.
+ */
+void win_session_spoil(struct win *w);
+bool win_session_spoiled(const struct win *w);
+void win_session_touch(struct win *w, uint64_t ts_ns);
+/*
  * Buckets plus distinct values held: the unit of the engine's memory budget.
  * The window's first word (window.c), read inline: every record asks twice.
  */
