@@ -23,14 +23,15 @@
  * table. When a probe run is full, a source's new watch takes the place of
  * one of its own, else of the one that ends first: a source flooding
  * flagged requests mostly replaces its own. A verdict whose watch is gone
- * fires at its time: the hold only ever spares, it never blocks less.
+ * is given at its time, as it would be without unless_rendered.
  * Held verdicts: a bounded array; when full, verdicts are given at once.
  * A record with a Referer looks the table up only when its source is in a
  * bitmap of watched sources, rebuilt each tick, so other traffic pays a
- * branch. A rendering counts only after the request: live heads come in
- * the order they were sent, and a log mostly writes a page's line before
- * its parts' (it writes a line when its answer ends; a page larger than
- * the socket's buffer on a slow link can end after its stylesheet).
+ * branch. A rendering counts only after a request of the page (the
+ * verdict's, or a window's earlier one) and before the wait ends: live heads
+ * come in the order they were sent, and a log mostly writes a page's line
+ * before its parts' (it writes a line when its answer ends; a page larger
+ * than the socket's buffer on a slow link can end after its stylesheet).
  */
 #include <stdlib.h>
 #include <string.h>
