@@ -93,10 +93,11 @@ struct policy_action {
 	uint64_t max_ttl_s;      /* cap on the escalated ttl */
 	uint64_t cooldown_s;     /* same policy, same group: silent this long after firing */
 	/*
-	 * Match, window and crs policies (crs: only a fire below the threshold
-	 * that a missing Referer alone corroborates): a verdict waits this
-	 * long, and is dropped when the source renders the page it fired on,
-	 * before or meanwhile, as a browser does (engine_render.c); 0: never.
+	 * Match, crs and request-window policies grouped by src_ip (crs: only
+	 * a fire below the threshold that a missing Referer alone
+	 * corroborates): a verdict waits this long, and is dropped when the
+	 * source renders the pages it fired on, before or meanwhile, as a
+	 * browser does (engine_render.c); 0: never.
 	 */
 	uint64_t unless_rendered_s;
 };
