@@ -14,7 +14,11 @@
 #include <unistd.h>
 
 #include "base/number.h"
+#include "base/vec.h"
 #include "cli/log_opts.h"
+
+#define BYTES_FIRST (1024 * 1024) /* more than a line (LOG_LINE_MAX) */
+_Static_assert(BYTES_FIRST > LOG_LINE_MAX, "one doubling must always make room for a line");
 
 struct kept {
 	uint64_t ts_ns;
@@ -54,24 +58,6 @@ static int cmp_kept(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* *p holds at least need items of size, doubling. */
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 4096;
-	void *q;
-
-	while (c < need)
-		c *= 2;
-	if (c == *cap)
-		return 0;
-	q = realloc(*p, c * size);
-	if (!q)
-		return -ENOMEM;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 /* One line kept with its time, parsed from its copy in scratch (malformed: counted, skipped). */
 static int keep(struct cli_log_run *run, struct kept_lines *k, char *scratch, const char *line,
 		size_t len)
@@ -85,8 +71,9 @@ static int keep(struct cli_log_run *run, struct kept_lines *k, char *scratch, co
 	}
 	if (k->used + len + (k->n + 1) * sizeof(*k->v) > k->limit)
 		return -E2BIG;
-	if (grow((void **)&k->bytes, &k->cap, k->used + len, 1) ||
-	    grow((void **)&k->v, &k->vcap, k->n + 1, sizeof(*k->v)))
+	/* Room for the line (and a byte): one doubling of more than a line is always enough. */
+	if (gh_vec_reserve((void **)&k->bytes, &k->cap, k->used + len, 1, BYTES_FIRST) ||
+	    gh_vec_reserve((void **)&k->v, &k->vcap, k->n, sizeof(*k->v), 4096))
 		return -ENOMEM;
 	memcpy(k->bytes + k->used, line, len);
 	k->v[k->n++] = (struct kept){ rec.ts_ns, k->used, len };
