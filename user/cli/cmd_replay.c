@@ -129,17 +129,15 @@ static void feed(const struct request_record *r, void *ctx)
 {
 	struct replay *rp = ctx;
 
-	uint64_t late;
-
 	if (rp->disordered)
 		return;
 	if (r->ts_ns > rp->latest)
 		rp->latest = r->ts_ns;
 	if (rp->engine) {
-		/* Late as the engine sees it (a record held out as from the future is not the clock). */
-		late = engine_late(rp->engine);
 		engine_feed(rp->engine, r);
-		if (rp->rereadable && engine_late(rp->engine) > late) {
+		/* Late as the engine sees it (a record held out as from the future is not the
+		 * clock). A rereadable reading stops at its first. */
+		if (rp->rereadable && engine_late(rp->engine)) {
 			rp->disordered = true;
 			return;
 		}
@@ -262,6 +260,7 @@ static int start_over(struct replay *rp)
 	rp->write_err = 0;
 	rp->alerts = rp->latest = rp->next_tick = 0;
 	rp->disordered = false;
+	rp->rereadable = false; /* this reading is the last: it goes to the end */
 	return start_engine(rp);
 }
 
@@ -289,7 +288,6 @@ static int replay_sorted(struct replay *rp, char **files, int n)
 		 "them by time first for every record to count");
 	if ((err = start_over(rp)))
 		return err;
-	rp->rereadable = false; /* as they come, to the end */
 	return cli_log_read(&again, files, n);
 }
 
