@@ -33,7 +33,7 @@ static void spec_of(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t 
 
 	for (uint8_t i = 0; i < n; i++)
 		pw.aggs[i].fn = fns[i];
-	win_spec_init(s, &pw, late_ns);
+	win_spec_init(s, &pw, late_ns, false);
 }
 
 static void spec_for(struct win_spec *s, bool tumbling, uint64_t len_s, uint64_t late_ns)

@@ -498,7 +498,8 @@ static void policy_init(struct engine *e, size_t i)
 		/* Endpoint models keep no windows, paused ones none either: nothing for ticks to close. */
 		e->cls[ep->cls].profiles |= p->profile.type != PROFILE_ENDPOINT && !ep->paused;
 	} else if (p->kind == POLICY_WINDOW) {
-		win_spec_init(&ep->ws, &p->window, e->o.late_tolerance_ns);
+		win_spec_init(&ep->ws, &p->window, e->o.late_tolerance_ns,
+			      e->o.exact_aggregates);
 		/* tumbling: the window after the record's may still read it as "previous" */
 		ep->keep_ns = ep->ws.length_ns * (p->window.tumbling ? 2 : 1);
 		ep->src_grouped = group_by_has_src(p->window.group_by, p->window.n_group);

@@ -131,6 +131,12 @@ struct engine_opts {
 	 * its windows no longer begin with only part of what sources did.
 	 */
 	uint64_t resumed_ns;
+	/*
+	 * Every aggregate counted in full, as a trace (explain, suggest) reads
+	 * them: otherwise a distinct the having bounds from above counts only
+	 * up to one more than it needs (window.h).
+	 */
+	bool exact_aggregates;
 };
 
 struct engine_policy_stats {

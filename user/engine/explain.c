@@ -185,6 +185,7 @@ struct explainer *explainer_new(const struct policy_set *ps)
 		return NULL;
 	engine_opts_default(&o);
 	o.max_groups = 65536;
+	o.exact_aggregates = true; /* the trace shows each aggregate's count */
 	x->ps = ps;
 	x->engine = engine_new(ps, &o, ignore_verdict, x);
 	x->ev = pred_eval_new(ps->regexes);

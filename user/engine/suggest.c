@@ -314,6 +314,7 @@ int suggest_new(const struct policy_set *ps, struct suggest **out)
 	engine_opts_default(&eo);
 	eo.kernel_counters = false; /* rates counted from the records, as replay does */
 	eo.hash_seed = s->seed;
+	eo.exact_aggregates = true; /* the peaks are the counts themselves */
 	if (s->view.count && !(s->engine = engine_new(&s->view, &eo, ignore_verdict, s)))
 		goto nomem;
 	if (s->engine)

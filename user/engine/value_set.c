@@ -111,6 +111,45 @@ int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t 
 	return taken(s, k, at.bucket, VALUE_NEW);
 }
 
+int value_set_see_newest(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
+			 uint32_t keep, struct value_at *was)
+{
+	struct value_entry *oldest = &s->e[0];
+
+	for (uint32_t i = 0; i < keep; i++) {
+		struct value_entry *v = &s->e[i];
+		uint64_t b = bucket_of(v);
+
+		if (v->key == k) {
+			if (b > gone && b >= at.bucket)
+				return taken(s, k, at.bucket, VALUE_HELD);
+			if (b > gone) {
+				*was = (struct value_at){ b, (uint16_t)(v->at >> VALUE_BUCKET_BITS) };
+				set_at(v, at);
+				return taken(s, k, at.bucket, VALUE_MOVED);
+			}
+			set_at(v, at); /* stale: back in the window */
+			s->live++;
+			return taken(s, k, at.bucket, VALUE_NEW);
+		}
+		if (b < bucket_of(oldest))
+			oldest = v; /* an empty entry's bucket is 0: the first empty one wins */
+	}
+	if (bucket_of(oldest) <= gone) { /* empty or stale: room */
+		s->used += !oldest->key;
+		s->live++;
+		oldest->key = k;
+		set_at(oldest, at);
+		return taken(s, k, at.bucket, VALUE_NEW);
+	}
+	if (bucket_of(oldest) >= at.bucket)
+		return VALUE_HELD; /* seen no later than every value held: the count stays keep */
+	*was = (struct value_at){ bucket_of(oldest), (uint16_t)(oldest->at >> VALUE_BUCKET_BITS) };
+	oldest->key = k;
+	set_at(oldest, at);
+	return taken(s, k, at.bucket, VALUE_REPLACED);
+}
+
 void value_set_forget(struct value_set *s, uint32_t n)
 {
 	s->live -= n;

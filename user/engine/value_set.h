@@ -51,6 +51,7 @@ enum value_seen {
 	VALUE_MOVED,    /* was last seen in was, an older bucket still in the window */
 	VALUE_HELD,     /* already seen in bucket or a newer one: nothing changes */
 	VALUE_FULL,     /* new, and limit values are counted: not taken */
+	VALUE_REPLACED, /* new, in place of the value seen longest ago, last seen in was */
 };
 
 /*
@@ -60,6 +61,17 @@ enum value_seen {
  */
 int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was);
+/*
+ * The same for a set that keeps only the keep values seen last (keep at most
+ * the caller's first buffer, which it then never outgrows), in a plain array
+ * read in full. Its count is min(distinct values in the window, keep),
+ * exactly: a value it let go was seen before every value it holds, so while
+ * it holds fewer than keep in the window, the ones it let go have left too.
+ * A value seen no later than all keep it holds changes nothing (VALUE_HELD);
+ * VALUE_REPLACED fills *was with where the value it let go was.
+ */
+int value_set_see_newest(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
+			 uint32_t keep, struct value_at *was);
 /*
  * Whether value_set_see(s, k, at, gone, ...) would answer VALUE_HELD (and
  * change nothing), known without a lookup: k is the value the last call

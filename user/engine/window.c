@@ -120,23 +120,42 @@ static inline void *agg_state(struct win *w, const struct win_spec *s, uint32_t 
 	return w->acc + s->state_at[i] + (size_t)slot * s->state_step[i];
 }
 
-/*
- * ts in buckets width_ns wide. Windows up to WIN_MAX_BUCKETS seconds (most)
- * have second-wide buckets: a division by a constant, which compiles to a
- * multiply, not a 64-bit divide (tens of cycles, on every record's path).
- */
-static inline uint64_t in_buckets(uint64_t ts, uint64_t width_ns)
-{
-	return width_ns == 1000000000ULL ? ts / 1000000000ULL : ts / width_ns;
-}
-
 /* The bucket of a ts, counted from 1 (0 means none). */
 static inline uint64_t bucket_of(const struct win_spec *s, uint64_t ts)
 {
-	return in_buckets(ts, s->bucket_ns) + 1;
+	return win_in_buckets(ts, s->bucket_ns) + 1;
 }
 
-void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t late_ns)
+/*
+ * How many of distinct aggregate agg's values the having needs, 0 for all.
+ * An all-having with agg at most (or exactly) some t holds only while the
+ * count is at most t, so the count up to the largest threshold + 1 decides
+ * each condition on it and is exact whenever the having holds: what an
+ * alert shows. At most VALUES_INLINE: a set that keeps few is an array.
+ */
+static uint8_t values_needed(const struct policy_window *pw, uint8_t agg)
+{
+	bool bounded = false;
+	double top = 0;
+
+	if (pw->having_any)
+		return 0;
+	for (uint8_t i = 0; i < pw->n_conds; i++) {
+		const struct policy_cond *c = &pw->conds[i];
+
+		if (c->agg != agg)
+			continue;
+		if (c->rise_factor)
+			return 0; /* compared with the window before's count, read whole */
+		bounded |= c->op == CMP_LE || c->op == CMP_LT || c->op == CMP_EQ;
+		if (c->value > top)
+			top = c->value;
+	}
+	return bounded && top < VALUES_INLINE ? (uint8_t)top + 1 : 0;
+}
+
+void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t late_ns,
+		   bool exact)
 {
 	uint64_t width_s = (pw->length_s + WIN_MAX_BUCKETS - 1) / WIN_MAX_BUCKETS;
 
@@ -167,6 +186,7 @@ void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t 
 		if (def->input == AGG_IN_HASH) {
 			s->dist_of[i] = s->n_dist++;
 			s->distinct |= (uint16_t)(1U << i);
+			s->keep[i] = exact ? 0 : values_needed(pw, i);
 		}
 		if (def->input == AGG_IN_HASH || def->input == AGG_IN_NUMBER) {
 			s->val_of[i] = s->n_vals++;
@@ -343,16 +363,17 @@ static int values_add(struct win *w, const struct win_spec *s, uint32_t slot, st
 
 		if (value_set_held(vs, k, at.bucket, w->gone))
 			continue; /* the value of the record before, in this bucket: nothing changes */
-		r = value_set_see(vs, k, at, w->gone, s->max_values, &was);
+		r = s->keep[i] ? value_set_see_newest(vs, k, at, w->gone, s->keep[i], &was)
+			       : value_set_see(vs, k, at, w->gone, s->max_values, &was);
 		w->entries += vs->used - used; /* a new entry, or stale ones swept */
 		if (r < 0)
 			return r;
 		if (r == VALUE_FULL)
 			flags |= WIN_TRUNCATED;
-		if (!bucket || (r != VALUE_NEW && r != VALUE_MOVED))
+		if (!bucket || (r != VALUE_NEW && r != VALUE_MOVED && r != VALUE_REPLACED))
 			continue;
 		++*bucket_values(s, bucket, i);
-		if (r == VALUE_MOVED && (old = find_bucket(w, s, was)))
+		if (r != VALUE_NEW && (old = find_bucket(w, s, was)))
 			--*bucket_values(s, old, i);
 	}
 	return flags;
@@ -716,76 +737,4 @@ bool win_expire(struct win *w, const struct win_spec *s, uint64_t horizon_ns)
 		empty = empty && !slot_acc(w, s, i)[ACC_K];
 	}
 	return empty;
-}
-
-/* ---- rate: bucketed sliding sums ----------------------------------------- */
-
-struct rate_win {
-	uint64_t newest; /* bucket index */
-	uint32_t at;     /* newest % buckets: where it is, kept without a divide per record */
-	bool any;
-	uint64_t sum;
-	uint64_t bucket[];
-};
-
-void rate_spec_init(struct rate_spec *s, uint64_t over_s)
-{
-	uint64_t width = (over_s + RATE_MAX_BUCKETS - 1) / RATE_MAX_BUCKETS;
-
-	if (!width)
-		width = 1;
-	s->buckets = (uint32_t)((over_s + width - 1) / width);
-	if (!s->buckets)
-		s->buckets = 1;
-	s->bucket_ns = width * 1000000000ULL;
-	s->over_ns = s->bucket_ns * s->buckets;
-	s->over_s = (double)s->over_ns / 1e9;
-}
-
-struct rate_win *rate_win_new(const struct rate_spec *s)
-{
-	return calloc(1, sizeof(struct rate_win) + s->buckets * sizeof(uint64_t));
-}
-
-void rate_win_reset(struct rate_win *w, const struct rate_spec *s)
-{
-	memset(w, 0, sizeof(*w) + s->buckets * sizeof(uint64_t));
-}
-
-int rate_win_add(struct rate_win *w, const struct rate_spec *s, uint64_t ts_ns, uint64_t amount,
-		 uint64_t *sum)
-{
-	uint64_t b = in_buckets(ts_ns, s->bucket_ns);
-	uint32_t at = w->at;
-
-	if (!w->any || (b > w->newest && b - w->newest >= s->buckets)) { /* first, or all left */
-		if (w->any)
-			memset(w->bucket, 0, s->buckets * sizeof(uint64_t));
-		w->sum = 0;
-		w->newest = b;
-		w->at = at = (uint32_t)(b % s->buckets);
-		w->any = true;
-	} else if (b > w->newest) {
-		for (; w->newest < b; w->newest++) {
-			w->at = w->at + 1 == s->buckets ? 0 : w->at + 1;
-			w->sum -= w->bucket[w->at];
-			w->bucket[w->at] = 0;
-		}
-		at = w->at;
-	} else if (b + s->buckets <= w->newest) {
-		return WIN_TOO_OLD;
-	} else { /* late, within the buckets kept: newest - b places before the newest */
-		uint32_t back = (uint32_t)(w->newest - b);
-
-		at = at >= back ? at - back : at + s->buckets - back;
-	}
-	w->bucket[at] += amount;
-	w->sum += amount;
-	*sum = w->sum;
-	return 0;
-}
-
-bool rate_win_expire(struct rate_win *w, const struct rate_spec *s, uint64_t horizon_ns)
-{
-	return !w->any || w->newest + s->buckets <= in_buckets(horizon_ns, s->bucket_ns);
 }

@@ -33,10 +33,13 @@
  * Memory: a sliding window holds at most `buckets` (<= WIN_MAX_BUCKETS)
  * buckets of a few words, however busy its group; distinct holds at most
  * WIN_MAX_VALUES values per window. A new value beyond that is not counted
- * (win_add reports it).
+ * (win_add reports it). A distinct that an all-having bounds from above
+ * (at most t, t < 8) keeps only the t + 1 values seen last, inside the
+ * window's block: its count is exact up to t + 1, all the having reads.
  *
  * rate windows are bucketed sums (the kernel counters are read once a
- * second): at most RATE_MAX_BUCKETS buckets of at least one second.
+ * second): at most RATE_MAX_BUCKETS buckets of at least one second
+ * (rate_window.c).
  */
 #ifndef GATEHAWK_WINDOW_H
 #define GATEHAWK_WINDOW_H
@@ -65,6 +68,8 @@ struct win_spec {
 	uint8_t fold[POLICY_MAX_AGGS];    /* the aggregates with a word (all but count, distinct) */
 	uint8_t val_of[POLICY_MAX_AGGS];  /* aggregate -> value slot */
 	uint8_t dist_of[POLICY_MAX_AGGS]; /* distinct aggregate -> its value set */
+	/* distinct aggregate -> the values its set keeps, those seen last (0: all; window.c) */
+	uint8_t keep[POLICY_MAX_AGGS];
 	/* sliding: aggregate -> its words in a bucket (a word's two, distinct's count of values) */
 	uint8_t bucket_at[POLICY_MAX_AGGS];
 	/* aggregate -> its state (word or value set) in slot 0, and the words from a slot to the next */
@@ -108,10 +113,26 @@ enum {
 	WIN_TRUNCATED = 2, /* at the cap: a new distinct value was not counted */
 };
 
+/*
+ * ts in buckets width_ns wide. Windows up to WIN_MAX_BUCKETS seconds (most)
+ * have second-wide buckets: a division by a constant, which compiles to a
+ * multiply, not a 64-bit divide (tens of cycles, on every record's path).
+ */
+static inline uint64_t win_in_buckets(uint64_t ts, uint64_t width_ns)
+{
+	return width_ns == 1000000000ULL ? ts / 1000000000ULL : ts / width_ns;
+}
+
 struct win;
 
-/* late_ns: how far behind its group's newest record a record may still count. */
-void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t late_ns);
+/*
+ * late_ns: how far behind its group's newest record a record may still count.
+ * exact: distinct counts every value, also where the having needs only the
+ * first few (then a count above them reads as one more than the having's
+ * largest threshold).
+ */
+void win_spec_init(struct win_spec *s, const struct policy_window *pw, uint64_t late_ns,
+		   bool exact);
 struct win *win_new(const struct win_spec *s);
 void win_free(struct win *w, const struct win_spec *s);
 /* Empty it for reuse by another group: back to its inline room, heap buffers freed. */
