@@ -3,8 +3,9 @@
  * unless_rendered: a verdict on a request waits, and is dropped when the
  * same source asks for something else with that request's URL as Referer
  * (a browser loading the page's parts), before the verdict or during the
- * wait. A reload of the page itself, another source's Referer, another
- * page's or another site's are no rendering; a verdict nobody rendered
+ * wait, or (a log) at most 10 s before the page's line. A reload of the
+ * page itself, another source's Referer, another page's or another site's
+ * are no rendering; a verdict nobody rendered
  * fires when the wait ends (at a record or a tick), at the end of the input,
  * or when the engine is replaced. A crs policy holds only fires a missing
  * Referer alone corroborates.
@@ -248,6 +249,49 @@ static void test_rendered_before(void)
 	policy_set_free(ps);
 }
 
+/*
+ * A log writes a line when its answer ends: a large page's stylesheet can
+ * come first. Parts up to 10 s before the page's line spare its verdict;
+ * older ones, another source's and a reload do not; live heads come in the
+ * order sent, so there a part before its page is none.
+ */
+static void test_rendered_before_the_page_line(void)
+{
+	static const char *const page = "https://docs.example.org/probe?id=1";
+	struct policy_set *ps = load(probe, NULL);
+	struct engine_opts o;
+	struct engine *e = ps ? engine(ps, NULL) : NULL;
+
+	if (!ok(e != NULL, "loads"))
+		return;
+	feed_ref(e, T0, "198.51.100.30", "/style.css", page, "docs.example.org");
+	feed_ref(e, T0 + 1, "198.51.100.30", "/probe?id=1", NULL, "docs.example.org");
+	ok_eq(pstats(e, 0).rendered, 1, "its stylesheet's line a second before: dropped at once");
+	feed_ref(e, T0 + 20, "198.51.100.31", "/style.css", page, "docs.example.org");
+	feed_ref(e, T0 + 31, "198.51.100.31", "/probe?id=1", NULL, "docs.example.org");
+	feed_ref(e, T0 + 40, "198.51.100.32", "/style.css", page, "docs.example.org");
+	feed_ref(e, T0 + 41, "198.51.100.33", "/probe?id=1", NULL, "docs.example.org");
+	feed_ref(e, T0 + 50, "198.51.100.34", "/probe?id=1", page, "docs.example.org");
+	feed_ref(e, T0 + 51, "198.51.100.34", "/probe?id=1", NULL, "docs.example.org");
+	engine_flush(e);
+	ok_eq(cap.n, 3, "11 s before, another source's, a reload (one verdict for both its "
+			"probes): each blocked");
+	ok_eq(pstats(e, 0).rendered, 1, "nothing more dropped");
+	engine_free(e);
+
+	engine_opts_default(&o);
+	o.hash_seed = 1;
+	o.live = true;
+	e = engine(ps, &o);
+	engine_tick(e, T0 * S);
+	feed_ref(e, T0, "198.51.100.30", "/style.css", page, "docs.example.org");
+	feed_ref(e, T0 + 1, "198.51.100.30", "/probe?id=1", NULL, "docs.example.org");
+	engine_flush(e);
+	ok_eq(cap.n, 1, "live: a part before its page is no rendering");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 /* Live: a tick gives a verdict whose wait ended; a reload gives the rest at once. */
 static void test_tick_and_release(void)
 {
@@ -365,6 +409,7 @@ int main(void)
 	test_evicted_group();
 	test_flood_keeps_others_evidence();
 	test_rendered_before();
+	test_rendered_before_the_page_line();
 	test_tick_and_release();
 	test_rejected();
 	test_crs_holds_only_no_referer();

@@ -106,16 +106,16 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 bool req_page_referer(const struct request_record *r, struct gh_str *target)
 {
 	struct gh_str v = r->referer, h = r->host;
-	size_t scheme = v.len > 7 && !strncasecmp(v.p, "http://", 7)    ? 7
-			: v.len > 8 && !strncasecmp(v.p, "https://", 8) ? 8
-									: 0;
+	size_t scheme = req_has(r, REQ_REFERER) ? req_http_scheme(v) : 0;
 	const char *slash;
 
-	if (!req_has(r, REQ_REFERER) || !scheme ||
-	    !(slash = memchr(v.p + scheme, '/', v.len - scheme)) || memchr(v.p, '#', v.len))
+	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||
+	    memchr(v.p, '#', v.len))
 		return false;
+	/* A Host in the Referer's case (most) needs no case-folding compare. */
 	if (req_has(r, REQ_HOST) && h.len &&
-	    ((size_t)(slash - v.p) - scheme != h.len || strncasecmp(v.p + scheme, h.p, h.len)))
+	    ((size_t)(slash - v.p) - scheme != h.len ||
+	     (memcmp(v.p + scheme, h.p, h.len) && strncasecmp(v.p + scheme, h.p, h.len))))
 		return false;
 	target->p = slash;
 	target->len = (uint32_t)(v.len - (size_t)(slash - v.p));
