@@ -222,10 +222,11 @@ int engine_take_windows(struct engine *to, struct engine *from, uint64_t now_ns)
 	struct epolicy **twin = calloc(np ? np : 1, sizeof(*twin));
 	int moved = 0, err = 0;
 
-	if (to->seed != from->seed) {
+	/* Distinct values and keys were hashed with from's seed, and kept as its value sets keep them. */
+	if (to->seed != from->seed || to->o.exact_aggregates != from->o.exact_aggregates) {
 		free(sorted);
 		free(twin);
-		return -EINVAL; /* distinct values and keys were hashed with from's seed */
+		return -EINVAL;
 	}
 	if (!sorted || !twin) {
 		free(sorted);

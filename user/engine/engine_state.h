@@ -64,8 +64,8 @@ int engine_offenses_import(struct engine *e, const struct engine_offense *o, siz
  * none of them; free it next). Profile policies and the kernel counter
  * samples rate policies read start afresh (the first sample after a reload
  * is a baseline). Returns how many (group, policy) states moved, -EINVAL
- * when the seeds differ, or -ENOMEM when a group could not be made (those
- * before moved).
+ * when the seeds or exact_aggregates (engine_opts) differ, or -ENOMEM when a
+ * group could not be made (those before moved).
  */
 int engine_take_windows(struct engine *to, struct engine *from, uint64_t now_ns);
 
