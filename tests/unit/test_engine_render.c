@@ -273,9 +273,20 @@ static void test_rendered_before_the_page_line(void)
 	feed_ref(e, T0 + 41, "198.51.100.33", "/probe?id=1", NULL, "docs.example.org");
 	feed_ref(e, T0 + 50, "198.51.100.34", "/probe?id=1", page, "docs.example.org");
 	feed_ref(e, T0 + 51, "198.51.100.34", "/probe?id=1", NULL, "docs.example.org");
+	feed_ref(e, T0 + 60, "198.51.100.35", "/x.css", page, "cdn.example.org");
+	feed_ref(e, T0 + 61, "198.51.100.35", "/probe?id=1", NULL, "docs.example.org");
+	feed_ref(e, T0 + 70, "198.51.100.36", "/probe?id=1",
+		 "https://docs.example.org/a/probe?id=1", "docs.example.org/a");
+	feed_ref(e, T0 + 80, "198.51.100.37", "/x.css", "https://docs.example.org/probe?id=1#x",
+		 "docs.example.org");
+	feed_ref(e, T0 + 81, "198.51.100.37", "/probe?id=1#x", NULL, "docs.example.org");
+	feed_ref(e, T0 + 96, "198.51.100.38", "/x.css", page, "docs.example.org");
+	feed_ref(e, T0 + 90, "198.51.100.38", "/probe?id=1", NULL, "docs.example.org");
 	engine_flush(e);
-	ok_eq(cap.n, 3, "11 s before, another source's, a reload (one verdict for both its "
-			"probes): each blocked");
+	ok_eq(cap.n, 7,
+	      "11 s before, another source's, a reload (one verdict for both its probes), "
+	      "another site's part, the line's own Referer behind a Host with a path, a "
+	      "fragment, a part stamped after the wait: each blocked");
 	ok_eq(pstats(e, 0).rendered, 1, "nothing more dropped");
 	engine_free(e);
 

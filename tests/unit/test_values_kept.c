@@ -17,9 +17,12 @@
 
 enum { A_COUNT, A_DISTINCT };
 
-/* count and distinct; having all [count ge 1, distinct OP value] (or any). */
+/*
+ * count and distinct; having all [count ge 1 (rise: with that rise_factor),
+ * distinct OP value] (or any).
+ */
 static void spec_with(struct win_spec *s, bool tumbling, bool any, enum cmp_op op, double value,
-		      bool exact)
+		      double rise, bool exact)
 {
 	struct policy_window pw = {
 		.tumbling = tumbling, .length_s = 60, .n_aggs = 2, .n_conds = 2, .having_any = any,
@@ -27,31 +30,43 @@ static void spec_with(struct win_spec *s, bool tumbling, bool any, enum cmp_op o
 
 	pw.aggs[A_COUNT].fn = AGG_COUNT;
 	pw.aggs[A_DISTINCT].fn = AGG_DISTINCT;
-	pw.conds[0] = (struct policy_cond){ .agg = A_COUNT, .op = CMP_GE, .value = 1 };
+	pw.conds[0] = (struct policy_cond){ .agg = A_COUNT, .op = CMP_GE, .value = 1,
+					    .rise_factor = rise };
 	pw.conds[1] = (struct policy_cond){ .agg = A_DISTINCT, .op = op, .value = value };
 	win_spec_init(s, &pw, 5 * S, exact);
 }
 
 static void test_which_keep_few(void)
 {
+	static const struct {
+		bool tumbling, any, exact;
+		enum cmp_op op;
+		double value, rise;
+		uint8_t keep;
+		const char *why;
+	} cases[] = {
+		{ false, false, false, CMP_LE, 3, 0, 4, "at most 3: keeps the 4 values seen last" },
+		{ false, false, false, CMP_LT, 2.5, 0, 3, "below 2.5: keeps 3" },
+		{ false, false, false, CMP_EQ, 0, 0, 1, "exactly 0: keeps 1" },
+		{ false, false, false, CMP_LE, 7, 0, 8, "at most 7: keeps 8, the window's own room" },
+		{ false, false, false, CMP_LE, 8, 0, 0, "at most 8: every value (a hash set)" },
+		{ false, false, false, CMP_GE, 3, 0, 0,
+		  "at least 3: every value (an alert shows the count)" },
+		{ false, true, false, CMP_LE, 3, 0, 0,
+		  "any-having: every value (it may hold with more)" },
+		{ false, false, true, CMP_LE, 3, 0, 0, "exact (a trace): every value" },
+		{ true, false, false, CMP_LE, 2, 2, 0,
+		  "a rise_factor on another aggregate: every value (the evidence shows the window "
+		  "before's whole)" },
+		{ true, false, false, CMP_LE, 2, 0, 3, "tumbling, at most 2: keeps 3" },
+	};
 	struct win_spec s;
 
-	spec_with(&s, false, false, CMP_LE, 3, false);
-	ok_eq(s.keep[A_DISTINCT], 4, "at most 3: keeps the 4 values seen last");
-	spec_with(&s, false, false, CMP_LT, 2.5, false);
-	ok_eq(s.keep[A_DISTINCT], 3, "below 2.5: keeps 3");
-	spec_with(&s, false, false, CMP_EQ, 0, false);
-	ok_eq(s.keep[A_DISTINCT], 1, "exactly 0: keeps 1");
-	spec_with(&s, false, false, CMP_LE, 7, false);
-	ok_eq(s.keep[A_DISTINCT], 8, "at most 7: keeps 8, the window's own room");
-	spec_with(&s, false, false, CMP_LE, 8, false);
-	ok_eq(s.keep[A_DISTINCT], 0, "at most 8: every value (a hash set)");
-	spec_with(&s, false, false, CMP_GE, 3, false);
-	ok_eq(s.keep[A_DISTINCT], 0, "at least 3: every value (an alert shows the count)");
-	spec_with(&s, false, true, CMP_LE, 3, false);
-	ok_eq(s.keep[A_DISTINCT], 0, "any-having: every value (it may hold with more)");
-	spec_with(&s, false, false, CMP_LE, 3, true);
-	ok_eq(s.keep[A_DISTINCT], 0, "exact (a trace): every value");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		spec_with(&s, cases[i].tumbling, cases[i].any, cases[i].op, cases[i].value,
+			  cases[i].rise, cases[i].exact);
+		ok_eq(s.keep[A_DISTINCT], cases[i].keep, "%s", cases[i].why);
+	}
 	ok_eq(s.keep[A_COUNT], 0, "count keeps no values");
 }
 
@@ -116,7 +131,7 @@ static void run_against_truth(bool tumbling)
 	uint64_t x = 99991, t = 1000 * S, newest = 0;
 	size_t bad = N;
 
-	spec_with(&s, tumbling, false, CMP_LE, 3, false);
+	spec_with(&s, tumbling, false, CMP_LE, 3, 0, false);
 	w = win_new(&s);
 	for (size_t i = 0; i < N; i++) {
 		uint64_t seen[13] = { 0 }, want = 0;

@@ -33,9 +33,9 @@
  * page larger than the socket's buffer on a slow link can end after its
  * stylesheet (seen in a real site's log: 14 of 5,035 same-site Referers);
  * in a log (not live) every rendering is also noted in a small direct-mapped
- * table, and a verdict's page rendered up to EARLY_NS before its line is
- * spared too. A note overwritten meanwhile spares nothing (the verdict waits
- * as before).
+ * table, and a verdict's page rendered up to EARLY_NS before its line (and
+ * not stamped after the wait) is spared too. A note overwritten meanwhile
+ * spares nothing (the verdict waits as before).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +85,7 @@ struct early {
 
 struct render {
 	struct watch watch[WATCH_SLOTS];
-	struct early early[EARLY_SLOTS]; /* logs only: renderings before their page's line */
+	struct early *early; /* EARLY_SLOTS, logs only (not live): renderings before their page's line */
 	struct held held[HELD_MAX];
 	uint32_t nheld;
 	uint64_t seed;
@@ -100,6 +100,9 @@ bool eng_render_init(struct engine *e)
 			e->render = calloc(1, sizeof(*e->render));
 			if (!e->render)
 				return false;
+			if (!e->o.live &&
+			    !(e->render->early = calloc(EARLY_SLOTS, sizeof(*e->render->early))))
+				return false;
 			e->render->seed = e->seed ^ 0x72656e646572ULL; /* "render" */
 			return true;
 		}
@@ -112,6 +115,7 @@ void eng_render_free(struct engine *e)
 		return;
 	for (uint32_t i = 0; i < e->render->nheld; i++)
 		json_object_put(e->render->held[i].evidence);
+	free(e->render->early);
 	free(e->render);
 }
 
@@ -164,24 +168,26 @@ static uint64_t record_url(const struct render *rs, const struct request_record 
 
 /*
  * The key of the page the record's Referer names, and its target (path and
- * query) in *t: false when it is no http(s) URL with a path, or is longer
- * than a key (bytes past it would be spared unscored: CRS). With a Host the
- * key covers the Referer's host and target, without one its target (as
- * record_url): another site's host, or a fragment (browsers send none),
- * makes a key no page has. What req_page_referer checks, without its
- * compares: every record with a Referer in a log asks.
+ * query) in *t: false when it is no page of the record's site (as
+ * req_page_referer: an http(s) URL with a path, no fragment, its host the
+ * record's Host when it has one, here byte for byte: the key hashes the
+ * Referer's bytes, record_url the Host's) or is longer than a key (bytes
+ * past it would be spared unscored: CRS). By hand, not req_page_referer:
+ * every record with a Referer in a log asks.
  */
 static bool referer_url(const struct render *rs, const struct request_record *r,
 			struct gh_str *t, uint64_t *url)
 {
 	struct gh_str v = r->referer;
-	size_t scheme = req_http_scheme(v), host;
+	size_t scheme = req_http_scheme(v), host = req_has(r, REQ_HOST) ? r->host.len : 0;
 	const char *slash;
 
-	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)))
+	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||
+	    memchr(v.p, '#', v.len))
+		return false;
+	if (host && ((size_t)(slash - v.p) - scheme != host || memcmp(v.p + scheme, r->host.p, host)))
 		return false;
 	*t = (struct gh_str){ slash, (uint32_t)(v.len - (size_t)(slash - v.p)) };
-	host = req_has(r, REQ_HOST) && r->host.len ? (size_t)(slash - v.p) - scheme : 0;
 	if (host + t->len > URL_KEY_MAX)
 		return false;
 	*url = key_of(rs, slash - host, host + t->len);
@@ -257,14 +263,21 @@ static struct early *early_slot(struct render *rs, uint64_t key)
 	return &rs->early[key & (EARLY_SLOTS - 1)];
 }
 
-/* Whether src rendered page url (a log's line) at most EARLY_NS before ts. */
+/*
+ * Whether src rendered page url in a log line before the page's own at ts:
+ * at most EARLY_NS before it, and not after the wait ends (lines a little
+ * out of order).
+ */
 static bool rendered_early(struct render *rs, const struct gh_addr *src, uint64_t url,
-			   uint64_t ts)
+			   uint64_t ts, uint64_t hold)
 {
 	uint64_t key = url ^ addr_mix(src);
-	const struct early *n = early_slot(rs, key);
+	const struct early *n;
 
-	return key && n->key == key && n->ts_ns + EARLY_NS >= ts;
+	if (!rs->early || !key)
+		return false;
+	n = early_slot(rs, key);
+	return n->key == key && n->ts_ns + EARLY_NS >= ts && n->ts_ns <= ts + hold;
 }
 
 void eng_render_observe(struct engine *e, const struct request_record *r)
@@ -280,7 +293,7 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 		return;
 	/* The page asking for itself again (a reload, a form sent to itself) renders nothing new. */
 	self = req_target_is(r, t);
-	if (!e->o.live && !self)
+	if (rs->early && !self)
 		*early_slot(rs, url ^ addr_mix(&r->src)) =
 			(struct early){ url ^ addr_mix(&r->src), r->ts_ns };
 	if (!watched || !(w = watch_find(rs, &r->src, url, r->ts_ns)))
@@ -369,7 +382,7 @@ void eng_emit_request(struct engine *e, struct epolicy *ep, uint32_t gi,
 	e->g[gi].slots[ep->slot].cooldown_until = e->gate_prev;
 	u = (struct held_url){ record_url(rs, r), r->src };
 	w = watch_put(rs, &u.src, u.url, r->ts_ns, r->ts_ns + hold);
-	w->rendered |= !e->o.live && rendered_early(rs, &u.src, u.url, r->ts_ns);
+	w->rendered |= rendered_early(rs, &u.src, u.url, r->ts_ns, hold);
 	if (w->rendered) {
 		e->pst[ep - e->pol].rendered++;
 		json_object_put(evidence);

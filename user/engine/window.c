@@ -140,13 +140,14 @@ static uint8_t values_needed(const struct policy_window *pw, uint8_t agg)
 
 	if (pw->having_any)
 		return 0;
+	for (uint8_t i = 0; i < pw->n_conds; i++)
+		if (pw->conds[i].rise_factor)
+			return 0; /* the window before is compared, and its evidence shows every aggregate */
 	for (uint8_t i = 0; i < pw->n_conds; i++) {
 		const struct policy_cond *c = &pw->conds[i];
 
 		if (c->agg != agg)
 			continue;
-		if (c->rise_factor)
-			return 0; /* compared with the window before's count, read whole */
 		bounded |= c->op == CMP_LE || c->op == CMP_LT || c->op == CMP_EQ;
 		if (c->value > top)
 			top = c->value;

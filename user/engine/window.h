@@ -34,8 +34,9 @@
  * buckets of a few words, however busy its group; distinct holds at most
  * WIN_MAX_VALUES values per window. A new value beyond that is not counted
  * (win_add reports it). A distinct that an all-having bounds from above
- * (at most t, t < 8) keeps only the t + 1 values seen last, inside the
- * window's block: its count is exact up to t + 1, all the having reads.
+ * (at most t, t < 8; no rise_factor) keeps only the t + 1 values seen last,
+ * inside the window's block: its count is exact up to t + 1, all the having
+ * reads.
  *
  * rate windows are bucketed sums (the kernel counters are read once a
  * second): at most RATE_MAX_BUCKETS buckets of at least one second
