@@ -133,11 +133,26 @@ static uint32_t src_bit(const struct gh_addr *a)
 	return (uint32_t)(addr_mix(a) >> 52) % SRC_BITS;
 }
 
+/* The watched-sources bitmap: a set bit says maybe, a clear one surely not. */
+static void mark_source(struct render *rs, const struct gh_addr *a)
+{
+	uint32_t b = src_bit(a);
+
+	rs->srcs[b / 64] |= 1ULL << (b % 64);
+}
+
+static bool source_marked(const struct render *rs, const struct gh_addr *a)
+{
+	uint32_t b = src_bit(a);
+
+	return rs->srcs[b / 64] & (1ULL << (b % 64));
+}
+
 /*
  * A page's key: the record's Host when it has one, then its request target
  * (path, and '?' and query), hashed as one run of bytes, the first
  * URL_KEY_MAX of them: a Referer names the same page with the same bytes
- * (referer_url: its host, when it is the Host), so no copy is made for it.
+ * (req_page_referer: its host is the Host), so no copy is made for it.
  */
 static uint64_t key_of(const struct render *rs, const char *p, size_t n)
 {
@@ -167,30 +182,19 @@ static uint64_t record_url(const struct render *rs, const struct request_record 
 }
 
 /*
- * The key of the page the record's Referer names, and its target (path and
- * query) in *t: false when it is no page of the record's site (as
- * req_page_referer: an http(s) URL with a path, no fragment, its host the
- * record's Host when it has one, here byte for byte: the key hashes the
- * Referer's bytes, record_url the Host's) or is longer than a key (bytes
- * past it would be spared unscored: CRS). By hand, not req_page_referer:
- * every record with a Referer in a log asks.
+ * The key of the page the record's Referer names (req_page_referer: a page
+ * of the record's site), its target in *t; false when it names none or is
+ * longer than a key (bytes past it would be spared unscored: CRS). A Host
+ * differing from the Referer's host in case gives a key no page has.
  */
 static bool referer_url(const struct render *rs, const struct request_record *r,
 			struct gh_str *t, uint64_t *url)
 {
-	struct gh_str v = r->referer;
-	size_t scheme = req_http_scheme(v), host = req_has(r, REQ_HOST) ? r->host.len : 0;
-	const char *slash;
+	uint32_t host = req_has(r, REQ_HOST) ? r->host.len : 0;
 
-	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||
-	    memchr(v.p, '#', v.len))
+	if (!req_page_referer(r, t) || (size_t)host + t->len > URL_KEY_MAX)
 		return false;
-	if (host && ((size_t)(slash - v.p) - scheme != host || memcmp(v.p + scheme, r->host.p, host)))
-		return false;
-	*t = (struct gh_str){ slash, (uint32_t)(v.len - (size_t)(slash - v.p)) };
-	if (host + t->len > URL_KEY_MAX)
-		return false;
-	*url = key_of(rs, slash - host, host + t->len);
+	*url = key_of(rs, t->p - host, (size_t)host + t->len);
 	return true;
 }
 
@@ -237,13 +241,11 @@ static struct watch *watch_put(struct render *rs, const struct gh_addr *src, uin
 			       uint64_t now, uint64_t until)
 {
 	struct watch *w = watch_find(rs, src, url, now);
-	uint32_t b;
 
 	if (!w) {
 		w = watch_victim(rs, src, watch_home(url, src), now);
 		*w = (struct watch){ .url = url, .src = *src };
-		b = src_bit(src);
-		rs->srcs[b / 64] |= 1ULL << (b % 64);
+		mark_source(rs, src);
 	}
 	if (until > w->until_ns)
 		w->until_ns = until;
@@ -256,6 +258,12 @@ void eng_render_watch(struct engine *e, struct epolicy *ep, const struct request
 	uint64_t keep = (ep->p->action.unless_rendered_s + ep->p->window.length_s) * NS;
 
 	watch_put(rs, &r->src, record_url(rs, r), r->ts_ns, r->ts_ns + keep);
+}
+
+/* A note's key: (source, page) mixed. */
+static uint64_t early_key(uint64_t url, const struct gh_addr *src)
+{
+	return url ^ addr_mix(src);
 }
 
 static struct early *early_slot(struct render *rs, uint64_t key)
@@ -271,7 +279,7 @@ static struct early *early_slot(struct render *rs, uint64_t key)
 static bool rendered_early(struct render *rs, const struct gh_addr *src, uint64_t url,
 			   uint64_t ts, uint64_t hold)
 {
-	uint64_t key = url ^ addr_mix(src);
+	uint64_t key = early_key(url, src);
 	const struct early *n;
 
 	if (!rs->early || !key)
@@ -283,19 +291,19 @@ static bool rendered_early(struct render *rs, const struct gh_addr *src, uint64_
 void eng_render_observe(struct engine *e, const struct request_record *r)
 {
 	struct render *rs = e->render;
-	uint32_t b = src_bit(&r->src);
-	bool watched = rs->srcs[b / 64] & (1ULL << (b % 64)), self;
+	bool watched = source_marked(rs, &r->src), self;
 	struct watch *w;
 	struct gh_str t;
-	uint64_t url;
+	uint64_t url, key;
 
 	if ((!watched && e->o.live) || !referer_url(rs, r, &t, &url))
 		return;
 	/* The page asking for itself again (a reload, a form sent to itself) renders nothing new. */
 	self = req_target_is(r, t);
-	if (rs->early && !self)
-		*early_slot(rs, url ^ addr_mix(&r->src)) =
-			(struct early){ url ^ addr_mix(&r->src), r->ts_ns };
+	if (rs->early && !self) {
+		key = early_key(url, &r->src);
+		*early_slot(rs, key) = (struct early){ key, r->ts_ns };
+	}
 	if (!watched || !(w = watch_find(rs, &r->src, url, r->ts_ns)))
 		return;
 	e->referer_watched = true;
@@ -441,6 +449,6 @@ void eng_render_tick(struct engine *e)
 		struct watch *w = &rs->watch[i];
 
 		if (w->url && w->until_ns >= e->clock)
-			rs->srcs[src_bit(&w->src) / 64] |= 1ULL << (src_bit(&w->src) % 64);
+			mark_source(rs, &w->src);
 	}
 }

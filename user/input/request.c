@@ -103,10 +103,28 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 	}
 }
 
+/*
+ * The length of the http:// or https:// (any case) that v starts with,
+ * something after it; else 0. By hand: strncasecmp goes through the locale,
+ * and every record with a Referer in a log asks (engine_render.c).
+ */
+static size_t http_scheme(struct gh_str v)
+{
+	const char *p = v.p;
+
+	if (v.len < 8 || (p[0] | 0x20) != 'h' || (p[1] | 0x20) != 't' || (p[2] | 0x20) != 't' ||
+	    (p[3] | 0x20) != 'p')
+		return 0;
+	if (p[4] == ':' && p[5] == '/' && p[6] == '/')
+		return 7;
+	return (p[4] | 0x20) == 's' && p[5] == ':' && p[6] == '/' && p[7] == '/' && v.len > 8 ? 8
+													: 0;
+}
+
 bool req_page_referer(const struct request_record *r, struct gh_str *target)
 {
 	struct gh_str v = r->referer, h = r->host;
-	size_t scheme = req_has(r, REQ_REFERER) ? req_http_scheme(v) : 0;
+	size_t scheme = req_has(r, REQ_REFERER) ? http_scheme(v) : 0;
 	const char *slash;
 
 	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||

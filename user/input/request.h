@@ -189,24 +189,6 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
  * a fragment, not a URL).
  */
 bool req_page_referer(const struct request_record *r, struct gh_str *target);
-/*
- * The length of the http:// or https:// (any case) that v starts with,
- * something after it; else 0. By hand and inline: strncasecmp goes through
- * the locale, and every record with a Referer in a log asks (engine_render.c).
- */
-static inline size_t req_http_scheme(struct gh_str v)
-{
-	const char *p = v.p;
-
-	if (v.len < 8 || (p[0] | 0x20) != 'h' || (p[1] | 0x20) != 't' || (p[2] | 0x20) != 't' ||
-	    (p[3] | 0x20) != 'p')
-		return 0;
-	if (p[4] == ':' && p[5] == '/' && p[6] == '/')
-		return 7;
-	return (p[4] | 0x20) == 's' && p[5] == ':' && p[6] == '/' && p[7] == '/' && v.len > 8 ? 8
-													: 0;
-}
-
 /* Whether t is the record's own request target: its path, and '?' and query when it has one. */
 bool req_target_is(const struct request_record *r, struct gh_str t);
 
