@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /* Window policies: a record into its group's window, having, evidence. */
+#include <math.h>
 #include <string.h>
 
 #include "base/clock.h"
@@ -232,23 +233,10 @@ static bool cond_broken(const struct policy_window *w, const struct policy_cond 
 	}
 }
 
-/* Whether cond_broken can ever say true of c. */
+/* Whether cond_broken can ever say true of c: then it does at one extreme or the other. */
 static bool cond_breakable(const struct policy_window *w, const struct policy_cond *c)
 {
-	switch (w->aggs[c->agg].fn) {
-	case AGG_COUNT:
-	case AGG_DISTINCT:
-	case AGG_SUM:
-	case AGG_MAX:
-		return c->op == CMP_LE || c->op == CMP_LT || c->op == CMP_EQ;
-	case AGG_MIN:
-		return c->op == CMP_GE || c->op == CMP_GT || c->op == CMP_EQ;
-	case AGG_RATIO:
-		return (c->value <= 0 && (c->op == CMP_LE || c->op == CMP_EQ)) ||
-		       (c->value >= 1 && (c->op == CMP_GE || c->op == CMP_EQ));
-	default:
-		return false;
-	}
+	return cond_broken(w, c, INFINITY) || cond_broken(w, c, -INFINITY);
 }
 
 bool eng_session_spoils(const struct policy *p)

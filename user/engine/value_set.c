@@ -64,30 +64,34 @@ static inline int taken(struct value_set *s, uint64_t k, uint64_t bucket, int r)
 	return r;
 }
 
+/* k, found in entry v, seen in at: held, moved from an older bucket, or (stale) back. */
+static int seen_again(struct value_set *s, struct value_entry *v, uint64_t k, struct value_at at,
+		      uint64_t gone, uint32_t limit, struct value_at *was)
+{
+	uint64_t b = bucket_of(v);
+
+	if (b > gone && b >= at.bucket)
+		return taken(s, k, at.bucket, VALUE_HELD);
+	if (b > gone) {
+		*was = (struct value_at){ b, (uint16_t)(v->at >> VALUE_BUCKET_BITS) };
+		set_at(v, at);
+		return taken(s, k, at.bucket, VALUE_MOVED);
+	}
+	if (s->live >= limit)
+		return VALUE_FULL;
+	set_at(v, at); /* stale: back in the window */
+	s->live++;
+	return taken(s, k, at.bucket, VALUE_NEW);
+}
+
 int value_set_see(struct value_set *s, uint64_t k, struct value_at at, uint64_t gone,
 		  uint32_t limit, struct value_at *was)
 {
 	uint32_t i;
 
-	for (i = value_set_home(k, s->mask); s->e[i].key; i = (i + 1) & s->mask) {
-		struct value_entry *v = &s->e[i];
-		uint64_t b = bucket_of(v);
-
-		if (v->key != k)
-			continue;
-		if (b > gone && b >= at.bucket)
-			return taken(s, k, at.bucket, VALUE_HELD);
-		if (b > gone) {
-			*was = (struct value_at){ b, (uint16_t)(v->at >> VALUE_BUCKET_BITS) };
-			set_at(v, at);
-			return taken(s, k, at.bucket, VALUE_MOVED);
-		}
-		if (s->live >= limit)
-			return VALUE_FULL;
-		set_at(v, at); /* stale: back in the window */
-		s->live++;
-		return taken(s, k, at.bucket, VALUE_NEW);
-	}
+	for (i = value_set_home(k, s->mask); s->e[i].key; i = (i + 1) & s->mask)
+		if (s->e[i].key == k)
+			return seen_again(s, &s->e[i], k, at, gone, limit, was);
 	if (s->live >= limit)
 		return VALUE_FULL;
 	/*
@@ -118,21 +122,11 @@ int value_set_see_newest(struct value_set *s, uint64_t k, struct value_at at, ui
 
 	for (uint32_t i = 0; i < keep; i++) {
 		struct value_entry *v = &s->e[i];
-		uint64_t b = bucket_of(v);
 
-		if (v->key == k) {
-			if (b > gone && b >= at.bucket)
-				return taken(s, k, at.bucket, VALUE_HELD);
-			if (b > gone) {
-				*was = (struct value_at){ b, (uint16_t)(v->at >> VALUE_BUCKET_BITS) };
-				set_at(v, at);
-				return taken(s, k, at.bucket, VALUE_MOVED);
-			}
-			set_at(v, at); /* stale: back in the window */
-			s->live++;
-			return taken(s, k, at.bucket, VALUE_NEW);
-		}
-		if (b < bucket_of(oldest))
+		/* A stale k holds one of the keep entries: fewer than keep are live, never full. */
+		if (v->key == k)
+			return seen_again(s, v, k, at, gone, keep, was);
+		if (bucket_of(v) < bucket_of(oldest))
 			oldest = v; /* an empty entry's bucket is 0: the first empty one wins */
 	}
 	if (bucket_of(oldest) <= gone) { /* empty or stale: room */
