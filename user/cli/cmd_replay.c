@@ -467,11 +467,8 @@ int cmd_replay(int argc, char **argv)
 
 		err = err ? err : sorted;
 	}
-	if (rp.engine && engine_late(rp.engine) && !rp.rereadable)
-		cli_note("replay: %llu records came more than %llu s after a newer one and were "
-			 "left out of windows: give records oldest first",
-			 (unsigned long long)engine_late(rp.engine),
-			 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / NS));
+	if (rp.engine && !rp.rereadable)
+		cli_log_note_late("replay", engine_late(rp.engine));
 	if (rp.engine) {
 		engine_tick(rp.engine, rp.latest);
 		engine_flush(rp.engine);

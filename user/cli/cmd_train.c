@@ -151,11 +151,8 @@ static int pass(struct train *t, const struct policy_set *ps, struct cli_log_run
 	err = cli_log_read(run, files, n);
 	/* Windows left them out: the vectors are not what a time-ordered history gives.
 	 * Said once, on the first pass over the history. */
-	if (engine_late(t->engine) && !t->scoring && !t->testing)
-		cli_note("train: %llu records came more than %llu s after a newer one and were left "
-			 "out of windows: give the logs oldest first",
-			 (unsigned long long)engine_late(t->engine),
-			 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / TICK_NS));
+	if (!t->scoring && !t->testing)
+		cli_log_note_late("train", engine_late(t->engine));
 	engine_tick(t->engine, t->latest);
 	engine_flush(t->engine);
 	engine_free(t->engine);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/log_opts.h"
+#include "engine/engine.h"
 #include "input/record_queue.h"
 
 int cli_log_parser(struct cli_log_opts *o, struct log_parser *p)
@@ -175,4 +176,13 @@ int cli_log_read(struct cli_log_run *run, char **files, int n)
 	for (int i = 0; !err && i < n; i++)
 		err = read_file(run, files[i]);
 	return err;
+}
+
+void cli_log_note_late(const char *cmd, uint64_t late)
+{
+	if (late)
+		cli_note("%s: %llu records came more than %llu s after a newer one and were left "
+			 "out of windows: give the logs oldest first",
+			 cmd, (unsigned long long)late,
+			 (unsigned long long)(ENGINE_DEFAULT_LATE_NS / 1000000000ULL));
 }

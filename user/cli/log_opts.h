@@ -53,6 +53,11 @@ int cli_log_check_inputs(const char *cmd, char **files, int n);
  */
 int cli_log_read(struct cli_log_run *run, char **files, int n);
 /*
+ * The note that late records (the engine's late count, engine_late) were
+ * left out of windows; nothing when there were none.
+ */
+void cli_log_note_late(const char *cmd, uint64_t late);
+/*
  * The same records in time order (those of one time in the files' order),
  * in the caller's thread: every line is read and kept first (memory: the
  * lines' bytes), then parsed again in order (log_sorted.c). For logs whose

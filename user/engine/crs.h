@@ -116,6 +116,15 @@ unsigned int crs_threshold(const struct crs_engine *e);
 /* The corroborated level and its signs (crs_options); 0 and 0 without one. */
 unsigned int crs_corroborated_threshold(const struct crs_engine *e);
 unsigned int crs_corroborate_by(const struct crs_engine *e);
+/*
+ * Whether a fire may wait for a rendering (unless_rendered): a missing
+ * Referer alone corroborated it. A score at the threshold, or an error
+ * answer, blocks at once.
+ */
+static inline bool crs_fire_waits(const struct crs_result *res)
+{
+	return res->corroborated_by == CRS_SIGN_NO_REFERER;
+}
 /* A sign's name as policies spell it ("error_status", "no_referer"); NULL if unknown. */
 const char *crs_sign_name(enum crs_sign sign);
 /* The signs of a crs_sign set as a JSON array of their names; NULL on -ENOMEM. */

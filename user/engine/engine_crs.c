@@ -101,5 +101,5 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 	eng_emit_request(e, ep, gi, &r->src, r, res.score,
 			 res.corroborated_by ? crs_corroborated_threshold(ep->p->crs.engine)
 					     : ep->p->crs.threshold,
-			 crs_evidence(ep->p, &res, r), res.corroborated_by == CRS_SIGN_NO_REFERER);
+			 crs_evidence(ep->p, &res, r), crs_fire_waits(&res));
 }

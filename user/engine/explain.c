@@ -144,7 +144,7 @@ static void on_trace(const struct engine_trace *t, void *ctx)
 							    x->ev, x->rec));
 	/* Fired, but the verdict waits for a rendering (engine_render.c). */
 	if (t->stage == TRACE_FIRED && p->action.unless_rendered_s &&
-	    (!t->crs || t->crs->corroborated_by == CRS_SIGN_NO_REFERER))
+	    (!t->crs || crs_fire_waits(t->crs)))
 		json_object_object_add(o, "unless_rendered_s",
 				       json_object_new_uint64(p->action.unless_rendered_s));
 	if (t->agg && p->kind == POLICY_PROFILE) {
