@@ -340,6 +340,20 @@ static void test_corroborated(void)
 	r = eval_status(both, &page, 200);
 	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
 	   "a bare origin without its '/' is no browser's Referer (signs %u)", r.corroborated_by);
+	page.referer = "https://shop.example/search?q=socks and shoes";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "a page URL with a raw space no browser sends: no page's Referer (signs %u)",
+	   r.corroborated_by);
+	page.referer = "https://shop.example/\"shoes\"";
+	page.ua = "Mozilla/5.0 (compatible; Twitterbot/1.0)";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "nor with a raw '\"', even from a declared crawler (signs %u)", r.corroborated_by);
+	page.referer = "https://shop.example/search?q=socks%20and%20%22shoes%22%3C%3E";
+	page.ua = one.ua;
+	r = eval_status(both, &page, 200);
+	ok(!r.flagged, "the same bytes percent-encoded, as browsers send them: a page's Referer");
 	r = eval_status(status_only, &one, 200);
 	ok(!r.flagged, "by error_status only: no Referer alone does not corroborate");
 	r = eval_status(both, &one, 302);

@@ -602,8 +602,12 @@ static unsigned int record_signs(const struct request_record *r)
 
 	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
 		signs |= CRS_SIGN_ERROR_STATUS;
-	/* Crawlers and link previews never send a Referer: its absence says nothing. */
-	if (!req_page_referer(r, &(struct gh_str){ 0 }) && !declared_bot(r))
+	/*
+	 * Crawlers and link previews never send a Referer: its absence says
+	 * nothing. One no browser could send says as much from anyone.
+	 */
+	if (req_referer_unescaped(r) ||
+	    (!req_page_referer(r, &(struct gh_str){ 0 }) && !declared_bot(r)))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
 }

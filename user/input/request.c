@@ -140,6 +140,21 @@ bool req_page_referer(const struct request_record *r, struct gh_str *target)
 	return true;
 }
 
+bool req_referer_unescaped(const struct request_record *r)
+{
+	struct gh_str v = r->referer;
+
+	if (!req_has(r, REQ_REFERER))
+		return false;
+	for (uint32_t i = 0; i < v.len; i++) {
+		unsigned char c = (unsigned char)v.p[i];
+
+		if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == 0x7f)
+			return true;
+	}
+	return false;
+}
+
 bool req_target_is(const struct request_record *r, struct gh_str t)
 {
 	bool q = req_has(r, REQ_QUERY);

@@ -189,6 +189,13 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
  * a fragment, not a URL).
  */
 bool req_page_referer(const struct request_record *r, struct gh_str *target);
+/*
+ * Whether the Referer holds a byte every browser's URL serializer
+ * percent-encodes (controls, space, '"', '<', '>', DEL): no browser sent it;
+ * a tool wrote it, mostly to carry a payload. A log keeps such bytes
+ * escaped (\x22) and the parsers decode them, so they are seen here.
+ */
+bool req_referer_unescaped(const struct request_record *r);
 /* Whether t is the record's own request target: its path, and '?' and query when it has one. */
 bool req_target_is(const struct request_record *r, struct gh_str t);
 
