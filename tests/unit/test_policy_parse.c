@@ -325,7 +325,7 @@ static const struct rule rules[] = {
 	{ "min of a string field", WINX(SLIDE, "[{'name':'n','fn':'min','field':'path'}]", GE1),
 	  "aggregates[0].field",
 	  "expected a numeric record field (src_port, dst_port, content_length, status, bytes, "
-	  "has_cookie, is_xhr, request_line_malformed), got \"path\"" },
+	  "has_cookie, is_xhr, request_line_malformed, page_referer), got \"path\"" },
 	{ "max of an address", WINX(SLIDE, "[{'name':'n','fn':'max','field':'src_ip'}]", GE1),
 	  "aggregates[0].field", "numeric record field" },
 	{ "max without field", WINX(SLIDE, "[{'name':'n','fn':'max'}]", GE1),

@@ -291,6 +291,58 @@ static void test_empty_and_ipv6(void)
 	      "IPv6 equality compares addresses, not text");
 }
 
+/*
+ * page_referer, computed from the Referer and the Host: the one definition
+ * of "came from a page of this site" that policies and CRS's no_referer
+ * sign share. Present in every record, so eq false holds without a Referer.
+ */
+static void test_page_referer(void)
+{
+	static const struct {
+		const char *referer; /* NULL: none */
+		const char *host;    /* NULL: the record has no Host (most logs) */
+		int want;
+	} cases[] = {
+		{ "https://example.com/", "example.com", 1 },
+		{ "http://EXAMPLE.com/cart?x=1", "example.com", 1 },
+		{ "https://example.com/search?q=a%20b", NULL, 1 },
+		{ "https://other.example/", NULL, 1 },	      /* any site when Host is unknown */
+		{ "https://other.example/", "example.com", 0 }, /* another site's page */
+		{ "https://example.com", "example.com", 0 },    /* a bare origin: a tool's */
+		{ "https:///x", NULL, 0 },			      /* no host */
+		{ "https://example.com/#top", NULL, 0 },	      /* browsers leave the fragment out */
+		{ "https://example.com/a b", NULL, 0 },	      /* browsers encode a space */
+		{ "https://example.com/?q=\"1\"<x>", NULL, 0 },
+		{ "https://example.com/", NULL, 0 },
+		{ "android-app://com.google.android.gm/", NULL, 0 },
+		{ "-x", NULL, 0 },
+		{ NULL, NULL, 0 },
+	};
+	struct request_record r;
+	struct json_object *json;
+	char what[160];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		full_record(&r);
+		r.present &= ~(REQ_BIT(REQ_REFERER) | REQ_BIT(REQ_HOST));
+		if (cases[i].referer)
+			set_str(&r, REQ_REFERER, cases[i].referer);
+		if (cases[i].host)
+			set_str(&r, REQ_HOST, cases[i].host);
+		snprintf(what, sizeof(what), "page_referer of %s with Host %s",
+			 cases[i].referer ? cases[i].referer : "(none)",
+			 cases[i].host ? cases[i].host : "(none)");
+		ok_eq(eval("{\"field\": \"page_referer\", \"eq\": true}", &r, 0), cases[i].want,
+		      what);
+		ok_eq(eval("{\"field\": \"page_referer\", \"eq\": false}", &r, 0),
+		      !cases[i].want, "and eq false its opposite");
+	}
+	json = request_to_json(&r);
+	ok(json && !json_object_object_get_ex(json, "page_referer", NULL),
+	   "the record's JSON leaves the computed field out");
+	json_object_put(json);
+}
+
 /* Patterns Hyperscan takes, and subjects around their edges. */
 static const char *const hs_patterns[] = {
 	"abc$", "^abc", "\\s", "\\bor\\b", "a*", "^$", "\\d{2,3}", "[^a-z]", "(?i)select",
@@ -961,6 +1013,7 @@ int main(void)
 	test_method_ids();
 	test_exists_and_combinators();
 	test_empty_and_ipv6();
+	test_page_referer();
 	test_regex_paths();
 	test_refused_beside_accepted();
 	test_scan_once();

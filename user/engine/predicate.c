@@ -175,7 +175,7 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 
 	ev->r = r;
 	ev->nhits = 0;
-	ev->present = r->present;
+	ev->present = r->present | REQ_DERIVED;
 	ev->str_mask = ev->key_mask = 0;
 	ev->xf_used = 0;
 	ev->method_bit = (uint16_t)(1U << (req_has(r, REQ_METHOD) ? r->method : PRED_QUICK_ABSENT));

@@ -99,6 +99,9 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 	case REQ_HAS_COOKIE: *out = r->has_cookie; return true;
 	case REQ_IS_XHR: *out = r->is_xhr; return true;
 	case REQ_REQUEST_LINE_MALFORMED: *out = r->request_line_malformed; return true;
+	case REQ_PAGE_REFERER:
+		*out = req_page_referer(r, &(struct gh_str){ 0 }) && !req_referer_unescaped(r);
+		return true;
 	default: return false;
 	}
 }
@@ -128,7 +131,7 @@ bool req_page_referer(const struct request_record *r, struct gh_str *target)
 	const char *slash;
 
 	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||
-	    memchr(v.p, '#', v.len))
+	    slash == v.p + scheme || memchr(v.p, '#', v.len))
 		return false;
 	/* A Host in the Referer's case (most) needs no case-folding compare. */
 	if (req_has(r, REQ_HOST) && h.len &&
@@ -207,8 +210,8 @@ struct json_object *request_to_json(const struct request_record *r)
 		struct gh_str s;
 		uint64_t n;
 
-		if (!req_has(r, f))
-			continue;
+		if (!(r->present & REQ_BIT(f)))
+			continue; /* and the derived fields: computed, not seen */
 		switch (req_field_type(f)) {
 		case REQ_TYPE_STR:
 			req_get_str(r, f, &s);

@@ -72,7 +72,8 @@ enum http_method {
 	X(REAL_IP, real_ip, REQ_TYPE_STR)                                      \
 	X(PROXY_IP, proxy_ip, REQ_TYPE_ADDR)                                   \
 	X(TARGET_FORM, target_form, REQ_TYPE_STR)                              \
-	X(REQUEST_LINE_MALFORMED, request_line_malformed, REQ_TYPE_BOOL)
+	X(REQUEST_LINE_MALFORMED, request_line_malformed, REQ_TYPE_BOOL)      \
+	X(PAGE_REFERER, page_referer, REQ_TYPE_BOOL)
 
 enum req_field {
 #define GH_REQ_ENUM(id, name, type) REQ_##id,
@@ -90,6 +91,13 @@ enum req_type {
 };
 
 #define REQ_BIT(f) (1U << (f))
+/*
+ * Fields computed from others when read, present in every record: no
+ * producer sets them, and the record's JSON (what was seen) leaves them out.
+ * page_referer: the Referer names a page of this site (req_page_referer) and
+ * holds no byte a browser escapes (req_referer_unescaped); false without one.
+ */
+#define REQ_DERIVED REQ_BIT(REQ_PAGE_REFERER)
 /* Masks of field types (policies say which types an operator or aggregate takes). */
 #define REQ_TYPE_BIT(t) (1U << (t))
 #define REQ_TYPES_ANY (REQ_TYPE_BIT(REQ_TYPE_TIME + 1) - 1)
@@ -135,7 +143,7 @@ struct request_record {
 
 static inline bool req_has(const struct request_record *r, enum req_field f)
 {
-	return r->present & REQ_BIT(f);
+	return (r->present | REQ_DERIVED) & REQ_BIT(f);
 }
 
 static inline void req_set_str(struct request_record *r, enum req_field f, struct gh_str *dst,
@@ -179,8 +187,8 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 int req_format_field(const struct request_record *r, enum req_field f, char *buf, size_t len);
 
 /*
- * The Referer when it names a page of this site: an http(s) URL with at
- * least the path's '/' (a bare https://host is a tool's), whose host is the
+ * The Referer when it names a page of this site: an http(s) URL with a
+ * host and at least the path's '/' (a bare https://host is a tool's), whose host is the
  * record's Host (any host when the record has none, as in most log
  * formats: a Referer from another site says nothing about a page view
  * here), and without a fragment (browsers leave it out: one with '#' is
