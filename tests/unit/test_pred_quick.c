@@ -6,8 +6,9 @@
  * take. Each predicate is answered on records with every status class
  * (and edges, fractions of thresholds, absent, past 999) and every kind of
  * method (known, unknown, lowercase, absent), once as finished and once
- * with the quick bits cleared to "anything": the answers must agree. And
- * the bits must say something, or they save nothing.
+ * with the quick bits cleared to "anything" and no leaf exact: the
+ * answers must agree. And the bits must say something, or they save
+ * nothing; a status leaf at a class edge is answered from them alone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,10 +40,11 @@ static struct policy_set *load_where(const char *where)
 	return ps;
 }
 
-/* Every node's quick bits to "anything": pred_match then walks every record. */
+/* Every node's quick bits to "anything", no leaf exact: pred_match then walks every record. */
 static void clear_quick(struct pred *p)
 {
 	p->quick_methods = p->quick_status = UINT16_MAX;
+	p->status_exact = false;
 	if (p->op == PRED_ALL || p->op == PRED_ANY || p->op == PRED_NOT)
 		for (uint32_t i = 0; i < (p->op == PRED_NOT ? 1 : p->n); i++)
 			clear_quick(p->u.kids[i]);
@@ -58,6 +60,15 @@ static const char *const preds[] = {
 	"{\"field\": \"status\", \"gt\": 499}",
 	"{\"field\": \"status\", \"gt\": 499.5}",
 	"{\"field\": \"status\", \"ge\": 1000}",
+	"{\"field\": \"status\", \"le\": 499}",
+	"{\"field\": \"status\", \"gt\": 99}",
+	"{\"field\": \"status\", \"ge\": 0}",
+	"{\"field\": \"status\", \"lt\": 0}",
+	"{\"field\": \"status\", \"lt\": 1000}",
+	"{\"field\": \"status\", \"ge\": 1100}",
+	"{\"field\": \"status\", \"le\": 999.5}",
+	"{\"not\": {\"all\": [{\"field\": \"status\", \"ge\": 400}, {\"field\": \"path\", "
+	"\"prefix\": \"/wp-admin/\"}]}}",
 	"{\"field\": \"status\", \"lt\": -1}",
 	"{\"field\": \"status\", \"gt\": 100000}",
 	"{\"field\": \"status\", \"ne\": 404}",
@@ -134,7 +145,9 @@ static void test_bits_say_something(void)
 		uint16_t methods, status;
 	} cases[] = {
 		{ "{\"field\": \"status\", \"eq\": 404}", UINT16_MAX, 1U << 4 },
-		{ "{\"field\": \"status\", \"lt\": 400}", UINT16_MAX, 0x1f },
+		{ "{\"field\": \"status\", \"lt\": 400}", UINT16_MAX, 0x0f }, /* exact: 0-399 */
+		{ "{\"field\": \"status\", \"lt\": 399.5}", UINT16_MAX, 0x0f },
+		{ "{\"field\": \"status\", \"le\": 300}", UINT16_MAX, 0x0f },
 		{ "{\"field\": \"status\", \"ge\": 1000}", UINT16_MAX, 1U << 10 },
 		{ "{\"all\": [{\"field\": \"method\", \"in\": [\"GET\", \"HEAD\"]}, {\"field\": "
 		  "\"status\", \"eq\": 404}]}",
@@ -162,9 +175,49 @@ static void test_bits_say_something(void)
 	}
 }
 
+/*
+ * Which leaves are answered from their class bits alone (pred.status_exact):
+ * a bound at a class edge, at most 1000; never a bound inside a class, an
+ * equality, a list or another field.
+ */
+static void test_exact_leaves(void)
+{
+	static const struct {
+		const char *where;
+		bool exact;
+		uint16_t status;
+	} cases[] = {
+		{ "{\"field\": \"status\", \"ge\": 400}", true, 0x7f0 },
+		{ "{\"field\": \"status\", \"gt\": 399}", true, 0x7f0 },
+		{ "{\"field\": \"status\", \"lt\": 400}", true, 0x00f },
+		{ "{\"field\": \"status\", \"le\": 399}", true, 0x00f },
+		{ "{\"field\": \"status\", \"ge\": 1000}", true, 0x400 },
+		{ "{\"field\": \"status\", \"lt\": 0}", true, 0 },
+		{ "{\"field\": \"status\", \"ge\": 404}", false, 0x7f0 },
+		{ "{\"field\": \"status\", \"lt\": 399.5}", false, 0x00f },
+		{ "{\"field\": \"status\", \"ge\": 1100}", false, 0x400 },
+		{ "{\"field\": \"status\", \"eq\": 400}", false, 0x010 },
+		{ "{\"field\": \"bytes\", \"ge\": 400}", false, UINT16_MAX },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct policy_set *ps = load_where(cases[i].where);
+		const struct pred *p = ps ? ps->policies[0].where : NULL;
+
+		if (!ok(p, "loads: %s", cases[i].where)) {
+			policy_set_free(ps);
+			continue;
+		}
+		ok_eq(p->status_exact, cases[i].exact, "exact: %s", cases[i].where);
+		ok_eq(p->quick_status, cases[i].status, "status bits of %s", cases[i].where);
+		policy_set_free(ps);
+	}
+}
+
 int main(void)
 {
 	test_never_loses();
 	test_bits_say_something();
+	test_exact_leaves();
 	return tap_done();
 }

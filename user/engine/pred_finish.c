@@ -92,6 +92,37 @@ static uint16_t status_leaf_quick(const struct pred *p)
 	}
 }
 
+/*
+ * Classes first to last (a status's class is status / 100, 10 past 999)
+ * when a status leaf holds for exactly those: a bound at a class's edge,
+ * at most 1000. False for any other leaf.
+ */
+static bool status_leaf_exact(const struct pred *p, uint16_t *bits)
+{
+	double v = p->u.num, edge;
+	int first = 0, last = 10;
+
+	if (p->field != REQ_STATUS || p->type != REQ_TYPE_NUM)
+		return false;
+	switch (p->op) {
+	case PRED_GE: edge = v; break;
+	case PRED_GT: edge = v + 1; break;
+	case PRED_LT: edge = v; break;
+	case PRED_LE: edge = v + 1; break;
+	default: return false;
+	}
+	if (!(edge >= 0 && edge <= 1000) || fmod(edge, 100) != 0)
+		return false;
+	if (p->op == PRED_GE || p->op == PRED_GT)
+		first = (int)(edge / 100);
+	else
+		last = (int)(edge / 100) - 1;
+	*bits = 0;
+	for (int c = first; c <= last; c++)
+		*bits |= (uint16_t)(1U << c);
+	return true;
+}
+
 /* A leaf's pred.quick_*: its own field's, when it can say; all bits otherwise. */
 static void leaf_quick(struct pred *p)
 {
@@ -101,6 +132,7 @@ static void leaf_quick(struct pred *p)
 		p->quick_methods = (uint16_t)(p->methods | 1U << HTTP_METHOD_OTHER);
 	if (p->field == REQ_STATUS && p->type == REQ_TYPE_NUM)
 		p->quick_status = status_leaf_quick(p);
+	p->status_exact = status_leaf_exact(p, &p->quick_status);
 }
 
 void pred_finish(struct pred *p)

@@ -476,9 +476,14 @@ static bool addr_leaf(const struct pred *p, const struct request_record *r)
 
 static bool eval(const struct pred *p, struct pred_eval *ev);
 
-/* Leaves need their field; this one test makes absent fields false, before any call. */
+/*
+ * Leaves need their field; this one test makes absent fields false, before
+ * any call. A status leaf at a class edge is its class bits (absent: none).
+ */
 static inline bool holds(const struct pred *p, struct pred_eval *ev)
 {
+	if (p->status_exact)
+		return p->quick_status & ev->status_bit;
 	return (ev->present & p->need) == p->need && eval(p, ev);
 }
 

@@ -83,6 +83,12 @@ struct pred {
 	 * PRED_QUICK_ABSENT without one or past 999.
 	 */
 	uint16_t quick_methods, quick_status;
+	/*
+	 * A status comparison at a class boundary (ge 400, lt 400, le 499,
+	 * gt 99): quick_status is then exactly the statuses it holds for, and
+	 * the leaf is answered from it, without a call.
+	 */
+	bool status_exact;
 	union {
 		struct pred **kids;   /* ALL, ANY, NOT (one kid) */
 		struct gh_str str;    /* EQ, NE, PREFIX, SUFFIX, CONTAINS (owned copy) */
