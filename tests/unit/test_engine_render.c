@@ -110,6 +110,33 @@ static void test_rendered_after(void)
 	policy_set_free(ps);
 }
 
+/*
+ * A log's Host is Apache's %v or nginx's $host: the ServerName, no port.
+ * A browser on the alias or a port names the page its own way: the same
+ * page, rendered.
+ */
+static void test_rendered_by_alias(void)
+{
+	static const char *const referers[] = {
+		"https://www.shop.example/probe?id=1",
+		"http://shop.example:8080/probe?id=1",
+		"https://WWW.Shop.Example:8443/probe?id=1",
+	};
+	struct policy_set *ps = load(probe, NULL);
+
+	for (size_t i = 0; ps && i < sizeof(referers) / sizeof(referers[0]); i++) {
+		struct engine *e = engine(ps, NULL);
+
+		feed_ref(e, T0, "192.0.2.7", "/probe?id=1", NULL, "shop.example");
+		feed_ref(e, T0 + 0.5, "192.0.2.7", "/style.css", referers[i], "shop.example");
+		engine_flush(e);
+		ok_eq(cap.n, 0, "%s under Host shop.example: rendered, dropped", referers[i]);
+		engine_free(e);
+	}
+	ok(ps != NULL, "loads");
+	policy_set_free(ps);
+}
+
 /* Each of these is no rendering of the probe: the verdict is given at the end. */
 static void test_not_renderings(void)
 {
@@ -124,6 +151,8 @@ static void test_not_renderings(void)
 		  "another page's (another query)" },
 		{ "192.0.2.1", "/style.css", "https://evil.example/probe?id=1", "shop.example",
 		  "another site's (its host is not the Host)" },
+		{ "192.0.2.1", "/style.css", "https://badshop.example/probe?id=1", "shop.example",
+		  "a name that only ends as the Host does" },
 		{ "192.0.2.1", "/style.css", "https://shop.example", NULL, "an origin alone" },
 		{ "192.0.2.1", "/style.css", "https://shop.example/probe?id=1#top", NULL,
 		  "a Referer with a fragment (no browser sends one)" },
@@ -413,6 +442,7 @@ static void test_crs_holds_only_no_referer(void)
 
 int main(void)
 {
+	test_rendered_by_alias();
 	test_held_then_given();
 	test_rendered_after();
 	test_not_renderings();

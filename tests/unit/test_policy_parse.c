@@ -428,6 +428,11 @@ static const struct rule rules[] = {
 	  "expected an array of 1 to 4096 phrases (strings of 1 to 1024 bytes), got \"\"" },
 	{ "phrases on a number", MATCH("{'field':'status','phrases':['4']}"), "where.phrases",
 	  "expected an operator for field status" },
+	{ "exists on a computed field", MATCH("{'field':'page_referer','exists':true}"),
+	  "where.exists", "field page_referer is computed for every record, so exists always "
+	  "holds; expected eq true or eq false" },
+	{ "page_referer compared with a string", MATCH("{'field':'page_referer','eq':'yes'}"),
+	  "where.eq", "expected" },
 	{ "phrases_file not a string", MATCH("{'field':'user_agent','phrases_file':['a']}"),
 	  "where.phrases_file", "expected a list file" },
 	{ "missing list file", MATCH("{'field':'user_agent','phrases_file':'no/such.data'}"),

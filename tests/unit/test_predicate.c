@@ -308,6 +308,14 @@ static void test_page_referer(void)
 		{ "https://example.com/search?q=a%20b", NULL, 1 },
 		{ "https://other.example/", NULL, 1 },	      /* any site when Host is unknown */
 		{ "https://other.example/", "example.com", 0 }, /* another site's page */
+		{ "http://example.com:8080/app", "example.com", 1 }, /* a log's Host has no port */
+		{ "https://example.com/", "example.com:8443", 1 },
+		{ "https://www.example.com/", "example.com", 1 },    /* %v: the ServerName */
+		{ "https://example.com/", "shop.example.com", 1 },
+		{ "https://badexample.com/", "example.com", 0 },     /* ends so, no dot */
+		{ "https://example.com.evil.example/", "example.com", 0 },
+		{ "http://[2001:db8::1]:8080/", "[2001:db8::1]", 1 },
+		{ "http://[2001:db8::1]/", "[2001:db8::2]", 0 },
 		{ "https://example.com", "example.com", 0 },    /* a bare origin: a tool's */
 		{ "https:///x", NULL, 0 },			      /* no host */
 		{ "https://example.com/#top", NULL, 0 },	      /* browsers leave the fragment out */

@@ -599,15 +599,17 @@ static bool declared_bot(const struct request_record *r)
 static unsigned int record_signs(const struct request_record *r)
 {
 	unsigned int signs = 0;
+	uint64_t page = 0;
 
 	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
 		signs |= CRS_SIGN_ERROR_STATUS;
 	/*
-	 * Crawlers and link previews never send a Referer: its absence says
-	 * nothing. One no browser could send says as much from anyone.
+	 * No page Referer (the record's page_referer field). Crawlers and link
+	 * previews never send a Referer: its absence says nothing from them.
+	 * One no browser could send says as much from anyone.
 	 */
-	if (req_referer_unescaped(r) ||
-	    (!req_page_referer(r, &(struct gh_str){ 0 }) && !declared_bot(r)))
+	req_get_num(r, REQ_PAGE_REFERER, &page);
+	if (!page && (req_referer_unescaped(r) || !declared_bot(r)))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
 }

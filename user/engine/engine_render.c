@@ -151,8 +151,8 @@ static bool source_marked(const struct render *rs, const struct gh_addr *a)
 /*
  * A page's key: the record's Host when it has one, then its request target
  * (path, and '?' and query), hashed as one run of bytes, the first
- * URL_KEY_MAX of them: a Referer names the same page with the same bytes
- * (req_page_referer: its host is the Host), so no copy is made for it.
+ * URL_KEY_MAX of them: a Referer mostly names the same page with the same
+ * bytes, so no copy is made for it then.
  */
 static uint64_t key_of(const struct render *rs, const char *p, size_t n)
 {
@@ -184,17 +184,27 @@ static uint64_t record_url(const struct render *rs, const struct request_record 
 /*
  * The key of the page the record's Referer names (req_page_referer: a page
  * of the record's site), its target in *t; false when it names none or is
- * longer than a key (bytes past it would be spared unscored: CRS). A Host
- * differing from the Referer's host in case gives a key no page has.
+ * longer than a key (bytes past it would be spared unscored: CRS). Keyed
+ * under the record's Host, as the page's own request was: the Referer's
+ * bytes when its host is written as the Host is, else a copy (another
+ * case, a port the log's Host lacks, www. and the ServerName).
  */
 static bool referer_url(const struct render *rs, const struct request_record *r,
 			struct gh_str *t, uint64_t *url)
 {
-	uint32_t host = req_has(r, REQ_HOST) ? r->host.len : 0;
+	struct gh_str h = req_has(r, REQ_HOST) ? r->host : (struct gh_str){ NULL, 0 };
+	char buf[URL_KEY_MAX];
 
-	if (!req_page_referer(r, t) || (size_t)host + t->len > URL_KEY_MAX)
+	if (!req_page_referer(r, t) || (size_t)h.len + t->len > URL_KEY_MAX)
 		return false;
-	*url = key_of(rs, t->p - host, (size_t)host + t->len);
+	if (!h.len ||
+	    ((size_t)(t->p - r->referer.p) >= h.len && !memcmp(t->p - h.len, h.p, h.len))) {
+		*url = key_of(rs, t->p - h.len, (size_t)h.len + t->len);
+		return true;
+	}
+	memcpy(buf, h.p, h.len);
+	memcpy(buf + h.len, t->p, t->len);
+	*url = key_of(rs, buf, (size_t)h.len + t->len);
 	return true;
 }
 

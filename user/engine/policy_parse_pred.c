@@ -385,6 +385,12 @@ static struct pred *parse_leaf(struct parser *ps, struct json_object *o)
 		pp_path_pop(d, mark);
 		return NULL;
 	}
+	if (f >= 0 && def->op == PRED_EXISTS && REQ_DERIVED >> f & 1) {
+		pp_failf(d, "field %s is computed for every record, so exists always holds; "
+			    "expected eq true or eq false", req_field_name(f));
+		pp_path_pop(d, mark);
+		return NULL;
+	}
 	pp_path_pop(d, mark);
 	p = f >= 0 ? pred_alloc(ps->arena, sizeof(*p)) : NULL;
 	if (p) {

@@ -95,20 +95,18 @@ static uint16_t status_leaf_quick(const struct pred *p)
 /*
  * Classes first to last (a status's class is status / 100, 10 past 999)
  * when a status leaf holds for exactly those: a bound at a class's edge,
- * at most 1000. False for any other leaf.
+ * at most 1000. False for any other status leaf.
  */
 static bool status_leaf_exact(const struct pred *p, uint16_t *bits)
 {
-	double v = p->u.num, edge;
+	double edge;
 	int first = 0, last = 10;
 
-	if (p->field != REQ_STATUS || p->type != REQ_TYPE_NUM)
-		return false;
 	switch (p->op) {
-	case PRED_GE: edge = v; break;
-	case PRED_GT: edge = v + 1; break;
-	case PRED_LT: edge = v; break;
-	case PRED_LE: edge = v + 1; break;
+	case PRED_GE:
+	case PRED_LT: edge = p->u.num; break;
+	case PRED_GT:
+	case PRED_LE: edge = p->u.num + 1; break;
 	default: return false;
 	}
 	if (!(edge >= 0 && edge <= 1000) || fmod(edge, 100) != 0)
@@ -130,9 +128,10 @@ static void leaf_quick(struct pred *p)
 	/* OTHER stays: such a method is compared as text, and costs its walk. */
 	if (p->methods && p->op != PRED_NE)
 		p->quick_methods = (uint16_t)(p->methods | 1U << HTTP_METHOD_OTHER);
-	if (p->field == REQ_STATUS && p->type == REQ_TYPE_NUM)
+	p->status_exact = false;
+	if (p->field == REQ_STATUS && p->type == REQ_TYPE_NUM &&
+	    !(p->status_exact = status_leaf_exact(p, &p->quick_status)))
 		p->quick_status = status_leaf_quick(p);
-	p->status_exact = status_leaf_exact(p, &p->quick_status);
 }
 
 void pred_finish(struct pred *p)

@@ -79,8 +79,8 @@ struct pred {
 	 * pred_finish from its method and status leaves (all bits: anything),
 	 * so pred_match turns most records away from a policy about 404s or
 	 * POSTs without a walk. Method: bit i for enum http_method i,
-	 * PRED_QUICK_ABSENT without one. Status: bit status / 100 (0-9),
-	 * PRED_QUICK_ABSENT without one or past 999.
+	 * PRED_QUICK_ABSENT without one. Status: bit status / 100 (0-9), 10
+	 * past 999, PRED_QUICK_ABSENT without one.
 	 */
 	uint16_t quick_methods, quick_status;
 	/*

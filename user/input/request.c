@@ -124,19 +124,53 @@ static size_t http_scheme(struct gh_str v)
 													: 0;
 }
 
+/* h without a trailing :port; an IPv6 literal keeps its brackets. */
+static struct gh_str host_sans_port(struct gh_str h)
+{
+	uint32_t i = h.len;
+
+	while (i && h.p[i - 1] >= '0' && h.p[i - 1] <= '9')
+		i--;
+	if (i < 2 || i == h.len || h.p[i - 1] != ':')
+		return h;
+	if (h.p[0] == '[' ? h.p[i - 2] == ']' : !memchr(h.p, ':', i - 1))
+		h.len = i - 1;
+	return h;
+}
+
+/* Whether a ends in b after a dot: a is a name under b (www.example.com, example.com). */
+static bool host_under(struct gh_str a, struct gh_str b)
+{
+	return a.len > b.len + 1 && a.p[a.len - b.len - 1] == '.' &&
+	       !strncasecmp(a.p + a.len - b.len, b.p, b.len);
+}
+
+/*
+ * The same site: the same name in any case whatever the ports (a log's
+ * Host, Apache's %v or nginx's $host, has none), or one a name under the
+ * other (Apache's %v is the ServerName, not the alias the browser used).
+ * The Referer's case is the Host's in most requests: no folding then.
+ */
+static bool same_site(struct gh_str referer_host, struct gh_str host)
+{
+	struct gh_str a = host_sans_port(referer_host), b = host_sans_port(host);
+
+	if (a.len == b.len)
+		return !memcmp(a.p, b.p, a.len) || !strncasecmp(a.p, b.p, a.len);
+	return host_under(a, b) || host_under(b, a);
+}
+
 bool req_page_referer(const struct request_record *r, struct gh_str *target)
 {
-	struct gh_str v = r->referer, h = r->host;
+	struct gh_str v = r->referer;
 	size_t scheme = req_has(r, REQ_REFERER) ? http_scheme(v) : 0;
 	const char *slash;
 
 	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||
 	    slash == v.p + scheme || memchr(v.p, '#', v.len))
 		return false;
-	/* A Host in the Referer's case (most) needs no case-folding compare. */
-	if (req_has(r, REQ_HOST) && h.len &&
-	    ((size_t)(slash - v.p) - scheme != h.len ||
-	     (memcmp(v.p + scheme, h.p, h.len) && strncasecmp(v.p + scheme, h.p, h.len))))
+	if (req_has(r, REQ_HOST) && r->host.len &&
+	    !same_site((struct gh_str){ v.p + scheme, (uint32_t)(slash - v.p - scheme) }, r->host))
 		return false;
 	target->p = slash;
 	target->len = (uint32_t)(v.len - (size_t)(slash - v.p));

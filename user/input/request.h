@@ -188,13 +188,14 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
 
 /*
  * The Referer when it names a page of this site: an http(s) URL with a
- * host and at least the path's '/' (a bare https://host is a tool's), whose host is the
- * record's Host (any host when the record has none, as in most log
- * formats: a Referer from another site says nothing about a page view
- * here), and without a fragment (browsers leave it out: one with '#' is
- * made up). *target: its path and query, the request target of the page
- * the browser was showing. False otherwise (absent, another site, no path,
- * a fragment, not a URL).
+ * host and at least the path's '/' (a bare https://host is a tool's), whose
+ * host is the record's Host in any case, ports aside, or a name under it or
+ * over it (www.example.com and example.com; any host when the record has
+ * none, as in most log formats: a Referer from another site says nothing
+ * about a page view here), and without a fragment (browsers leave it out:
+ * one with '#' is made up). *target: its path and query, the request target
+ * of the page the browser was showing. False otherwise (absent, another
+ * site, no path, a fragment, not a URL).
  */
 bool req_page_referer(const struct request_record *r, struct gh_str *target);
 /*
