@@ -321,7 +321,7 @@ static void test_page_referer(void)
 		{ "https://example.com/#top", NULL, 0 },	      /* browsers leave the fragment out */
 		{ "https://example.com/a b", NULL, 0 },	      /* browsers encode a space */
 		{ "https://example.com/?q=\"1\"<x>", NULL, 0 },
-		{ "https://example.com/", NULL, 0 },
+		{ "https://example.com/\x7f", NULL, 0 },
 		{ "android-app://com.google.android.gm/", NULL, 0 },
 		{ "-x", NULL, 0 },
 		{ NULL, NULL, 0 },
