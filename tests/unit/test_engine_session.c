@@ -199,8 +199,52 @@ static void test_broken_session_goes_on(void)
 	policy_set_free(ps);
 }
 
+/* lone with a filter: GET requests only. */
+static const char *lone_get = HEAD("lone-get") "'kind':'window','severity':'low',"
+	"'filter':{'field':'method','eq':'GET'},"
+	"'window':{'type':'session','gap':'2m'},"
+	"'aggregates':[{'name':'requests','fn':'count'},"
+	"{'name':'answered','fn':'ratio','where':{'field':'status','lt':400}}],"
+	"'having':{'agg':'answered','le':0},'action':{'type':'alert','cooldown':'0s'}}";
+
+static uint64_t matched_of(const struct engine *e)
+{
+	struct engine_stats st;
+
+	engine_stats(e, &st);
+	return st.policies[0].matched;
+}
+
+/*
+ * A spoiled session's records at or before its last one are not read
+ * (eng_session_settled): they could change nothing. A later record is read,
+ * and keeps the session going only when its filter takes it.
+ */
+static void test_settled_session_skips_filter(void)
+{
+	struct policy_set *ps = load(lone_get, NULL);
+	struct engine *e = engine(ps, NULL);
+
+	feed(e, T0, "198.51.100.50", "GET", "/", 200);
+	ok_eq(matched_of(e), 1, "the answered record spoils the session");
+	feed(e, T0, "198.51.100.50", "GET", "/app.css", 200);
+	feed(e, T0, "198.51.100.50", "POST", "/form", 200);
+	ok_eq(matched_of(e), 1, "the same second, settled: neither record read");
+	feed(e, T0 + 100, "198.51.100.50", "GET", "/next", 200);
+	ok_eq(matched_of(e), 2, "a later second is read: it keeps the session going");
+	feed(e, T0 + 200, "198.51.100.50", "POST", "/form", 200);
+	ok_eq(matched_of(e), 2, "the filter refuses a POST: it keeps nothing going");
+	feed(e, T0 + 221, "198.51.100.50", "GET", "/.env", 404);
+	engine_flush(e);
+	ok_eq(cap.n, 1, "the session ended 120 s after T0+100, not after the POST: the probe's visit fired");
+	ok_str(cap.n == 1 ? ev_str(0, "evidence.count") : NULL, "1", "the new visit holds the probe alone");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
 int main(void)
 {
+	test_settled_session_skips_filter();
 	test_reload_takes_session();
 	test_prefix_block();
 	test_ends_by_next_record();

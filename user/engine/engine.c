@@ -507,6 +507,8 @@ static void policy_init(struct engine *e, size_t i)
 				   p->prefix_v6, false, false);
 		if (p->window.session) {
 			ep->spoils = eng_session_spoils(p);
+			/* A watch takes every record the filter lets through: none skips it. */
+			ep->settles = ep->spoils && !p->action.unless_rendered_s;
 			ep->next_session = e->cls[ep->cls].first_session;
 			e->cls[ep->cls].first_session = (uint16_t)(i + 1);
 		}

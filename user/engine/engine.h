@@ -140,7 +140,8 @@ struct engine_opts {
 };
 
 struct engine_policy_stats {
-	uint64_t matched;    /* records past where/filter; rate: increments seen */
+	uint64_t matched;    /* records past where/filter (a settled session's are not read:
+			      * eng_session_settled); rate: increments seen */
 	uint64_t alerts;     /* verdicts emitted */
 	uint64_t blocks;     /* verdicts with block set */
 	uint64_t suppressed; /* fired within the cooldown; crs: marked while the source

@@ -133,6 +133,8 @@ struct epolicy {
 	bool paused; /* engine_opts.sampled: gated shut, its windows never carried */
 	/* A session policy whose having a session can break for good (eng_session_spoils). */
 	bool spoils;
+	/* spoils, and no unless_rendered watch: a settled session's records skip the filter */
+	bool settles;
 	uint64_t fire_from_ns; /* engine_opts.resumed_ns: no verdict before this event time */
 };
 
@@ -336,6 +338,14 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 
 /* Whether a session of the policy's can break its having for good (then records skip it). */
 bool eng_session_spoils(const struct policy *p);
+/*
+ * Whether r finds the policy's session of its group settled: spoiled (its
+ * having broke for good) and with a last record at or after r's time. r
+ * could only touch it, and a touch no later than its last record changes
+ * nothing (the gap runs from that one), so r's filter need not be read.
+ */
+bool eng_session_settled(struct engine *e, const struct epolicy *ep,
+			 const struct request_record *r);
 /* A record its filter let through into the policy's window. */
 void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_record *r);
 /*
@@ -350,6 +360,8 @@ static inline void eng_run_window(struct engine *e, struct epolicy *ep,
 {
 	const struct pred *filter = ep->p->window.filter;
 
+	if (ep->settles && !e->trace && eng_session_settled(e, ep, r))
+		return;
 	if (filter && !pred_match(filter, e->ev)) {
 		eng_trace(e, ep, TRACE_NO_MATCH, NULL);
 		return;

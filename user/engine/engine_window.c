@@ -251,6 +251,15 @@ bool eng_session_spoils(const struct policy *p)
 	return false;
 }
 
+bool eng_session_settled(struct engine *e, const struct epolicy *ep,
+			 const struct request_record *r)
+{
+	uint32_t gi = eng_record_group_find(e, ep->cls, r);
+	const struct win *win = gi == NIL ? NULL : e->g[gi].slots[ep->slot].state;
+
+	return win && win_session_spoiled(win) && r->ts_ns <= win_session_last(win);
+}
+
 /* A session of this group whose having broke for good: nothing it takes can make it fire. */
 static bool session_broken(const struct epolicy *ep, const struct win_view *v)
 {
