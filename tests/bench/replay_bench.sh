@@ -104,6 +104,13 @@ gh_rss=$(sed -E 's/.*peak RSS ([0-9]+) KiB.*/\1/' <<<"$gh_summary")
 gh_alerts=$(wc -l <"$work/replay.out")
 gh_rate=$(echo "$LINES / $gh_secs" | bc)
 gh_sources=$(sed -E 's/.* ([0-9]+) sources.*/\1/' <<<"$gh_summary")
+# Issue 12 asks for the pack's speed on one core: both sets --single-thread too.
+echo "gatehawk replay --single-thread --policies policies ..."
+measure all_single "$GATEHAWK" replay --single-thread --policies policies "$work/access.log" || exit 1
+all_single_secs=$SECS
+all_single_inner=$(sed -nE 's/.* ([0-9]+) lines\/s.*/\1/p' "$work/all_single.err")
+cmp -s "$work/replay.out" "$work/all_single.out" ||
+	echo "warning: --single-thread alerts differ (all policies)" >&2
 
 # Memory per tracked source: the same policies over the log's first 100
 # lines give the fixed part (compiled patterns, libraries); the rest of the
@@ -167,6 +174,9 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "All $n_all policies / $n_core core policies, same run: **$(echo "scale=2; $gh_rate / $core_rate" | bc)x**" \
 		"lines/s wall, $(echo "scale=2; $gh_inner_rate / $core_inner" | bc)x without start-up" \
 		"($gh_inner_rate vs $core_inner lines/s)."
+	echo "On one core (both --single-thread): **$(echo "scale=2; $single_secs / $all_single_secs" | bc)x**" \
+		"lines/s wall, $(echo "scale=2; $all_single_inner / $single_inner" | bc)x without start-up" \
+		"($all_single_inner vs $single_inner lines/s)."
 	printf 'Loading and compiling all %s policies (replay of an empty log, process included): %.2f s.\n' \
 		"$n_all" "$load_secs"
 	echo "gatehawk's own figure (read + parse + engine, no start-up): $gh_inner_rate lines/s."
