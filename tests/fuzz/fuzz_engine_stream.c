@@ -11,6 +11,11 @@
  * Referers and Hosts that name the stream's own pages, another site, a
  * fragment or the page itself, behind a Host in either case or with a path,
  * and some late records. Each record takes RECORD_BYTES bytes of the input.
+ *
+ * A third engine, counting every value too, traces: it reads every record a
+ * settled session skips (eng_session_settled). Its verdicts must be the
+ * first two's; its matched counts may be higher, so its stats are not
+ * compared.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -49,6 +54,14 @@ static const char *const policies[] = {
 	"\"window\":{\"type\":\"session\",\"gap\":\"3s\"},\"aggregates\":["
 	"{\"name\":\"n\",\"fn\":\"count\"},{\"name\":\"paths\",\"fn\":\"distinct\",\"field\":\"path\"}],"
 	"\"having\":{\"all\":[{\"agg\":\"n\",\"ge\":2},{\"agg\":\"paths\",\"le\":1}]},"
+	"\"action\":{\"type\":\"alert\",\"cooldown\":\"1s\"}}",
+
+	/* lone-browser-miss's shape: a filter, and a ratio le 0 any answer breaks for good. */
+	HEAD("miss") "\"kind\":\"window\",\"filter\":{\"not\":{\"field\":\"path\",\"suffix\":\".css\"}},"
+	"\"group_by\":[\"src_ip\"],\"window\":{\"type\":\"session\",\"gap\":\"2s\"},\"aggregates\":["
+	"{\"name\":\"n\",\"fn\":\"count\"},"
+	"{\"name\":\"ok\",\"fn\":\"ratio\",\"where\":{\"field\":\"status\",\"lt\":400}}],"
+	"\"having\":{\"all\":[{\"agg\":\"ok\",\"le\":0},{\"agg\":\"n\",\"ge\":1}]},"
 	"\"action\":{\"type\":\"alert\",\"cooldown\":\"1s\"}}",
 
 	HEAD("probe") "\"kind\":\"match\",\"where\":{\"field\":\"path\",\"prefix\":\"/p\"},"
@@ -184,10 +197,15 @@ static void fold_stats(const struct engine *e, uint64_t *digest)
 	}
 }
 
+static void no_trace(const struct engine_trace *t, void *ctx)
+{
+	(void)t, (void)ctx;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint64_t digest[2] = { 1, 1 }, ts = T0;
-	struct engine *e[2];
+	uint64_t digest[3] = { 1, 1, 1 }, ts = T0;
+	struct engine *e[3];
 	struct engine_opts o;
 	size_t n = size / RECORD_BYTES;
 
@@ -198,22 +216,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	e[0] = engine_new(set, &o, on_verdict, &digest[0]);
 	o.exact_aggregates = true;
 	e[1] = engine_new(set, &o, on_verdict, &digest[1]);
-	check(e[0] && e[1]);
+	e[2] = engine_new(set, &o, on_verdict, &digest[2]);
+	check(e[0] && e[1] && e[2]);
+	engine_set_trace(e[2], no_trace, NULL);
 	for (size_t i = 0; i < n; i++) {
 		const uint8_t *b = data + i * RECORD_BYTES;
 		struct request_record r;
 		char buf[128];
 
 		make(&r, b, &ts, buf, sizeof(buf));
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; k < 3; k++) {
 			engine_feed(e[k], &r);
 			if (b[0] >> 4 == 15)
 				engine_tick(e[k], ts);
 		}
 	}
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 3; k++)
 		engine_flush(e[k]);
-		fold_stats(e[k], &digest[k]);
+	check(digest[1] == digest[2]); /* the verdicts alone */
+	for (int k = 0; k < 3; k++) {
+		if (k < 2)
+			fold_stats(e[k], &digest[k]);
 		engine_free(e[k]);
 	}
 	check(digest[0] == digest[1]);
