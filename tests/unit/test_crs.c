@@ -374,6 +374,22 @@ static void test_corroborated(void)
 	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
 	   "a bare 'bot' names no crawler: its missing Referer still counts (signs %u)",
 	   r.corroborated_by);
+	/* Programs (API clients, monitors) send no Referer either. */
+	page.ua = "python-requests/2.31.0";
+	r = eval_status(both, &page, 200);
+	ok(r.score >= 5 && !r.flagged, "a program's missing Referer corroborates nothing");
+	page.ua = "Grafana/11.3.0";
+	r = eval_status(both, &page, 503);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_ERROR_STATUS,
+	   "a program answered 503: corroborated by error_status (signs %u)", r.corroborated_by);
+	page.ua = "curl/8.5.0 ${x}";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by & CRS_SIGN_NO_REFERER,
+	   "a User-Agent with payload characters names no program (signs %u)", r.corroborated_by);
+	page.ua = "Mozilla/5.0";
+	r = eval_status(both, &page, 200);
+	ok(r.flagged && r.corroborated_by == CRS_SIGN_NO_REFERER,
+	   "Mozilla/ names a browser, however short (signs %u)", r.corroborated_by);
 	page = one;
 	page.referer = "http://x/";
 	r = eval_status(both, &page, 0);

@@ -595,6 +595,27 @@ static bool declared_bot(const struct request_record *r)
 	return false;
 }
 
+/*
+ * Whether the User-Agent names a program, not a browser: a product token
+ * first ("Grafana/11.3.0", "python-requests/2.31.0", "curl/8.5.0", "node"),
+ * no "Mozilla/", and only the bytes such names are written with. API
+ * clients, monitors and sync tools never send a Referer, so its absence
+ * says nothing from them either; a User-Agent carrying a payload ('$',
+ * '{', '<', quotes, '%', '!' ...) is no such name.
+ */
+static bool program_client(const struct request_record *r)
+{
+	struct gh_str v = r->user_agent;
+
+	if (!req_has(r, REQ_USER_AGENT) || !v.len || !isalpha((unsigned char)v.p[0]) ||
+	    (v.len >= 8 && !strncmp(v.p, "Mozilla/", 8)))
+		return false;
+	for (uint32_t i = 0; i < v.len; i++)
+		if (!isalnum((unsigned char)v.p[i]) && !strchr(" ._/+();:,-", v.p[i]))
+			return false;
+	return true;
+}
+
 /* The crs_sign bits the record shows. */
 static unsigned int record_signs(const struct request_record *r)
 {
@@ -609,7 +630,7 @@ static unsigned int record_signs(const struct request_record *r)
 	 * One no browser could send says as much from anyone.
 	 */
 	req_get_num(r, REQ_PAGE_REFERER, &page);
-	if (!page && (req_referer_unescaped(r) || !declared_bot(r)))
+	if (!page && (req_referer_unescaped(r) || (!program_client(r) && !declared_bot(r))))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
 }
