@@ -513,6 +513,15 @@ bench_recall() {
 			sed -n '/^benign sources flagged/,$p'
 		echo '```'
 		echo
+		# Machine and application traffic (dashboards, API clients, forges,
+		# sync clients, registries): written by the fourth review.
+		echo "Application and API traffic (tests/bench/data/benign-apps):"
+		echo
+		echo '```'
+		DATA=tests/bench/data/benign-apps bash tests/bench/recall.sh policies 2>/dev/null |
+			sed -n '/^benign sources flagged/,$p'
+		echo '```'
+		echo
 		# Benign users who search for attack syntax ("union select", sleep(5),
 		# ../price): measured, not asserted; WAF rules flag such searches.
 		printf 'Benign sources searching for attack syntax (tests/e2e/data/benign-attack-words.log): %s of %s flagged.\n' \
