@@ -611,7 +611,7 @@ static bool program_client(const struct request_record *r)
 	    (v.len >= 8 && !strncmp(v.p, "Mozilla/", 8)))
 		return false;
 	for (uint32_t i = 0; i < v.len; i++)
-		if (!isalnum((unsigned char)v.p[i]) && !strchr(" ._/+();:,-", v.p[i]))
+		if (!isalnum((unsigned char)v.p[i]) && (!v.p[i] || !strchr(" ._/+();:,-", v.p[i])))
 			return false;
 	return true;
 }
