@@ -515,11 +515,13 @@ bench_recall() {
 		echo
 		# Machine and application traffic (dashboards, API clients, forges,
 		# sync clients, registries): written by the fourth review.
-		echo "Application and API traffic (tests/bench/data/benign-apps):"
+		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2):"
 		echo
 		echo '```'
-		DATA=tests/bench/data/benign-apps bash tests/bench/recall.sh policies 2>/dev/null |
-			sed -n '/^benign sources flagged/,$p'
+		for set in benign-apps benign-apps2; do
+			DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null |
+				sed -n '/^benign sources flagged/,$p'
+		done
 		echo '```'
 		echo
 		# Benign users who search for attack syntax ("union select", sleep(5),

@@ -272,7 +272,7 @@ summary() {
 	[ "$(summary 'rejected')" -eq 0 ]
 }
 
-@test "benign sets: no alert on the wide browsing set nor on application and API traffic" {
+@test "benign sets: no alert on the wide browsing set nor on application, API and identity traffic" {
 	# tests/bench/data/benign-wide (379 sources) and benign-apps (545: dashboards,
 	# API clients, forges, registries, sync clients). benign-apps' two Nextcloud
 	# sync sources are CRS 930130's, left to a Nextcloud host's own setup
@@ -280,7 +280,12 @@ summary() {
 	grep -v -e '^100\.64\.0\.92 ' -e '^100\.64\.0\.93 ' tests/bench/data/benign-apps/benign.log \
 		>"$LOGS/benign-apps.log"
 	[ "$(wc -l <"$LOGS/benign-apps.log")" -eq $(($(wc -l <tests/bench/data/benign-apps/benign.log) - 2)) ]
-	replay --policies policies tests/bench/data/benign-wide/benign.log "$LOGS/benign-apps.log"
+	# benign-apps2 (668 sources): its three security analysts searching Graylog
+	# for attack strings are left to the allow list (its README).
+	grep -v -e '^100\.127\.70\.15 ' -e '^100\.89\.228\.109 ' -e '^100\.118\.116\.240 ' \
+		tests/bench/data/benign-apps2/benign.log >"$LOGS/benign-apps2.log"
+	replay --policies policies tests/bench/data/benign-wide/benign.log "$LOGS/benign-apps.log" \
+		"$LOGS/benign-apps2.log"
 	[ "$status" -eq 0 ]
 	if [ -s "$LOGS/out" ]; then
 		jq -c '{policy, src_ip, path: .evidence.request.path, query: .evidence.request.query}' "$LOGS/out" >&2
