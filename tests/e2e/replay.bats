@@ -272,7 +272,7 @@ summary() {
 	[ "$(summary 'rejected')" -eq 0 ]
 }
 
-@test "benign sets: no alert on the wide browsing set nor on application, API and identity traffic" {
+@test "benign sets: no alert on the wide browsing set nor on the application sets (APIs, identity, ad tech, consoles)" {
 	# tests/bench/data/benign-wide (379 sources) and benign-apps (545: dashboards,
 	# API clients, forges, registries, sync clients). benign-apps' two Nextcloud
 	# sync sources are CRS 930130's, left to a Nextcloud host's own setup
@@ -284,8 +284,12 @@ summary() {
 	# for attack strings are left to the allow list (its README).
 	grep -v -e '^100\.127\.70\.15 ' -e '^100\.89\.228\.109 ' -e '^100\.118\.116\.240 ' \
 		tests/bench/data/benign-apps2/benign.log >"$LOGS/benign-apps2.log"
+	# benign-apps3 (571 sources): its two ad exchange servers sending win notices
+	# with an unexpanded macro, answered 400, are left to the ad server's setup.
+	grep -v -e '^100\.114\.84\.91 ' -e '^100\.123\.239\.100 ' \
+		tests/bench/data/benign-apps3/benign.log >"$LOGS/benign-apps3.log"
 	replay --policies policies tests/bench/data/benign-wide/benign.log "$LOGS/benign-apps.log" \
-		"$LOGS/benign-apps2.log"
+		"$LOGS/benign-apps2.log" "$LOGS/benign-apps3.log"
 	[ "$status" -eq 0 ]
 	if [ -s "$LOGS/out" ]; then
 		jq -c '{policy, src_ip, path: .evidence.request.path, query: .evidence.request.query}' "$LOGS/out" >&2

@@ -322,6 +322,15 @@ static void test_corroborated(void)
 	r = eval_status(both, &page, 404);
 	ok(r.flagged && r.corroborated_by == CRS_SIGN_ERROR_STATUS,
 	   "the same answered 404: corroborated by error_status (signs %u)", r.corroborated_by);
+	r = eval_status(both, &page, 400);
+	ok(r.score >= 5 && !r.flagged,
+	   "from a page, answered 400: the page's own code refused, no sign (signs %u)",
+	   r.corroborated_by);
+	r = eval_status(both, &page, 422);
+	ok(!r.flagged, "nor answered 422");
+	r = eval_status(both, &one, 400);
+	ok(r.flagged && r.corroborated_by == (CRS_SIGN_ERROR_STATUS | CRS_SIGN_NO_REFERER),
+	   "answered 400 with no Referer: both signs (signs %u)", r.corroborated_by);
 	r = eval_status(both, &one, 503);
 	ok(r.flagged && r.corroborated_by == CRS_SIGNS_ALL,
 	   "no Referer and a 503: both signs named (%u)", r.corroborated_by);

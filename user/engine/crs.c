@@ -622,14 +622,21 @@ static unsigned int record_signs(const struct request_record *r)
 	unsigned int signs = 0;
 	uint64_t page = 0;
 
-	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
-		signs |= CRS_SIGN_ERROR_STATUS;
 	/*
-	 * No page Referer (the record's page_referer field). Crawlers and link
-	 * previews never send a Referer: its absence says nothing from them.
-	 * One no browser could send says as much from anyone.
+	 * An error answer: the request asked for what the site does not have
+	 * (404, 403, 405) or broke it (5xx). A 400 or 422 to a request a page of
+	 * the site made (its page Referer) is the page's own code sending what
+	 * its API refuses (a template left unfilled: ?city=${city}), not a probe.
 	 */
 	req_get_num(r, REQ_PAGE_REFERER, &page);
+	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599 &&
+	    !(page && (r->status == 400 || r->status == 422)))
+		signs |= CRS_SIGN_ERROR_STATUS;
+	/*
+	 * No page Referer. Crawlers and link previews never send a Referer:
+	 * its absence says nothing from them. One no browser could send says
+	 * as much from anyone.
+	 */
 	if (!page && (req_referer_unescaped(r) || (!program_client(r) && !declared_bot(r))))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
