@@ -38,6 +38,9 @@
 #include "engine/crs.h"
 #include "engine/crs_prefilter.h"
 
+/* A program's missing Referer corroborates from two critical rules (record_signs). */
+#define CRS_PROGRAM_MIN_SCORE 10
+
 /* Ids of our own rules: clear of CRS's 900000-999999. */
 #define ID_PARAMS 1990001
 #define ID_MARKER 1990090
@@ -597,11 +600,8 @@ static bool declared_bot(const struct request_record *r)
 
 /*
  * Whether the User-Agent names a program, not a browser: a product token
- * first ("Grafana/11.3.0", "python-requests/2.31.0", "curl/8.5.0", "node"),
- * no "Mozilla/", and only the bytes such names are written with. API
- * clients, monitors and sync tools never send a Referer, so its absence
- * says nothing from them either; a User-Agent carrying a payload ('$',
- * '{', '<', quotes, '%', '!' ...) is no such name.
+ * first ("Grafana/11.3.0", "python-requests/2.31.0", "curl/8.5.0"), no
+ * "Mozilla/", and only the bytes such names are written with.
  */
 static bool program_client(const struct request_record *r)
 {
@@ -617,27 +617,24 @@ static bool program_client(const struct request_record *r)
 }
 
 /* The crs_sign bits the record shows. */
-static unsigned int record_signs(const struct request_record *r)
+static unsigned int record_signs(const struct request_record *r, unsigned int score)
 {
 	unsigned int signs = 0;
 	uint64_t page = 0;
 
-	/*
-	 * An error answer: the request asked for what the site does not have
-	 * (404, 403, 405) or broke it (5xx). A 400 or 422 to a request a page of
-	 * the site made (its page Referer) is the page's own code sending what
-	 * its API refuses (a template left unfilled: ?city=${city}), not a probe.
-	 */
-	req_get_num(r, REQ_PAGE_REFERER, &page);
-	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599 &&
-	    !(page && (r->status == 400 || r->status == 422)))
+	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
 		signs |= CRS_SIGN_ERROR_STATUS;
 	/*
-	 * No page Referer. Crawlers and link previews never send a Referer:
-	 * its absence says nothing from them. One no browser could send says
-	 * as much from anyone.
+	 * No page Referer (the record's page_referer field). Crawlers and link
+	 * previews never send a Referer: its absence says nothing from them.
+	 * Programs (API clients, monitors, sync tools) send none either, and
+	 * their queries (InfluxQL, PromQL, JQL, OData) score one rule: from them
+	 * it corroborates two rules or more (10), which a payload mostly scores.
+	 * One no browser could send says as much from anyone.
 	 */
-	if (!page && (req_referer_unescaped(r) || (!program_client(r) && !declared_bot(r))))
+	req_get_num(r, REQ_PAGE_REFERER, &page);
+	if (!page && (req_referer_unescaped(r) ||
+		      (!declared_bot(r) && (score >= CRS_PROGRAM_MIN_SCORE || !program_client(r)))))
 		signs |= CRS_SIGN_NO_REFERER;
 	return signs;
 }
@@ -664,7 +661,7 @@ static int eval_full(const struct crs_engine *e, const struct request_record *r,
 	res->evaluated = true;
 	res->flagged = res->score >= e->threshold;
 	if (!res->flagged && e->corroborated_threshold && res->score >= e->corroborated_threshold) {
-		res->corroborated_by = record_signs(r) & e->corroborate_by;
+		res->corroborated_by = record_signs(r, res->score) & e->corroborate_by;
 		res->flagged = res->corroborated_by != 0;
 	}
 	return 0;

@@ -57,11 +57,9 @@
  * carry no Referer, and mostly hit what the site does not have.
  */
 enum crs_sign {
-	CRS_SIGN_ERROR_STATUS = 1u << 0, /* answered 4xx or 5xx (log lines; heads have no status);
-					  * not 400/422 from a page of the site */
+	CRS_SIGN_ERROR_STATUS = 1u << 0, /* answered 4xx or 5xx (log lines; heads have no status) */
 	CRS_SIGN_NO_REFERER = 1u << 1,   /* no Referer, one that is no http(s) URL, or one
-					  * no browser sends: not reached from a page (not
-					  * from crawlers and programs, which send none) */
+					  * no browser sends: not reached from a page */
 };
 #define CRS_SIGNS_ALL (CRS_SIGN_ERROR_STATUS | CRS_SIGN_NO_REFERER)
 
