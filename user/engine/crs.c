@@ -37,9 +37,11 @@
 
 #include "engine/crs.h"
 #include "engine/crs_prefilter.h"
+#include "engine/crs_signs.h"
 
-/* A program's missing Referer corroborates from two critical rules (record_signs). */
-#define CRS_PROGRAM_MIN_SCORE 10
+/* 932130 (a Unix shell expression in ARGS) at CRS's default critical score (crs_signs.h). */
+#define RULE_SHELL_EXPRESSION 932130
+#define CRITICAL_SCORE 5
 
 /* Ids of our own rules: clear of CRS's 900000-999999. */
 #define ID_PARAMS 1990001
@@ -54,6 +56,7 @@ struct crs_engine {
 	unsigned int corroborated_threshold; /* 0: none */
 	unsigned int corroborate_by;
 	unsigned int max_per_second;
+	bool spares_placeholders; /* 932130 is not excluded: placeholders_only applies */
 	size_t n_files;
 };
 
@@ -282,6 +285,9 @@ int crs_open(const struct crs_options *opts, struct crs_engine **out, struct gh_
 	e->corroborated_threshold = opts->corroborated_threshold;
 	e->corroborate_by = opts->corroborated_threshold ? opts->corroborate_by : 0;
 	e->max_per_second = opts->max_per_second;
+	e->spares_placeholders = true;
+	for (size_t i = 0; i < opts->n_exclude; i++)
+		e->spares_placeholders &= opts->exclude_ids[i] != RULE_SHELL_EXPRESSION;
 	e->msc = msc_init();
 	e->rules = e->msc ? msc_create_rules_set() : NULL;
 	if (!e->rules) {
@@ -568,77 +574,6 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 	return 0;
 }
 
-/*
- * Whether the User-Agent names itself a crawler or a link-preview fetcher: a
- * word ending in "bot" (Googlebot, bingbot, Twitterbot), a crawler's or
- * spider's name, or a "+http" contact URL, as crawlers write them. Anyone can
- * write that; it only spares a missing Referer, never an error answer.
- */
-static bool declared_bot(const struct request_record *r)
-{
-	static const char *const words[] = { "crawler", "spider", "slurp", "preview", "+http",
-					     "facebookexternalhit" };
-	struct gh_str v = r->user_agent;
-
-	if (!req_has(r, REQ_USER_AGENT))
-		return false;
-	for (size_t i = 0; i < v.len; i++) {
-		/* "bot" closing a word: Googlebot/2.1, Twitterbot/1.0, "AhrefsBot;" */
-		if (i + 3 <= v.len && !strncasecmp(v.p + i, "bot", 3) && i > 0 &&
-		    isalpha((unsigned char)v.p[i - 1]) &&
-		    (i + 3 == v.len || !isalnum((unsigned char)v.p[i + 3])))
-			return true;
-		for (size_t w = 0; w < sizeof(words) / sizeof(*words); w++) {
-			size_t n = strlen(words[w]);
-
-			if (n <= v.len - i && !strncasecmp(v.p + i, words[w], n))
-				return true;
-		}
-	}
-	return false;
-}
-
-/*
- * Whether the User-Agent names a program, not a browser: a product token
- * first ("Grafana/11.3.0", "python-requests/2.31.0", "curl/8.5.0"), no
- * "Mozilla/", and only the bytes such names are written with.
- */
-static bool program_client(const struct request_record *r)
-{
-	struct gh_str v = r->user_agent;
-
-	if (!req_has(r, REQ_USER_AGENT) || !v.len || !isalpha((unsigned char)v.p[0]) ||
-	    (v.len >= 8 && !strncmp(v.p, "Mozilla/", 8)))
-		return false;
-	for (uint32_t i = 0; i < v.len; i++)
-		if (!isalnum((unsigned char)v.p[i]) && (!v.p[i] || !strchr(" ._/+();:,-", v.p[i])))
-			return false;
-	return true;
-}
-
-/* The crs_sign bits the record shows. */
-static unsigned int record_signs(const struct request_record *r, unsigned int score)
-{
-	unsigned int signs = 0;
-	uint64_t page = 0;
-
-	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
-		signs |= CRS_SIGN_ERROR_STATUS;
-	/*
-	 * No page Referer (the record's page_referer field). Crawlers and link
-	 * previews never send a Referer: its absence says nothing from them.
-	 * Programs (API clients, monitors, sync tools) send none either, and
-	 * their queries (InfluxQL, PromQL, JQL, OData) score one rule: from them
-	 * it corroborates two rules or more (10), which a payload mostly scores.
-	 * One no browser could send says as much from anyone.
-	 */
-	req_get_num(r, REQ_PAGE_REFERER, &page);
-	if (!page && (req_referer_unescaped(r) ||
-		      (!declared_bot(r) && (score >= CRS_PROGRAM_MIN_SCORE || !program_client(r)))))
-		signs |= CRS_SIGN_NO_REFERER;
-	return signs;
-}
-
 static int eval_full(const struct crs_engine *e, const struct request_record *r,
 		     bool referer_scored, struct crs_result *res)
 {
@@ -659,9 +594,15 @@ static int eval_full(const struct crs_engine *e, const struct request_record *r,
 	if (!col.scored)
 		return -EIO; /* the marker always logs: the rule set is not what we built */
 	res->evaluated = true;
+	/* 932130 adds its score once per argument name or value it matches: a score of exactly
+	 * that many is that rule's on placeholders alone, nothing else scored. */
+	res->placeholder = res->score && e->spares_placeholders &&
+			   res->score == CRITICAL_SCORE * crs_placeholder_matches(r);
+	if (res->placeholder)
+		return 0;
 	res->flagged = res->score >= e->threshold;
 	if (!res->flagged && e->corroborated_threshold && res->score >= e->corroborated_threshold) {
-		res->corroborated_by = record_signs(r, res->score) & e->corroborate_by;
+		res->corroborated_by = crs_record_signs(r, res->score) & e->corroborate_by;
 		res->flagged = res->corroborated_by != 0;
 	}
 	return 0;
@@ -713,7 +654,7 @@ int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
 		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
 		 * nearly every record ends here. */
 		res->score = res->n_fired = res->n_hits = res->corroborated_by = 0;
-		res->flagged = res->evaluated = false;
+		res->flagged = res->evaluated = res->placeholder = false;
 		res->shed = marked;
 		return 0;
 	}

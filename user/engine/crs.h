@@ -33,6 +33,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "engine/crs_signs.h"
 #include "input/request.h"
 
 #define CRS_DEFAULT_RULES_DIR "/usr/share/modsecurity-crs/rules"
@@ -47,21 +48,6 @@
 #define CRS_MAX_HITS 16   /* rules kept per record; more are counted only */
 #define CRS_MSG_MAX 128   /* a rule's msg, truncated */
 #define CRS_MAX_EXCLUDE 256
-
-/*
- * Signs, besides the score, that a record is not a page view of a browser on
- * the site (crs_options.corroborate_by). Searches for attack words, template
- * syntax in a docs search, a redirect link with an address: the requests
- * that score one or two CRS rules without being attacks come from pages of
- * the site, with a Referer, and are answered; one-request exploit probes
- * carry no Referer, and mostly hit what the site does not have.
- */
-enum crs_sign {
-	CRS_SIGN_ERROR_STATUS = 1u << 0, /* answered 4xx or 5xx (log lines; heads have no status) */
-	CRS_SIGN_NO_REFERER = 1u << 1,   /* no Referer, one that is no http(s) URL, or one
-					  * no browser sends: not reached from a page */
-};
-#define CRS_SIGNS_ALL (CRS_SIGN_ERROR_STATUS | CRS_SIGN_NO_REFERER)
 
 struct crs_options {
 	const char *rules_dir;   /* NULL: CRS_DEFAULT_RULES_DIR; its REQUEST-*.conf load */
@@ -92,6 +78,8 @@ struct crs_result {
 	unsigned int corroborated_by; /* below threshold: the signs that let it flag (crs_sign) */
 	bool evaluated;         /* false: the prefilter skipped the record (score 0) */
 	bool shed;              /* marked, but over max_per_second: not scored (score 0) */
+	bool placeholder;       /* the score is 932130's alone on template placeholders in the
+				 * query (${name}, nothing else of a shell): not flagged */
 	unsigned int n_fired;   /* rules that logged, the blocking evaluation (949110) included */
 	unsigned int n_hits;    /* the first min(n_fired, CRS_MAX_HITS) of them */
 	struct crs_hit hits[CRS_MAX_HITS];

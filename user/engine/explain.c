@@ -119,6 +119,8 @@ static struct json_object *crs_json(const struct policy *p, const struct crs_res
 				       crs_signs_json(crs_corroborate_by(p->crs.engine)));
 		json_object_object_add(o, "corroborated_by", crs_signs_json(res->corroborated_by));
 	}
+	if (res->placeholder) /* 932130 alone, on ${name} placeholders: not flagged */
+		json_object_object_add(o, "placeholder", json_object_new_boolean(true));
 	json_object_object_add(o, "rules", ids);
 	return o;
 }
