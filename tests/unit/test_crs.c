@@ -282,6 +282,19 @@ static void test_placeholders(const struct crs_engine *e)
 		{ "xss=[].sort.call%60%24%7Balert%7D1337%60", false }, /* a JavaScript template */
 		{ "a=%2524%257Bx%257D", false },                      /* decoded by CRS twice */
 		{ "id=1%27%20OR%20%271%27%3D%271&a=${x}", false },    /* 942100 too */
+		/* After a raw '#' ModSecurity reads nothing: placeholders there score nothing and
+		 * must not pay for another rule's (a red team's find). */
+		{ "id=1%27%20UNION%20SELECT%20username,password%20FROM%20users--&z=#&a=${a}&b=${b}"
+		  "&c=${c}", false },
+		{ "q=a%3B%2Fusr%2Fbin%2Fid%7C&z=#&a=${a}", false },
+		{ "a=${x}&a=${y}", false },                           /* one name twice */
+		{ "=${x}", false },                                   /* no name */
+		{ "a=${x}%2524(id)", false },                         /* $(id) once more decoded */
+		/* What an injection asks for is no placeholder: EL objects, variables, secrets. */
+		{ "message=${applicationScope}", false },
+		{ "x=${SHELL}", false },
+		{ "name=${AWS_SECRET_ACCESS_KEY}", false },
+		{ "name=${db_password}", false },
 	};
 	struct crs_engine *ex = open_engine(1, 0, excl, 1, false);
 	struct req q = browser("/api", NULL);

@@ -84,46 +84,78 @@ unsigned int crs_record_signs(const struct request_record *r, unsigned int score
 }
 
 /*
- * An identifier, then '}' or an encoding suffix as ad exchanges write them
- * (${AUCTION_PRICE:B64}, ${AUCTION_PRICE:OXCRYPT}: capitals and digits):
- * the rest of a bare ${name}.
+ * Names an injection asks for, not a page's template: EL's implicit objects
+ * (${sessionScope}), environment and shell variables (${PATH}, ${IFS}), and
+ * any name of a secret (${AWS_SECRET_ACCESS_KEY}, ${DB_PASSWORD}: Spring
+ * resolves ${...} placeholders in reflected text). Such a ${name} stays
+ * 932130's to score.
  */
-static bool placeholder_name(const char *p, const char *end)
+static bool sensitive_name(const char *p, size_t n)
 {
-	if (p == end || !(isalpha((unsigned char)*p) || *p == '_'))
-		return false;
-	while (p < end && (isalnum((unsigned char)*p) || *p == '_'))
-		p++;
-	if (p < end && *p == ':') {
-		const char *suffix = ++p;
+	static const char *const names[] = {
+		"applicationScope", "sessionScope", "requestScope", "pageScope", "pageContext",
+		"param", "paramValues", "header", "headerValues", "cookie", "initParam",
+		"facesContext", "externalContext", "request", "session", "application",
+		"response", "system", "env", "environment", "PATH", "HOME", "SHELL", "USER",
+		"USERNAME", "LOGNAME", "PWD", "IFS", "HOSTNAME", "JAVA_HOME", "CLASSPATH",
+		"LD_PRELOAD",
+	};
+	static const char *const parts[] = { "secret", "passw", "pwd", "token", "apikey",
+					     "api_key", "access_key", "accesskey", "private",
+					     "credential", "aws_", "auth", "jdbc", "db_" };
 
-		while (p < end && (isupper((unsigned char)*p) || isdigit((unsigned char)*p)))
-			p++;
-		if (p == suffix)
-			return false;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strlen(names[i]) == n && !strncasecmp(p, names[i], n))
+			return true;
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++) {
+		size_t m = strlen(parts[i]);
+
+		for (size_t at = 0; at + m <= n; at++)
+			if (!strncasecmp(p + at, parts[i], m))
+				return true;
 	}
-	return p < end && *p == '}';
+	return false;
 }
 
 /*
- * One argument's name or value as 932130 reads it (decoded by ModSecurity,
- * then t:urlDecodeUni, then t:cmdLine: \ " ' ^ deleted, a space before '('
- * deleted): 1 when the rule matches it and every shell expression in it is
- * a bare ${name}, 0 when the rule does not match it, -1 when it holds
- * anything else the rule matches ($(id), <(...), ${7*7}, ${jndi:...}) or a
- * backtick (${x} in a JavaScript template literal is code). An encoded '%'
- * is -1 too: decoded as often as ModSecurity decodes, no more.
+ * The length of the bare ${name} at p (p[0] == '$', p[1] == '{'): an
+ * identifier that names no secret, then '}' or an encoding suffix as ad
+ * exchanges write them (${AUCTION_PRICE:B64}: capitals and digits); 0 when
+ * it is anything else.
  */
-static int placeholder_part(const char *p, size_t len)
+static size_t bare_placeholder(const char *p, const char *end)
+{
+	const char *name = p + 2, *q = name;
+
+	if (q == end || !(isalpha((unsigned char)*q) || *q == '_'))
+		return 0;
+	while (q < end && (isalnum((unsigned char)*q) || *q == '_'))
+		q++;
+	if (sensitive_name(name, (size_t)(q - name)))
+		return 0;
+	if (q < end && *q == ':') {
+		const char *suffix = ++q;
+
+		while (q < end && (isupper((unsigned char)*q) || isdigit((unsigned char)*q)))
+			q++;
+		if (q == suffix)
+			return 0;
+	}
+	return q < end && *q == '}' ? (size_t)(q + 1 - p) : 0;
+}
+
+/*
+ * Whether an argument value, decoded as far as anything decodes it (three
+ * rounds, %uXXXX) and then as t:cmdLine reads it (\ " ' ^ deleted, a space
+ * before '(' deleted), holds no shell expression but bare ${name}s: no $(,
+ * <(, >(, no other ${...}, no backtick (${x} in a JavaScript template
+ * literal is code).
+ */
+static bool only_bare_placeholders(const char *p, size_t len)
 {
 	char buf[PLACEHOLDER_QUERY_MAX];
-	size_t n, k = 0;
-	int found = 0;
+	size_t n, k = 0, skip;
 
-	if (!len)
-		return 0;
-	if (memmem(p, len, "%25", 3))
-		return -1;
 	memcpy(buf, p, len);
 	n = xform_apply(XF_URL_DECODE_UNI, true, buf, len);
 	for (size_t i = 0; i < n; i++) {
@@ -140,36 +172,74 @@ static int placeholder_part(const char *p, size_t len)
 		buf[k++] = buf[i];
 	}
 	if (memchr(buf, '`', k))
-		return -1;
-	for (size_t i = 0; i + 1 < k; i++) {
+		return false;
+	for (size_t i = 0; i + 1 < k; i += skip ? skip : 1) {
+		skip = 0;
 		if (buf[i + 1] == '(' && (buf[i] == '$' || buf[i] == '<' || buf[i] == '>'))
-			return -1;
-		if (buf[i] == '$' && buf[i + 1] == '{') {
-			if (!placeholder_name(buf + i + 2, buf + k))
-				return -1;
-			found = 1;
-		}
+			return false;
+		if (buf[i] == '$' && buf[i + 1] == '{' && !(skip = bare_placeholder(buf + i, buf + k)))
+			return false;
 	}
-	return found;
+	return true;
 }
 
+/*
+ * Whether 932130 surely matches this argument value: decoded once, as
+ * ModSecurity decodes arguments, it holds a bare ${name} (which its second
+ * decoding and t:cmdLine leave as it is, and its pattern matches).
+ */
+static bool surely_matched(const char *p, size_t len)
+{
+	char buf[PLACEHOLDER_QUERY_MAX];
+	size_t n;
+
+	memcpy(buf, p, len);
+	n = xform_url_decode_once(buf, len, true);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (buf[i] == '$' && buf[i + 1] == '{' && bare_placeholder(buf + i, buf + n))
+			return true;
+	return false;
+}
+
+/* The most arguments crs_placeholder_matches splits: far below ModSecurity's limit (1,000). */
+#define PLACEHOLDER_ARGS_MAX 200
+
+/*
+ * The score's proof (crs.c) needs every argument counted here to be one
+ * 932130 matched: then a score of 5 per counted argument leaves nothing to
+ * any other rule, nor to 932130 elsewhere. So only values are counted, each
+ * under its own non-empty name, in a query ModSecurity splits as this does
+ * (no '#', after which it reads nothing; no NUL; not too many arguments);
+ * undercounting only fails to spare.
+ */
 unsigned int crs_placeholder_matches(const struct request_record *r)
 {
+	struct gh_str names[PLACEHOLDER_ARGS_MAX];
 	const char *p, *end;
-	unsigned int m = 0;
+	unsigned int m = 0, nargs = 0;
 
 	if (!req_has(r, REQ_QUERY) || r->query.len > PLACEHOLDER_QUERY_MAX ||
-	    (!memchr(r->query.p, '$', r->query.len) && !memchr(r->query.p, '%', r->query.len)))
+	    (!memchr(r->query.p, '$', r->query.len) && !memchr(r->query.p, '%', r->query.len)) ||
+	    memchr(r->query.p, '#', r->query.len) || memchr(r->query.p, '\0', r->query.len))
 		return 0;
 	for (p = r->query.p, end = p + r->query.len; p < end;) {
 		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
 		const char *eq = memchr(p, '=', (size_t)(stop - p));
-		int name = placeholder_part(p, (size_t)((eq ? eq : stop) - p));
-		int value = eq ? placeholder_part(eq + 1, (size_t)(stop - eq - 1)) : 0;
+		struct gh_str name = { p, (uint32_t)((eq ? eq : stop) - p) };
 
-		if (name < 0 || value < 0)
+		if (++nargs > PLACEHOLDER_ARGS_MAX)
 			return 0;
-		m += (unsigned int)(name + value);
+		if (!only_bare_placeholders(name.p, name.len) ||
+		    (eq && !only_bare_placeholders(eq + 1, (size_t)(stop - eq - 1))))
+			return 0;
+		if (eq && name.len && surely_matched(eq + 1, (size_t)(stop - eq - 1))) {
+			for (unsigned int i = 0; i < m; i++)
+				if (names[i].len == name.len && !memcmp(names[i].p, name.p, name.len))
+					return 0; /* a name twice: ModSecurity's count is not ours to be sure of */
+			names[m++] = name;
+		}
+		if (stop == end)
+			break;
 		p = stop + 1;
 	}
 	return m;

@@ -29,13 +29,16 @@ enum crs_sign {
 unsigned int crs_record_signs(const struct request_record *r, unsigned int score);
 
 /*
- * How many of the query's argument names and values 932130 (a Unix shell
- * expression) matches, when each of them holds nothing but bare ${name}
- * placeholders; 0 when any holds something else it matches, or none
- * matches. An unfilled template placeholder (an ad server's
- * price=${AUCTION_PRICE}, a page's fetch of ?city=${city}) does nothing in
- * a shell unless something around it would (a command, a path), and other
- * rules score that. Split as ModSecurity splits ARGS: '&', then the first '='.
+ * How many of the query's argument values 932130 (a Unix shell expression)
+ * surely matches, each holding nothing but bare ${name} placeholders,
+ * when no argument holds any other shell expression; 0 otherwise, and
+ * whenever this cannot be sure to split the query as ModSecurity does. An
+ * unfilled template placeholder (an ad server's price=${AUCTION_PRICE}, a
+ * page's fetch of ?city=${city}) does nothing in a shell unless something
+ * around it would (a command, a path), which other rules score; names an
+ * injection asks for (${sessionScope}, ${PATH}, ${DB_PASSWORD}) are no
+ * placeholders. A CRS score of exactly 5 per counted value is 932130's on
+ * them alone (crs.c).
  */
 unsigned int crs_placeholder_matches(const struct request_record *r);
 

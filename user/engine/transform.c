@@ -91,6 +91,13 @@ static size_t url_decode(char *b, size_t len, bool plus_space, bool uni)
 	return len;
 }
 
+size_t xform_url_decode_once(char *buf, size_t len, bool plus_space)
+{
+	bool changed = false;
+
+	return url_decode_round(buf, len, plus_space, false, &changed);
+}
+
 /* Whether the path has an empty, "." or ".." segment (backslashes already slashes). */
 static bool needs_normalizing(const char *b, size_t len)
 {

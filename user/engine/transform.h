@@ -44,4 +44,10 @@ bool xform_chain_push(uint32_t *chain, enum xform x);
  */
 size_t xform_apply(uint32_t chain, bool plus_space, char *buf, size_t len);
 
+/*
+ * One round of %XX decoding in place (plus_space: '+' too), no %uXXXX: how
+ * ModSecurity decodes a query's argument names and values before any t:.
+ */
+size_t xform_url_decode_once(char *buf, size_t len, bool plus_space);
+
 #endif /* GATEHAWK_TRANSFORM_H */
