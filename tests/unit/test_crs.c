@@ -259,6 +259,31 @@ static void test_exclusion_threshold(const struct crs_engine *dflt)
 	crs_close(high);
 }
 
+/* ---- a raw '#' in the target ----------------------------------------------- */
+
+/* ModSecurity reads nothing after a '#'; the application gets what follows it. */
+static void test_raw_hash(const struct crs_engine *e, struct crs_ctx *c)
+{
+	static const char *const queries[] = {
+		"z=#&id=1%27%20UNION%20SELECT%20username,password%20FROM%20users--",
+		"z=#&x=%3Cscript%3Ealert(1)%3C/script%3E",
+		"z=#&q=a%3B%2Fusr%2Fbin%2Fid%7C",
+	};
+	struct req q = browser("/search", NULL);
+
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++) {
+		struct request_record r;
+		struct crs_result res;
+
+		q.query = queries[i];
+		build(&r, &q);
+		if (crs_eval(e, c, &r, &res))
+			memset(&res, 0, sizeof(res));
+		ok(res.flagged, "%s: the payload after a raw '#' is scored (score %u)", queries[i],
+		   res.score);
+	}
+}
+
 /* ---- template placeholders (932130 on ${name} alone) ---------------------- */
 
 static void test_placeholders(const struct crs_engine *e)
@@ -812,6 +837,7 @@ int main(void)
 	test_paranoia();
 	test_exclusion_threshold(e);
 	test_placeholders(e);
+	test_raw_hash(e, c);
 	test_corroborated();
 	test_signs_json();
 	test_load_errors();

@@ -518,21 +518,51 @@ static void add_connection(Transaction *t, const struct request_record *r)
 			       req_has(r, REQ_DST_PORT) ? r->dst_port : 0);
 }
 
-/* "path?query" into buf, or a malloc'ed copy when it does not fit (*heap set). */
+/* s into u, a raw '#' as %23; returns the end. */
+static char *put_escaping_hash(char *u, struct gh_str s)
+{
+	for (uint32_t i = 0; i < s.len; i++) {
+		if (s.p[i] != '#') {
+			*u++ = s.p[i];
+			continue;
+		}
+		memcpy(u, "%23", 3);
+		u += 3;
+	}
+	return u;
+}
+
+static size_t hashes(struct gh_str s)
+{
+	size_t n = 0;
+
+	for (const char *p = s.p, *end = s.p + s.len; (p = memchr(p, '#', (size_t)(end - p))); p++)
+		n++;
+	return n;
+}
+
+/*
+ * "path?query" into buf, or a malloc'ed copy when it does not fit (*heap
+ * set). A raw '#' goes as %23: ModSecurity reads nothing after one (a
+ * fragment), but no browser sends one, and the server hands what follows
+ * to the application (?z=#&q=<payload> reaches it as q).
+ */
 static char *build_uri(const struct request_record *r, char *buf, size_t size, char **heap)
 {
-	size_t n = r->path.len + (req_has(r, REQ_QUERY) ? 1 + (size_t)r->query.len : 0);
-	char *u = buf;
+	struct gh_str query = req_has(r, REQ_QUERY) ? r->query : (struct gh_str){ NULL, 0 };
+	size_t n = r->path.len + (req_has(r, REQ_QUERY) ? 1 + (size_t)query.len : 0) +
+		   2 * (hashes(r->path) + hashes(query));
+	char *u = buf, *end;
 
 	*heap = NULL;
 	if (n + 1 > size && !(u = *heap = malloc(n + 1)))
 		return NULL;
-	memcpy(u, r->path.p, r->path.len);
+	end = put_escaping_hash(u, r->path);
 	if (req_has(r, REQ_QUERY)) {
-		u[r->path.len] = '?';
-		memcpy(u + r->path.len + 1, r->query.p, r->query.len);
+		*end++ = '?';
+		end = put_escaping_hash(end, query);
 	}
-	u[n] = '\0';
+	*end = '\0';
 	return u;
 }
 
