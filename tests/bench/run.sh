@@ -515,10 +515,10 @@ bench_recall() {
 		echo
 		# Machine and application traffic (dashboards, API clients, forges,
 		# sync clients, registries): written by the fourth review.
-		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4):"
+		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4) and the browsing review (benign-browse):"
 		echo
 		echo '```'
-		for set in benign-apps benign-apps2 benign-apps3 benign-apps4; do
+		for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-browse; do
 			DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null |
 				sed -n '/^benign sources flagged/,$p'
 		done

@@ -419,7 +419,7 @@ engine_records() {
 		eval 'lab_gatehawk status --json | jq -e ".daemon.engine.policies[] |
 			select(.name == \"owasp-crs\") | .matched >= 2"'
 	[ -z "$(blocked_by "$prober")" ] # held: no block yet
-	wait_for "the prober's block when its wait ends" 15 \
+	wait_for "the prober's block when its wait ends" 40 \
 		eval '[ -n "$(blocked_by "$prober")" ]'
 	jq -e --arg ip "$prober" 'select(.src_ip == $ip) | .policy == "owasp-crs" and
 		.evidence.crs.corroborated_by == ["no_referer"]' "$LAB_DIR/render.jsonl"

@@ -631,6 +631,7 @@ static int eval_full(const struct crs_engine *e, const struct request_record *r,
 	if (res->placeholder)
 		return 0;
 	res->flagged = res->score >= e->threshold;
+	res->from_page = crs_from_page(r);
 	if (!res->flagged && e->corroborated_threshold && res->score >= e->corroborated_threshold) {
 		res->corroborated_by = crs_record_signs(r, res->score) & e->corroborate_by;
 		res->flagged = res->corroborated_by != 0;
@@ -684,7 +685,7 @@ int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
 		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
 		 * nearly every record ends here. */
 		res->score = res->n_fired = res->n_hits = res->corroborated_by = 0;
-		res->flagged = res->evaluated = res->placeholder = false;
+		res->flagged = res->evaluated = res->placeholder = res->from_page = false;
 		res->shed = marked;
 		return 0;
 	}

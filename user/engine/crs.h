@@ -80,6 +80,7 @@ struct crs_result {
 	bool shed;              /* marked, but over max_per_second: not scored (score 0) */
 	bool placeholder;       /* the score is 932130's alone on template placeholders in the
 				 * query (${name}, nothing else of a shell): not flagged */
+	bool from_page;         /* sent from a page of the site (crs_from_page) */
 	unsigned int n_fired;   /* rules that logged, the blocking evaluation (949110) included */
 	unsigned int n_hits;    /* the first min(n_fired, CRS_MAX_HITS) of them */
 	struct crs_hit hits[CRS_MAX_HITS];
@@ -106,12 +107,15 @@ unsigned int crs_corroborated_threshold(const struct crs_engine *e);
 unsigned int crs_corroborate_by(const struct crs_engine *e);
 /*
  * Whether a fire may wait for a rendering (unless_rendered): a missing
- * Referer alone corroborated it. A score at the threshold, or an error
- * answer, blocks at once.
+ * Referer alone corroborated it, or it met the threshold on a request sent
+ * from a page of the site and answered (a person who searched a tech site
+ * for "../../ relative path", which scores 25, then follows a result). An
+ * error answer blocks at once.
  */
 static inline bool crs_fire_waits(const struct crs_result *res)
 {
-	return res->corroborated_by == CRS_SIGN_NO_REFERER;
+	return res->corroborated_by == CRS_SIGN_NO_REFERER ||
+	       (res->flagged && !res->corroborated_by && res->from_page);
 }
 /* A sign's name as policies spell it ("error_status", "no_referer"); NULL if unknown. */
 const char *crs_sign_name(enum crs_sign sign);

@@ -61,12 +61,25 @@ static bool program_client(const struct request_record *r)
 	return true;
 }
 
+static bool error_status(const struct request_record *r)
+{
+	return req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599;
+}
+
+bool crs_from_page(const struct request_record *r)
+{
+	uint64_t page = 0;
+
+	req_get_num(r, REQ_PAGE_REFERER, &page);
+	return page && !error_status(r);
+}
+
 unsigned int crs_record_signs(const struct request_record *r, unsigned int score)
 {
 	unsigned int signs = 0;
 	uint64_t page = 0;
 
-	if (req_has(r, REQ_STATUS) && r->status >= 400 && r->status <= 599)
+	if (error_status(r))
 		signs |= CRS_SIGN_ERROR_STATUS;
 	/*
 	 * No page Referer (the record's page_referer field). Crawlers and link

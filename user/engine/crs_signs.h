@@ -29,6 +29,12 @@ enum crs_sign {
 unsigned int crs_record_signs(const struct request_record *r, unsigned int score);
 
 /*
+ * Whether r was sent from a page of the site (its page_referer) and not
+ * answered 4xx/5xx: what a person's form or search on that page sends.
+ */
+bool crs_from_page(const struct request_record *r);
+
+/*
  * How many of the query's argument values 932130 (a Unix shell expression)
  * surely matches, each holding nothing but bare ${name} placeholders,
  * when no argument holds any other shell expression; 0 otherwise, and
