@@ -146,9 +146,21 @@ static void test_names_and_chains(void)
 	ok_eq(xform_apply(0, true, NULL, 0), 0, "the empty chain on an empty value");
 }
 
+/* One round, as ModSecurity decodes arguments: what a second round would decode stays. */
+static void test_decode_once(void)
+{
+	char buf[] = "%2524%7Bx%7D+a%u0041%zz";
+	size_t n = xform_url_decode_once(buf, strlen(buf), true);
+
+	ok(n == strlen("%24{x} a%u0041%zz") && !memcmp(buf, "%24{x} a%u0041%zz", n),
+	   "one round: %%2524 -> %%24, '+' a space, %%u and malformed escapes kept (%.*s)", (int)n,
+	   buf);
+}
+
 int main(void)
 {
 	test_cases();
 	test_names_and_chains();
+	test_decode_once();
 	return tap_done();
 }

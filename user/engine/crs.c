@@ -56,7 +56,7 @@ struct crs_engine {
 	unsigned int corroborated_threshold; /* 0: none */
 	unsigned int corroborate_by;
 	unsigned int max_per_second;
-	bool spares_placeholders; /* 932130 is not excluded: placeholders_only applies */
+	bool spares_placeholders; /* 932130 is not excluded: crs_placeholder_matches applies */
 	size_t n_files;
 };
 
