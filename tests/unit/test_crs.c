@@ -631,6 +631,53 @@ static void test_prefilter_recall(const struct crs_engine *e, struct crs_ctx *c)
  * Accept) send a record to CRS only when together they reach the threshold:
  * a client connecting by address must not cost a full CRS run a request.
  */
+/*
+ * What fuzz_crs_prefilter found CRS scoring 5 or more and the prefilter not
+ * marking: Accept elements without a subtype, a stray byte after the last,
+ * a charset 920600 refuses, a query with a raw space beside an empty
+ * User-Agent or a numeric Host. Each must be marked whenever CRS scores it.
+ */
+static void test_prefilter_fuzz_finds(const struct crs_engine *e, struct crs_ctx *c)
+{
+	static const struct {
+		const char *accept, *query, *ua, *host;
+	} cases[] = {
+		{ "text", NULL, BROWSER_UA, "shop.example" },
+		{ "text/html, json", NULL, BROWSER_UA, "shop.example" },
+		{ "*", NULL, BROWSER_UA, "shop.example" },
+		{ "text/html)", NULL, BROWSER_UA, "shop.example" },
+		{ "*/*:", NULL, BROWSER_UA, "shop.example" },
+		{ "text/html;charset=ascii", NULL, BROWSER_UA, "shop.example" },
+		{ BROWSER_ACCEPT, "a=b c", "", "shop.example" },
+		{ BROWSER_ACCEPT, "a=b\tc", BROWSER_UA, "10.0.0.1" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct req q = browser("/x", cases[i].query);
+		struct request_record r;
+		struct crs_result full;
+
+		q.accept = cases[i].accept;
+		q.ua = cases[i].ua;
+		q.host = cases[i].host;
+		full = eval_full(e, &q);
+		build(&r, &q);
+		ok(full.score >= 5 && crs_prefilter_marks(e, c, &r, NULL),
+		   "Accept \"%s\", query \"%s\": CRS scores %u, the prefilter marks it",
+		   cases[i].accept, cases[i].query ? cases[i].query : "", full.score);
+	}
+	/* Plain ones stay unmarked. */
+	for (size_t i = 0; i < 2; i++) {
+		struct req q = browser("/x", "a=b");
+		struct request_record r;
+
+		q.accept = i ? "text/html;charset=UTF-8, */*;q=0.8" : BROWSER_ACCEPT;
+		build(&r, &q);
+		ok(eval_full(e, &q).score == 0 && !crs_prefilter_marks(e, c, &r, NULL),
+		   "Accept \"%s\" is plain to both", q.accept);
+	}
+}
+
 static void test_prefilter_header_anomalies(const struct crs_engine *e, struct crs_ctx *c)
 {
 	struct req by_addr = browser("/", NULL), by_addr_no_ua = browser("/", NULL);
@@ -842,6 +889,7 @@ int main(void)
 	test_signs_json();
 	test_load_errors();
 	test_prefilter_recall(e, c);
+	test_prefilter_fuzz_finds(e, c);
 	test_prefilter_skips(e, c);
 	test_prefilter_versions(e, c);
 	test_threads(e);

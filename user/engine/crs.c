@@ -549,7 +549,7 @@ static size_t hashes(struct gh_str s)
  */
 static char *build_uri(const struct request_record *r, char *buf, size_t size, char **heap)
 {
-	struct gh_str query = req_has(r, REQ_QUERY) ? r->query : (struct gh_str){ NULL, 0 };
+	struct gh_str query = req_has(r, REQ_QUERY) ? r->query : (struct gh_str){ "", 0 };
 	size_t n = r->path.len + (req_has(r, REQ_QUERY) ? 1 + (size_t)query.len : 0) +
 		   2 * (hashes(r->path) + hashes(query));
 	char *u = buf, *end;

@@ -12,9 +12,12 @@
  * a rule whose pattern needs a byte outside the field's plain alphabet is
  * covered by the first group; every other one has a row here or a data
  * file. Patterns are caseless and may mark more than their rule (never less).
- * The one exception, header_anomaly_score(): four header rules mark only
- * when their scores together reach the threshold, as only then can CRS flag
- * a record for them alone.
+ * The one exception, crs_header_anomaly_score() (crs_structure.c): four
+ * header rules and 920100's whitespace in a query mark only when their
+ * scores together reach the threshold, as only then can CRS flag a record
+ * for them alone.
+ * tests/fuzz/fuzz_crs_prefilter.c holds the prefilter to that against
+ * ModSecurity itself.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -27,6 +30,7 @@
 
 #include "engine/compile_jobs.h"
 #include "engine/crs_prefilter.h"
+#include "engine/crs_structure.h"
 #include "engine/crs_words.h"
 #include "engine/hs_cache.h"
 #include "engine/pred_memo.h"
@@ -354,187 +358,6 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s)
 	free(s);
 }
 
-/* ---- whole-value checks -------------------------------------------------- */
-
-/*
- * One of the versions 920430 allows: HTTP/1.0, HTTP/1.1, HTTP/2.0, HTTP/2.
- * Constant-size compares, no call: every record asks.
- */
-static bool allowed_version(struct gh_str v)
-{
-	if (v.len == 6)
-		return !memcmp(v.p, "HTTP/2", 6);
-	return v.len == 8 && (!memcmp(v.p, "HTTP/1.1", 8) || !memcmp(v.p, "HTTP/1.0", 8) ||
-			      !memcmp(v.p, "HTTP/2.0", 8));
-}
-
-static bool tok_char(char c)
-{
-	return isalnum((unsigned char)c) || strchr(".+*-_", c);
-}
-
-/* Skip spaces, then a token; the token's length. */
-static size_t token(const char **p, const char *end)
-{
-	const char *t;
-
-	while (*p < end && **p == ' ')
-		(*p)++;
-	for (t = *p; *p < end && tok_char(**p); (*p)++)
-		;
-	return (size_t)(*p - t);
-}
-
-static void skip_spaces(const char **p, const char *end)
-{
-	while (*p < end && **p == ' ')
-		(*p)++;
-}
-
-/* Accept as 920600 takes it: "type/sub" or "*", each with ";k=v" parameters, comma-separated. */
-static bool accept_plain(struct gh_str s)
-{
-	const char *p = s.p, *end = s.p + s.len;
-
-	do {
-		if (!token(&p, end) || (p < end && *p == '/' && (p++, !token(&p, end))))
-			return false;
-		skip_spaces(&p, end);
-		while (p < end && *p == ';') {
-			p++;
-			if (!token(&p, end) || (skip_spaces(&p, end), p >= end || *p++ != '=') ||
-			    !token(&p, end))
-				return false;
-			skip_spaces(&p, end);
-		}
-	} while (p < end && *p++ == ',');
-	return p == end && s.len;
-}
-
-/* A Content-Type 920420/920470/920480 take as is: an allowed type, maybe "; charset=utf-8". */
-static bool ctype_plain(struct gh_str s)
-{
-	static const char *const types[] = { "application/x-www-form-urlencoded",
-					     "application/json", "application/xml", "text/xml" };
-	const char *semi = memchr(s.p, ';', s.len);
-	size_t tlen = semi ? (size_t)(semi - s.p) : s.len;
-	char rest[32];
-
-	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
-		if (tlen != strlen(types[i]) || strncasecmp(s.p, types[i], tlen))
-			continue;
-		if (!semi)
-			return true;
-		snprintf(rest, sizeof(rest), "%.*s", (int)(s.len - tlen), semi);
-		return !strcasecmp(rest, "; charset=utf-8") || !strcasecmp(rest, ";charset=utf-8");
-	}
-	return false;
-}
-
-/* A parameter name that comes twice (921180, HTTP parameter pollution, PL3). */
-static bool repeated_param(struct gh_str q)
-{
-	struct gh_str names[64];
-	size_t n = 0;
-	const char *p = q.p, *end = q.p + q.len;
-
-	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
-		const char *eq = memchr(p, '=', (size_t)(stop - p));
-		struct gh_str name = { p, (uint32_t)((eq ? eq : stop) - p) };
-
-		if (n == 64)
-			return true; /* too many to compare: let CRS count */
-		for (size_t i = 0; i < n; i++)
-			if (names[i].len == name.len && !memcmp(names[i].p, name.p, name.len))
-				return true;
-		names[n++] = name;
-		p = stop + 1;
-	}
-	return false;
-}
-
-/*
- * 942430/942431/942432 count special characters in one value, 12, 6 and 2 of
- * them by paranoia 2, 3 and 4; a plain value can only hold '-' and '='. A
- * parameter's name and value are counted together (never fewer than CRS
- * counts in either), the '=' between them aside.
- */
-static bool special_chars(struct gh_str q, unsigned int pl)
-{
-	unsigned int limit = pl >= 4 ? 2 : pl == 3 ? 6 : 12, n = 0;
-	bool seen_eq = false;
-
-	for (uint32_t i = 0; i < q.len; i++) {
-		char c = q.p[i];
-
-		if (c == '&')
-			n = 0, seen_eq = false;
-		else if (c == '-' || (c == '=' && seen_eq))
-			n++;
-		else if (c == '=')
-			seen_eq = true;
-		if (n >= limit)
-			return true;
-	}
-	return false;
-}
-
-static bool empty_present(const struct request_record *r, enum req_field f, struct gh_str s)
-{
-	return req_has(r, f) && !s.len;
-}
-
-/* What CRS checks on whole values: the 911/920 policy rules and empty headers. */
-static bool structure_marks(const struct request_record *r, unsigned int pl)
-{
-	bool get_head = !req_has(r, REQ_METHOD) || r->method == HTTP_METHOD_GET ||
-			r->method == HTTP_METHOD_HEAD;
-
-	/* 911100 allows GET, HEAD, POST and OPTIONS: their ids mean exactly that text. */
-	if (req_has(r, REQ_METHOD) && r->method != HTTP_METHOD_GET &&
-	    r->method != HTTP_METHOD_HEAD && r->method != HTTP_METHOD_POST &&
-	    r->method != HTTP_METHOD_OPTIONS)
-		return true;
-	if (req_has(r, REQ_VERSION) && !allowed_version(r->version))
-		return true; /* 920430 */
-	if (!r->path.len || r->path.p[0] != '/')
-		return true; /* 920100: not an origin-form request line */
-	if (req_has(r, REQ_CONTENT_LENGTH) && r->content_length && get_head)
-		return true; /* 920170 */
-	if (req_has(r, REQ_ACCEPT) && !accept_plain(r->accept))
-		return true; /* 920600 */
-	if (req_has(r, REQ_CONTENT_TYPE) && !ctype_plain(r->content_type))
-		return true; /* 920420, 920470, 920480, 920530 */
-	return req_has(r, REQ_QUERY) && ((pl >= 3 && repeated_param(r->query)) ||
-					 (pl >= 2 && special_chars(r->query, pl)));
-}
-
-/* A Host of digits, dots and colons (920350's ^[\d.:]+$; brackets too, to be safe). */
-static bool numeric_host(struct gh_str h)
-{
-	for (size_t i = 0; i < h.len; i++)
-		if (!isdigit((unsigned char)h.p[i]) && !strchr(".:[]", h.p[i]))
-			return false;
-	return h.len > 0;
-}
-
-/*
- * The anomaly score of the header rules no attack needs: 920350 (a numeric
- * Host, WARNING: 3), 920290 (an empty Host, 3), 920330 (an empty
- * User-Agent, NOTICE: 2), 920310/920311 (an empty Accept, 2). Clients that
- * connect by address send them on every request; alone, below the
- * threshold, they cannot flag a record, and each would cost a full CRS run
- * (~0.5 ms) for nothing: anyone could make the daemon burn a core.
- */
-static unsigned int header_anomaly_score(const struct request_record *r)
-{
-	return (req_has(r, REQ_HOST) && numeric_host(r->host) ? 3 : 0) +
-	       (empty_present(r, REQ_HOST, r->host) ? 3 : 0) +
-	       (empty_present(r, REQ_USER_AGENT, r->user_agent) ? 2 : 0) +
-	       (empty_present(r, REQ_ACCEPT, r->accept) ? 2 : 0);
-}
-
 /* ---- libinjection ------------------------------------------------------- */
 
 /*
@@ -784,7 +607,7 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 
 	if (!req_has(r, REQ_PATH))
 		return false; /* CRS is not run on it either (crs_eval_full) */
-	if (!s || !s->hs || structure_marks(r, pf->paranoia))
+	if (!s || !s->hs || crs_structure_marks(r, pf->paranoia))
 		return true;
 	/* The fields the record has, and no test of the others. */
 	for (uint32_t m = r->present & scanned; m; m &= m - 1) {
@@ -794,5 +617,5 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 		if (field_marks_memo(pf, s, fields[rf].pf, rf, *v, ev))
 			return true;
 	}
-	return header_anomaly_score(r) >= pf->threshold;
+	return crs_header_anomaly_score(r) >= pf->threshold;
 }

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * What the CRS prefilter (crs_prefilter.c) checks on whole values rather
+ * than by pattern: the request line, the method and version, Accept and
+ * Content-Type as the 911/920 rules parse them, and the header anomalies
+ * that score below the threshold alone.
+ */
+#ifndef GATEHAWK_CRS_STRUCTURE_H
+#define GATEHAWK_CRS_STRUCTURE_H
+
+#include <stdbool.h>
+
+#include "input/request.h"
+
+/* Whether a 911/920 rule, or an empty header, can score r at paranoia level pl. */
+bool crs_structure_marks(const struct request_record *r, unsigned int pl);
+
+/*
+ * The anomaly score of the header rules no attack needs (a numeric or empty
+ * Host, an empty User-Agent or Accept, whitespace in the query): they mark
+ * a record only when together they reach the threshold.
+ */
+unsigned int crs_header_anomaly_score(const struct request_record *r);
+
+#endif /* GATEHAWK_CRS_STRUCTURE_H */
