@@ -7,8 +7,9 @@
  * page itself, another source's Referer, another page's or another site's
  * are no rendering; a verdict nobody rendered
  * fires when the wait ends (at a record or a tick), at the end of the input,
- * or when the engine is replaced. A crs policy holds only fires a missing
- * Referer alone corroborates.
+ * or when the engine is replaced. A crs policy holds fires a missing
+ * Referer alone corroborates, and fires at its threshold on a request sent
+ * from a page of the site and answered.
  */
 #include "engine/crs.h"
 #include "engine_fixture.h"
@@ -389,8 +390,12 @@ static void test_rejected(void)
 	}
 }
 
-/* crs: only a fire that a missing Referer alone corroborates waits. */
-static void test_crs_holds_only_no_referer(void)
+/*
+ * crs: a fire that a missing Referer alone corroborates waits, and one at
+ * the threshold from a page of the site answered 2xx/3xx; an error answer
+ * does not.
+ */
+static void test_crs_holds(void)
 {
 	static const char *crs = HEAD("crs") "'kind':'crs','paranoia':1,'threshold':20,"
 		"'corroborated':{'threshold':5,'by':['error_status','no_referer']},"
@@ -436,6 +441,20 @@ static void test_crs_holds_only_no_referer(void)
 	ok_eq(cap.n, 5, "while one verdict waits, a fire that cannot wait blocks at once");
 	engine_flush(e);
 	ok_eq(cap.n, 5, "and the waiting one, inside its cooldown, is not given again");
+	/* A tech site's search for "../../ relative path" (four path-traversal scores: 25). */
+	feed_ref(e, T0 + 200, "198.51.100.78", "/?s=..%2F..%2F+relative+path",
+		 "https://www.linuxtutor.example/proc-filesystem-explained/", NULL);
+	feed_ref(e, T0 + 200, "198.51.100.79", "/?s=..%2F..%2F+relative+path",
+		 "https://www.linuxtutor.example/proc-filesystem-explained/", NULL);
+	ok_eq(cap.n, 5, "at the threshold from a page of the site, answered 200: held");
+	feed_ref(e, T0 + 203, "198.51.100.78", "/how-to-use-etc-passwd-file/",
+		 "https://www.linuxtutor.example/?s=..%2F..%2F+relative+path", NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 6, "the reader who opened a result is spared; the other is blocked");
+	ok_str(cap.n == 6 ? ev_str(5, "src_ip") : NULL, "198.51.100.79", "(the one who did not)");
+	feed_status(e, T0 + 300, "198.51.100.80", "/?s=..%2F..%2F+relative+path",
+		    "https://www.linuxtutor.example/proc-filesystem-explained/", NULL, 404);
+	ok_eq(cap.n, 7, "the same answered 404: blocked at once");
 	engine_free(e);
 	policy_set_free(ps);
 }
@@ -453,7 +472,7 @@ int main(void)
 	test_rendered_before_the_page_line();
 	test_tick_and_release();
 	test_rejected();
-	test_crs_holds_only_no_referer();
+	test_crs_holds();
 	cap_reset();
 	return tap_done();
 }
