@@ -12,7 +12,7 @@
  * a rule whose pattern needs a byte outside the field's plain alphabet is
  * covered by the first group; every other one has a row here or a data
  * file. Patterns are caseless and may mark more than their rule (never less).
- * The one exception, crs_header_anomaly_score() (crs_structure.c): four
+ * The one exception, crs_header_anomalies_reach() (crs_structure.c): four
  * header rules and 920100's whitespace in a query mark only when their
  * scores together reach the threshold, as only then can CRS flag a record
  * for them alone.
@@ -617,5 +617,5 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 		if (field_marks_memo(pf, s, fields[rf].pf, rf, *v, ev))
 			return true;
 	}
-	return crs_header_anomaly_score(r) >= pf->threshold;
+	return crs_header_anomalies_reach(r, pf->threshold);
 }

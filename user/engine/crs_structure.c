@@ -225,11 +225,16 @@ static bool blank_in(struct gh_str q)
  * threshold, they cannot flag a record, and each would cost a full CRS run
  * (~0.5 ms) for nothing: anyone could make the daemon burn a core.
  */
-unsigned int crs_header_anomaly_score(const struct request_record *r)
+bool crs_header_anomalies_reach(const struct request_record *r, unsigned int threshold)
 {
-	return (req_has(r, REQ_QUERY) && blank_in(r->query) ? 3 : 0) +
-	       (req_has(r, REQ_HOST) && numeric_host(r->host) ? 3 : 0) +
-	       (empty_present(r, REQ_HOST, r->host) ? 3 : 0) +
-	       (empty_present(r, REQ_USER_AGENT, r->user_agent) ? 2 : 0) +
-	       (empty_present(r, REQ_ACCEPT, r->accept) ? 2 : 0);
+	unsigned int score = (req_has(r, REQ_HOST) && numeric_host(r->host) ? 3 : 0) +
+			     (empty_present(r, REQ_HOST, r->host) ? 3 : 0) +
+			     (empty_present(r, REQ_USER_AGENT, r->user_agent) ? 2 : 0) +
+			     (empty_present(r, REQ_ACCEPT, r->accept) ? 2 : 0);
+
+	/* The query is read only when its 3 could make the difference: most records have none. */
+	if (score < threshold && score + 3 >= threshold && req_has(r, REQ_QUERY) &&
+	    blank_in(r->query))
+		score += 3;
+	return score >= threshold;
 }

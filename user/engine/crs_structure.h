@@ -16,10 +16,10 @@
 bool crs_structure_marks(const struct request_record *r, unsigned int pl);
 
 /*
- * The anomaly score of the header rules no attack needs (a numeric or empty
- * Host, an empty User-Agent or Accept, whitespace in the query): they mark
- * a record only when together they reach the threshold.
+ * Whether the header rules no attack needs (a numeric or empty Host, an
+ * empty User-Agent or Accept, whitespace in the query) together reach
+ * threshold: only then do they mark a record.
  */
-unsigned int crs_header_anomaly_score(const struct request_record *r);
+bool crs_header_anomalies_reach(const struct request_record *r, unsigned int threshold);
 
 #endif /* GATEHAWK_CRS_STRUCTURE_H */
