@@ -102,11 +102,15 @@ flagged() {
 	[ "$(flagged sensitive-file-probe probed)" = 100.64.3.10 ]
 	# Each lies strictly inside the natural break above the benign sources.
 	for pa in login-brute-force/failures not-found-burst/not_found request-flood/per_second \
-		scraper/pages sensitive-file-probe/probed; do
+		scraper/pages; do
 		cond "${pa%/*}" "${pa#*/}" | jq -e '.suggestion != null
 			and (.reason | test("natural break at the current value"))' >/dev/null ||
 			{ echo "$pa"; return 1; }
 	done
+	# The benign corpus's phpMyAdmin users come from its pages and are answered:
+	# they count for nothing, so the attacker is the one group and the value stays.
+	cond sensitive-file-probe probed | jq -e '.suggestion == null and .current == 3
+		and .groups == 1 and (.reason | test("no gap"))' >/dev/null
 	cond request-flood per_second | jq -e '.suggestion == 20 and .current == 50
 		and .quantiles.max == 80 and .groups == 60' >/dev/null
 	cond scraper pages | jq -e '.quantiles | .p50 <= .p90 and .p90 <= .p99 and .p99 <= ."p99.9"
