@@ -12,7 +12,7 @@
  * a rule whose pattern needs a byte outside the field's plain alphabet is
  * covered by the first group; every other one has a row here or a data
  * file. Patterns are caseless and may mark more than their rule (never less).
- * The one exception, crs_header_anomalies_reach() (crs_structure.c): four
+ * The one exception, header_anomalies_reach(): four
  * header rules and 920100's whitespace in a query mark only when their
  * scores together reach the threshold, as only then can CRS flag a record
  * for them alone.
@@ -30,7 +30,7 @@
 
 #include "engine/compile_jobs.h"
 #include "engine/crs_prefilter.h"
-#include "engine/crs_structure.h"
+#include "engine/crs_views.h"
 #include "engine/crs_words.h"
 #include "engine/hs_cache.h"
 #include "engine/pred_memo.h"
@@ -358,59 +358,251 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s)
 	free(s);
 }
 
-/* ---- libinjection ------------------------------------------------------- */
+/* ---- whole-value checks -------------------------------------------------- */
 
 /*
- * 942100, 941100 and 942101 run libinjection, whose verdict no pattern
- * reproduces (a User-Agent of "iframe load 1-shoes,eval&version" is SQLi to
- * it). The prefilter asks libinjection itself: libmodsecurity exports it with C
- * linkage, no header ships, so the declarations of libinjection.h are here.
+ * One of the versions 920430 allows: HTTP/1.0, HTTP/1.1, HTTP/2.0, HTTP/2.
+ * Constant-size compares, no call: every record asks.
  */
-int libinjection_sqli(const char *s, size_t slen, char fingerprint[]);
-int libinjection_xss(const char *s, size_t slen);
-
-static bool injection(const char *p, size_t len)
+static bool allowed_version(struct gh_str v)
 {
-	char fingerprint[16];
-
-	return len && (libinjection_sqli(p, len, fingerprint) || libinjection_xss(p, len));
+	if (v.len == 6)
+		return !memcmp(v.p, "HTTP/2", 6);
+	return v.len == 8 && (!memcmp(v.p, "HTTP/1.1", 8) || !memcmp(v.p, "HTTP/1.0", 8) ||
+			      !memcmp(v.p, "HTTP/2.0", 8));
 }
 
-/* Each name and each value of a query, split as ModSecurity splits ARGS. */
-static bool query_injection(const char *q, size_t len)
+static bool tok_char(char c)
 {
-	const char *p = q, *end = q + len;
+	return isalnum((unsigned char)c) || strchr(".+*-_", c);
+}
+
+/* Skip spaces, then a token; the token's length. */
+static size_t token(const char **p, const char *end)
+{
+	const char *t;
+
+	while (*p < end && **p == ' ')
+		(*p)++;
+	for (t = *p; *p < end && tok_char(**p); (*p)++)
+		;
+	return (size_t)(*p - t);
+}
+
+static void skip_spaces(const char **p, const char *end)
+{
+	while (*p < end && **p == ' ')
+		(*p)++;
+}
+
+/* An Accept parameter's name and value, both tokens ("q", "0.9"). */
+static bool param(const char **p, const char *end, struct gh_str *name, struct gh_str *value)
+{
+	skip_spaces(p, end);
+	name->p = *p;
+	name->len = (uint32_t)token(p, end);
+	skip_spaces(p, end);
+	if (!name->len || *p >= end || *(*p)++ != '=')
+		return false;
+	skip_spaces(p, end);
+	value->p = *p;
+	value->len = (uint32_t)token(p, end);
+	return value->len;
+}
+
+/* A charset 920600 allows (it reads the header lowercased). */
+static bool charset_allowed(struct gh_str v)
+{
+	static const char *const ok[] = { "iso-8859-1", "iso-8859-15", "windows-1252", "utf-8" };
+
+	for (size_t i = 0; i < sizeof(ok) / sizeof(*ok); i++)
+		if (v.len == strlen(ok[i]) && !strncasecmp(v.p, ok[i], v.len))
+			return true;
+	return false;
+}
+
+/*
+ * Accept as 920600 takes it: comma-separated "type/subtype" elements ('*'
+ * for either), each with ";name=value" parameters, a charset only one of
+ * four. Narrower than the rule where that is simpler (tokens of letters,
+ * digits and .+*-_, spaces only): what is not plain here is scored by CRS.
+ */
+static bool accept_plain(struct gh_str s)
+{
+	const char *p = s.p, *end = s.p + s.len;
+	struct gh_str name, value;
+
+	for (;;) {
+		if (!token(&p, end) || p >= end || *p++ != '/' || !token(&p, end))
+			return false;
+		skip_spaces(&p, end);
+		while (p < end && *p == ';') {
+			p++;
+			if (!param(&p, end, &name, &value) ||
+			    (name.len == 7 && !strncasecmp(name.p, "charset", 7) &&
+			     !charset_allowed(value)))
+				return false;
+			skip_spaces(&p, end);
+		}
+		if (p == end)
+			return true;
+		if (*p++ != ',')
+			return false;
+	}
+}
+
+/* A Content-Type 920420/920470/920480 take as is: an allowed type, maybe "; charset=utf-8". */
+static bool ctype_plain(struct gh_str s)
+{
+	static const char *const types[] = { "application/x-www-form-urlencoded",
+					     "application/json", "application/xml", "text/xml" };
+	const char *semi = memchr(s.p, ';', s.len);
+	size_t tlen = semi ? (size_t)(semi - s.p) : s.len;
+	char rest[32];
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		if (tlen != strlen(types[i]) || strncasecmp(s.p, types[i], tlen))
+			continue;
+		if (!semi)
+			return true;
+		snprintf(rest, sizeof(rest), "%.*s", (int)(s.len - tlen), semi);
+		return !strcasecmp(rest, "; charset=utf-8") || !strcasecmp(rest, ";charset=utf-8");
+	}
+	return false;
+}
+
+/* A parameter name that comes twice (921180, HTTP parameter pollution, PL3). */
+static bool repeated_param(struct gh_str q)
+{
+	struct gh_str names[64];
+	size_t n = 0;
+	const char *p = q.p, *end = q.p + q.len;
 
 	while (p < end) {
 		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
 		const char *eq = memchr(p, '=', (size_t)(stop - p));
+		struct gh_str name = { p, (uint32_t)((eq ? eq : stop) - p) };
 
-		if (injection(p, (size_t)((eq ? eq : stop) - p)) ||
-		    (eq && injection(eq + 1, (size_t)(stop - eq - 1))))
-			return true;
+		if (n == 64)
+			return true; /* too many to compare: let CRS count */
+		for (size_t i = 0; i < n; i++)
+			if (names[i].len == name.len && !memcmp(names[i].p, name.p, name.len))
+				return true;
+		names[n++] = name;
 		p = stop + 1;
 	}
 	return false;
 }
 
-/* The path's last segment, which 942101 (paranoia 3) gives libinjection's SQLi check. */
-static bool basename_sqli(const char *v, size_t len)
+/*
+ * 942430/942431/942432 count special characters in one value, 12, 6 and 2 of
+ * them by paranoia 2, 3 and 4; a plain value can only hold '-' and '='. A
+ * parameter's name and value are counted together (never fewer than CRS
+ * counts in either), the '=' between them aside.
+ */
+static bool special_chars(struct gh_str q, unsigned int pl)
 {
-	const char *slash = memrchr(v, '/', len), *b = slash ? slash + 1 : v;
-	char fingerprint[16];
+	unsigned int limit = pl >= 4 ? 2 : pl == 3 ? 6 : 12, n = 0;
+	bool seen_eq = false;
 
-	return b < v + len && libinjection_sqli(b, (size_t)(v + len - b), fingerprint);
+	for (uint32_t i = 0; i < q.len; i++) {
+		char c = q.p[i];
+
+		if (c == '&')
+			n = 0, seen_eq = false;
+		else if (c == '-' || (c == '=' && seen_eq))
+			n++;
+		else if (c == '=')
+			seen_eq = true;
+		if (n >= limit)
+			return true;
+	}
+	return false;
 }
+
+static bool empty_present(const struct request_record *r, enum req_field f, struct gh_str s)
+{
+	return req_has(r, f) && !s.len;
+}
+
+/* What CRS checks on whole values: the 911/920 policy rules and empty headers. */
+static bool structure_marks(const struct request_record *r, unsigned int pl)
+{
+	bool get_head = !req_has(r, REQ_METHOD) || r->method == HTTP_METHOD_GET ||
+			r->method == HTTP_METHOD_HEAD;
+
+	/* 911100 allows GET, HEAD, POST and OPTIONS: their ids mean exactly that text. */
+	if (req_has(r, REQ_METHOD) && r->method != HTTP_METHOD_GET &&
+	    r->method != HTTP_METHOD_HEAD && r->method != HTTP_METHOD_POST &&
+	    r->method != HTTP_METHOD_OPTIONS)
+		return true;
+	if (req_has(r, REQ_VERSION) && !allowed_version(r->version))
+		return true; /* 920430 */
+	if (!r->path.len || r->path.p[0] != '/')
+		return true; /* 920100: not an origin-form request line */
+	if (req_has(r, REQ_CONTENT_LENGTH) && r->content_length && get_head)
+		return true; /* 920170 */
+	if (req_has(r, REQ_ACCEPT) && !accept_plain(r->accept))
+		return true; /* 920600 */
+	if (req_has(r, REQ_CONTENT_TYPE) && !ctype_plain(r->content_type))
+		return true; /* 920420, 920470, 920480, 920530 */
+	return req_has(r, REQ_QUERY) && ((pl >= 3 && repeated_param(r->query)) ||
+					 (pl >= 2 && special_chars(r->query, pl)));
+}
+
+/* A Host of digits, dots and colons (920350's ^[\d.:]+$; brackets too, to be safe). */
+static bool numeric_host(struct gh_str h)
+{
+	for (size_t i = 0; i < h.len; i++)
+		if (!isdigit((unsigned char)h.p[i]) && !strchr(".:[]", h.p[i]))
+			return false;
+	return h.len > 0;
+}
+
+/* Whitespace in a query: 920100's request line allows none there (a raw space, a tab). */
+static bool blank_in(struct gh_str q)
+{
+	for (uint32_t i = 0; i < q.len; i++)
+		if (isspace((unsigned char)q.p[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The anomaly score of the header rules no attack needs: 920350 (a numeric
+ * Host, WARNING: 3), 920290 (an empty Host, 3), 920330 (an empty
+ * User-Agent, NOTICE: 2), 920310/920311 (an empty Accept, 2), and 920100's
+ * request line with whitespace in its query (3; a differential fuzzer found
+ * it with an empty User-Agent, 5, unmarked). Clients that
+ * connect by address send them on every request; alone, below the
+ * threshold, they cannot flag a record, and each would cost a full CRS run
+ * (~0.5 ms) for nothing: anyone could make the daemon burn a core.
+ */
+static bool header_anomalies_reach(const struct request_record *r, unsigned int threshold)
+{
+	unsigned int score = (req_has(r, REQ_HOST) && numeric_host(r->host) ? 3 : 0) +
+			     (empty_present(r, REQ_HOST, r->host) ? 3 : 0) +
+			     (empty_present(r, REQ_USER_AGENT, r->user_agent) ? 2 : 0) +
+			     (empty_present(r, REQ_ACCEPT, r->accept) ? 2 : 0);
+
+	/* The query is read only when its 3 could make the difference: most records have none. */
+	if (score < threshold && score + 3 >= threshold && req_has(r, REQ_QUERY) &&
+	    blank_in(r->query))
+		score += 3;
+	return score >= threshold;
+}
+
+/* ---- libinjection (crs_views.c) ----------------------------------------- */
 
 /* What libinjection reads of field f (the spaces view: + and %20 decoded). */
 static bool field_injection(const struct crs_prefilter *pf, enum pf_field f, const char *v,
 			    size_t len)
 {
 	if (f == PF_QUERY)
-		return query_injection(v, len);
+		return crs_query_injection(v, len);
 	if (f == PF_PATH)
-		return pf->paranoia >= 3 && basename_sqli(v, len);
-	return (f == PF_UA || f == PF_REFERER) && injection(v, len);
+		return pf->paranoia >= 3 && crs_basename_sqli(v, len);
+	return (f == PF_UA || f == PF_REFERER) && crs_injection(v, len);
 }
 
 /* ---- scanning ------------------------------------------------------------- */
@@ -445,59 +637,6 @@ static bool scan(const struct crs_prefilter *pf, struct crs_pf_scratch *s, enum 
 	       hs_scan(pf->words, p, (unsigned int)len, 0, s->hs, on_word, NULL) != HS_SUCCESS;
 }
 
-static bool hex_is(const char *p, char hi, char lo)
-{
-	return p[0] == '%' && p[1] == hi && toupper((unsigned char)p[2]) == lo;
-}
-
-/*
- * The value with %20 and %2B (and '+' too when plus) as spaces: what
- * t:urlDecodeUni leaves of plain text. ModSecurity's ARGS have '+' decoded
- * already; in a header it stays '+'. has_space set when a space results.
- */
-static size_t spaces_view(struct gh_str v, char *out, bool plus, bool *has_space)
-{
-	size_t n = 0;
-
-	*has_space = false;
-	for (uint32_t i = 0; i < v.len; i++) {
-		bool enc = i + 2 < v.len && (hex_is(v.p + i, '2', '0') || hex_is(v.p + i, '2', 'B'));
-
-		out[n] = enc || (plus && v.p[i] == '+') ? ' ' : v.p[i];
-		*has_space |= out[n++] == ' ';
-		i += enc ? 2 : 0;
-	}
-	return n;
-}
-
-/* The spaces view without spaces (t:removeWhitespace). */
-static size_t nospace_view(const char *in, size_t len, char *out)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (in[i] != ' ')
-			out[n++] = in[i];
-	return n;
-}
-
-/* t:cmdLine on plain text: , and ; as spaces, one space at most, none before / or (. */
-static size_t cmdline_view(const char *in, size_t len, char *out)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		char c = in[i] == ',' || in[i] == ';' ? ' ' : in[i];
-
-		if (c == ' ' && n && out[n - 1] == ' ')
-			continue;
-		if ((c == '/' || c == '(') && n && out[n - 1] == ' ')
-			n--;
-		out[n++] = c;
-	}
-	return n;
-}
-
 /*
  * libinjection on each form of the value CRS may hand it: as sent, with
  * '+' and %20 as spaces (out, n1), and with %20 alone (into spare).
@@ -513,7 +652,7 @@ static bool injection_marks(const struct crs_prefilter *pf, enum pf_field f, str
 		return false; /* nothing decoded: one form only */
 	return field_injection(pf, f, v.p, v.len) ||
 	       (memchr(v.p, '+', v.len) && memchr(v.p, '%', v.len) &&
-		field_injection(pf, f, spare, spaces_view(v, spare, false, &sp)));
+		field_injection(pf, f, spare, crs_spaces_view(v, spare, false, &sp)));
 }
 
 /* The field's views, scanned in turn; the buffer holds four times the value. */
@@ -533,16 +672,16 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 		s->cap = need;
 	}
 	b = s->view;
-	n1 = spaces_view(v, b, true, &sp);
+	n1 = crs_spaces_view(v, b, true, &sp);
 	if (scan(pf, s, f, b, n1) || injection_marks(pf, f, v, b, n1, b + 3 * v.len))
 		return true;
 	/* A header keeps its '+' for CRS: that form too (a URL's '+' is a space). */
 	if (f >= PF_UA && memchr(v.p, '+', v.len) && scan(pf, s, f, v.p, v.len))
 		return true;
-	n2 = sp ? nospace_view(b, n1, b + n1) : 0;
+	n2 = sp ? crs_nospace_view(b, n1, b + n1) : 0;
 	if (n2 && scan(pf, s, f, b + n1, n2))
 		return true;
-	n3 = cmdline_view(b, n1, b + 2 * n1);
+	n3 = crs_cmdline_view(b, n1, b + 2 * n1);
 	return (n3 != n1 || memcmp(b, b + 2 * n1, n1)) && scan(pf, s, f, b + 2 * n1, n3);
 }
 
@@ -607,7 +746,7 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 
 	if (!req_has(r, REQ_PATH))
 		return false; /* CRS is not run on it either (crs_eval_full) */
-	if (!s || !s->hs || crs_structure_marks(r, pf->paranoia))
+	if (!s || !s->hs || structure_marks(r, pf->paranoia))
 		return true;
 	/* The fields the record has, and no test of the others. */
 	for (uint32_t m = r->present & scanned; m; m &= m - 1) {
@@ -617,5 +756,5 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 		if (field_marks_memo(pf, s, fields[rf].pf, rf, *v, ev))
 			return true;
 	}
-	return crs_header_anomalies_reach(r, pf->threshold);
+	return header_anomalies_reach(r, pf->threshold);
 }
