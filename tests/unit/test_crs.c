@@ -666,6 +666,18 @@ static void test_prefilter_fuzz_finds(const struct crs_engine *e, struct crs_ctx
 		   "Accept \"%s\", query \"%s\": CRS scores %u, the prefilter marks it",
 		   cases[i].accept, cases[i].query ? cases[i].query : "", full.score);
 	}
+	/* A NUL inside: CRS's 920270 scores it, and no token reading may take it for a letter. */
+	{
+		struct req q = browser("/x", NULL);
+		struct request_record r;
+		struct crs_result full;
+
+		build(&r, &q);
+		req_set_str(&r, REQ_ACCEPT, &r.accept, "text/h\0tml", 10);
+		ok(!crs_eval_full(e, &r, &full) && full.score >= 5 &&
+			   crs_prefilter_marks(e, c, &r, NULL),
+		   "an Accept with a NUL byte: CRS scores %u, the prefilter marks it", full.score);
+	}
 	/* Plain ones stay unmarked. */
 	for (size_t i = 0; i < 2; i++) {
 		struct req q = browser("/x", "a=b");

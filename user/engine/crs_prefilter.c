@@ -374,7 +374,7 @@ static bool allowed_version(struct gh_str v)
 
 static bool tok_char(char c)
 {
-	return isalnum((unsigned char)c) || strchr(".+*-_", c);
+	return isalnum((unsigned char)c) || (c && strchr(".+*-_", c)); /* strchr finds the NUL */
 }
 
 /* Skip spaces, then a token; the token's length. */
