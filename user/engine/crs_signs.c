@@ -5,12 +5,12 @@
 #include <strings.h>
 
 #include "engine/crs_signs.h"
+#include "engine/crs_views.h"
 #include "engine/transform.h"
 
 /* A program's missing Referer corroborates from two critical rules (crs_record_signs). */
 #define CRS_PROGRAM_MIN_SCORE 10
-/* The largest query crs_placeholder_matches reads: ModSecurity parses at most 1,000
- * arguments, far more than this holds. */
+/* The largest query crs_placeholder_matches reads (its values are copied on the stack). */
 #define PLACEHOLDER_QUERY_MAX 4096
 
 /*
@@ -159,10 +159,10 @@ static size_t bare_placeholder(const char *p, const char *end)
 
 /*
  * Whether an argument value, decoded as far as anything decodes it (three
- * rounds, %uXXXX) and then as t:cmdLine reads it (\ " ' ^ deleted, a space
- * before '(' deleted), holds no shell expression but bare ${name}s: no $(,
- * <(, >(, no other ${...}, no backtick (${x} in a JavaScript template
- * literal is code).
+ * rounds, %uXXXX) and then as t:cmdLine reads it (\ " ' ^ deleted, then
+ * crs_cmdline_view: ',' and ';' as spaces, none before '('), holds no shell
+ * expression but bare ${name}s: no $(, <(, >(, no other ${...}, no backtick
+ * (${x} in a JavaScript template literal is code).
  */
 static bool only_bare_placeholders(const char *p, size_t len)
 {
@@ -171,19 +171,12 @@ static bool only_bare_placeholders(const char *p, size_t len)
 
 	memcpy(buf, p, len);
 	n = xform_apply(XF_URL_DECODE_UNI, true, buf, len);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) { /* t:cmdLine's deletions; any whitespace a space */
 		if (buf[i] && strchr("\\\"'^", buf[i]))
 			continue;
-		if (isspace((unsigned char)buf[i])) {
-			size_t j = i;
-
-			while (j < n && isspace((unsigned char)buf[j]))
-				j++;
-			if (j < n && buf[j] == '(')
-				continue;
-		}
-		buf[k++] = buf[i];
+		buf[k++] = isspace((unsigned char)buf[i]) ? ' ' : buf[i];
 	}
+	k = crs_cmdline_view(buf, k, buf); /* and the rest of it: in place, it only shrinks */
 	if (memchr(buf, '`', k))
 		return false;
 	for (size_t i = 0; i + 1 < k; i += skip ? skip : 1) {

@@ -28,7 +28,7 @@ bool crs_basename_sqli(const char *v, size_t len);
 size_t crs_spaces_view(struct gh_str v, char *out, bool plus, bool *has_space);
 /* A spaces view without its spaces (t:removeWhitespace). */
 size_t crs_nospace_view(const char *in, size_t len, char *out);
-/* t:cmdLine on plain text: , and ; as spaces, one space at most, none before / or (. */
+/* t:cmdLine on plain text: , and ; as spaces, one space at most, none before / or (; out may be in. */
 size_t crs_cmdline_view(const char *in, size_t len, char *out);
 
 #endif /* GATEHAWK_CRS_VIEWS_H */
