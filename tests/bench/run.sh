@@ -14,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-ALL_BENCHES=(xdp engine decode http sensor latency replay load recall profile metrics fleet)
+ALL_BENCHES=(xdp engine decode http sensor latency replay load crs recall profile metrics fleet)
 
 GATEHAWK=build/gatehawk
 BENCH_BIN=build/tests/bench
@@ -461,6 +461,28 @@ bench_sensor() {
 
 bench_load() {
 	bash tests/bench/load_bench.sh "$REPORT_DIR"
+}
+
+# ---- crs: the CRS stage's cost per record -------------------------------------
+
+# crs_bench (ModSecurity on every record, against the prefilter and the memo
+# in front of it) on the generated log, where almost no benign record reaches
+# ModSecurity, and on people's browsing (benign-browse2: searches, encoded
+# URLs in queries and Referers), where a quarter do; figures in crs.md.
+bench_crs() {
+	mkdir -p "$REPORT_DIR" || return 1
+	{
+		echo "## CRS stage: cost per record"
+		echo
+		echo "Generated log (tests/lib/gen_access_log.sh, 20,000 lines, browsers and attackers):"
+		echo
+		"$BENCH_BIN/crs_bench" -n 20000 -f 0 || return 1
+		echo
+		echo "People's browsing (tests/bench/data/benign-browse2, 23,322 lines, every source benign):"
+		echo
+		"$BENCH_BIN/crs_bench" -l tests/bench/data/benign-browse2/benign.log -f 0 || return 1
+	} | tee "$REPORT_DIR/crs.md"
+	((PIPESTATUS[0] == 0))
 }
 
 # ---- recall: labelled attack and benign logs --------------------------------

@@ -650,6 +650,9 @@ static void test_prefilter_fuzz_finds(const struct crs_engine *e, struct crs_ctx
 		{ "text/html;charset=ascii", NULL, BROWSER_UA, "shop.example" },
 		{ BROWSER_ACCEPT, "a=b c", "", "shop.example" },
 		{ BROWSER_ACCEPT, "a=b\tc", BROWSER_UA, "10.0.0.1" },
+		/* 941130 reads xhtml after any byte, a letter too. */
+		{ BROWSER_ACCEPT, NULL, "Mozilla/5.0 (X11) AppleWebKxhtml+xml", "shop.example" },
+		{ BROWSER_ACCEPT, "q=maxlength+xpattern=1", BROWSER_UA, "shop.example" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
@@ -663,8 +666,9 @@ static void test_prefilter_fuzz_finds(const struct crs_engine *e, struct crs_ctx
 		full = eval_full(e, &q);
 		build(&r, &q);
 		ok(full.score >= 5 && crs_prefilter_marks(e, c, &r, NULL),
-		   "Accept \"%s\", query \"%s\": CRS scores %u, the prefilter marks it",
-		   cases[i].accept, cases[i].query ? cases[i].query : "", full.score);
+		   "Accept \"%s\", query \"%s\", User-Agent \"%.40s\": CRS scores %u, the "
+		   "prefilter marks it",
+		   cases[i].accept, cases[i].query ? cases[i].query : "", cases[i].ua, full.score);
 	}
 	/* A NUL inside: CRS's 920270 scores it, and no token reading may take it for a letter. */
 	{
@@ -790,10 +794,18 @@ static void test_prefilter_versions(const struct crs_engine *e, struct crs_ctx *
 static int scored_at(const struct crs_engine *e, struct crs_ctx *c, const struct req *q,
 		     uint64_t ts_ms)
 {
+	static unsigned int calls;
 	struct request_record r;
 	struct crs_result res;
+	char query[256];
+	struct req fresh = *q;
 
-	build(&r, q);
+	/* A query of its own each call: the memo (test_memo) would answer a repeated one. */
+	if (q->query) {
+		snprintf(query, sizeof(query), "%s&n=%u", q->query, ++calls);
+		fresh.query = query;
+	}
+	build(&r, &fresh);
 	r.ts_ns = ts_ms * 1000000ULL;
 	if (crs_eval(e, c, &r, &res))
 		return -1;
@@ -829,6 +841,84 @@ static void test_budget(void)
 	ok(scored_at(e, c, &sqli, 60000) == 1 && scored_at(e, c, &sqli, 60000) == 1 &&
 		   scored_at(e, c, &sqli, 60000) == 0,
 	   "a long quiet refills at most a second's runs");
+	crs_ctx_free(c);
+	crs_close(e);
+}
+
+/* ---- the memo ------------------------------------------------------------- */
+
+/* q from src at ts_ms through crs_eval: 1 scored, 0 shed; its score into *score. */
+static int answered(const struct crs_engine *e, struct crs_ctx *c, const struct req *q,
+		    const char *src, uint64_t ts_ms, unsigned int *score)
+{
+	struct request_record r;
+	struct crs_result res;
+
+	build(&r, q);
+	gh_addr_parse(src, &r.src);
+	r.ts_ns = ts_ms * 1000000ULL;
+	if (crs_eval(e, c, &r, &res))
+		return -1;
+	*score = res.score;
+	return res.evaluated && !res.shed ? 1 : res.shed ? 0 : -1;
+}
+
+/*
+ * crs_memo.h, with one ModSecurity run a second: a record that differs from
+ * one scored lately only in fields the prefilter did not mark gets that
+ * one's answer without a run (scored, where a run would be shed), the same
+ * answer ModSecurity gives it; one that differs in a marked field, comes
+ * from 127.0.0.1, or may name a session with another Referer is shed.
+ */
+static void test_memo(void)
+{
+	struct crs_options o = { .max_per_second = 1 };
+	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
+	struct req other, tool, moved, fix1, fix2, asset1, asset2, plain;
+	struct gh_err err = { 0 };
+	struct crs_engine *e = NULL;
+	struct crs_ctx *c;
+	unsigned int s1 = 0, s2 = 0, s3 = 0;
+	int a1, a2;
+
+	if (crs_open(&o, &e, &err) || !(c = crs_ctx_new(e))) {
+		ok(0, "CRS with max_per_second 1 opens: %s", err.msg);
+		crs_close(e);
+		return;
+	}
+	sqli.referer = "https://shop.example/";
+	other = tool = moved = sqli;
+	other.ua = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0";
+	other.referer = "https://shop.example/search?q=lamps";
+	a1 = answered(e, c, &sqli, "192.0.2.7", 10000, &s1);
+	a2 = answered(e, c, &other, "192.0.2.8", 10000, &s2);
+	ok(a1 == 1 && a2 == 1 && s1 >= 5 && s1 == s2 && eval_full(e, &other).score == s2,
+	   "the same query from another browser, page and address: the first's score (%u), no run",
+	   s2);
+	tool.ua = "sqlmap/1.7";
+	moved.path = "/item/2";
+	ok(answered(e, c, &tool, "192.0.2.7", 10000, &s3) == 0 &&
+		   answered(e, c, &moved, "192.0.2.7", 10000, &s3) == 0,
+	   "a marked User-Agent, another path: a run of their own (shed)");
+	ok(answered(e, c, &sqli, "127.0.0.1", 10000, &s3) == 0,
+	   "from 127.0.0.1 (CRS's exceptions read the address): a run of its own");
+	fix1 = browser("/login", "jsessionid=1'+or+'1'='1");
+	fix1.referer = "https://shop.example/";
+	fix2 = fix1;
+	fix2.referer = "https://elsewhere.example/";
+	ok(answered(e, c, &fix1, "192.0.2.7", 20000, &s1) == 1 &&
+		   answered(e, c, &fix2, "192.0.2.7", 20000, &s3) == 0,
+	   "a session parameter's name with another Referer (943110 reads both): a run of its own");
+	asset1 = browser("/static/app.css", NULL);
+	asset1.referer = "https://shop.example/search?q=%3Cscript%3Ealert(1)%3C/script%3E";
+	asset2 = asset1;
+	asset2.path = "/static/app.js";
+	a1 = answered(e, c, &asset1, "192.0.2.7", 30000, &s1);
+	a2 = answered(e, c, &asset2, "192.0.2.7", 30000, &s2);
+	ok(a1 == 1 && a2 == 1 && s1 >= 5 && s1 == s2 && eval_full(e, &asset2).score == s2,
+	   "two assets of a page whose marked URL is their Referer: one run (score %u)", s2);
+	plain = browser("/", NULL);
+	ok(answered(e, c, &plain, "192.0.2.7", 30000, &s3) == -1, "an unmarked record: no run, no memo");
 	crs_ctx_free(c);
 	crs_close(e);
 }
@@ -906,6 +996,7 @@ int main(void)
 	test_prefilter_versions(e, c);
 	test_threads(e);
 	test_budget();
+	test_memo();
 	crs_ctx_free(c);
 	crs_close(e);
 	return tap_done();

@@ -36,6 +36,7 @@
 #include <modsecurity/transaction.h>
 
 #include "engine/crs.h"
+#include "engine/crs_memo.h"
 #include "engine/crs_prefilter.h"
 #include "engine/crs_signs.h"
 
@@ -64,6 +65,7 @@ static const char *const SIGN_NAMES[] = { "error_status", "no_referer" };
 
 struct crs_ctx {
 	struct crs_pf_scratch *pf;
+	struct crs_memo *memo; /* with the prefilter: its field marks make the keys */
 	/* The budget: runs left (scaled by NS_PER_S, so refills need no division
 	 * rounding) and the event time they were counted at. */
 	uint64_t tokens_ns;
@@ -366,8 +368,8 @@ struct crs_ctx *crs_ctx_new(const struct crs_engine *e)
 
 	if (c) /* a full second's runs to start with */
 		c->tokens_ns = (uint64_t)e->max_per_second * NS_PER_S;
-	if (c && e->pf && !(c->pf = crs_pf_scratch_new(e->pf))) {
-		free(c);
+	if (c && e->pf && (!(c->pf = crs_pf_scratch_new(e->pf)) || !(c->memo = crs_memo_new()))) {
+		crs_ctx_free(c);
 		return NULL;
 	}
 	return c;
@@ -378,6 +380,7 @@ void crs_ctx_free(struct crs_ctx *c)
 	if (!c)
 		return;
 	crs_pf_scratch_free(c->pf);
+	crs_memo_free(c->memo);
 	free(c);
 }
 
@@ -467,6 +470,12 @@ static bool self_referer(const struct request_record *r)
 	return req_page_referer(r, &t) && req_target_is(r, t);
 }
 
+/* Whether ModSecurity is given the record's Referer (add_headers). */
+static bool referer_sent(const struct request_record *r, bool referer_scored)
+{
+	return req_has(r, REQ_REFERER) && !referer_scored && !self_referer(r);
+}
+
 /*
  * One header per present field; the unseen ones named in X-Gatehawk-Unseen
  * (UNSEEN_CONF). The Referer is left out when it names this very request,
@@ -488,7 +497,7 @@ static void add_headers(Transaction *t, const struct request_record *r, bool ref
 	struct gh_str v;
 
 	for (size_t i = 0; i < sizeof(hdrs) / sizeof(hdrs[0]); i++) {
-		if (hdrs[i].f == REQ_REFERER && (referer_scored || self_referer(r)))
+		if (hdrs[i].f == REQ_REFERER && !referer_sent(r, referer_scored))
 			continue;
 		if (req_get_str(r, hdrs[i].f, &v))
 			add_header(t, hdrs[i].name, v);
@@ -604,8 +613,9 @@ static int run_transaction(const struct crs_engine *e, const struct request_reco
 	return 0;
 }
 
-static int eval_full(const struct crs_engine *e, const struct request_record *r,
-		     bool referer_scored, struct crs_result *res)
+/* ModSecurity's score and rules for r into res (cleared first). */
+static int modsec_score(const struct crs_engine *e, const struct request_record *r,
+			bool referer_scored, struct crs_result *res)
 {
 	struct collector col = { .res = res };
 	char buf[4096], *heap, *uri;
@@ -624,19 +634,35 @@ static int eval_full(const struct crs_engine *e, const struct request_record *r,
 	if (!col.scored)
 		return -EIO; /* the marker always logs: the rule set is not what we built */
 	res->evaluated = true;
+	return 0;
+}
+
+/* What a score means for r: spared as placeholders, flagged, corroborated. */
+static void judge(const struct crs_engine *e, const struct request_record *r,
+		  struct crs_result *res)
+{
 	/* 932130 adds its score once per argument name or value it matches: a score of exactly
 	 * that many is that rule's on placeholders alone, nothing else scored. */
 	res->placeholder = res->score && e->spares_placeholders &&
 			   res->score == CRITICAL_SCORE * crs_placeholder_matches(r);
 	if (res->placeholder)
-		return 0;
+		return;
 	res->flagged = res->score >= e->threshold;
 	res->from_page = crs_from_page(r);
 	if (!res->flagged && e->corroborated_threshold && res->score >= e->corroborated_threshold) {
 		res->corroborated_by = crs_record_signs(r, res->score) & e->corroborate_by;
 		res->flagged = res->corroborated_by != 0;
 	}
-	return 0;
+}
+
+static int eval_full(const struct crs_engine *e, const struct request_record *r,
+		     bool referer_scored, struct crs_result *res)
+{
+	int ret = modsec_score(e, r, referer_scored, res);
+
+	if (!ret && res->evaluated)
+		judge(e, r, res);
+	return ret;
 }
 
 int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
@@ -645,10 +671,16 @@ int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
 	return eval_full(e, r, false, res);
 }
 
+unsigned int crs_prefilter_mark_fields(const struct crs_engine *e, struct crs_ctx *c,
+				      const struct request_record *r, struct pred_eval *ev)
+{
+	return e->pf ? crs_prefilter_fields(e->pf, c->pf, r, ev) : CRS_PF_WHOLE;
+}
+
 bool crs_prefilter_marks(const struct crs_engine *e, struct crs_ctx *c,
 			 const struct request_record *r, struct pred_eval *ev)
 {
-	return !e->pf || crs_prefilter_match(e->pf, c->pf, r, ev);
+	return crs_prefilter_mark_fields(e, c, r, ev) != 0;
 }
 
 /*
@@ -677,23 +709,46 @@ static bool budget_take(const struct crs_engine *e, struct crs_ctx *c, uint64_t 
 	return true;
 }
 
+/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits. */
+static void clear_result(struct crs_result *res)
+{
+	res->score = res->n_fired = res->n_hits = res->corroborated_by = 0;
+	res->flagged = res->evaluated = res->placeholder = res->from_page = res->shed = false;
+	res->remembered = false;
+}
+
 int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
-		    const struct request_record *r, bool marked, bool referer_scored,
+		    const struct request_record *r, unsigned int marks, bool referer_scored,
 		    struct crs_result *res)
 {
-	if (!marked || !budget_take(e, c, r->ts_ns)) {
-		/* Not the whole struct: hits[] (2 KiB) counts only up to n_hits, and
-		 * nearly every record ends here. */
-		res->score = res->n_fired = res->n_hits = res->corroborated_by = 0;
-		res->flagged = res->evaluated = res->placeholder = res->from_page = false;
-		res->shed = marked;
+	struct crs_memo_key k;
+	bool keyed;
+	int ret;
+
+	clear_result(res); /* nearly every record ends here */
+	if (!marks)
+		return 0;
+	keyed = c->memo && crs_memo_key(c->memo, r, marks, referer_sent(r, referer_scored), &k);
+	if (keyed && crs_memo_get(c->memo, k, res)) {
+		res->evaluated = res->remembered = true; /* no run: none of the budget */
+		judge(e, r, res);
 		return 0;
 	}
-	return eval_full(e, r, referer_scored, res);
+	if (!budget_take(e, c, r->ts_ns)) {
+		res->shed = true;
+		return 0;
+	}
+	ret = modsec_score(e, r, referer_scored, res);
+	if (ret || !res->evaluated)
+		return ret;
+	if (keyed)
+		crs_memo_put(c->memo, k, res);
+	judge(e, r, res);
+	return 0;
 }
 
 int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request_record *r,
 	     struct crs_result *res)
 {
-	return crs_eval_marked(e, c, r, crs_prefilter_marks(e, c, r, NULL), false, res);
+	return crs_eval_marked(e, c, r, crs_prefilter_mark_fields(e, c, r, NULL), false, res);
 }

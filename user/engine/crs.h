@@ -33,6 +33,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "engine/crs_result.h"
 #include "engine/crs_signs.h"
 #include "input/request.h"
 
@@ -45,8 +46,6 @@
  * shed, not scored: a flood of marked requests must not take the daemon.
  */
 #define CRS_DEFAULT_MAX_PER_SECOND 1000
-#define CRS_MAX_HITS 16   /* rules kept per record; more are counted only */
-#define CRS_MSG_MAX 128   /* a rule's msg, truncated */
 #define CRS_MAX_EXCLUDE 256
 
 struct crs_options {
@@ -65,25 +64,6 @@ struct crs_options {
 	bool no_prefilter;       /* every record goes to ModSecurity */
 	const char *cache_dir;   /* the prefilter's compiled databases (hs_cache.h); NULL: none */
 	unsigned int max_per_second; /* ModSecurity runs per event-time second; 0: no limit */
-};
-
-struct crs_hit {
-	unsigned int id;
-	char msg[CRS_MSG_MAX];
-};
-
-struct crs_result {
-	unsigned int score;     /* inbound anomaly score (TX:ANOMALY_SCORE) */
-	bool flagged;           /* score >= threshold, or corroborated (below) */
-	unsigned int corroborated_by; /* below threshold: the signs that let it flag (crs_sign) */
-	bool evaluated;         /* false: the prefilter skipped the record (score 0) */
-	bool shed;              /* marked, but over max_per_second: not scored (score 0) */
-	bool placeholder;       /* the score is 932130's alone on template placeholders in the
-				 * query (${name}, nothing else of a shell): not flagged */
-	bool from_page;         /* sent from a page of the site (crs_from_page) */
-	unsigned int n_fired;   /* rules that logged, the blocking evaluation (949110) included */
-	unsigned int n_hits;    /* the first min(n_fired, CRS_MAX_HITS) of them */
-	struct crs_hit hits[CRS_MAX_HITS];
 };
 
 struct crs_engine;
@@ -138,13 +118,16 @@ int crs_eval(const struct crs_engine *e, struct crs_ctx *c, const struct request
 	     struct crs_result *res);
 
 /*
- * The same for a record the prefilter has looked at already (marked: its
- * answer, crs_prefilter_marks): a caller may skip what cannot matter first.
- * referer_scored: the record's Referer names a page of the site whose own
- * request was scored already (the engine watched it): not scored again.
+ * The same for a record the prefilter has looked at already (marks: its
+ * answer, crs_prefilter_mark_fields; 0: not marked): a caller may skip what
+ * cannot matter first. referer_scored: the record's Referer names a page of
+ * the site whose own request was scored already (the engine watched it):
+ * not scored again. A record that differs from one scored lately only in
+ * fields the prefilter did not mark gets that one's score and rules without
+ * a run (crs_memo.h).
  */
 int crs_eval_marked(const struct crs_engine *e, struct crs_ctx *c,
-		    const struct request_record *r, bool marked, bool referer_scored,
+		    const struct request_record *r, unsigned int marks, bool referer_scored,
 		    struct crs_result *res);
 
 /* Same, ModSecurity always (the prefilter's reference). */
@@ -158,5 +141,8 @@ int crs_eval_full(const struct crs_engine *e, const struct request_record *r,
  */
 bool crs_prefilter_marks(const struct crs_engine *e, struct crs_ctx *c,
 			 const struct request_record *r, struct pred_eval *ev);
+/* The same, field by field (crs_prefilter_fields; every record as a whole without one). */
+unsigned int crs_prefilter_mark_fields(const struct crs_engine *e, struct crs_ctx *c,
+				      const struct request_record *r, struct pred_eval *ev);
 
 #endif /* GATEHAWK_CRS_H */

@@ -136,10 +136,11 @@ static const struct pf_row ROWS[] = {
 	{ 1, F(QUERY), "\\b(?:get|post|head|options|connect|put|delete|trace|track|patch|propfind|"
 		       "proppatch|mkcol|copy|move|lock|unlock)\\x20+[/a-z0-9_][^\\x20]*\\x20+http/\\d" },
 	/* XSS words: event handlers (941120), libinjection's black attributes, script
-	 * schemes (941170), 941130's xmlns/xhtml/formaction/pattern, 941180's @pm list,
+	 * schemes (941170), 941130's xmlns/xhtml/formaction/pattern (after any byte,
+	 * a letter too: "AppleWebKxhtml"), 941180's @pm list,
 	 * UTF-7 (941350), -moz-binding and @import. */
-	{ 1, F_ARGS, "\\bon[a-z]{3,25}\\b|\\b(?:style|filter|formaction|xmlns|xlink|xhtml|"
-		     "attributename|dataformatas|datasrc|pattern|script)\\b|javascript|vbscript|"
+	{ 1, F_ARGS, "\\bon[a-z]{3,25}\\b|\\b(?:style|filter|attributename|dataformatas|datasrc|"
+		     "script)\\b|(?:formaction|xmlns|xlink|xhtml|pattern)\\b|javascript|vbscript|"
 		     "livescript|data:|;base64|@\\W*i\\W*m\\W*p\\W*o\\W*r\\W*t|"
 		     "m\\W*o\\W*z\\W*-\\W*b\\W*i\\W*n\\W*d|document\\.(?:cookie|write)|"
 		     "\\.parentnode|\\.innerhtml|window\\.location|adw-|ad4-" },
@@ -723,8 +724,8 @@ static bool field_marks_memo(const struct crs_prefilter *pf, struct crs_pf_scrat
 	return marks;
 }
 
-bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
-			 const struct request_record *r, struct pred_eval *ev)
+unsigned int crs_prefilter_fields(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
+				  const struct request_record *r, struct pred_eval *ev)
 {
 #define PF_FIELD(rf, pf, member) [rf] = { pf, offsetof(struct request_record, member) }
 	static const struct {
@@ -743,18 +744,26 @@ bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *
 	const uint32_t scanned = REQ_BIT(REQ_PATH) | REQ_BIT(REQ_QUERY) | REQ_BIT(REQ_USER_AGENT) |
 				 REQ_BIT(REQ_REFERER) | REQ_BIT(REQ_HOST) | REQ_BIT(REQ_ACCEPT) |
 				 REQ_BIT(REQ_CONTENT_TYPE);
+	unsigned int marks = 0;
 
 	if (!req_has(r, REQ_PATH))
-		return false; /* CRS is not run on it either (crs_eval_full) */
+		return 0; /* CRS is not run on it either (crs_eval_full) */
 	if (!s || !s->hs || structure_marks(r, pf->paranoia))
-		return true;
-	/* The fields the record has, and no test of the others. */
+		return CRS_PF_WHOLE;
+	/* The fields the record has, and no test of the others; every field, for the
+	 * memo's key (crs_memo.h), once one is marked. */
 	for (uint32_t m = r->present & scanned; m; m &= m - 1) {
 		enum req_field rf = (enum req_field)__builtin_ctz(m);
 		const struct gh_str *v = (const void *)((const char *)r + fields[rf].off);
 
 		if (field_marks_memo(pf, s, fields[rf].pf, rf, *v, ev))
-			return true;
+			marks |= REQ_BIT(rf);
 	}
-	return header_anomalies_reach(r, pf->threshold);
+	return marks ? marks : header_anomalies_reach(r, pf->threshold) ? CRS_PF_WHOLE : 0;
+}
+
+bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
+			 const struct request_record *r, struct pred_eval *ev)
+{
+	return crs_prefilter_fields(pf, s, r, ev) != 0;
 }

@@ -53,4 +53,17 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s);
 bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
 			 const struct request_record *r, struct pred_eval *ev);
 
+/* crs_prefilter_fields: the record as a whole (its request line, or its headers' anomalies
+ * together), no one field: bit 0, REQ_TS's, no field CRS reads. */
+#define CRS_PF_WHOLE 1u
+
+/*
+ * The same, field by field: 0 (not marked), CRS_PF_WHOLE, or REQ_BIT of each
+ * field some rule reading that field alone could match. A field not marked
+ * scores nothing, but for the header anomalies above (numeric or empty Host,
+ * empty User-Agent or Accept, a blank in the query).
+ */
+unsigned int crs_prefilter_fields(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
+				  const struct request_record *r, struct pred_eval *ev);
+
 #endif /* GATEHAWK_CRS_PREFILTER_H */

@@ -67,16 +67,16 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 	const struct crs_engine *crs = ep->p->crs.engine;
 	struct crs_result res;
 	uint32_t gi;
-	bool marked;
+	unsigned int marks;
 
 	if (!ep->crs && !(ep->crs = crs_ctx_new(crs))) {
 		e->st.alloc_failures++;
 		return;
 	}
-	marked = crs_prefilter_marks(crs, ep->crs, r, e->ev);
-	if (marked && cooling_down(e, ep, r))
+	marks = crs_prefilter_mark_fields(crs, ep->crs, r, e->ev);
+	if (marks && cooling_down(e, ep, r))
 		return;
-	if (crs_eval_marked(crs, ep->crs, r, marked, e->referer_watched, &res)) {
+	if (crs_eval_marked(crs, ep->crs, r, marks, e->referer_watched, &res)) {
 		e->st.crs_errors++;
 		trace_crs(e, ep, TRACE_NO_MATCH, &res);
 		return;
