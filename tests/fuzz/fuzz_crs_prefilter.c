@@ -15,8 +15,8 @@
  *   byte 0:  bits 0-2 the method (METHODS), bits 3-7 whether the query,
  *            User-Agent, Referer, Host and Accept are present (a present
  *            field may be empty);
- *   byte 1:  bit i: field i is mapped into its plain alphabet (URL_PLAIN,
- *            HDR_PLAIN), each byte b to alphabet[b % size]: random bytes
+ *   byte 1:  bit i: field i is mapped into its plain alphabet (PATH_PLAIN,
+ *            URL_PLAIN, HDR_PLAIN), each byte b to alphabet[b % size]: random bytes
  *            are nearly all outside it and would always be marked, where
  *            the misses are among records the prefilter lets through;
  *   fields:  path, query, User-Agent, Referer, Host, Accept; a missing one
@@ -56,6 +56,9 @@ static const char *const METHODS[8] = { "GET", "POST", "HEAD", "OPTIONS",
 /* The prefilter's plain alphabets (crs_prefilter.c's first rows), '%' and '+' added. */
 static const char URL_PLAIN[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 				"/._=&,- +%";
+/* The path's adds ':', ';' and '@'. */
+static const char PATH_PLAIN[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+				 "/._=&,- +%:;@";
 static const char HDR_PLAIN[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 				"/._=&,- ;:()*?#!@~+[]%";
 static const char *const NAMES[NFIELDS] = { "path",    "query", "User-Agent",
@@ -117,8 +120,8 @@ static void split(const uint8_t *data, size_t size, struct fields *f)
 		f->present[i] = data[0] & (1u << (i + 2));
 	for (int i = 0; i < NFIELDS; i++) {
 		const char *nul = memchr(p, 0, (size_t)(end - p)), *stop = nul ? nul : end;
-		const char *abc = i < 2 ? URL_PLAIN : HDR_PLAIN;
-		size_t n = i < 2 ? sizeof(URL_PLAIN) - 1 : sizeof(HDR_PLAIN) - 1, at = 0;
+		const char *abc = i == 0 ? PATH_PLAIN : i == 1 ? URL_PLAIN : HDR_PLAIN;
+		size_t n = strlen(abc), at = 0;
 		size_t len = (size_t)(stop - p);
 
 		if (!i && (!len || *p != '/'))

@@ -735,7 +735,11 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 		browser("/category/shoes", "utm_source=news&utm_medium=email&id=123456"),
 		browser("/search", "q=black+and+white+shoes+for+men"),
 		{ .path = "/blog/post-1", .ua = BROWSER_UA, .referer = "https://shop.example/blog" },
+		browser("/wiki/Special:Search", NULL),
+		browser("/app/cart;jsessionid=0AB12", NULL),
+		browser("/img/sprite@2x.png", NULL),
 	};
+	struct req php_calls = browser("/wiki/Foo_(bar)_(baz)", NULL);
 	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
 	struct request_record r;
 	struct crs_result res;
@@ -745,8 +749,11 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 		build(&r, &benign[i]);
 		skipped += !crs_eval(e, c, &r, &res) && !res.evaluated && !res.score;
 	}
-	ok(skipped == 6, "prefilter skips plain browsing: %d of 6 records never reach CRS",
-	   skipped);
+	ok(skipped == 9, "prefilter skips plain browsing (paths with ':', ';', '@' too): %d of 9 "
+	   "records never reach CRS", skipped);
+	build(&r, &php_calls);
+	ok(eval_full(e, &php_calls).score >= 5 && crs_prefilter_marks(e, c, &r, NULL),
+	   "a path of two parenthesised words, which 933210 reads as PHP calls: marked");
 	build(&r, &sqli);
 	ret = crs_eval(e, c, &r, &res);
 	ok(!ret && res.evaluated && res.flagged && has_hit(&res, 942100),
@@ -874,7 +881,7 @@ static void test_memo(void)
 {
 	struct crs_options o = { .max_per_second = 1 };
 	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
-	struct req other, tool, moved, fix1, fix2, asset1, asset2, plain;
+	struct req other, tool, moved, fix1, fix2, asset1, asset2, plain, blank1, blank2;
 	struct gh_err err = { 0 };
 	struct crs_engine *e = NULL;
 	struct crs_ctx *c;
@@ -919,6 +926,15 @@ static void test_memo(void)
 	   "two assets of a page whose marked URL is their Referer: one run (score %u)", s2);
 	plain = browser("/", NULL);
 	ok(answered(e, c, &plain, "192.0.2.7", 30000, &s3) == -1, "an unmarked record: no run, no memo");
+	/* A fuzzer's find: 920100 reads a blank inside a query, not one at its end. */
+	blank1 = browser("/a", "q=a b");
+	blank1.ua = "sqlmap/1.7";
+	blank2 = blank1;
+	blank2.query = "q=ab ";
+	a1 = answered(e, c, &blank1, "192.0.2.7", 40000, &s1);
+	a2 = answered(e, c, &blank2, "192.0.2.7", 40000, &s2);
+	ok(a1 == 1 && a2 == 0 && eval_full(e, &blank1).score != eval_full(e, &blank2).score,
+	   "two unmarked queries with a blank, which 920100 scores apart: a run each");
 	crs_ctx_free(c);
 	crs_close(e);
 }

@@ -139,13 +139,10 @@ bool crs_memo_key(const struct crs_memo *m, const struct request_record *r, unsi
 	mix(k, 100, &has_length, 1);
 	if (has_length)
 		mix(k, 101, &r->content_length, sizeof(r->content_length));
-	if (marks & target) {
+	/* 920100 reads the request line whole: where a blank falls in the target matters. */
+	if (marks & target || blank_in(r, REQ_PATH) || blank_in(r, REQ_QUERY)) {
 		mix_str(k, r, REQ_PATH);
 		mix_str(k, r, REQ_QUERY);
-	} else {
-		uint8_t blank = blank_in(r, REQ_PATH) || blank_in(r, REQ_QUERY);
-
-		mix(k, 102, &blank, 1); /* 920100 reads a request line with a blank in its target */
 	}
 	if (marks & REQ_BIT(REQ_USER_AGENT))
 		mix_str(k, r, REQ_USER_AGENT);

@@ -14,13 +14,13 @@
  * a field whenever a rule reading that field could match it. The one CRS
  * rule reading a field only beside another (943110/943120: a session-id
  * parameter name with an off-site or no Referer) needs the query marked, so
- * a marked query that may name a session keeps the Referer whole. Method, version, Host, Accept,
- * Content-Type and Content-Length are kept whole (few values: no gain in
- * reducing them); so are the anomalies the prefilter scores without a mark
- * (an empty User-Agent's class, a blank in the target). Not remembered: a
- * record marked as a whole (its request
- * line or headers, crs_prefilter.h), and one from 127.0.0.1 or ::1, which
- * CRS's exceptions (905100, 905110) read with the request line and agent.
+ * a marked query that may name a session keeps the Referer whole. Method,
+ * version, Host, Accept, Content-Type and Content-Length are kept whole (few
+ * values: no gain in reducing them), and so is a target with a blank in it
+ * (920100 reads where it falls in the request line: a fuzzer showed it).
+ * Not remembered: a record marked as a whole (its request line or headers,
+ * crs_prefilter.h), and one from 127.0.0.1 or ::1, which CRS's exceptions
+ * (905100, 905110) read with the request line and agent.
  *
  * Keys are two 64-bit hashes under a random seed: no request can aim at
  * another's entry. One table per crs_ctx (a thread), direct-mapped.

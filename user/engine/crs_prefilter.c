@@ -107,8 +107,12 @@ static const struct pf_row ROWS[] = {
 	/* Bytes outside the plain alphabet of a URL (letters, digits, / . _ = & , - and
 	 * spaces, '+' and %20/%2B read as spaces): quotes, < >, ; | ` $ ( ) { } \ ^ * ? ! @
 	 * # : ~ [ ], every other %-encoding (double, %u, null byte), controls, non-ASCII.
-	 * Almost every CRS rule needs one of them. */
-	{ 1, F_URL, "[^a-z0-9/._=&,\\x20-]" },
+	 * Almost every CRS rule needs one of them. The path's rules (REQUEST_FILENAME,
+	 * _BASENAME, _URI, _LINE at any level: 920xxx, 921190, 930100-930130, 932170,
+	 * 933150-933210, 941110) need none of ':', ';' and '@', which pages' paths carry
+	 * (a wiki's Special:Search, a ;jsessionid, an image's @2x). */
+	{ 1, F(QUERY), "[^a-z0-9/._=&,\\x20-]" },
+	{ 1, F(PATH), "[^a-z0-9/._=&,\\x20:;@-]" },
 	/* Headers have a wider plain alphabet, since browsers send ( ) ; : * ? # ! @ ~ + [ ]. */
 	{ 1, F_HDR, "[^a-z0-9/._=&,\\x20;:()*?#!@~+\\[\\]-]" },
 	/* Traversal (930100, 930110) and what t:normalizePath would rewrite; dotfiles (930130). */
