@@ -10,6 +10,10 @@ static uint32_t leaf_cost(const struct pred *p)
 {
 	uint32_t xf = p->subj >= REQ_FIELD_COUNT ? 16 : 0;
 
+	/* page_referer parses the Referer on every ask (hundreds of instructions);
+	 * a pattern's hit is mostly known from its field's one scan. */
+	if (REQ_BIT(p->field) & REQ_DERIVED)
+		return 48;
 	switch (p->op) {
 	case PRED_REGEX:
 	case PRED_PHRASES: return 32 + xf;
