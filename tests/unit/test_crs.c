@@ -738,6 +738,13 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 		browser("/wiki/Special:Search", NULL),
 		browser("/app/cart;jsessionid=0AB12", NULL),
 		browser("/img/sprite@2x.png", NULL),
+		browser("/list", "ids=1%2C2%2C3&path=%2Fdocs%2Fintro&tag=caf%65"),
+	};
+	/* Escapes of plain bytes are read decoded: what they spell still marks. */
+	struct req spelled[] = {
+		browser("/item", "id=1%20%75nion%20%73elect%20password%20from%20users"),
+		browser("/file", "name=%2e%2e%2f%2e%2e%2fetc%2fpasswd"),
+		browser("/%2e%2e/%2e%2e/etc/passwd", NULL),
 	};
 	struct req php_calls = browser("/wiki/Foo_(bar)_(baz)", NULL);
 	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
@@ -749,8 +756,14 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 		build(&r, &benign[i]);
 		skipped += !crs_eval(e, c, &r, &res) && !res.evaluated && !res.score;
 	}
-	ok(skipped == 9, "prefilter skips plain browsing (paths with ':', ';', '@' too): %d of 9 "
-	   "records never reach CRS", skipped);
+	ok(skipped == 10, "prefilter skips plain browsing (paths with ':', ';', '@', escapes of "
+	   "plain bytes too): %d of 10 records never reach CRS", skipped);
+	for (size_t i = 0; i < sizeof(spelled) / sizeof(spelled[0]); i++) {
+		build(&r, &spelled[i]);
+		ok(eval_full(e, &spelled[i]).score >= 5 && crs_prefilter_marks(e, c, &r, NULL),
+		   "what escapes of plain bytes spell (%s?%s): CRS scores it, marked",
+		   spelled[i].path, spelled[i].query ? spelled[i].query : "");
+	}
 	build(&r, &php_calls);
 	ok(eval_full(e, &php_calls).score >= 5 && crs_prefilter_marks(e, c, &r, NULL),
 	   "a path of two parenthesised words, which 933210 reads as PHP calls: marked");

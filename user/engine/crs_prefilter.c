@@ -643,6 +643,20 @@ static bool scan(const struct crs_prefilter *pf, struct crs_pf_scratch *s, enum 
 }
 
 /*
+ * Whether a URL field's escapes of plain bytes (%2C, %2F, %41...) are read
+ * decoded: ModSecurity hands ARGS, REQUEST_FILENAME and REQUEST_BASENAME to
+ * the rules decoded, and its rules on the raw request line look only for
+ * escapes of other bytes (930100's dots and slashes decode to ../, which
+ * the traversal rows see; 920220 and 920260 need a broken or %u one, which
+ * stays). Up to paranoia 2: the byte-range and multiple-encoding rules above
+ * it were not read this way.
+ */
+static bool plain_escapes(const struct crs_prefilter *pf, enum pf_field f)
+{
+	return pf->paranoia <= 2 && (f == PF_QUERY || f == PF_PATH);
+}
+
+/*
  * libinjection on each form of the value CRS may hand it: as sent, with
  * '+' and %20 as spaces (out, n1), and with %20 alone (into spare).
  */
@@ -657,7 +671,8 @@ static bool injection_marks(const struct crs_prefilter *pf, enum pf_field f, str
 		return false; /* nothing decoded: one form only */
 	return field_injection(pf, f, v.p, v.len) ||
 	       (memchr(v.p, '+', v.len) && memchr(v.p, '%', v.len) &&
-		field_injection(pf, f, spare, crs_spaces_view(v, spare, false, &sp)));
+		field_injection(pf, f, spare,
+				crs_spaces_view(v, spare, false, plain_escapes(pf, f), &sp)));
 }
 
 /* The field's views, scanned in turn; the buffer holds four times the value. */
@@ -677,7 +692,7 @@ static bool field_marks(const struct crs_prefilter *pf, struct crs_pf_scratch *s
 		s->cap = need;
 	}
 	b = s->view;
-	n1 = crs_spaces_view(v, b, true, &sp);
+	n1 = crs_spaces_view(v, b, true, plain_escapes(pf, f), &sp);
 	if (scan(pf, s, f, b, n1) || injection_marks(pf, f, v, b, n1, b + 3 * v.len))
 		return true;
 	/* A header keeps its '+' for CRS: that form too (a URL's '+' is a space). */

@@ -53,21 +53,41 @@ static bool hex_is(const char *p, char hi, char lo)
 }
 
 /*
+ * The byte %XX at p stands for when it is a letter, a digit or one of
+ * . / _ , - (0: another byte, or no escape). Not = or &, which would move a
+ * value's bounds as the prefilter reads them but not as ModSecurity does.
+ */
+static char plain_escape(const char *p, const char *end)
+{
+	int c;
+
+	if (end - p < 3 || p[0] != '%' || !isxdigit((unsigned char)p[1]) ||
+	    !isxdigit((unsigned char)p[2]))
+		return 0;
+	c = (isdigit((unsigned char)p[1]) ? p[1] - '0' : (tolower((unsigned char)p[1]) - 'a' + 10)) * 16 +
+	    (isdigit((unsigned char)p[2]) ? p[2] - '0' : (tolower((unsigned char)p[2]) - 'a' + 10));
+	return c < 0x80 && (isalnum(c) || (c && strchr("./_,-", c))) ? (char)c : 0;
+}
+
+/*
  * The value with %20 and %2B (and '+' too when plus) as spaces: what
  * t:urlDecodeUni leaves of plain text. ModSecurity's ARGS have '+' decoded
  * already; in a header it stays '+'. has_space set when a space results.
  */
-size_t crs_spaces_view(struct gh_str v, char *out, bool plus, bool *has_space)
+size_t crs_spaces_view(struct gh_str v, char *out, bool plus, bool plain_escapes,
+		       bool *has_space)
 {
+	const char *end = v.p + v.len;
 	size_t n = 0;
 
 	*has_space = false;
 	for (uint32_t i = 0; i < v.len; i++) {
 		bool enc = i + 2 < v.len && (hex_is(v.p + i, '2', '0') || hex_is(v.p + i, '2', 'B'));
+		char plain = !enc && plain_escapes ? plain_escape(v.p + i, end) : 0;
 
-		out[n] = enc || (plus && v.p[i] == '+') ? ' ' : v.p[i];
+		out[n] = enc || (plus && v.p[i] == '+') ? ' ' : plain ? plain : v.p[i];
 		*has_space |= out[n++] == ' ';
-		i += enc ? 2 : 0;
+		i += enc || plain ? 2 : 0;
 	}
 	return n;
 }

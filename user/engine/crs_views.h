@@ -23,9 +23,12 @@ bool crs_basename_sqli(const char *v, size_t len);
 /*
  * v with %20 and %2B (and '+' too when plus) as spaces into out (v.len
  * bytes at most): what t:urlDecodeUni leaves of plain text; has_space set
- * when a space results. Returns the length.
+ * when a space results. plain_escapes: a %XX that stands for a letter, a
+ * digit or one of . / _ , - is that byte too (a URL's value as ModSecurity
+ * hands it to rules; every other escape stays, and marks). Returns the length.
  */
-size_t crs_spaces_view(struct gh_str v, char *out, bool plus, bool *has_space);
+size_t crs_spaces_view(struct gh_str v, char *out, bool plus, bool plain_escapes,
+		       bool *has_space);
 /* A spaces view without its spaces (t:removeWhitespace). */
 size_t crs_nospace_view(const char *in, size_t len, char *out);
 /* t:cmdLine on plain text: , and ; as spaces, one space at most, none before / or (; out may be in. */
