@@ -745,6 +745,12 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 		browser("/item", "id=1%20%75nion%20%73elect%20password%20from%20users"),
 		browser("/file", "name=%2e%2e%2f%2e%2e%2fetc%2fpasswd"),
 		browser("/%2e%2e/%2e%2e/etc/passwd", NULL),
+		/* 930100's hex spellings, letters and digits only (a review's find). */
+		browser("/a/0x2e0x2e/b", NULL),
+		browser("/a0x2f0x2e0x2e0x2fb", "x=1"),
+		browser("/x", "f=a0x2f0x2e0x2e0x2fb"),
+		{ .path = "/", .ua = BROWSER_UA, .host = "a0x2f0x2e0x2e0x2fb.example",
+		  .accept = BROWSER_ACCEPT },
 	};
 	struct req php_calls = browser("/wiki/Foo_(bar)_(baz)", NULL);
 	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
@@ -761,8 +767,9 @@ static void test_prefilter_skips(const struct crs_engine *e, struct crs_ctx *c)
 	for (size_t i = 0; i < sizeof(spelled) / sizeof(spelled[0]); i++) {
 		build(&r, &spelled[i]);
 		ok(eval_full(e, &spelled[i]).score >= 5 && crs_prefilter_marks(e, c, &r, NULL),
-		   "what escapes of plain bytes spell (%s?%s): CRS scores it, marked",
-		   spelled[i].path, spelled[i].query ? spelled[i].query : "");
+		   "spelled with escapes of plain bytes or 930100's hex (%s?%s, Host %s): CRS "
+		   "scores it, marked",
+		   spelled[i].path, spelled[i].query ? spelled[i].query : "", spelled[i].host);
 	}
 	build(&r, &php_calls);
 	ok(eval_full(e, &php_calls).score >= 5 && crs_prefilter_marks(e, c, &r, NULL),

@@ -115,6 +115,9 @@ static const struct pf_row ROWS[] = {
 	{ 1, F(PATH), "[^a-z0-9/._=&,\\x20:;@-]" },
 	/* Headers have a wider plain alphabet, since browsers send ( ) ; : * ? # ! @ ~ + [ ]. */
 	{ 1, F_HDR, "[^a-z0-9/._=&,\\x20;:()*?#!@~+\\[\\]-]" },
+	/* 930100's literal hex spellings of a dot and the slashes (/a/0x2e0x2e/b), which it
+	 * reads in the raw URI and every header but the Referer: letters and digits only. */
+	{ 1, F_ALL, "0x(?:2e|2f|5c)" },
 	/* Traversal (930100, 930110) and what t:normalizePath would rewrite; dotfiles (930130). */
 	{ 1, F_ALL, "\\.\\." },
 	{ 1, F_URL, "//|/\\.|\\./|(?:^|[=&])\\." },
