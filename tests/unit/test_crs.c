@@ -817,13 +817,29 @@ static void test_prefilter_versions(const struct crs_engine *e, struct crs_ctx *
 
 /* ---- budget ---------------------------------------------------------------- */
 
+/* q from src at ts_ms through crs_eval: 1 scored, 0 shed (nothing said), -1 neither; its
+ * score into *score. */
+static int answered(const struct crs_engine *e, struct crs_ctx *c, const struct req *q,
+		    const char *src, uint64_t ts_ms, unsigned int *score)
+{
+	struct request_record r;
+	struct crs_result res;
+
+	build(&r, q);
+	gh_addr_parse(src, &r.src);
+	r.ts_ns = ts_ms * 1000000ULL;
+	if (crs_eval(e, c, &r, &res))
+		return -1;
+	*score = res.score;
+	return res.evaluated && !res.shed ? 1 : res.shed && !res.evaluated && !res.score ? 0 : -1;
+}
+
 /* eval at event time ts_ms: 1 scored, 0 shed, -1 neither (not marked or an error). */
 static int scored_at(const struct crs_engine *e, struct crs_ctx *c, const struct req *q,
 		     uint64_t ts_ms)
 {
 	static unsigned int calls;
-	struct request_record r;
-	struct crs_result res;
+	unsigned int score;
 	char query[256];
 	struct req fresh = *q;
 
@@ -832,11 +848,7 @@ static int scored_at(const struct crs_engine *e, struct crs_ctx *c, const struct
 		snprintf(query, sizeof(query), "%s&n=%u", q->query, ++calls);
 		fresh.query = query;
 	}
-	build(&r, &fresh);
-	r.ts_ns = ts_ms * 1000000ULL;
-	if (crs_eval(e, c, &r, &res))
-		return -1;
-	return res.evaluated && !res.shed ? 1 : res.shed && !res.evaluated && !res.score ? 0 : -1;
+	return answered(e, c, &fresh, "192.0.2.7", ts_ms, &score);
 }
 
 /*
@@ -873,22 +885,6 @@ static void test_budget(void)
 }
 
 /* ---- the memo ------------------------------------------------------------- */
-
-/* q from src at ts_ms through crs_eval: 1 scored, 0 shed; its score into *score. */
-static int answered(const struct crs_engine *e, struct crs_ctx *c, const struct req *q,
-		    const char *src, uint64_t ts_ms, unsigned int *score)
-{
-	struct request_record r;
-	struct crs_result res;
-
-	build(&r, q);
-	gh_addr_parse(src, &r.src);
-	r.ts_ns = ts_ms * 1000000ULL;
-	if (crs_eval(e, c, &r, &res))
-		return -1;
-	*score = res.score;
-	return res.evaluated && !res.shed ? 1 : res.shed ? 0 : -1;
-}
 
 /*
  * crs_memo.h, with one ModSecurity run a second: a record that differs from

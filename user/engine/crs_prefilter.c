@@ -783,9 +783,3 @@ unsigned int crs_prefilter_fields(const struct crs_prefilter *pf, struct crs_pf_
 	}
 	return marks ? marks : header_anomalies_reach(r, pf->threshold) ? CRS_PF_WHOLE : 0;
 }
-
-bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
-			 const struct request_record *r, struct pred_eval *ev)
-{
-	return crs_prefilter_fields(pf, s, r, ev) != 0;
-}

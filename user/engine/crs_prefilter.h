@@ -43,25 +43,19 @@ void crs_prefilter_close(struct crs_prefilter *pf);
 struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf);
 void crs_pf_scratch_free(struct crs_pf_scratch *s);
 
-/*
- * True: CRS could score this record, send it on. Header anomalies that
- * alone stay below the threshold (numeric or empty Host, empty User-Agent
- * or Accept) do not send it: CRS could not flag it for them. ev: the
- * engine's evaluation state begun on r, whose field hashes (pred_eval_key)
- * the memos reuse; NULL: hashed here.
- */
-bool crs_prefilter_match(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
-			 const struct request_record *r, struct pred_eval *ev);
-
 /* crs_prefilter_fields: the record as a whole (its request line, or its headers' anomalies
  * together), no one field: bit 0, REQ_TS's, no field CRS reads. */
 #define CRS_PF_WHOLE 1u
 
 /*
- * The same, field by field: 0 (not marked), CRS_PF_WHOLE, or REQ_BIT of each
- * field some rule reading that field alone could match. A field not marked
- * scores nothing, but for the header anomalies above (numeric or empty Host,
- * empty User-Agent or Accept, a blank in the query).
+ * Whether CRS could score this record, field by field: 0 (not marked: known
+ * clean without ModSecurity), CRS_PF_WHOLE, or REQ_BIT of each field some
+ * rule reading that field alone could match. A field not marked scores
+ * nothing but for the header anomalies no attack needs (numeric or empty
+ * Host, empty User-Agent or Accept, a blank in the query): they send the
+ * record on only when together they could flag it. ev: the engine's
+ * evaluation state begun on r, whose field hashes (pred_eval_key) the memos
+ * reuse; NULL: hashed here.
  */
 unsigned int crs_prefilter_fields(const struct crs_prefilter *pf, struct crs_pf_scratch *s,
 				  const struct request_record *r, struct pred_eval *ev);

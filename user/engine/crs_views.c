@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "engine/crs_views.h"
 
 /*
@@ -59,14 +60,9 @@ static bool hex_is(const char *p, char hi, char lo)
  */
 static char plain_escape(const char *p, const char *end)
 {
-	int c;
+	long c = end - p >= 3 && p[0] == '%' ? gh_hex_n(p + 1, 2) : -1;
 
-	if (end - p < 3 || p[0] != '%' || !isxdigit((unsigned char)p[1]) ||
-	    !isxdigit((unsigned char)p[2]))
-		return 0;
-	c = (isdigit((unsigned char)p[1]) ? p[1] - '0' : (tolower((unsigned char)p[1]) - 'a' + 10)) * 16 +
-	    (isdigit((unsigned char)p[2]) ? p[2] - '0' : (tolower((unsigned char)p[2]) - 'a' + 10));
-	return c < 0x80 && (isalnum(c) || (c && strchr("./_,-", c))) ? (char)c : 0;
+	return c > 0 && c < 0x80 && (isalnum((int)c) || strchr("./_,-", (int)c)) ? (char)c : 0;
 }
 
 /*
