@@ -653,6 +653,8 @@ static void test_prefilter_fuzz_finds(const struct crs_engine *e, struct crs_ctx
 		/* 941130 reads xhtml after any byte, a letter too. */
 		{ BROWSER_ACCEPT, NULL, "Mozilla/5.0 (X11) AppleWebKxhtml+xml", "shop.example" },
 		{ BROWSER_ACCEPT, "q=maxlength+xpattern=1", BROWSER_UA, "shop.example" },
+		/* 921130 reads a protocol version in any value. */
+		{ BROWSER_ACCEPT, "x=HTTP/1.1", BROWSER_UA, "shop.example" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {

@@ -137,11 +137,12 @@ static const struct pf_row ROWS[] = {
 	{ 2, F(QUERY), SQL_LONG "|" SQL_SHORT },
 	/* A Unix command at the start of a value followed by a space (932150: "time flies"). */
 	{ 1, F(QUERY), "(?:^|[=&])\\x20*(?:[a-z0-9_./-]*/)?" CMDS_932150 "\\x20" },
-	/* Windows cmd conditionals (932140) and request smuggling in a value (921110). */
+	/* Windows cmd conditionals (932140). */
 	{ 1, F(QUERY), "\\bif(?:/i)?(?:\\x20not)?\\x20(?:exist|errorlevel|defined|cmdextversion)\\b|"
 		       "\\bif[\\x20(].*\\b(?:geq|gtr|equ|neq|leq|lss)\\b" },
-	{ 1, F(QUERY), "\\b(?:get|post|head|options|connect|put|delete|trace|track|patch|propfind|"
-		       "proppatch|mkcol|copy|move|lock|unlock)\\x20+[/a-z0-9_][^\\x20]*\\x20+http/\\d" },
+	/* A protocol version in a value: response splitting (921130, "x=HTTP/1.1") and request
+	 * smuggling (921110, "GET /x HTTP/1.1" in a value) both need one. */
+	{ 1, F(QUERY), "\\bhttp/\\d" },
 	/* XSS words: event handlers (941120), libinjection's black attributes, script
 	 * schemes (941170), 941130's xmlns/xhtml/formaction/pattern (after any byte,
 	 * a letter too: "AppleWebKxhtml"), 941180's @pm list,
