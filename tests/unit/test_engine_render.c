@@ -9,7 +9,8 @@
  * fires when the wait ends (at a record or a tick), at the end of the input,
  * or when the engine is replaced. A crs policy holds fires a missing
  * Referer alone corroborates, and fires at its threshold on a request sent
- * from a page of the site and answered.
+ * from a page of the site and answered; a Referer naming a page whose own
+ * request CRS scored for the same source is not scored again.
  */
 #include "engine/crs.h"
 #include "engine_fixture.h"
@@ -455,6 +456,19 @@ static void test_crs_holds(void)
 	feed_status(e, T0 + 300, "198.51.100.80", "/?s=..%2F..%2F+relative+path",
 		    "https://www.linuxtutor.example/proc-filesystem-explained/", NULL, 404);
 	ok_eq(cap.n, 7, "the same answered 404: blocked at once");
+	/* A docs search for <script> (15 from its page: no fire) and the page's own API call. */
+	feed_ref(e, T0 + 400, "198.51.100.81", "/en-US/search?q=%3Cscript%20type%3D%22module%22%3E",
+		 "https://developer.example.org/en-US/docs/Web/HTML", NULL);
+	ok_eq(cap.n, 7, "a search for a script tag from a page of the site: below the threshold");
+	feed_ref(e, T0 + 400.5, "198.51.100.81", "/api/v1/search?q=%3Cscript%20type%3D%22module%22%3E",
+		 "https://developer.example.org/en-US/search?q=%3Cscript%20type%3D%22module%22%3E", NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 7, "its answer page's API call, the payload in both the query and the Referer: "
+			"the Referer names a page CRS scored for this source, and is not scored again");
+	feed_ref(e, T0 + 401, "198.51.100.82", "/api/v1/search?q=%3Cscript%20type%3D%22module%22%3E",
+		 "https://developer.example.org/en-US/search?q=%3Cscript%20type%3D%22module%22%3E", NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 8, "the same call from a source that never asked for that page: the Referer counts");
 	engine_free(e);
 	policy_set_free(ps);
 }

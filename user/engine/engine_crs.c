@@ -9,6 +9,7 @@
 
 #include "base/escape.h"
 #include "engine/crs.h"
+#include "engine/crs_prefilter.h"
 #include "engine/engine_internal.h"
 
 static struct json_object *crs_evidence(const struct policy *p, const struct crs_result *res,
@@ -81,6 +82,8 @@ void eng_run_crs(struct engine *e, struct epolicy *ep, const struct request_reco
 		trace_crs(e, ep, TRACE_NO_MATCH, &res);
 		return;
 	}
+	if (marks & (CRS_PF_WHOLE | REQ_BIT(REQ_PATH) | REQ_BIT(REQ_QUERY)) && res.evaluated)
+		eng_render_scored(e, r);
 	if (!res.flagged) {
 		e->st.crs_shed += res.shed;
 		trace_crs(e, ep, TRACE_NO_MATCH, &res);

@@ -382,6 +382,8 @@ bool eng_render_init(struct engine *e);
 void eng_render_free(struct engine *e);
 /* A window policy's record of r's URL: a rendering of it spares a verdict its window gives. */
 void eng_render_watch(struct engine *e, struct epolicy *ep, const struct request_record *r);
+/* CRS scored r's target: a Referer naming it is not scored again (crs_eval_marked). */
+void eng_render_scored(struct engine *e, const struct request_record *r);
 /* Record r (with a Referer) renders the watched page its Referer names, if any
  * (and sets referer_watched). */
 void eng_render_observe(struct engine *e, const struct request_record *r);

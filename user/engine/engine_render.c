@@ -51,6 +51,7 @@
 #define URL_KEY_MAX 2048
 #define EARLY_SLOTS 8192 /* power of two */
 #define EARLY_NS (10 * NS) /* a page's line after its parts' (a log): the replay's late tolerance */
+#define SCORED_KEEP_NS (600 * NS)
 
 struct watch {
 	uint64_t url;      /* hash of host and request target; 0: empty */
@@ -268,6 +269,19 @@ void eng_render_watch(struct engine *e, struct epolicy *ep, const struct request
 	uint64_t keep = (ep->p->action.unless_rendered_s + ep->p->window.length_s) * NS;
 
 	watch_put(rs, &r->src, record_url(rs, r), r->ts_ns, r->ts_ns + keep);
+}
+
+/*
+ * CRS scored r's own target: a later request of the source whose Referer
+ * names it (the page's API calls, the next page a reader opens from a
+ * search answer) carries that target again, which CRS would count a second
+ * time. Kept 10 minutes, the time a reader spends on a page.
+ */
+void eng_render_scored(struct engine *e, const struct request_record *r)
+{
+	if (e->render)
+		watch_put(e->render, &r->src, record_url(e->render, r), r->ts_ns,
+			  r->ts_ns + SCORED_KEEP_NS);
 }
 
 /* A note's key: (source, page) mixed. */
