@@ -292,6 +292,58 @@ static void test_empty_and_ipv6(void)
 }
 
 /*
+ * referer_query, computed from the Referer: the query of the page that sent
+ * the request, so a policy can read a payload carried there with its query
+ * pattern. Absent without a Referer or without a '?' in it.
+ */
+static void test_referer_query(void)
+{
+	static const struct {
+		const char *referer; /* NULL: none */
+		const char *want;    /* NULL: absent */
+	} cases[] = {
+		{ "https://example.com/login?user[$ne]=x&pass=1", "user[$ne]=x&pass=1" },
+		{ "https://example.com/?q=a#frag?x", "q=a" },
+		{ "https://example.com/?", "" },
+		{ "gopher://127.0.0.1:6379/_INFO?x=1", "x=1" },
+		{ "https://example.com/page", NULL },
+		{ "https://example.com/#top?x=1", NULL }, /* a '?' in the fragment */
+		{ NULL, NULL },
+	};
+	struct request_record r;
+	struct json_object *json;
+	struct gh_str v;
+	char what[160];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		full_record(&r);
+		r.present &= ~REQ_BIT(REQ_REFERER);
+		if (cases[i].referer)
+			set_str(&r, REQ_REFERER, cases[i].referer);
+		snprintf(what, sizeof(what), "referer_query of %s",
+			 cases[i].referer ? cases[i].referer : "(none)");
+		ok_eq(req_has(&r, REQ_REFERER_QUERY), cases[i].want != NULL, what);
+		if (cases[i].want)
+			ok(req_get_str(&r, REQ_REFERER_QUERY, &v) && v.len == strlen(cases[i].want) &&
+				   !memcmp(v.p, cases[i].want, v.len),
+			   "its value");
+		ok_eq(eval("{\"field\": \"referer_query\", \"exists\": true}", &r, 0),
+		      cases[i].want != NULL, "exists says so");
+	}
+	full_record(&r);
+	set_str(&r, REQ_REFERER, "https://shop.example/?filter=%7B%22%24where%22%3A%22sleep(1)%22%7D&t=a+b");
+	ok_eq(eval("{\"field\": \"referer_query\", \"transform\": [\"url_decode\"], \"contains\": "
+		   "\"t=a b\"}", &r, 0), 1, "a form's + is a space there too, as in the query");
+	ok_eq(eval("{\"field\": \"referer_query\", \"transform\": [\"url_decode\"], "
+		   "\"regex\": \"^filter=\\\\{\\\"\\\\$where\\\"\"}", &r, 0),
+	      1, "a query pattern reads it, transformed like the query");
+	json = request_to_json(&r);
+	ok(json && !json_object_object_get_ex(json, "referer_query", NULL),
+	   "the record's JSON leaves it out (the Referer is there)");
+	json_object_put(json);
+}
+
+/*
  * page_referer, computed from the Referer and the Host: the one definition
  * of "came from a page of this site" that policies and CRS's no_referer
  * sign share. Present in every record, so eq false holds without a Referer.
@@ -1022,6 +1074,7 @@ int main(void)
 	test_exists_and_combinators();
 	test_empty_and_ipv6();
 	test_page_referer();
+	test_referer_query();
 	test_regex_paths();
 	test_refused_beside_accepted();
 	test_scan_once();

@@ -175,7 +175,8 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 
 	ev->r = r;
 	ev->nhits = 0;
-	ev->present = r->present | REQ_DERIVED;
+	ev->present = r->present | REQ_DERIVED |
+		      (req_has(r, REQ_REFERER_QUERY) ? REQ_BIT(REQ_REFERER_QUERY) : 0U);
 	ev->str_mask = ev->key_mask = 0;
 	ev->xf_used = 0;
 	ev->method_bit = (uint16_t)(1U << (req_has(r, REQ_METHOD) ? r->method : PRED_QUICK_ABSENT));
@@ -241,7 +242,7 @@ static struct gh_str subject_str(struct pred_eval *ev, unsigned int sj)
 		ev->regex_errors++;
 	}
 	memcpy(buf, raw.p, len);
-	len = xform_apply(sb->chain, sb->field == REQ_QUERY, buf, len);
+	len = xform_apply(sb->chain, sb->field == REQ_QUERY || sb->field == REQ_REFERER_QUERY, buf, len);
 	ev->xf_used += len;
 	ev->transforms++;
 	ev->xf_gen[sj] = ev->gen;

@@ -75,9 +75,30 @@ static const struct gh_str *str_slot(const struct request_record *r, enum req_fi
 	}
 }
 
+bool req_referer_query(const struct request_record *r, struct gh_str *out)
+{
+	const char *q, *end;
+
+	if (!(r->present & REQ_BIT(REQ_REFERER)))
+		return false;
+	end = memchr(r->referer.p, '#', r->referer.len);
+	if (!end)
+		end = r->referer.p + r->referer.len;
+	if (!(q = memchr(r->referer.p, '?', (size_t)(end - r->referer.p))))
+		return false;
+	if (out) {
+		out->p = q + 1;
+		out->len = (uint32_t)(end - q - 1);
+	}
+	return true;
+}
+
 bool req_get_str(const struct request_record *r, enum req_field f, struct gh_str *out)
 {
 	const struct gh_str *s = str_slot(r, f);
+
+	if (f == REQ_REFERER_QUERY)
+		return req_referer_query(r, out);
 
 	if (!s || !req_has(r, f))
 		return false;

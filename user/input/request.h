@@ -73,7 +73,8 @@ enum http_method {
 	X(PROXY_IP, proxy_ip, REQ_TYPE_ADDR)                                   \
 	X(TARGET_FORM, target_form, REQ_TYPE_STR)                              \
 	X(REQUEST_LINE_MALFORMED, request_line_malformed, REQ_TYPE_BOOL)      \
-	X(PAGE_REFERER, page_referer, REQ_TYPE_BOOL)
+	X(PAGE_REFERER, page_referer, REQ_TYPE_BOOL)                           \
+	X(REFERER_QUERY, referer_query, REQ_TYPE_STR)
 
 enum req_field {
 #define GH_REQ_ENUM(id, name, type) REQ_##id,
@@ -96,6 +97,8 @@ enum req_type {
  * producer sets them, and the record's JSON (what was seen) leaves them out.
  * page_referer: the Referer names a page of this site (req_page_referer) and
  * holds no byte a browser escapes (req_referer_unescaped); false without one.
+ * referer_query, which is present only when there is one: the query of the
+ * page the Referer names (req_referer_query).
  */
 #define REQ_DERIVED REQ_BIT(REQ_PAGE_REFERER)
 /* Masks of field types (policies say which types an operator or aggregate takes). */
@@ -141,8 +144,12 @@ struct request_record {
 	struct gh_addr proxy;        /* the trusted proxy src was replaced from (client_addr.h) */
 };
 
+bool req_referer_query(const struct request_record *r, struct gh_str *out);
+
 static inline bool req_has(const struct request_record *r, enum req_field f)
 {
+	if (f == REQ_REFERER_QUERY)
+		return req_referer_query(r, NULL);
 	return (r->present | REQ_DERIVED) & REQ_BIT(f);
 }
 
@@ -205,6 +212,12 @@ bool req_page_referer(const struct request_record *r, struct gh_str *target);
  * escaped (\x22) and the parsers decode them, so they are seen here.
  */
 bool req_referer_unescaped(const struct request_record *r);
+/*
+ * req_referer_query (declared above req_has): the Referer's query, after its
+ * first '?' and up to a '#' (the query of the page that sent the request,
+ * whatever its scheme or site: attack payloads ride in a forged one); false
+ * without a Referer or a '?' in it. out may be NULL.
+ */
 /* Whether t is the record's own request target: its path, and '?' and query when it has one. */
 bool req_target_is(const struct request_record *r, struct gh_str t);
 
