@@ -460,6 +460,7 @@ static void test_crs_holds(void)
 	feed_ref(e, T0 + 400, "198.51.100.81", "/en-US/search?q=%3Cscript%20type%3D%22module%22%3E",
 		 "https://developer.example.org/en-US/docs/Web/HTML", NULL);
 	ok_eq(cap.n, 7, "a search for a script tag from a page of the site: below the threshold");
+	engine_tick(e, (T0 + 400.2) * S); /* the sweep that forgets sources without a watch */
 	feed_ref(e, T0 + 400.5, "198.51.100.81", "/api/v1/search?q=%3Cscript%20type%3D%22module%22%3E",
 		 "https://developer.example.org/en-US/search?q=%3Cscript%20type%3D%22module%22%3E", NULL);
 	engine_flush(e);
@@ -469,6 +470,49 @@ static void test_crs_holds(void)
 		 "https://developer.example.org/en-US/search?q=%3Cscript%20type%3D%22module%22%3E", NULL);
 	engine_flush(e);
 	ok_eq(cap.n, 8, "the same call from a source that never asked for that page: the Referer counts");
+	engine_free(e);
+	policy_set_free(ps);
+}
+
+/*
+ * The notes of pages CRS scored spare a Referer naming one from being scored
+ * again, and do nothing else: a Referer whose host no browser writes is
+ * scored whatever page it names, and a rendering of such a page does not
+ * spare a verdict held later on the same page.
+ */
+static void test_crs_scored_notes(void)
+{
+	static const char *crs = HEAD("crs") "'kind':'crs','paranoia':1,'threshold':20,"
+		"'corroborated':{'threshold':5,'by':['error_status','no_referer']},"
+		"'action':{'type':'block','ttl':'1h','cooldown':'1m','unless_rendered':'5s'}}";
+	struct policy_set *ps;
+	struct engine *e;
+
+	if (access(CRS_DEFAULT_RULES_DIR, R_OK)) {
+		tap_skip(CRS_DEFAULT_RULES_DIR " missing (make deps installs modsecurity-crs)");
+		return;
+	}
+	cap_reset();
+	ps = load(crs, probe, NULL);
+	e = ps ? engine(ps, NULL) : NULL;
+	if (!ok(e != NULL, "crs and a held match policy load together"))
+		return;
+	feed_ref(e, T0, "198.51.100.90", "/search?q=%3Cscript%3E", "https://wiki.example.org/", NULL);
+	feed_status(e, T0 + 1, "198.51.100.90", "/cart",
+		    "http://1'union(select(password)from(users))--'/search?q=%3Cscript%3E", NULL, 500);
+	engine_flush(e);
+	ok_eq(cap.n, 1, "a Referer naming a scored page behind a host no browser writes is scored");
+	/* /probe?q=<script>: CRS scores it, probe holds it; the browser renders it. */
+	feed_ref(e, T0 + 100, "198.51.100.91", "/probe?q=%3Cscript%3E", "https://wiki.example.org/", NULL);
+	feed_ref(e, T0 + 100.5, "198.51.100.91", "/style.css",
+		 "https://wiki.example.org/probe?q=%3Cscript%3E", NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 1, "the page the browser rendered: dropped");
+	feed_ref(e, T0 + 400, "198.51.100.91", "/probe?q=%3Cscript%3E", NULL, NULL);
+	engine_flush(e);
+	ok_eq(cap.n, 3, "the same page asked for five minutes later without a Referer and not "
+			"rendered: both policies give their verdicts (the earlier rendering "
+			"spared only the earlier request)");
 	engine_free(e);
 	policy_set_free(ps);
 }
@@ -487,6 +531,7 @@ int main(void)
 	test_tick_and_release();
 	test_rejected();
 	test_crs_holds();
+	test_crs_scored_notes();
 	cap_reset();
 	return tap_done();
 }

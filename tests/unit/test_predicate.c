@@ -370,6 +370,8 @@ static void test_page_referer(void)
 		{ "http://[2001:db8::1]/", "[2001:db8::2]", 0 },
 		{ "https://example.com", "example.com", 0 },    /* a bare origin: a tool's */
 		{ "https:///x", NULL, 0 },			      /* no host */
+		{ "http://1'union(select(password)from(users))--'/shop", NULL, 0 }, /* no browser's host */
+		{ "https://user@example.com/", NULL, 0 },	      /* browsers drop user-info */
 		{ "https://example.com/#top", NULL, 0 },	      /* browsers leave the fragment out */
 		{ "https://example.com/a b", NULL, 0 },	      /* browsers encode a space */
 		{ "https://example.com/?q=\"1\"<x>", NULL, 0 },

@@ -52,6 +52,7 @@
 #define EARLY_SLOTS 8192 /* power of two */
 #define EARLY_NS (10 * NS) /* a page's line after its parts' (a log): the replay's late tolerance */
 #define SCORED_KEEP_NS (600 * NS)
+#define SCORED_SLOTS 4096 /* power of two */
 
 struct watch {
 	uint64_t url;      /* hash of host and request target; 0: empty */
@@ -84,9 +85,17 @@ struct early {
 	uint64_t ts_ns;
 };
 
+/* A page CRS scored for a source: (source, page) mixed (0: none), when, and the source. */
+struct scored {
+	uint64_t key;
+	uint64_t ts_ns;
+	struct gh_addr src;
+};
+
 struct render {
 	struct watch watch[WATCH_SLOTS];
 	struct early *early; /* EARLY_SLOTS, logs only (not live): renderings before their page's line */
+	struct scored scored[SCORED_SLOTS]; /* pages CRS scored: a Referer naming one is spared */
 	struct held held[HELD_MAX];
 	uint32_t nheld;
 	uint64_t seed;
@@ -271,19 +280,6 @@ void eng_render_watch(struct engine *e, struct epolicy *ep, const struct request
 	watch_put(rs, &r->src, record_url(rs, r), r->ts_ns, r->ts_ns + keep);
 }
 
-/*
- * CRS scored r's own target: a later request of the source whose Referer
- * names it (the page's API calls, the next page a reader opens from a
- * search answer) carries that target again, which CRS would count a second
- * time. Kept 10 minutes, the time a reader spends on a page.
- */
-void eng_render_scored(struct engine *e, const struct request_record *r)
-{
-	if (e->render)
-		watch_put(e->render, &r->src, record_url(e->render, r), r->ts_ns,
-			  r->ts_ns + SCORED_KEEP_NS);
-}
-
 /* A note's key: (source, page) mixed. */
 static uint64_t early_key(uint64_t url, const struct gh_addr *src)
 {
@@ -293,6 +289,33 @@ static uint64_t early_key(uint64_t url, const struct gh_addr *src)
 static struct early *early_slot(struct render *rs, uint64_t key)
 {
 	return &rs->early[key & (EARLY_SLOTS - 1)];
+}
+
+/*
+ * CRS scored r's own target: a later request of the source whose Referer
+ * names it (the page's API calls, the next page a reader opens from a
+ * search answer) carries that target again, which CRS would count a second
+ * time. Kept 10 minutes, the time a reader spends on a page, in a table of
+ * its own: a note says nothing about renderings (a verdict held later on
+ * that page is spared only by renderings after its own request).
+ */
+void eng_render_scored(struct engine *e, const struct request_record *r)
+{
+	struct render *rs = e->render;
+	uint64_t key;
+
+	if (!rs || !(key = early_key(record_url(rs, r), &r->src)))
+		return;
+	rs->scored[key & (SCORED_SLOTS - 1)] = (struct scored){ key, r->ts_ns, r->src };
+	mark_source(rs, &r->src);
+}
+
+/* Whether CRS scored page url for src within SCORED_KEEP_NS before ts. */
+static bool scored_lately(const struct render *rs, uint64_t key, uint64_t ts)
+{
+	const struct scored *n = &rs->scored[key & (SCORED_SLOTS - 1)];
+
+	return key && n->key == key && n->ts_ns <= ts && ts - n->ts_ns <= SCORED_KEEP_NS;
 }
 
 /*
@@ -324,11 +347,13 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 		return;
 	/* The page asking for itself again (a reload, a form sent to itself) renders nothing new. */
 	self = req_target_is(r, t);
-	if (rs->early && !self) {
-		key = early_key(url, &r->src);
+	key = early_key(url, &r->src);
+	if (rs->early && !self)
 		*early_slot(rs, key) = (struct early){ key, r->ts_ns };
-	}
-	if (!watched || !(w = watch_find(rs, &r->src, url, r->ts_ns)))
+	if (!watched)
+		return;
+	e->referer_watched = scored_lately(rs, key, r->ts_ns);
+	if (!(w = watch_find(rs, &r->src, url, r->ts_ns)))
 		return;
 	e->referer_watched = true;
 	w->rendered |= !self;
@@ -474,5 +499,11 @@ void eng_render_tick(struct engine *e)
 
 		if (w->url && w->until_ns >= e->clock)
 			mark_source(rs, &w->src);
+	}
+	for (uint32_t i = 0; i < SCORED_SLOTS; i++) {
+		const struct scored *n = &rs->scored[i];
+
+		if (n->key && n->ts_ns + SCORED_KEEP_NS >= e->clock)
+			mark_source(rs, &n->src);
 	}
 }

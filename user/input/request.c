@@ -181,6 +181,24 @@ static bool same_site(struct gh_str referer_host, struct gh_str host)
 	return host_under(a, b) || host_under(b, a);
 }
 
+/*
+ * A host a browser writes into a Referer: a name or an address, a port,
+ * an IPv6 literal in brackets. Browsers drop user-info and encode
+ * everything else, so an authority with a quote, a parenthesis or an '@'
+ * is a tool's, and names no page of any site.
+ */
+static bool plain_authority(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') &&
+		    c != '.' && c != '-' && c != '_' && c != ':' && c != '[' && c != ']')
+			return false;
+	}
+	return true;
+}
+
 bool req_page_referer(const struct request_record *r, struct gh_str *target)
 {
 	struct gh_str v = r->referer;
@@ -188,7 +206,8 @@ bool req_page_referer(const struct request_record *r, struct gh_str *target)
 	const char *slash;
 
 	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||
-	    slash == v.p + scheme || memchr(v.p, '#', v.len))
+	    slash == v.p + scheme || memchr(v.p, '#', v.len) ||
+	    !plain_authority(v.p + scheme, (size_t)(slash - v.p - scheme)))
 		return false;
 	if (req_has(r, REQ_HOST) && r->host.len &&
 	    !same_site((struct gh_str){ v.p + scheme, (uint32_t)(slash - v.p - scheme) }, r->host))

@@ -195,7 +195,9 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
 
 /*
  * The Referer when it names a page of this site: an http(s) URL with a
- * host and at least the path's '/' (a bare https://host is a tool's), whose
+ * host a browser writes (letters, digits, '.', '-', '_', a port, an IPv6
+ * literal: no user-info, quote or parenthesis) and at least the path's '/'
+ * (a bare https://host is a tool's), whose
  * host is the record's Host in any case, ports aside, or a name under it or
  * over it (www.example.com and example.com; any host when the record has
  * none, as in most log formats: a Referer from another site says nothing
