@@ -467,7 +467,7 @@ static bool self_referer(const struct request_record *r)
 {
 	struct gh_str t;
 
-	return req_page_referer(r, &t) && req_target_is(r, t);
+	return req_page_referer(r, &t) && req_target_is(r, t) && req_referer_plain_host(r);
 }
 
 /* Whether ModSecurity is given the record's Referer (add_headers). */

@@ -350,7 +350,8 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 	key = early_key(url, &r->src);
 	if (rs->early && !self)
 		*early_slot(rs, key) = (struct early){ key, r->ts_ns };
-	if (!watched)
+	/* A host no browser writes names no page: it spares and renders nothing. */
+	if (!watched || !req_referer_plain_host(r))
 		return;
 	e->referer_watched = scored_lately(rs, key, r->ts_ns);
 	if (!(w = watch_find(rs, &r->src, url, r->ts_ns)))

@@ -398,6 +398,7 @@ static struct pred *parse_leaf(struct parser *ps, struct json_object *o)
 
 		p->op = (uint8_t)def->op;
 		p->field = (uint8_t)f;
+		regex_set_name_field(ps->rs, (enum req_field)f);
 		p->subj = (uint16_t)f;
 		ok = !pp_member(o, "transform") || leaf_transform(ps, p, pp_member(o, "transform"));
 		mark = pp_path_key(d, opname);

@@ -175,8 +175,10 @@ void pred_eval_begin(struct pred_eval *ev, const struct request_record *r)
 
 	ev->r = r;
 	ev->nhits = 0;
-	ev->present = r->present | REQ_DERIVED |
-		      (req_has(r, REQ_REFERER_QUERY) ? REQ_BIT(REQ_REFERER_QUERY) : 0U);
+	ev->present = r->present | REQ_DERIVED;
+	/* Computed only for a set that names it: it searches the Referer. */
+	if (ev->rs->fields_named & REQ_BIT(REQ_REFERER_QUERY) && req_has(r, REQ_REFERER_QUERY))
+		ev->present |= REQ_BIT(REQ_REFERER_QUERY);
 	ev->str_mask = ev->key_mask = 0;
 	ev->xf_used = 0;
 	ev->method_bit = (uint16_t)(1U << (req_has(r, REQ_METHOD) ? r->method : PRED_QUICK_ABSENT));

@@ -131,6 +131,8 @@ void regex_set_free(struct regex_set *rs);
  * 0; the same (f, chain) gives the same id. -E2BIG past 65535, or -ENOMEM.
  */
 int regex_set_subject(struct regex_set *rs, enum req_field f, uint32_t chain);
+/* A leaf names field f: fields computed on demand (referer_query) are computed for records only then. */
+void regex_set_name_field(struct regex_set *rs, enum req_field f);
 /*
  * Add a pattern over a subject; the same (subject, pattern, caseless) gives
  * the same id. Returns the id, or -EINVAL with PCRE2's message and the error

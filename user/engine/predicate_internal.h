@@ -43,6 +43,7 @@ struct regex_set {
 	 */
 	unsigned int **owner;
 	char *cache_dir; /* compiled databases kept here (hs_cache.h); NULL: none */
+	uint32_t fields_named; /* REQ_BIT of every field some leaf names */
 };
 
 #endif /* GATEHAWK_PREDICATE_INTERNAL_H */

@@ -82,6 +82,11 @@ bool regex_uses_hyperscan(const struct regex_set *rs, int id)
 	return rs->v[id].hs;
 }
 
+void regex_set_name_field(struct regex_set *rs, enum req_field f)
+{
+	rs->fields_named |= REQ_BIT(f);
+}
+
 int regex_set_subject(struct regex_set *rs, enum req_field f, uint32_t chain)
 {
 	if (!chain)

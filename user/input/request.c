@@ -77,18 +77,16 @@ static const struct gh_str *str_slot(const struct request_record *r, enum req_fi
 
 bool req_referer_query(const struct request_record *r, struct gh_str *out)
 {
-	const char *q, *end;
+	const char *p = r->referer.p, *q, *end;
 
-	if (!(r->present & REQ_BIT(REQ_REFERER)))
-		return false;
-	end = memchr(r->referer.p, '#', r->referer.len);
-	if (!end)
-		end = r->referer.p + r->referer.len;
-	if (!(q = memchr(r->referer.p, '?', (size_t)(end - r->referer.p))))
+	/* Most Referers have no '?': one memchr, every record asks (predicate.c). */
+	if (!(r->present & REQ_BIT(REQ_REFERER)) || !(q = memchr(p, '?', r->referer.len)) ||
+	    memchr(p, '#', (size_t)(q - p)))
 		return false;
 	if (out) {
+		end = memchr(q, '#', r->referer.len - (size_t)(q - p));
 		out->p = q + 1;
-		out->len = (uint32_t)(end - q - 1);
+		out->len = (uint32_t)((end ? end : p + r->referer.len) - q - 1);
 	}
 	return true;
 }
@@ -121,7 +119,8 @@ bool req_get_num(const struct request_record *r, enum req_field f, uint64_t *out
 	case REQ_IS_XHR: *out = r->is_xhr; return true;
 	case REQ_REQUEST_LINE_MALFORMED: *out = r->request_line_malformed; return true;
 	case REQ_PAGE_REFERER:
-		*out = req_page_referer(r, &(struct gh_str){ 0 }) && !req_referer_unescaped(r);
+		*out = req_page_referer(r, &(struct gh_str){ 0 }) && !req_referer_unescaped(r) &&
+		       req_referer_plain_host(r);
 		return true;
 	default: return false;
 	}
@@ -189,14 +188,35 @@ static bool same_site(struct gh_str referer_host, struct gh_str host)
  */
 static bool plain_authority(const char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+	/* A table, not a chain of comparisons: every record with a Referer asks. */
+	static const bool plain[256] = {
+		['-'] = 1, ['.'] = 1, ['_'] = 1, [':'] = 1, ['['] = 1, [']'] = 1,
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+		['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+		['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+		['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+		['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+		['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+		['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	};
+	bool ok = true;
 
-		if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') &&
-		    c != '.' && c != '-' && c != '_' && c != ':' && c != '[' && c != ']')
-			return false;
-	}
-	return true;
+	for (size_t i = 0; i < n; i++)
+		ok &= plain[(unsigned char)p[i]];
+	return ok;
+}
+
+bool req_referer_plain_host(const struct request_record *r)
+{
+	struct gh_str v = r->referer;
+	size_t scheme = req_has(r, REQ_REFERER) ? http_scheme(v) : 0;
+	const char *end = scheme ? memchr(v.p + scheme, '/', v.len - scheme) : NULL;
+
+	return scheme && plain_authority(v.p + scheme,
+					 (size_t)((end ? end : v.p + v.len) - v.p) - scheme);
 }
 
 bool req_page_referer(const struct request_record *r, struct gh_str *target)
@@ -206,8 +226,7 @@ bool req_page_referer(const struct request_record *r, struct gh_str *target)
 	const char *slash;
 
 	if (!scheme || !(slash = memchr(v.p + scheme, '/', v.len - scheme)) ||
-	    slash == v.p + scheme || memchr(v.p, '#', v.len) ||
-	    !plain_authority(v.p + scheme, (size_t)(slash - v.p - scheme)))
+	    slash == v.p + scheme || memchr(v.p, '#', v.len))
 		return false;
 	if (req_has(r, REQ_HOST) && r->host.len &&
 	    !same_site((struct gh_str){ v.p + scheme, (uint32_t)(slash - v.p - scheme) }, r->host))

@@ -95,8 +95,9 @@ enum req_type {
 /*
  * Fields computed from others when read, present in every record: no
  * producer sets them, and the record's JSON (what was seen) leaves them out.
- * page_referer: the Referer names a page of this site (req_page_referer) and
- * holds no byte a browser escapes (req_referer_unescaped); false without one.
+ * page_referer: the Referer names a page of this site (req_page_referer),
+ * holds no byte a browser escapes (req_referer_unescaped) and has a host a
+ * browser writes (req_referer_plain_host); false without one.
  * referer_query, which is present only when there is one: the query of the
  * page the Referer names (req_referer_query).
  */
@@ -195,9 +196,7 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
 
 /*
  * The Referer when it names a page of this site: an http(s) URL with a
- * host a browser writes (letters, digits, '.', '-', '_', a port, an IPv6
- * literal: no user-info, quote or parenthesis) and at least the path's '/'
- * (a bare https://host is a tool's), whose
+ * host and at least the path's '/' (a bare https://host is a tool's), whose
  * host is the record's Host in any case, ports aside, or a name under it or
  * over it (www.example.com and example.com; any host when the record has
  * none, as in most log formats: a Referer from another site says nothing
@@ -207,6 +206,14 @@ int req_format_field(const struct request_record *r, enum req_field f, char *buf
  * site, no path, a fragment, not a URL).
  */
 bool req_page_referer(const struct request_record *r, struct gh_str *target);
+/*
+ * Whether the Referer is an http(s) URL whose host is one a browser writes
+ * (letters, digits, '.', '-', '_', a port, an IPv6 literal): browsers drop
+ * user-info and encode the rest, so a host with a quote, a parenthesis or
+ * an '@' is a tool's and names no page (page_referer asks this; the callers
+ * of req_page_referer that spare a Referer ask it too, the others need not).
+ */
+bool req_referer_plain_host(const struct request_record *r);
 /*
  * Whether the Referer holds a byte every browser's URL serializer
  * percent-encodes (controls, space, '"', '<', '>', DEL): no browser sent it;
