@@ -79,7 +79,7 @@ bool req_referer_query(const struct request_record *r, struct gh_str *out)
 {
 	const char *p = r->referer.p, *q, *end;
 
-	/* Most Referers have no '?': one memchr, every record asks (predicate.c). */
+	/* Most Referers have no '?': one memchr (a set naming the field asks every record). */
 	if (!(r->present & REQ_BIT(REQ_REFERER)) || !(q = memchr(p, '?', r->referer.len)) ||
 	    memchr(p, '#', (size_t)(q - p)))
 		return false;
@@ -97,7 +97,6 @@ bool req_get_str(const struct request_record *r, enum req_field f, struct gh_str
 
 	if (f == REQ_REFERER_QUERY)
 		return req_referer_query(r, out);
-
 	if (!s || !req_has(r, f))
 		return false;
 	*out = *s;
@@ -188,7 +187,7 @@ static bool same_site(struct gh_str referer_host, struct gh_str host)
  */
 static bool plain_authority(const char *p, size_t n)
 {
-	/* A table, not a chain of comparisons: every record with a Referer asks. */
+	/* Letters, digits and the punctuation of names, ports and IPv6 literals. */
 	static const bool plain[256] = {
 		['-'] = 1, ['.'] = 1, ['_'] = 1, [':'] = 1, ['['] = 1, [']'] = 1,
 		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
