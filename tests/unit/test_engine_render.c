@@ -184,6 +184,23 @@ static void test_not_renderings(void)
 		engine_free(e);
 	}
 	ok(ps != NULL, "loads");
+	/*
+	 * The last Referer's answer is kept for the next record (a page's parts
+	 * share it): the same Referer under another Host is another site's.
+	 */
+	for (int same_host = 0; ps && same_host < 2; same_host++) {
+		struct engine *e = engine(ps, NULL);
+
+		feed_ref(e, T0, "192.0.2.1", "/probe?id=1", NULL, "shop.example");
+		feed_ref(e, T0 + 0.5, "192.0.2.9", "/a.css", "https://shop.example/probe?id=1",
+			 same_host ? "shop.example" : "other.example");
+		feed_ref(e, T0 + 1, "192.0.2.1", "/style.css", "https://shop.example/probe?id=1",
+			 "other.example");
+		engine_flush(e);
+		ok_eq(cap.n, 1, "a Referer seen just before %s, now under another Host: no rendering",
+		      same_host ? "under the page's Host" : "under the same other Host");
+		engine_free(e);
+	}
 	policy_set_free(ps);
 }
 

@@ -53,6 +53,8 @@
 #define EARLY_NS (10 * NS) /* a page's line after its parts' (a log): the replay's late tolerance */
 #define SCORED_KEEP_NS (600 * NS)
 #define SCORED_SLOTS 4096 /* power of two */
+#define LAST_REFERER_MAX 512
+#define LAST_HOST_MAX 256
 
 struct watch {
 	uint64_t url;      /* hash of host and request target; 0: empty */
@@ -92,10 +94,21 @@ struct scored {
 	struct gh_addr src;
 };
 
+/* The last Referer and Host looked up, and what they gave: a page's parts share them. */
+struct last_referer {
+	uint64_t url;
+	uint32_t t_off, t_len; /* the target's place in the Referer */
+	uint16_t ref_len, host_len; /* ref_len 0: nothing kept */
+	bool ok;
+	char ref[LAST_REFERER_MAX];
+	char host[LAST_HOST_MAX];
+};
+
 struct render {
 	struct watch watch[WATCH_SLOTS];
 	struct early *early; /* EARLY_SLOTS, logs only (not live): renderings before their page's line */
 	struct scored scored[SCORED_SLOTS]; /* pages CRS scored: a Referer naming one is spared */
+	struct last_referer last;
 	struct held held[HELD_MAX];
 	uint32_t nheld;
 	uint64_t seed;
@@ -280,6 +293,41 @@ void eng_render_watch(struct engine *e, struct epolicy *ep, const struct request
 	watch_put(rs, &r->src, record_url(rs, r), r->ts_ns, r->ts_ns + keep);
 }
 
+/*
+ * referer_url, answered without a parse or a hash when the Referer and the
+ * Host are the last record's: a page's stylesheets, scripts and images all
+ * name it, one after another (a log's every record with a Referer asks).
+ */
+static bool referer_url_cached(struct render *rs, const struct request_record *r,
+			       struct gh_str *t, uint64_t *url)
+{
+	struct last_referer *l = &rs->last;
+	struct gh_str v = r->referer;
+	struct gh_str h = req_has(r, REQ_HOST) ? r->host : (struct gh_str){ NULL, 0 };
+	bool ok;
+
+	if (l->ref_len && v.len == l->ref_len && h.len == l->host_len &&
+	    !memcmp(v.p, l->ref, v.len) && (!h.len || !memcmp(h.p, l->host, h.len))) {
+		*t = (struct gh_str){ v.p + l->t_off, l->t_len };
+		*url = l->url;
+		return l->ok;
+	}
+	ok = referer_url(rs, r, t, url);
+	l->ref_len = 0;
+	if (v.len && v.len <= LAST_REFERER_MAX && h.len <= LAST_HOST_MAX) {
+		l->ok = ok;
+		l->url = ok ? *url : 0;
+		l->t_off = ok ? (uint32_t)(t->p - v.p) : 0;
+		l->t_len = ok ? t->len : 0;
+		l->ref_len = (uint16_t)v.len;
+		l->host_len = (uint16_t)h.len;
+		memcpy(l->ref, v.p, v.len);
+		if (h.len)
+			memcpy(l->host, h.p, h.len);
+	}
+	return ok;
+}
+
 /* A note's key: (source, page) mixed. */
 static uint64_t early_key(uint64_t url, const struct gh_addr *src)
 {
@@ -343,7 +391,7 @@ void eng_render_observe(struct engine *e, const struct request_record *r)
 	struct gh_str t;
 	uint64_t url, key;
 
-	if ((!watched && e->o.live) || !referer_url(rs, r, &t, &url))
+	if ((!watched && e->o.live) || !referer_url_cached(rs, r, &t, &url))
 		return;
 	/* The page asking for itself again (a reload, a form sent to itself) renders nothing new. */
 	self = req_target_is(r, t);
