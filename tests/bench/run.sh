@@ -518,12 +518,13 @@ bench_recall() {
 		echo '```'
 		echo
 		# Fresh third-party sets, each first measured untouched (thirdparty6:
-		# 272/300; thirdparty7: 293/301; thirdparty8: 229/253; thirdparty9: 185/258); public-labelled: CRS's own tests; httpparams:
+		# 272/300; thirdparty7: 293/301; thirdparty8: 229/253; thirdparty9: 185/258;
+		# thirdparty10: 187/261); public-labelled: CRS's own tests; httpparams:
 		# HttpParamsDataset's held-out parameter values.
 		echo "Third-party probes, one line each (each first measured untouched), CRS's regression tests (public-labelled) and HttpParamsDataset's test split (httpparams, untouched):"
 		echo
 		echo '```'
-		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 thirdparty6 thirdparty7 thirdparty8 thirdparty9 public-labelled httpparams; do
+		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 thirdparty6 thirdparty7 thirdparty8 thirdparty9 thirdparty10 public-labelled httpparams; do
 			printf '%-16s %s\n' "$set" "$(DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null | grep '^recall')"
 		done
 		echo '```'
@@ -537,10 +538,10 @@ bench_recall() {
 		echo
 		# Machine and application traffic (dashboards, API clients, forges,
 		# sync clients, registries): written by the fourth review.
-		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4, benign-apps5: near-misses) and the browsing reviews (benign-browse, benign-browse2):"
+		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4, benign-apps5: near-misses, benign-apps6: the exploited products' own users) and the browsing reviews (benign-browse, benign-browse2):"
 		echo
 		echo '```'
-		for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-browse benign-browse2; do
+		for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-apps6 benign-browse benign-browse2; do
 			DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null |
 				sed -n '/^benign sources flagged/,$p'
 		done
