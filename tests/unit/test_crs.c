@@ -995,6 +995,40 @@ static void test_threads(const struct crs_engine *e)
 	ok(w[0].same && w[1].same, "two threads on one engine get the same scores");
 }
 
+/*
+ * A policy set's CRS prefilter compiles on a thread of its own while the
+ * set compiles its patterns: once waited for, it marks and skips as one
+ * opened whole; closed while still compiling, the compile is joined.
+ */
+static void test_prefilter_later(void)
+{
+	struct crs_options o = { .prefilter_later = true };
+	struct req sqli = browser("/item", "id=1'+UNION+SELECT+user,password+FROM+users--");
+	struct req plain = browser("/category/shoes", "id=123456");
+	struct gh_err err = { 0 };
+	struct crs_engine *e = NULL;
+	struct request_record r;
+	struct crs_result res;
+	struct crs_ctx *c;
+	bool marks, skips;
+
+	ok(!crs_open(&o, &e, &err) && !crs_wait(e, &err) && !crs_wait(e, &err),
+	   "prefilter compiled on its own thread: waited for (twice) without error %s", err.msg);
+	if (!e)
+		return;
+	c = crs_ctx_new(e);
+	build(&r, &sqli);
+	marks = c && crs_prefilter_marks(e, c, &r, NULL);
+	build(&r, &plain);
+	skips = c && !crs_eval(e, c, &r, &res) && !res.evaluated;
+	ok(marks && skips, "then it marks a UNION SELECT and skips a plain page");
+	crs_ctx_free(c);
+	crs_close(e);
+	e = NULL;
+	ok(!crs_open(&o, &e, &err) && e, "closed while its prefilter may still compile: joined");
+	crs_close(e);
+}
+
 int main(void)
 {
 	struct crs_engine *e;
@@ -1028,6 +1062,7 @@ int main(void)
 	test_prefilter_fuzz_finds(e, c);
 	test_prefilter_skips(e, c);
 	test_prefilter_versions(e, c);
+	test_prefilter_later();
 	test_threads(e);
 	test_budget();
 	test_memo();

@@ -263,8 +263,8 @@ static int load_rules(struct crs_engine *e, const struct crs_options *o, struct 
 	if (!ret)
 		ret = add_text(e, MARKER_CONF, "score marker", err);
 	if (!ret && !o->no_prefilter)
-		ret = crs_prefilter_open(dir, e->paranoia, lowest_threshold(e), o->cache_dir,
-					 &e->pf, err);
+		ret = (o->prefilter_later ? crs_prefilter_start : crs_prefilter_open)(
+			dir, e->paranoia, lowest_threshold(e), o->cache_dir, &e->pf, err);
 	return ret;
 }
 
@@ -305,6 +305,11 @@ int crs_open(const struct crs_options *opts, struct crs_engine **out, struct gh_
 	}
 	*out = e;
 	return 0;
+}
+
+int crs_wait(struct crs_engine *e, struct gh_err *err)
+{
+	return e->pf ? crs_prefilter_wait(e->pf, err) : 0;
 }
 
 void crs_close(struct crs_engine *e)

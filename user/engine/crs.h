@@ -62,6 +62,8 @@ struct crs_options {
 	const unsigned int *exclude_ids; /* SecRuleRemoveById, in that order */
 	size_t n_exclude;                /* at most CRS_MAX_EXCLUDE */
 	bool no_prefilter;       /* every record goes to ModSecurity */
+	bool prefilter_later;    /* the prefilter compiles on a thread of its own: crs_wait
+				  * before the engine's first use */
 	const char *cache_dir;   /* the prefilter's compiled databases (hs_cache.h); NULL: none */
 	unsigned int max_per_second; /* ModSecurity runs per event-time second; 0: no limit */
 };
@@ -78,6 +80,8 @@ struct pred_eval; /* predicate.h */
  * rules dir without REQUEST-*.conf, -ENOMEM.
  */
 int crs_open(const struct crs_options *opts, struct crs_engine **out, struct gh_err *err);
+/* Waits for a prefilter_later compile: 0, or -errno with err filled (the engine is unusable). */
+int crs_wait(struct crs_engine *e, struct gh_err *err);
 void crs_close(struct crs_engine *e);
 
 unsigned int crs_paranoia(const struct crs_engine *e);

@@ -12,25 +12,24 @@
  * a rule whose pattern needs a byte outside the field's plain alphabet is
  * covered by the first group; every other one has a row here or a data
  * file. Patterns are caseless and may mark more than their rule (never less).
- * The one exception, header_anomalies_reach(): four
+ * The one exception, crs_header_anomalies_reach(): four
  * header rules and 920100's whitespace in a query mark only when their
  * scores together reach the threshold, as only then can CRS flag a record
  * for them alone.
  * tests/fuzz/fuzz_crs_prefilter.c holds the prefilter to that against
  * ModSecurity itself.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <hs/hs.h>
 
 #include "engine/compile_jobs.h"
 #include "engine/crs_prefilter.h"
 #include "engine/crs_views.h"
+#include "engine/crs_whole_values.h"
 #include "engine/crs_words.h"
 #include "engine/hs_cache.h"
 #include "engine/pred_memo.h"
@@ -192,7 +191,13 @@ struct crs_prefilter {
 	hs_database_t *words; /* the data files' words, for every field */
 	unsigned int paranoia;
 	unsigned int threshold;        /* the policy's: header anomalies alone mark from it */
-	const char *cache_dir;         /* during open only (hs_cache.h) */
+	/* The compile crs_prefilter_start began, until crs_prefilter_wait. */
+	struct pf_list pending;        /* the words it compiles */
+	char *cache_dir;               /* hs_cache.h; NULL: none */
+	pthread_t builder;
+	bool building;                 /* on builder, not yet joined */
+	int built;                     /* its result: 0 or -errno with build_err */
+	struct gh_err build_err;
 };
 
 /*
@@ -302,41 +307,77 @@ static int compile_all(struct crs_prefilter *pf, const struct pf_list *words,
 	return compile_jobs_run(2, compile_job, &b, err);
 }
 
-int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, unsigned int threshold,
-		       const char *cache_dir, struct crs_prefilter **out, struct gh_err *err)
+/* The compile of both databases, on the builder thread or, without one, the caller's. */
+static void *build(void *arg)
+{
+	struct crs_prefilter *pf = arg;
+
+	pf->built = compile_all(pf, &pf->pending, &pf->build_err);
+	crs_words_free(&pf->pending);
+	return NULL;
+}
+
+int crs_prefilter_start(const char *rules_dir, unsigned int paranoia, unsigned int threshold,
+			const char *cache_dir, struct crs_prefilter **out, struct gh_err *err)
 {
 	struct crs_prefilter *pf = calloc(1, sizeof(*pf));
-	struct pf_list words = { 0 };
-	int ret = 0;
+	int ret;
 
 	*out = NULL;
 	if (!pf)
 		return gh_err_sys(err, -ENOMEM, "CRS prefilter");
 	pf->paranoia = paranoia;
 	pf->threshold = threshold;
-	pf->cache_dir = cache_dir;
 	/* Without Hyperscan's instruction set there is no prefilter: all records pass. */
 	if (hs_valid_platform() != HS_SUCCESS) {
 		*out = pf;
 		return 0;
 	}
-	ret = crs_words_load(rules_dir, paranoia, &words, err);
-	if (!ret)
-		ret = compile_all(pf, &words, err);
-	crs_words_free(&words);
-	pf->cache_dir = NULL;
+	ret = crs_words_load(rules_dir, paranoia, &pf->pending, err);
+	if (!ret && cache_dir && !(pf->cache_dir = strdup(cache_dir)))
+		ret = gh_err_sys(err, -ENOMEM, "CRS prefilter");
 	if (ret) {
+		crs_words_free(&pf->pending);
 		crs_prefilter_close(pf);
 		return ret;
 	}
+	pf->building = !pthread_create(&pf->builder, NULL, build, pf);
+	if (!pf->building)
+		build(pf);
 	*out = pf;
 	return 0;
+}
+
+int crs_prefilter_wait(struct crs_prefilter *pf, struct gh_err *err)
+{
+	if (pf->building) {
+		pthread_join(pf->builder, NULL);
+		pf->building = false;
+	}
+	if (pf->built)
+		*err = pf->build_err;
+	return pf->built;
+}
+
+int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, unsigned int threshold,
+		       const char *cache_dir, struct crs_prefilter **out, struct gh_err *err)
+{
+	int ret = crs_prefilter_start(rules_dir, paranoia, threshold, cache_dir, out, err);
+
+	if (!ret && (ret = crs_prefilter_wait(*out, err))) {
+		crs_prefilter_close(*out);
+		*out = NULL;
+	}
+	return ret;
 }
 
 void crs_prefilter_close(struct crs_prefilter *pf)
 {
 	if (!pf)
 		return;
+	if (pf->building)
+		pthread_join(pf->builder, NULL);
+	free(pf->cache_dir);
 	hs_free_database(pf->rows);
 	hs_free_database(pf->words);
 	free(pf);
@@ -365,240 +406,6 @@ void crs_pf_scratch_free(struct crs_pf_scratch *s)
 	for (int f = 0; f < PF_NFIELDS; f++)
 		pred_memo_free(s->memo[f]);
 	free(s);
-}
-
-/* ---- whole-value checks -------------------------------------------------- */
-
-/*
- * One of the versions 920430 allows: HTTP/1.0, HTTP/1.1, HTTP/2.0, HTTP/2.
- * Constant-size compares, no call: every record asks.
- */
-static bool allowed_version(struct gh_str v)
-{
-	if (v.len == 6)
-		return !memcmp(v.p, "HTTP/2", 6);
-	return v.len == 8 && (!memcmp(v.p, "HTTP/1.1", 8) || !memcmp(v.p, "HTTP/1.0", 8) ||
-			      !memcmp(v.p, "HTTP/2.0", 8));
-}
-
-static bool tok_char(char c)
-{
-	return isalnum((unsigned char)c) || (c && strchr(".+*-_", c)); /* strchr finds the NUL */
-}
-
-/* Skip spaces, then a token; the token's length. */
-static size_t token(const char **p, const char *end)
-{
-	const char *t;
-
-	while (*p < end && **p == ' ')
-		(*p)++;
-	for (t = *p; *p < end && tok_char(**p); (*p)++)
-		;
-	return (size_t)(*p - t);
-}
-
-static void skip_spaces(const char **p, const char *end)
-{
-	while (*p < end && **p == ' ')
-		(*p)++;
-}
-
-/* An Accept parameter's name and value, both tokens ("q", "0.9"). */
-static bool param(const char **p, const char *end, struct gh_str *name, struct gh_str *value)
-{
-	skip_spaces(p, end);
-	name->p = *p;
-	name->len = (uint32_t)token(p, end);
-	skip_spaces(p, end);
-	if (!name->len || *p >= end || *(*p)++ != '=')
-		return false;
-	skip_spaces(p, end);
-	value->p = *p;
-	value->len = (uint32_t)token(p, end);
-	return value->len;
-}
-
-/* A charset 920600 allows (it reads the header lowercased). */
-static bool charset_allowed(struct gh_str v)
-{
-	static const char *const ok[] = { "iso-8859-1", "iso-8859-15", "windows-1252", "utf-8" };
-
-	for (size_t i = 0; i < sizeof(ok) / sizeof(*ok); i++)
-		if (v.len == strlen(ok[i]) && !strncasecmp(v.p, ok[i], v.len))
-			return true;
-	return false;
-}
-
-/*
- * Accept as 920600 takes it: comma-separated "type/subtype" elements ('*'
- * for either), each with ";name=value" parameters, a charset only one of
- * four. Narrower than the rule where that is simpler (tokens of letters,
- * digits and .+*-_, spaces only): what is not plain here is scored by CRS.
- */
-static bool accept_plain(struct gh_str s)
-{
-	const char *p = s.p, *end = s.p + s.len;
-	struct gh_str name, value;
-
-	for (;;) {
-		if (!token(&p, end) || p >= end || *p++ != '/' || !token(&p, end))
-			return false;
-		skip_spaces(&p, end);
-		while (p < end && *p == ';') {
-			p++;
-			if (!param(&p, end, &name, &value) ||
-			    (name.len == 7 && !strncasecmp(name.p, "charset", 7) &&
-			     !charset_allowed(value)))
-				return false;
-			skip_spaces(&p, end);
-		}
-		if (p == end)
-			return true;
-		if (*p++ != ',')
-			return false;
-	}
-}
-
-/* A Content-Type 920420/920470/920480 take as is: an allowed type, maybe "; charset=utf-8". */
-static bool ctype_plain(struct gh_str s)
-{
-	static const char *const types[] = { "application/x-www-form-urlencoded",
-					     "application/json", "application/xml", "text/xml" };
-	const char *semi = memchr(s.p, ';', s.len);
-	size_t tlen = semi ? (size_t)(semi - s.p) : s.len;
-	char rest[32];
-
-	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
-		if (tlen != strlen(types[i]) || strncasecmp(s.p, types[i], tlen))
-			continue;
-		if (!semi)
-			return true;
-		snprintf(rest, sizeof(rest), "%.*s", (int)(s.len - tlen), semi);
-		return !strcasecmp(rest, "; charset=utf-8") || !strcasecmp(rest, ";charset=utf-8");
-	}
-	return false;
-}
-
-/* A parameter name that comes twice (921180, HTTP parameter pollution, PL3). */
-static bool repeated_param(struct gh_str q)
-{
-	struct gh_str names[64];
-	size_t n = 0;
-	const char *p = q.p, *end = q.p + q.len;
-
-	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
-		const char *eq = memchr(p, '=', (size_t)(stop - p));
-		struct gh_str name = { p, (uint32_t)((eq ? eq : stop) - p) };
-
-		if (n == 64)
-			return true; /* too many to compare: let CRS count */
-		for (size_t i = 0; i < n; i++)
-			if (names[i].len == name.len && !memcmp(names[i].p, name.p, name.len))
-				return true;
-		names[n++] = name;
-		p = stop + 1;
-	}
-	return false;
-}
-
-/*
- * 942430/942431/942432 count special characters in one value, 12, 6 and 2 of
- * them by paranoia 2, 3 and 4; a plain value can only hold '-' and '='. A
- * parameter's name and value are counted together (never fewer than CRS
- * counts in either), the '=' between them aside.
- */
-static bool special_chars(struct gh_str q, unsigned int pl)
-{
-	unsigned int limit = pl >= 4 ? 2 : pl == 3 ? 6 : 12, n = 0;
-	bool seen_eq = false;
-
-	for (uint32_t i = 0; i < q.len; i++) {
-		char c = q.p[i];
-
-		if (c == '&')
-			n = 0, seen_eq = false;
-		else if (c == '-' || (c == '=' && seen_eq))
-			n++;
-		else if (c == '=')
-			seen_eq = true;
-		if (n >= limit)
-			return true;
-	}
-	return false;
-}
-
-static bool empty_present(const struct request_record *r, enum req_field f, struct gh_str s)
-{
-	return req_has(r, f) && !s.len;
-}
-
-/* What CRS checks on whole values: the 911/920 policy rules and empty headers. */
-static bool structure_marks(const struct request_record *r, unsigned int pl)
-{
-	bool get_head = !req_has(r, REQ_METHOD) || r->method == HTTP_METHOD_GET ||
-			r->method == HTTP_METHOD_HEAD;
-
-	/* 911100 allows GET, HEAD, POST and OPTIONS: their ids mean exactly that text. */
-	if (req_has(r, REQ_METHOD) && r->method != HTTP_METHOD_GET &&
-	    r->method != HTTP_METHOD_HEAD && r->method != HTTP_METHOD_POST &&
-	    r->method != HTTP_METHOD_OPTIONS)
-		return true;
-	if (req_has(r, REQ_VERSION) && !allowed_version(r->version))
-		return true; /* 920430 */
-	if (!r->path.len || r->path.p[0] != '/')
-		return true; /* 920100: not an origin-form request line */
-	if (req_has(r, REQ_CONTENT_LENGTH) && r->content_length && get_head)
-		return true; /* 920170 */
-	if (req_has(r, REQ_ACCEPT) && !accept_plain(r->accept))
-		return true; /* 920600 */
-	if (req_has(r, REQ_CONTENT_TYPE) && !ctype_plain(r->content_type))
-		return true; /* 920420, 920470, 920480, 920530 */
-	return req_has(r, REQ_QUERY) && ((pl >= 3 && repeated_param(r->query)) ||
-					 (pl >= 2 && special_chars(r->query, pl)));
-}
-
-/* A Host of digits, dots and colons (920350's ^[\d.:]+$; brackets too, to be safe). */
-static bool numeric_host(struct gh_str h)
-{
-	for (size_t i = 0; i < h.len; i++)
-		if (!isdigit((unsigned char)h.p[i]) && !strchr(".:[]", h.p[i]))
-			return false;
-	return h.len > 0;
-}
-
-/* Whitespace in a query: 920100's request line allows none there (a raw space, a tab). */
-static bool blank_in(struct gh_str q)
-{
-	for (uint32_t i = 0; i < q.len; i++)
-		if (isspace((unsigned char)q.p[i]))
-			return true;
-	return false;
-}
-
-/*
- * The anomaly score of the header rules no attack needs: 920350 (a numeric
- * Host, WARNING: 3), 920290 (an empty Host, 3), 920330 (an empty
- * User-Agent, NOTICE: 2), 920310/920311 (an empty Accept, 2), and 920100's
- * request line with whitespace in its query (3; a differential fuzzer found
- * it with an empty User-Agent, 5, unmarked). Clients that
- * connect by address send them on every request; alone, below the
- * threshold, they cannot flag a record, and each would cost a full CRS run
- * (~0.5 ms) for nothing: anyone could make the daemon burn a core.
- */
-static bool header_anomalies_reach(const struct request_record *r, unsigned int threshold)
-{
-	unsigned int score = (req_has(r, REQ_HOST) && numeric_host(r->host) ? 3 : 0) +
-			     (empty_present(r, REQ_HOST, r->host) ? 3 : 0) +
-			     (empty_present(r, REQ_USER_AGENT, r->user_agent) ? 2 : 0) +
-			     (empty_present(r, REQ_ACCEPT, r->accept) ? 2 : 0);
-
-	/* The query is read only when its 3 could make the difference: most records have none. */
-	if (score < threshold && score + 3 >= threshold && req_has(r, REQ_QUERY) &&
-	    blank_in(r->query))
-		score += 3;
-	return score >= threshold;
 }
 
 /* ---- libinjection (crs_views.c) ----------------------------------------- */
@@ -771,7 +578,7 @@ unsigned int crs_prefilter_fields(const struct crs_prefilter *pf, struct crs_pf_
 
 	if (!req_has(r, REQ_PATH))
 		return 0; /* CRS is not run on it either (crs_eval_full) */
-	if (!s || !s->hs || structure_marks(r, pf->paranoia))
+	if (!s || !s->hs || crs_structure_marks(r, pf->paranoia))
 		return CRS_PF_WHOLE;
 	/* The fields the record has, and no test of the others; every field, for the
 	 * memo's key (crs_memo.h), once one is marked. */
@@ -782,5 +589,5 @@ unsigned int crs_prefilter_fields(const struct crs_prefilter *pf, struct crs_pf_
 		if (field_marks_memo(pf, s, fields[rf].pf, rf, *v, ev))
 			marks |= REQ_BIT(rf);
 	}
-	return marks ? marks : header_anomalies_reach(r, pf->threshold) ? CRS_PF_WHOLE : 0;
+	return marks ? marks : crs_header_anomalies_reach(r, pf->threshold) ? CRS_PF_WHOLE : 0;
 }

@@ -38,6 +38,16 @@ struct crs_pf_scratch;
  */
 int crs_prefilter_open(const char *rules_dir, unsigned int paranoia, unsigned int threshold,
 		       const char *cache_dir, struct crs_prefilter **out, struct gh_err *err);
+/*
+ * crs_prefilter_open in two halves: start reads the data files and leaves
+ * the compile to a thread of its own, so a policy set compiles its patterns
+ * meanwhile; wait joins it and returns its result (0, or -errno with err
+ * filled; asked again, the same). Nothing else may use pf before wait.
+ */
+int crs_prefilter_start(const char *rules_dir, unsigned int paranoia, unsigned int threshold,
+			const char *cache_dir, struct crs_prefilter **out, struct gh_err *err);
+int crs_prefilter_wait(struct crs_prefilter *pf, struct gh_err *err);
+/* Joins a compile still running. */
 void crs_prefilter_close(struct crs_prefilter *pf);
 
 struct crs_pf_scratch *crs_pf_scratch_new(const struct crs_prefilter *pf);

@@ -364,12 +364,18 @@ static int set_new_cached(const struct policy_load_opts *o, const struct policy_
 	return err;
 }
 
-/* Compile the regexes once every file is in; any error so far fails the set. */
+/*
+ * Compile the regexes once every file is in, while CRS prefilters compile
+ * on their own threads; any error so far fails the set.
+ */
 static int set_finish(struct policy_set *set, int err, unsigned int regex_flags,
-		      struct policy_set **out)
+		      const struct policy_report *rep, struct policy_set **out)
 {
 	if (!err)
 		err = regex_set_compile(set->regexes, regex_flags);
+	for (size_t i = 0; !err && i < set->count; i++)
+		if (set->policies[i].kind == POLICY_CRS)
+			err = pp_crs_wait(&set->policies[i], rep);
 	if (err) {
 		policy_set_free(set);
 		return err;
@@ -446,7 +452,7 @@ int policy_set_load_dir(const char *dir, const struct policy_load_opts *o,
 	struct policy_set *set;
 	int err = set_new_cached(o, rep, &set);
 
-	return err ?: set_finish(set, add_dir(set, rep, dir, 0), 0, out);
+	return err ?: set_finish(set, add_dir(set, rep, dir, 0), 0, rep, out);
 }
 
 int policy_set_load_file(const char *path, const struct policy_load_opts *o,
@@ -455,7 +461,7 @@ int policy_set_load_file(const char *path, const struct policy_load_opts *o,
 	struct policy_set *set;
 	int err = set_new_cached(o, rep, &set);
 
-	return err ?: set_finish(set, add_file(set, rep, path), 0, out);
+	return err ?: set_finish(set, add_file(set, rep, path), 0, rep, out);
 }
 
 int policy_set_parse(const char *name, const char *json, size_t len, unsigned int regex_flags,
@@ -464,7 +470,7 @@ int policy_set_parse(const char *name, const char *json, size_t len, unsigned in
 	struct policy_set *set;
 	int err = set_new(NULL, rep, &set);
 
-	return err ?: set_finish(set, add_text(set, rep, name, json, len), regex_flags, out);
+	return err ?: set_finish(set, add_text(set, rep, name, json, len), regex_flags, rep, out);
 }
 
 int policy_pred_parse(const char *name, const char *json, size_t len,
@@ -485,7 +491,7 @@ int policy_pred_parse(const char *name, const char *json, size_t len,
 	if (root)
 		p = pp_member_pred(&ps, root, NULL, true);
 	json_object_put(root);
-	err = set_finish(set, ps.d.errors ? -EINVAL : p ? 0 : -ENOMEM, 0, holder);
+	err = set_finish(set, ps.d.errors ? -EINVAL : p ? 0 : -ENOMEM, 0, rep, holder);
 	if (!err)
 		*out = p;
 	return err;

@@ -4,6 +4,7 @@
  * at load, so a rules directory or setup file that does not load rejects the
  * set like any other mistake (and a running daemon keeps its old set).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,23 @@ static void parse_corroborated(struct diag *d, struct json_object *o, double thr
 	pp_path_pop(d, mark);
 }
 
+static void crs_failed(struct diag *d, const struct gh_err *err)
+{
+	pp_failf(d, "expected OWASP CRS rules that load (make deps installs modsecurity-crs), "
+		 "got: %s", err->msg);
+}
+
+int pp_crs_wait(struct policy *p, const struct policy_report *rep)
+{
+	struct diag d = { .file = p->file, .rep = rep };
+	struct gh_err err = { 0 };
+
+	if (!p->crs.engine || !crs_wait(p->crs.engine, &err))
+		return 0;
+	crs_failed(&d, &err);
+	return -EINVAL;
+}
+
 void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const char *cache_dir)
 {
 	unsigned int ids[CRS_MAX_EXCLUDE];
@@ -125,10 +143,11 @@ void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const
 	opts.threshold = p->crs.threshold = (unsigned int)threshold;
 	opts.max_per_second = p->crs.max_per_second = (unsigned int)max_per_second;
 	opts.cache_dir = cache_dir;
+	/* Its prefilter compiles beside the set's patterns (pp_crs_wait). */
+	opts.prefilter_later = true;
 	/* Opening costs about a second: only a policy that is otherwise valid. */
 	if (!d->errors && crs_open(&opts, &p->crs.engine, &err)) {
-		pp_failf(d, "expected OWASP CRS rules that load (make deps installs "
-			 "modsecurity-crs), got: %s", err.msg);
+		crs_failed(d, &err);
 		p->crs.engine = NULL;
 	}
 	free(rules_dir);
