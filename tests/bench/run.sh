@@ -538,10 +538,10 @@ bench_recall() {
 		echo
 		# Machine and application traffic (dashboards, API clients, forges,
 		# sync clients, registries): written by the fourth review.
-		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4, benign-apps5: near-misses, benign-apps6: the exploited products' own users) and the browsing reviews (benign-browse, benign-browse2):"
+		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4, benign-apps5: near-misses, benign-apps6: the exploited products' own users) and the browsing reviews (benign-browse, benign-browse2, benign-browse3: international sites, legacy encodings, old and in-app browsers):"
 		echo
 		echo '```'
-		for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-apps6 benign-browse benign-browse2; do
+		for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-apps6 benign-browse benign-browse2 benign-browse3; do
 			DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null |
 				sed -n '/^benign sources flagged/,$p'
 		done
