@@ -100,7 +100,7 @@ $(OUTPUT)/user/cli/main.o: $(OUTPUT)/version.h
 # Tests and fuzz targets keep glibc's (ASan brings its own).
 $(BIN): $(OUTPUT)/user/cli/main.o $(LIB)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) $(shell pkg-config --libs jemalloc 2>/dev/null) -o $@
+	$(Q)$(CC) $(CFLAGS) $^ $(LDLIBS) -ljemalloc -o $@
 
 include tests/tests.mk
 

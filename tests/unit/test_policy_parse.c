@@ -408,7 +408,7 @@ static const struct rule rules[] = {
 	{ "unknown transformation", MATCH("{'field':'path','transform':['lowercase','urldecode'],"
 	  "'regex':'a'}"), "where.transform[1]",
 	  "expected a transformation (url_decode, url_decode_uni, lowercase, normalize_path, "
-	  "remove_nulls, compress_whitespace, html_entity_decode), got \"urldecode\"" },
+	  "remove_nulls, compress_whitespace, html_entity_decode, base64_values), got \"urldecode\"" },
 	{ "transform on a number field", MATCH("{'field':'status','transform':['lowercase'],"
 	  "'eq':404}"), "where.transform", "apply to string fields" },
 	{ "transform with exists", MATCH("{'field':'path','transform':['lowercase'],"

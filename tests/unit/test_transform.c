@@ -83,6 +83,18 @@ static const struct xf_case cases[] = {
 	{ "html_entity_decode", false, "&#0;", 0, "\0", 1 },
 	{ "html_entity_decode", false, "no entity; here", 0, "no entity; here", 0 },
 	{ "html_entity_decode", false, "x;&gt;", 0, "x;>", 0 },
+	/* base64_values: the query's base64 text values, decoded, one a line; nothing else */
+	{ "base64_values", false, "a1b2c3d4e5=PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg", 0,
+	  "<script>alert(1)</script>\n", 0 },
+	{ "base64_values", false, "id=JyBPUiAnMSc9JzEnIC0tIHg%3D&page=2", 0, "' OR '1'='1' -- x\n", 0 },
+	{ "base64_values", false, "PHN2Zy9vbmxvYWQ9YWxlcnQoMSk-&x=Li4vLi4vLi4vLi4vZXRjL3Bhc3N3ZA==", 0,
+	  "<svg/onload=alert(1)>\n../../../../etc/passwd\n", 0 },
+	{ "base64_values", false, "f=Li4vLi4vLi4vLi4vZXRjL3Bhc3N3ZA%3D%3D", 0, "../../../../etc/passwd\n", 0 },
+	{ "base64_values", false, "sid=3q2%2B7wAAAAAAAAAAAAAAAAAAAAAA&q=abcdefghijklmnopqrst", 0, "", 0 },
+	{ "base64_values", false, "q=YWJjZA&u=<script>alert(1)</script>", 0, "", 0 },
+	{ "base64_values", false, "x=PHNjcmlwdD5h=bGVydCgxKTwvc2NyaXB0Pg", 0, "", 0 },
+	{ "base64_values,lowercase", false, "t=PFNDUklQVD5hbGVydCgxKTwvU0NSSVBUPg", 0,
+	  "<script>alert(1)</script>\n", 0 },
 	/* chains, in order */
 	{ "url_decode,lowercase", false, "%3CSCRIPT%3E", 0, "<script>", 0 },
 	{ "url_decode_uni,normalize_path", false, "/static/%u002e%u002e/%2e%2e/etc/passwd", 0,

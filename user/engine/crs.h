@@ -23,8 +23,9 @@
  * databases; CRS itself loads in 0.03 s), a few milliseconds when they are in
  * the cache (crs_options.cache_dir).
  *
- * Threads: one engine, read-only after crs_open; each thread has its own
- * crs_ctx. ModSecurity gets a transaction per call.
+ * Threads: one engine, read-only after crs_open (with prefilter_later, after
+ * crs_wait, which one thread calls); each thread has its own crs_ctx.
+ * ModSecurity gets a transaction per call.
  */
 #ifndef GATEHAWK_CRS_H
 #define GATEHAWK_CRS_H

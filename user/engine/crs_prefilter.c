@@ -192,7 +192,7 @@ struct crs_prefilter {
 	unsigned int paranoia;
 	unsigned int threshold;        /* the policy's: header anomalies alone mark from it */
 	/* The compile crs_prefilter_start began, until crs_prefilter_wait. */
-	struct pf_list pending;        /* the words it compiles */
+	struct pf_list pending;        /* the words it compiles, freed (zeroed) once compiled */
 	char *cache_dir;               /* hs_cache.h; NULL: none */
 	pthread_t builder;
 	bool building;                 /* on builder, not yet joined */
@@ -314,6 +314,7 @@ static void *build(void *arg)
 
 	pf->built = compile_all(pf, &pf->pending, &pf->build_err);
 	crs_words_free(&pf->pending);
+	memset(&pf->pending, 0, sizeof(pf->pending));
 	return NULL;
 }
 

@@ -17,7 +17,8 @@
  * change letters-only text: '+' and %20 as spaces, once more with spaces
  * removed, and as t:cmdLine leaves them.
  *
- * Threads: the prefilter is read-only after open; a scratch per thread.
+ * Threads: the prefilter is read-only after open (after wait, when started;
+ * one thread waits); a scratch per thread.
  */
 #ifndef GATEHAWK_CRS_PREFILTER_H
 #define GATEHAWK_CRS_PREFILTER_H

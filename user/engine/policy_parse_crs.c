@@ -4,7 +4,6 @@
  * at load, so a rules directory or setup file that does not load rejects the
  * set like any other mistake (and a running daemon keeps its old set).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,11 +108,11 @@ int pp_crs_wait(struct policy *p, const struct policy_report *rep)
 {
 	struct diag d = { .file = p->file, .rep = rep };
 	struct gh_err err = { 0 };
+	int ret = p->crs.engine ? crs_wait(p->crs.engine, &err) : 0;
 
-	if (!p->crs.engine || !crs_wait(p->crs.engine, &err))
-		return 0;
-	crs_failed(&d, &err);
-	return -EINVAL;
+	if (ret)
+		crs_failed(&d, &err);
+	return ret;
 }
 
 void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const char *cache_dir)

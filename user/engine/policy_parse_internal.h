@@ -103,7 +103,7 @@ void pp_parse_action(struct diag *d, struct json_object *o, struct policy_action
 void pp_resolve_lengths(struct policy *p, uint8_t ipv6_default);
 /* paranoia, threshold, exclude, rules_dir, setup; opens the CRS (policy_parse_crs.c). */
 void pp_parse_crs(struct diag *d, struct json_object *o, struct policy *p, const char *cache_dir);
-/* The prefilter pp_parse_crs left compiling: 0, or -EINVAL with the failure reported. */
+/* The prefilter pp_parse_crs left compiling: 0, or its -errno with the failure reported. */
 int pp_crs_wait(struct policy *p, const struct policy_report *rep);
 /* "references" and "fixtures", optional in every kind (policy_parse_meta.c). */
 void pp_parse_meta(struct diag *d, struct json_object *o, struct policy *p);

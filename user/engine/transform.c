@@ -18,6 +18,7 @@ static const char *const xform_names[XF_COUNT] = {
 	[XF_REMOVE_NULLS] = "remove_nulls",
 	[XF_COMPRESS_WHITESPACE] = "compress_whitespace",
 	[XF_HTML_ENTITY_DECODE] = "html_entity_decode",
+	[XF_BASE64_VALUES] = "base64_values",
 };
 
 int xform_by_name(const char *name)
@@ -239,6 +240,104 @@ static size_t html_entity_decode(char *b, size_t len)
 	return o;
 }
 
+/* A base64 or base64url character's six bits; -1 for any other byte. */
+static int b64_bits(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
+}
+
+/*
+ * v[0..n) decoded as base64 into out (room for n bytes): the length, or -1
+ * when v is not base64 (another byte, too short) or does not decode to text.
+ * %2B, %2F and %3D count as the characters they escape (a URL-encoded
+ * value); '=' only as padding at the end. Text is printable ASCII, tab, CR
+ * and LF: a token, id or hash decodes to bytes that are not, 12 random bytes
+ * all text about once in 100,000.
+ */
+static long b64_text(const char *v, size_t n, char *out)
+{
+	uint32_t acc = 0;
+	size_t chars = 0, o = 0, pad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int bits;
+		char c = v[i];
+
+		if (c == '%' && i + 2 < n && v[i + 1] == '2' && (v[i + 2] | 0x20) == 'b')
+			c = '+', i += 2;
+		else if (c == '%' && i + 2 < n && v[i + 1] == '2' && (v[i + 2] | 0x20) == 'f')
+			c = '/', i += 2;
+		else if (c == '%' && i + 2 < n && v[i + 1] == '3' && (v[i + 2] | 0x20) == 'd')
+			c = '=', i += 2;
+		if (c == '=') {
+			pad++;
+			continue;
+		}
+		if (pad || (bits = b64_bits((unsigned char)c)) < 0)
+			return -1;
+		acc = acc << 6 | (uint32_t)bits;
+		if (++chars % 4 == 0) {
+			out[o++] = (char)(acc >> 16);
+			out[o++] = (char)(acc >> 8);
+			out[o++] = (char)acc;
+		}
+	}
+	if (chars < XF_BASE64_MIN || pad > 2 || chars % 4 == 1)
+		return -1;
+	if (chars % 4 == 2)
+		out[o++] = (char)(acc >> 4);
+	else if (chars % 4 == 3) {
+		out[o++] = (char)(acc >> 10);
+		out[o++] = (char)(acc >> 2);
+	}
+	for (size_t i = 0; i < o; i++) {
+		unsigned char c = (unsigned char)out[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c > 0x7e)
+			return -1;
+	}
+	return (long)o;
+}
+
+/*
+ * The query's values that are base64 text, decoded, one a line; nothing else
+ * (a value is what follows a parameter's '=', or a part with none). A leaf
+ * on it sees only what a client hid in base64, never the plain query.
+ */
+static size_t base64_values(char *b, size_t len)
+{
+	char out[1024];
+	size_t o = 0, i = 0;
+
+	while (i < len) {
+		char *part = b + i, *amp = memchr(part, '&', len - i);
+		size_t pl = amp ? (size_t)(amp - part) : len - i;
+		char *eq = memchr(part, '=', pl);
+		const char *v = eq ? eq + 1 : part;
+		size_t vl = pl - (size_t)(v - part);
+		long n;
+
+		i += pl + (amp != NULL);
+		/* Longer values are read up to what out holds: a payload starts the value. */
+		if (vl > sizeof(out))
+			vl = sizeof(out);
+		n = b64_text(v, vl, out);
+		if (n < 0)
+			continue;
+		/* Shorter than its encoding, and written where the parts before it were. */
+		memcpy(b + o, out, (size_t)n);
+		o += (size_t)n;
+		b[o++] = '\n';
+	}
+	return o;
+}
+
 size_t xform_apply(uint32_t chain, bool plus_space, char *buf, size_t len)
 {
 	for (; chain; chain >>= 4) {
@@ -253,6 +352,7 @@ size_t xform_apply(uint32_t chain, bool plus_space, char *buf, size_t len)
 		case XF_REMOVE_NULLS: len = remove_nulls(buf, len); break;
 		case XF_COMPRESS_WHITESPACE: len = compress_whitespace(buf, len); break;
 		case XF_HTML_ENTITY_DECODE: len = html_entity_decode(buf, len); break;
+		case XF_BASE64_VALUES: len = base64_values(buf, len); break;
 		}
 	}
 	return len;

@@ -18,6 +18,7 @@
 
 #define XF_MAX_STEPS 8
 #define XF_URL_ROUNDS 3 /* url_decode repeats until nothing changes, at most this often */
+#define XF_BASE64_MIN 16 /* base64_values: characters a value needs to be read as base64 */
 
 enum xform {
 	XF_NONE,
@@ -28,6 +29,7 @@ enum xform {
 	XF_REMOVE_NULLS,
 	XF_COMPRESS_WHITESPACE,
 	XF_HTML_ENTITY_DECODE,
+	XF_BASE64_VALUES,
 	XF_COUNT
 };
 
