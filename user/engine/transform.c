@@ -267,14 +267,11 @@ static long b64_text(const char *v, size_t n, char *out)
 
 	for (size_t i = 0; i < n; i++) {
 		int bits;
+		long h;
 		char c = v[i];
 
-		if (c == '%' && i + 2 < n && v[i + 1] == '2' && (v[i + 2] | 0x20) == 'b')
-			c = '+', i += 2;
-		else if (c == '%' && i + 2 < n && v[i + 1] == '2' && (v[i + 2] | 0x20) == 'f')
-			c = '/', i += 2;
-		else if (c == '%' && i + 2 < n && v[i + 1] == '3' && (v[i + 2] | 0x20) == 'd')
-			c = '=', i += 2;
+		if (c == '%' && i + 2 < n && ((h = gh_hex_n(v + i + 1, 2)) == '+' || h == '/' || h == '='))
+			c = (char)h, i += 2;
 		if (c == '=') {
 			pad++;
 			continue;
