@@ -107,25 +107,24 @@ static void check_unless_rendered(struct diag *d, const struct policy *p)
 static void parse_policy(struct parser *ps, struct json_object *o, struct policy *p)
 {
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
-		"references", "fixtures"
-	static const char *const keys[][16] = {
+		"references", "fixtures", "patterns"
+	static const char *const keys[][17] = { /* NULL-ended */
 		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix", "scope", "fleet" },
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
 		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "corroborated", "exclude",
-				 "rules_dir", "setup", "prefix", "max_per_second" },
+				 "rules_dir", "setup", "prefix" },
 		[POLICY_PROFILE] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				     "min_requests", "features", "model" },
 	};
 #undef COMMON_KEYS
-	static const size_t nkeys[] = { 12, 15, 12, 15, 15 };
 	static const char *const kind_what[] = { "for a match policy", "for a window policy",
 						  "for a rate policy", "for a crs policy",
 						  "for a profile policy" };
 	struct diag *d = &ps->d;
 	struct json_object *v;
-	size_t mark;
+	size_t mark, nkeys;
 	int kind;
 
 	pp_member_name(d, o, "name", p->name);
@@ -150,7 +149,10 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 	if (kind < 0)
 		return;
 	p->kind = kind;
-	pp_check_keys(d, o, keys[kind], nkeys[kind], kind_what[kind]);
+	for (nkeys = 0; keys[kind][nkeys]; nkeys++)
+		;
+	pp_check_keys(d, o, keys[kind], nkeys, kind_what[kind]);
+	pp_parse_patterns(ps, o);
 	if (kind == POLICY_MATCH)
 		p->where = pp_member_pred(ps, o, "where", true);
 	else if (kind == POLICY_WINDOW)
@@ -161,6 +163,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 		pp_parse_profile(ps, o, p);
 	else
 		parse_rate(d, o, p);
+	pp_finish_patterns(ps);
 	if (kind == POLICY_MATCH)
 		pp_parse_scope(d, o, p); /* after the action it takes over */
 	check_unless_rendered(d, p);

@@ -26,10 +26,17 @@ struct diag {
 	size_t plen;
 };
 
+struct pp_patterns;
+
+/* Named regex fragments a policy may declare (policy_parse_patterns.c). */
+#define POLICY_MAX_PATTERNS 32
+#define POLICY_PATTERN_NAME_MAX 32
+
 struct parser {
 	struct diag d;
 	struct regex_set *rs;
 	struct pred_arena *arena;
+	struct pp_patterns *patterns; /* the policy's "patterns", NULL when it has none */
 	int depth; /* predicate nesting */
 	bool untrained; /* leave profile models unloaded (policy_load_opts.untrained) */
 	uint8_t ipv6_prefix; /* the set's IPv6 default (policy_load_opts.ipv6_prefix) */
@@ -87,6 +94,18 @@ int pp_field_value(struct diag *d, struct json_object *v, unsigned int types, co
 int pp_check_duplicate_keys(struct diag *d, const char *text, size_t len);
 
 /* ---- parts ---------------------------------------------------------------- */
+
+/* "patterns" of the policy o into ps->patterns, each checked; before its predicates. */
+void pp_parse_patterns(struct parser *ps, struct json_object *o);
+/*
+ * A regex leaf's text with each {{name}} replaced by (?:fragment): *out NULL
+ * when it has none, else malloc'd (*out_len bytes, NUL-terminated). -EINVAL
+ * (reported) for a name the policy does not declare, -ENOMEM.
+ */
+int pp_expand_patterns(struct parser *ps, const char *in, size_t len, char **out,
+		       size_t *out_len);
+/* After the policy's predicates: report patterns no leaf used, free them. */
+void pp_finish_patterns(struct parser *ps);
 
 /* A predicate member (key NULL: o itself): parsed, finished, NULL when absent or bad
  * (policy_parse_pred.c). */

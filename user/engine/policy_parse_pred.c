@@ -2,6 +2,7 @@
 /* Predicates: JSON -> the pred tree predicate.c evaluates, typed by field. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/policy_parse_internal.h"
@@ -161,13 +162,21 @@ static bool leaf_cidr(struct parser *ps, struct pred *p, struct json_object *v)
 
 static bool leaf_regex(struct parser *ps, struct pred *p, bool caseless, struct json_object *v)
 {
-	char err[200];
+	size_t len;
+	char err[200], *expanded;
 	int id;
 
 	if (!pp_expect_type(&ps->d, v, json_type_string, "a PCRE2 pattern"))
 		return false;
-	id = regex_set_add(ps->rs, p->subj, json_object_get_string(v),
-			   (size_t)json_object_get_string_len(v), caseless, err, sizeof(err));
+	len = (size_t)json_object_get_string_len(v);
+	id = pp_expand_patterns(ps, json_object_get_string(v), len, &expanded, &len);
+	if (id == -ENOMEM)
+		pp_failf(&ps->d, "expected to load, got %s", strerror(ENOMEM));
+	if (id)
+		return false;
+	id = regex_set_add(ps->rs, p->subj, expanded ? expanded : json_object_get_string(v), len,
+			   caseless, err, sizeof(err));
+	free(expanded);
 	if (id == -EINVAL) {
 		char g[GOT_MAX + 8];
 
