@@ -102,6 +102,17 @@ static void test_remembered_answers(void)
 	policy_set_free(ps);
 }
 
+/* Every field the format documents is accepted: max_per_second once was refused as unknown. */
+static void test_max_per_second(void)
+{
+	struct policy_set *ps = load(HEAD("crs") "'kind':'crs','max_per_second':5,"
+				     "'action':{'type':'alert'}}", NULL, NULL);
+
+	if (ok(ps != NULL, "a crs policy with max_per_second loads"))
+		ok_eq(ps->policies[0].crs.max_per_second, 5, "and runs ModSecurity 5 times a second");
+	policy_set_free(ps);
+}
+
 int main(void)
 {
 	if (access(CRS_DEFAULT_RULES_DIR, R_OK)) {
@@ -110,6 +121,7 @@ int main(void)
 	}
 	test_cooldown_not_scored();
 	test_remembered_answers();
+	test_max_per_second();
 	cap_reset();
 	return tap_done();
 }

@@ -108,13 +108,13 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 {
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
 		"references", "fixtures", "patterns"
-	static const char *const keys[][17] = { /* NULL-ended */
+	static const char *const keys[][18] = { /* NULL-ended */
 		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix", "scope", "fleet" },
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
 		[POLICY_RATE] = { COMMON_KEYS, "metric", "per_second", "over", "prefix" },
 		[POLICY_CRS] = { COMMON_KEYS, "paranoia", "threshold", "corroborated", "exclude",
-				 "rules_dir", "setup", "prefix" },
+				 "rules_dir", "setup", "prefix", "max_per_second" },
 		[POLICY_PROFILE] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				     "min_requests", "features", "model" },
 	};
