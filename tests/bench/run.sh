@@ -520,13 +520,13 @@ bench_recall() {
 		# Fresh third-party sets, each first measured untouched (thirdparty6:
 		# 272/300; thirdparty7: 293/301; thirdparty8: 229/253; thirdparty9: 185/258;
 		# thirdparty10: 187/261; thirdparty11: 279/297; thirdparty12: 233/280;
-		# thirdparty13: 245/300; thirdparty14: 288/300);
+		# thirdparty13: 245/300; thirdparty14: 288/300; thirdparty15: 212/285);
 		# public-labelled: CRS's own tests; httpparams:
 		# HttpParamsDataset's held-out parameter values.
 		echo "Third-party probes, one line each (each first measured untouched), CRS's regression tests (public-labelled) and HttpParamsDataset's test split (httpparams, untouched):"
 		echo
 		echo '```'
-		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 thirdparty6 thirdparty7 thirdparty8 thirdparty9 thirdparty10 thirdparty11 thirdparty12 thirdparty13 thirdparty14 public-labelled httpparams; do
+		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 thirdparty6 thirdparty7 thirdparty8 thirdparty9 thirdparty10 thirdparty11 thirdparty12 thirdparty13 thirdparty14 thirdparty15 public-labelled httpparams; do
 			printf '%-16s %s\n' "$set" "$(DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null | grep '^recall')"
 		done
 		echo '```'
@@ -540,10 +540,10 @@ bench_recall() {
 		echo
 		# Machine and application traffic (dashboards, API clients, forges,
 		# sync clients, registries): written by the fourth review.
-		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4, benign-apps5: near-misses, benign-apps6: the exploited products' own users) and the browsing reviews (benign-browse, benign-browse2, benign-browse3: international sites, legacy encodings, old and in-app browsers):"
+		echo "Application and API traffic (tests/bench/data/benign-apps, benign-apps2, benign-apps3, benign-apps4, benign-apps5: near-misses, benign-apps6: the exploited products' own users) and the browsing reviews (benign-browse, benign-browse2, benign-browse3: international sites, legacy encodings, old and in-app browsers), and benign-tools (operator and developer tools: phpMyAdmin, Grafana, Kibana, forges, security blogs):"
 		echo
 		echo '```'
-		for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-apps6 benign-browse benign-browse2 benign-browse3; do
+		for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-apps6 benign-browse benign-browse2 benign-browse3 benign-tools; do
 			DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null |
 				sed -n '/^benign sources flagged/,$p'
 		done

@@ -282,7 +282,8 @@ summary() {
 	# into searches, URLs and hosts as values) and benign-apps6 (people using
 	# the products the exploit pack covers: Exchange, VPN portals, F5, Jira...)
 	# and benign-browse3 (international sites, legacy-encoded queries, old,
-	# in-app and TV browsers).
+	# in-app and TV browsers) and benign-tools (people using operator and
+	# developer tools whose URLs carry SQL, regexes, JSON and code).
 	# accepted.tsv in a set names the sources a shipped policy still flags and
 	# why (its README): a flag not listed there fails, and so does a listed
 	# source that is no longer flagged (the list must stay true).
@@ -293,7 +294,7 @@ summary() {
 		jq -c '{policy, src_ip, path: .evidence.request.path, query: .evidence.request.query}' "$LOGS/out" >&2
 		false
 	fi
-	for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-apps6 benign-browse benign-browse2 benign-browse3; do
+	for set in benign-apps benign-apps2 benign-apps3 benign-apps4 benign-apps5 benign-apps6 benign-browse benign-browse2 benign-browse3 benign-tools; do
 		replay --policies policies "tests/bench/data/$set/benign.log"
 		[ "$status" -eq 0 ]
 		[ "$(summary 'rejected')" -eq 0 ]
