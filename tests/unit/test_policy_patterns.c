@@ -79,6 +79,9 @@ static void test_expansion(void)
 			   "{'field':'path','iregex':'^/{{x}}\\\\{\\\\{x\\\\}\\\\}{{ x }}$'}",
 			   "/E{{x}}{{ x }}"),
 	      1, "escaped braces and {{ x }} stay literal; iregex stays caseless");
+	ok_eq(path_matches("{'x':'q'}", "{'any':[{'field':'path','regex':'^/\\\\{{x}}$'},"
+			   "{'field':'path','regex':'^/{{x}}$'}]}", "/{{x}}"),
+	      1, "an escaped brace opens no reference: \\{{x}} is the text {{x}}");
 	ok_eq(path_matches("{'x':'q'}",
 			   "{'any':[{'field':'path','regex':'^/{{x}}$'},"
 			   "{'field':'path','regex':'^/p/{{x}}$'}]}", "/p/q"),
@@ -115,6 +118,14 @@ static const struct mistake mistakes[] = {
 	{ "a fragment using one after it", "{'x':'{{y}}','y':'a'}", "{'all':[" LEAF_X
 	  ",{'field':'path','regex':'{{y}}'}]}", "patterns.x",
 	  "declared before it (none declared), got {{y}}" },
+	{ "a reference in a character class", "{'x':'a'}", "{'all':[" LEAF_X ",{'field':'path',"
+	  "'regex':'[{{x}}]'}]}", "where.all[1].regex", "got one in a character class" },
+	{ "a reference in \\Q...\\E", "{'x':'a'}", "{'all':[" LEAF_X ",{'field':'path',"
+	  "'regex':'\\\\Q{{x}}\\\\E'}]}", "where.all[1].regex", "or \\Q...\\E" },
+	{ "a fragment with a numbered back-reference", "{'x':'(a)\\\\1'}", LEAF_X, "patterns.x",
+	  "without numbered back-references, got \\1 at offset 3" },
+	{ "a fragment with a NUL", "{'x':'a\\u0000b'}", LEAF_X, "patterns.x",
+	  "without a NUL byte" },
 	{ "patterns that are no object", "['a']", "{'all':[]}", "patterns",
 	  "an object of 1 to 32 named regex fragments" },
 	{ "no patterns at all", "{}", "{'all':[]}", "patterns", "an object of 1 to 32" },

@@ -108,7 +108,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 {
 #define COMMON_KEYS "name", "description", "kind", "severity", "mode", "action", \
 		"references", "fixtures", "patterns"
-	static const char *const keys[][18] = { /* NULL-ended */
+	static const char *const keys[][18] = { /* NULL-ended, or full */
 		[POLICY_MATCH] = { COMMON_KEYS, "where", "prefix", "scope", "fleet" },
 		[POLICY_WINDOW] = { COMMON_KEYS, "filter", "group_by", "prefix", "window",
 				    "aggregates", "having", "input" },
@@ -149,7 +149,7 @@ static void parse_policy(struct parser *ps, struct json_object *o, struct policy
 	if (kind < 0)
 		return;
 	p->kind = kind;
-	for (nkeys = 0; keys[kind][nkeys]; nkeys++)
+	for (nkeys = 0; nkeys < sizeof(keys[0]) / sizeof(keys[0][0]) && keys[kind][nkeys]; nkeys++)
 		;
 	pp_check_keys(d, o, keys[kind], nkeys, kind_what[kind]);
 	pp_parse_patterns(ps, o);

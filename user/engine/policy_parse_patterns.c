@@ -69,23 +69,96 @@ static void names_text(const struct pp_patterns *pt, char *buf, size_t len)
 		snprintf(buf, len, "none declared");
 }
 
+/*
+ * Where the scan of a regex stands: a reference counts only in open text,
+ * not escaped (\{{x}}), in a character class ([{{x}}]) or in \Q...\E, where
+ * a fragment put in would be read as something else.
+ */
+struct scan_ctx {
+	bool in_class;
+	bool in_quote;
+};
+
+/* The bytes at p that are one unit of open text, a class or a quote: 0 when p starts a reference. */
+static size_t plain_len(struct scan_ctx *c, const char *p, const char *end, bool *ref_inside)
+{
+	if (c->in_quote) {
+		if (end - p >= 2 && p[0] == '\\' && p[1] == 'E') {
+			c->in_quote = false;
+			return 2;
+		}
+		*ref_inside = *ref_inside || ref_len(p, end);
+		return 1;
+	}
+	if (p[0] == '\\') {
+		c->in_quote = end - p >= 2 && p[1] == 'Q';
+		return end - p >= 2 ? 2 : 1;
+	}
+	if (c->in_class) {
+		*ref_inside = *ref_inside || ref_len(p, end);
+		c->in_class = p[0] != ']';
+		return 1;
+	}
+	if (p[0] == '[') { /* a ] first in the class (also after ^) is a member */
+		size_t n = 1 + (end - p > 1 && p[1] == '^');
+
+		c->in_class = true;
+		if (p + n < end && p[n] == ']')
+			n++;
+		return n;
+	}
+	return ref_len(p, end) ? 0 : 1;
+}
+
+static int grow(char **buf, size_t *cap, size_t need)
+{
+	char *grown;
+	size_t c = *cap ? *cap : 256;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	if (!(grown = realloc(*buf, c)))
+		return -ENOMEM;
+	*buf = grown;
+	*cap = c;
+	return 0;
+}
+
 int pp_expand_patterns(struct parser *ps, const char *in, size_t len, char **out, size_t *out_len)
 {
+	struct scan_ctx ctx = { 0 };
 	const char *end = in + len;
 	size_t cap = 0, n = 0, r;
-	bool whole = false;
+	bool inside = false;
 	char *buf = NULL;
 
 	*out = NULL;
 	if (!memmem(in, len, "{{", 2))
 		return 0;
 	for (const char *p = in; p < end; p += r) {
-		struct pattern *pat = NULL;
-		const char *piece = p;
-		size_t plen = 1;
+		struct pattern *pat;
+		bool whole;
 
+		r = plain_len(&ctx, p, end, &inside);
+		if (inside) {
+			pp_failf(&ps->d, "expected {{NAME}} in open text, got one in a character "
+				 "class or \\Q...\\E (write \\{\\{ for literal braces)");
+			free(buf);
+			return -EINVAL;
+		}
+		if (r) { /* open text, an escape, a class or a quote: copied as it is */
+			if (grow(&buf, &cap, n + r + 1)) {
+				free(buf);
+				return -ENOMEM;
+			}
+			memcpy(buf + n, p, r);
+			n += r;
+			continue;
+		}
 		r = ref_len(p, end);
-		if (r && !((pat = find(ps->patterns, p + 2, r - 4)) && pat->text)) {
+		if (!((pat = find(ps->patterns, p + 2, r - 4)) && pat->text)) {
 			char names[256];
 
 			/* A refused pattern (or list) is reported already: counted only. */
@@ -94,45 +167,32 @@ int pp_expand_patterns(struct parser *ps, const char *in, size_t len, char **out
 			} else {
 				names_text(ps->patterns, names, sizeof(names));
 				pp_failf(&ps->d, "expected {{NAME}} to name a pattern %s (%s), "
-					 "got %.*s", ps->patterns && ps->patterns->declaring
+					 "got %.*s (write \\{\\{ for literal braces)",
+					 ps->patterns && ps->patterns->declaring
 					 ? "declared before it" : "of this policy", names,
 					 (int)r, p);
 			}
 			free(buf);
 			return -EINVAL;
 		}
-		if (pat) {
-			pat->used = true;
-			piece = pat->text;
-			plen = pat->len;
-			whole = r == len; /* the leaf is {{name}} alone: no group needed */
-		} else {
-			r = 1;
-		}
+		pat->used = true;
+		whole = r == len; /* the leaf is {{name}} alone: no group needed */
 		/* "(?:" text ")": the fragment stays one unit whatever surrounds it. */
-		if (n + plen + 5 > EXPANDED_MAX) {
+		if (n + pat->len + 5 > EXPANDED_MAX) {
 			pp_failf(&ps->d, "expected a regex of at most %u KiB once its patterns are "
 				 "put in, got more", EXPANDED_MAX >> 10);
 			free(buf);
 			return -EINVAL;
 		}
-		if (n + plen + 6 > cap) {
-			char *grown;
-
-			cap = cap ? cap * 2 : len + 64;
-			while (cap < n + plen + 6)
-				cap *= 2;
-			if (!(grown = realloc(buf, cap))) {
-				free(buf);
-				return -ENOMEM;
-			}
-			buf = grown;
+		if (grow(&buf, &cap, n + pat->len + 6)) {
+			free(buf);
+			return -ENOMEM;
 		}
-		if (pat && !whole)
+		if (!whole)
 			n += (size_t)sprintf(buf + n, "(?:");
-		memcpy(buf + n, piece, plen);
-		n += plen;
-		if (pat && !whole)
+		memcpy(buf + n, pat->text, pat->len);
+		n += pat->len;
+		if (!whole)
 			buf[n++] = ')';
 	}
 	buf[n] = '\0';
@@ -161,6 +221,31 @@ static bool fragment_compiles(struct diag *d, const char *text, size_t len)
 	pp_failf(d, "expected a regex fragment, got one that does not compile: %s at offset %zu",
 		 msg, (size_t)off);
 	return false;
+}
+
+/*
+ * A fragment means the same in every leaf: no NUL (Hyperscan would read it
+ * cut there) and no numbered back-reference, which would name the leaf's own
+ * group of that number once the fragment is put in.
+ */
+static bool fragment_self_contained(struct diag *d, const char *text, size_t len)
+{
+	if (memchr(text, '\0', len)) {
+		pp_failf(d, "expected a regex fragment without a NUL byte, got one with");
+		return false;
+	}
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (text[i] != '\\')
+			continue;
+		if ((text[i + 1] >= '1' && text[i + 1] <= '9') || text[i + 1] == 'g') {
+			pp_failf(d, "expected a regex fragment without numbered back-references, "
+				 "got \\%c at offset %zu (they would name the leaf's groups)",
+				 text[i + 1], i);
+			return false;
+		}
+		i++; /* the escaped byte */
+	}
+	return true;
 }
 
 static bool valid_name(const char *s)
@@ -195,8 +280,14 @@ static int add_one(struct parser *ps, struct pp_patterns *pt, const char *name,
 	} else {
 		len = (size_t)json_object_get_string_len(v);
 		err = pp_expand_patterns(ps, json_object_get_string(v), len, &expanded, &len);
-		if (!err && !expanded && !(expanded = strndup(json_object_get_string(v), len)))
+		if (!err && !expanded && (expanded = malloc(len + 1))) {
+			memcpy(expanded, json_object_get_string(v), len);
+			expanded[len] = '\0';
+		} else if (!err && !expanded) {
 			err = -ENOMEM;
+		}
+		if (!err && !fragment_self_contained(&ps->d, expanded, len))
+			err = -EINVAL;
 		if (!err && !fragment_compiles(&ps->d, expanded, len))
 			err = -EINVAL;
 	}

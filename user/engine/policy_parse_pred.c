@@ -164,6 +164,7 @@ static bool leaf_regex(struct parser *ps, struct pred *p, bool caseless, struct 
 {
 	size_t len;
 	char err[200], *expanded;
+	bool put_in;
 	int id;
 
 	if (!pp_expect_type(&ps->d, v, json_type_string, "a PCRE2 pattern"))
@@ -174,14 +175,17 @@ static bool leaf_regex(struct parser *ps, struct pred *p, bool caseless, struct 
 		pp_failf(&ps->d, "expected to load, got %s", strerror(ENOMEM));
 	if (id)
 		return false;
-	id = regex_set_add(ps->rs, p->subj, expanded ? expanded : json_object_get_string(v), len,
+	put_in = expanded != NULL;
+	id = regex_set_add(ps->rs, p->subj, put_in ? expanded : json_object_get_string(v), len,
 			   caseless, err, sizeof(err));
 	free(expanded);
 	if (id == -EINVAL) {
 		char g[GOT_MAX + 8];
 
 		pp_got_text(v, g, sizeof(g));
-		pp_failf(&ps->d, "expected a PCRE2 pattern, got %s: %s", g, err);
+		/* The offset counts in what PCRE2 compiled: the text with its patterns put in. */
+		pp_failf(&ps->d, "expected a PCRE2 pattern, got %s: %s%s", g, err,
+			 put_in ? " (in the regex with its patterns put in)" : "");
 	}
 	p->u.regex = id;
 	return id >= 0;
