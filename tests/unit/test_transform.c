@@ -83,6 +83,12 @@ static const struct xf_case cases[] = {
 	{ "html_entity_decode", false, "&#0;", 0, "\0", 1 },
 	{ "html_entity_decode", false, "no entity; here", 0, "no entity; here", 0 },
 	{ "html_entity_decode", false, "x;&gt;", 0, "x;>", 0 },
+	{ "html_entity_decode", false, "javascript&colon;alert&lpar;document&period;cookie&RPAR;", 0,
+	  "javascript:alert(document.cookie)", 0 },
+	{ "html_entity_decode", false, "java&Tab;script&NewLine;&sol;&bsol;&semi;&lowbar;&Hat;", 0,
+	  "java\tscript\n/\\;_^", 0 },
+	{ "html_entity_decode", false, "&colon&lparen;&verbarx;&;&periodical;", 0,
+	  "&colon&lparen;&verbarx;&;&periodical;", 0 },
 	/* base64_values: the query's base64 text values, decoded, one a line; nothing else */
 	{ "base64_values", false, "a1b2c3d4e5=PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg", 0,
 	  "<script>alert(1)</script>\n", 0 },

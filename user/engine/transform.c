@@ -202,40 +202,68 @@ static size_t numeric_entity(const char *b, size_t i, size_t len, unsigned long 
 	return j - i + (j < len && b[j] == ';');
 }
 
+/*
+ * The named references a decoder must know: the XML five and nbsp, and the
+ * HTML5 names of the punctuation filter-evasion payloads spell out
+ * (javascript&colon;alert&lpar;1&rpar;, &Tab; inside a scheme), which
+ * browsers decode in attributes. Compared case-insensitively, ';' required.
+ */
+static const struct {
+	const char *name;
+	char c;
+} named_entities[] = {
+	{ "lt", '<' }, { "gt", '>' }, { "amp", '&' }, { "quot", '"' },
+	{ "apos", '\'' }, { "nbsp", ' ' }, { "colon", ':' }, { "lpar", '(' },
+	{ "rpar", ')' }, { "period", '.' }, { "sol", '/' }, { "bsol", '\\' },
+	{ "tab", '\t' }, { "newline", '\n' }, { "semi", ';' }, { "comma", ',' },
+	{ "equals", '=' }, { "excl", '!' }, { "grave", '`' }, { "num", '#' },
+	{ "quest", '?' }, { "plus", '+' }, { "percnt", '%' }, { "dollar", '$' },
+	{ "lsqb", '[' }, { "rsqb", ']' }, { "lbrack", '[' }, { "rbrack", ']' },
+	{ "lcub", '{' }, { "rcub", '}' }, { "lbrace", '{' }, { "rbrace", '}' },
+	{ "vert", '|' }, { "verbar", '|' }, { "ast", '*' }, { "commat", '@' },
+	{ "lowbar", '_' }, { "hat", '^' },
+};
+
+#define ENTITY_NAME_MAX 7 /* the longest name above */
+
+/* A named reference at b[i] ('&' name ';'): its length, the character in *c; 0 if none. */
+static size_t named_entity(const char *b, size_t i, size_t len, char *c)
+{
+	size_t n = 0;
+
+	while (n <= ENTITY_NAME_MAX && i + 1 + n < len && b[i + 1 + n] != ';')
+		n++;
+	if (!n || n > ENTITY_NAME_MAX || i + 1 + n >= len)
+		return 0;
+	for (size_t k = 0; k < sizeof(named_entities) / sizeof(named_entities[0]); k++)
+		if (strlen(named_entities[k].name) == n &&
+		    !strncasecmp(b + i + 1, named_entities[k].name, n)) {
+			*c = named_entities[k].c;
+			return n + 2;
+		}
+	return 0;
+}
+
 static size_t html_entity_decode(char *b, size_t len)
 {
-	static const struct {
-		const char *name;
-		char c;
-	} named[] = { { "lt;", '<' }, { "gt;", '>' },   { "amp;", '&' },
-		      { "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", ' ' } };
 	const char *amp = memchr(b, '&', len);
 	size_t o = amp ? (size_t)(amp - b) : len, i = o;
 
 	while (i < len) {
 		size_t n = 0;
 		unsigned long cp;
+		char c;
 
 		if (b[i] == '&' && i + 1 < len && b[i + 1] == '#' &&
 		    (n = numeric_entity(b, i, len, &cp))) {
 			o += gh_put_utf8(b + o, cp);
 			i += n;
-			continue;
-		}
-		for (size_t k = 0; b[i] == '&' && k < sizeof(named) / sizeof(named[0]); k++) {
-			size_t nl = strlen(named[k].name);
-
-			if (len - i - 1 >= nl && (b[i + 1] | 0x20) == named[k].name[0] &&
-			    !strncasecmp(b + i + 1, named[k].name, nl)) {
-				b[o++] = named[k].c;
-				n = nl + 1;
-				break;
-			}
-		}
-		if (n)
+		} else if (b[i] == '&' && (n = named_entity(b, i, len, &c))) {
+			b[o++] = c;
 			i += n;
-		else
+		} else {
 			b[o++] = b[i++];
+		}
 	}
 	return o;
 }
