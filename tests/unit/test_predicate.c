@@ -798,6 +798,45 @@ static void eval_both(const char *where, const struct request_record *r, int wan
 	ok_eq(eval(where, r, REGEX_PCRE2_ONLY), want, "%s (PCRE2 only)", what);
 }
 
+/*
+ * A field's patterns compile to one database: a small one reports every
+ * match (a pattern seen again and again is still one hit), one with a
+ * pattern that can match nothing is compiled single-match instead, and a
+ * large one always is. Each gives PCRE2's answers.
+ */
+static void test_match_modes(void)
+{
+	struct request_record r;
+	char where[4096];
+	size_t n = 0;
+
+	full_record(&r);
+	set_str(&r, REQ_PATH, "/a/b/./././././././././././././././././x");
+	eval_both("{\"all\": [{\"field\": \"path\", \"regex\": \"(?:\\\\./){4,}\"}, "
+		  "{\"field\": \"path\", \"regex\": \"/a/b/\"}, "
+		  "{\"field\": \"path\", \"regex\": \"\\\\./x$\"}]}",
+		  &r, 1, "a small database: every pattern found though one reports 15 times");
+	eval_both("{\"all\": [{\"field\": \"path\", \"regex\": \"(?:\\\\./){4,}\"}, "
+		  "{\"field\": \"path\", \"regex\": \"/c/\"}]}",
+		  &r, 0, "and a pattern that is not there is not");
+	eval_both("{\"any\": [{\"field\": \"path\", \"regex\": \"z*\"}, "
+		  "{\"field\": \"path\", \"regex\": \"/nowhere\"}]}",
+		  &r, 1, "a pattern matching nothing matches every path (single-match database)");
+	eval_both("{\"all\": [{\"field\": \"path\", \"regex\": \"z*\"}, "
+		  "{\"field\": \"path\", \"regex\": \"/nowhere\"}]}",
+		  &r, 0, "beside one that does not match");
+	n += (size_t)snprintf(where + n, sizeof(where) - n, "{\"any\": [");
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(where + n, sizeof(where) - n,
+				      "%s{\"field\": \"path\", \"regex\": \"/p%d(?:\\\\./)+\"}",
+				      i ? ", " : "", i);
+	snprintf(where + n, sizeof(where) - n, "]}");
+	set_str(&r, REQ_PATH, "/p39././././x");
+	eval_both(where, &r, 1, "a database of 40 patterns (single-match) finds the last");
+	set_str(&r, REQ_PATH, "/p40././././x");
+	eval_both(where, &r, 0, "and not one it does not hold");
+}
+
 static void test_transforms(void)
 {
 	struct request_record r;
@@ -1087,6 +1126,7 @@ int main(void)
 	test_recent_values();
 	test_pcre_limits();
 	test_transforms();
+	test_match_modes();
 	test_phrases();
 	test_phrases_file();
 	test_transform_cache();
