@@ -33,7 +33,8 @@ static const struct xf_case cases[] = {
 	{ "url_decode", false, "%%41", 0, "%A", 0 }, /* then stable: %A is malformed */
 	{ "url_decode", false, "a+b%20c", 0, "a+b c", 0 },
 	{ "url_decode", true, "a+b%20c", 0, "a b c", 0 },
-	{ "url_decode", true, "%2B", 0, " ", 0 }, /* decoded '+' is a space in the next round */
+	{ "url_decode", true, "%2B", 0, "+", 0 }, /* a decoded '+' stays one: only a sent '+' is a space */
+	{ "url_decode", true, "a+%2B%252B%20", 0, "a ++ ", 0 },
 	{ "url_decode", false, "%00x", 0, "\0x", 2 },
 	{ "url_decode", false, "%u002e", 0, "%u002e", 0 }, /* %u is url_decode_uni's */
 	/* url_decode_uni */

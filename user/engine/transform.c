@@ -85,9 +85,13 @@ static size_t url_decode(char *b, size_t len, bool plus_space, bool uni)
 	if (!memchr(b, '%', len) && !(plus_space && memchr(b, '+', len)))
 		return len;
 
+	/*
+	 * '+' is a space only as sent: the '+' a %2B decodes to is the
+	 * application's '+' ({{7%2B7}}, 1%2B1), not a space on the next round.
+	 */
 	for (int r = 0; r < XF_URL_ROUNDS && changed; r++) {
 		changed = false;
-		len = url_decode_round(b, len, plus_space, uni, &changed);
+		len = url_decode_round(b, len, plus_space && r == 0, uni, &changed);
 	}
 	return len;
 }
