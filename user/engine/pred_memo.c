@@ -7,7 +7,7 @@
 #include "engine/pred_memo.h"
 
 #define SHORT_SETS 512
-#define SHORT_TEXT 32 /* with the header, 64 bytes an entry: one cache line */
+#define SHORT_TEXT 32 /* with the header, 96 bytes an entry: a line and a half */
 #define LONG_SETS 128
 #define WAYS 2
 
