@@ -39,7 +39,35 @@ replay() {
 	grep '^replay:' "$work/$name.err" | sed "s/^/  $name: /"
 	((rc == 0)) || { echo "  $name: replay exited $rc:"; grep -v '^replay:' "$work/$name.err" | tail -5 | sed 's/^/    /'; }
 	jq -R -r 'fromjson? | select(type == "object" and .src_ip != null)
-		| [.src_ip, (.policy // "?")] | @tsv' "$work/$name.json" | sort -u >"$work/$name.hits"
+		| [.src_ip, (.policy // "?"), (.evidence.group // "")] | @tsv' "$work/$name.json" |
+		in_group "$DATA/$name.labels" | sort -u >"$work/$name.hits"
+}
+
+# in_group LABELS: "src_ip\tpolicy\tgroup" lines in, "address\tpolicy" out. An
+# alert of a window grouped by a prefix (an IPv6 /64 by default) names the
+# prefix's first address as src_ip and the prefix as evidence.group: it stands
+# for every labelled address inside that prefix.
+in_group() {
+	python3 -c '
+import ipaddress, sys
+labelled = []
+for line in open(sys.argv[1]):
+    try:
+        labelled.append((ipaddress.ip_address(line.split("\t")[0]), line.split("\t")[0]))
+    except ValueError:
+        pass
+for line in sys.stdin:
+    src, pol, group = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+    print(src + "\t" + pol)
+    try:
+        net = ipaddress.ip_network(group, strict=False) if "/" in group else None
+    except ValueError:
+        net = None
+    if net is not None and net.num_addresses > 1:
+        for addr, text in labelled:
+            if addr in net:
+                print(text + "\t" + pol)
+' "$1"
 }
 
 label=$DATA
