@@ -149,6 +149,38 @@ static void test_prefix_block(void)
 	policy_set_free(ps);
 }
 
+/*
+ * An IPv6 source is grouped by its /64: the alert names the group's latest
+ * source, an address that sent the records, not the prefix's first address;
+ * a reload's engine still knows it. evidence.group keeps the prefix.
+ */
+static void test_prefix_session_names_source(void)
+{
+	struct policy_set *ps = load(lone, NULL), *ps2 = load(lone, NULL);
+	struct engine *e = engine(ps, NULL), *next;
+
+	feed(e, T0, "2001:db8:2c5e:80e:c055:5950:1afe:3390", "GET", "/explore", 404);
+	engine_flush(e);
+	ok_eq(cap.n, 1, "a /64's lone miss fires");
+	ok_str(ev_str(0, "src_ip"), "2001:db8:2c5e:80e:c055:5950:1afe:3390", "naming the source");
+	ok_str(ev_str(0, "evidence.group"), "2001:db8:2c5e:80e::/64", "the group is the /64");
+	engine_free(e);
+
+	cap_reset();
+	e = engine(ps, NULL);
+	feed(e, T0, "2001:db8:1::1", "GET", "/a", 404);
+	feed(e, T0 + 5, "2001:db8:1::2", "GET", "/b", 404);
+	next = engine(ps2, NULL);
+	ok_eq(engine_take_windows(next, e, (T0 + 6) * S), 1, "reload: the /64's session moves");
+	engine_flush(next);
+	ok_eq(cap.n, 1, "the new engine ends it");
+	ok_str(ev_str(0, "src_ip"), "2001:db8:1::2", "naming the latest of its sources");
+	engine_free(next);
+	engine_free(e);
+	policy_set_free(ps);
+	policy_set_free(ps2);
+}
+
 /* SIGHUP: the new engine takes the open session and ends it; the old one holds none. */
 static void test_reload_takes_session(void)
 {
@@ -247,6 +279,7 @@ int main(void)
 	test_settled_session_skips_filter();
 	test_reload_takes_session();
 	test_prefix_block();
+	test_prefix_session_names_source();
 	test_ends_by_next_record();
 	test_answered_session_is_quiet();
 	test_tick_sweep();

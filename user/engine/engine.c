@@ -710,8 +710,10 @@ struct engine *engine_new(const struct policy_set *ps, const struct engine_opts 
 	e->cls = calloc(n + 1, sizeof(*e->cls));
 	e->g = slab_new(slab, sizeof(*e->g));
 	e->keep = calloc(slab, sizeof(*e->keep));
+	e->session_src = calloc(slab, sizeof(*e->session_src));
 	e->table = calloc(TABLE_MIN, sizeof(*e->table));
-	ok = e->ev && e->pol && e->pst && e->pend && e->cls && e->g && e->keep && e->table;
+	ok = e->ev && e->pol && e->pst && e->pend && e->cls && e->g && e->keep && e->session_src &&
+	     e->table;
 	if (e->ev) /* string fields hashed once per record, for the memos and the groups alike */
 		pred_eval_seed(e->ev, e->seed);
 	for (int l = 0; l < LIST_COUNT; l++)
@@ -770,6 +772,7 @@ void engine_free(struct engine *e)
 	if (e->g)
 		munmap(e->g, ((size_t)e->o.max_groups + e->o.max_counter_groups) * sizeof(*e->g));
 	free(e->keep);
+	free(e->session_src);
 	free(e->table);
 	free(e);
 }

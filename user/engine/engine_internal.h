@@ -164,6 +164,13 @@ struct engine {
 	 * forgotten). Kept apart so the sweep reads a dense array, not groups.
 	 */
 	uint64_t *keep;
+	/*
+	 * Per group of a prefix (an IPv6 /64 by default): the address of its
+	 * session records' latest source, which a session's alert names as
+	 * src_ip (a session ends on time, with no record to name it). Pages
+	 * touched only by such groups.
+	 */
+	struct gh_addr *session_src;
 	uint32_t gused, free_head, ngroups;
 	struct lru lru[TIER_COUNT];
 	/* Open addressing, linear probing: (tag << 32) | (index + 1), 0 empty; grows. */

@@ -212,6 +212,7 @@ static int move_state(struct engine *to, struct engine *from, struct epolicy **t
 		from->entries -= n;
 	}
 	eng_group_keep(to, gi, from->keep[g - from->g]);
+	to->session_src[gi] = from->session_src[g - from->g];
 	return 1;
 }
 

@@ -140,6 +140,27 @@ static struct gh_addr group_src(const struct gkey *k)
 	return a;
 }
 
+/*
+ * A group of a prefix: its session records' latest source is remembered,
+ * for the alert to name an address that sent them rather than the
+ * prefix's first one, which may not exist.
+ */
+static void session_saw(struct engine *e, const struct epolicy *ep, uint32_t gi,
+			const struct request_record *r)
+{
+	if (eng_class_prefix(&e->cls[ep->cls], &r->src) < gh_addr_bits(&r->src))
+		e->session_src[gi] = r->src;
+}
+
+/* Who a session's alert names: the latest source seen in the group, else the group. */
+static const struct gh_addr *session_named(const struct engine *e, uint32_t gi,
+					   const struct gh_cidr *group)
+{
+	const struct gh_addr *last = &e->session_src[gi];
+
+	return gh_cidr_contains(group, last) ? last : &group->addr;
+}
+
 static struct json_object *session_evidence(const struct epolicy *ep, const struct gh_cidr *group,
 					    const struct win_view *v, uint64_t end_ns)
 {
@@ -171,7 +192,7 @@ static void session_end(struct engine *e, struct epolicy *ep, uint32_t gi, struc
 	group.prefixlen = eng_class_prefix(&e->cls[ep->cls], &group.addr);
 	win_session_view(win, &ep->ws, &view);
 	if (having(ep, win, &view) && eng_fire_gate(e, ep, gi, end_ns))
-		eng_emit(e, ep, gi, &group.addr, end_ns, view.agg[w->conds[0].agg],
+		eng_emit(e, ep, gi, session_named(e, gi, &group), end_ns, view.agg[w->conds[0].agg],
 			 w->conds[0].value, session_evidence(ep, &group, &view, end_ns));
 	e->entries -= win_entries(win);
 	win_reset(win, &ep->ws);
@@ -294,6 +315,7 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 	}
 	if (ep->ws.session) {
 		session_end_if_quiet(e, ep, gi, win, r->ts_ns);
+		session_saw(e, ep, gi, r);
 		/* Its having broke for good: the record only keeps the session going. */
 		if (win_session_spoiled(win) && !e->trace) {
 			win_session_touch(win, r->ts_ns);
