@@ -44,9 +44,9 @@ replay() {
 }
 
 # in_group LABELS: "src_ip\tpolicy\tgroup" lines in, "address\tpolicy" out. An
-# alert of a window grouped by a prefix (an IPv6 /64 by default) names the
-# prefix's first address as src_ip and the prefix as evidence.group: it stands
-# for every labelled address inside that prefix.
+# alert of a window grouped by a prefix (an IPv6 /64 by default) names one
+# address as src_ip and the prefix as evidence.group, which its verdict
+# covers: it stands for every labelled address inside that prefix.
 in_group() {
 	python3 -c '
 import ipaddress, sys
