@@ -524,13 +524,14 @@ bench_recall() {
 		# thirdparty16: 267/300; thirdparty17: 187/200; thirdparty18: 142/222;
 		# thirdparty19: 227/305; thirdparty20: 194/270, all three counted
 		# before recall.sh credited a /64 window's alert to its addresses;
-		# thirdparty21: 98/102; thirdparty22: 286/300; thirdparty23: 288/337);
+		# thirdparty21: 98/102; thirdparty22: 286/300; thirdparty23: 288/337;
+		# thirdparty24: 160/162);
 		# public-labelled: CRS's own tests; httpparams:
 		# HttpParamsDataset's held-out parameter values.
 		echo "Third-party probes, one line each (each first measured untouched), CRS's regression tests (public-labelled) and HttpParamsDataset's test split (httpparams, untouched):"
 		echo
 		echo '```'
-		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 thirdparty6 thirdparty7 thirdparty8 thirdparty9 thirdparty10 thirdparty11 thirdparty12 thirdparty13 thirdparty14 thirdparty15 thirdparty16 thirdparty17 thirdparty18 thirdparty19 thirdparty20 thirdparty21 thirdparty22 thirdparty23 public-labelled httpparams; do
+		for set in thirdparty2 thirdparty3 thirdparty4 thirdparty5 thirdparty6 thirdparty7 thirdparty8 thirdparty9 thirdparty10 thirdparty11 thirdparty12 thirdparty13 thirdparty14 thirdparty15 thirdparty16 thirdparty17 thirdparty18 thirdparty19 thirdparty20 thirdparty21 thirdparty22 thirdparty23 thirdparty24 public-labelled httpparams; do
 			printf '%-16s %s\n' "$set" "$(DATA=tests/bench/data/$set bash tests/bench/recall.sh policies 2>/dev/null | grep '^recall')"
 		done
 		echo '```'
