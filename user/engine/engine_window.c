@@ -141,9 +141,10 @@ static struct gh_addr group_src(const struct gkey *k)
 }
 
 /*
- * A group of a prefix: its session records' latest source is remembered,
- * for the alert to name an address that sent them rather than the
- * prefix's first one, which may not exist.
+ * A group of a prefix: the latest source of its live sessions' records (of
+ * any of its session policies) is remembered, for the alert to name an
+ * address that sent them rather than the prefix's first one, which may
+ * not exist.
  */
 static void session_saw(struct engine *e, const struct epolicy *ep, uint32_t gi,
 			const struct request_record *r)
@@ -315,7 +316,10 @@ void eng_window_add(struct engine *e, struct epolicy *ep, const struct request_r
 	}
 	if (ep->ws.session) {
 		session_end_if_quiet(e, ep, gi, win, r->ts_ns);
-		session_saw(e, ep, gi, r);
+		/* Not from a session that can no longer fire, which the engine may skip
+		 * before here (eng_session_settled): what it names is the same either way. */
+		if (!win_session_spoiled(win))
+			session_saw(e, ep, gi, r);
 		/* Its having broke for good: the record only keeps the session going. */
 		if (win_session_spoiled(win) && !e->trace) {
 			win_session_touch(win, r->ts_ns);
